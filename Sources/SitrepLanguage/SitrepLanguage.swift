@@ -1,0 +1,1 @@
+// SitrepLanguage: see the module's files; this file marks the module in the package.
