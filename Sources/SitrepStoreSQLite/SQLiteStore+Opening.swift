@@ -61,19 +61,32 @@ extension SQLiteStore {
         return true
     }
 
-    /// Reads an existing database without writing to it: it must be empty, or Sitrep's and
+    /// Reads an existing database without changing it: it must be empty, or Sitrep's and
     /// migrated by this version or an older one.
     static func inspect(path: String, input: String) throws {
         let migrator = SQLiteSchema.migrator
         let known = Set(SQLiteSchema.migrationIdentifiers)
-        let (tables, applied) = try guarding(input: input) {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+        func readSchema(readonly: Bool) throws -> (tables: [String], applied: Set<String>) {
+            var config = Configuration()
+            config.readonly = readonly
+            config.busyMode = .timeout(10)
+            let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
             return try queue.read { db in
                 let tables = try String.fetchAll(db, sql: """
                     SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'
                     """)
                 return (tables, try migrator.appliedIdentifiers(db))
+            }
+        }
+        let (tables, applied) = try guarding(input: input) {
+            do {
+                // Read-only, so that not even a checkpoint touches the file.
+                return try readSchema(readonly: true)
+            } catch let error as DatabaseError
+                where error.resultCode.primaryResultCode != .SQLITE_NOTADB && error.resultCode.primaryResultCode != .SQLITE_CORRUPT {
+                // A WAL file whose index must be rebuilt needs a writable connection; it only reads.
+                return try readSchema(readonly: false)
             }
         }
         // A first migration that crashed leaves at most an empty grdb_migrations table.

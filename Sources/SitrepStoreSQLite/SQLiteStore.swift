@@ -50,9 +50,13 @@ public final class SQLiteStore: DocumentStore {
         }
     }
 
-    /// Closes the database; later calls fail. Optional: releasing the store closes it too.
+    /// Folds the write-ahead log into the database file and closes it; later calls fail.
+    /// Optional (releasing the store closes it too), but after it the `.sqlite` file alone holds everything.
     public func close() throws {
-        try guarding { try writer.close() }
+        try guarding {
+            try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            try writer.close()
+        }
     }
 
     /// The migrations this database has applied, in order.
@@ -60,18 +64,15 @@ public final class SQLiteStore: DocumentStore {
         try guarding { try writer.read { try SQLiteSchema.migrator.appliedMigrations($0) } }
     }
 
-    static func configuration(readonly: Bool = false) -> Configuration {
+    static func configuration() -> Configuration {
         var config = Configuration()
-        config.readonly = readonly
         config.foreignKeysEnabled = true
         // Another sitrep process (an ingest while a server reads) waits rather than failing.
         config.busyMode = .timeout(10)
         config.label = "sitrep"
-        if !readonly {
-            config.prepareDatabase { db in
-                // Safe with WAL: a power cut may lose the last transactions, never corrupt the file.
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            }
+        config.prepareDatabase { db in
+            // Safe with WAL: a power cut may lose the last transactions, never corrupt the file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         return config
     }
