@@ -90,3 +90,15 @@ struct SQLiteStoreSearchTests {
         #expect(try store.searchDocuments("-x", limit: 10).isEmpty)
     }
 }
+
+struct SQLiteStoreSearchNormalizationTests {
+    @Test func decomposedAndComposedAccentsMatchEachOther() throws {
+        let store = try SQLiteStore.inMemory()
+        let composed = SampleDocuments.plain("Talks resumed in Mont\u{00E9}limar on Friday.")
+        let decomposed = SampleDocuments.plain("Observers arrived in Ne\u{0301}rac on Sunday.")
+        _ = try store.save([composed, decomposed])
+        #expect(try store.searchDocuments("Monte\u{0301}limar", limit: 5).map(\.document.id) == [composed.id])
+        #expect(try store.searchDocuments("N\u{00E9}rac", limit: 5).map(\.document.id) == [decomposed.id])
+        #expect(try store.searchDocuments("nerac", limit: 5).map(\.document.id) == [decomposed.id])
+    }
+}
