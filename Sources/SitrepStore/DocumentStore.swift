@@ -2,8 +2,11 @@ import SitrepCore
 
 /// Where documents are kept: an embedded SQLite file, memory, or (later) PostgreSQL.
 ///
-/// Every method throws `SitrepError` with a `store.` code. Implementations are safe to share
-/// between tasks and threads.
+/// Every method throws `SitrepError` with a `store.` code: `store.cannotOpen` (missing folder,
+/// permissions), `store.notADatabase`, `store.foreignDatabase` (another program's database),
+/// `store.tooNew` (written by a newer Sitrep), `store.corrupt`, `store.busy`, `store.full`,
+/// `store.io`, `store.invalidDocument` (the batch was not stored), `store.unsupported`,
+/// `store.failed`. Implementations are safe to share between tasks and threads.
 public protocol DocumentStore: AnyObject, Sendable {
     /// Stores documents in ONE transaction; a document whose id is already stored is left as it is
     /// (and counted present). When any document fails, nothing of the batch is stored.
@@ -16,6 +19,10 @@ public protocol DocumentStore: AnyObject, Sendable {
     func documents(limit: Int?, offset: Int) throws -> [Document]
 
     func documentCount() throws -> Int
+
+    /// Ids that start with `prefix` (`doc_91c2` for `doc_91c2…`), in id order, at most `limit`:
+    /// lets a user name a document by the first characters of its id. Empty for an empty prefix.
+    func documentIDs(startingWith prefix: String, limit: Int) throws -> [String]
 
     /// Full-text search over title and text; best first; snippet with the match marked «…».
     ///

@@ -47,6 +47,17 @@ extension SQLiteStore {
         }
     }
 
+    public func documentIDs(startingWith prefix: String, limit: Int) throws -> [String] {
+        // GLOB with a literal prefix runs on the id index; its wildcards cannot occur in an id.
+        guard !prefix.isEmpty, limit > 0, !prefix.contains(where: { "*?[]".contains($0) }) else { return [] }
+        return try guarding {
+            try writer.read { db in
+                let statement = try db.cachedStatement(sql: "SELECT id FROM document WHERE id GLOB ? ORDER BY id LIMIT ?")
+                return try String.fetchAll(statement, arguments: [prefix + "*", Int64(limit)])
+            }
+        }
+    }
+
     public func searchDocuments(_ query: String, limit: Int) throws -> [DocumentHit] {
         guard limit > 0, let expression = SearchQuery(parsing: query).fts5Expression else { return [] }
         return try guarding(input: query) {

@@ -84,3 +84,26 @@ struct SQLiteStoreRoundTripTests {
 }
 
 import Foundation
+
+struct SQLiteStoreIDPrefixTests {
+    @Test func idPrefixFindsMatchingDocumentsInIdOrder() throws {
+        let store = try SQLiteStore.inMemory()
+        let documents = [SampleDocuments.convoy, SampleDocuments.ceasefire, SampleDocuments.protest, SampleDocuments.full]
+        _ = try store.save(documents)
+        for document in documents {
+            let prefix = String(document.id.prefix(9))
+            let expected = documents.map(\.id).filter { $0.hasPrefix(prefix) }.sorted()
+            #expect(try store.documentIDs(startingWith: prefix, limit: 10) == expected)
+            #expect(try store.documentIDs(startingWith: document.id, limit: 10) == [document.id])
+        }
+        #expect(try store.documentIDs(startingWith: "doc_", limit: 10) == documents.map(\.id).sorted())
+        #expect(try store.documentIDs(startingWith: "doc_", limit: 2).count == 2)
+    }
+
+    @Test(arguments: ["", "*", "doc_*", "?", "[a-f]", "nothing"])
+    func oddPrefixesFindNothingWithoutError(prefix: String) throws {
+        let store = try SQLiteStore.inMemory()
+        _ = try store.save([SampleDocuments.convoy])
+        #expect(try store.documentIDs(startingWith: prefix, limit: 10).isEmpty)
+    }
+}
