@@ -107,3 +107,15 @@ struct SQLiteStoreSearchNormalizationTests {
         #expect(try store.searchDocuments("nerac", limit: 5).map(\.document.id) == [decomposed.id])
     }
 }
+
+struct SQLiteStoreSearchLimitsTests {
+    @Test(arguments: [200, 5_000])
+    func veryLongQueriesDoNotRaise(words: Int) throws {
+        let store = try SQLiteStore.inMemory()
+        _ = try store.save([SampleDocuments.convoy])
+        let query = (0..<words).map { $0 % 7 == 0 ? "\"convoy buses\"" : "w\($0)" }.joined(separator: " ")
+        #expect(try store.searchDocuments(query, limit: 5).isEmpty)
+        let longWord = String(repeating: "convoy", count: 20_000)
+        #expect(try store.searchDocuments(longWord, limit: 5).isEmpty)
+    }
+}
