@@ -1,1 +1,0 @@
-// SitrepStoreSQLite: see the module's files; this file marks the module in the package.
