@@ -1,0 +1,97 @@
+import Foundation
+import SitrepCore
+
+/// Month and weekday names, loaded once from `Resources/calendar.tsv`, looked up by a
+/// packed integer key so the date scanner never allocates per word.
+struct CalendarNames: Sendable {
+    enum Kind: String, Sendable { case month, weekday }
+
+    /// key → (kind, number)
+    private let table: [UInt64: (Kind, Int)]
+    /// Longest name, in bytes.
+    let maxLength: Int
+
+    init(entries: [(name: String, kind: Kind, number: Int)]) {
+        var t: [UInt64: (Kind, Int)] = [:]
+        var longest = 0
+        for e in entries {
+            let bytes = ByteText.bytes(e.name)
+            longest = max(longest, bytes.count)
+            bytes.withUnsafeBufferPointer { t[Self.key($0, 0, $0.count)] = (e.kind, e.number) }
+        }
+        table = t
+        maxLength = longest
+    }
+
+    /// Packs up to seven lowercased bytes and the length.
+    @inline(__always) static func key(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var k: UInt64 = 0
+        var i = start
+        let stop = min(end, start + 7)
+        while i < stop { k = k << 8 | UInt64(ByteText.lower(p[i])); i += 1 }
+        return k << 8 | UInt64(min(end - start, 255))
+    }
+
+    /// The month or weekday a word names, if any.
+    @inline(__always) func lookup(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Kind, Int)? {
+        let n = end - start
+        guard n >= 3, n <= maxLength else { return nil }
+        return table[Self.key(p, start, end)]
+    }
+
+    static func parse(_ text: String, file: String) throws -> CalendarNames {
+        var entries: [(name: String, kind: Kind, number: Int)] = []
+        var seen = Set<String>()
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let here = "\(file):\(n + 1)"
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count == 3, let kind = Kind(rawValue: String(cols[0])), let number = Int(cols[1]) else {
+                throw SitrepError(code: "data.badRow", input: here, message: "expected: month|weekday, number, name")
+            }
+            let limit = kind == .month ? 12 : 7
+            guard (1...limit).contains(number) else {
+                throw SitrepError(code: "data.badRow", input: here, message: "\(kind.rawValue) number must be 1…\(limit)")
+            }
+            let name = String(cols[2])
+            guard name.count >= 3, name == name.lowercased(), name.utf8.allSatisfy({ ByteText.isLower($0) }) else {
+                throw SitrepError(code: "data.badRow", input: here, message: "name must be at least 3 lowercase ASCII letters")
+            }
+            guard seen.insert(name).inserted else {
+                throw SitrepError(code: "data.duplicateRow", input: here, message: "duplicate name '\(name)'")
+            }
+            entries.append((name, kind, number))
+        }
+        return CalendarNames(entries: entries)
+    }
+}
+
+/// The vocabulary the cleaner and the date finder use, loaded once from the module's resources.
+struct IngestLexicon: Sendable {
+    let furniture: FurnitureLexicon
+    let calendar: CalendarNames
+
+    /// The shipped files. A missing or malformed shipped file leaves an empty vocabulary
+    /// (and `loadError` says why); the test suite loads every shipped file, so this does not ship.
+    static let shared: IngestLexicon = {
+        (try? load()) ?? IngestLexicon(furniture: FurnitureLexicon(phrases: []), calendar: CalendarNames(entries: []))
+    }()
+
+    /// Loads and checks every shipped file.
+    static func load() throws -> IngestLexicon {
+        IngestLexicon(furniture: try FurnitureLexicon.parse(try resource("furniture.tsv"), file: "furniture.tsv"),
+                      calendar: try CalendarNames.parse(try resource("calendar.tsv"), file: "calendar.tsv"))
+    }
+
+    static func resource(_ name: String) throws -> String {
+        let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
+        guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: base, withExtension: ext) else {
+            throw SitrepError(code: "data.missing", input: name, message: "resource file not found in the SitrepIngest bundle")
+        }
+        do { return try String(contentsOf: url, encoding: .utf8) } catch {
+            throw SitrepError(code: "data.unreadable", input: name, message: "cannot read resource: \(error.localizedDescription)")
+        }
+    }
+}
