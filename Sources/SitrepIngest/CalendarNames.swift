@@ -6,20 +6,28 @@ import SitrepCore
 struct CalendarNames: Sendable {
     enum Kind: String, Sendable { case month, weekday }
 
-    /// key → (kind, number)
-    private let table: [UInt64: (Kind, Int)]
+    /// Open-addressing table: packed key → kind and number (0 = empty slot).
+    private let slotKeys: [UInt64]
+    private let slotValues: [Int16]
+    private static let slotCount = 512
     /// Longest name, in bytes.
     let maxLength: Int
 
     init(entries: [(name: String, kind: Kind, number: Int)]) {
-        var t: [UInt64: (Kind, Int)] = [:]
+        var keys = [UInt64](repeating: 0, count: Self.slotCount)
+        var values = [Int16](repeating: 0, count: Self.slotCount)
         var longest = 0
-        for e in entries {
+        for e in entries.prefix(Self.slotCount / 2) {
             let bytes = ByteText.bytes(e.name)
             longest = max(longest, bytes.count)
-            bytes.withUnsafeBufferPointer { t[Self.key($0, 0, $0.count)] = (e.kind, e.number) }
+            let k = bytes.withUnsafeBufferPointer { Self.key($0, 0, $0.count) }
+            var slot = Self.slot(k)
+            while keys[slot] != 0, keys[slot] != k { slot = (slot + 1) & (Self.slotCount - 1) }
+            keys[slot] = k
+            values[slot] = Int16(e.kind == .month ? e.number : 100 + e.number)
         }
-        table = t
+        slotKeys = keys
+        slotValues = values
         maxLength = longest
     }
 
@@ -36,8 +44,20 @@ struct CalendarNames: Sendable {
     @inline(__always) func lookup(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Kind, Int)? {
         let n = end - start
         guard n >= 3, n <= maxLength else { return nil }
-        return table[Self.key(p, start, end)]
+        let k = Self.key(p, start, end)
+        var slot = Self.slot(k)
+        while true {
+            let here = slotKeys[slot]
+            if here == k {
+                let v = Int(slotValues[slot])
+                return v >= 100 ? (.weekday, v - 100) : (.month, v)
+            }
+            if here == 0 { return nil }
+            slot = (slot + 1) & (Self.slotCount - 1)
+        }
     }
+
+    @inline(__always) private static func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 55) & (slotCount - 1) }
 
     static func parse(_ text: String, file: String) throws -> CalendarNames {
         var entries: [(name: String, kind: Kind, number: Int)] = []

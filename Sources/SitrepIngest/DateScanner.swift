@@ -45,6 +45,8 @@ struct DateScanner {
     private struct Token {
         var start: Int
         var end: Int
+        /// Ordinal of the word in the scanned range: tokens are adjacent when their words are.
+        var word: Int
         /// number value for digit tokens (ordinal suffix allowed), -1 otherwise
         var number: Int
         var digits: Int
@@ -60,12 +62,15 @@ struct DateScanner {
               mentions: inout [DateMention], relative: inout [RelativeWeekday]) {
         var tokens: [Token] = []
         var i = from
+        var word = 0
         while i < to {
             let b = p[i]
             if !ByteText.isAlnum(b) { i += 1; continue }
             let s = i
             while i < to, ByteText.isAlnum(p[i]) { i += 1 }
             let e = i
+            word += 1
+            let len = e - s
             if ByteText.isDigit(b) {
                 var d = s
                 var value = 0
@@ -76,23 +81,28 @@ struct DateScanner {
                     let a = ByteText.lower(p[d]), c = ByteText.lower(p[d + 1])
                     ok = (a == 0x73 && c == 0x74) || (a == 0x6E && c == 0x64) || (a == 0x72 && c == 0x64) || (a == 0x74 && c == 0x68)
                 }
-                tokens.append(Token(start: s, end: e, number: ok ? value : -1, digits: ok ? digits : 0,
+                guard ok, digits <= 4 else { continue }
+                tokens.append(Token(start: s, end: e, word: word, number: value, digits: digits,
                                     month: 0, weekday: 0, isLast: false, isOf: false, isThe: false))
-            } else {
-                var month = 0, weekday = 0
-                if let (kind, n) = names.lookup(p, s, e) {
-                    if kind == .month { month = n } else { weekday = n }
+                continue
+            }
+            guard len >= 2, len <= names.maxLength else { continue }
+            if len == 2 {
+                if ByteText.lower(p[s]) == 0x6F && ByteText.lower(p[s + 1]) == 0x66 {
+                    tokens.append(Token(start: s, end: e, word: word, number: -1, digits: 0, month: 0, weekday: 0, isLast: false, isOf: true, isThe: false))
                 }
-                let len = e - s
-                let isLast = len == 4 && ByteText.lower(p[s]) == 0x6C && ByteText.lower(p[s + 1]) == 0x61
-                    && ByteText.lower(p[s + 2]) == 0x73 && ByteText.lower(p[s + 3]) == 0x74
-                let isOf = len == 2 && ByteText.lower(p[s]) == 0x6F && ByteText.lower(p[s + 1]) == 0x66
-                let isThe = len == 3 && ByteText.lower(p[s]) == 0x74 && ByteText.lower(p[s + 1]) == 0x68 && ByteText.lower(p[s + 2]) == 0x65
-                if month == 0, weekday == 0, !isLast, !isOf, !isThe {
-                    tokens.append(Token(start: s, end: e, number: -1, digits: 0, month: 0, weekday: 0, isLast: false, isOf: false, isThe: false))
-                } else {
-                    tokens.append(Token(start: s, end: e, number: -1, digits: 0, month: month, weekday: weekday, isLast: isLast, isOf: isOf, isThe: isThe))
-                }
+                continue
+            }
+            var month = 0, weekday = 0
+            if let (kind, n) = names.lookup(p, s, e) {
+                if kind == .month { month = n } else { weekday = n }
+            }
+            let l0 = ByteText.lower(p[s])
+            let isLast = len == 4 && l0 == 0x6C && ByteText.lower(p[s + 1]) == 0x61
+                && ByteText.lower(p[s + 2]) == 0x73 && ByteText.lower(p[s + 3]) == 0x74
+            let isThe = len == 3 && l0 == 0x74 && ByteText.lower(p[s + 1]) == 0x68 && ByteText.lower(p[s + 2]) == 0x65
+            if month != 0 || weekday != 0 || isLast || isThe {
+                tokens.append(Token(start: s, end: e, word: word, number: -1, digits: 0, month: month, weekday: weekday, isLast: isLast, isOf: false, isThe: isThe))
             }
         }
         let n = tokens.count
@@ -127,7 +137,7 @@ struct DateScanner {
                 k += 3
                 continue
             }
-            if t.isLast, k + 1 < n, tokens[k + 1].weekday > 0, tokens[k + 1].end - tokens[k + 1].start >= 6 {
+            if t.isLast, k + 1 < n, tokens[k + 1].weekday > 0, tokens[k + 1].word == t.word + 1, tokens[k + 1].end - tokens[k + 1].start >= 6 {
                 relative.append(RelativeWeekday(start: t.start, end: tokens[k + 1].end, weekday: tokens[k + 1].weekday))
                 k += 2
                 continue
@@ -138,9 +148,9 @@ struct DateScanner {
                 var year: Int?
                 var next = k + 1
                 // Day before: "13 February", "30th July", "the 30th of July".
-                if k >= 1, isDay(tokens[k - 1]), k - 1 > consumedUpTo {
+                if k >= 1, isDay(tokens[k - 1]), k - 1 > consumedUpTo, tokens[k - 1].word == t.word - 1, t.start - tokens[k - 1].end <= 3 {
                     day = tokens[k - 1].number; start = tokens[k - 1].start
-                } else if k >= 2, tokens[k - 1].isOf, isDay(tokens[k - 2]), k - 2 > consumedUpTo {
+                } else if k >= 2, tokens[k - 1].isOf, isDay(tokens[k - 2]), k - 2 > consumedUpTo, tokens[k - 2].word == t.word - 2 {
                     day = tokens[k - 2].number; start = tokens[k - 2].start
                 }
                 if day == nil, next < n, isDay(tokens[next]), tokens[next].start - t.end <= 3 {

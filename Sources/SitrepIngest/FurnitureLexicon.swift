@@ -18,7 +18,24 @@ enum FurnitureKind: String, CaseIterable, Sendable {
     case related
     case share
 
-    var bit: UInt32 { 1 << UInt32(FurnitureKind.allCases.firstIndex(of: self) ?? 0) }
+    var bit: UInt32 {
+        switch self {
+        case .banner: 1 << 0
+        case .bylinePrefix: 1 << 1
+        case .captionHint: 1 << 2
+        case .commentHeading: 1 << 3
+        case .commentPolicy: 1 << 4
+        case .commentPrompt: 1 << 5
+        case .copyright: 1 << 6
+        case .credit: 1 << 7
+        case .datePrefix: 1 << 8
+        case .edition: 1 << 9
+        case .navigation: 1 << 10
+        case .readingTime: 1 << 11
+        case .related: 1 << 12
+        case .share: 1 << 13
+        }
+    }
 }
 
 /// How a furniture phrase is compared with a line's key.

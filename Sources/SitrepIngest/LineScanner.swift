@@ -32,7 +32,18 @@ struct ScannedLines: Sendable {
     var keys: [UInt8] = []
 
     init(_ p: UnsafeBufferPointer<UInt8>) {
-        keys.reserveCapacity(p.count)
+        // A key is never longer than its line: every mapping shrinks or keeps the byte count.
+        var storage = [UInt8](repeating: 0, count: p.count + 1)
+        var used = 0
+        storage.withUnsafeMutableBufferPointer { kb in
+            used = scanAll(p, kb)
+        }
+        storage.removeSubrange(used...)
+        keys = storage
+    }
+
+    private mutating func scanAll(_ p: UnsafeBufferPointer<UInt8>, _ kb: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var kc = 0
         let n = p.count
         var i = 0
         var blankBefore = true
@@ -61,15 +72,17 @@ struct ScannedLines: Sendable {
             if s == t {
                 blankBefore = true
             } else {
-                lines.append(scan(p, s, t, blankBefore: blankBefore))
+                lines.append(Self.scan(p, s, t, blankBefore: blankBefore, kb, &kc))
                 blankBefore = false
             }
             i = next
         }
+        return kc
     }
 
-    private mutating func scan(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ t: Int, blankBefore: Bool) -> ScannedLine {
-        let keyStart = keys.count
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ t: Int, blankBefore: Bool,
+                             _ keys: UnsafeMutableBufferPointer<UInt8>, _ kc: inout Int) -> ScannedLine {
+        let keyStart = kc
         var words = 0, capitalized = 0
         var inWord = false
         var punct = false
@@ -79,7 +92,7 @@ struct ScannedLines: Sendable {
             let b = p[i]
             if b < 0x80 {
                 if b == 0x20 || b == 0x09 || b == 0x0B || b == 0x0C {
-                    if inWord { keys.append(0x20); inWord = false }
+                    if inWord { keys[kc] = 0x20; kc += 1; inWord = false }
                     i += 1
                     continue
                 }
@@ -92,14 +105,14 @@ struct ScannedLines: Sendable {
                 case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F: punct = true
                 default: break
                 }
-                keys.append(ByteText.lower(b))
+                keys[kc] = ByteText.lower(b); kc += 1
                 i += 1
                 continue
             }
             nonASCII = true
             let u = ByteText.unicodeSpaceLength(p, i, t)
             if u > 0 {
-                if inWord { keys.append(0x20); inWord = false }
+                if inWord { keys[kc] = 0x20; kc += 1; inWord = false }
                 i += u
                 continue
             }
@@ -110,18 +123,19 @@ struct ScannedLines: Sendable {
             }
             if b == 0xE2, i + 2 < t, p[i + 1] == 0x80 {
                 switch p[i + 2] {
-                case 0x98, 0x99: keys.append(0x27); i += 3; continue
-                case 0x9C, 0x9D: keys.append(0x22); i += 3; continue
-                case 0x93, 0x94: keys.append(0x2D); i += 3; continue
-                case 0xA6: keys.append(contentsOf: [0x2E, 0x2E, 0x2E]); punct = true; i += 3; continue
+                case 0x98, 0x99: keys[kc] = 0x27; kc += 1; i += 3; continue
+                case 0x9C, 0x9D: keys[kc] = 0x22; kc += 1; i += 3; continue
+                case 0x93, 0x94: keys[kc] = 0x2D; kc += 1; i += 3; continue
+                case 0xA6: keys[kc] = 0x2E; keys[kc + 1] = 0x2E; keys[kc + 2] = 0x2E; kc += 3; punct = true; i += 3; continue
                 default: break
                 }
             }
-            keys.append(b)
+            keys[kc] = b
+            kc += 1
             i += 1
         }
-        if keys.count > keyStart, keys[keys.count - 1] == 0x20 { keys.removeLast() }
-        let keyEnd = keys.count
+        if kc > keyStart, keys[kc - 1] == 0x20 { kc -= 1 }
+        let keyEnd = kc
         // Sentence end on the key.
         var ends = false
         var k = keyEnd - 1

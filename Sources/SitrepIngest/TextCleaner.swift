@@ -37,6 +37,8 @@ struct CleaningPass {
     var reason: [String]
     var group: [Int]
     var hits: [[FurnitureHit]]
+    /// Per line, the `FurnitureKind.bit`s of its hits: most lines have none.
+    var hitMask: [UInt32]
     var nextGroup = 0
     var titleLine = -1
     var bylineOutlet: String?
@@ -56,14 +58,15 @@ struct CleaningPass {
         reason = Array(repeating: "", count: n)
         group = Array(repeating: -1, count: n)
         hits = lines.map { lexicon.furniture.hits(in: kp, from: $0.keyStart, to: $0.keyEnd, anchored: $0.words <= 12) }
+        hitMask = hits.map { $0.reduce(UInt32(0)) { $0 | $1.kind.bit } }
     }
 
     var scanner: DateScanner { DateScanner(names: lexicon.calendar) }
 
     // MARK: helpers
 
-    func has(_ i: Int, _ k: FurnitureKind) -> Bool { hits[i].contains { $0.kind == k } }
-    func hit(_ i: Int, _ k: FurnitureKind) -> FurnitureHit? { hits[i].first { $0.kind == k } }
+    func has(_ i: Int, _ k: FurnitureKind) -> Bool { hitMask[i] & k.bit != 0 }
+    func hit(_ i: Int, _ k: FurnitureKind) -> FurnitureHit? { hitMask[i] & k.bit == 0 ? nil : hits[i].first { $0.kind == k } }
 
     func rawString(_ s: Int, _ e: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self) }
     func lineText(_ i: Int) -> String { rawString(lines[i].start, lines[i].end) }
@@ -281,7 +284,7 @@ struct CleaningPass {
         var rel: [RelativeWeekday] = []
         for i in lines.indices where kind[i] == nil {
             let l = lines[i]
-            let credits = hits[i].filter { $0.kind == .credit }
+            let credits = has(i, .credit) ? hits[i].filter { $0.kind == .credit } : []
             var isCaption = false
             var why = ""
             if let h = credits.first {
