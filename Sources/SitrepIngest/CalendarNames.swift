@@ -12,13 +12,19 @@ struct CalendarNames: Sendable {
     private static let slotCount = 512
     /// Longest name, in bytes.
     let maxLength: Int
+    /// Whether some name starts with these two lowercase letters (26 × 26 table): most words fail here.
+    private let initials: [Bool]
 
     init(entries: [(name: String, kind: Kind, number: Int)]) {
         var keys = [UInt64](repeating: 0, count: Self.slotCount)
         var values = [Int16](repeating: 0, count: Self.slotCount)
         var longest = 0
+        var firsts = [Bool](repeating: false, count: 26 * 26)
         for e in entries.prefix(Self.slotCount / 2) {
             let bytes = ByteText.bytes(e.name)
+            if bytes.count >= 2, ByteText.isLower(bytes[0]), ByteText.isLower(bytes[1]) {
+                firsts[Int(bytes[0] - 0x61) * 26 + Int(bytes[1] - 0x61)] = true
+            }
             longest = max(longest, bytes.count)
             let k = bytes.withUnsafeBufferPointer { Self.key($0, 0, $0.count) }
             var slot = Self.slot(k)
@@ -28,6 +34,7 @@ struct CalendarNames: Sendable {
         }
         slotKeys = keys
         slotValues = values
+        initials = firsts
         maxLength = longest
     }
 
@@ -44,6 +51,8 @@ struct CalendarNames: Sendable {
     @inline(__always) func lookup(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Kind, Int)? {
         let n = end - start
         guard n >= 3, n <= maxLength else { return nil }
+        let a = ByteText.lower(p[start]) &- 0x61, b = ByteText.lower(p[start + 1]) &- 0x61
+        guard a < 26, b < 26, initials[Int(a) * 26 + Int(b)] else { return nil }
         let k = Self.key(p, start, end)
         var slot = Self.slot(k)
         while true {

@@ -66,26 +66,34 @@ struct FurnitureLexicon: Sendable {
 
     let phrases: [Phrase]
     private let anchored: [Int]
-    private let containsByPair: [UInt16: [Int]]
-    private let pairSeen: [Bool]
+    /// Phrases in `contains` mode grouped by their first two bytes: the phrases of pair `x`
+    /// are `pairPhrases[pairStart[x]..<pairStart[x + 1]]`.
+    private let pairStart: [Int32]
+    private let pairPhrases: [Int]
+    /// One bit per two-byte pair that starts some phrase: 8 KiB, stays in the first-level cache.
+    private let pairBits: [UInt64]
 
     init(phrases: [Phrase]) {
         self.phrases = phrases
         var anchored: [Int] = []
-        var byPair: [UInt16: [Int]] = [:]
-        var seen = [Bool](repeating: false, count: 65536)
+        var byPair: [(Int, Int)] = []
         for (i, p) in phrases.enumerated() {
             if p.mode == .contains, p.pattern.count >= 2, p.pattern[0] != 1, p.pattern[1] != 1 {
-                let pair = UInt16(p.pattern[0]) << 8 | UInt16(p.pattern[1])
-                byPair[pair, default: []].append(i)
-                seen[Int(pair)] = true
+                byPair.append((Int(p.pattern[0]) << 8 | Int(p.pattern[1]), i))
             } else {
                 anchored.append(i)
             }
         }
+        byPair.sort { $0 < $1 }
+        var start = [Int32](repeating: 0, count: 65537)
+        for (pair, _) in byPair { start[pair + 1] += 1 }
+        for x in 0..<65536 { start[x + 1] += start[x] }
         self.anchored = anchored
-        self.containsByPair = byPair
-        self.pairSeen = seen
+        self.pairStart = start
+        self.pairPhrases = byPair.map { $0.1 }
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for (pair, _) in byPair { bits[pair >> 6] |= 1 << UInt64(pair & 63) }
+        self.pairBits = bits
     }
 
     /// Every phrase found in `key` (lowercase line key). Anchored modes are only tried
@@ -125,9 +133,10 @@ struct FurnitureLexicon: Sendable {
             let last = to - 1
             while i < last {
                 let pair = Int(key[i]) << 8 | Int(key[i + 1])
-                if pairSeen[pair], let candidates = containsByPair[UInt16(pair)] {
-                    for index in candidates {
-                        let p = phrases[index]
+                if pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                    let lo = Int(pairStart[pair]), hi = Int(pairStart[pair + 1])
+                    for c in lo..<hi {
+                        let p = phrases[pairPhrases[c]]
                         if let e = ByteText.match(p.pattern, in: key, from: from, to: to, at: i),
                            Self.boundaryBefore(p.pattern, key, i, from), Self.boundaryAfter(p.pattern, key, e, to) {
                             out.append(FurnitureHit(kind: p.kind, start: i, end: e))
