@@ -164,12 +164,21 @@ struct CleaningPass {
             let g = newGroup()
             mark(i, .commentSection, "comment section: heading and moderation policy", group: g)
             takeCommentOutlet(i)
+            func isCommentLine(_ j: Int) -> Bool {
+                kind[j] == nil && (has(j, .commentPolicy) || has(j, .commentPrompt) || keyContains(j, "comment")
+                    || (lines[j].words <= 3 && !lines[j].isBodyLike))
+            }
             var j = i + 1
-            while j < n, kind[j] == nil,
-                  has(j, .commentPolicy) || has(j, .commentPrompt) || keyContains(j, "comment") || (lines[j].words <= 3 && !lines[j].isBodyLike) {
-                mark(j, .commentSection, "comment section: heading and moderation policy", group: g)
-                takeCommentOutlet(j)
-                j += 1
+            while j < n, kind[j] == nil {
+                // Bridge up to two policy sentences without the vocabulary ("We do not accept threats.").
+                var next = -1
+                for k in j..<min(n, j + 3) where isCommentLine(k) { next = k; break }
+                guard next >= 0, (j..<next).allSatisfy({ kind[$0] == nil }) else { break }
+                for k in j...next {
+                    mark(k, .commentSection, "comment section: heading and moderation policy", group: g)
+                    takeCommentOutlet(k)
+                }
+                j = next + 1
             }
             i = j
         }
