@@ -21,6 +21,8 @@ struct DateCandidate: Sendable {
     var prefix: Prefix
     var aboveTitle: Bool
     var weekdayMismatch: Bool
+    /// Found below the first body paragraph (a footer stamp rather than a page-head date).
+    var belowBody = false
 }
 
 /// A dated clue that is not a publication date: a caption's date or a past event the body dates.

@@ -39,6 +39,7 @@ enum PublicationDateResolver {
         case .none: break
         }
         if c.aboveTitle { s -= 1; notes.append("above the title") }
+        if c.belowBody { s -= 1; notes.append("below the start of the article") }
         if c.weekdayMismatch { s -= 2; notes.append("its weekday does not match the day") }
         if let (g, d) = nearestBodyDate(to: c.day, in: bodyMentions) {
             if g <= 14 { s += 3; notes.append("\(g) day\(g == 1 ? "" : "s") from a date the body mentions (\(d.iso))") }

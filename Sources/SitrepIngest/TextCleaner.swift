@@ -142,7 +142,7 @@ struct CleaningPass {
         let (firstBody, lastBody) = bodyBounds()
         title(before: firstBody)
         bylines(before: firstBody, after: lastBody)
-        classifyDateCandidates()
+        classifyDateCandidates(firstBody: firstBody)
         navigation(firstBody: firstBody, lastBody: lastBody)
         duplicates()
         return finish()
@@ -541,9 +541,10 @@ struct CleaningPass {
         return rawString(f.0, l.1)
     }
 
-    mutating func classifyDateCandidates() {
+    mutating func classifyDateCandidates(firstBody: Int) {
         for c in candidates.indices {
             let i = candidates[c].line
+            candidates[c].belowBody = i > firstBody
             if candidates[c].method == .dateline {
                 let before = i > 0 && kind[i - 1] == .byline
                 let after = i + 1 < lines.count && kind[i + 1] == .byline
@@ -715,15 +716,53 @@ struct CleaningPass {
     }
 
     /// Copies a kept line: raw runs map exactly; NBSP and other Unicode spaces become ' ' (unmapped);
-    /// a paragraph that is not in NFC is normalised and only its unchanged prefix and suffix are mapped.
+    /// a piece that is not in NFC is normalised and only its unchanged prefix and suffix are mapped.
     func emit(_ l: ScannedLine, into out: inout [UInt8], map: inout OffsetMap) {
-        if l.hasNonASCII, Self.needsNFC(p, l.start, l.end) {
-            emitNormalized(l, into: &out, map: &map)
+        guard l.hasNonASCII, Self.needsNFC(p, l.start, l.end) else {
+            emitRun(l.start, l.end, into: &out, map: &map)
             return
         }
-        var run = l.start
+        // NFC piece by piece: a piece is a run of non-ASCII bytes with the ASCII letter before it
+        // (which a combining mark may compose with). ASCII bytes are starters that never compose
+        // backwards, so pieces normalise independently and everything else keeps its exact mapping.
+        var cursor = l.start
         var j = l.start
         let e = l.end
+        while j < e {
+            if p[j] < 0x80 { j += 1; continue }
+            var runEnd = j
+            while runEnd < e, p[runEnd] >= 0x80, runEnd - j < 4096 || !Self.isStarterBoundary(p, runEnd, e) { runEnd += 1 }
+            let pieceStart = j > cursor && ByteText.isAlnum(p[j - 1]) ? j - 1 : j
+            if pieceStart > cursor { emitRun(cursor, pieceStart, into: &out, map: &map) }
+            if Self.needsNFC(p, pieceStart, runEnd) {
+                emitNormalized(pieceStart, runEnd, into: &out, map: &map)
+            } else {
+                emitRun(pieceStart, runEnd, into: &out, map: &map)
+            }
+            cursor = runEnd
+            j = runEnd
+        }
+        if e > cursor { emitRun(cursor, e, into: &out, map: &map) }
+    }
+
+    /// Whether a scalar starts at `i` and is a starter (canonical combining class 0, not a Hangul vowel or trailing jamo).
+    static func isStarterBoundary(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Bool {
+        let b = p[i]
+        guard (b & 0xC0) != 0x80 else { return false }
+        var v = UInt32(b < 0xE0 ? b & 0x1F : b < 0xF0 ? b & 0x0F : b & 0x07)
+        let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        guard i + len <= e else { return false }
+        if len == 1 { return true }
+        for k in 1..<len { v = v << 6 | UInt32(p[i + k] & 0x3F) }
+        if v >= 0x1160 && v <= 0x11FF { return false }
+        guard let scalar = Unicode.Scalar(v) else { return false }
+        return scalar.properties.canonicalCombiningClass.rawValue == 0
+    }
+
+    /// Copies raw bytes; NBSP and other Unicode spaces become ' ' and are left out of the map.
+    func emitRun(_ s: Int, _ e: Int, into out: inout [UInt8], map: inout OffsetMap) {
+        var run = s
+        var j = s
         while j < e {
             if p[j] < 0xC2 { j += 1; continue }
             let u = ByteText.unicodeSpaceLength(p, j, e)
@@ -742,8 +781,9 @@ struct CleaningPass {
         }
     }
 
-    func emitNormalized(_ l: ScannedLine, into out: inout [UInt8], map: inout OffsetMap) {
-        let rawBytes = Array(UnsafeBufferPointer(rebasing: p[l.start..<l.end]))
+    /// A piece that changes under NFC: normalised, and only its unchanged prefix and suffix are mapped.
+    func emitNormalized(_ start: Int, _ end: Int, into out: inout [UInt8], map: inout OffsetMap) {
+        let rawBytes = Array(UnsafeBufferPointer(rebasing: p[start..<end]))
         var spaced: [UInt8] = []
         spaced.reserveCapacity(rawBytes.count)
         rawBytes.withUnsafeBufferPointer { rb in
@@ -763,9 +803,9 @@ struct CleaningPass {
         while suf < limit - pre, normalized[normalized.count - 1 - suf] == rawBytes[rawBytes.count - 1 - suf] { suf += 1 }
         while suf > 0, (normalized[normalized.count - suf] & 0xC0) == 0x80 { suf -= 1 }
         let base = out.count
-        map.append(clean: base, raw: l.start, length: pre)
+        map.append(clean: base, raw: start, length: pre)
         out.append(contentsOf: normalized)
-        if suf > 0 { map.append(clean: base + normalized.count - suf, raw: l.end - suf, length: suf) }
+        if suf > 0 { map.append(clean: base + normalized.count - suf, raw: end - suf, length: suf) }
     }
 
     /// Whether a paragraph may change under NFC: it holds a combining mark, a Hangul jamo or a

@@ -60,3 +60,19 @@ import Testing
         #expect(Set(doc.removed.map(\.kind)) == [.navigation, .readingTime, .title, .byline, .dateline, .caption, .duplicateParagraph, .share, .copyright])
     }
 }
+
+@Suite struct LongParagraphTests {
+    @Test func longParagraphWithDecomposedAccentsIsNormalisedInChunksAndMapsExactly() {
+        var words: [String] = []
+        for i in 0..<3000 { words.append(i % 97 == 0 ? "Re\u{0301}sume\u{0301}\u{00A0}\(i)" : "word\(i)") }
+        let raw = "Convoy Leaves Kafr Dalia\n\n" + words.joined(separator: " ") + "."
+        let doc = cleaned(raw)
+        #expect(doc.text == doc.text.precomposedStringWithCanonicalMapping)
+        #expect(doc.text.contains("Résumé 97"))
+        for s in doc.offsetMap.segments {
+            #expect(doc.text.slice(TextRange(start: s.clean, end: s.clean + s.length)) == raw.slice(TextRange(start: s.raw, end: s.raw + s.length)))
+        }
+        let mapped = doc.offsetMap.segments.reduce(0) { $0 + Int($1.length) }
+        #expect(mapped > doc.text.utf8.count * 9 / 10)
+    }
+}
