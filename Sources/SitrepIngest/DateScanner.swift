@@ -58,9 +58,53 @@ struct DateScanner {
     }
 
     /// Date mentions and "last <weekday>" references in `p[from..<to]`.
+    ///
+    /// Every date form holds a digit, and a relative reference starts with "last": a tight first
+    /// pass finds those, and only a few words around each are read word by word.
     func scan(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
               mentions: inout [DateMention], relative: inout [RelativeWeekday]) {
         var tokens: [Token] = []
+        var windowStart = -1, windowEnd = -1
+        var i = from
+        while i < to {
+            let b = p[i]
+            let digit = b &- 0x30 < 10
+            let last = (b | 0x20) == 0x6C && (i == from || !ByteText.isAlnum(p[i - 1])) && i + 4 < to
+                && (p[i + 1] | 0x20) == 0x61 && (p[i + 2] | 0x20) == 0x73 && (p[i + 3] | 0x20) == 0x74 && p[i + 4] == 0x20
+            if !digit && !last { i += 1; continue }
+            // Three words back (at most 40 bytes), three words on.
+            var ws = i
+            if digit {
+                var words = 0
+                while ws > from, i - ws < 40 {
+                    if p[ws - 1] == 0x20 { words += 1; if words == 4 { break } }
+                    ws -= 1
+                }
+            }
+            while ws > from, ByteText.isAlnum(p[ws - 1]) { ws -= 1 }
+            var we = i
+            var words = 0
+            while we < to, we - i < 40 {
+                if p[we] == 0x20 { words += 1; if words == 4 { break } }
+                we += 1
+            }
+            while we < to, ByteText.isAlnum(p[we]) { we += 1 }
+            if windowStart >= 0, ws <= windowEnd {
+                windowEnd = max(windowEnd, we)
+            } else {
+                if windowStart >= 0 { scanWindow(p, windowStart, windowEnd, &tokens, &mentions, &relative) }
+                windowStart = ws
+                windowEnd = we
+            }
+            i = max(i + 1, digit ? i + 1 : i + 4)
+            while digit, i < to, p[i] &- 0x30 < 10 { i += 1 }
+        }
+        if windowStart >= 0 { scanWindow(p, windowStart, windowEnd, &tokens, &mentions, &relative) }
+    }
+
+    private func scanWindow(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ tokens: inout [Token],
+                            _ mentions: inout [DateMention], _ relative: inout [RelativeWeekday]) {
+        tokens.removeAll(keepingCapacity: true)
         var i = from
         var word = 0
         while i < to {

@@ -131,8 +131,14 @@ struct FurnitureLexicon: Sendable {
         if to - from >= 2 {
             var i = from
             let last = to - 1
+            var previousInWord = false
             while i < last {
-                let pair = Int(key[i]) << 8 | Int(key[i + 1])
+                let b = key[i]
+                let inWord = ByteText.isWordByte(b)
+                // Phrases that start with a letter or digit only match at a word start.
+                if inWord && previousInWord { i += 1; continue }
+                previousInWord = inWord
+                let pair = Int(b) << 8 | Int(key[i + 1])
                 if pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
                     let lo = Int(pairStart[pair]), hi = Int(pairStart[pair + 1])
                     for c in lo..<hi {

@@ -107,6 +107,12 @@ struct ScannedLines: Sendable {
                 }
                 keys[kc] = ByteText.lower(b); kc += 1
                 i += 1
+                // The rest of a lowercase word in one tight loop.
+                while i < t {
+                    let c = p[i]
+                    guard ByteText.isLower(c) else { break }
+                    keys[kc] = c; kc += 1; i += 1
+                }
                 continue
             }
             nonASCII = true
