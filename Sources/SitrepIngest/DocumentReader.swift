@@ -29,16 +29,17 @@ public struct DocumentReader: Sendable {
     public func read(_ source: InputSource, stdin: () -> [UInt8] = { readAllStandardInput() },
                      each: (IngestOutcome) throws -> Void) rethrows {
         let name = source.displayName
+        let limit = min(options.maxFileBytes, IngestOptions.largestFileBytes)
         let bytes: [UInt8]
         if let path = source.path {
-            switch FileBytes.read(path: path, display: name, limit: options.maxFileBytes) {
+            switch FileBytes.read(path: path, display: name, limit: limit) {
             case .success(let b): bytes = b
             case .failure(let error): try each(.rejected(error)); return
             }
         } else {
             let b = stdin()
-            guard b.count <= options.maxFileBytes else {
-                try each(.rejected(FileBytes.tooLarge(name, size: b.count, limit: options.maxFileBytes)))
+            guard b.count <= limit else {
+                try each(.rejected(FileBytes.tooLarge(name, size: b.count, limit: limit)))
                 return
             }
             bytes = b
@@ -47,6 +48,12 @@ public struct DocumentReader: Sendable {
         switch TextDecoder.decode(bytes, input: name) {
         case .success(let d): decoded = d
         case .failure(let error): try each(.rejected(error)); return
+        }
+        // UTF-16 and Windows-1252 grow when written as UTF-8; offsets must still fit 32 bits.
+        let decodedSize = decoded.text.utf8.count
+        guard decodedSize <= IngestOptions.largestFileBytes else {
+            try each(.rejected(FileBytes.tooLarge(name, size: decodedSize, limit: IngestOptions.largestFileBytes)))
+            return
         }
         if source.isJSONLines {
             try readJSONLines(decoded, source: source, each: each)
@@ -67,6 +74,7 @@ public struct DocumentReader: Sendable {
     }
 
     /// Cleans already-decoded text into a document (used by read, tests, benchmarks).
+    /// The text must be under 2 GiB of UTF-8 (`IngestOptions.largestFileBytes`); `read` makes sure of it.
     public func document(text: String, path: String?, metadata: DocumentMetadata = .init()) -> Document {
         var raw = text
         let cleaned = raw.withUTF8 { cleaner.clean($0, metadata: metadata) }

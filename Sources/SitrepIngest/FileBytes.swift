@@ -50,7 +50,7 @@ enum FileBytes {
                 if count > limit { break }
                 out.append(contentsOf: repeatElement(0, count: min(out.count, limit + 1 - count)))
             }
-            let n = out.withUnsafeMutableBytes { buf in Glibc.read(fd, buf.baseAddress! + count, buf.count - count) }
+            let n = out.withUnsafeMutableBytes { buf in posixRead(fd, buf.baseAddress! + count, buf.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(SitrepError(code: "ingest.unreadable", input: display, message: "read failed: \(errnoMessage(errno))"))
@@ -63,4 +63,9 @@ enum FileBytes {
         out.removeSubrange(count...)
         return .success(out)
     }
+}
+
+/// `read(2)`, named apart from `FileBytes.read(path:display:limit:)`.
+@inline(__always) private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

@@ -200,8 +200,7 @@ struct FurnitureLexicon: Sendable {
             guard seen.insert(line.description).inserted else {
                 throw SitrepError(code: "data.duplicateRow", input: here, message: "duplicate row")
             }
-            var pattern = ByteText.bytes(phrase.replacingOccurrences(of: "<n>", with: "\u{01}"))
-            pattern = pattern.map { $0 }
+            let pattern = ByteText.bytes(phrase.replacingOccurrences(of: "<n>", with: "\u{01}"))
             phrases.append(Phrase(kind: kind, mode: mode, pattern: pattern))
         }
         return FurnitureLexicon(phrases: phrases)

@@ -507,6 +507,9 @@ struct CleaningPass {
                 let words = rawWords(i)
                 let after = words.count > 1 ? words[words.count > 2 && h.end - h.start > 3 ? 2 : 1] : words[0]
                 isByline = isCapitalizedWord(after) && (!l.endsSentence || l.words <= 6)
+                if isByline, bylineOutlet == nil, let (_, outletWords) = separatedByline(i) {
+                    bylineOutlet = outletName(outletWords) // "By Jane Doe - Harbour Daily"
+                }
             } else if i < firstBody, let (_, outletWords) = separatedByline(i) {
                 isByline = true
                 if bylineOutlet == nil { bylineOutlet = outletName(outletWords) }

@@ -46,11 +46,11 @@ enum TextDecoder {
         ]
         for (magic, name) in signatures where bytes.starts(with: magic) { return "this is \(name), not text" }
         return bytes.withUnsafeBufferPointer { p -> String? in
-            var nul = 0, control = 0, evenNul = 0
+            var nul = 0, control = 0
             for i in 0..<p.count {
                 let b = p[i]
                 if b >= 0x20 { if b == 0x7F { control += 1 }; continue }
-                if b == 0 { nul += 1; if i & 1 == 0 { evenNul += 1 } }
+                if b == 0 { nul += 1 }
                 else if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { control += 1 }
             }
             if nul > 0 {
@@ -62,7 +62,6 @@ enum TextDecoder {
             if control > 8 && control * 50 > p.count {
                 return "holds \(control) control characters: binary data"
             }
-            _ = evenNul
             return nil
         }
     }
