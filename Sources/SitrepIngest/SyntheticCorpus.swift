@@ -82,7 +82,7 @@ public enum SyntheticCorpus {
 }
 
 /// A small deterministic generator (SplitMix64).
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
