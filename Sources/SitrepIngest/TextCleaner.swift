@@ -157,7 +157,8 @@ struct CleaningPass {
             if has(i, .commentHeading), i + 1 < n,
                has(i + 1, .commentPolicy) || has(i + 1, .commentPrompt) || keyContains(i + 1, "comment") {
                 starts = true
-            } else if has(i, .commentPolicy), i >= n / 3 {
+            } else if has(i, .commentPolicy), i >= n / 3, keyContains(i, "comment") {
+                // Without a heading, a policy sentence must speak of comments ("profanity" alone is news).
                 starts = true
             }
             guard starts else { i += 1; continue }
@@ -299,7 +300,11 @@ struct CleaningPass {
             var why = ""
             if let h = credits.first {
                 let wireDateline = kp[h.start] == 0x28 && h.start - l.keyStart < 40 && l.words > 15
-                if !wireDateline, l.words <= 40 || credits.count >= 2 || has(i, .captionHint) {
+                // A marker made of words only ("image from", "courtesy of") can be news prose; in a
+                // paragraph it must stand in a short closing sentence, or come with another credit.
+                let strong = credits.contains { h in (h.start..<h.end).contains { kp[$0] == 0x2F || kp[$0] == 0x28 || kp[$0] == 0x3A } }
+                let prose = l.isBodyLike && !strong && credits.count < 2 && !inShortClosingSentence(i, h.start)
+                if !wireDateline, !prose, l.words <= 40 || credits.count >= 2 || has(i, .captionHint) {
                     isCaption = true
                     let marker = String(decoding: UnsafeBufferPointer(rebasing: kp[h.start..<h.end]), as: UTF8.self)
                     why = "photo caption or credit (marker '\(marker)')"
@@ -322,6 +327,21 @@ struct CleaningPass {
             let t = lineText(i)
             if let first = seen[t] { reason[i] = "bracketed one-line label repeated (first at line \(first + 1)): an image caption" } else { seen[t] = i }
         }
+    }
+
+    /// Whether key offset `at` lies in the line's last sentence, that sentence is not the only one, and it is short.
+    func inShortClosingSentence(_ i: Int, _ at: Int) -> Bool {
+        let l = lines[i]
+        var k = l.keyEnd - 2
+        while k > l.keyStart {
+            let c = kp[k]
+            if kp[k + 1] == 0x20, c == 0x2E || c == 0x3F || c == 0x21 { break }
+            k -= 1
+        }
+        guard k > l.keyStart, at > k else { return false }
+        var words = 1
+        for j in (k + 2)..<l.keyEnd where kp[j] == 0x20 { words += 1 }
+        return words <= 12
     }
 
     mutating func teasers() {

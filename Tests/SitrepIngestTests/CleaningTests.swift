@@ -213,3 +213,29 @@ import Testing
         #expect(docs.contains { !removed($0, .relatedLinks).isEmpty })
     }
 }
+
+@Suite struct FalsePositiveTests {
+    @Test(arguments: [
+        "An image from the scene showed burned cars along the main road, witnesses said.",
+        "The aid arrived courtesy of the Red Crescent, officials said, after a week of delays at the crossing.",
+        "Protesters shouted profanity at the police for an hour before the crowd broke up near the square.",
+        "The spokesman declined to comment on the prisoner exchange when reached by telephone on Monday.",
+    ])
+    func newsProseWithFurnitureWordsIsKept(line: String) {
+        let doc = cleaned([bodyOne, bodyTwo, line, bodyThree].joined(separator: "\n\n"))
+        #expect(doc.text.contains(line))
+        #expect(doc.removed.isEmpty)
+    }
+
+    @Test func bylineWithSeparatorAfterByNamesTheOutlet() {
+        let doc = cleaned(["Convoy Leaves Kafr Dalia After Shelling", "By Mira Haddad - Harbour Daily", bodyOne].joined(separator: "\n"))
+        #expect(doc.outlet == "Harbour Daily")
+        #expect(removed(doc, .byline).count == 1)
+    }
+
+    @Test func bylineWithADateGivesABylineDate() {
+        let doc = cleaned(["Convoy Leaves Kafr Dalia After Shelling", "By Mira Haddad, 14 March 2021", bodyOne, bodyTwo].joined(separator: "\n"))
+        #expect(doc.published?.day?.iso == "2021-03-14")
+        #expect(doc.published?.method == .byline)
+    }
+}
