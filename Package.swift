@@ -18,7 +18,7 @@ let package = Package(
         // Document model, offsets, event record and vocabulary. No I/O.
         .target(name: "SitrepCore"),
         // Files, folders, stdin and JSON lines → cleaned, dated Documents.
-        .target(name: "SitrepIngest", dependencies: ["SitrepCore"]),
+        .target(name: "SitrepIngest", dependencies: ["SitrepCore"], resources: [.copy("Resources")]),
         // Tokens, sentences, quantities, time expressions, attribution, certainty.
         .target(name: "SitrepLanguage", dependencies: ["SitrepCore"], resources: [.copy("Resources")]),
         // Gazetteer, actor dictionary, named-entity recognition.

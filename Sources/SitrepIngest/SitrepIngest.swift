@@ -1,1 +1,0 @@
-// SitrepIngest: see the module's files; this file marks the module in the package.
