@@ -23,6 +23,10 @@ let package = Package(
         .target(name: "SitrepLanguage", dependencies: ["SitrepCore"], resources: [.copy("Resources")]),
         // Gazetteer, actor dictionary, named-entity recognition.
         .target(name: "SitrepKnowledge", dependencies: ["SitrepCore", "SitrepLanguage"], resources: [.copy("Resources")]),
+        // Sentences → typed event mentions with roles, counts, places, dates, sources, evidence.
+        .target(name: "SitrepExtract", dependencies: ["SitrepCore", "SitrepLanguage", "SitrepKnowledge"], resources: [.copy("Resources")]),
+        // Mentions across documents → canonical events, corroboration, contradictions, relations.
+        .target(name: "SitrepLink", dependencies: ["SitrepCore"], resources: [.copy("Resources")]),
         // The store protocol and its records.
         .target(name: "SitrepStore", dependencies: ["SitrepCore"]),
         // The embedded store: one SQLite file through GRDB.
@@ -31,7 +35,7 @@ let package = Package(
         ]),
         // The command line.
         .executableTarget(name: "sitrep", dependencies: [
-            "SitrepCore", "SitrepIngest", "SitrepLanguage", "SitrepKnowledge",
+            "SitrepCore", "SitrepIngest", "SitrepLanguage", "SitrepKnowledge", "SitrepExtract", "SitrepLink",
             "SitrepStore", "SitrepStoreSQLite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -40,6 +44,8 @@ let package = Package(
         .testTarget(name: "SitrepIngestTests", dependencies: ["SitrepIngest"]),
         .testTarget(name: "SitrepLanguageTests", dependencies: ["SitrepLanguage"]),
         .testTarget(name: "SitrepKnowledgeTests", dependencies: ["SitrepKnowledge"]),
+        .testTarget(name: "SitrepExtractTests", dependencies: ["SitrepExtract", "SitrepIngest"]),
+        .testTarget(name: "SitrepLinkTests", dependencies: ["SitrepLink"]),
         .testTarget(name: "SitrepStoreSQLiteTests", dependencies: ["SitrepStoreSQLite", "SitrepIngest"]),
         .testTarget(name: "SitrepCLITests", dependencies: ["sitrep"]),
     ]

@@ -1,0 +1,2 @@
+// SitrepExtract: sentences → typed event mentions. See the module's files.
+import SitrepCore

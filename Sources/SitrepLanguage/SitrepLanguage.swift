@@ -1,1 +1,0 @@
-// SitrepLanguage: see the module's files; this file marks the module in the package.

@@ -1,0 +1,2 @@
+// SitrepLink: mentions across documents → canonical events. See the module's files.
+import SitrepCore
