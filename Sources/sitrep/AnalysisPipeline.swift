@@ -8,6 +8,12 @@ struct AnalysisPipeline {
     func analyze(_ document: Document) -> DocumentAnalysis {
         DocumentAnalysis(document: document)
     }
+
+    /// Every event mention extraction finds in one document (language → knowledge → extraction).
+    /// The linking stage (`sitrep analyze`, `sitrep eval clusters`) merges these across documents.
+    func mentions(in document: Document) -> [EventMention] {
+        []
+    }
 }
 
 /// What the pipeline found in one document: a briefing for people, a record for programs.
