@@ -75,6 +75,7 @@ struct WordTable: Sendable {
         for i in 0..<old.0.count where old.0[i] >= 0 { place(start: old.0[i], length: old.1[i], value: old.2[i]) }
     }
 
+    @inline(__always)
     private func slot(of p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
         let length = to - from
         guard length > 0, length <= maxLength, count > 0 else { return nil }
