@@ -53,16 +53,27 @@ public struct TimeExpressionFinder: Sendable {
         var out: [TimeMention] = []
         out.reserveCapacity(matches.count)
         var i = 0
+        // The quarter the text last named ("the third quarter … a year earlier").
+        var lastQuarter: (year: Int, quarter: Int)?
         while i < matches.count {
             var m = matches[i]
             m.expr.future = futureCue(parser, m)
+            if m.expr.inheritsQuarter, let (y, q) = lastQuarter {
+                switch m.expr.anchor {
+                case .unitsAgo(.year, let c?, let sign): m.expr.anchor = .quarter(q, year: y + sign * c, half: false)
+                case .unitOffset(.quarter, _): m.expr.anchor = .quarter(q, year: y, half: false)
+                default: break
+                }
+            }
             // "between June and August", "from 2015 to 2017"
             if joinsRanges, i + 1 < matches.count, let joined = joinRange(parser, m, matches[i + 1], published: published) {
                 out.append(joined)
                 i += 2
                 continue
             }
-            out.append(mention(parser, m, published: published))
+            let found = mention(parser, m, published: published)
+            out.append(found)
+            if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }
             i += 1
         }
         return out
@@ -73,6 +84,14 @@ public struct TimeExpressionFinder: Sendable {
         return TimeMention(range: TextRange(parser.tokens[m.first].start, parser.tokens[m.last].end), type: m.expr.type,
                            interval: r.interval, precision: r.precision, value: r.value,
                            modifier: modifier(parser, m.first), unresolvedReason: r.unresolvedReason)
+    }
+
+    /// `2018-Q3` → (2018, 3).
+    static func quarter(_ value: String) -> (year: Int, quarter: Int)? {
+        let u = Array(value.utf8)
+        guard u.count == 7, u[4] == 0x2D, u[5] == 0x51, let y = Int(String(decoding: u[0..<4], as: UTF8.self)),
+              let q = Int(String(decoding: u[6..<7], as: UTF8.self)) else { return nil }
+        return (y, q)
     }
 
     /// "since late 2017", "by mid-October": the preposition right before the expression.
@@ -92,10 +111,15 @@ public struct TimeExpressionFinder: Sendable {
     private func futureCue(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match) -> Bool {
         let tokens = parser.tokens
         let first = tokens[m.first]
+        switch parser.previousRole(m.first) {
+        case .since, .last, .ago: return false
+        case .by, .until, .next: return true
+        default: break
+        }
         var j = m.first - 1
-        while j >= 0, tokens[j].sentence == first.sentence, first.word - tokens[j].word <= 8 {
+        while j >= 0, tokens[j].sentence == first.sentence, first.word - tokens[j].word <= 12 {
             switch parser.role(j) {
-            case .futureCue: return true
+            case .futureCue, .next: return true
             case .pastCue: return false
             default: break
             }

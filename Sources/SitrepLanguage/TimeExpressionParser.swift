@@ -121,8 +121,7 @@ struct TimeExpressionParser {
             }
             return Match(first: k, last: last, expr: x)
         case .reference:
-            if e.code == "FUTURE_REF", !the { return nil }
-            return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference(e.code)), takesThe: true)
+            return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .set:
             var x = TimeExpression(type: .set)
             x.setValue = e.code
@@ -210,6 +209,8 @@ struct TimeExpressionParser {
             }
         case .every:
             return setLed(k)
+        case .future where the:
+            return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
         case .noon, .midnight:
             var x = TimeExpression(type: .time)
             x.hour = r == .noon ? 12 : 24; x.minute = 0
@@ -232,7 +233,7 @@ struct TimeExpressionParser {
         }
         // "this past week"
         if r == .this, adj(k, i), role(i) == .past || role(i) == .last || role(i) == .coming { offset = role(i) == .coming ? 1 : -1; i += 1 }
-        guard adj(i - 1, i) else {
+        guard adjSpace(i - 1, i) else {
             if r == .past, the { return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("PAST_REF")), takesThe: true) }
             return nil
         }
@@ -264,10 +265,19 @@ struct TimeExpressionParser {
                 x.unit = unit; x.count = 1; x.window = offset
                 return Match(first: k, last: i, expr: x, takesThe: true)
             }
+            // "this year's third quarter", "next year's first quarter"
+            if unit == .year, tokens[i].has(TimeToken.possessive), adj(i, i + 1), let q = quarterAt(i + 1, year: nil),
+               case .quarter(let qn, nil, let half) = q.expr.anchor {
+                return Match(first: k, last: q.last, expr: TimeExpression(type: .date, anchor: .quarterInYear(qn, yearOffset: offset, half: half)), takesThe: true)
+            }
             // "the latest quarter" is the last one reported: the previous quarter.
             return Match(first: k, last: i, expr: TimeExpression(type: .date, anchor: .unitOffset(unit, offset)), takesThe: true)
         default:
-            break
+            if role(i) == .period, r == .latest || r == .current || r == .this || r == .last {
+                var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, offset))
+                x.inheritsQuarter = r == .latest
+                return Match(first: k, last: i, expr: x, takesThe: true)
+            }
         }
         // "the past three months", "the next few years", "the last twenty four hours"
         if r != .this, r != .that, r != .current, let (count, after) = count(i), after < n, adj(after - 1, after),
@@ -378,18 +388,36 @@ struct TimeExpressionParser {
                 return nil
             }
         }
+        // "nineteen ninety-six"
+        if let e = entry(k), e.kind == .number, e.number >= 10, e.number <= 20, adj(k, k + 1), let tens = entry(k + 1),
+           tens.kind == .number, tens.number >= 20, tens.number < 100, tens.number % 10 == 0 {
+            var year = e.number * 100 + tens.number, last = k + 1
+            if adj(k + 1, k + 2), let units = entry(k + 2), units.kind == .number, units.number < 10 { year += units.number; last = k + 2 }
+            return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: nil, day: nil)))
+        }
         // Ordinals as words are handled by ordinalLed; here counts before units.
         guard let (value, after) = count(k), after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, let unit = u.unit else { return nil }
         // A number written with digits right after a capitalised word is an identifier ("Channel 10").
-        if t.entry < 0, k > 0, tokens[k - 1].word == t.word - 1, tokens[k - 1].entry < 0 { return nil }
+        if t.entry < 0, t.has(TimeToken.afterName) { return nil }
         let hyphenated = tokens[after].gap == .hyphen
-        if !u.plural, !hyphenated, let v = value, v != 1 { return nil }
+        // "three-quarters" is a fraction; "a two-year term" an adjective (singular).
+        if hyphenated, u.plural { return nil }
         if u.plural, let v = value, v == 1 { return nil }
+        // "52 years old" is an age.
+        if u.plural, adj(after, after + 1), role(after + 1) == .old { return nil }
+        // "$5 a year", "13% a year": a rate.
+        if tokens[k].has(TimeToken.afterAmount), role(k) == .article, !u.plural {
+            var x = TimeExpression(type: .set)
+            x.setValue = TimeResolver.durationValue(count: 1, unit: unit)
+            return Match(first: k, last: after, expr: x)
+        }
         // "two weeks ago", "a year earlier", "three days later", "a week from now"
         if adj(after, after + 1) {
             let r = role(after + 1)
             if r == .ago || r == .earlier || r == .later {
-                return Match(first: k, last: after + 1, expr: TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: r == .later ? 1 : -1)))
+                var x = TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: r == .later ? 1 : -1))
+                x.inheritsQuarter = unit == .year
+                return Match(first: k, last: after + 1, expr: x)
             }
             if r == .from, adj(after + 1, after + 2), let x = entry(after + 2), x.kind == .reference, x.code == "PRESENT_REF" {
                 return Match(first: k, last: after + 2, expr: TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: 1)))
@@ -397,19 +425,21 @@ struct TimeExpressionParser {
         }
         var x = TimeExpression(type: .duration)
         x.unit = unit; x.count = value
-        return Match(first: k, last: after, expr: x, takesThe: true)
+        return Match(first: k, last: after, expr: x, takesThe: !hyphenated)
     }
 
     /// Whether a bare four-digit number is a year: after a time preposition or a month, or standing before
     /// punctuation, and not right after a capitalised name ("Resolution 2018") or before a noun ("2000 people").
     private func yearStandsAlone(_ k: Int) -> Bool {
         let t = tokens[k]
-        guard t.number >= 1800, t.gap != .other || k == 0 || tokens[k - 1].word != t.word - 1 else { return false }
-        if Self.prepositionRoles.contains(previousRole(k)) || previousRole(k) == .fiscal { return true }
-        if t.has(TimeToken.wordFollows) { return false }
-        if k > 0, tokens[k - 1].word == t.word - 1, tokens[k - 1].entry < 0 { return false }
-        // Any other word right before (not a time word): only when the year ends a phrase.
-        if k + 1 < n, tokens[k + 1].word == t.word + 1, tokens[k + 1].gap == .space || tokens[k + 1].gap == .hyphen { return false }
+        guard t.number >= 1900, t.number <= 2099, !t.has(TimeToken.afterAmount) else { return false }
+        let prev = previousRole(k)
+        if Self.prepositionRoles.contains(prev) || prev == .fiscal { return true }
+        // Right after a capitalised name it is an identifier ("Resolution 2018", "Channel 1990").
+        if t.has(TimeToken.afterName) || (k > 0 && tokens[k - 1].word == t.word - 1 && tokens[k - 1].entry < 0) { return false }
+        // A decimal ("1990.5") or a number range ("1990-95") is not a year on its own.
+        if k + 1 < n, tokens[k + 1].word == t.word + 1, tokens[k + 1].entry < 0,
+           tokens[k + 1].gap == .period || tokens[k + 1].gap == .hyphen || tokens[k + 1].gap == .colon { return false }
         return true
     }
 
@@ -457,7 +487,7 @@ struct TimeExpressionParser {
     /// Month first: "July 31st", "July 31, 2018", "Sept. 30", "February 2018", "July of 2018", "June last year", "February".
     private func monthLed(_ k: Int) -> Match? {
         guard isCapitalised(k) else { return nil }
-        if adjSpace(k, k + 1), isDayNumber(k + 1), !tokens[k + 1].has(TimeToken.wordFollows) || tokens[k + 1].has(TimeToken.ordinalSuffix) {
+        if adjSpace(k, k + 1), isDayNumber(k + 1) {
             return monthDate(month: k, day: tokens[k + 1].number, first: k, dayToken: k + 1)
         }
         return monthDate(month: k, day: nil, first: k)
@@ -503,7 +533,7 @@ struct TimeExpressionParser {
             guard [.on, .since, .by, .until, .early, .late, .from, .through, .before, .after, .between, .and, .to, .during].contains(prev) else { return nil }
         }
         // "Friday, Oct. 27, 1989": the date wins.
-        if adjComma(k, k + 1), let m = core(k + 1, the: false), case .date(_, .some, .some) = m.expr.anchor {
+        if adjComma(k, k + 1), kind(k + 1) != .partOfDay, let m = core(k + 1, the: false), case .date(_, .some, .some) = m.expr.anchor {
             return Match(first: first, last: m.last, expr: m.expr)
         }
         var x = TimeExpression(type: .date, anchor: .weekday(wd, relation: relation))
@@ -524,7 +554,10 @@ struct TimeExpressionParser {
         if adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2), isYear(k + 2) {
             return Match(first: first, last: k + 2, expr: TimeExpression(type: .date, anchor: .season(e.code, year: tokens[k + 2].number, offset: nil)), takesThe: true)
         }
-        guard offset != nil || the || Self.prepositionRoles.contains(previousRole(k)) else { return nil }
+        // Otherwise only after "this"/"last"…, a preposition, or "the" after a preposition ("in the fall").
+        var context = offset != nil || Self.prepositionRoles.contains(previousRole(k))
+        if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, Self.prepositionRoles.contains(previousRole(k - 1)) { context = true }
+        guard context else { return nil }
         // "fall" is also a verb and a noun ("the fall of Raqqa"): a season needs no "of" after it.
         if adj(k, k + 1), role(k + 1) == .of { return nil }
         return Match(first: first, last: k, expr: TimeExpression(type: .date, anchor: .season(e.code, year: nil, offset: offset)), takesThe: true)
@@ -575,8 +608,19 @@ struct TimeExpressionParser {
                 return Match(first: k, last: k + 1, expr: x, takesThe: true)
             }
             if (r == .earlier || r == .ago), tokens[k + 1].gap == .hyphen {
-                return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .unitsAgo(.year, 1, sign: -1)), takesThe: true)
+                // "the year-ago quarter", "the year-earlier period"
+                var x = TimeExpression(type: .date, anchor: .unitsAgo(.year, 1, sign: -1))
+                x.inheritsQuarter = true
+                var last = k + 1
+                if adjSpace(k + 1, k + 2), (entry(k + 2)?.unit == .quarter && entry(k + 2)?.plural == false) || role(k + 2) == .period { last = k + 2 }
+                return Match(first: k, last: last, expr: x, takesThe: last > k + 1)
             }
+        }
+        // "the quarter": the one the text is about, or the last one reported.
+        if unit == .quarter, the, !tokens[k].has(TimeToken.possessive) {
+            var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, -1))
+            x.inheritsQuarter = true
+            return Match(first: k, last: k, expr: x, takesThe: true)
         }
         if unit == .weekend, the {
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .unitOffset(.weekend, 0)), takesThe: true)

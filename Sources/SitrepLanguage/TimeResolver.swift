@@ -24,6 +24,8 @@ struct TimeExpression {
         case quarter(Int, year: Int?, half: Bool)
         /// "this summer" (offset 0), "last spring" (-1), "summer 2018", "the summer" (nil: the latest).
         case season(String, year: Int?, offset: Int?)
+        /// "this year's third quarter" (3, 0), "next year's first half".
+        case quarterInYear(Int, yearOffset: Int, half: Bool)
         /// "the 1990s" (199), "the '80s".
         case decade(Int)
         case reference(String)
@@ -46,6 +48,8 @@ struct TimeExpression {
     var window: Int = 0
     /// A SET's TimeML value.
     var setValue: String?
+    /// "a year earlier", "the quarter": take the quarter the text last named, when there is one.
+    var inheritsQuarter = false
     /// The sentence points to the future ("will", "scheduled"), for weekdays and months without a year.
     var future: Bool = false
 
@@ -128,6 +132,8 @@ enum TimeResolver {
         case .hour: return "PT\(n)H"
         case .minute: return "PT\(n)M"
         case .fortnight: return count.map { "P\($0 * 2)W" } ?? "PXW"
+        case .decade: return count.map { "P\($0 * 10)Y" } ?? "PXDE"
+        case .quarter: return count.map { "P\($0 * 3)M" } ?? "PXM"
         default: return "P\(n)\(unit.rawValue)"
         }
     }
@@ -260,6 +266,9 @@ enum TimeResolver {
             let e = CalendarDay(year: y, month: first + months - 1, day: CalendarDay.daysIn(month: first + months - 1, year: y))!
             return Resolution(interval: DayInterval(start: s, end: e), precision: half ? .year : .season,
                               value: pad(y, 4) + (half ? "-H\(q)" : "-Q\(q)"), unresolvedReason: nil)
+        case .quarterInYear(let q, let yo, let half):
+            guard let anchor else { return Resolution(interval: nil, precision: nil, value: "XXXX-Q\(q)", unresolvedReason: noAnchor) }
+            return resolveAnchor(TimeExpression(type: .date, anchor: .quarter(q, year: anchor.year + yo, half: half)), anchor: anchor)
         case .season(let code, let year, let offset):
             if let year { return seasonResolution(code, year) }
             guard let anchor else { return Resolution(interval: nil, precision: nil, value: "XXXX-" + code, unresolvedReason: noAnchor) }

@@ -11,23 +11,27 @@ struct TimeToken {
     /// A number's value (digits only), -1 for words.
     var number: Int
     var digits: Int
-    var flags: UInt8
+    var flags: UInt16
     /// What stands between the previous word and this one.
     var gap: Gap
 
     enum Gap: UInt8 { case space, hyphen, comma, slash, colon, period, other }
 
-    static let capitalised: UInt8 = 1
-    static let ordinalSuffix: UInt8 = 2
-    static let decade: UInt8 = 4
-    static let possessive: UInt8 = 8
-    static let sentenceStart: UInt8 = 16
+    static let capitalised: UInt16 = 1
+    static let ordinalSuffix: UInt16 = 2
+    static let decade: UInt16 = 4
+    static let possessive: UInt16 = 8
+    static let sentenceStart: UInt16 = 16
     /// A capitalised word that is not a time word follows directly (a name: "Sunday Times").
-    static let nameFollows: UInt8 = 32
+    static let nameFollows: UInt16 = 32
     /// A plain (non-time) word follows directly.
-    static let wordFollows: UInt8 = 64
+    static let wordFollows: UInt16 = 64
+    /// A currency sign, '#' or '%' stands right before, or the previous word is a number: "$5 a year", "13% a year".
+    static let afterAmount: UInt16 = 128
+    /// The previous word is a capitalised name, not at a sentence start: "Resolution 2018".
+    static let afterName: UInt16 = 256
 
-    @inline(__always) func has(_ f: UInt8) -> Bool { flags & f != 0 }
+    @inline(__always) func has(_ f: UInt16) -> Bool { flags & f != 0 }
 }
 
 /// Splits UTF-8 text into words and keeps only time words and numbers, each with its word ordinal,
@@ -53,6 +57,8 @@ struct TimeTokenScanner {
         var lastWordEnd = 0
         var lastWasToken = false
         var sawSentenceEnd = true
+        var previousWasNumber = false
+        var previousWasName = false
         while i < n {
             let b = p[i]
             if !ByteClass.isAlnum(b) { i += 1; continue }
@@ -60,9 +66,11 @@ struct TimeTokenScanner {
             var gap = TimeToken.Gap.space
             var spaces = 0, newlines = 0, marks = 0
             var mark: UInt8 = 0
+            var amount = previousWasNumber
             var j = lastWordEnd
             while j < i {
                 let c = p[j]
+                if c == 0x24 || c == 0x23 || c == 0x25 { amount = true }
                 if c == 0x20 || c == 0x09 { spaces += 1 }
                 else if c == 0x0A || c == 0x0D { newlines += 1 }
                 else { marks += 1; mark = c }
@@ -101,9 +109,12 @@ struct TimeTokenScanner {
             let first = p[s]
             var entry: Int32 = -1
             var number = -1, digits = 0
-            var flags: UInt8 = 0
+            var flags: UInt16 = 0
+            if previousWasName, gap == .space { flags |= TimeToken.afterName }
             if ByteClass.isUpper(first) { flags |= TimeToken.capitalised }
             if startsSentence { flags |= TimeToken.sentenceStart }
+            if amount { flags |= TimeToken.afterAmount }
+            previousWasNumber = ByteClass.isDigit(first)
             if possessive { flags |= TimeToken.possessive }
             if ByteClass.isDigit(first) {
                 var d = s, v = 0
@@ -160,7 +171,9 @@ struct TimeTokenScanner {
                 tokens.append(TimeToken(start: s, end: e, word: word, sentence: sentence, entry: entry, number: number,
                                         digits: digits, flags: flags, gap: gap))
                 lastWasToken = true
+                previousWasName = false
             } else {
+                previousWasName = ByteClass.isUpper(first) && !startsSentence
                 // A plain word: tell the previous token, if it is adjacent, what follows it.
                 if lastWasToken, var t = tokens.last, t.word == word - 1, gap == .space {
                     t.flags |= TimeToken.wordFollows
