@@ -67,7 +67,7 @@ struct TimeExpressionParser {
 
     static let prepositionRoles: Set<Role> = [.in, .on, .at, .by, .since, .until, .before, .after, .between, .and, .to,
                                               .from, .through, .during, .of, .early, .late, .mid, .last, .next, .this,
-                                              .approx, .within, .for, .every, .end, .beginning, .middle, .past, .previous]
+                                              .within, .for, .every, .end, .beginning, .middle, .past, .previous]
 
     // MARK: entry point
 
@@ -123,6 +123,8 @@ struct TimeExpressionParser {
         case .reference:
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .set:
+            // "weekly" as an adverb ("meets weekly."), not as an adjective ("a weekly magazine").
+            guard !t.has(TimeToken.wordFollows) else { return nil }
             var x = TimeExpression(type: .set)
             x.setValue = e.code
             return Match(first: k, last: k, expr: x)
@@ -435,6 +437,8 @@ struct TimeExpressionParser {
         guard t.number >= 1900, t.number <= 2099, !t.has(TimeToken.afterAmount) else { return false }
         let prev = previousRole(k)
         if Self.prepositionRoles.contains(prev) || prev == .fiscal { return true }
+        // "some 2000 people": a quantity.
+        if prev == .approx || prev == .more || prev == .least { return false }
         // Right after a capitalised name it is an identifier ("Resolution 2018", "Channel 1990").
         if t.has(TimeToken.afterName) || (k > 0 && tokens[k - 1].word == t.word - 1 && tokens[k - 1].entry < 0) { return false }
         // A decimal ("1990.5") or a number range ("1990-95") is not a year on its own.
