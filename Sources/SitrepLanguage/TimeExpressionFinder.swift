@@ -55,6 +55,8 @@ public struct TimeExpressionFinder: Sendable {
         var i = 0
         // The quarter the text last named ("the third quarter … a year earlier").
         var lastQuarter: (year: Int, quarter: Int)?
+        // The start of the last date the text named, for "the following month", "that year".
+        var reference: CalendarDay?
         while i < matches.count {
             var m = matches[i]
             m.expr.future = futureCue(parser, m)
@@ -71,7 +73,12 @@ public struct TimeExpressionFinder: Sendable {
                 i += 2
                 continue
             }
-            let found = mention(parser, m, published: published)
+            let anchor = m.expr.fromReference ? reference.map { DayInterval(day: $0) } ?? published : published
+            let found = mention(parser, m, published: anchor)
+            if let i = found.interval, found.type == .date || found.type == .time, found.precision != .beforePublication,
+               !found.value.hasSuffix("_REF") {
+                reference = i.start
+            }
             out.append(found)
             if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }
             i += 1
@@ -107,7 +114,8 @@ public struct TimeExpressionFinder: Sendable {
     }
 
     /// Whether the sentence around a match points to the future: a cue ("will", "scheduled", "next")
-    /// up to eight words before it in the same sentence and no past cue ("said", "was") nearer, or "will" just after it.
+    /// up to twelve words before it in the same sentence and no past cue ("said", "was") nearer; "since" and "last"
+    /// right before it rule the future out, "by", "until" and "next" make it future.
     private func futureCue(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match) -> Bool {
         let tokens = parser.tokens
         let first = tokens[m.first]
@@ -124,12 +132,6 @@ public struct TimeExpressionFinder: Sendable {
             default: break
             }
             j -= 1
-        }
-        let last = tokens[m.last]
-        j = m.last + 1
-        while j < tokens.count, tokens[j].sentence == last.sentence, tokens[j].word - last.word <= 3 {
-            if parser.role(j) == .futureCue { return true }
-            j += 1
         }
         return false
     }

@@ -243,7 +243,9 @@ struct TimeExpressionParser {
         let e = entry(i)
         switch e?.kind {
         case .weekday where r != .recent && r != .current && r != .latest && r != .that:
-            return weekdayLed(i, relation: offset, first: k)
+            var m = weekdayLed(i, relation: offset, first: k)
+            m?.expr.fromReference = r == .following || r == .previous
+            return m
         case .month where isCapitalised(i) && (r == .last || r == .next || r == .this || r == .past || r == .coming):
             return Match(first: k, last: i, expr: TimeExpression(type: .date, anchor: .relativeMonth(e!.number, offset: offset)))
         case .season where r != .recent:
@@ -273,7 +275,9 @@ struct TimeExpressionParser {
                 return Match(first: k, last: q.last, expr: TimeExpression(type: .date, anchor: .quarterInYear(qn, yearOffset: offset, half: half)), takesThe: true)
             }
             // "the latest quarter" is the last one reported: the previous quarter.
-            return Match(first: k, last: i, expr: TimeExpression(type: .date, anchor: .unitOffset(unit, offset)), takesThe: true)
+            var x = TimeExpression(type: .date, anchor: .unitOffset(unit, offset))
+            x.fromReference = r == .following || r == .previous || r == .that
+            return Match(first: k, last: i, expr: x, takesThe: true)
         default:
             if role(i) == .period, r == .latest || r == .current || r == .this || r == .last {
                 var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, offset))

@@ -48,6 +48,9 @@ struct TimeExpression {
     var window: Int = 0
     /// A SET's TimeML value.
     var setValue: String?
+    /// "the following month", "that year", "the previous Friday": counted from the time the text last named
+    /// (its reference time) rather than from the publication date, when there is one.
+    var fromReference = false
     /// "a year earlier", "the quarter": take the quarter the text last named, when there is one.
     var inheritsQuarter = false
     /// The sentence points to the future ("will", "scheduled"), for weekdays and months without a year.
@@ -189,15 +192,20 @@ enum TimeResolver {
                         if c >= anchor, best == nil || c < best! { best = c }
                         continue
                     }
-                    let dc = abs(c.dayNumber - anchor.dayNumber)
-                    if best == nil || dc < abs(best!.dayNumber - anchor.dayNumber) { best = c }
+                    // Nearest, with the past preferred: a future day must be less than half as far away.
+                    let dc = c > anchor ? 2 * (c.dayNumber - anchor.dayNumber) : anchor.dayNumber - c.dayNumber
+                    if best == nil || dc < (best! > anchor ? 2 * (best!.dayNumber - anchor.dayNumber) : anchor.dayNumber - best!.dayNumber) { best = c }
                 }
                 guard let best else { return Resolution(interval: nil, precision: nil, value: "XXXX-XX-XX", unresolvedReason: "no such day") }
                 return dayResolution(best)
             }
             // A month without a year: the latest such month not after the anchor's, or with future cues the next one.
             var y = anchor.year
-            if x.future { if month < anchor.month { y += 1 } } else if month > anchor.month { y -= 1 }
+            if x.future { if month < anchor.month { y += 1 } } else {
+                // Nearest, with the past preferred: a later month only when less than half as far as the earlier one.
+                let ahead = (month - anchor.month + 12) % 12, back = (anchor.month - month + 12) % 12
+                if ahead != 0, 2 * ahead < back { if month < anchor.month { y += 1 } } else if month > anchor.month { y -= 1 }
+            }
             return monthResolution(y, month)
         case .relativeMonth(let month, let offset):
             guard let anchor else { return Resolution(interval: nil, precision: nil, value: "XXXX-" + pad(month, 2), unresolvedReason: noAnchor) }
