@@ -64,6 +64,7 @@ public struct TimeExpressionFinder: Sendable {
                 switch m.expr.anchor {
                 case .unitsAgo(.year, let c?, let sign): m.expr.anchor = .quarter(q, year: y + sign * c, half: false)
                 case .unitOffset(.quarter, _): m.expr.anchor = .quarter(q, year: y, half: false)
+                case .date(let year?, nil, nil): m.expr.anchor = .quarter(q, year: year, half: false)
                 default: break
                 }
             }

@@ -388,6 +388,12 @@ struct TimeExpressionParser {
             if isYear(k) {
                 // "1988 third quarter"
                 if adj(k, k + 1), let q = quarterAt(k + 1, year: t.number) { return Match(first: k, last: q.last, expr: q.expr, takesThe: true) }
+                // "the 1988 period", "the 1988 quarter": the quarter the text is about, in that year.
+                if adjSpace(k, k + 1), (entry(k + 1)?.unit == .quarter && entry(k + 1)?.plural == false) || role(k + 1) == .period {
+                    var x = TimeExpression(type: .date, anchor: .date(year: t.number, month: nil, day: nil))
+                    x.inheritsQuarter = true
+                    return Match(first: k, last: k + 1, expr: x, takesThe: true)
+                }
                 if yearStandsAlone(k) {
                     return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .date(year: t.number, month: nil, day: nil)))
                 }
@@ -395,10 +401,7 @@ struct TimeExpressionParser {
             }
         }
         // "nineteen ninety-six"
-        if let e = entry(k), e.kind == .number, e.number >= 10, e.number <= 20, adj(k, k + 1), let tens = entry(k + 1),
-           tens.kind == .number, tens.number >= 20, tens.number < 100, tens.number % 10 == 0 {
-            var year = e.number * 100 + tens.number, last = k + 1
-            if adj(k + 1, k + 2), let units = entry(k + 2), units.kind == .number, units.number < 10 { year += units.number; last = k + 2 }
+        if t.entry >= 0, let (year, last) = yearAt(k) {
             return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: nil, day: nil)))
         }
         // Ordinals as words are handled by ordinalLed; here counts before units.
@@ -406,6 +409,9 @@ struct TimeExpressionParser {
         // A number written with digits right after a capitalised word is an identifier ("Channel 10").
         if t.entry < 0, t.has(TimeToken.afterName) { return nil }
         let hyphenated = tokens[after].gap == .hyphen
+        // "a year-earlier figure": the compound adjective starts at the unit.
+        if after + 1 < n, tokens[after + 1].gap == .hyphen, tokens[after + 1].word == tokens[after].word + 1,
+           role(after + 1) == .earlier || role(after + 1) == .ago { return nil }
         // "three-quarters" is a fraction; "a two-year term" an adjective (singular).
         if hyphenated, u.plural { return nil }
         if u.plural, let v = value, v == 1 { return nil }
@@ -432,6 +438,16 @@ struct TimeExpressionParser {
         var x = TimeExpression(type: .duration)
         x.unit = unit; x.count = value
         return Match(first: k, last: after, expr: x, takesThe: !hyphenated)
+    }
+
+    /// A year after a month or "of": digits ("1988") or words ("nineteen ninety-six"); returns it and its last token.
+    func yearAt(_ k: Int) -> (Int, Int)? {
+        if isYear(k) { return (tokens[k].number, k) }
+        guard let e = entry(k), e.kind == .number, e.number >= 10, e.number <= 20, adj(k, k + 1), let tens = entry(k + 1),
+              tens.kind == .number, tens.number >= 20, tens.number < 100, tens.number % 10 == 0 else { return nil }
+        var year = e.number * 100 + tens.number, last = k + 1
+        if adj(k + 1, k + 2), let units = entry(k + 2), units.kind == .number, units.number < 10 { year += units.number; last = k + 2 }
+        return (year, last)
     }
 
     /// Whether a bare four-digit number is a year: after a time preposition or a month, or standing before
@@ -506,10 +522,10 @@ struct TimeExpressionParser {
         let month = me.number
         var last = dayToken ?? mk
         var year: Int?
-        if adjComma(last, last + 1), isYear(last + 1), !tokens[last + 1].has(TimeToken.wordFollows) || day != nil {
-            year = tokens[last + 1].number; last += 1
-        } else if day == nil, adj(mk, mk + 1), role(mk + 1) == .of, adj(mk + 1, mk + 2), isYear(mk + 2) {
-            year = tokens[mk + 2].number; last = mk + 2
+        if adjComma(last, last + 1), let (y, end) = yearAt(last + 1) {
+            year = y; last = end
+        } else if day == nil, adj(mk, mk + 1), role(mk + 1) == .of, adj(mk + 1, mk + 2), let (y, end) = yearAt(mk + 2) {
+            year = y; last = end
         }
         if let day {
             guard day <= CalendarDay.daysIn(month: month, year: year ?? 2000) else { return nil }
@@ -559,8 +575,8 @@ struct TimeExpressionParser {
         if adjComma(k, k + 1), isYear(k + 1) {
             return Match(first: first, last: k + 1, expr: TimeExpression(type: .date, anchor: .season(e.code, year: tokens[k + 1].number, offset: nil)), takesThe: true)
         }
-        if adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2), isYear(k + 2) {
-            return Match(first: first, last: k + 2, expr: TimeExpression(type: .date, anchor: .season(e.code, year: tokens[k + 2].number, offset: nil)), takesThe: true)
+        if adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2), let (y, end) = yearAt(k + 2) {
+            return Match(first: first, last: end, expr: TimeExpression(type: .date, anchor: .season(e.code, year: y, offset: nil)), takesThe: true)
         }
         // Otherwise only after "this"/"last"…, a preposition, or "the" after a preposition ("in the fall").
         var context = offset != nil || Self.prepositionRoles.contains(previousRole(k))
@@ -583,7 +599,9 @@ struct TimeExpressionParser {
         var last = k + 1
         if y == nil, adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), isYear(k + 3) { y = tokens[k + 3].number; last = k + 3 }
         else if y == nil, adjComma(k + 1, k + 2), isYear(k + 2), !tokens[k + 2].has(TimeToken.wordFollows) { y = tokens[k + 2].number; last = k + 2 }
-        return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .quarter(q, year: y, half: !isQuarter)), takesThe: true)
+        // "third-quarter profit": an adjective, without the article.
+        return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .quarter(q, year: y, half: !isQuarter)),
+                     takesThe: tokens[k + 1].gap != .hyphen)
     }
 
     private func ordinalLed(_ k: Int, the: Bool) -> Match? {
