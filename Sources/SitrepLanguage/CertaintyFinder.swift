@@ -111,6 +111,8 @@ public struct CertaintyFinder: Sendable {
                 scope = ct.range(clause.lowerBound, clause.upperBound - 1)
             case .following:
                 scope = ct.range(max(f.start, clause.lowerBound), clause.upperBound - 1)
+            case .rest:
+                scope = ct.range(f.start, sentenceEnd)
             case .condition:
                 let other = ci == 0 ? (clauses.count > 1 ? 1 : 0) : ci - 1
                 let a = min(clause.lowerBound, clauses[other].lowerBound)

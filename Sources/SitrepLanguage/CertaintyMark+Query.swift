@@ -10,11 +10,17 @@ extension Array where Element == CertaintyMark {
     }
 
     /// The mark that decides `certainty(at:)` (the tightest scope among equally strong ones), or `nil`.
+    /// One exception to the precedence: a future inside a wider possibility ("it remains to be seen
+    /// whether the truce will hold") is possible, not planned.
     public func mark(at range: TextRange) -> CertaintyMark? {
         var best: CertaintyMark?
         for m in self where m.scope.contains(range) {
             guard let b = best else { best = m; continue }
             if m.certainty > b.certainty || (m.certainty == b.certainty && m.scope.length < b.scope.length) { best = m }
+        }
+        if let b = best, b.certainty == .planned,
+           let wider = first(where: { $0.certainty == .possible && $0.scope.contains(b.scope) && $0.scope != b.scope && $0.scope.contains(range) }) {
+            return wider
         }
         return best
     }
