@@ -2,7 +2,8 @@ import SitrepCore
 
 /// The attribution word lists: reporting verbs (`en/reporting-verbs.tsv`), the words of a source's
 /// noun phrase (`en/source-nouns.tsv`) and the adverbs that may stand between a source and its verb
-/// (`en/reporting-adverbs.tsv`).
+/// (`en/reporting-adverbs.tsv`), and the words that open a short phrase after the verb
+/// (`en/reporting-adjuncts.tsv`).
 struct AttributionLexicon: Sendable {
     /// How a reporting verb takes its source, medium and content.
     enum Frame: String, Sendable {
@@ -23,6 +24,8 @@ struct AttributionLexicon: Sendable {
     var verbs = ClausePhrases<Verb>()
     var roles: [UInt64: Role] = [:]
     var adverbs: Set<UInt64> = []
+    /// Words that open a short phrase after the verb ("on Monday", "in a statement", "by phone").
+    var adjuncts: Set<UInt64> = []
     /// Keys the finders test often.
     let keys: Keys
 
@@ -38,7 +41,7 @@ struct AttributionLexicon: Sendable {
         let doForms: Set<UInt64> = Set(["did", "does", "do", "has", "have", "had", "could", "would", "will", "can"].map(ClauseTokens.key))
     }
 
-    init(verbsPath: String? = nil, nounsPath: String? = nil, adverbsPath: String? = nil) throws {
+    init(verbsPath: String? = nil, nounsPath: String? = nil, adverbsPath: String? = nil, adjunctsPath: String? = nil) throws {
         keys = Keys()
         do {
             let (text, file) = try ClauseData.text("en/reporting-verbs.tsv", path: verbsPath)
@@ -65,6 +68,12 @@ struct AttributionLexicon: Sendable {
             let (text, file) = try ClauseData.text("en/reporting-adverbs.tsv", path: adverbsPath)
             for row in try ClauseData.rows(text, file: file, columns: 1) {
                 adverbs.insert(ClauseTokens.key(row.columns[0]))
+            }
+        }
+        do {
+            let (text, file) = try ClauseData.text("en/reporting-adjuncts.tsv", path: adjunctsPath)
+            for row in try ClauseData.rows(text, file: file, columns: 1) {
+                adjuncts.insert(ClauseTokens.key(row.columns[0]))
             }
         }
     }

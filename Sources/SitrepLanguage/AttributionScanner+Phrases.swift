@@ -145,6 +145,12 @@ extension AttributionScanner {
             while c1 > lo, c2 - c1 < 25, !isHardBoundary(c1) { c1 -= 1 }
             guard c1 > lo, ct.has(c1, .comma), c2 - c1 >= 2 else { return nil }
             let first = part(c1 + 1)
+            // "The official, who spoke on condition of anonymity, said": a relative or participle aside.
+            if ct.key(c1 + 1) == lex.keys.who || ct.key(c1 + 1) == lex.keys.which || ct.has(c1 + 1, .ing) {
+                guard let np = backwardNP(end: c1 - 1, lo: lo), !np.isPronoun else { return nil }
+                let (source, affiliation) = splitSource(np)
+                return (source, affiliation, np.range.lowerBound, false)
+            }
             if first == .determiner || first == .head || first == .modifier {
                 guard let np = backwardNP(end: c1 - 1, lo: lo), !np.isPronoun else { return nil }
                 let (source, _) = splitSource(np)

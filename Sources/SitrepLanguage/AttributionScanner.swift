@@ -198,6 +198,14 @@ struct AttributionScanner {
                 j += 1
             }
         }
+        // "said in a statement on Monday that …": the complement starts after "that".
+        if k < hi, ct.isWord(k), lex.adjuncts.contains(ct.key(k)) {
+            var j = k + 1
+            while j < hi, j - k < 14, ct.isWord(j) || ct.has(j, .number) || ct.has(j, .single) {
+                if ct.key(j) == lex.keys.that { k = j + 1; break }
+                j += 1
+            }
+        }
         while k < hi, ct.has(k, .comma) || ct.has(k, .clausePunctuation) || ct.key(k) == lex.keys.that
                 || lex.adverbs.contains(ct.key(k)) { k += 1 }
         guard k < hi else { return nil }
@@ -245,12 +253,11 @@ struct AttributionScanner {
     /// Whether nothing but punctuation, closing quotes or a short time phrase ("on Tuesday") follows `k`.
     private func isTrailing(from k: Int, _ hi: Int) -> Bool {
         var j = k
-        let temporal: Set<UInt64> = [lex.keys.on, lex.keys.in, lex.keys.last, lex.keys.this, lex.keys.yesterday,
-                                     lex.keys.today, lex.keys.earlier, lex.keys.later, lex.keys.at]
-        if j < hi, ct.isWord(j), temporal.contains(ct.key(j)) {
+        while j < hi, ct.isWord(j), lex.adjuncts.contains(ct.key(j)) {
             var words = 0
-            while j < hi, ct.isWord(j) || ct.has(j, .number) { j += 1; words += 1 }
-            if words > 5 { return false }
+            j += 1
+            while j < hi, ct.isWord(j) || ct.has(j, .number), !lex.adjuncts.contains(ct.key(j)) { j += 1; words += 1 }
+            if words > 3 { return false }
         }
         while j < hi {
             let f = ct.flags[j]

@@ -63,6 +63,16 @@ struct AttributionCase: CustomStringConvertible, Sendable {
               source: "The Red Crescent", scope: "it was suspending deliveries to the camp"),
         .init(text: "Farida Osman said to the Anadolu agency: “The shelling went on all night.”",
               source: "Farida Osman", scope: "The shelling went on all night.", medium: "the Anadolu agency"),
+        .init(text: "The Baghdad Rights Network said in a statement on Monday that 14 civilians were killed.",
+              source: "The Baghdad Rights Network", scope: "14 civilians were killed"),
+        .init(text: "“We will not leave,” one resident told Al Arabiya by phone.",
+              source: "one resident", scope: "We will not leave", medium: "Al Arabiya"),
+        .init(text: "The official, who spoke on condition of anonymity, said the prisoners were transferred overnight.",
+              source: "The official", scope: "the prisoners were transferred overnight"),
+        .init(text: "A senior Kurdish official, speaking on condition of anonymity, told AFP the deal had collapsed.",
+              source: "A senior Kurdish official", scope: "the deal had collapsed", medium: "AFP"),
+        .init(text: "The monitor, which relies on sources inside the country, said at least 30 fighters were killed.",
+              source: "The monitor", scope: "at least 30 fighters were killed"),
     ]
 
     @Test(arguments: cases)
