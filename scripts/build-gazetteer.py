@@ -125,6 +125,7 @@ def main():
     places = {}
     # Cities: world cities15000 with alternate names.
     points_by_admin1, points_by_admin2, points_by_country = {}, {}, {}
+    pop_by_admin1, pop_by_admin2 = {}, {}
     for r in read_tsv(os.path.join(SRC, 'cities15000.txt')):
         gid, name, ascii_, alts, lat, lon, fcl, fcode, cc, _cc2, a1, a2 = r[:12]
         pop = int(r[14] or 0)
@@ -133,6 +134,7 @@ def main():
         places[p.id] = p
         if a2:
             points_by_admin2.setdefault((cc, a1, a2), []).append((p.lat, p.lon))
+            pop_by_admin2[(cc, a1, a2)] = pop_by_admin2.get((cc, a1, a2), 0) + pop
     # Regional cities500 (adds small towns of Syria and its neighbours).
     rows = read_tsv(os.path.join(SRC, 'region_cities500.tsv'))
     next(rows)
@@ -151,6 +153,8 @@ def main():
     for v in allc.values():
         pt = (float(v['latitude']), float(v['longitude']))
         points_by_admin1.setdefault((v['countrycode'], v['admin1code']), []).append(pt)
+        k1 = (v['countrycode'], v['admin1code'])
+        pop_by_admin1[k1] = pop_by_admin1.get(k1, 0) + int(v.get('population') or 0)
         points_by_country.setdefault(v['countrycode'], []).append(pt)
     del allc
     # OCHA communities; merge into a GeoNames place of the same name within 4 km.
@@ -196,7 +200,7 @@ def main():
         if c is None:
             continue
         display, extra = a1extra.get(code, (name, []))
-        p = Place('geonames:' + gid, 'A1', display, round(c[0], 5), round(c[1], 5), cc, a1, 0)
+        p = Place('geonames:' + gid, 'A1', display, round(c[0], 5), round(c[1], 5), cc, a1, pop_by_admin1.get((cc, a1), 0))
         p.add_names([name, ascii_] + extra)
         places[p.id] = p
     # Second-level divisions that have at least one city of 15,000.
@@ -209,7 +213,7 @@ def main():
         if not pts:
             continue
         c = centre(pts)
-        p = Place('geonames:' + gid, 'A2', name, round(c[0], 5), round(c[1], 5), parts[0], parts[1], 0)
+        p = Place('geonames:' + gid, 'A2', name, round(c[0], 5), round(c[1], 5), parts[0], parts[1], pop_by_admin2.get(tuple(parts), 0))
         p.add_names([ascii_])
         places[p.id] = p
     # Countries.

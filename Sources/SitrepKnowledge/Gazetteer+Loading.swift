@@ -31,12 +31,16 @@ struct GazetteerBuilder {
     var hitNext: [Int32] = []
     var hitPrimary: [Bool] = []
     var hitFoldedLength: [UInt16] = []
+    var hitFirstByte: [UInt8] = []
     var demonyms: [UInt64: Int32] = [:]
     var idIndex: [String: Int32] = [:]
     var countryIndex: [String: Int32] = [:]
     private var fold: [UInt8] = []
     private var skel: [UInt8] = []
     private var seen: [UInt64] = []
+
+    static let skeletonCountries: Set<String> = ["SY", "IQ", "TR", "JO", "LB", "IL", "PS", "SA", "YE", "EG", "LY",
+                                                "IR", "KW", "QA", "AE", "BH", "OM", "AF", "SD", "TN", "DZ", "MA"]
 
     init() {
         foldedHead.reserveCapacity(300_000)
@@ -47,7 +51,7 @@ struct GazetteerBuilder {
 
     func build() -> Gazetteer {
         Gazetteer(places: places, foldedHead: foldedHead, skeletonHead: skeletonHead, hitPlace: hitPlace,
-                  hitNext: hitNext, hitPrimary: hitPrimary, hitFoldedLength: hitFoldedLength, demonyms: demonyms)
+                  hitNext: hitNext, hitPrimary: hitPrimary, hitFoldedLength: hitFoldedLength, hitFirstByte: hitFirstByte, demonyms: demonyms)
     }
 
     static func readBytes(_ file: String) throws -> [UInt8] {
@@ -152,8 +156,13 @@ struct GazetteerBuilder {
         seen.append(h)
         let hit = Int32(hitPlace.count)
         hitPlace.append(index); hitPrimary.append(primary); hitFoldedLength.append(UInt16(min(fold.count, 65535)))
+        hitFirstByte.append(fold[0])
         hitNext.append(foldedHead[h] ?? -1)
         foldedHead[h] = hit
+        // Skeleton keys serve Arabic transliteration: places of Syria and its neighbours, countries,
+        // divisions and named areas. Elsewhere a consonant skeleton finds more wrong places than right ones.
+        let p = places[Int(index)]
+        guard Self.skeletonCountries.contains(p.country) || p.kind == .country || p.kind == .continent else { return }
         fold.withUnsafeBufferPointer { NameKey.skeleton(ofFolded: $0, into: &skel) }
         guard skel.count >= 2 else { return }
         let sh = NameKey.hash(skel) ^ 0x5bd1e995  // separate key space from folded hashes
@@ -161,6 +170,7 @@ struct GazetteerBuilder {
         seen.append(sh)
         let sk = Int32(hitPlace.count)
         hitPlace.append(index); hitPrimary.append(false); hitFoldedLength.append(UInt16(min(fold.count, 65535)))
+        hitFirstByte.append(fold[0])
         hitNext.append(skeletonHead[sh] ?? -1)
         skeletonHead[sh] = sk
     }

@@ -28,12 +28,14 @@ public final class Gazetteer: Sendable {
     let countryByCode: [String: Int32]
     /// Folded byte length of every indexed name's key, by hit (for the skeleton length check).
     let hitFoldedLength: [UInt16]
+    /// First byte of every indexed name's folded key, by hit.
+    let hitFirstByte: [UInt8]
 
     init(places: [GazetteerPlace], foldedHead: [UInt64: Int32], skeletonHead: [UInt64: Int32], hitPlace: [Int32],
-         hitNext: [Int32], hitPrimary: [Bool], hitFoldedLength: [UInt16], demonyms: [UInt64: Int32]) {
+         hitNext: [Int32], hitPrimary: [Bool], hitFoldedLength: [UInt16], hitFirstByte: [UInt8], demonyms: [UInt64: Int32]) {
         self.places = places; self.foldedHead = foldedHead; self.skeletonHead = skeletonHead
         self.hitPlace = hitPlace; self.hitNext = hitNext; self.hitPrimary = hitPrimary
-        self.hitFoldedLength = hitFoldedLength; self.demonyms = demonyms
+        self.hitFoldedLength = hitFoldedLength; self.hitFirstByte = hitFirstByte; self.demonyms = demonyms
         var a1: [String: Int32] = [:], cc: [String: Int32] = [:]
         for (i, p) in places.enumerated() {
             if p.kind == .admin1 { a1[p.admin1Key] = Int32(i) }
@@ -82,7 +84,7 @@ public final class Gazetteer: Sendable {
         guard useSkeleton else { return out }
         NameKey.skeleton(ofFolded: f, into: &sk)
         guard sk.count >= 2 else { return out }
-        let shortSkeleton = sk.count < 3
+        let shortSkeleton = sk.count < 4
         var s = skeletonHead[NameKey.hash(sk) ^ 0x5bd1e995] ?? -1
         let flen = f.count
         while s >= 0 {
@@ -91,7 +93,8 @@ public final class Gazetteer: Sendable {
             let slack = max(2, min(flen, other) * 3 / 10)
             let p = places[Int(idx)]
             let important = p.population >= 50_000 || (p.kind != .city && p.kind != .neighbourhood && p.kind != .admin2)
-            if abs(other - flen) <= slack && (!shortSkeleton || important) && !out.contains(where: { $0.index == idx }) {
+            let sameStart = hitFirstByte[Int(s)] == f[0]
+            if abs(other - flen) <= slack && (!shortSkeleton || (important && sameStart)) && !out.contains(where: { $0.index == idx }) {
                 out.append(Candidate(index: idx, match: .skeleton))
             }
             s = hitNext[Int(s)]

@@ -6,9 +6,10 @@ import Foundation
 /// punctuation turned into single spaces; Arabic harakat and tatweel removed, alef/ta marbuta/alef maqsura
 /// normalised. Two spellings with the same folded key are the same name.
 ///
-/// `skeleton`: the folded key with Arabic articles (al-, el-, as-, ash-, ez-, "Al "…) removed, vowels and
-/// w/y dropped, consonants merged into classes (q/k/g/j/c, d/z/dh, t/th, h/kh, s/sh/ch, b/p, f/v/ph) and
-/// doubled letters collapsed, with no word breaks: Deir ez-Zor, Deir Ezzour and Dayr az-Zawr all give `drdr`.
+/// `skeleton`: the folded key with Arabic articles (al-, el-, as-, ash-, ez-, "Al "…) removed, every run of
+/// vowels (and w/y) turned into one vowel slot `a`, word-initial vowels dropped, consonants merged into
+/// classes (q/k/g/j/c, d/z/dh, t/th, h/kh, s/sh/ch, b/p, f/v/ph), doubled letters collapsed, no word breaks:
+/// Deir ez-Zor, Deir Ezzour and Dayr az-Zawr all give `dardar`; Alboukamal and Abu Kamal give `bakamal`.
 /// A skeleton match is weaker evidence than a folded match and is checked against length and priors.
 public enum NameKey {
     /// The folded key of a UTF-8 byte slice, appended to `out` (cleared first).
@@ -122,6 +123,7 @@ public enum NameKey {
             // A glued article: al-/el- at the start of a word of 4+ letters (Alboukamal, Albu).
             if len >= 4 && (f[i] == 0x61 || f[i] == 0x65) && f[i + 1] == 0x6C { s += 2 }
             var k = s
+            var wordStart = true
             while k < j {
                 let c = f[k]
                 let next: UInt8 = k + 1 < j ? f[k + 1] : 0
@@ -139,7 +141,7 @@ public enum NameKey {
                     step = 2
                 } else {
                     switch c {
-                    case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x77: cls = 0  // vowels, w, y
+                    case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x77: cls = 0x61  // vowels, w, y: one vowel slot
                     case 0x68: cls = (k + 1 == j) ? 0 : 0x68               // final h drops (Raqqah)
                     case 0x71, 0x6B, 0x67, 0x63, 0x6A: cls = 0x6B           // q k g c j
                     case 0x7A, 0x64: cls = 0x64                            // z d
@@ -149,8 +151,11 @@ public enum NameKey {
                     default: cls = c
                     }
                 }
-                if cls != 0 && out.last != cls { out.append(cls) }
                 k += step
+                if cls == 0 { continue }
+                if cls == 0x61 && wordStart { continue }  // word-initial vowels drop (Abu / Bu, Idlib)
+                wordStart = false
+                if out.last != cls { out.append(cls) }
             }
         }
     }

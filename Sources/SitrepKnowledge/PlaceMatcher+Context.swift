@@ -9,16 +9,16 @@ extension PlaceMatcher {
         var s: Double
         switch c.match {
         case .primary: s = 1.0
-        case .alternate: s = 0.85
+        case .alternate: s = 0.9
         case .skeleton: s = 0.6
         }
         switch p.kind {
-        case .continent: s += 0.5
-        case .country: s += 0.6
-        case .admin1: s += 0.35
+        case .continent: s += 1.0
+        case .country: s += c.match == .primary ? 1.2 : 0.8
+        case .admin1: s += 0.3 + 0.02 * log10(Double(p.population) + 1)
         case .region: s += 0.45
-        case .admin2: s += 0.2
-        case .city: s += 0.1 + 0.07 * log10(Double(p.population) + 1)
+        case .admin2: s += 0.1 + 0.04 * log10(Double(p.population) + 1)
+        case .city: s += 0.1 + 0.1 * log10(Double(p.population) + 1)
         case .neighbourhood: s += 0.05
         }
         switch raw.head {
@@ -94,7 +94,8 @@ extension PlaceMatcher {
                 if p.kind != .country && p.kind != .continent && !p.admin1Code.isEmpty {
                     let key = p.admin1Key
                     let selfCount = (own != nil && own!.kind != .country && own!.admin1Key == key) ? 1 : 0
-                    if (admin1Count[key] ?? 0) - selfCount > 0 { s += 0.35 }
+                    let inDivision = (admin1Count[key] ?? 0) - selfCount
+                    if inDivision > 0 { s += 0.3 + 0.4 * Double(inDivision) / Double(max(1, total - 1)) }
                     if nearAdmin1.contains(key) && p.kind != .admin1 { s += 0.6 }
                 }
                 scored.append((s, c))
@@ -103,6 +104,16 @@ extension PlaceMatcher {
             let (bestScore, best) = scored[0]
             let second = scored.count > 1 ? scored[1].0 : bestScore - 1.5
             let p = places[Int(best.index)]
+            // A small place inside a longer capitalised name ("John Kelly", "Notre Dame") is part of that name.
+            if r.forcedIndex == nil && r.insideLongerRun && !r.cue
+                && (p.kind == .city || p.kind == .neighbourhood || p.kind == .admin2) && p.population < 20_000 {
+                out.append(nil); continue
+            }
+            // A spelling variant (skeleton match) needs the document to be about that country already.
+            if best.match == .skeleton && !p.country.isEmpty && p.kind != .country {
+                let others = (countryCount[p.country] ?? 0) - (own?.country == p.country ? 1 : 0)
+                if others <= 0 { out.append(nil); continue }
+            }
             // A village-sized name on its own needs support: a locative word before it or its division named.
             if r.forcedIndex == nil && r.singleWord && !r.cue && (p.kind == .city || p.kind == .neighbourhood || p.kind == .admin2) {
                 let supported = p.admin1Code.isEmpty ? false

@@ -51,6 +51,8 @@ public struct PlaceMatcher: Sendable {
         var singleWord: Bool
         var forcedIndex: Int?
         var demonym: Bool
+        /// Part of a longer capitalised run that is not itself a name ("John Kelly", "Blue Jays").
+        var insideLongerRun = false
     }
 
     func analyse(_ input: String, forced: [TextRange]) -> (found: [PlaceMention], forced: [PlaceMention?]) {
@@ -96,7 +98,7 @@ public struct PlaceMatcher: Sendable {
         NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<e]), into: &fold)
         var cands = fold.withUnsafeBufferPointer { gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: true) }
         var demonym = false
-        if cands.isEmpty, let d = gazetteer.demonymIndex(folded: fold) {
+        if !cands.contains(where: { $0.match != .skeleton }), let d = gazetteer.demonymIndex(folded: fold) {
             cands = [Gazetteer.Candidate(index: d, match: .alternate)]
             demonym = true
         }
@@ -178,10 +180,23 @@ public struct PlaceMatcher: Sendable {
                     matched = true
                     break
                 }
+                if !cands.isEmpty && length == 1 && !words[i].arabic && words[i].end - words[i].start <= 5 {
+                    var allCaps = true
+                    for k in words[i].start..<words[i].end where t[k] >= 0x61 && t[k] <= 0x7A { allCaps = false; break }
+                    if allCaps {
+                        cands = cands.filter { c in
+                            let k = gazetteer.places[Int(c.index)].kind
+                            return c.match != .skeleton && (k == .country || k == .admin1 || k == .continent)
+                        }
+                    }
+                }
                 if !cands.isEmpty {
                     let after = usedHead ? headIndex! + 1 : last + 1
                     var raw = makeRaw(s, spanEnd, cands, words, wfold, i, after)
                     raw.singleWord = length == 1
+                    raw.insideLongerRun = (i > 0 && !words[i].breakBefore && nameLike(i - 1)
+                                           && !(raws.last.map { $0.nameEnd == words[i - 1].end } ?? false))
+                        || (last + 1 < n && !words[last + 1].breakBefore && nameLike(last + 1))
                     if usedHead { raw.head = nil; raw.qualifierWords.removeAll(where: { $0 == String(decoding: wfold[headIndex!], as: UTF8.self) }) }
                     raws.append(raw)
                     i += length

@@ -32,6 +32,7 @@ struct EvalGeoparseCommand: ParsableCommand {
         var idTotal = 0, idHits = 0, byGazetteer = 0, byInside = 0, byFocus = 0, unresolved = 0
         var detected = 0, detectedCorrect = 0, goldTotal = 0, goldFound = 0, e2eWithin = 0
         var skipped = 0
+        let verbose = ProcessInfo.processInfo.environment["SITREP_EVAL_VERBOSE"] != nil
         var bytes = 0
         var matchSeconds = 0.0
         for a in articles {
@@ -55,6 +56,9 @@ struct EvalGeoparseCommand: ParsableCommand {
                     return Self.km(g.lat!, g.lon!, la, lo)
                 } ?? 20_038
                 errors.append(err)
+                if verbose && err > 161 {
+                    Console.error("miss\t\(g.name)\t\(place?.name ?? "-")\t\(place?.id ?? "-")\t\(r == nil ? "fallback" : "gaz")\t\(Int(err))")
+                }
                 if let gid = g.geonameID {
                     idTotal += 1
                     if place?.id == "geonames:\(gid)" { idHits += 1 }
@@ -73,7 +77,10 @@ struct EvalGeoparseCommand: ParsableCommand {
                         if let la = m.place.lat, let lo = m.place.lon, Self.km(g.lat!, g.lon!, la, lo) <= 161 { e2eWithin += 1 }
                     }
                 }
-                if ok { detectedCorrect += 1 }
+                if ok { detectedCorrect += 1 } else if verbose {
+                    let b = Array(a.text.utf8)[Int(m.range.start)..<Int(m.range.end)]
+                    Console.error("fp\t\(String(decoding: b, as: UTF8.self))\t\(m.place.name)\t\(m.place.id ?? "")\t\(m.place.precision?.rawValue ?? "")")
+                }
             }
             goldFound += goldHit.filter { $0 }.count
         }
