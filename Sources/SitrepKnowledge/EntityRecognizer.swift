@@ -34,19 +34,26 @@ public struct EntityRecognizer: Sendable {
             throw SitrepError(code: "knowledge.unreadableWeights", input: url.path,
                               message: "cannot read the NER weight file: \(error.localizedDescription)")
         }
-        return EntityRecognizer(model: try PerceptronModel(data: data, input: url.path), dictionary: defaultDictionaryFeatures)
+        return EntityRecognizer(model: try PerceptronModel(data: data, input: url.path), dictionary: try defaultDictionaryFeatures)
     }
 
     /// Trains a recogniser on a tagged corpus.
     public static func train(on corpus: EntityCorpus, options: PerceptronTrainer.Options = .init(),
-                             progress: PerceptronTrainer.Progress? = nil) -> EntityRecognizer {
-        let dict = defaultDictionaryFeatures
+                             progress: PerceptronTrainer.Progress? = nil) throws -> EntityRecognizer {
+        let dict = try defaultDictionaryFeatures
         let model = PerceptronTrainer(options: options).train(documents: corpus.documents, dictionary: dict, progress: progress)
         return EntityRecognizer(model: model, dictionary: dict)
     }
 
-    /// The dictionary features used with the shipped model (none yet).
-    static let defaultDictionaryFeatures: EntityDictionaryFeatures? = nil
+    /// The dictionary features the shipped model was trained with: place names and the actor dictionary.
+    static var defaultDictionaryFeatures: EntityDictionaryFeatures? {
+        get throws { try cachedGazetteer.get() }
+    }
+
+    private static let cachedGazetteer: Result<EntityDictionaryFeatures?, Error> = Result {
+        let gazetteer = try EntityGazetteer.loadDefault()
+        return EntityDictionaryFeatures(atoms: { gazetteer.atoms($0) })
+    }
 
     /// The weight file: features whose weights are all below `pruneBelow` in magnitude are left out.
     public func weightFile(pruneBelow: Float = 0.5) -> Data { model.encoded(pruneBelow: pruneBelow) }

@@ -47,14 +47,14 @@ import Testing
     @Test func tinyTrainingRunLearnsAPattern() throws {
         let corpus = try EntityCorpus(text: Self.tiny)
         #expect(corpus.sentenceCount == 4)
-        let recogniser = EntityRecognizer.train(on: corpus, options: .init(epochs: 8, seed: 7))
+        let recogniser = try EntityRecognizer.train(on: corpus, options: .init(epochs: 8, seed: 7))
         let tags = recogniser.tag(tokens: ["The", "commander", "Kael", "Vorn", "stayed", "in", "Dunmar", "."])
         #expect(tags.map { $0?.description ?? "O" } == ["O", "O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"])
     }
 
     @Test func weightFileRoundTrips() throws {
         let corpus = try EntityCorpus(text: Self.tiny)
-        let recogniser = EntityRecognizer.train(on: corpus, options: .init(epochs: 5))
+        let recogniser = try EntityRecognizer.train(on: corpus, options: .init(epochs: 5))
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ner-\(UUID().uuidString).bin")
         try recogniser.weightFile(pruneBelow: 0).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
