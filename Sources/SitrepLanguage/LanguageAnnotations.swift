@@ -101,10 +101,12 @@ public struct Attribution: Hashable, Sendable {
     public var cueKind: Cue
     /// For chained attribution, the outer reporter ("the Jordanian Al-Ghad newspaper").
     public var via: TextRange?
+    /// Whom the source spoke to, when named ("AFP" in "X told AFP"): the channel, not the source.
+    public var medium: TextRange?
     public init(scope: TextRange, source: TextRange, affiliation: TextRange? = nil, cue: TextRange,
-                cueKind: Cue, via: TextRange? = nil) {
+                cueKind: Cue, via: TextRange? = nil, medium: TextRange? = nil) {
         self.scope = scope; self.source = source; self.affiliation = affiliation
-        self.cue = cue; self.cueKind = cueKind; self.via = via
+        self.cue = cue; self.cueKind = cueKind; self.via = via; self.medium = medium
     }
 }
 

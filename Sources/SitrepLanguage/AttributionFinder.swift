@@ -1,0 +1,33 @@
+import SitrepCore
+
+/// Finds who each sentence, clause or quotation rests on: reporting verbs ("X said", "…, said X",
+/// "X told AFP that …"), "according to X", chained attribution ("Y quoted X as saying …") and
+/// quotations that continue a speaker's words. Sources are whole noun phrases with their affiliation
+/// when given; "he"/"she"/"they" as a source resolve to the last named source within eight sentences.
+///
+/// Word lists are data: `Resources/en/reporting-verbs.tsv`, `source-nouns.tsv`, `reporting-adverbs.tsv`.
+public struct AttributionFinder: Sendable {
+    let lexicon: AttributionLexicon
+
+    /// Loads the shipped word lists.
+    public init() throws {
+        lexicon = try AttributionLexicon()
+    }
+
+    /// Loads word lists from the given files instead of the shipped ones (`nil` keeps the shipped file).
+    public init(reportingVerbsPath: String?, sourceNounsPath: String?, reportingAdverbsPath: String?) throws {
+        lexicon = try AttributionLexicon(verbsPath: reportingVerbsPath, nounsPath: sourceNounsPath, adverbsPath: reportingAdverbsPath)
+    }
+
+    /// The attributions in `text`, sorted by scope start. `tokens` and `sentences` are the tokenizer's
+    /// and sentence splitter's output for the same text.
+    public func find(in text: String, tokens: [Token], sentences: [Sentence]) -> [Attribution] {
+        guard !tokens.isEmpty, !sentences.isEmpty else { return [] }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let ct = ClauseTokens(bytes: bytes, tokens: tokens)
+            var scanner = AttributionScanner(lexicon: lexicon, tokens: ct, sentences: sentences)
+            return scanner.run()
+        }
+    }
+}

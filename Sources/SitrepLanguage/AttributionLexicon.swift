@@ -1,0 +1,73 @@
+import SitrepCore
+
+/// The attribution word lists: reporting verbs (`en/reporting-verbs.tsv`), the words of a source's
+/// noun phrase (`en/source-nouns.tsv`) and the adverbs that may stand between a source and its verb
+/// (`en/reporting-adverbs.tsv`).
+struct AttributionLexicon: Sendable {
+    /// How a reporting verb takes its source, medium and content.
+    enum Frame: String, Sendable {
+        case say, tell, quote, participle, according
+    }
+
+    struct Verb: Sendable {
+        var lemma: String
+        var frame: Frame
+        var certainty: Certainty
+    }
+
+    /// The role of a lowercase word inside a source's noun phrase.
+    enum Role: String, Sendable {
+        case head, modifier, determiner, pronoun, link, affiliation, location, stop
+    }
+
+    var verbs = ClausePhrases<Verb>()
+    var roles: [UInt64: Role] = [:]
+    var adverbs: Set<UInt64> = []
+    /// Keys the finders test often.
+    let keys: Keys
+
+    struct Keys: Sendable {
+        let that = ClauseTokens.key("that"), to = ClauseTokens.key("to"), `as` = ClauseTokens.key("as")
+        let what = ClauseTokens.key("what"), who = ClauseTokens.key("who"), which = ClauseTokens.key("which")
+        let possessive = ClauseTokens.key("'s"), and = ClauseTokens.key("and"), but = ClauseTokens.key("but")
+        let on = ClauseTokens.key("on"), `in` = ClauseTokens.key("in"), last = ClauseTokens.key("last")
+        let this = ClauseTokens.key("this"), yesterday = ClauseTokens.key("yesterday"), today = ClauseTokens.key("today")
+        let earlier = ClauseTokens.key("earlier"), later = ClauseTokens.key("later"), at = ClauseTokens.key("at")
+        let beForms: Set<UInt64> = Set(["is", "are", "was", "were", "be", "been", "being", "am"].map(ClauseTokens.key))
+        let negators: Set<UInt64> = Set(["not", "never", "cannot"].map(ClauseTokens.key))
+        let doForms: Set<UInt64> = Set(["did", "does", "do", "has", "have", "had", "could", "would", "will", "can"].map(ClauseTokens.key))
+    }
+
+    init(verbsPath: String? = nil, nounsPath: String? = nil, adverbsPath: String? = nil) throws {
+        keys = Keys()
+        do {
+            let (text, file) = try ClauseData.text("en/reporting-verbs.tsv", path: verbsPath)
+            for row in try ClauseData.rows(text, file: file, columns: 4) {
+                guard let frame = Frame(rawValue: row.columns[2]) else {
+                    throw ClauseData.badRow(row, "unknown frame '\(row.columns[2])' (say, tell, quote, participle, according)")
+                }
+                guard let certainty = Certainty(rawValue: row.columns[3]), [.reported, .possible, .denied].contains(certainty) else {
+                    throw ClauseData.badRow(row, "certainty must be reported, possible or denied, not '\(row.columns[3])'")
+                }
+                verbs.add(row.columns[0], Verb(lemma: row.columns[1], frame: frame, certainty: certainty))
+            }
+        }
+        do {
+            let (text, file) = try ClauseData.text("en/source-nouns.tsv", path: nounsPath)
+            for row in try ClauseData.rows(text, file: file, columns: 2) {
+                guard let role = Role(rawValue: row.columns[1]) else {
+                    throw ClauseData.badRow(row, "unknown role '\(row.columns[1])'")
+                }
+                roles[ClauseTokens.key(row.columns[0])] = role
+            }
+        }
+        do {
+            let (text, file) = try ClauseData.text("en/reporting-adverbs.tsv", path: adverbsPath)
+            for row in try ClauseData.rows(text, file: file, columns: 1) {
+                adverbs.insert(ClauseTokens.key(row.columns[0]))
+            }
+        }
+    }
+
+    @inline(__always) func role(_ t: Int, _ ct: ClauseTokens) -> Role? { roles[ct.key(t)] }
+}

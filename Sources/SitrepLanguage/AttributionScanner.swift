@@ -1,0 +1,271 @@
+import SitrepCore
+
+/// One pass of `AttributionFinder` over one document: finds reporting cues sentence by sentence,
+/// the source phrase before or after each, and the clause, complement or quotation it covers.
+struct AttributionScanner {
+    typealias Lexicon = AttributionLexicon
+
+    /// What a token can be inside a source's noun phrase.
+    enum Part {
+        case name, head, modifier, determiner, pronoun, link, affiliation, location, number
+        case openBracket, closeBracket, stop, other
+    }
+
+    let lex: Lexicon
+    let ct: ClauseTokens
+    let sentences: [Sentence]
+    let quotes: ClauseQuotations
+    var out: [Attribution] = []
+    /// The sentence each attribution in `out` came from.
+    var sentenceOf: [Int] = []
+    /// The last source that was not a pronoun, for "he said".
+    var lastNamed: (source: TextRange, affiliation: TextRange?, sentence: Int)?
+
+    init(lexicon: Lexicon, tokens ct: ClauseTokens, sentences: [Sentence]) {
+        self.lex = lexicon
+        self.ct = ct
+        self.sentences = sentences
+        self.quotes = ClauseQuotations(sentences: sentences, ct)
+    }
+
+    // MARK: - Driver
+
+    mutating func run() -> [Attribution] {
+        let n = ct.tokens.count
+        for (si, s) in sentences.enumerated() {
+            let lo = max(0, s.tokens.lowerBound), hi = min(s.tokens.upperBound, n)
+            guard lo < hi else { continue }
+            let before = out.count
+            var t = lo
+            while t < hi {
+                guard lex.verbs.mayStart(t, ct), let m = lex.verbs.longest(at: t, limit: hi, ct) else { t += 1; continue }
+                let verb = lex.verbs[m.index].value
+                let last = t + m.length - 1
+                switch verb.frame {
+                case .according: according(t, last, si, lo, hi)
+                case .quote: quoted(t, last, si, lo, hi)
+                case .say, .tell: reported(t, last, verb.frame, si, lo, hi)
+                case .participle: break
+                }
+                t = last + 1
+            }
+            trimForwardScopes(from: before)
+        }
+        attributeFollowingQuotations()
+        var order = Array(out.indices)
+        order.sort { out[$0].scope.start != out[$1].scope.start ? out[$0].scope.start < out[$1].scope.start : $0 < $1 }
+        return order.map { out[$0] }
+    }
+
+    private mutating func emit(_ a: Attribution, sentence: Int, pronoun: Bool) {
+        out.append(a)
+        sentenceOf.append(sentence)
+        if !pronoun { lastNamed = (a.source, a.affiliation, sentence) }
+    }
+
+    // MARK: - "according to X"
+
+    private mutating func according(_ cue: Int, _ cueLast: Int, _ si: Int, _ lo: Int, _ hi: Int) {
+        guard let np = forwardNP(from: cueLast + 1, limit: hi) else { return }
+        let (source, affiliation) = splitSource(np)
+        let sentence = sentenceRange(lo, hi)
+        var scope: TextRange?
+        let leading = (lo..<cue).allSatisfy { !ct.isWord($0) && !ct.has($0, .number) }
+        let after = np.range.upperBound
+        let continues = after < hi && ct.has(after, .comma) && (after + 1..<hi).contains { ct.isWord($0) || ct.has($0, .number) }
+        if leading || continues {
+            scope = sentence
+        } else {
+            var a = lo
+            if let q = quotes.containing(cue), q.open >= lo, q.open < cue { a = q.open + 1 }
+            scope = span(a, cue - 1)
+        }
+        guard let scope else { return }
+        emit(Attribution(scope: scope, source: source, affiliation: affiliation, cue: ct.range(cue, cueLast), cueKind: .accordingTo),
+             sentence: si, pronoun: false)
+    }
+
+    // MARK: - "X quoted Y as saying …"
+
+    private mutating func quoted(_ v: Int, _ vLast: Int, _ si: Int, _ lo: Int, _ hi: Int) {
+        guard !isNegatedOrPassive(v, lo) else { return }
+        guard let viaNP = subject(before: v, lo: lo), !viaNP.isPronoun || lastNamed != nil else { return }
+        guard let np = forwardNP(from: vLast + 1, limit: hi) else { return }
+        // "as saying" within a few tokens ("on August 2nd as saying").
+        var k = np.range.upperBound
+        var saying: Int?
+        while k + 1 < hi, k < np.range.upperBound + 8 {
+            if ct.key(k) == lex.keys.as, let m = lex.verbs.longest(at: k + 1, limit: hi, ct),
+               lex.verbs[m.index].value.frame == .participle {
+                saying = k + m.length
+                break
+            }
+            if ct.has(k, .finalPunctuation) || ct.has(k, .openDouble) { break }
+            k += 1
+        }
+        guard let saying else { return }
+        guard let scope = forwardScope(from: saying + 1, lo: lo, hi: hi) else { return }
+        let (source, affiliation) = splitSource(np)
+        let via = viaNP.isPronoun ? lastNamed!.source : ct.range(viaNP.range.lowerBound, viaNP.range.upperBound - 1)
+        emit(Attribution(scope: scope, source: source, affiliation: affiliation, cue: ct.range(v, saying),
+                         cueKind: .chained, via: via), sentence: si, pronoun: false)
+    }
+
+    // MARK: - "X said …", "…, X said", "…, said X", "X told Y that …"
+
+    private mutating func reported(_ v: Int, _ vLast: Int, _ frame: Lexicon.Frame, _ si: Int, _ lo: Int, _ hi: Int) {
+        guard !isNegatedOrPassive(v, lo) else { return }
+        var source: TextRange
+        var affiliation: TextRange?
+        var sourceStart: Int
+        var isPronoun = false
+        var inverted = false
+
+        let before = v - 1
+        if before >= lo, ct.has(before, .comma) || ct.has(before, .closeDouble) || ct.has(before, .ambiguousDouble),
+           let np = forwardNP(from: vLast + 1, limit: hi), !np.isPronoun || ct.has(before, .closeDouble) {
+            // Inverted: `“…,” said Mr Radwan` / `…, added SOHR`.
+            inverted = true
+            (source, affiliation) = splitSource(np)
+            if affiliation == nil, let app = appositive(after: np.range.upperBound, limit: hi) { affiliation = app }
+            sourceStart = v
+            isPronoun = np.isPronoun
+            if isPronoun, let named = lastNamed, si - named.sentence <= 8 { source = named.source; affiliation = named.affiliation }
+        } else if let found = subjectWithAppositive(before: v, lo: lo) {
+            source = found.source; affiliation = found.affiliation; sourceStart = found.start; isPronoun = found.isPronoun
+            if isPronoun, let named = lastNamed, si - named.sentence <= 8 { source = named.source; affiliation = named.affiliation }
+        } else {
+            return
+        }
+
+        // After the verb: a medium ("told AFP", "said to 7Dnews").
+        var k = vLast + 1
+        var medium: TextRange?
+        if !inverted {
+            while k < hi, lex.adverbs.contains(ct.key(k)) { k += 1 }
+            if frame == .tell, k < hi, ct.key(k) != lex.keys.that, let m = forwardNP(from: k, limit: hi) {
+                medium = ct.range(m.range.lowerBound, m.range.upperBound - 1); k = m.range.upperBound
+            } else if frame == .say, k + 1 < hi, ct.key(k) == lex.keys.to, let m = forwardNP(from: k + 1, limit: hi) {
+                medium = ct.range(m.range.lowerBound, m.range.upperBound - 1); k = m.range.upperBound
+            }
+        } else if let np = forwardNP(from: vLast + 1, limit: hi) {
+            k = np.range.upperBound
+        }
+
+        let scope: TextRange?
+        if inverted || isTrailing(from: k, hi) {
+            scope = backwardScope(before: sourceStart, lo: lo)
+        } else {
+            scope = forwardScope(from: k, lo: lo, hi: hi)
+        }
+        guard let scope else { return }
+        emit(Attribution(scope: scope, source: source, affiliation: affiliation, cue: ct.range(v, vLast),
+                         cueKind: .reportingVerb, medium: medium), sentence: si, pronoun: isPronoun)
+    }
+
+    /// "did not say", "never said", "was reported", "to say", "the reported": not an attribution.
+    private func isNegatedOrPassive(_ v: Int, _ lo: Int) -> Bool {
+        var k = v - 1
+        while k >= lo, lex.adverbs.contains(ct.key(k)), !lex.keys.doForms.contains(ct.key(k)) { k -= 1 }
+        guard k >= lo else { return false }
+        let key = ct.key(k)
+        if lex.keys.negators.contains(key) || ct.has(k, .negatedContraction) { return true }
+        if lex.keys.beForms.contains(key) || key == lex.keys.to { return true }
+        if lex.role(k, ct) == .determiner { return true }
+        return false
+    }
+
+    // MARK: - Scopes
+
+    /// From `k` (after the verb, its medium, "that" or a colon) to the end of the sentence, or the
+    /// quotation that opens there.
+    private func forwardScope(from start: Int, lo: Int, hi: Int) -> TextRange? {
+        var k = start
+        while k < hi, ct.has(k, .comma) || ct.has(k, .clausePunctuation) || ct.key(k) == lex.keys.that
+                || lex.adverbs.contains(ct.key(k)) { k += 1 }
+        guard k < hi else { return nil }
+        if ct.has(k, .openDouble) || ct.has(k, .ambiguousDouble), let q = quotes.opening(at: k) {
+            return quotes.inner(q, ct)
+        }
+        var e = k
+        while e < hi {
+            if ct.has(e, .clausePunctuation), ct.key(e) != ClauseTokens.key(":") { break }
+            if ct.has(e, .comma), e + 1 < hi, ct.key(e + 1) == lex.keys.but { break }
+            e += 1
+        }
+        return span(k, e - 1)
+    }
+
+    /// The text before a trailing or inverted attribution: the quotation that closes right before it,
+    /// or the sentence up to it.
+    private func backwardScope(before s: Int, lo: Int) -> TextRange? {
+        var b = s - 1
+        while b >= lo, ct.has(b, .comma) || ct.has(b, .dash) { b -= 1 }
+        guard b >= lo else { return nil }
+        if ct.has(b, .closeDouble) || ct.has(b, .ambiguousDouble), let q = quotes.closing(at: b) {
+            return quotes.inner(q, ct)
+        }
+        var a = lo
+        if let q = quotes.containing(b), q.open >= lo, q.close >= b, q.open < b { a = q.open + 1 }
+        return span(a, b)
+    }
+
+    /// Whether nothing but punctuation, closing quotes or a short time phrase ("on Tuesday") follows `k`.
+    private func isTrailing(from k: Int, _ hi: Int) -> Bool {
+        var j = k
+        let temporal: Set<UInt64> = [lex.keys.on, lex.keys.in, lex.keys.last, lex.keys.this, lex.keys.yesterday,
+                                     lex.keys.today, lex.keys.earlier, lex.keys.later, lex.keys.at]
+        if j < hi, ct.isWord(j), temporal.contains(ct.key(j)) {
+            var words = 0
+            while j < hi, ct.isWord(j) || ct.has(j, .number) { j += 1; words += 1 }
+            if words > 5 { return false }
+        }
+        while j < hi {
+            let f = ct.flags[j]
+            if f.contains(.word) || f.contains(.number) || f.contains(.openDouble) { return false }
+            j += 1
+        }
+        return true
+    }
+
+    private func sentenceRange(_ lo: Int, _ hi: Int) -> TextRange {
+        ct.range(lo, hi - 1)
+    }
+
+    // MARK: - Pairing quotations with the last speaker
+
+    /// A quotation that opens a sentence with no cue of its own takes the source of the attribution
+    /// just before it (within two sentences): "“…,” said X. “More words.”"
+    private mutating func attributeFollowingQuotations() {
+        guard !out.isEmpty else { return }
+        var added: [(Attribution, Int)] = []
+        for (si, s) in sentences.enumerated() {
+            let lo = s.tokens.lowerBound
+            guard lo < ct.tokens.count, ct.has(lo, .openDouble) || ct.has(lo, .ambiguousDouble),
+                  let q = quotes.opening(at: lo), let inner = quotes.inner(q, ct) else { continue }
+            if out.contains(where: { $0.scope.overlaps(inner) }) { continue }
+            // The latest attribution whose cue precedes the quotation.
+            var best: Int?
+            for (i, a) in out.enumerated() where a.cue.end <= inner.start && sentenceOf[i] < si && si - sentenceOf[i] <= 2 {
+                if best == nil || out[best!].cue.start < a.cue.start { best = i }
+            }
+            guard let b = best, sentences[sentenceOf[b]].paragraph >= s.paragraph - 1 else { continue }
+            let prev = out[b]
+            added.append((Attribution(scope: inner, source: prev.source, affiliation: prev.affiliation,
+                                      cue: ct.range(lo, lo), cueKind: .quotation, via: prev.via, medium: prev.medium), si))
+        }
+        for (a, si) in added { out.append(a); sentenceOf.append(si) }
+    }
+
+    /// A forward scope that runs over a later trailing attribution in the same sentence ends where that one's scope ends.
+    private mutating func trimForwardScopes(from first: Int) {
+        guard out.count - first >= 2 else { return }
+        for i in first..<out.count {
+            for j in first..<out.count where j != i {
+                let a = out[i], b = out[j]
+                guard b.scope.end <= b.cue.start, a.scope.contains(b.cue), a.scope.start < b.scope.end else { continue }
+                out[i].scope = TextRange(start: a.scope.start, end: b.scope.end)
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import SitrepCore
+
+/// Per-token facts the attribution and certainty finders look at, computed once per call from
+/// the UTF-8 bytes: a hash of the lowercased word, and a few shape flags.
+///
+/// Keys are FNV-1a hashes of the lowercased bytes with ’ and ‘ read as ', so "don’t" and "don't"
+/// share a key. Word lists are hashed the same way (`ClauseTokens.key(_:)`).
+struct ClauseTokens {
+    struct Flags: OptionSet {
+        let rawValue: UInt16
+        static let word = Flags(rawValue: 1 << 0)
+        static let number = Flags(rawValue: 1 << 1)
+        /// First letter is uppercase.
+        static let capitalized = Flags(rawValue: 1 << 2)
+        /// Ends in n't ("didn't", "isn’t").
+        static let negatedContraction = Flags(rawValue: 1 << 3)
+        static let comma = Flags(rawValue: 1 << 4)
+        /// ; or :
+        static let clausePunctuation = Flags(rawValue: 1 << 5)
+        /// . ! ?
+        static let finalPunctuation = Flags(rawValue: 1 << 6)
+        static let dash = Flags(rawValue: 1 << 7)
+        /// An opening double quote (“ « „ or an opening ").
+        static let openDouble = Flags(rawValue: 1 << 8)
+        /// A closing double quote (” » or a closing ").
+        static let closeDouble = Flags(rawValue: 1 << 9)
+        /// A straight " the tokenizer could not place.
+        static let ambiguousDouble = Flags(rawValue: 1 << 10)
+        /// Lowercase word ending in -ing.
+        static let ing = Flags(rawValue: 1 << 11)
+        static let openBracket = Flags(rawValue: 1 << 12)
+        static let closeBracket = Flags(rawValue: 1 << 13)
+        /// A single quote or apostrophe token.
+        static let single = Flags(rawValue: 1 << 14)
+        /// A lowercase-initial word with a capitalised part after a hyphen ("al-Qaeda", "ez-Zor").
+        static let hyphenName = Flags(rawValue: 1 << 15)
+    }
+
+    let tokens: [Token]
+    private(set) var keys: [UInt64]
+    private(set) var flags: [Flags]
+
+    init(bytes p: UnsafeBufferPointer<UInt8>, tokens: [Token]) {
+        self.tokens = tokens
+        var keys = [UInt64](repeating: 0, count: tokens.count)
+        var flags = [Flags](repeating: [], count: tokens.count)
+        let n = p.count
+        for t in 0..<tokens.count {
+            let r = tokens[t].range
+            let s = max(0, min(Int(r.start), n)), e = max(s, min(Int(r.end), n))
+            keys[t] = Self.hash(p, s, e)
+            var f: Flags = []
+            switch tokens[t].kind {
+            case .word:
+                f.insert(.word)
+                if s < e {
+                    let b = p[s]
+                    if b &- 0x41 < 26 { f.insert(.capitalized) }
+                    else if b >= 0xC0 && Self.isUpperScalar(p, s, e) { f.insert(.capitalized) }
+                    if !f.contains(.capitalized) {
+                        var j = s + 1
+                        while j + 1 < e {
+                            if p[j] == 0x2D, p[j + 1] &- 0x41 < 26 { f.insert(.hyphenName); break }
+                            j += 1
+                        }
+                    }
+                    if e - s >= 3 {
+                        let l = p[e - 1] | 0x20
+                        if l == 0x74 { // t
+                            // n't or n’t
+                            if p[e - 2] == 0x27, e - s >= 3, p[e - 3] | 0x20 == 0x6E { f.insert(.negatedContraction) }
+                            else if e - s >= 5, p[e - 2] == 0x99, p[e - 3] == 0x80, p[e - 4] == 0xE2,
+                                    p[e - 5] | 0x20 == 0x6E { f.insert(.negatedContraction) }
+                        }
+                        if e - s >= 5, l == 0x67, p[e - 2] | 0x20 == 0x6E, p[e - 3] | 0x20 == 0x69,
+                           !f.contains(.capitalized) { f.insert(.ing) }
+                    }
+                }
+            case .number:
+                f.insert(.number)
+            case .punctuation:
+                if s < e {
+                    switch p[s] {
+                    case 0x2C: f.insert(.comma)
+                    case 0x3B, 0x3A: f.insert(.clausePunctuation)
+                    case 0x2E, 0x21, 0x3F: f.insert(.finalPunctuation)
+                    case 0x28, 0x5B, 0x7B: f.insert(.openBracket)
+                    case 0x29, 0x5D, 0x7D: f.insert(.closeBracket)
+                    default:
+                        if e - s == 3, p[s] == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0xA6 { f.insert(.finalPunctuation) }
+                    }
+                }
+            case .symbol:
+                if s < e {
+                    switch p[s] {
+                    case 0x28, 0x5B, 0x7B: f.insert(.openBracket)
+                    case 0x29, 0x5D, 0x7D: f.insert(.closeBracket)
+                    case 0x2C: f.insert(.comma)
+                    default: break
+                    }
+                }
+            case .dash:
+                f.insert(.dash)
+            case .openQuote:
+                f.insert(Self.isDouble(p, s, e) ? .openDouble : .single)
+            case .closeQuote:
+                f.insert(Self.isDouble(p, s, e) ? .closeDouble : .single)
+            case .quote:
+                f.insert(Self.isDouble(p, s, e) ? .ambiguousDouble : .single)
+            }
+            flags[t] = f
+        }
+        self.keys = keys
+        self.flags = flags
+    }
+
+    @inline(__always) func key(_ t: Int) -> UInt64 { keys[t] }
+    @inline(__always) func has(_ t: Int, _ f: Flags) -> Bool { flags[t].contains(f) }
+    @inline(__always) func isWord(_ t: Int) -> Bool { flags[t].contains(.word) }
+    @inline(__always) func isCapitalized(_ t: Int) -> Bool { flags[t].contains(.capitalized) }
+    @inline(__always) func start(_ t: Int) -> Int32 { tokens[t].range.start }
+    @inline(__always) func end(_ t: Int) -> Int32 { tokens[t].range.end }
+
+    /// The text range from the start of token `a` to the end of token `b` (inclusive).
+    @inline(__always) func range(_ a: Int, _ b: Int) -> TextRange {
+        TextRange(start: tokens[a].range.start, end: max(tokens[a].range.start, tokens[b].range.end))
+    }
+
+    /// A double quotation mark: " “ ” „ ‟ « ».
+    static func isDouble(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard s < e else { return false }
+        if p[s] == 0x22 { return true }
+        if e - s == 3, p[s] == 0xE2, p[s + 1] == 0x80 { return (0x9C...0x9F).contains(p[s + 2]) }
+        if e - s == 2, p[s] == 0xC2 { return p[s + 1] == 0xAB || p[s + 1] == 0xBB }
+        return false
+    }
+
+    private static func isUpperScalar(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var it = p[s..<e].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let u) = decoder.decode(&it) { return u.properties.isUppercase }
+        return false
+    }
+
+    /// FNV-1a over the lowercased bytes, with ’ and ‘ (E2 80 98/99) read as '.
+    @inline(__always)
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = from
+        while i < to {
+            var b = p[i]
+            if b == 0xE2, i + 2 < to, p[i + 1] == 0x80, p[i + 2] == 0x98 || p[i + 2] == 0x99 {
+                b = 0x27
+                i += 2
+            } else if b &- 0x41 < 26 {
+                b |= 0x20
+            }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            i += 1
+        }
+        return h
+    }
+
+    /// The key of a word from a data file.
+    static func key(_ word: String) -> UInt64 {
+        var w = word
+        return w.withUTF8 { hash($0, 0, $0.count) }
+    }
+}
