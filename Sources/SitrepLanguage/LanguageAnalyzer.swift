@@ -6,9 +6,11 @@ import SitrepCore
 /// Load once (`init` reads the data files) and share: it is immutable and `Sendable`.
 public struct LanguageAnalyzer: Sendable {
     public let splitter: SentenceSplitter
+    public let quantities: QuantityFinder
 
     public init() throws {
         splitter = try SentenceSplitter()
+        quantities = try QuantityFinder()
     }
 
     public func annotate(_ text: String, published: DayInterval?) -> LanguageAnnotations {
@@ -21,6 +23,7 @@ public struct LanguageAnalyzer: Sendable {
         var a = LanguageAnnotations()
         a.tokens = Tokenizer.tokenize(bytes: p)
         a.sentences = splitter.split(bytes: p, tokens: a.tokens)
+        a.quantities = quantities.find(bytes: p, tokens: a.tokens, sentences: a.sentences)
         return a
     }
 }

@@ -34,8 +34,8 @@ public enum LanguageData {
     }
 
     /// The rows of a data file, each with between `minColumns` and `maxColumns` columns; duplicate rows
-    /// (same first column) are an error.
-    static func rows(_ text: String, file: String, minColumns: Int, maxColumns: Int) throws -> [Row] {
+    /// (same first `keyColumns` columns, ignoring case) are an error.
+    static func rows(_ text: String, file: String, minColumns: Int, maxColumns: Int, keyColumns: Int = 1) throws -> [Row] {
         var out: [Row] = []
         var seen = Set<String>()
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -51,8 +51,9 @@ public enum LanguageData {
             guard let key = cols.first, !key.isEmpty, key.trimmingCharacters(in: .whitespaces) == key else {
                 throw SitrepError(code: "data.badRow", input: place, message: "empty key or key with surrounding spaces")
             }
-            guard seen.insert(key.lowercased()).inserted else {
-                throw SitrepError(code: "data.duplicateRow", input: place, message: "duplicate entry '\(key)'")
+            let fullKey = cols.prefix(keyColumns).joined(separator: "\t").lowercased()
+            guard seen.insert(fullKey).inserted else {
+                throw SitrepError(code: "data.duplicateRow", input: place, message: "duplicate entry '\(fullKey)'")
             }
             out.append(Row(line: n + 1, columns: cols, place: place))
         }

@@ -9,7 +9,7 @@ import SitrepCore
 /// - The possessive is split off as its own word token: "Assad's" → "Assad" + "'s" (also with ’);
 ///   "it's" → "it" + "'s". A trailing apostrophe ("fighters'") is a separate close-quote token.
 /// - Numbers: "1,000", "3.5", "2018-07-31", "31/07/2018", "11:32", "2011–2012" are one number token;
-///   ordinals "30th", "1st" are one number token; a number glued to a unit is split ("20km" → "20" + "km").
+///   ordinals "30th", "1st" and decades "1990s" are one number token; a number glued to a unit is split ("20km" → "20" + "km").
 ///   A token that starts with a digit has kind `.number` even when hyphenated ("700,000-strong").
 /// - Dotted abbreviations with short parts keep their final stop: "U.S.", "a.m.", "e.g."; "V.1.0" is one word.
 /// - “ ‘ « „ are open quotes, ” » are close quotes, ’ alone is a close quote; an ASCII " or ' is an open quote
@@ -313,6 +313,12 @@ public struct Tokenizer: Sendable {
                 return WordEnd(end: rest.end, possessive: rest.possessive, startsWithDigit: true)
             }
             if ByteClass.isAlpha(b) {
+                // Decades: "1990s", "90s".
+                if ByteClass.lower(b) == UInt8(ascii: "s"), j - start >= 2, !isWordStart(p, j + 1, end),
+                   apostropheLength(p, j + 1, end) == 0 {
+                    j += 1
+                    break
+                }
                 // Ordinal suffix: "1st", "2nd", "3rd", "30th".
                 if j + 2 <= end {
                     let s0 = ByteClass.lower(p[j]), s1 = j + 1 < end ? ByteClass.lower(p[j + 1]) : 0

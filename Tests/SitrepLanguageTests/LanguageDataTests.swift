@@ -1,3 +1,4 @@
+import Foundation
 import SitrepCore
 import Testing
 @testable import SitrepLanguage
@@ -24,6 +25,32 @@ struct LanguageDataTests {
             try Abbreviations(abbreviations: "mr.\ttitle\nMr.\ttitle\n", file: "x.txt", starters: "the\n", startersFile: "s.txt")
         } throws: { error in
             (error as? SitrepError)?.code == "data.duplicateRow"
+        }
+    }
+}
+
+struct ShippedDataFileTests {
+    static let files = ["abbreviations.txt", "sentence-starters.txt", "number-words.tsv", "vague-quantities.tsv",
+                        "quantity-modifiers.tsv", "quantity-units.tsv", "count-nouns.tsv", "noun-phrase-breaks.txt",
+                        "noun-phrase-determiners.txt"]
+
+    @Test(arguments: files)
+    func shippedFilesAreSortedNFCAndWithoutDuplicates(name: String) throws {
+        let text = try LanguageData.text("en/" + name)
+        let rows = text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        #expect(!rows.isEmpty)
+        #expect(rows == rows.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }, "\(name) is not sorted")
+        #expect(Set(rows).count == rows.count, "\(name) has duplicate rows")
+        #expect(text.precomposedStringWithCanonicalMapping == text, "\(name) is not NFC")
+    }
+
+    @Test func quantityLexiconRejectsACountUnit() {
+        let empty = "# none\n"
+        #expect {
+            try QuantityLexicon(numberWords: "one\t1\tcardinal\n", vague: empty, modifiers: empty,
+                                units: "after\tkm\tdistance\nafter\tpeople\tcount\n", nouns: empty, breaks: "the\n", determiners: "the\n")
+        } throws: { error in
+            (error as? SitrepError)?.input == "en/quantity-units.tsv:2"
         }
     }
 }
