@@ -80,6 +80,7 @@ struct ExtractionRun {
             bySentence.append(first..<candidates.count)
         }
         filterWeak()
+        dropSeizedWeapons()
         mergeTolls()
         assignPlaces()
         return buildMentions()
@@ -96,6 +97,12 @@ struct ExtractionRun {
             guard let m = lexicon.triggers.longestMatch(at: i, keys: view.keys, limit: r.upperBound,
                                                         blocks: { view.isPunctuation($0) }) else { i += 1; continue }
             let entry = lexicon.triggers.patterns[m.pattern].value
+            // A capitalised trigger inside a name ("Oromo Liberation Army", "Operation Dawn") names no event.
+            if !sentences[s].isHeadline, m.start > r.lowerBound, view.isCapitalized(m.start),
+               (m.start + 1 < r.upperBound && view.isCapitalized(m.start + 1) && view.tokens[m.start + 1].kind == .word)
+                || (view.isCapitalized(m.start - 1) && view.tokens[m.start - 1].kind == .word && view.function[m.start - 1] == nil) {
+                i = m.end; continue
+            }
             let noun = isNoun(entry, at: m.start)
             let c = Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
                               start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,

@@ -18,7 +18,7 @@ struct TriggerEntry: Sendable {
 
 /// The class of a trigger's argument, which frames use to choose the event type.
 enum ArgumentClass: String, Sendable, CaseIterable {
-    case territory, weapon, combatant, civilian, property
+    case territory, military, weapon, combatant, civilian, property
 }
 
 /// A word that refines an event of one type into another type and/or mode.
@@ -54,7 +54,7 @@ public struct ExtractionLexicon: Sendable {
     var frames: [String: [ArgumentClass: (EventType, EventMode?)]] = [:]
     var argumentClasses: [UInt64: ArgumentClass] = [:]
     var actorNouns = PhraseTable<ActorKind>()
-    var modeCues = PhraseTable<ModeCue>()
+    var modeCues = PhraseTable<[ModeCue]>()
     var certaintyCues = PhraseTable<Certainty>()
     var relationCues = PhraseTable<RelationCue>()
     var backgroundCues = PhraseTable<Bool>()
@@ -87,14 +87,23 @@ public struct ExtractionLexicon: Sendable {
             guard let kind = ActorKind(rawValue: row.field(1)) else { throw row.error("unknown actor kind '\(row.field(1))'") }
             lex.actorNouns.add(PhraseTable<ActorKind>.slots(row.field(0)), value: kind)
         }
+        var cuesByPhrase: [(String, [ModeCue])] = []
+        var cueIndex: [String: Int] = [:]
         for row in try ResourceTable.rows("mode-cues.tsv", directory: directory, minFields: 5) {
             guard let applies = EventType(rawValue: row.field(1)), let becomes = EventType(rawValue: row.field(2)) else {
                 throw row.error("unknown event type in '\(row.field(1))' / '\(row.field(2))'")
             }
             guard let rank = Int(row.field(4)) else { throw row.error("rank '\(row.field(4))' is not a number") }
             let cue = ModeCue(appliesTo: applies, becomes: becomes, mode: try parseMode(row.field(3), row), rank: rank)
-            lex.modeCues.add(PhraseTable<ModeCue>.slots(row.field(0)), value: cue)
+            if let i = cueIndex[row.field(0)] {
+                if cuesByPhrase[i].1.contains(where: { $0.appliesTo == applies }) { throw row.error("duplicate cue for \(applies.rawValue)") }
+                cuesByPhrase[i].1.append(cue)
+            } else {
+                cueIndex[row.field(0)] = cuesByPhrase.count
+                cuesByPhrase.append((row.field(0), [cue]))
+            }
         }
+        for (phrase, cues) in cuesByPhrase { lex.modeCues.add(PhraseTable<[ModeCue]>.slots(phrase), value: cues) }
         for row in try ResourceTable.rows("certainty-cues.tsv", directory: directory, minFields: 2) {
             guard let c = Certainty(rawValue: row.field(1)) else { throw row.error("unknown certainty '\(row.field(1))'") }
             lex.certaintyCues.add(PhraseTable<Certainty>.slots(row.field(0)), value: c)

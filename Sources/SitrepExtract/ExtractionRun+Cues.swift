@@ -34,7 +34,7 @@ extension ExtractionRun {
     mutating func applyCues(sentence s: Int, candidates r: Range<Int>) {
         guard !r.isEmpty else { return }
         let tokens = sentences[s].tokens
-        let cues = matches(lexicon.modeCues, in: tokens).map { lexicon.modeCues.patterns[$0.pattern].value }
+        let cues = matches(lexicon.modeCues, in: tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
         for i in r {
             var c = candidates[i]
             // Attacks on armed forces are battles, unless a weapon makes them an explosion.
@@ -84,13 +84,31 @@ extension ExtractionRun {
     mutating func filterWeak() {
         for i in candidates.indices where candidates[i].entry.weak && !candidates[i].dropped {
             let c = candidates[i]
-            if c.entry.frame != nil, c.triggerType == c.type, !c.frameResolved,
-               [.weaponsSeized, .propertyDestruction, .abduction].contains(c.triggerType) {
+            if c.entry.frame != nil, !c.frameResolved {
                 candidates[i].dropped = true; continue
+            }
+            // "Protesters marched": a participant noun is a protest unless the sentence names one already.
+            if c.triggerType == .protest || c.triggerType == .riot {
+                let other = bySentence[c.sentence].contains { j in
+                    j != i && !candidates[j].dropped && !candidates[j].entry.weak && [.protest, .riot].contains(candidates[j].type)
+                }
+                candidates[i].dropped = other
+                continue
             }
             let hasArgument = !(c.agents.isEmpty && c.patients.isEmpty && c.parties.isEmpty) || c.count != nil
                 || c.fatalities != nil || c.frameResolved
             if !hasArgument { candidates[i].dropped = true }
+        }
+    }
+
+    /// "Police seized rifles and grenades": weapon nouns that are what was seized are no attack.
+    mutating func dropSeizedWeapons() {
+        for range in bySentence {
+            guard range.contains(where: { !candidates[$0].dropped && candidates[$0].type == .weaponsSeized }) else { continue }
+            for i in range where candidates[i].isNoun && candidates[i].type == .attack && candidates[i].fatalities == nil
+                && candidates[i].agents.isEmpty {
+                candidates[i].dropped = true
+            }
         }
     }
 

@@ -46,6 +46,9 @@ extension ExtractionRun {
         while j < hi {
             if isHardBreak(j) { break }
             switch view.function[j] {
+            case .location where timeStarts(at: j + 1) != nil:
+                // "captured on Monday the port": a time phrase is no boundary of the object.
+                j = timeStarts(at: j + 1)!; continue
             case .clauseBreak, .origin, .destination, .location, .agent, .party: return start..<j
             default: break
             }
@@ -69,6 +72,14 @@ extension ExtractionRun {
         return nil
     }
 
+    /// The token after a time expression that starts at token `i`, if one does.
+    func timeStarts(at i: Int) -> Int? {
+        guard i < view.tokens.count else { return nil }
+        let offset = view.tokens[i].range.start
+        guard let t = view.language.times.first(where: { $0.range.start == offset }) else { return nil }
+        return view.firstToken(atOrAfter: t.range.end)
+    }
+
     func actors(in r: Range<Int>) -> [ActorSpan] {
         guard !r.isEmpty else { return [] }
         var out: [ActorSpan] = []
@@ -90,9 +101,16 @@ extension ExtractionRun {
         view.counts.filter { $0.tokens.lowerBound >= r.lowerBound && $0.tokens.lowerBound < r.upperBound }
     }
 
-    /// The class of the first classifiable word of a window, else of its first actor or place.
+    /// The class of the head (last classifiable word) of a window's first noun phrase, else of its first actor or place.
     func argumentClass(in r: Range<Int>) -> ArgumentClass? {
-        for j in r { if let c = lexicon.argumentClasses[view.keys[j]] { return c } }
+        var head: ArgumentClass?
+        for j in r {
+            if view.function[j] == .conj || (view.tokens[j].kind == .punctuation && view.firstByte(j) == 0x2C) {
+                if head != nil { break } else { continue }
+            }
+            if let c = lexicon.argumentClasses[view.keys[j]] { head = c }
+        }
+        if let head { return head }
         if view.places.contains(where: { $0.tokens.lowerBound >= r.lowerBound && $0.tokens.lowerBound < r.upperBound }) {
             return .territory
         }
@@ -168,6 +186,10 @@ extension ExtractionRun {
             subject = actors(in: s.lowerBound..<c.start).first
         }
         c.argumentClass = argumentClass(in: objectWindow)
+        if ExtractionRun.intransitiveTypes.contains(c.type), !c.isPassive {
+            // "Thousands of civilians are fleeing": an intransitive verb's class is its subject's.
+            c.argumentClass = subjectWindow.flatMap { argumentClass(in: $0) } ?? subject.flatMap { argumentClass(in: $0.tokens) }
+        }
 
         // Frames: the argument decides the type ("captured dozens of towns" is a takeover).
         if let frame = c.entry.frame, let cls = c.argumentClass, let (t, m) = lexicon.frames[frame]?[cls] {

@@ -14,7 +14,7 @@ struct EvalCase2021Command: ParsableCommand {
     @Argument(help: "A TSV file: id, EventSnippet, SubType (a header line is skipped).")
     var file: String
 
-    @Option(help: "Print each misclassified snippet (id, gold, predicted, text) to standard error.")
+    @Flag(help: "Print each misclassified snippet (id, gold, predicted, text) to standard error.")
     var errors = false
 
     /// CASE's label names for the 25 ACLED sub-event types.
