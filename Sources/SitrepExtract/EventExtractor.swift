@@ -91,6 +91,8 @@ struct ExtractionRun {
     mutating func findTriggers(sentence s: Int, tokens r: Range<Int>) {
         var hits: [Candidate] = []
         var consumed = Set<Int>()
+        // The words of "in exchange for", "part of" join events; they name none.
+        for m in matches(lexicon.relationCues, in: r) { for j in m.start..<m.end { consumed.insert(j) } }
         var i = r.lowerBound
         while i < r.upperBound {
             if consumed.contains(i) || !lexicon.triggers.startsPattern(view.keys[i]) { i += 1; continue }
@@ -120,9 +122,17 @@ struct ExtractionRun {
                     hits.remove(at: k); continue
                 }
                 if b.type == a.type {
-                    hits[k + 1].mode = hits[k + 1].mode ?? a.mode
-                    hits[k + 1].start = a.start
-                    hits.remove(at: k); continue
+                    // "roadside bomb exploded", "grenade attacks": one event; the stronger word's entry, the first word's mode.
+                    if b.entry.weak && !a.entry.weak {
+                        hits[k].end = b.end; hits[k].headEnd = b.headEnd; hits[k].gap = b.gap
+                        hits[k].isNoun = b.isNoun; hits[k].isPassive = b.isPassive
+                        hits.remove(at: k + 1)
+                    } else {
+                        hits[k + 1].mode = hits[k + 1].mode ?? a.mode
+                        hits[k + 1].start = a.start
+                        hits.remove(at: k)
+                    }
+                    continue
                 }
             }
             k += 1

@@ -13,6 +13,8 @@ struct TriggerEntry: Sendable {
     var fatal: Bool
     /// Only an event with an argument, in a conflict context, or when its frame resolves.
     var weak: Bool
+    /// Only an event when its frame resolves ("found weapons", not "found a body").
+    var framed: Bool
     var line: String
 }
 
@@ -151,7 +153,7 @@ public struct ExtractionLexicon: Sendable {
                 throw row.error("unknown frame '\(frame)'")
             }
             let flags = Set(row.field(5).split(separator: ",").map(String.init))
-            for f in flags where !["fatal", "weak", "-"].contains(f) { throw row.error("unknown flag '\(f)'") }
+            for f in flags where !["fatal", "weak", "framed", "-"].contains(f) { throw row.error("unknown flag '\(f)'") }
             let pos: TriggerEntry.PartOfSpeech
             switch row.field(1) {
             case "v": pos = .verb
@@ -160,7 +162,7 @@ public struct ExtractionLexicon: Sendable {
             default: throw row.error("part of speech must be v, n or -, not '\(row.field(1))'")
             }
             let entry = TriggerEntry(type: type, mode: mode, frame: frame, pos: pos, fatal: flags.contains("fatal"),
-                                     weak: flags.contains("weak"), line: row.location)
+                                     weak: flags.contains("weak"), framed: flags.contains("framed"), line: row.location)
             var words = pattern.split(separator: " ").map(String.init)
             if words.isEmpty { throw row.error("empty pattern") }
             var slots = words.map { $0 == "*" ? [UInt64]() : $0.split(separator: "|").map { WordKey.of(String($0)) } }

@@ -84,7 +84,7 @@ extension ExtractionRun {
     mutating func filterWeak() {
         for i in candidates.indices where candidates[i].entry.weak && !candidates[i].dropped {
             let c = candidates[i]
-            if c.entry.frame != nil, !c.frameResolved {
+            if c.entry.framed, !c.frameResolved {
                 candidates[i].dropped = true; continue
             }
             // "Protesters marched": a participant noun is a protest unless the sentence names one already.

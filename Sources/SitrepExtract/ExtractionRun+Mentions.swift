@@ -47,7 +47,16 @@ extension ExtractionRun {
             if value != .conditional, between.contains(where: { view.function[$0] == .clauseBreak }) { continue }
             if best == nil || m.end >= best!.0 { best = (m.end, value) }
         }
-        return best?.1 ?? .asserted
+        if let best { return best.1 }
+        if c.isNoun {
+            // "A deal may have been struck": a modal or negation right after a noun trigger.
+            let hi = min(sentences[c.sentence].tokens.upperBound, c.end + 3)
+            if let m = matches(lexicon.certaintyCues, in: c.end..<hi).first {
+                let value = lexicon.certaintyCues.patterns[m.pattern].value
+                if value == .possible || value == .denied || value == .planned { return value }
+            }
+        }
+        return .asserted
     }
 
     func attribution(for trigger: TextRange) -> Attribution? {

@@ -183,7 +183,8 @@ extension ExtractionRun {
             subject = actors(in: s.lowerBound..<c.start).first
         }
         if subject == nil, c.isNoun, c.type == .attack || c.type == .clash {
-            subject = actors(in: s.lowerBound..<c.start).first
+            // Only an armed actor can be the unstated doer of a named attack ("Militants stormed …, setting off car bombs").
+            subject = actors(in: s.lowerBound..<c.start).first { [.armedGroup, .stateForce, .internationalForce].contains($0.kind) }
         }
         c.argumentClass = argumentClass(in: objectWindow)
         if ExtractionRun.intransitiveTypes.contains(c.type), !c.isPassive {
