@@ -6,7 +6,7 @@ import SitrepCore
 struct AttributionLexicon: Sendable {
     /// How a reporting verb takes its source, medium and content.
     enum Frame: String, Sendable {
-        case say, tell, quote, participle, according
+        case say, declare, tell, quote, participle, according
     }
 
     struct Verb: Sendable {
@@ -17,7 +17,7 @@ struct AttributionLexicon: Sendable {
 
     /// The role of a lowercase word inside a source's noun phrase.
     enum Role: String, Sendable {
-        case head, modifier, determiner, pronoun, link, affiliation, location, stop
+        case head, modifier, determiner, pronoun, link, particle, affiliation, location, stop
     }
 
     var verbs = ClausePhrases<Verb>()
@@ -44,7 +44,7 @@ struct AttributionLexicon: Sendable {
             let (text, file) = try ClauseData.text("en/reporting-verbs.tsv", path: verbsPath)
             for row in try ClauseData.rows(text, file: file, columns: 4) {
                 guard let frame = Frame(rawValue: row.columns[2]) else {
-                    throw ClauseData.badRow(row, "unknown frame '\(row.columns[2])' (say, tell, quote, participle, according)")
+                    throw ClauseData.badRow(row, "unknown frame '\(row.columns[2])' (say, declare, tell, quote, participle, according)")
                 }
                 guard let certainty = Certainty(rawValue: row.columns[3]), [.reported, .possible, .denied].contains(certainty) else {
                     throw ClauseData.badRow(row, "certainty must be reported, possible or denied, not '\(row.columns[3])'")

@@ -12,12 +12,15 @@ extension AttributionScanner {
         let f = ct.flags[t]
         if f.contains(.word) {
             if let r = lex.roles[ct.key(t)] {
+                // Capitalised, "Observatory", "Human Rights", "Abu", "Al" are parts of a name.
+                if f.contains(.capitalized), r == .head || r == .modifier || r == .link || r == .particle { return .name }
                 switch r {
                 case .head: return .head
                 case .modifier: return .modifier
                 case .determiner: return .determiner
                 case .pronoun: return .pronoun
                 case .link: return .link
+                case .particle: return .particle
                 case .affiliation: return .affiliation
                 case .location: return .location
                 case .stop: return .stop
@@ -57,6 +60,10 @@ extension AttributionScanner {
                 stopAfter = !(k - 2 >= lo && (part(k - 1) == .link || part(k - 1) == .affiliation) && isContent(part(k - 2)))
             case .link, .affiliation, .location:
                 accept = start != -1 && k - 1 >= lo && isContent(part(k - 1))
+            case .particle:
+                // "de Mistura", "bin Laden": a lowercase particle before a name.
+                accept = start != -1 && part(k + 1) == .name
+                stopAfter = !(k - 1 >= lo && part(k - 1) == .name)
             default: accept = false
             }
             if !accept { break }
@@ -80,6 +87,8 @@ extension AttributionScanner {
             switch p {
             case .name, .head, .modifier, .number: accept = true
             case .determiner: accept = k == i || part(k - 1) == .link || part(k - 1) == .affiliation
+            case .particle:
+                accept = k + 1 < hi && part(k + 1) == .name
             case .link, .affiliation:
                 if k + 1 < hi {
                     let next = part(k + 1)
@@ -168,7 +177,7 @@ extension AttributionScanner {
         var k = end, start = -1
         while k >= lo, end - k < 6 {
             let p = part(k)
-            if p == .name || (p == .link && start != -1 && k - 1 >= lo && part(k - 1) == .name) { start = k; k -= 1 } else { break }
+            if p == .name || ((p == .link || p == .particle) && start != -1 && k - 1 >= lo && part(k - 1) == .name) { start = k; k -= 1 } else { break }
         }
         guard start >= 0, part(start) == .name else { return nil }
         return start..<(end + 1)

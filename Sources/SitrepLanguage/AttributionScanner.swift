@@ -7,7 +7,7 @@ struct AttributionScanner {
 
     /// What a token can be inside a source's noun phrase.
     enum Part {
-        case name, head, modifier, determiner, pronoun, link, affiliation, location, number
+        case name, head, modifier, determiner, pronoun, link, particle, affiliation, location, number
         case openBracket, closeBracket, stop, other
     }
 
@@ -38,16 +38,19 @@ struct AttributionScanner {
             let before = out.count
             var t = lo
             while t < hi {
-                guard lex.verbs.mayStart(t, ct), let m = lex.verbs.longest(at: t, limit: hi, ct) else { t += 1; continue }
+                // A capitalised "State" or "Reports" is a name, not a verb ("according" may open a sentence).
+                guard lex.verbs.mayStart(t, ct), let m = lex.verbs.longest(at: t, limit: hi, ct),
+                      !ct.isCapitalized(t) || lex.verbs[m.index].value.frame == .according else { t += 1; continue }
                 let verb = lex.verbs[m.index].value
                 let last = t + m.length - 1
+                var next = last + 1
                 switch verb.frame {
-                case .according: according(t, last, si, lo, hi)
-                case .quote: quoted(t, last, si, lo, hi)
-                case .say, .tell: reported(t, last, verb.frame, si, lo, hi)
+                case .according: next = according(t, last, si, lo, hi) ?? next
+                case .quote: next = quoted(t, last, si, lo, hi) ?? next
+                case .say, .declare, .tell: reported(t, last, verb.frame, si, lo, hi)
                 case .participle: break
                 }
-                t = last + 1
+                t = max(next, last + 1)
             }
             trimForwardScopes(from: before)
         }
@@ -65,8 +68,9 @@ struct AttributionScanner {
 
     // MARK: - "according to X"
 
-    private mutating func according(_ cue: Int, _ cueLast: Int, _ si: Int, _ lo: Int, _ hi: Int) {
-        guard let np = forwardNP(from: cueLast + 1, limit: hi) else { return }
+    /// Returns the token after the source phrase, where the scan goes on.
+    private mutating func according(_ cue: Int, _ cueLast: Int, _ si: Int, _ lo: Int, _ hi: Int) -> Int? {
+        guard let np = forwardNP(from: cueLast + 1, limit: hi) else { return nil }
         let (source, affiliation) = splitSource(np)
         let sentence = sentenceRange(lo, hi)
         var scope: TextRange?
@@ -80,17 +84,19 @@ struct AttributionScanner {
             if let q = quotes.containing(cue), q.open >= lo, q.open < cue { a = q.open + 1 }
             scope = span(a, cue - 1)
         }
-        guard let scope else { return }
+        guard let scope else { return nil }
         emit(Attribution(scope: scope, source: source, affiliation: affiliation, cue: ct.range(cue, cueLast), cueKind: .accordingTo),
              sentence: si, pronoun: false)
+        return np.range.upperBound
     }
 
     // MARK: - "X quoted Y as saying …"
 
-    private mutating func quoted(_ v: Int, _ vLast: Int, _ si: Int, _ lo: Int, _ hi: Int) {
-        guard !isNegatedOrPassive(v, lo) else { return }
-        guard let viaNP = subject(before: v, lo: lo), !viaNP.isPronoun || lastNamed != nil else { return }
-        guard let np = forwardNP(from: vLast + 1, limit: hi) else { return }
+    /// Returns the token after "as saying", where the scan goes on.
+    private mutating func quoted(_ v: Int, _ vLast: Int, _ si: Int, _ lo: Int, _ hi: Int) -> Int? {
+        guard !isNegatedOrPassive(v, lo) else { return nil }
+        guard let viaNP = subject(before: v, lo: lo), !viaNP.isPronoun || lastNamed != nil else { return nil }
+        guard let np = forwardNP(from: vLast + 1, limit: hi) else { return nil }
         // "as saying" within a few tokens ("on August 2nd as saying").
         var k = np.range.upperBound
         var saying: Int?
@@ -103,12 +109,13 @@ struct AttributionScanner {
             if ct.has(k, .finalPunctuation) || ct.has(k, .openDouble) { break }
             k += 1
         }
-        guard let saying else { return }
-        guard let scope = forwardScope(from: saying + 1, lo: lo, hi: hi) else { return }
+        guard let saying else { return nil }
+        guard let scope = forwardScope(from: saying + 1, lo: lo, hi: hi) else { return nil }
         let (source, affiliation) = splitSource(np)
         let via = viaNP.isPronoun ? lastNamed!.source : ct.range(viaNP.range.lowerBound, viaNP.range.upperBound - 1)
         emit(Attribution(scope: scope, source: source, affiliation: affiliation, cue: ct.range(v, saying),
                          cueKind: .chained, via: via), sentence: si, pronoun: false)
+        return saying + 1
     }
 
     // MARK: - "X said …", "…, X said", "…, said X", "X told Y that …"
@@ -122,16 +129,17 @@ struct AttributionScanner {
         var inverted = false
 
         let before = v - 1
-        if before >= lo, ct.has(before, .comma) || ct.has(before, .closeDouble) || ct.has(before, .ambiguousDouble),
-           let np = forwardNP(from: vLast + 1, limit: hi), !np.isPronoun || ct.has(before, .closeDouble) {
+        var appositive: (source: TextRange, affiliation: TextRange?, start: Int, isPronoun: Bool)?
+        if before >= lo, ct.has(before, .comma) { appositive = subjectWithAppositive(before: v, lo: lo) }
+        if appositive == nil, before >= lo,
+           ct.has(before, .comma) || ct.has(before, .closeDouble) || ct.has(before, .ambiguousDouble),
+           let np = forwardNP(from: vLast + 1, limit: hi), !np.isPronoun {
             // Inverted: `“…,” said Mr Radwan` / `…, added SOHR`.
             inverted = true
             (source, affiliation) = splitSource(np)
-            if affiliation == nil, let app = appositive(after: np.range.upperBound, limit: hi) { affiliation = app }
+            if affiliation == nil, let app = self.appositive(after: np.range.upperBound, limit: hi) { affiliation = app }
             sourceStart = v
-            isPronoun = np.isPronoun
-            if isPronoun, let named = lastNamed, si - named.sentence <= 8 { source = named.source; affiliation = named.affiliation }
-        } else if let found = subjectWithAppositive(before: v, lo: lo) {
+        } else if let found = appositive ?? subjectWithAppositive(before: v, lo: lo) {
             source = found.source; affiliation = found.affiliation; sourceStart = found.start; isPronoun = found.isPronoun
             if isPronoun, let named = lastNamed, si - named.sentence <= 8 { source = named.source; affiliation = named.affiliation }
         } else {
@@ -156,6 +164,7 @@ struct AttributionScanner {
         if inverted || isTrailing(from: k, hi) {
             scope = backwardScope(before: sourceStart, lo: lo)
         } else {
+            if frame == .declare, !opensClause(k, hi) { return }
             scope = forwardScope(from: k, lo: lo, hi: hi)
         }
         guard let scope else { return }
@@ -181,6 +190,14 @@ struct AttributionScanner {
     /// quotation that opens there.
     private func forwardScope(from start: Int, lo: Int, hi: Int) -> TextRange? {
         var k = start
+        // "claimed, in contradiction of its own reports, that …": the complement starts after "that".
+        if k < hi, ct.has(k, .comma) {
+            var j = k + 1
+            while j + 1 < hi, j - k < 16, !ct.has(j, .finalPunctuation) {
+                if ct.has(j, .comma), ct.key(j + 1) == lex.keys.that { k = j + 1; break }
+                j += 1
+            }
+        }
         while k < hi, ct.has(k, .comma) || ct.has(k, .clausePunctuation) || ct.key(k) == lex.keys.that
                 || lex.adverbs.contains(ct.key(k)) { k += 1 }
         guard k < hi else { return nil }
@@ -202,12 +219,27 @@ struct AttributionScanner {
         var b = s - 1
         while b >= lo, ct.has(b, .comma) || ct.has(b, .dash) { b -= 1 }
         guard b >= lo else { return nil }
-        if ct.has(b, .closeDouble) || ct.has(b, .ambiguousDouble), let q = quotes.closing(at: b) {
+        if ct.has(b, .closeDouble) || ct.has(b, .ambiguousDouble), let q = quotes.closing(at: b), opensStatement(q.open, lo) {
             return quotes.inner(q, ct)
         }
         var a = lo
-        if let q = quotes.containing(b), q.open >= lo, q.close >= b, q.open < b { a = q.open + 1 }
+        if let q = quotes.containing(b), q.open >= lo, q.close > b, q.open < b { a = q.open + 1 }
         return span(a, b)
+    }
+
+    /// Whether a quotation opening at `o` is a statement of its own (at the sentence start, after a comma
+    /// or colon, or begun in an earlier sentence) rather than words quoted inside the outlet's sentence.
+    private func opensStatement(_ o: Int, _ lo: Int) -> Bool {
+        o <= lo || ct.has(o - 1, .comma) || ct.has(o - 1, .clausePunctuation) || ct.has(o - 1, .dash)
+    }
+
+    /// Whether a clause starts at `k` after a verb of the `declare` frame: "that", a quotation, a colon,
+    /// a comma, or a pronoun subject ("announced it was …").
+    private func opensClause(_ k: Int, _ hi: Int) -> Bool {
+        guard k < hi else { return false }
+        let f = ct.flags[k]
+        if f.contains(.openDouble) || f.contains(.ambiguousDouble) || f.contains(.clausePunctuation) || f.contains(.comma) { return true }
+        return ct.key(k) == lex.keys.that || part(k) == .pronoun
     }
 
     /// Whether nothing but punctuation, closing quotes or a short time phrase ("on Tuesday") follows `k`.

@@ -29,10 +29,14 @@ struct ClauseSegmenter: Sendable {
         var out: [Range<Int>] = []
         var start = lo
         var t = lo + 1
+        // A relative clause set off by a comma ("the fighters, who had not been paid, surrendered")
+        // ends at the next comma.
+        var commaRelative = false
         while t < hi {
-            if startsClause(t, lo, ct) {
+            if startsClause(t, lo, ct) || (commaRelative && ct.has(t - 1, .comma)) {
                 append(start..<t, ct, to: &out)
                 start = t
+                commaRelative = ct.has(t - 1, .comma) && words[ct.key(t)] == .relative
             }
             t += 1
         }

@@ -286,6 +286,8 @@ struct Scanner {
         if kind == nil, let (v, s) = lex.before.match(p, t, endingBefore: first, floor: lo, scratch: &scratch) {
             kind = lex.unitKinds[Int(v)]
             if kind == .money { first = s }
+            // "home to countless militias": a population is a number, not a vague word.
+            if kind == .population, core.shape == .vague { kind = nil }
         }
         if kind == .calendar { kind = nil }
 
@@ -349,7 +351,7 @@ struct Scanner {
         var of: String? = nil
         var ofRange: TextRange? = nil
         if kind == nil || kind == .population {
-            if let (lemma, r) = countedNoun(after: e, hi: hi) { of = lemma; ofRange = r }
+            if let (lemma, r) = countedNoun(after: e, hi: hi, plural: (core.hi ?? core.lo) > 1) { of = lemma; ofRange = r }
         }
         if kind == nil, of == nil, shape == .plain || shape == .range, core.bareDigits == 4,
            core.lo >= 1900, core.lo <= 2099, (core.hi ?? core.lo) <= 2099 {
@@ -412,26 +414,46 @@ struct Scanner {
     @inline(__always)
     func startsUpper(_ k: Token) -> Bool { SentenceSplitter.startsUpper(p, k) }
 
-    /// The counted noun after token `e`: past "of" and a determiner, and up to four names or adjectives.
-    mutating func countedNoun(after e: Int, hi: Int) -> (String, TextRange)? {
+    /// The counted noun after token `e`: past "of" and a determiner, and up to four names, adjectives or a
+    /// parenthesised acronym ("400 Islamic State (IS) fighters"). For a count above one, a singular form followed
+    /// by more words is taken as a modifier ("three rebel spokesmen") unless nothing better follows.
+    mutating func countedNoun(after e: Int, hi: Int, plural: Bool) -> (String, TextRange)? {
         var j = e
         if j < hi, isWord(j, "of") {
             j += 1
             if j < hi, t[j].kind == .word, lex.determiners.value(p, start(j), end(j)) != nil { j += 1 }
         }
         var skipped = 0
+        var fallback: (String, TextRange)? = nil
         while j < hi, skipped <= 4 {
             if let (v, ne) = lex.nouns.match(p, t, at: j, limit: hi, scratch: &scratch) {
-                return (lex.lemmas[Int(v)], TextRange(start: t[j].range.start, end: t[ne - 1].range.end))
+                let found = (lex.lemmas[Int(v)], TextRange(start: t[j].range.start, end: t[ne - 1].range.end))
+                if plural, !lex.isLemmaForm[Int(v)], fallback == nil, ne < hi, t[ne].kind == .word, !startsUpper(t[ne]),
+                   lex.breaks.value(p, start(ne), end(ne)) == nil {
+                    fallback = found
+                    skipped += 1
+                    j = ne
+                    continue
+                }
+                return found
             }
             let k = t[j]
-            guard k.kind == .word else { return nil }
+            if k.kind == .punctuation, p[start(j)] == UInt8(ascii: "(") {
+                // A parenthesised acronym or name: "(IS)", "(SDF)".
+                var c = j + 1
+                while c < hi, c - j <= 4, t[c].kind == .word { c += 1 }
+                guard c < hi, c > j + 1, t[c].kind == .punctuation, p[start(c)] == UInt8(ascii: ")") else { return fallback }
+                j = c + 1
+                skipped += 1
+                continue
+            }
+            guard k.kind == .word else { return fallback }
             // Capitalised words are names ("IS", "Islamic State"); lowercase function words end the search.
-            if !startsUpper(k), lex.breaks.value(p, start(j), end(j)) != nil { return nil }
-            if lex.after.match(p, t, at: j, limit: hi, scratch: &scratch) != nil { return nil }
+            if !startsUpper(k), lex.breaks.value(p, start(j), end(j)) != nil { return fallback }
+            if lex.after.match(p, t, at: j, limit: hi, scratch: &scratch) != nil { return fallback }
             skipped += 1
             j += 1
         }
-        return nil
+        return fallback
     }
 }

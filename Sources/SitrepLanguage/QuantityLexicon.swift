@@ -26,6 +26,9 @@ public struct QuantityLexicon: Sendable {
 
     var nouns = PhraseTable()
     var lemmas: [String] = []
+    /// Whether the form is the lemma itself (plural or invariable); a singular form before another word
+    /// is often a modifier ("three rebel spokesmen").
+    var isLemmaForm: [Bool] = []
 
     var breaks = WordTable(capacity: 128)
     var determiners = WordTable(capacity: 32)
@@ -92,6 +95,7 @@ public struct QuantityLexicon: Sendable {
         for row in try LanguageData.rows(nouns, file: "en/count-nouns.tsv", minColumns: 2, maxColumns: 2) {
             self.nouns.insert(row.columns[0], Int32(lemmas.count))
             lemmas.append(row.columns[1])
+            isLemmaForm.append(row.columns[0] == row.columns[1])
         }
         for row in try LanguageData.rows(breaks, file: "en/noun-phrase-breaks.txt", minColumns: 1, maxColumns: 1) {
             self.breaks.insert(row.columns[0], 1)

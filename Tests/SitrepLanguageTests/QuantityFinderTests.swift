@@ -154,3 +154,22 @@ struct QuantityFinderTests {
         #expect(m?.min == 1201 && m?.max == 2199 && m?.of == "civilians")
     }
 }
+
+struct CountedNounTests {
+    @Test(arguments: [
+        ("As many as 400 Islamic State (IS) fighters surrendered.", "fighters"),
+        ("Three rebel spokesmen said so.", "spokesmen"),
+        ("Two rebel attacks failed.", "attacks"),
+        ("Hundreds of the group's members left.", "members"),
+        ("Dozens of its commanders fled.", "commanders"),
+        ("400 were killed by fighters.", nil),
+    ] as [(String, String?)])
+    func countedNounSkipsNamesAcronymsAndModifiers(text: String, of: String?) {
+        #expect(quantities(text).first?.mention.of == of)
+    }
+
+    @Test func aVagueWordAfterHomeToIsNotAPopulation() {
+        let m = quantities("Idlib is home to countless rival militias.").first?.mention
+        #expect(m?.kind == .count && m?.of == "militias")
+    }
+}

@@ -1,0 +1,164 @@
+import SitrepCore
+
+/// Marks how firmly each clause states what it says: `reported` (hedges such as "reportedly",
+/// "seems", and every attributed scope), `possible` ("may", "could", "it is unclear whether"),
+/// `planned` ("will", "is set to", "plans to"), `conditional` ("if", "unless": the conditional clause
+/// and the clause it governs) and `denied` (negation of the clause's verb: "did not", "none of …",
+/// "never"; a source's denial). Plain assertion gets no mark: `certainty(at:)` answers `.asserted`.
+///
+/// Scopes are clauses (see `ClauseSegmenter`), attribution scopes, or for "without"-like cues the rest
+/// of the clause. Rules beyond the word lists:
+/// - exceptions in the lists ("not only", "no longer", "nothing stopping", "in May") cancel every cue
+///   they overlap;
+/// - a negation inside a conditional clause does not deny ("if the deadline isn't made" is conditional);
+/// - a negated reporting verb ("did not say that …") denies the saying, and leaves what follows
+///   `possible`: nobody stands behind it, and nobody denies it;
+/// - where several marks cover one place, the strongest wins: denied > conditional > planned >
+///   possible > reported > asserted (the order of `Certainty`).
+///
+/// Word lists are data: `Resources/en/hedges.tsv`, `modals.tsv`, `negations.tsv`, `clause-words.tsv`.
+public struct CertaintyFinder: Sendable {
+    let lexicon: CertaintyLexicon
+    let reporting: AttributionLexicon
+    let segmenter: ClauseSegmenter
+
+    /// Loads the shipped word lists.
+    public init() throws {
+        lexicon = try CertaintyLexicon()
+        reporting = try AttributionLexicon()
+        segmenter = try ClauseSegmenter()
+    }
+
+    /// Loads the cue lists from the given files instead of the shipped ones (`nil` keeps the shipped file).
+    public init(hedgesPath: String?, modalsPath: String?, negationsPath: String?, clauseWordsPath: String? = nil) throws {
+        lexicon = try CertaintyLexicon(hedgesPath: hedgesPath, modalsPath: modalsPath, negationsPath: negationsPath)
+        reporting = try AttributionLexicon()
+        segmenter = try ClauseSegmenter(path: clauseWordsPath)
+    }
+
+    /// The certainty marks in `text`, sorted by scope. `attributions` is `AttributionFinder`'s output
+    /// for the same text: each attributed scope is at least `reported` (or what its verb says:
+    /// "denied", "speculates").
+    public func find(in text: String, tokens: [Token], sentences: [Sentence], attributions: [Attribution]) -> [CertaintyMark] {
+        guard !tokens.isEmpty else { return [] }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let ct = ClauseTokens(bytes: bytes, tokens: tokens)
+            var marks: [CertaintyMark] = []
+            for s in sentences { collect(in: s, ct, into: &marks) }
+            for a in attributions {
+                marks.append(CertaintyMark(scope: a.scope, certainty: certainty(of: a, ct), cue: a.cue))
+            }
+            marks.sort { $0.scope != $1.scope ? $0.scope < $1.scope : $0.certainty > $1.certainty }
+            return marks
+        }
+    }
+
+    /// A found cue: tokens `start..<end`.
+    private struct Found {
+        var start: Int, end: Int
+        var certainty: Certainty?
+        var scope: CertaintyLexicon.Scope
+    }
+
+    private func collect(in s: Sentence, _ ct: ClauseTokens, into marks: inout [CertaintyMark]) {
+        let lo = max(0, s.tokens.lowerBound), hi = min(s.tokens.upperBound, ct.tokens.count)
+        guard lo < hi else { return }
+        // 1. Every cue, then the longest first, exceptions before cues, no overlaps.
+        var found: [Found] = []
+        for t in lo..<hi {
+            if lexicon.phrases.mayStart(t, ct), let m = lexicon.phrases.longest(at: t, limit: hi, ct) {
+                let cue = lexicon.phrases[m.index].value
+                found.append(Found(start: t, end: t + m.length, certainty: cue.certainty, scope: cue.scope))
+            } else if ct.has(t, .negatedContraction) {
+                found.append(Found(start: t, end: t + 1, certainty: .denied, scope: .clause))
+            }
+        }
+        guard !found.isEmpty else { return }
+        found.sort { a, b in
+            if (a.certainty == nil) != (b.certainty == nil) { return a.certainty == nil }
+            if a.end - a.start != b.end - b.start { return a.end - a.start > b.end - b.start }
+            return a.start < b.start
+        }
+        var taken = [Bool](repeating: false, count: hi - lo)
+        var kept: [Found] = []
+        for f in found {
+            if (f.start..<f.end).contains(where: { taken[$0 - lo] }) { continue }
+            for t in f.start..<f.end { taken[t - lo] = true }
+            if f.certainty != nil { kept.append(f) }
+        }
+        guard !kept.isEmpty else { return }
+        kept.sort { $0.start < $1.start }
+
+        // 2. Scopes.
+        let clauses = segmenter.clauses(s, ct)
+        guard !clauses.isEmpty else { return }
+        func clauseIndex(_ t: Int) -> Int? {
+            clauses.firstIndex { $0.contains(t) } ?? clauses.firstIndex { $0.lowerBound > t }
+        }
+        var protasis = Set<Int>()
+        for f in kept where f.certainty == .conditional {
+            if let c = clauseIndex(f.end - 1) { protasis.insert(c) }
+        }
+        let sentenceEnd = clauses[clauses.count - 1].upperBound - 1
+        for f in kept {
+            guard let certainty = f.certainty, let ci = clauseIndex(f.start) else { continue }
+            let clause = clauses[ci]
+            let cue = ct.range(f.start, f.end - 1)
+            var scope: TextRange
+            switch f.scope {
+            case .clause:
+                scope = ct.range(clause.lowerBound, clause.upperBound - 1)
+            case .following:
+                scope = ct.range(max(f.start, clause.lowerBound), clause.upperBound - 1)
+            case .rest:
+                scope = ct.range(f.start, sentenceEnd)
+            case .condition:
+                let other = ci == 0 ? (clauses.count > 1 ? 1 : 0) : ci - 1
+                let a = min(clause.lowerBound, clauses[other].lowerBound)
+                let b = max(clause.upperBound, clauses[other].upperBound)
+                scope = ct.range(a, b - 1)
+            }
+            if certainty == .denied {
+                if protasis.contains(ci) { continue }
+                if let verbEnd = governedReportingVerb(after: f.end, hi, ct) {
+                    marks.append(CertaintyMark(scope: ct.range(clause.lowerBound, verbEnd), certainty: .denied, cue: cue))
+                    if verbEnd < sentenceEnd {
+                        marks.append(CertaintyMark(scope: ct.range(verbEnd + 1, sentenceEnd), certainty: .possible, cue: cue))
+                    }
+                    continue
+                }
+            }
+            marks.append(CertaintyMark(scope: scope, certainty: certainty, cue: cue))
+        }
+    }
+
+    /// The last token of a reporting verb right after a negation ("not [immediately] say"), if any.
+    private func governedReportingVerb(after t0: Int, _ hi: Int, _ ct: ClauseTokens) -> Int? {
+        var t = t0
+        while t < hi, reporting.adverbs.contains(ct.key(t)) || ct.key(t) == immediately { t += 1 }
+        guard t < hi, let m = reporting.verbs.longest(at: t, limit: hi, ct) else { return nil }
+        switch reporting.verbs[m.index].value.frame {
+        case .say, .declare, .tell, .quote: return t + m.length - 1
+        case .participle, .according: return nil
+        }
+    }
+
+    private var immediately: UInt64 { ClauseTokens.key("immediately") }
+
+    /// What an attributed scope is: the verb's certainty ("denied", "speculates" → possible), else reported.
+    private func certainty(of a: Attribution, _ ct: ClauseTokens) -> Certainty {
+        guard a.cueKind == .reportingVerb, let t = tokenIndex(startingAt: a.cue.start, ct),
+              let m = reporting.verbs.longest(at: t, limit: ct.tokens.count, ct) else { return .reported }
+        return reporting.verbs[m.index].value.certainty
+    }
+
+    private func tokenIndex(startingAt offset: Int32, _ ct: ClauseTokens) -> Int? {
+        var lo = 0, hi = ct.tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ct.tokens[mid].range.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ct.tokens.count && ct.tokens[lo].range.start == offset ? lo : nil
+    }
+}

@@ -1,0 +1,143 @@
+import Testing
+import SitrepCore
+@testable import SitrepLanguage
+
+/// One expected attribution: texts of its parts (nil = must be absent).
+struct AttributionCase: CustomStringConvertible, Sendable {
+    var text: String
+    var source: String
+    var scope: String
+    var kind: Attribution.Cue = .reportingVerb
+    var affiliation: String? = nil
+    var medium: String? = nil
+    var via: String? = nil
+    var description: String { text }
+}
+
+@Suite struct AttributionTests {
+    static let cases: [AttributionCase] = [
+        .init(text: "The defence ministry said that three convoys had left the city.",
+              source: "The defence ministry", scope: "three convoys had left the city"),
+        .init(text: "Three convoys left the city overnight, the provincial governor said.",
+              source: "the provincial governor", scope: "Three convoys left the city overnight"),
+        .init(text: "Three convoys left the city overnight, said Colonel Hassan Barzani.",
+              source: "Colonel Hassan Barzani", scope: "Three convoys left the city overnight"),
+        .init(text: "“We saw the trucks leave at dawn,” said Leila Haddad, a nurse at the district hospital.",
+              source: "Leila Haddad", scope: "We saw the trucks leave at dawn", affiliation: "a nurse at the district hospital"),
+        .init(text: "Omar Saleh, head of the Kirkuk Human Rights Council, told Reuters that 12 detainees were freed.",
+              source: "Omar Saleh", scope: "12 detainees were freed", affiliation: "head of the Kirkuk Human Rights Council",
+              medium: "Reuters"),
+        .init(text: "“Twelve detainees were freed,” Omar Saleh, head of the Kirkuk Human Rights Council, told Reuters.",
+              source: "Omar Saleh", scope: "Twelve detainees were freed", affiliation: "head of the Kirkuk Human Rights Council",
+              medium: "Reuters"),
+        .init(text: "According to the Norwegian Refugee Council, some 2,000 families fled the town.",
+              source: "the Norwegian Refugee Council",
+              scope: "According to the Norwegian Refugee Council, some 2,000 families fled the town.", kind: .accordingTo),
+        .init(text: "Some 2,000 families fled the town last month, according to the Norwegian Refugee Council.",
+              source: "the Norwegian Refugee Council", scope: "Some 2,000 families fled the town last month", kind: .accordingTo),
+        .init(text: "The Kurdish Rudaw channel quoted a senior police officer as saying that the prisoners were moved to Erbil.",
+              source: "a senior police officer", scope: "the prisoners were moved to Erbil", kind: .chained,
+              via: "The Kurdish Rudaw channel"),
+        .init(text: "Local sources said the militants had abandoned two checkpoints.",
+              source: "Local sources", scope: "the militants had abandoned two checkpoints"),
+        .init(text: "Activists reported that the market was shelled twice.",
+              source: "Activists", scope: "the market was shelled twice"),
+        .init(text: "Sources told the monitoring group that the hostages were released near the river.",
+              source: "Sources", scope: "the hostages were released near the river", medium: "the monitoring group"),
+        .init(text: "A spokesman with the Tigris Brigades militia said the road was reopened.",
+              source: "A spokesman", scope: "the road was reopened", affiliation: "with the Tigris Brigades militia"),
+        .init(text: "Dozens of families returned on Friday, in what residents said was a sign of calm.",
+              source: "residents", scope: "was a sign of calm"),
+        .init(text: "Reports suggest the commander was wounded in the raid.",
+              source: "Reports", scope: "the commander was wounded in the raid"),
+        .init(text: "The truce collapsed within hours, the UN mission added.",
+              source: "the UN mission", scope: "The truce collapsed within hours"),
+        .init(text: "A doctor in Mosul said the clinic was hit.",
+              source: "A doctor", scope: "the clinic was hit"),
+        .init(text: "The checkpoint was abandoned by noon, Karim Said, a spokesman with the Free Tribes militia claimed.",
+              source: "Karim Said", scope: "The checkpoint was abandoned by noon",
+              affiliation: "a spokesman with the Free Tribes militia"),
+        .init(text: "Hussein al-Jaburi pointed out that the bridge had been mined.",
+              source: "Hussein al-Jaburi", scope: "the bridge had been mined"),
+        .init(text: "The Red Crescent announced it was suspending deliveries to the camp.",
+              source: "The Red Crescent", scope: "it was suspending deliveries to the camp"),
+        .init(text: "Farida Osman said to the Anadolu agency: “The shelling went on all night.”",
+              source: "Farida Osman", scope: "The shelling went on all night.", medium: "the Anadolu agency"),
+    ]
+
+    @Test(arguments: cases)
+    func findsSourceScopeAndCue(_ c: AttributionCase) {
+        let a = Analysed(c.text)
+        let found = a.attribution(source: c.source)
+        #expect(found != nil, "\(a.dump)")
+        guard let found else { return }
+        #expect(a.slice(found.scope) == c.scope, "\(a.dump)")
+        #expect(found.cueKind == c.kind)
+        #expect(a.slice(found.affiliation) == c.affiliation, "\(a.dump)")
+        #expect(a.slice(found.medium) == c.medium, "\(a.dump)")
+        #expect(a.slice(found.via) == c.via, "\(a.dump)")
+        #expect(a.attributions.count == 1, "\(a.dump)")
+    }
+
+    static let notAttributions: [String] = [
+        "The ministry did not say whether the convoy had left.",
+        "The reported attack killed four people near the bridge.",
+        "Turkey maintained a presence in the area for years.",
+        "Fighters of the Islamic State moved north in the night.",
+        "The rebels declined to say where the prisoners were held.",
+        "The convoy is said to have reached the border.",
+        "They also stressed setting aside their differences.",
+    ]
+
+    @Test(arguments: notAttributions)
+    func noAttributionWithoutAReportingSource(_ text: String) {
+        let a = Analysed(text)
+        #expect(a.attributions.isEmpty, "\(a.dump)")
+    }
+
+    @Test func pronounSpeakerResolvesToTheLastNamedSource() {
+        let a = Analysed("“The bridge is gone,” said Mr Karimi. “We have no way to cross,” he added.")
+        let added = a.attributions.first { a.slice($0.cue) == "added" }
+        #expect(added.flatMap { a.slice($0.source) } == "Mr Karimi", "\(a.dump)")
+        #expect(added.flatMap { a.slice($0.scope) } == "We have no way to cross", "\(a.dump)")
+    }
+
+    @Test func quotationOpeningTheNextSentenceKeepsTheSpeaker() {
+        let a = Analysed("“The bridge is gone,” said Mr Karimi. “Nobody can cross now.”")
+        let q = a.attributions.first { $0.cueKind == .quotation }
+        #expect(q.flatMap { a.slice($0.source) } == "Mr Karimi", "\(a.dump)")
+        #expect(q.flatMap { a.slice($0.scope) }?.hasPrefix("Nobody can cross now") == true, "\(a.dump)")
+    }
+
+    @Test func quotationOverTwoSentencesIsOneScope() {
+        let a = Analysed("“The fighters left at night. They took the trucks,” Hamid Farouq said.")
+        let s = a.attribution(source: "Hamid Farouq")
+        #expect(s.flatMap { a.slice($0.scope) } == "The fighters left at night. They took the trucks", "\(a.dump)")
+    }
+
+    @Test func quotedWordsInsideTheOutletsSentenceDoNotNarrowTheScope() {
+        let a = Analysed("The families were moved to a “safe area” near the river, the monitor added.")
+        let s = a.attribution(source: "the monitor")
+        #expect(s.flatMap { a.slice($0.scope) } == "The families were moved to a “safe area” near the river", "\(a.dump)")
+    }
+
+    @Test func leadingAndTrailingAttributionsInOneSentenceSplitIt() {
+        let a = Analysed("The council reported that the town was calm, “with shops open again”, added the council.")
+        let first = a.attributions.first { a.slice($0.cue) == "reported" }
+        #expect(first.flatMap { a.slice($0.scope) } == "the town was calm, “with shops open again", "\(a.dump)")
+    }
+
+    @Test func coveringPicksTheInnermostScope() throws {
+        let a = Analysed("“The road is closed,” said Amal Nasser. Markets stayed open.")
+        let inside = try #require(a.range(of: "road"))
+        let outside = try #require(a.range(of: "Markets"))
+        #expect(a.attributions.covering(inside).flatMap { a.slice($0.source) } == "Amal Nasser")
+        #expect(a.attributions.covering(outside) == nil)
+    }
+
+    @Test func emptyInputGivesNothing() {
+        #expect(AttributionShared.attributions.find(in: "", tokens: [], sentences: []).isEmpty)
+        let a = Analysed("said. told, “”")
+        #expect(a.attributions.isEmpty, "\(a.dump)")
+    }
+}
