@@ -20,7 +20,7 @@ struct Sitrep: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [AnalyzeCommand.self, IngestCommand.self, DocumentsCommand.self, ShowCommand.self,
-                      EvalCommand.self, BenchCommand.self]
+                      EvalCommand.self, BenchCommand.self, TrainCommand.self]
     )
 }
 

@@ -1,0 +1,197 @@
+import SitrepCore
+import SitrepLanguage
+
+/// One comparable piece of text for actor matching: a word, a hyphen-separated part of a word, the
+/// possessive `'s`, or a punctuation mark, with a hash of its folded form (lowercase, diacritics off,
+/// apostrophes dropped, `ibn` → `bin`, `abdel` → `abdul`) and of its exact bytes.
+struct ActorUnit: Sendable {
+    var start: Int32
+    var end: Int32
+    /// Start including Arabic articles dropped before it (`al-` in `al-Sham`, `Al ` in `Al Jazeera`).
+    var extendedStart: Int32
+    var folded: UInt64
+    var exact: UInt64
+    var token: Int32
+    var flags: UInt8
+
+    static let word: UInt8 = 1, capitalised: UInt8 = 2, allCaps: UInt8 = 4, lastInToken: UInt8 = 8
+
+    var isWord: Bool { flags & Self.word != 0 }
+    var isCapitalised: Bool { flags & Self.capitalised != 0 }
+    var isAllCaps: Bool { flags & Self.allCaps != 0 }
+}
+
+/// Cuts text into `ActorUnit`s; aliases and documents go through the same code, so they compare equal.
+enum ActorUnits {
+    static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01B3
+
+    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* prime }
+
+    static func hashFolded(_ s: String) -> UInt64 { s.utf8.reduce(offset) { step($0, $1) } }
+
+    /// Folded forms of the Arabic article, dropped before a hyphen or as a separate word before a name.
+    static let articles: Set<UInt64> = Set(["al", "el", "a", "as", "ash", "ad", "ar", "az", "ez", "at", "an", "ath",
+                                            "adh", "es", "et", "ed", "er", "ul", "ud", "ur"].map(hashFolded))
+    /// Standalone article words ("Al Jazeera", "El Baradei").
+    static let standaloneArticles: Set<UInt64> = Set(["al", "el"].map(hashFolded))
+    static let replacements: [UInt64: UInt64] = [
+        hashFolded("ibn"): hashFolded("bin"), hashFolded("abdel"): hashFolded("abdul"),
+        hashFolded("abdal"): hashFolded("abdul"), hashFolded("abd"): hashFolded("abdul"),
+        hashFolded("mohammed"): hashFolded("mohammad"), hashFolded("muhammad"): hashFolded("mohammad"),
+        hashFolded("mohamed"): hashFolded("mohammad"), hashFolded("muhammed"): hashFolded("mohammad"),
+    ]
+
+    /// Base letters of U+0100…U+017F (Latin Extended-A).
+    static let latinExtendedA: [UInt8] = Array(
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrsssssssstttttt" .utf8)
+        + Array("uuuuuuuuuuuuwwyyyzzzzzzs".utf8)
+
+    /// Base letter of a Latin-1 supplement letter (second byte after 0xC3), or 0.
+    @inline(__always) static func latin1Base(_ b: UInt8) -> UInt8 {
+        switch b | 0x20 {  // fold upper (0x80–0x9E) onto lower (0xA0–0xBE)
+        case 0xA0...0xA5: return 0x61
+        case 0xA7: return 0x63
+        case 0xA8...0xAB: return 0x65
+        case 0xAC...0xAF: return 0x69
+        case 0xB1: return 0x6E
+        case 0xB2...0xB6, 0xB8: return 0x6F
+        case 0xB9...0xBC: return 0x75
+        case 0xBD, 0xBF: return 0x79
+        default: return 0
+        }
+    }
+
+    /// Apostrophe-like mark at `i`: its length, else 0.
+    @inline(__always) static func apostrophe(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        let c = b[i]
+        if c == 0x27 || c == 0x60 { return 1 }
+        if c == 0xE2, i + 2 < end, b[i + 1] == 0x80, b[i + 2] == 0x98 || b[i + 2] == 0x99 { return 3 }
+        if c == 0xCA, i + 1 < end, b[i + 1] == 0xBF || b[i + 1] == 0xBE || b[i + 1] == 0xBC { return 2 }
+        return 0
+    }
+
+    static func units(_ text: String, tokens: [Token]? = nil) -> [ActorUnit] {
+        var text = text
+        let tokens = tokens ?? EntityWordSplitter.split(text)
+        return text.withUTF8 { units(bytes: $0, tokens: tokens) }
+    }
+
+    static func units(bytes b: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [ActorUnit] {
+        var out: [ActorUnit] = []
+        out.reserveCapacity(tokens.count + tokens.count / 4)
+        var pendingArticleStart: Int32 = -1
+        for (ti, token) in tokens.enumerated() {
+            let tStart = Int(token.range.start), tEnd = min(Int(token.range.end), b.count)
+            guard tStart < tEnd else { continue }
+            let first = b[tStart]
+            let isWordToken = first >= 0x80 ? EntityWordSplitter.nonWordLength(b, tStart) == 0
+                : (first >= 0x30 && first <= 0x39) || ((first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A)
+            if !isWordToken {
+                // Punctuation: one unit with its bytes; hyphens and dashes between words are not units.
+                pendingArticleStart = -1
+                if first == 0x2D && tEnd - tStart == 1 { continue }
+                // A possessive token ('s) is the unit "s".
+                let ap = apostrophe(b, tStart, tEnd)
+                if ap > 0 && tStart + ap < tEnd && (b[tStart + ap] | 0x20) == 0x73 && tStart + ap + 1 == tEnd {
+                    let h = step(offset, 0x73)
+                    out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
+                                         folded: h, exact: h, token: Int32(ti), flags: ActorUnit.word | ActorUnit.lastInToken))
+                    continue
+                }
+                var h = offset
+                for i in tStart..<tEnd { h = step(h, b[i]) }
+                out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
+                                     folded: h, exact: h, token: Int32(ti), flags: ActorUnit.lastInToken))
+                continue
+            }
+            // A word: parts between hyphens.
+            var i = tStart
+            var partStart = tStart
+            var folded = offset, exact = offset
+            var hasLetter = false, hasLower = false, capitalised = false
+            var partIndex = 0
+            var articleStart: Int32 = pendingArticleStart
+            pendingArticleStart = -1
+            func finishPart(_ end: Int, last: Bool) {
+                guard end > partStart else { return }
+                var f = folded
+                if let r = replacements[f] { f = r }
+                var flags = ActorUnit.word
+                if capitalised { flags |= ActorUnit.capitalised }
+                if hasLetter && !hasLower { flags |= ActorUnit.allCaps }
+                if last { flags |= ActorUnit.lastInToken }
+                if !last && articles.contains(f) {
+                    if articleStart < 0 { articleStart = Int32(partStart) }
+                } else {
+                    let ext = articleStart >= 0 ? articleStart : Int32(partStart)
+                    out.append(ActorUnit(start: Int32(partStart), end: Int32(end), extendedStart: ext,
+                                         folded: f, exact: exact, token: Int32(ti), flags: flags))
+                    articleStart = -1
+                }
+                partIndex += 1
+            }
+            while i < tEnd {
+                let c = b[i]
+                if c == 0x2D {
+                    finishPart(i, last: false)
+                    i += 1; partStart = i
+                    folded = offset; exact = offset; hasLetter = false; hasLower = false; capitalised = false
+                    continue
+                }
+                let ap = apostrophe(b, i, tEnd)
+                if ap > 0 {
+                    // A possessive 's at the end of the token becomes its own unit.
+                    if i + ap + 1 == tEnd && (b[i + ap] | 0x20) == 0x73 {
+                        finishPart(i, last: false)
+                        let h = step(offset, 0x73)
+                        out.append(ActorUnit(start: Int32(i), end: Int32(tEnd), extendedStart: Int32(i), folded: h, exact: h,
+                                             token: Int32(ti), flags: ActorUnit.word | ActorUnit.lastInToken))
+                        partStart = tEnd; i = tEnd
+                        break
+                    }
+                    i += ap; continue
+                }
+                exact = step(exact, c)
+                if c < 0x80 {
+                    if c >= 0x41 && c <= 0x5A {
+                        hasLetter = true; if i == partStart { capitalised = true }
+                        folded = step(folded, c | 0x20)
+                    } else {
+                        if c >= 0x61 && c <= 0x7A { hasLetter = true; hasLower = true }
+                        folded = step(folded, c)
+                    }
+                    i += 1
+                } else if c == 0xC3, i + 1 < tEnd, latin1Base(b[i + 1]) != 0 {
+                    let d = b[i + 1]
+                    hasLetter = true
+                    if d < 0xA0 { if i == partStart { capitalised = true } } else { hasLower = true }
+                    exact = step(exact, d)
+                    folded = step(folded, latin1Base(d))
+                    i += 2
+                } else if (c == 0xC4 || c == 0xC5), i + 1 < tEnd {
+                    let d = b[i + 1]
+                    let cp = (Int(c & 0x1F) << 6) | Int(d & 0x3F)
+                    hasLetter = true
+                    if cp % 2 == 0 { if i == partStart { capitalised = true } } else { hasLower = true }
+                    exact = step(exact, d)
+                    folded = step(folded, latinExtendedA[cp - 0x100])
+                    i += 2
+                } else {
+                    hasLetter = true; hasLower = true
+                    folded = step(folded, c)
+                    i += 1
+                }
+            }
+            finishPart(tEnd, last: true)
+            // A standalone "Al"/"El" before another word is an article.
+            if let lastUnit = out.last, lastUnit.token == Int32(ti), lastUnit.start == Int32(tStart),
+               lastUnit.end == Int32(tEnd), standaloneArticles.contains(lastUnit.folded),
+               ti + 1 < tokens.count, tokens[ti + 1].range.start > token.range.end {
+                pendingArticleStart = lastUnit.extendedStart
+                out.removeLast()
+            }
+        }
+        return out
+    }
+}

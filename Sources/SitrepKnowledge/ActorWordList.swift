@@ -1,0 +1,47 @@
+import Foundation
+import SitrepCore
+
+/// A two-column word list (`actor-roles.tsv`, `actor-name-words.tsv`): folded word → value.
+struct ActorWordList: Sendable {
+    let values: [UInt64: String]
+
+    subscript(_ unit: ActorUnit) -> String? { values[unit.folded] }
+
+    init(values: [UInt64: String]) { self.values = values }
+
+    static func loadResource(_ name: String) throws -> ActorWordList {
+        try load(from: ActorDictionary.resource(name))
+    }
+
+    static func load(from url: URL) throws -> ActorWordList {
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw SitrepError(code: "data.unreadable", input: url.path, message: "cannot read the word list: \(error.localizedDescription)")
+        }
+        return try parse(text, input: url.path)
+    }
+
+    static func parse(_ text: String, input: String, validate: ((String) -> Bool)? = nil) throws -> ActorWordList {
+        var values: [UInt64: String] = [:]
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard f.count == 2, !f[0].isEmpty, !f[1].isEmpty else {
+                throw SitrepError(code: "data.badRow", input: "\(input):\(n + 1)", message: "expected two tab-separated columns (word, value)")
+            }
+            if let validate, !validate(f[1]) {
+                throw SitrepError(code: "data.badValue", input: "\(input):\(n + 1)", message: "'\(f[1])' is not a valid value here")
+            }
+            let units = ActorUnits.units(f[0])
+            guard units.count == 1 else {
+                throw SitrepError(code: "data.badRow", input: "\(input):\(n + 1)", message: "'\(f[0])' must be one word")
+            }
+            if values[units[0].folded] != nil {
+                throw SitrepError(code: "data.duplicateWord", input: "\(input):\(n + 1)", message: "'\(f[0])' is listed twice")
+            }
+            values[units[0].folded] = f[1]
+        }
+        return ActorWordList(values: values)
+    }
+}
