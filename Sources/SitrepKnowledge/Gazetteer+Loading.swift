@@ -1,0 +1,193 @@
+import Foundation
+import SitrepCore
+
+extension Gazetteer {
+    /// Loads a gazetteer from a directory holding `gazetteer.tsv` and, optionally, `places-extra.tsv` and
+    /// `place-demonyms.tsv`; or from one `gazetteer.tsv`-format file (extras are then read from its directory).
+    /// Bad rows throw `knowledge.badRow` naming the file and line.
+    public static func load(from path: String) throws -> Gazetteer {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw SitrepError(code: "knowledge.missingFile", input: path, message: "no such gazetteer file or directory")
+        }
+        let dir = isDir.boolValue ? path : (path as NSString).deletingLastPathComponent
+        let main = isDir.boolValue ? (path as NSString).appendingPathComponent("gazetteer.tsv") : path
+        var builder = GazetteerBuilder()
+        try builder.readPlaces(file: main, columns: 9)
+        let extra = (dir as NSString).appendingPathComponent("places-extra.tsv")
+        if FileManager.default.fileExists(atPath: extra) { try builder.readPlaces(file: extra, columns: 9) }
+        let dem = (dir as NSString).appendingPathComponent("place-demonyms.tsv")
+        if FileManager.default.fileExists(atPath: dem) { try builder.readDemonyms(file: dem) }
+        return builder.build()
+    }
+}
+
+/// Collects entries and their name keys while files are read.
+struct GazetteerBuilder {
+    var places: [GazetteerPlace] = []
+    var foldedHead: [UInt64: Int32] = [:]
+    var skeletonHead: [UInt64: Int32] = [:]
+    var hitPlace: [Int32] = []
+    var hitNext: [Int32] = []
+    var hitPrimary: [Bool] = []
+    var hitFoldedLength: [UInt16] = []
+    var hitFirstByte: [UInt8] = []
+    var demonyms: [UInt64: Int32] = [:]
+    var idIndex: [String: Int32] = [:]
+    var countryIndex: [String: Int32] = [:]
+    private var fold: [UInt8] = []
+    private var skel: [UInt8] = []
+    private var seen: [UInt64] = []
+
+    static let skeletonCountries: Set<String> = ["SY", "IQ", "TR", "JO", "LB", "IL", "PS", "SA", "YE", "EG", "LY",
+                                                "IR", "KW", "QA", "AE", "BH", "OM", "AF", "SD", "TN", "DZ", "MA"]
+
+    init() {
+        foldedHead.reserveCapacity(300_000)
+        skeletonHead.reserveCapacity(250_000)
+        hitPlace.reserveCapacity(600_000); hitNext.reserveCapacity(600_000)
+        hitPrimary.reserveCapacity(600_000); hitFoldedLength.reserveCapacity(600_000)
+    }
+
+    func build() -> Gazetteer {
+        Gazetteer(places: places, foldedHead: foldedHead, skeletonHead: skeletonHead, hitPlace: hitPlace,
+                  hitNext: hitNext, hitPrimary: hitPrimary, hitFoldedLength: hitFoldedLength, hitFirstByte: hitFirstByte, demonyms: demonyms)
+    }
+
+    static func readBytes(_ file: String) throws -> [UInt8] {
+        guard let d = FileManager.default.contents(atPath: file) else {
+            throw SitrepError(code: "knowledge.missingFile", input: file, message: "cannot read the file")
+        }
+        return [UInt8](d)
+    }
+
+    /// Calls `row` with the tab-separated fields (as byte ranges) of every non-comment line.
+    static func forEachRow(_ bytes: [UInt8], file: String,
+                           _ row: (_ fields: [Range<Int>], _ line: Int, _ buf: UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try bytes.withUnsafeBufferPointer { buf in
+            var i = 0, line = 0
+            let n = buf.count
+            if n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { i = 3 }
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(12)
+            while i < n {
+                line += 1
+                var e = i
+                while e < n && buf[e] != 0x0A { e += 1 }
+                var end = e
+                if end > i && buf[end - 1] == 0x0D { end -= 1 }
+                defer { i = e + 1 }
+                if end == i || buf[i] == 0x23 { continue }
+                fields.removeAll(keepingCapacity: true)
+                var s = i
+                for k in i..<end where buf[k] == 0x09 { fields.append(s..<k); s = k + 1 }
+                fields.append(s..<end)
+                try row(fields, line, buf)
+            }
+        }
+    }
+
+    static func string(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self)
+    }
+
+    static func double(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Double? {
+        // Plain decimal numbers only: [-]digits[.digits]
+        var i = r.lowerBound
+        var neg = false
+        if i < r.upperBound && buf[i] == 0x2D { neg = true; i += 1 }
+        var v = 0.0, scale = 0.0, any = false
+        while i < r.upperBound {
+            let b = buf[i]
+            if b >= 0x30 && b <= 0x39 {
+                any = true
+                if scale == 0 { v = v * 10 + Double(b - 0x30) } else { v += Double(b - 0x30) * scale; scale /= 10 }
+            } else if b == 0x2E && scale == 0 { scale = 0.1 } else { return nil }
+            i += 1
+        }
+        return any ? (neg ? -v : v) : nil
+    }
+
+    mutating func readPlaces(file: String, columns: Int) throws {
+        let bytes = try Self.readBytes(file)
+        let name = (file as NSString).lastPathComponent
+        try Self.forEachRow(bytes, file: file) { f, line, buf in
+            func bad(_ why: String) -> SitrepError {
+                SitrepError(code: "knowledge.badRow", input: "\(name):\(line)", message: why)
+            }
+            guard f.count >= 8 else { throw bad("expected \(columns) tab-separated columns, found \(f.count)") }
+            let id = Self.string(buf, f[0])
+            guard !id.isEmpty, id.contains(":") else { throw bad("the id must look like source:identifier") }
+            guard let kind = GazetteerPlaceKind(code: Self.string(buf, f[1])) else {
+                throw bad("unknown kind '\(Self.string(buf, f[1]))'")
+            }
+            let pname = Self.string(buf, f[2])
+            guard !pname.isEmpty else { throw bad("empty name") }
+            guard let lat = Self.double(buf, f[3]), let lon = Self.double(buf, f[4]), abs(lat) <= 90, abs(lon) <= 180 else {
+                throw bad("latitude/longitude are not decimal degrees")
+            }
+            guard idIndex[id] == nil else { throw bad("duplicate id \(id)") }
+            let pop = Int(Self.double(buf, f[7]) ?? 0)
+            let place = GazetteerPlace(id: id, kind: kind, name: pname, lat: lat, lon: lon,
+                                       country: Self.string(buf, f[5]), admin1Code: Self.string(buf, f[6]),
+                                       population: pop)
+            let index = Int32(places.count)
+            places.append(place)
+            idIndex[id] = index
+            if kind == .country && countryIndex[place.country] == nil { countryIndex[place.country] = index }
+            seen.removeAll(keepingCapacity: true)
+            addName(UnsafeBufferPointer(rebasing: buf[f[2]]), index: index, primary: true)
+            if f.count > 8 {
+                let r = f[8]
+                var s = r.lowerBound
+                for k in r.lowerBound...r.upperBound where k == r.upperBound || buf[k] == 0x7C {
+                    if k > s { addName(UnsafeBufferPointer(rebasing: buf[s..<k]), index: index, primary: false) }
+                    s = k + 1
+                }
+            }
+        }
+    }
+
+    private mutating func addName(_ raw: UnsafeBufferPointer<UInt8>, index: Int32, primary: Bool) {
+        NameKey.fold(raw, into: &fold)
+        if fold.isEmpty { return }
+        let h = NameKey.hash(fold)
+        if seen.contains(h) { return }
+        seen.append(h)
+        let hit = Int32(hitPlace.count)
+        hitPlace.append(index); hitPrimary.append(primary); hitFoldedLength.append(UInt16(min(fold.count, 65535)))
+        hitFirstByte.append(fold[0])
+        hitNext.append(foldedHead[h] ?? -1)
+        foldedHead[h] = hit
+        // Skeleton keys serve Arabic transliteration: places of Syria and its neighbours, countries,
+        // divisions and named areas. Elsewhere a consonant skeleton finds more wrong places than right ones.
+        let p = places[Int(index)]
+        guard Self.skeletonCountries.contains(p.country) || p.kind == .country || p.kind == .continent else { return }
+        fold.withUnsafeBufferPointer { NameKey.skeleton(ofFolded: $0, into: &skel) }
+        guard skel.count >= 2 else { return }
+        let sh = NameKey.hash(skel) ^ 0x5bd1e995  // separate key space from folded hashes
+        if seen.contains(sh) { return }
+        seen.append(sh)
+        let sk = Int32(hitPlace.count)
+        hitPlace.append(index); hitPrimary.append(false); hitFoldedLength.append(UInt16(min(fold.count, 65535)))
+        hitFirstByte.append(fold[0])
+        hitNext.append(skeletonHead[sh] ?? -1)
+        skeletonHead[sh] = sk
+    }
+
+    mutating func readDemonyms(file: String) throws {
+        let bytes = try Self.readBytes(file)
+        let name = (file as NSString).lastPathComponent
+        try Self.forEachRow(bytes, file: file) { f, line, buf in
+            guard f.count >= 2 else {
+                throw SitrepError(code: "knowledge.badRow", input: "\(name):\(line)", message: "expected: demonym<TAB>country code or place id")
+            }
+            let target = Self.string(buf, f[1])
+            guard let i = countryIndex[target] ?? idIndex[target] else {
+                throw SitrepError(code: "knowledge.badRow", input: "\(name):\(line)", message: "unknown country or place '\(target)'")
+            }
+            NameKey.fold(UnsafeBufferPointer(rebasing: buf[f[0]]), into: &fold)
+            demonyms[NameKey.hash(fold)] = i
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import SitrepCore
+
+/// What kind of feature a gazetteer entry is; decides its precision and its prior.
+public enum GazetteerPlaceKind: UInt8, Sendable, Hashable, CaseIterable {
+    case continent, country, admin1, admin2, region, city, neighbourhood
+
+    /// The kind column of gazetteer.tsv / places-extra.tsv.
+    public init?(code: String) {
+        switch code {
+        case "K", "continent": self = .continent
+        case "C", "country": self = .country
+        case "A1", "admin1": self = .admin1
+        case "A2", "admin2": self = .admin2
+        case "R", "region": self = .region
+        case "P", "city": self = .city
+        case "N", "neighbourhood": self = .neighbourhood
+        default: return nil
+        }
+    }
+
+    public var precision: PlaceRef.Precision {
+        switch self {
+        case .continent, .region: return .region
+        case .country: return .country
+        case .admin1: return .admin1
+        case .admin2: return .region
+        case .city: return .city
+        case .neighbourhood: return .district
+        }
+    }
+}
+
+/// One gazetteer entry.
+public struct GazetteerPlace: Sendable, Hashable {
+    /// `geonames:170794`, `ocha:C6034`, `sitrep:yarmouk-basin`.
+    public var id: String
+    public var kind: GazetteerPlaceKind
+    public var name: String
+    public var lat: Double
+    public var lon: Double
+    /// ISO 3166-1 alpha-2, empty for continents.
+    public var country: String
+    /// GeoNames first-level division code within the country (`07`), may be empty.
+    public var admin1Code: String
+    public var population: Int
+
+    public init(id: String, kind: GazetteerPlaceKind, name: String, lat: Double, lon: Double, country: String,
+                admin1Code: String, population: Int) {
+        self.id = id; self.kind = kind; self.name = name; self.lat = lat; self.lon = lon
+        self.country = country; self.admin1Code = admin1Code; self.population = population
+    }
+
+    /// `SY.07`, the key of its first-level division.
+    public var admin1Key: String { country + "." + admin1Code }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import SitrepCore
+
+/// The words around place names: qualifiers (`place-qualifiers.tsv`) and the stop list of common words that
+/// are not place names on their own (`place-stopwords.tsv`). Keys are folded-name hashes.
+public struct PlaceLexicon: Sendable {
+    public enum Role: String, Sendable {
+        case direction, rural, admin1, region, city, border, relation, cue
+    }
+
+    let roles: [UInt64: Role]
+    let stopwords: Set<UInt64>
+
+    public static let empty = PlaceLexicon(roles: [:], stopwords: [])
+
+    init(roles: [UInt64: Role], stopwords: Set<UInt64>) { self.roles = roles; self.stopwords = stopwords }
+
+    nonisolated(unsafe) private static var cached: PlaceLexicon?
+    private static let lock = NSLock()
+
+    /// The shipped lexicon, loaded once.
+    public static func loadDefault() throws -> PlaceLexicon {
+        lock.lock(); defer { lock.unlock() }
+        if let c = cached { return c }
+        let dir = URL(fileURLWithPath: try GazetteerResources.directory())
+        let l = try load(qualifiers: dir.appendingPathComponent("place-qualifiers.tsv").path,
+                         stopwords: dir.appendingPathComponent("place-stopwords.tsv").path)
+        cached = l
+        return l
+    }
+
+    /// Loads the two files; a bad row throws `knowledge.badRow` with file and line.
+    public static func load(qualifiers: String, stopwords: String) throws -> PlaceLexicon {
+        var roles: [UInt64: Role] = [:]
+        var stops = Set<UInt64>()
+        var fold: [UInt8] = []
+        let qname = (qualifiers as NSString).lastPathComponent
+        try GazetteerBuilder.forEachRow(try GazetteerBuilder.readBytes(qualifiers), file: qualifiers) { f, line, buf in
+            guard f.count == 2, let role = Role(rawValue: GazetteerBuilder.string(buf, f[1])) else {
+                throw SitrepError(code: "knowledge.badRow", input: "\(qname):\(line)",
+                                  message: "expected: word<TAB>role (direction, rural, admin1, region, city, border, relation, cue)")
+            }
+            NameKey.fold(UnsafeBufferPointer(rebasing: buf[f[0]]), into: &fold)
+            roles[NameKey.hash(fold)] = role
+        }
+        let sname = (stopwords as NSString).lastPathComponent
+        try GazetteerBuilder.forEachRow(try GazetteerBuilder.readBytes(stopwords), file: stopwords) { f, line, buf in
+            guard f.count == 1, !f[0].isEmpty else {
+                throw SitrepError(code: "knowledge.badRow", input: "\(sname):\(line)", message: "expected one word")
+            }
+            NameKey.fold(UnsafeBufferPointer(rebasing: buf[f[0]]), into: &fold)
+            stops.insert(NameKey.hash(fold))
+        }
+        return PlaceLexicon(roles: roles, stopwords: stops)
+    }
+
+    func role(_ folded: [UInt8]) -> Role? { roles[NameKey.hash(folded)] }
+}

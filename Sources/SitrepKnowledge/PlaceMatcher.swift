@@ -1,0 +1,280 @@
+import SitrepCore
+import SitrepLanguage
+
+/// Finds place names in text and resolves them to gazetteer entries.
+///
+/// Candidates are capitalised word sequences (and Arabic-script words) looked up by folded name and, failing
+/// that, by consonant skeleton. A name standing for several places is decided by priors (feature kind,
+/// population, exact vs. variant spelling) and by the document: the countries and first-level divisions of
+/// the other places named, and a division named right after the name ("Duma, Hama province"). Words around
+/// the name qualify it ("eastern Idlib countryside", "Daraa province", "Sweida city").
+public struct PlaceMatcher: Sendable {
+    public let gazetteer: Gazetteer
+    public let lexicon: PlaceLexicon
+    /// Longest name, in words.
+    static let maxWords = 6
+
+    public init(gazetteer: Gazetteer) {
+        self.init(gazetteer: gazetteer, lexicon: (try? PlaceLexicon.loadDefault()) ?? .empty)
+    }
+
+    public init(gazetteer: Gazetteer, lexicon: PlaceLexicon) {
+        self.gazetteer = gazetteer; self.lexicon = lexicon
+    }
+
+    /// Place mentions in `text`, sorted by start offset. `tokens` is not needed (the matcher scans the bytes).
+    public func find(in text: String, tokens: [Token]?) -> [PlaceMention] {
+        analyse(text, forced: []).found
+    }
+
+    /// Resolves given spans (for example gold toponyms) in the context of the whole text; `nil` where the
+    /// gazetteer knows no place of that name. Demonyms ("Syrian") resolve to their country here.
+    public func resolve(spans: [TextRange], in text: String) -> [PlaceMention?] {
+        analyse(text, forced: spans).forced
+    }
+
+    // MARK: - Raw mentions
+
+    struct Raw {
+        var start: Int
+        var end: Int
+        /// The name alone, without qualifier words.
+        var nameStart: Int
+        var nameEnd: Int
+        var candidates: [Gazetteer.Candidate]
+        /// The head noun role after the name (province → admin1, countryside → region, city, border).
+        var head: PlaceLexicon.Role?
+        var qualifierWords: [String]
+        var rural: Bool
+        var direction: Bool
+        var cue: Bool
+        var singleWord: Bool
+        var forcedIndex: Int?
+        var demonym: Bool
+        /// Part of a longer capitalised run that is not itself a name ("John Kelly", "Blue Jays").
+        var insideLongerRun = false
+    }
+
+    func analyse(_ input: String, forced: [TextRange]) -> (found: [PlaceMention], forced: [PlaceMention?]) {
+        var text = input
+        return text.withUTF8 { t -> ([PlaceMention], [PlaceMention?]) in
+            let words = PlaceWordScanner.words(t)
+            var raws = scan(t, words)
+            let scanned = raws.count
+            for (k, r) in forced.enumerated() {
+                let s = Int(r.start), e = Int(r.end)
+                guard s >= 0, e <= t.count, s < e else { continue }
+                if let j = raws[0..<scanned].firstIndex(where: { $0.nameStart == s && $0.nameEnd == e }) {
+                    raws[j].forcedIndex = k
+                    continue
+                }
+                var raw = lookupForced(t, s, e)
+                raw.forcedIndex = k
+                if !raw.candidates.isEmpty { raws.append(raw) }
+            }
+            let resolved = decide(raws, t)
+            var forcedOut = [PlaceMention?](repeating: nil, count: forced.count)
+            var found: [PlaceMention] = []
+            for (j, (r, m)) in zip(raws, resolved).enumerated() {
+                guard var m else { continue }
+                if let k = r.forcedIndex {
+                    var f = m
+                    f.range = TextRange(start: Int32(r.nameStart), end: Int32(r.nameEnd))
+                    forcedOut[k] = f
+                }
+                if j < scanned && (!r.demonym || r.head == .border) {
+                    m.range = TextRange(start: Int32(r.start), end: Int32(r.end))
+                    found.append(m)
+                }
+            }
+            found.sort { $0.range.start < $1.range.start }
+            return (found, forcedOut)
+        }
+    }
+
+    private func lookupForced(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Raw {
+        var fold: [UInt8] = []
+        var sk: [UInt8] = []
+        NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<e]), into: &fold)
+        var cands = fold.withUnsafeBufferPointer { gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: true) }
+        var demonym = false
+        if !cands.contains(where: { $0.match != .skeleton }), let d = gazetteer.demonymIndex(folded: fold) {
+            cands = [Gazetteer.Candidate(index: d, match: .alternate)]
+            demonym = true
+        }
+        return Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: cands, head: nil, qualifierWords: [],
+                   rural: false, direction: false, cue: true, singleWord: false, forcedIndex: nil, demonym: demonym)
+    }
+
+    static let connectors: Set<String> = ["al", "el", "ad", "ar", "as", "ash", "az", "ez", "an", "at", "es", "ed",
+                                          "de", "del", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
+                                          "of", "upon", "bin", "ibn", "y", "van", "von", "der", "den", "on", "sur", "am", "im"]
+
+    private func scan(_ t: UnsafeBufferPointer<UInt8>, _ words: [PlaceWord]) -> [Raw] {
+        var raws: [Raw] = []
+        var fold: [UInt8] = []
+        var sk: [UInt8] = []
+        var wfold: [[UInt8]] = []
+        wfold.reserveCapacity(words.count)
+        // Lower-case words are only needed as connectors and qualifiers: fold each word once.
+        for w in words {
+            NameKey.fold(UnsafeBufferPointer(rebasing: t[w.start..<w.end]), into: &fold)
+            wfold.append(fold)
+        }
+        func isConnector(_ i: Int) -> Bool {
+            let f = wfold[i]
+            guard f.count <= 5, !words[i].capitalised else { return false }
+            return Self.connectors.contains(String(decoding: f, as: UTF8.self))
+        }
+        func nameLike(_ i: Int) -> Bool { words[i].capitalised || words[i].arabic }
+        var i = 0
+        let n = words.count
+        while i < n {
+            guard nameLike(i) else { i += 1; continue }
+            // The run of name-like words and inner connectors starting at i.
+            var runEnd = i + 1
+            while runEnd < n && runEnd - i < Self.maxWords && !words[runEnd].breakBefore
+                    && (nameLike(runEnd) || (isConnector(runEnd) && runEnd + 1 < n && nameLike(runEnd + 1)
+                                             && !words[runEnd + 1].breakBefore)) {
+                runEnd += 1
+            }
+            var matched = false
+            var length = runEnd - i
+            while length >= 1 {
+                let last = i + length - 1
+                if !nameLike(last) { length -= 1; continue }
+                let s = words[i].start, e = words[last].end
+                // A following head noun ("countryside", "border") may be part of a listed name.
+                var headIndex: Int? = nil
+                if last + 1 < n && !words[last + 1].breakBefore && !nameLike(last + 1),
+                   let role = lexicon.role(wfold[last + 1]), role == .region || role == .border || role == .admin1 || role == .city {
+                    headIndex = last + 1
+                }
+                var cands: [Gazetteer.Candidate] = []
+                var spanEnd = e
+                var usedHead = false
+                if let h = headIndex {
+                    NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<words[h].end]), into: &fold)
+                    cands = fold.withUnsafeBufferPointer { gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: false) }
+                    if !cands.isEmpty { spanEnd = words[h].end; usedHead = true }
+                }
+                var demonym = false
+                if cands.isEmpty {
+                    NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<e]), into: &fold)
+                    if length == 1 && !acceptableSingle(words[i], fold, t) { length -= 1; continue }
+                    if gazetteer.demonymIndex(folded: fold) != nil {
+                        demonym = true
+                    } else {
+                        cands = fold.withUnsafeBufferPointer { gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4) }
+                    }
+                }
+                if demonym {
+                    // "the Iraqi border": a demonym with a border noun is the country's border area.
+                    if let h = headIndex, lexicon.role(wfold[h]) == .border, let d = gazetteer.demonymIndex(folded: fold) {
+                        var raw = makeRaw(s, words[h].end, [Gazetteer.Candidate(index: d, match: .alternate)], words, wfold, i, h + 1)
+                        raw.demonym = true
+                        raw.head = .border
+                        raws.append(raw)
+                    }
+                    i += length
+                    matched = true
+                    break
+                }
+                if !cands.isEmpty && length == 1 && !words[i].arabic && words[i].end - words[i].start <= 5 {
+                    var allCaps = true
+                    for k in words[i].start..<words[i].end where t[k] >= 0x61 && t[k] <= 0x7A { allCaps = false; break }
+                    if allCaps {
+                        cands = cands.filter { c in
+                            let k = gazetteer.places[Int(c.index)].kind
+                            return c.match != .skeleton && (k == .country || k == .admin1 || k == .continent)
+                        }
+                    }
+                }
+                if !cands.isEmpty {
+                    let after = usedHead ? headIndex! + 1 : last + 1
+                    var raw = makeRaw(s, spanEnd, cands, words, wfold, i, after)
+                    raw.singleWord = length == 1
+                    raw.insideLongerRun = (i > 0 && !words[i].breakBefore && nameLike(i - 1)
+                                           && !(raws.last.map { $0.nameEnd == words[i - 1].end } ?? false))
+                        || (last + 1 < n && !words[last + 1].breakBefore && nameLike(last + 1))
+                    if usedHead { raw.head = nil; raw.qualifierWords.removeAll(where: { $0 == String(decoding: wfold[headIndex!], as: UTF8.self) }) }
+                    raws.append(raw)
+                    i += length
+                    matched = true
+                    break
+                }
+                length -= 1
+            }
+            if !matched { i += 1 }
+        }
+        return raws
+    }
+
+    /// A single capitalised word: not a stop word, not too short, not a sentence-initial common word.
+    private func acceptableSingle(_ w: PlaceWord, _ fold: [UInt8], _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        if lexicon.stopwords.contains(NameKey.hash(fold)) { return false }
+        if w.arabic { return fold.count >= 4 }
+        if fold.count < 3 {
+            // Only all-capital abbreviations: "US", "UK".
+            for k in w.start..<w.end where t[k] >= 0x61 && t[k] <= 0x7A { return false }
+            return fold.count == 2
+        }
+        return true
+    }
+
+    /// Collects the qualifier words before (directions, "rural", relations, cues) and the head noun after.
+    private func makeRaw(_ s: Int, _ e: Int, _ cands: [Gazetteer.Candidate], _ words: [PlaceWord], _ wfold: [[UInt8]],
+                         _ first: Int, _ after: Int) -> Raw {
+        var raw = Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: cands, head: nil, qualifierWords: [], rural: false, direction: false,
+                      cue: false, singleWord: false, forcedIndex: nil, demonym: false)
+        var before: [String] = []
+        var k = first - 1
+        var firstWordBreak = words[first].breakBefore
+        while k >= 0 && first - k <= 4 && !firstWordBreak {
+            let f = wfold[k]
+            let word = String(decoding: f, as: UTF8.self)
+            if word == "the" { firstWordBreak = words[k].breakBefore; k -= 1; continue }
+            var role = lexicon.role(f)
+            // two-word relations: "east of", "outskirts of"
+            if word == "of", k >= 1, !words[k].breakBefore {
+                let two = String(decoding: wfold[k - 1], as: UTF8.self) + " of"
+                var ff: [UInt8] = Array(two.utf8)
+                if let r2 = lexicon.role(ff), r2 == .relation { before.insert(two, at: 0); raw.cue = true; k -= 2; ff.removeAll(); break }
+                role = .cue
+            }
+            guard let r = role else { break }
+            switch r {
+            case .direction: raw.direction = true; before.insert(word, at: 0)
+            case .rural: raw.rural = true; before.insert(word, at: 0)
+            case .relation: raw.cue = true; before.insert(word, at: 0)
+            case .cue: raw.cue = true
+            default: break
+            }
+            if r == .cue || r == .relation { break }
+            firstWordBreak = words[k].breakBefore
+            k -= 1
+        }
+        // Also a cue just before: "village of", "town of", "in", "near".
+        if k >= 0 && !raw.cue, let r = lexicon.role(wfold[k]), r == .cue || r == .relation { raw.cue = true }
+        var q = before
+        var end = e
+        if after < words.count && !words[after].breakBefore && !(words[after].capitalised || words[after].arabic),
+           let r = lexicon.role(wfold[after]), r == .admin1 || r == .region || r == .city || r == .border {
+            raw.head = r
+            q.append(String(decoding: wfold[after], as: UTF8.self))
+            end = words[after].end
+            // "the Damascus countryside bordering …", "Tafas town"
+        }
+        // Extend the range over direction / rural words that directly precede.
+        var start = s
+        var b = first - 1
+        while b >= 0 && !words[b + 1].breakBefore {
+            let f = wfold[b]
+            if let r = lexicon.role(f), r == .direction || r == .rural { start = words[b].start; b -= 1 } else { break }
+        }
+        raw.start = start
+        raw.end = end
+        raw.qualifierWords = q
+        return raw
+    }
+}

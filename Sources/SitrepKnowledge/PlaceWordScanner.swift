@@ -1,0 +1,114 @@
+/// A word of running text as the place matcher sees it: UTF-8 offsets and a few flags.
+struct PlaceWord {
+    var start: Int
+    var end: Int
+    /// Starts with a capital letter (or an article then a capital: "al-Sweida", "ez-Zor"), or is all capitals.
+    var capitalised: Bool
+    /// Arabic script: names are not capitalised there.
+    var arabic: Bool
+    /// Punctuation, a number or a line break separates it from the previous word.
+    var breakBefore: Bool
+    /// First word of a sentence, headline or paragraph.
+    var sentenceStart: Bool
+}
+
+/// Splits text into words on the bytes: letters with word-internal hyphens and apostrophes ("Dar'a",
+/// "ez-Zor", "Hay‘at"), a trailing possessive "'s" cut off. Everything else is a break.
+enum PlaceWordScanner {
+    static func words(_ t: UnsafeBufferPointer<UInt8>) -> [PlaceWord] {
+        var out: [PlaceWord] = []
+        out.reserveCapacity(t.count / 6)
+        let n = t.count
+        var i = 0
+        var brk = true
+        var sentence = true
+        @inline(__always) func scalarAt(_ i: Int) -> (UInt32, Int) {
+            let b = t[i]
+            if b < 0x80 { return (UInt32(b), 1) }
+            var len = 1, v: UInt32 = 0
+            if b & 0xE0 == 0xC0 { len = 2; v = UInt32(b & 0x1F) }
+            else if b & 0xF0 == 0xE0 { len = 3; v = UInt32(b & 0x0F) }
+            else if b & 0xF8 == 0xF0 { len = 4; v = UInt32(b & 0x07) }
+            else { return (0xFFFD, 1) }
+            if i + len > n { return (0xFFFD, n - i) }
+            for k in 1..<len { v = (v << 6) | UInt32(t[i + k] & 0x3F) }
+            return (v, len)
+        }
+        @inline(__always) func isLetter(_ v: UInt32) -> Bool {
+            if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+            switch v {
+            case 0xC0...0x24F, 0x1E00...0x1EFF, 0x0370...0x052F: return v != 0xD7 && v != 0xF7
+            case 0x0621...0x064A, 0x066E...0x06D3, 0x06FA...0x06FF, 0x0750...0x077F: return true
+            case 0x064B...0x065F, 0x0670: return true  // harakat inside Arabic words
+            case 0x0300...0x036F: return true  // combining accents
+            default: return false
+            }
+        }
+        @inline(__always) func isApostrophe(_ v: UInt32) -> Bool {
+            v == 0x27 || v == 0x2019 || v == 0x2018 || v == 0x02BF || v == 0x02BE || v == 0x02BC || v == 0x60
+        }
+        while i < n {
+            let (v, len) = scalarAt(i)
+            if isLetter(v) {
+                let start = i
+                var j = i + len
+                while j < n {
+                    let (w, l) = scalarAt(j)
+                    if isLetter(w) { j += l; continue }
+                    // Dotted capitals: U.S., U.K.
+                    if w == 0x2E && j + 1 < n && t[j - 1] >= 0x41 && t[j - 1] <= 0x5A
+                        && (j - 2 < start || t[j - 2] == 0x2E) && t[j + 1] >= 0x41 && t[j + 1] <= 0x5A
+                        && (j + 2 >= n || t[j + 2] == 0x2E || !isLetter(UInt32(t[j + 2]))) {
+                        j += 1; continue
+                    }
+                    if (w == 0x2D || isApostrophe(w)) && j + l < n {
+                        let (x, _) = scalarAt(j + l)
+                        if isLetter(x) { j += l; continue }
+                    }
+                    break
+                }
+                var end = j
+                var dotted = false
+                if j < n && t[j] == 0x2E && j - start >= 3 && t[j - 2] == 0x2E { end = j + 1; j += 1; dotted = true }
+                // Possessive 's / ’s
+                if end - start > 3 && (t[end - 1] == 0x73) {
+                    if t[end - 2] == 0x27 { end -= 2 }
+                    else if end - start > 5 && t[end - 2] == 0x99 && t[end - 3] == 0x80 && t[end - 4] == 0xE2 { end -= 4 }
+                }
+                let arabic = v >= 0x0600 && v <= 0x077F
+                var cap = false
+                if !arabic {
+                    if v < 0x80 { cap = v >= 0x41 && v <= 0x5A }
+                    else if let s = Unicode.Scalar(v) { cap = s.properties.isUppercase }
+                    if !cap {
+                        // article-hyphen-Capital: "al-Sweida", "ez-Zor", "as-Suwayda"
+                        var k = start
+                        while k < end && k - start <= 4 && t[k] != 0x2D { k += 1 }
+                        if k < end - 1 && t[k] == 0x2D && k - start <= 3 && t[k + 1] >= 0x41 && t[k + 1] <= 0x5A { cap = true }
+                    }
+                }
+                out.append(PlaceWord(start: start, end: end, capitalised: cap, arabic: arabic,
+                                     breakBefore: brk, sentenceStart: sentence))
+                brk = false
+                sentence = false
+                i = j
+                _ = dotted
+                continue
+            }
+            switch v {
+            case 0x20, 0x09, 0xA0:
+                break
+            case 0x0A:
+                brk = true; sentence = true
+            case 0x2E, 0x21, 0x3F, 0x3A:
+                brk = true; sentence = true
+            case 0x201C, 0x201D, 0x22, 0x28, 0x5B:
+                brk = true; sentence = sentence || false
+            default:
+                brk = true
+            }
+            i += len
+        }
+        return out
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import SitrepCore
+import SitrepKnowledge
+
+/// `sitrep eval geoparse FILE.xml`: toponym resolution on gold spans and end-to-end detection + resolution.
+struct EvalGeoparseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geoparse",
+        abstract: "Toponym resolution (gold spans) and end-to-end geoparsing on GeoWebNews or LGL-style XML.",
+        discussion: """
+        Resolution: every gold toponym with coordinates is resolved in its article's context; a span the
+        gazetteer does not know falls back to a place the matcher found inside it, then to the article's
+        most-mentioned place (reported separately as `fallback`). End to end: detected places against gold
+        toponyms with coordinates (a detection counts when it overlaps one). Prints one JSON object last.
+        """)
+
+    @Argument(help: "GWN.xml or an XML file in the <article><text>…<toponyms> format.")
+    var file: String
+
+    func run() throws {
+        let t0 = Date()
+        let articles: [GeoparseArticle]
+        do { articles = try GeoparseCorpus.read(path: file) } catch {
+            throw ValidationError("\(file): \(error)")
+        }
+        let tl = Date()
+        let kb = try KnowledgeBase.loadDefault()
+        let loadSeconds = Date().timeIntervalSince(tl)
+        let matcher = kb.placeMatcher
+        var errors: [Double] = []
+        var idTotal = 0, idHits = 0, byGazetteer = 0, byInside = 0, byFocus = 0, unresolved = 0
+        var detected = 0, detectedCorrect = 0, goldTotal = 0, goldFound = 0, e2eWithin = 0
+        var skipped = 0
+        let verbose = ProcessInfo.processInfo.environment["SITREP_EVAL_VERBOSE"] != nil
+        var bytes = 0
+        var matchSeconds = 0.0
+        for a in articles {
+            skipped += a.skipped
+            bytes += a.text.utf8.count
+            let gold = a.toponyms.filter { $0.lat != nil }
+            let ms = Date()
+            let found = matcher.find(in: a.text, tokens: nil)
+            matchSeconds += Date().timeIntervalSince(ms)
+            let spans = gold.map { TextRange(start: Int32($0.start), end: Int32($0.end)) }
+            let resolved = matcher.resolve(spans: spans, in: a.text)
+            let focus = Self.focus(found)
+            for (g, r) in zip(gold, resolved) {
+                var place: PlaceRef? = r?.place
+                if place != nil { byGazetteer += 1 }
+                else if let inside = found.first(where: { Int($0.range.start) < g.end && Int($0.range.end) > g.start }) {
+                    place = inside.place; byInside += 1
+                } else if let f = focus { place = f; byFocus += 1 } else { unresolved += 1 }
+                let err = place.flatMap { p -> Double? in
+                    guard let la = p.lat, let lo = p.lon else { return nil }
+                    return Self.km(g.lat!, g.lon!, la, lo)
+                } ?? 20_038
+                errors.append(err)
+                if verbose && err > 161 {
+                    Console.error("miss\t\(g.name)\t\(place?.name ?? "-")\t\(place?.id ?? "-")\t\(r == nil ? "fallback" : "gaz")\t\(Int(err))")
+                }
+                if let gid = g.geonameID {
+                    idTotal += 1
+                    if place?.id == "geonames:\(gid)" { idHits += 1 }
+                }
+            }
+            // End to end.
+            goldTotal += gold.count
+            detected += found.count
+            var goldHit = [Bool](repeating: false, count: gold.count)
+            for m in found {
+                var ok = false
+                for (k, g) in gold.enumerated() where Int(m.range.start) < g.end && Int(m.range.end) > g.start {
+                    ok = true
+                    if !goldHit[k] {
+                        goldHit[k] = true
+                        if let la = m.place.lat, let lo = m.place.lon, Self.km(g.lat!, g.lon!, la, lo) <= 161 { e2eWithin += 1 }
+                    }
+                }
+                if ok { detectedCorrect += 1 } else if verbose {
+                    let b = Array(a.text.utf8)[Int(m.range.start)..<Int(m.range.end)]
+                    Console.error("fp\t\(String(decoding: b, as: UTF8.self))\t\(m.place.name)\t\(m.place.id ?? "")\t\(m.place.precision?.rawValue ?? "")")
+                }
+            }
+            goldFound += goldHit.filter { $0 }.count
+        }
+        let n = errors.count
+        let sorted = errors.sorted()
+        let acc = n == 0 ? 0 : Double(errors.filter { $0 <= 161 }.count) / Double(n)
+        let mean = n == 0 ? 0 : errors.reduce(0, +) / Double(n)
+        let median = n == 0 ? 0 : (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2)
+        let p = detected == 0 ? 0 : Double(detectedCorrect) / Double(detected)
+        let rc = goldTotal == 0 ? 0 : Double(goldFound) / Double(goldTotal)
+        let f1 = p + rc == 0 ? 0 : 2 * p * rc / (p + rc)
+        func r4(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
+        print("articles \(articles.count), gold toponyms with coordinates \(n) (\(skipped) outside the text skipped)")
+        print("resolution: acc@161 \(r4(acc)), mean \(r4(mean)) km, median \(r4(median)) km; by gazetteer \(byGazetteer), inside span \(byInside), article focus \(byFocus), none \(unresolved)")
+        print("end to end: precision \(r4(p)), recall \(r4(rc)), F1 \(r4(f1)), acc@161 of found gold \(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))")
+        let mbps = matchSeconds > 0 ? Double(bytes) / 1_048_576 / matchSeconds : 0
+        let json = """
+        {"corpus":"\(file)","articles":\(articles.count),"resolution":{"toponyms":\(n),"acc_161km":\(r4(acc)),"mean_km":\(r4(mean)),"median_km":\(r4(median)),"geonames_id_match":\(idTotal == 0 ? 0 : r4(Double(idHits) / Double(idTotal))),"with_ids":\(idTotal),"by_gazetteer":\(byGazetteer),"by_inner_match":\(byInside),"by_article_focus":\(byFocus),"unresolved":\(unresolved)},"end_to_end":{"detected":\(detected),"gold":\(goldTotal),"precision":\(r4(p)),"recall":\(r4(rc)),"f1":\(r4(f1)),"acc_161km":\(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))},"load_seconds":\(r4(loadSeconds)),"match_mb_per_s":\(r4(mbps)),"seconds":\(r4(Date().timeIntervalSince(t0)))}
+        """
+        print(json)
+    }
+
+    /// The article's main place: the most often found city-or-smaller place, else the most often found place.
+    static func focus(_ found: [PlaceMention]) -> PlaceRef? {
+        var count: [String: (Int, PlaceRef)] = [:]
+        for m in found {
+            guard let id = m.place.id else { continue }
+            let w = (m.place.precision == .city || m.place.precision == .district) ? 3 : 1
+            count[id, default: (0, m.place)].0 += w
+        }
+        return count.values.max { a, b in a.0 < b.0 || (a.0 == b.0 && (a.1.id ?? "") > (b.1.id ?? "")) }?.1
+    }
+
+    static func km(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+        let r = 6371.0088, d = Double.pi / 180
+        let dlat = (lat2 - lat1) * d, dlon = (lon2 - lon1) * d
+        let a = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * d) * cos(lat2 * d) * sin(dlon / 2) * sin(dlon / 2)
+        return 2 * r * asin(min(1, sqrt(a)))
+    }
+}

