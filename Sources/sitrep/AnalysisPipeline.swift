@@ -1,9 +1,32 @@
 import SitrepCore
+import SitrepExtract
+import SitrepKnowledge
+import SitrepLanguage
 
 /// Runs every analysis stage built so far over one stored document.
 /// Stages are added here as the language, knowledge and extraction layers land.
-struct AnalysisPipeline {
-    static func loadDefault() throws -> AnalysisPipeline { AnalysisPipeline() }
+struct AnalysisPipeline: Sendable {
+    let language: LanguageAnalyzer
+    let attributions: AttributionFinder
+    let extractor: EventExtractor
+
+    static func loadDefault() throws -> AnalysisPipeline {
+        AnalysisPipeline(language: try LanguageAnalyzer(),
+                         attributions: try AttributionFinder(), extractor: try EventExtractor())
+    }
+
+    /// The language layer's annotations, with each finder run once.
+    func languageAnnotations(_ document: Document) -> LanguageAnnotations {
+        let published = document.published?.interval
+        var a = language.annotate(document.text, published: published)
+        if a.attributions.isEmpty { a.attributions = attributions.find(in: document.text, tokens: a.tokens, sentences: a.sentences) }
+        return a
+    }
+
+    /// The knowledge layer's annotations (places, actors, names).
+    func knowledgeAnnotations(_ document: Document, language: LanguageAnnotations) -> KnowledgeAnnotations {
+        KnowledgeAnnotations()
+    }
 
     func analyze(_ document: Document) -> DocumentAnalysis {
         DocumentAnalysis(document: document)
@@ -12,7 +35,9 @@ struct AnalysisPipeline {
     /// Every event mention extraction finds in one document (language → knowledge → extraction).
     /// The linking stage (`sitrep analyze`, `sitrep eval clusters`) merges these across documents.
     func mentions(in document: Document) -> [EventMention] {
-        []
+        let lang = languageAnnotations(document)
+        let knowledge = knowledgeAnnotations(document, language: lang)
+        return extractor.extract(document: document, language: lang, knowledge: knowledge)
     }
 }
 

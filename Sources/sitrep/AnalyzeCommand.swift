@@ -1,6 +1,7 @@
 import ArgumentParser
 import SitrepCore
 import SitrepIngest
+import SitrepExtract
 import SitrepStore
 
 /// `sitrep analyze PATH...`: the main job. Ingests, then runs every pipeline stage built so far.
@@ -23,6 +24,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Output format: text, json or jsonl.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Print every event mention found in each document (one event record per mention), before linking.")
+    var mentions = false
+
     @Option(help: "Refuse files larger than this many megabytes without reading them.")
     var maxFileMB: Int = 64
 
@@ -36,6 +40,11 @@ struct AnalyzeCommand: ParsableCommand {
         let reader = DocumentReader(options: IngestOptions(maxFileBytes: maxFileMB << 20))
         let summary = try IngestRun(reader: reader, store: store).run(paths: paths, quiet: format != .text)
         let pipeline = try AnalysisPipeline.loadDefault()
+        if mentions {
+            try printMentions(ids: summary.documentIDs, store: store, pipeline: pipeline)
+            if !summary.rejected.isEmpty { throw ExitCode(ExitStatus.rejected) }
+            return
+        }
         var reports: [DocumentAnalysis] = []
         for id in summary.documentIDs {
             guard let document = try store.document(id: id) else { continue }
@@ -51,5 +60,54 @@ struct AnalyzeCommand: ParsableCommand {
             print(try Console.json(reports, pretty: true))
         }
         if !summary.rejected.isEmpty { throw ExitCode(ExitStatus.rejected) }
+    }
+}
+
+extension AnalyzeCommand {
+    /// `--mentions`: each mention as the contract's event record with one mention (json / jsonl), or as a
+    /// short text block with its evidence sentence and the source it rests on.
+    func printMentions(ids: [String], store: some DocumentStore, pipeline: AnalysisPipeline) throws {
+        var all: [EventRecord] = []
+        var total = 0
+        for id in ids {
+            guard let document = try store.document(id: id) else { continue }
+            let found = pipeline.mentions(in: document)
+            total += found.count
+            switch format {
+            case .jsonl:
+                for m in found { print(try Console.json(m.record(), pretty: false)) }
+            case .json:
+                all += found.map { $0.record() }
+            case .text:
+                print("\(document.id)  \(document.title ?? "(no title)")")
+                for m in found { print(MentionText.block(m)) }
+                print("")
+            }
+        }
+        if format == .json { print(try Console.json(all, pretty: true)) }
+        if format == .text { print("Found \(Format.plural(total, "event mention")) in \(Format.plural(ids.count, "document")).") }
+    }
+}
+
+/// The text form of one mention: what, when, where, on whose word, and the sentence it rests on.
+enum MentionText {
+    static func block(_ m: EventMention) -> String {
+        var lines: [String] = []
+        let mode = m.mode.map { "/\($0.rawValue)" } ?? ""
+        lines.append("  [\(m.type.rawValue)\(mode)] \(EventSummary.text(m))")
+        var facts: [String] = []
+        if let d = m.date {
+            let when = d.start == d.end ? d.start.iso : "\(d.start.iso) … \(d.end.iso)"
+            facts.append("date \(when)" + (d.text.map { " (\"\($0)\")" } ?? " (before publication)"))
+        } else {
+            facts.append("date unknown")
+        }
+        facts.append("certainty \(m.certainty.rawValue)")
+        if m.background { facts.append("background") }
+        lines.append("    " + facts.joined(separator: " · "))
+        lines.append("    source: " + (m.attributedTo.map { "\($0)" + (m.attributedToID.map { " [\($0)]" } ?? "") } ?? "the outlet itself"))
+        for r in m.relations { lines.append("    \(r.relation.rawValue) → \(r.target)") }
+        lines.append("    evidence [\(m.evidence.start)..<\(m.evidence.end)]: \(m.evidence.text)")
+        return lines.joined(separator: "\n")
     }
 }

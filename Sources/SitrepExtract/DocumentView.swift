@@ -1,0 +1,152 @@
+import SitrepCore
+import SitrepKnowledge
+import SitrepLanguage
+
+/// An actor in token coordinates: a dictionary actor from the knowledge layer, or a typed unnamed
+/// actor found by `actor-nouns.tsv` ("rebel forces", "women and children").
+struct ActorSpan: Sendable {
+    var tokens: Range<Int>
+    var id: String?
+    var name: String
+    var kind: ActorKind
+    var fromDictionary: Bool
+}
+
+/// A place in token coordinates.
+struct PlaceSpan: Sendable {
+    var tokens: Range<Int>
+    var place: PlaceRef
+}
+
+/// A count in token coordinates.
+struct CountSpan: Sendable {
+    var tokens: Range<Int>
+    var quantity: Quantity
+}
+
+/// One document prepared for extraction: its bytes, tokens with their lexicon keys, and every
+/// annotation of the lower layers mapped to token indexes.
+struct DocumentView {
+    let document: Document
+    let bytes: [UInt8]
+    let language: LanguageAnnotations
+    let tokens: [Token]
+    let keys: [UInt64]
+    var actors: [ActorSpan] = []
+    var places: [PlaceSpan] = []
+    var counts: [CountSpan] = []
+    /// Function-word class per token, when it has one.
+    var function: [FunctionClass?]
+
+    init(document: Document, language: LanguageAnnotations, knowledge: KnowledgeAnnotations, lexicon: ExtractionLexicon) {
+        self.document = document
+        var copy = document.text
+        let bytes = copy.withUTF8 { Array($0) }
+        self.bytes = bytes
+        let lang = language.tokens.isEmpty ? FallbackLanguage.annotate(document.text) : language
+        self.language = lang
+        self.tokens = lang.tokens
+        var keys = [UInt64](repeating: 0, count: lang.tokens.count)
+        var function = [FunctionClass?](repeating: nil, count: lang.tokens.count)
+        bytes.withUnsafeBufferPointer { p in
+            for (i, t) in lang.tokens.enumerated() {
+                let k = WordKey.of(p, Int(t.range.start), Int(t.range.end))
+                keys[i] = k
+                function[i] = lexicon.functionWords[k]
+            }
+        }
+        self.keys = keys
+        self.function = function
+        self.actors = buildActors(knowledge: knowledge, lexicon: lexicon)
+        self.places = knowledge.places.compactMap { (p: PlaceMention) -> PlaceSpan? in
+            tokenRange(p.range).map { PlaceSpan(tokens: $0, place: p.place) }
+        }
+        self.counts = lang.quantities.compactMap { (q: QuantityMention) -> CountSpan? in
+            guard q.kind == .count, let r = tokenRange(q.range) else { return nil }
+            return CountSpan(tokens: r, quantity: Quantity(min: q.min, max: q.max, approximate: q.approximate,
+                                                           of: q.of, text: self.text(q.range)))
+        }
+    }
+
+    func text(_ range: TextRange) -> String {
+        guard range.start >= 0, Int(range.end) <= bytes.count, range.start <= range.end else { return "" }
+        return String(decoding: bytes[Int(range.start)..<Int(range.end)], as: UTF8.self)
+    }
+
+    func text(tokens r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        return text(TextRange(start: tokens[r.lowerBound].range.start, end: tokens[r.upperBound - 1].range.end))
+    }
+
+    func range(tokens r: Range<Int>) -> TextRange {
+        TextRange(start: tokens[r.lowerBound].range.start, end: tokens[max(r.lowerBound, r.upperBound - 1)].range.end)
+    }
+
+    /// Index of the first token whose start is at or after `offset`.
+    func firstToken(atOrAfter offset: Int32) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].range.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The tokens a text range covers (those starting inside it), `nil` when none.
+    func tokenRange(_ r: TextRange) -> Range<Int>? {
+        let a = firstToken(atOrAfter: r.start)
+        var b = a
+        while b < tokens.count, tokens[b].range.start < r.end { b += 1 }
+        return a < b ? a..<b : nil
+    }
+
+    func isPunctuation(_ i: Int) -> Bool {
+        let k = tokens[i].kind
+        return k != .word && k != .number
+    }
+
+    /// The first byte of token `i`.
+    func firstByte(_ i: Int) -> UInt8 { bytes[Int(tokens[i].range.start)] }
+
+    func isCapitalized(_ i: Int) -> Bool { firstByte(i) &- 0x41 < 26 }
+
+    /// Whether token `i` ends with the ASCII letters of `suffix` (lowercase compare).
+    func hasSuffix(_ i: Int, _ suffix: String) -> Bool {
+        let r = tokens[i].range
+        let s = Array(suffix.utf8)
+        guard r.length >= s.count else { return false }
+        let base = Int(r.end) - s.count
+        for j in 0..<s.count where bytes[base + j] | 0x20 != s[j] { return false }
+        return true
+    }
+
+    private func buildActors(knowledge: KnowledgeAnnotations, lexicon: ExtractionLexicon) -> [ActorSpan] {
+        var out: [ActorSpan] = []
+        for a in knowledge.actors {
+            guard let r = tokenRange(a.range) else { continue }
+            out.append(ActorSpan(tokens: r, id: a.id, name: a.name, kind: a.kind, fromDictionary: a.id != nil))
+        }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for a in out { for i in a.tokens { covered[i] = true } }
+        var typed: [ActorSpan] = []
+        var i = 0
+        while i < tokens.count {
+            if covered[i] || !lexicon.actorNouns.startsPattern(keys[i]) { i += 1; continue }
+            guard let m = lexicon.actorNouns.longestMatch(at: i, keys: keys, limit: tokens.count, blocks: { _ in true }) else {
+                i += 1; continue
+            }
+            if (m.start..<m.end).contains(where: { covered[$0] }) { i += 1; continue }
+            // Keep capitalised modifiers in the name: "Syrian regime forces", "Druze civilians".
+            var start = m.start
+            while start > 0, start > m.start - 3, !covered[start - 1], isCapitalized(start - 1),
+                  tokens[start - 1].kind == .word, function[start - 1] == nil,
+                  tokens[start - 1].range.end + 1 >= tokens[start].range.start { start -= 1 }
+            let kind = lexicon.actorNouns.patterns[m.pattern].value
+            typed.append(ActorSpan(tokens: start..<m.end, id: nil, name: text(tokens: start..<m.end), kind: kind, fromDictionary: false))
+            i = m.end
+        }
+        out += typed
+        out.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        return out
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import SitrepCore
+import SitrepKnowledge
+import SitrepLanguage
+
+/// Finds every reported event in a document as typed `EventMention`s with roles, counts, places,
+/// date, source, certainty, relations and evidence (issue 4).
+///
+/// It reads the language layer (tokens, sentences, quantities, times, attributions, certainty) and
+/// the knowledge layer (places, actors); triggers, frames and cue words are data files
+/// (`ExtractionLexicon`). When the language annotations have no tokens it falls back to
+/// `FallbackLanguage` so it can run on its own.
+public struct EventExtractor: Sendable {
+    public let lexicon: ExtractionLexicon
+
+    /// Loads the shipped data files.
+    public init() throws { lexicon = try ExtractionLexicon.load() }
+
+    public init(lexicon: ExtractionLexicon) { self.lexicon = lexicon }
+
+    public func extract(document: Document, language: LanguageAnnotations, knowledge: KnowledgeAnnotations) -> [EventMention] {
+        let view = DocumentView(document: document, language: language, knowledge: knowledge, lexicon: lexicon)
+        var run = ExtractionRun(view: view, lexicon: lexicon)
+        return run.extract()
+    }
+}
+
+/// An event under construction, in token coordinates.
+struct Candidate {
+    var type: EventType
+    /// The type the trigger named before frames and cues changed it.
+    var triggerType: EventType
+    var mode: EventMode?
+    var entry: TriggerEntry
+    var sentence: Int
+    /// Trigger tokens (first to last fixed word).
+    var start: Int
+    var end: Int
+    var headEnd: Int
+    var gap: Range<Int>?
+    var isNoun: Bool
+    var isPassive: Bool
+    var agents: [ActorSpan] = []
+    var patients: [ActorSpan] = []
+    var recipients: [ActorSpan] = []
+    var parties: [ActorSpan] = []
+    var count: Quantity?
+    var fatalities: Quantity?
+    var argumentClass: ArgumentClass?
+    var frameResolved = false
+    var location: PlaceRef?
+    var origin: PlaceRef?
+    var destination: PlaceRef?
+    var dropped = false
+    /// Set on merged kill/injury clauses whose figures went to another event.
+    var mergedInto: Int?
+}
+
+/// The state of one extraction over one document.
+struct ExtractionRun {
+    let view: DocumentView
+    let lexicon: ExtractionLexicon
+    var candidates: [Candidate] = []
+    /// Candidates by sentence index: `candidates[bySentence[s]]`.
+    var bySentence: [Range<Int>] = []
+
+    init(view: DocumentView, lexicon: ExtractionLexicon) {
+        self.view = view
+        self.lexicon = lexicon
+    }
+
+    var sentences: [Sentence] { view.language.sentences }
+
+    mutating func extract() -> [EventMention] {
+        for (s, sentence) in sentences.enumerated() {
+            let first = candidates.count
+            findTriggers(sentence: s, tokens: sentence.tokens)
+            for c in first..<candidates.count { analyse(c) }
+            applyCues(sentence: s, candidates: first..<candidates.count)
+            bySentence.append(first..<candidates.count)
+        }
+        filterWeak()
+        dropSeizedWeapons()
+        mergeTolls()
+        assignPlaces()
+        return buildMentions()
+    }
+
+    // MARK: triggers
+
+    mutating func findTriggers(sentence s: Int, tokens r: Range<Int>) {
+        var hits: [Candidate] = []
+        var consumed = Set<Int>()
+        // The words of "in exchange for", "part of" join events; they name none.
+        for m in matches(lexicon.relationCues, in: r) { for j in m.start..<m.end { consumed.insert(j) } }
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if consumed.contains(i) || !lexicon.triggers.startsPattern(view.keys[i]) { i += 1; continue }
+            guard let m = lexicon.triggers.longestMatch(at: i, keys: view.keys, limit: r.upperBound,
+                                                        blocks: { view.isPunctuation($0) }) else { i += 1; continue }
+            let entry = lexicon.triggers.patterns[m.pattern].value
+            // A capitalised trigger inside a name ("Oromo Liberation Army", "Operation Dawn") names no event.
+            if !sentences[s].isHeadline, m.start > r.lowerBound, view.isCapitalized(m.start),
+               (m.start + 1 < r.upperBound && view.isCapitalized(m.start + 1) && view.tokens[m.start + 1].kind == .word)
+                || (view.isCapitalized(m.start - 1) && view.tokens[m.start - 1].kind == .word && view.function[m.start - 1] == nil) {
+                i = m.end; continue
+            }
+            let noun = isNoun(entry, at: m.start)
+            let c = Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
+                              start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
+                              isPassive: !noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound))
+            hits.append(c)
+            if let g = m.gap { for j in g.upperBound..<m.end { consumed.insert(j) } }
+            i = m.headEnd
+        }
+        // Compounds: "withdrawal agreement" is an agreement; "grenade attacks" one attack with a mode.
+        var k = 0
+        while k + 1 < hits.count {
+            let a = hits[k], b = hits[k + 1]
+            if a.isNoun, b.start == a.end, a.gap == nil {
+                if b.type == .agreement || b.type == .negotiation {
+                    hits.remove(at: k); continue
+                }
+                if b.type == a.type {
+                    // "roadside bomb exploded", "grenade attacks": one event; the stronger word's entry, the first word's mode.
+                    if b.entry.weak && !a.entry.weak {
+                        hits[k].end = b.end; hits[k].headEnd = b.headEnd; hits[k].gap = b.gap
+                        hits[k].isNoun = b.isNoun; hits[k].isPassive = b.isPassive
+                        hits.remove(at: k + 1)
+                    } else {
+                        hits[k + 1].mode = hits[k + 1].mode ?? a.mode
+                        hits[k + 1].start = a.start
+                        hits.remove(at: k)
+                    }
+                    continue
+                }
+            }
+            k += 1
+        }
+        candidates += hits
+    }
+
+    func isNoun(_ entry: TriggerEntry, at i: Int) -> Bool {
+        if entry.pos == .noun { return true }
+        if entry.pos == .verb, i > 0 {
+            // A verb lemma used as a noun: "the transfer", "an attack", "its release".
+            if view.function[i - 1] == .det { return true }
+            if i > 1, view.bytes[Int(view.tokens[i - 1].range.start)] == 0x27, view.function[i - 1] == .det { return true }
+        }
+        if entry.pos == .written, i > 0, view.function[i - 1] == .det, !view.hasSuffix(i, "ed") { return true }
+        return false
+    }
+
+    /// A participle after a form of "be" (adverbs allowed between), or a participle followed by "by".
+    func isPassive(at i: Int, end: Int, limit: Int) -> Bool {
+        let participle = view.hasSuffix(i, "ed") || view.hasSuffix(i, "en") || view.hasSuffix(i, "wn")
+            || irregularParticiples.contains(view.keys[i])
+        guard participle else { return false }
+        var j = i - 1
+        var steps = 0
+        while j >= 0, steps < 4 {
+            let f = view.function[j]
+            if f == .be { return true }
+            if f == .adverb || view.hasSuffix(j, "ly") { j -= 1; steps += 1; continue }
+            break
+        }
+        var k = end
+        while k < min(limit, end + 4) {
+            if view.function[k] == .agent { return true }
+            if view.isPunctuation(k) { break }
+            k += 1
+        }
+        return false
+    }
+
+    let irregularParticiples: Set<UInt64> = Set(["taken", "held", "given", "sent", "shot", "hit", "struck", "overrun", "brought",
+                                                 "caught", "kept", "led", "freed", "found", "set", "split", "fought", "withdrawn",
+                                                 "seen", "put", "beaten", "stolen", "built"].map(WordKey.of))
+}

@@ -1,0 +1,180 @@
+import Foundation
+import SitrepCore
+import SitrepKnowledge
+
+/// What a trigger row says: the event it names and how to read its arguments.
+struct TriggerEntry: Sendable {
+    enum PartOfSpeech: Sendable { case verb, noun, written }
+    var type: EventType
+    var mode: EventMode?
+    var frame: String?
+    var pos: PartOfSpeech
+    /// Its count is a death toll ("killed", "died").
+    var fatal: Bool
+    /// Only an event with an argument, in a conflict context, or when its frame resolves.
+    var weak: Bool
+    /// Only an event when its frame resolves ("found weapons", not "found a body").
+    var framed: Bool
+    var line: String
+}
+
+/// The class of a trigger's argument, which frames use to choose the event type.
+enum ArgumentClass: String, Sendable, CaseIterable {
+    case territory, military, weapon, combatant, civilian, property
+}
+
+/// A word that refines an event of one type into another type and/or mode.
+struct ModeCue: Sendable {
+    var appliesTo: EventType
+    var becomes: EventType
+    var mode: EventMode?
+    var rank: Int
+}
+
+/// A phrase that joins two events.
+struct RelationCue: Sendable {
+    var relation: Relation.Kind
+    /// The type the event after the cue must have.
+    var targetType: EventType?
+}
+
+/// Contexts whose weak triggers are not conflict events.
+enum VetoContext: String, Sendable, CaseIterable {
+    case disaster, accident, crime
+}
+
+/// Closed-class words the role and place rules read (`function-words.tsv`).
+enum FunctionClass: String, Sendable, CaseIterable {
+    case be, det, origin, destination, location, agent, party
+    case clauseBreak = "break"
+    case skip, adverb, conj
+}
+
+/// Every data file of the extractor, loaded once and shared (immutable, `Sendable`).
+public struct ExtractionLexicon: Sendable {
+    var triggers = PhraseTable<TriggerEntry>()
+    var frames: [String: [ArgumentClass: (EventType, EventMode?)]] = [:]
+    var argumentClasses: [UInt64: ArgumentClass] = [:]
+    var actorNouns = PhraseTable<ActorKind>()
+    var modeCues = PhraseTable<[ModeCue]>()
+    var certaintyCues = PhraseTable<Certainty>()
+    var relationCues = PhraseTable<RelationCue>()
+    var backgroundCues = PhraseTable<Bool>()
+    var vetoes = PhraseTable<VetoContext>()
+    var functionWords: [UInt64: FunctionClass] = [:]
+
+    /// The files this lexicon reads, in load order.
+    public static let files = ["event-triggers.tsv", "frames.tsv", "argument-classes.tsv", "actor-nouns.tsv",
+                               "mode-cues.tsv", "certainty-cues.tsv", "relation-cues.tsv", "background-cues.tsv",
+                               "context-vetoes.tsv", "function-words.tsv"]
+
+    /// Loads the shipped data, or the files in `directory` where it has them (others from the bundle).
+    public static func load(directory: URL? = nil) throws -> ExtractionLexicon {
+        var lex = ExtractionLexicon()
+        for row in try ResourceTable.rows("frames.tsv", directory: directory, minFields: 4) {
+            guard let cls = ArgumentClass(rawValue: row.field(1)) else { throw row.error("unknown argument class '\(row.field(1))'") }
+            guard let type = EventType(rawValue: row.field(2)) else { throw row.error("unknown event type '\(row.field(2))'") }
+            let mode = try parseMode(row.field(3), row)
+            if lex.frames[row.field(0), default: [:]][cls] != nil { throw row.error("duplicate frame row") }
+            lex.frames[row.field(0), default: [:]][cls] = (type, mode)
+        }
+        try lex.loadTriggers(try ResourceTable.rows("event-triggers.tsv", directory: directory, minFields: 6))
+        for row in try ResourceTable.rows("argument-classes.tsv", directory: directory, minFields: 2) {
+            guard let cls = ArgumentClass(rawValue: row.field(1)) else { throw row.error("unknown argument class '\(row.field(1))'") }
+            let key = WordKey.of(row.field(0))
+            if lex.argumentClasses[key] != nil { throw row.error("duplicate word '\(row.field(0))'") }
+            lex.argumentClasses[key] = cls
+        }
+        for row in try ResourceTable.rows("actor-nouns.tsv", directory: directory, minFields: 2) {
+            guard let kind = ActorKind(rawValue: row.field(1)) else { throw row.error("unknown actor kind '\(row.field(1))'") }
+            lex.actorNouns.add(PhraseTable<ActorKind>.slots(row.field(0)), value: kind)
+        }
+        var cuesByPhrase: [(String, [ModeCue])] = []
+        var cueIndex: [String: Int] = [:]
+        for row in try ResourceTable.rows("mode-cues.tsv", directory: directory, minFields: 5) {
+            guard let applies = EventType(rawValue: row.field(1)), let becomes = EventType(rawValue: row.field(2)) else {
+                throw row.error("unknown event type in '\(row.field(1))' / '\(row.field(2))'")
+            }
+            guard let rank = Int(row.field(4)) else { throw row.error("rank '\(row.field(4))' is not a number") }
+            let cue = ModeCue(appliesTo: applies, becomes: becomes, mode: try parseMode(row.field(3), row), rank: rank)
+            if let i = cueIndex[row.field(0)] {
+                if cuesByPhrase[i].1.contains(where: { $0.appliesTo == applies }) { throw row.error("duplicate cue for \(applies.rawValue)") }
+                cuesByPhrase[i].1.append(cue)
+            } else {
+                cueIndex[row.field(0)] = cuesByPhrase.count
+                cuesByPhrase.append((row.field(0), [cue]))
+            }
+        }
+        for (phrase, cues) in cuesByPhrase { lex.modeCues.add(PhraseTable<[ModeCue]>.slots(phrase), value: cues) }
+        for row in try ResourceTable.rows("certainty-cues.tsv", directory: directory, minFields: 2) {
+            guard let c = Certainty(rawValue: row.field(1)) else { throw row.error("unknown certainty '\(row.field(1))'") }
+            lex.certaintyCues.add(PhraseTable<Certainty>.slots(row.field(0)), value: c)
+        }
+        for row in try ResourceTable.rows("relation-cues.tsv", directory: directory, minFields: 3) {
+            guard let r = Relation.Kind(rawValue: row.field(1)) else { throw row.error("unknown relation '\(row.field(1))'") }
+            var target: EventType?
+            if row.field(2) != "-" {
+                guard let t = EventType(rawValue: row.field(2)) else { throw row.error("unknown event type '\(row.field(2))'") }
+                target = t
+            }
+            lex.relationCues.add(PhraseTable<RelationCue>.slots(row.field(0)), value: RelationCue(relation: r, targetType: target))
+        }
+        for row in try ResourceTable.rows("background-cues.tsv", directory: directory, minFields: 1) {
+            lex.backgroundCues.add(PhraseTable<Bool>.slots(row.field(0)), value: true)
+        }
+        for row in try ResourceTable.rows("context-vetoes.tsv", directory: directory, minFields: 2) {
+            guard let v = VetoContext(rawValue: row.field(1)) else { throw row.error("unknown context '\(row.field(1))'") }
+            lex.vetoes.add(PhraseTable<VetoContext>.slots(row.field(0)), value: v)
+        }
+        for row in try ResourceTable.rows("function-words.tsv", directory: directory, minFields: 2) {
+            guard let c = FunctionClass(rawValue: row.field(1)) else { throw row.error("unknown word class '\(row.field(1))'") }
+            let key = WordKey.of(row.field(0))
+            if lex.functionWords[key] != nil { throw row.error("duplicate word '\(row.field(0))'") }
+            lex.functionWords[key] = c
+        }
+        return lex
+    }
+
+    static func parseMode(_ text: String, _ row: ResourceRow) throws -> EventMode? {
+        if text == "-" || text.isEmpty { return nil }
+        guard let m = EventMode(rawValue: text) else { throw row.error("unknown event mode '\(text)'") }
+        return m
+    }
+
+    private mutating func loadTriggers(_ rows: [ResourceRow]) throws {
+        var seen = Set<String>()
+        for row in rows {
+            let pattern = row.field(0)
+            if !seen.insert(pattern + "\t" + row.field(1)).inserted { throw row.error("duplicate trigger '\(pattern)'") }
+            guard let type = EventType(rawValue: row.field(2)) else { throw row.error("unknown event type '\(row.field(2))'") }
+            let mode = try ExtractionLexicon.parseMode(row.field(3), row)
+            let frame = row.field(4) == "-" ? nil : row.field(4)
+            if let frame, frames[frame] == nil {
+                throw row.error("unknown frame '\(frame)'")
+            }
+            let flags = Set(row.field(5).split(separator: ",").map(String.init))
+            for f in flags where !["fatal", "weak", "framed", "-"].contains(f) { throw row.error("unknown flag '\(f)'") }
+            let pos: TriggerEntry.PartOfSpeech
+            switch row.field(1) {
+            case "v": pos = .verb
+            case "n": pos = .noun
+            case "-": pos = .written
+            default: throw row.error("part of speech must be v, n or -, not '\(row.field(1))'")
+            }
+            let entry = TriggerEntry(type: type, mode: mode, frame: frame, pos: pos, fatal: flags.contains("fatal"),
+                                     weak: flags.contains("weak"), framed: flags.contains("framed"), line: row.location)
+            var words = pattern.split(separator: " ").map(String.init)
+            if words.isEmpty { throw row.error("empty pattern") }
+            var slots = words.map { $0 == "*" ? [UInt64]() : $0.split(separator: "|").map { WordKey.of(String($0)) } }
+            switch pos {
+            case .verb where !words[0].contains("|"):
+                slots[0] = Inflection.verbForms(words[0]).map(WordKey.of)
+            case .noun where !words[words.count - 1].contains("|"):
+                slots[slots.count - 1] = Inflection.nounForms(words[words.count - 1]).map(WordKey.of)
+            default: break
+            }
+            words.removeAll()
+            triggers.add(slots, value: entry)
+        }
+    }
+}

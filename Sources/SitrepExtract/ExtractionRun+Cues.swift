@@ -1,0 +1,137 @@
+import SitrepCore
+import SitrepKnowledge
+import SitrepLanguage
+
+/// Sentence-level cues: weapons and police words that set modes, contexts that veto weak triggers,
+/// and how kill and injury clauses join the attack they belong to.
+extension ExtractionRun {
+    /// All matches of a phrase table within a token range.
+    func matches<V>(_ table: PhraseTable<V>, in r: Range<Int>) -> [PhraseTable<V>.Match] {
+        var out: [PhraseTable<V>.Match] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if table.startsPattern(view.keys[i]),
+               let m = table.longestMatch(at: i, keys: view.keys, limit: r.upperBound, blocks: { view.isPunctuation($0) }) {
+                out.append(m); i = m.end
+            } else { i += 1 }
+        }
+        return out
+    }
+
+    static func modeRank(_ m: EventMode?) -> Int {
+        switch m {
+        case .chemical: 7
+        case .suicideBombing: 6
+        case .grenade: 5
+        case .remoteExplosive, .bombing: 4
+        case .airstrike: 3
+        case .shelling: 2
+        case .execution: 1
+        default: 0
+        }
+    }
+
+    mutating func applyCues(sentence s: Int, candidates r: Range<Int>) {
+        guard !r.isEmpty else { return }
+        let tokens = sentences[s].tokens
+        let cues = matches(lexicon.modeCues, in: tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
+        for i in r {
+            var c = candidates[i]
+            // Attacks on armed forces are battles, unless a weapon makes them an explosion.
+            let base: EventType = c.triggerType == .attack && c.type == .clash && c.entry.frame == "strike" ? .attack : c.type
+            var best: ModeCue?
+            for cue in cues where cue.appliesTo == base {
+                if let b = best, b.rank >= cue.rank { continue }
+                best = cue
+            }
+            if let best {
+                if base == .attack, best.becomes == .attack {
+                    if ExtractionRun.modeRank(best.mode) > ExtractionRun.modeRank(c.mode) || c.type != .attack {
+                        c.type = .attack; c.mode = best.mode
+                    }
+                } else {
+                    c.type = best.becomes
+                    c.mode = best.mode
+                }
+            }
+            if c.type == .takeover {
+                let kind = c.agents.first?.kind
+                switch kind {
+                case .state?, .stateForce?, .governmentBody?: c.mode = .government
+                case .armedGroup?, .internationalForce?, .other?: c.mode = .nonState
+                default: break
+                }
+            }
+            if c.type != .attack, c.mode.map({ [.airstrike, .shelling, .suicideBombing, .remoteExplosive, .grenade, .chemical, .bombing, .execution].contains($0) }) == true {
+                c.mode = nil
+            }
+            candidates[i] = c
+        }
+        // Disasters, accidents and crime: their weak triggers are not conflict events.
+        let vetoes = matches(lexicon.vetoes, in: tokens)
+        if !vetoes.isEmpty {
+            let strongArmed = r.contains { !candidates[$0].entry.weak && candidates[$0].type != .capture }
+            for i in r where candidates[i].entry.weak || (!strongArmed && candidates[i].type == .capture) {
+                let armed = (candidates[i].agents + candidates[i].patients).contains {
+                    [.armedGroup, .internationalForce].contains($0.kind) && $0.fromDictionary
+                }
+                if !armed { candidates[i].dropped = true }
+            }
+        }
+    }
+
+    /// Weak triggers stay only with an argument, a resolved frame, or a figure.
+    mutating func filterWeak() {
+        for i in candidates.indices where candidates[i].entry.weak && !candidates[i].dropped {
+            let c = candidates[i]
+            if c.entry.framed, !c.frameResolved {
+                candidates[i].dropped = true; continue
+            }
+            // "Protesters marched": a participant noun is a protest unless the sentence names one already.
+            if c.triggerType == .protest || c.triggerType == .riot {
+                let other = bySentence[c.sentence].contains { j in
+                    j != i && !candidates[j].dropped && !candidates[j].entry.weak && [.protest, .riot].contains(candidates[j].type)
+                }
+                candidates[i].dropped = other
+                continue
+            }
+            let hasArgument = !(c.agents.isEmpty && c.patients.isEmpty && c.parties.isEmpty) || c.count != nil
+                || c.fatalities != nil || c.frameResolved
+            if !hasArgument { candidates[i].dropped = true }
+        }
+    }
+
+    /// "Police seized rifles and grenades": weapon nouns that are what was seized are no attack.
+    mutating func dropSeizedWeapons() {
+        for range in bySentence {
+            guard range.contains(where: { !candidates[$0].dropped && candidates[$0].type == .weaponsSeized }) else { continue }
+            for i in range where candidates[i].isNoun && candidates[i].type == .attack && candidates[i].fatalities == nil
+                && candidates[i].agents.isEmpty {
+                candidates[i].dropped = true
+            }
+        }
+    }
+
+    /// "Militants stormed the city … More than 250 people were killed": a kill or injury clause gives its
+    /// toll to the attack or clash of its sentence, or of the sentence before in the same paragraph.
+    mutating func mergeTolls() {
+        let violent: Set<EventType> = [.attack, .clash, .riot, .offensive, .takeover]
+        for i in candidates.indices where !candidates[i].dropped && candidates[i].entry.weak && candidates[i].triggerType == .attack {
+            let c = candidates[i]
+            let s = c.sentence
+            var host: Int?
+            for j in bySentence[s] where j != i && !candidates[j].dropped && violent.contains(candidates[j].type)
+                && !(candidates[j].entry.weak && candidates[j].triggerType == .attack) {
+                host = j; break
+            }
+            if host == nil, s > 0, c.agents.isEmpty, sentences[s - 1].paragraph == sentences[s].paragraph {
+                host = bySentence[s - 1].last { !candidates[$0].dropped && violent.contains(candidates[$0].type) }
+            }
+            guard let h = host else { continue }
+            if candidates[h].fatalities == nil, let f = c.fatalities { candidates[h].fatalities = f }
+            if candidates[h].patients.isEmpty, !c.patients.isEmpty, c.entry.fatal { candidates[h].patients = c.patients }
+            candidates[i].dropped = true
+            candidates[i].mergedInto = h
+        }
+    }
+}

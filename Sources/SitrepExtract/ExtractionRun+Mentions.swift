@@ -1,0 +1,144 @@
+import SitrepCore
+import SitrepKnowledge
+import SitrepLanguage
+
+/// From candidates to `EventMention`s: date, certainty, source, background, relations, evidence.
+extension ExtractionRun {
+    /// Events without a date in their sentence or paragraph lie in this many days before publication.
+    static let beforePublicationDays = 30
+    /// An event dated this many days before publication is background.
+    static let backgroundDays = 60
+
+    func role(_ a: ActorSpan, _ r: ActorRole.Role) -> ActorRole { ActorRole(role: r, id: a.id, name: a.name) }
+
+    func triggerRange(_ c: Candidate) -> TextRange {
+        TextRange(start: view.tokens[c.start].range.start, end: view.tokens[c.end - 1].range.end)
+    }
+
+    /// The time expression for a trigger: the nearest in its sentence, else the last earlier one in its paragraph.
+    func time(for c: Candidate, trigger: TextRange) -> TimeMention? {
+        let sentence = sentences[c.sentence]
+        let usable = view.language.times.filter { $0.interval != nil && ($0.type == .date || $0.type == .time) && $0.modifier != "since" }
+        let inSentence = usable.filter { sentence.range.contains($0.range) }
+        if let best = inSentence.min(by: { distance($0.range, trigger) < distance($1.range, trigger) }) { return best }
+        let paragraph = sentence.paragraph
+        let earlier = sentences[..<c.sentence].reversed().prefix { $0.paragraph == paragraph }
+        for s in earlier {
+            if let t = usable.last(where: { s.range.contains($0.range) }) { return t }
+        }
+        return nil
+    }
+
+    func distance(_ a: TextRange, _ b: TextRange) -> Int32 {
+        a.end <= b.start ? b.start - a.end : (b.end <= a.start ? a.start - b.end : 0)
+    }
+
+    /// Certainty from the language layer's marks, else from cue words just before the trigger.
+    func certainty(for c: Candidate, trigger: TextRange) -> Certainty {
+        let marks = view.language.certainties.filter { $0.scope.contains(trigger) }
+        if let mark = marks.min(by: { $0.scope.length < $1.scope.length }), mark.certainty != .asserted { return mark.certainty }
+        let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 10)
+        var best: (Int, Certainty)?
+        for m in matches(lexicon.certaintyCues, in: lo..<c.start) where m.end <= c.start {
+            // A clause break between cue and trigger ends the cue's reach (the conditional "if" opens its clause).
+            let value = lexicon.certaintyCues.patterns[m.pattern].value
+            let between = m.end..<c.start
+            if between.contains(where: { isHardBreak($0) && view.firstByte($0) != 0x2C }) { continue }
+            if value != .conditional, between.contains(where: { view.function[$0] == .clauseBreak }) { continue }
+            if best == nil || m.end >= best!.0 { best = (m.end, value) }
+        }
+        if let best { return best.1 }
+        if c.isNoun {
+            // "A deal may have been struck": a modal or negation right after a noun trigger.
+            let hi = min(sentences[c.sentence].tokens.upperBound, c.end + 3)
+            if let m = matches(lexicon.certaintyCues, in: c.end..<hi).first {
+                let value = lexicon.certaintyCues.patterns[m.pattern].value
+                if value == .possible || value == .denied || value == .planned { return value }
+            }
+        }
+        return .asserted
+    }
+
+    func attribution(for trigger: TextRange) -> Attribution? {
+        view.language.attributions.filter { $0.scope.contains(trigger) }.min { $0.scope.length < $1.scope.length }
+    }
+
+    func isBackground(_ c: Candidate, date: DayInterval?) -> Bool {
+        if let date, let published = view.document.published,
+           date.end.dayNumber < published.start.dayNumber - ExtractionRun.backgroundDays { return true }
+        let s = sentences[c.sentence].tokens
+        let window = max(s.lowerBound, c.start - 8)..<min(s.upperBound, c.end + 8)
+        return !matches(lexicon.backgroundCues, in: window).isEmpty
+    }
+
+    mutating func buildMentions() -> [EventMention] {
+        let live = candidates.indices.filter { !candidates[$0].dropped }
+        var mentionIndex: [Int: Int] = [:]
+        for (n, i) in live.enumerated() { mentionIndex[i] = n }
+        let doc = view.document
+        var out: [EventMention] = []
+        for (n, i) in live.enumerated() {
+            let c = candidates[i]
+            let trig = triggerRange(c)
+            let sentence = sentences[c.sentence]
+            var roles: [ActorRole] = c.agents.map { role($0, .agent) } + c.patients.map { role($0, .patient) }
+            roles += c.recipients.map { role($0, .recipient) } + c.parties.map { role($0, .party) }
+
+            var date: EventDate?
+            var precision: TimePrecision?
+            var interval: DayInterval?
+            if let t = time(for: c, trigger: trig), let iv = t.interval {
+                date = EventDate(start: iv.start, end: iv.end, text: view.text(t.range))
+                precision = t.precision
+                interval = iv
+            } else if let p = doc.published {
+                // Said explicitly: only known to lie before publication, never the publication day itself.
+                date = EventDate(start: p.start.adding(days: -ExtractionRun.beforePublicationDays), end: p.end, text: nil)
+                precision = .beforePublication
+            }
+            var certainty = certainty(for: c, trigger: trig)
+            var source: String?
+            var sourceID: String?
+            if let a = attribution(for: trig) {
+                source = view.text(a.source)
+                sourceID = view.actors.first { $0.fromDictionary && view.range(tokens: $0.tokens).overlaps(a.source) }?.id
+                if certainty == .asserted { certainty = .reported }
+            }
+            let mention = EventMention(
+                id: "\(doc.id)#\(n)", document: doc.id, outlet: doc.outlet, published: doc.published?.day,
+                type: c.type, mode: c.mode, actors: roles, count: c.count, fatalities: c.fatalities,
+                location: c.location, origin: c.origin, destination: c.destination,
+                date: date, datePrecision: precision, certainty: certainty,
+                attributedTo: source, attributedToID: sourceID, trigger: trig,
+                evidence: Evidence(text: view.text(sentence.range), range: sentence.range),
+                relations: [], background: isBackground(c, date: interval))
+            out.append(mention)
+        }
+        addRelations(&out, live: live)
+        return out
+    }
+
+    /// "in exchange for", "part of a deal", "in response to": the event before the cue relates to the one after it.
+    func addRelations(_ out: inout [EventMention], live: [Int]) {
+        for (s, sentence) in sentences.enumerated() {
+            let cues = matches(lexicon.relationCues, in: sentence.tokens)
+            guard !cues.isEmpty else { continue }
+            for m in cues {
+                let cue = lexicon.relationCues.patterns[m.pattern].value
+                let before = live.enumerated().last { candidates[$0.element].sentence == s && candidates[$0.element].start < m.start }
+                    ?? (s > 0 ? live.enumerated().last { candidates[$0.element].sentence == s - 1 } : nil)
+                let after = live.enumerated().first {
+                    let c = candidates[$0.element]
+                    return c.sentence == s && c.start >= m.end && c.start <= m.end + 6
+                        && (cue.targetType == nil || c.type == cue.targetType)
+                }
+                guard let a = before, let b = after, a.offset != b.offset else { continue }
+                let range = TextRange(start: view.tokens[m.start].range.start, end: view.tokens[m.end - 1].range.end)
+                out[a.offset].relations.append(MentionRelation(relation: cue.relation, target: out[b.offset].id, cue: range))
+                if cue.relation == .exchange {
+                    out[b.offset].relations.append(MentionRelation(relation: .exchange, target: out[a.offset].id, cue: range))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import SitrepCore
+import SitrepKnowledge
+
+/// Where: each place of a sentence goes to the event it follows, in the role its preposition gives
+/// ("from" origin, "to" destination, "in" location; "out of … in X" origin).
+extension ExtractionRun {
+    static let moveTypes: Set<EventType> = [.transfer, .withdrawal, .offensive]
+
+    enum PlaceRole { case origin, destination, location, apposition }
+
+    /// The role a place's governing preposition gives it, walking back over adjectives, place nouns and articles.
+    func placeRole(_ p: PlaceSpan, sentenceStart: Int) -> PlaceRole {
+        var j = p.tokens.lowerBound - 1
+        var steps = 0
+        var found: PlaceRole?
+        while j >= sentenceStart, steps < 8 {
+            if view.tokens[j].kind == .punctuation, view.firstByte(j) == 0x2C {
+                // "from Alboukamal, eastern Deir ez-Zor,": a place right before the comma makes this an apposition.
+                if found == nil, j > sentenceStart, view.places.contains(where: { $0.tokens.upperBound == j }) { return .apposition }
+                break
+            }
+            if isHardBreak(j) { break }
+            switch view.function[j] {
+            case .origin: return .origin
+            case .destination: return .destination
+            case .location:
+                // Keep looking: "out of their last remaining territory in Deraa" is an origin.
+                if found == nil { found = .location }
+            case .skip, .det, .adverb, .conj: break
+            default:
+                if found != nil { return found! }
+                if view.places.contains(where: { $0.tokens.upperBound == j + 1 }) { return .apposition }
+                // Words of the noun phrase ("areas close to the control of …") pass; verbs end the walk.
+                if steps > 4 { return found ?? .location }
+            }
+            j -= 1; steps += 1
+        }
+        return found ?? .location
+    }
+
+    mutating func assignPlaces() {
+        for (s, sentence) in sentences.enumerated() {
+            let live = bySentence[s].filter { !candidates[$0].dropped }
+            guard !live.isEmpty else { continue }
+            var lastRole: PlaceRole = .location
+            for p in view.places where p.tokens.lowerBound >= sentence.tokens.lowerBound && p.tokens.lowerBound < sentence.tokens.upperBound {
+                // The event whose trigger comes last before the place, else the first after it.
+                let owner = live.last { candidates[$0].start < p.tokens.lowerBound } ?? live.first!
+                var role = placeRole(p, sentenceStart: sentence.tokens.lowerBound)
+                if role == .apposition { role = lastRole; lastRole = role; if role != .location { continue } }
+                lastRole = role
+                var c = candidates[owner]
+                if ExtractionRun.moveTypes.contains(c.type) {
+                    switch role {
+                    case .origin: if c.origin == nil { c.origin = p.place }
+                    case .destination: if c.destination == nil { c.destination = p.place }
+                    default: if c.location == nil { c.location = p.place }
+                    }
+                } else if c.location == nil {
+                    c.location = p.place
+                }
+                candidates[owner] = c
+            }
+        }
+    }
+}

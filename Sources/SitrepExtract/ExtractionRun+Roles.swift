@@ -1,0 +1,237 @@
+import SitrepCore
+import SitrepKnowledge
+import SitrepLanguage
+
+/// Who did it, to whom, how many: windows around the trigger, voice, frames.
+extension ExtractionRun {
+    static let thatKey = WordKey.of("that")
+    static let ofKey = WordKey.of("of")
+    static let onKey = WordKey.of("on")
+    static let againstKey = WordKey.of("against")
+    static let toKey = WordKey.of("to")
+    static let pronouns: Set<UInt64> = Set(["them", "they", "it", "him", "her", "those", "these"].map(WordKey.of))
+    static let notCountedOnMoves: Set<String> = ["hostages", "captives", "hostage", "captive"]
+
+    /// Types whose sides are parties rather than agent and patient.
+    static let partyTypes: Set<EventType> = [.clash, .agreement, .negotiation]
+    /// Types whose subject does it to itself (no patient).
+    static let intransitiveTypes: Set<EventType> = [.surrender, .withdrawal, .protest, .riot, .groupChange]
+
+    func isHardBreak(_ i: Int) -> Bool {
+        let t = view.tokens[i]
+        if t.kind == .dash { return true }
+        if t.kind == .punctuation {
+            let b = view.firstByte(i)
+            return b == 0x2C || b == 0x3B || b == 0x3A || b == 0x28 || b == 0x29 || b == 0x2E || b == 0x5B || b == 0x5D
+        }
+        return t.kind == .openQuote || t.kind == .closeQuote
+    }
+
+    /// Tokens before the trigger back to the clause start: punctuation, clause words, "that", another trigger.
+    func leftWindow(_ c: Candidate, previousEnd: Int) -> Range<Int> {
+        let lo = max(sentences[c.sentence].tokens.lowerBound, previousEnd)
+        var j = c.start
+        while j > lo {
+            let k = j - 1
+            if isHardBreak(k) || view.function[k] == .clauseBreak || view.keys[k] == ExtractionRun.thatKey { break }
+            j -= 1
+        }
+        return j..<c.start
+    }
+
+    /// Tokens after the trigger up to the next phrase or clause boundary (at most eight).
+    func rightWindow(from start: Int, sentenceEnd: Int, nextStart: Int, allowOf: Bool = true) -> Range<Int> {
+        let hi = min(sentenceEnd, nextStart, start + 8)
+        var j = start
+        while j < hi {
+            if isHardBreak(j) { break }
+            switch view.function[j] {
+            case .location where timeStarts(at: j + 1) != nil:
+                // "captured on Monday the port": a time phrase is no boundary of the object.
+                j = timeStarts(at: j + 1)!; continue
+            case .clauseBreak, .origin, .destination, .location, .agent, .party: return start..<j
+            default: break
+            }
+            if !allowOf, view.keys[j] == ExtractionRun.ofKey { break }
+            j += 1
+        }
+        return start..<j
+    }
+
+    /// The tokens of a prepositional phrase: after the first `cls` word within `limit` tokens of `start`.
+    func phrase(after start: Int, _ matches: (Int) -> Bool, sentenceEnd: Int, limit: Int = 6) -> Range<Int>? {
+        var j = start
+        while j < min(sentenceEnd, start + limit) {
+            if matches(j) {
+                let r = rightWindow(from: j + 1, sentenceEnd: sentenceEnd, nextStart: sentenceEnd)
+                return r.isEmpty ? nil : r
+            }
+            if view.tokens[j].kind == .punctuation, view.firstByte(j) == 0x2E || view.firstByte(j) == 0x3B { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The token after a time expression that starts at token `i`, if one does.
+    func timeStarts(at i: Int) -> Int? {
+        guard i < view.tokens.count else { return nil }
+        let offset = view.tokens[i].range.start
+        guard let t = view.language.times.first(where: { $0.range.start == offset }) else { return nil }
+        return view.firstToken(atOrAfter: t.range.end)
+    }
+
+    func actors(in r: Range<Int>) -> [ActorSpan] {
+        guard !r.isEmpty else { return [] }
+        var out: [ActorSpan] = []
+        for a in view.actors where a.tokens.lowerBound >= r.lowerBound && a.tokens.lowerBound < r.upperBound {
+            // One noun phrase "ISIS fighters": the dictionary actor stands for the typed noun after it.
+            if let last = out.last, !a.fromDictionary, last.fromDictionary, a.tokens.lowerBound <= last.tokens.upperBound + 1 { continue }
+            if let last = out.last, a.fromDictionary, !last.fromDictionary, a.tokens.lowerBound <= last.tokens.upperBound {
+                out[out.count - 1] = a; continue
+            }
+            out.append(a)
+        }
+        return out
+    }
+
+    /// The first actor of a window: the head of its noun phrase.
+    func firstActor(in r: Range<Int>) -> ActorSpan? { actors(in: r).first }
+
+    func counts(in r: Range<Int>) -> [CountSpan] {
+        view.counts.filter { $0.tokens.lowerBound >= r.lowerBound && $0.tokens.lowerBound < r.upperBound }
+    }
+
+    /// The class of the head (last classifiable word) of a window's first noun phrase, else of its first actor or place.
+    func argumentClass(in r: Range<Int>) -> ArgumentClass? {
+        var head: ArgumentClass?
+        for j in r {
+            if view.function[j] == .conj || (view.tokens[j].kind == .punctuation && view.firstByte(j) == 0x2C) {
+                if head != nil { break } else { continue }
+            }
+            if let c = lexicon.argumentClasses[view.keys[j]] { head = c }
+        }
+        if let head { return head }
+        if view.places.contains(where: { $0.tokens.lowerBound >= r.lowerBound && $0.tokens.lowerBound < r.upperBound }) {
+            return .territory
+        }
+        if let a = firstActor(in: r) {
+            switch a.kind {
+            case .armedGroup, .stateForce, .internationalForce: return .combatant
+            case .civilians: return .civilian
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    mutating func analyse(_ index: Int) {
+        var c = candidates[index]
+        let s = sentences[c.sentence].tokens
+        let sameSentence = candidates.indices.filter { candidates[$0].sentence == c.sentence }
+        let previousEnd = sameSentence.filter { $0 < index }.map { candidates[$0].headEnd }.max() ?? s.lowerBound
+        let nextStart = sameSentence.filter { $0 > index }.map { candidates[$0].start }.min() ?? s.upperBound
+
+        let left = leftWindow(c, previousEnd: previousEnd)
+        let afterTrigger = c.end
+        var right = rightWindow(from: afterTrigger, sentenceEnd: s.upperBound, nextStart: nextStart)
+        if c.isNoun, afterTrigger < s.upperBound,
+           [ExtractionRun.ofKey, ExtractionRun.onKey, ExtractionRun.againstKey].contains(view.keys[afterTrigger]) {
+            right = rightWindow(from: afterTrigger + 1, sentenceEnd: s.upperBound, nextStart: nextStart)
+        } else if c.isNoun {
+            right = afterTrigger..<afterTrigger
+        }
+        let byPhrase = phrase(after: c.end, { view.function[$0] == .agent }, sentenceEnd: min(s.upperBound, nextStart))
+        let withPhrase = phrase(after: c.end, { view.function[$0] == .party }, sentenceEnd: min(s.upperBound, nextStart), limit: 8)
+        let toPhrase = phrase(after: c.end, { view.keys[$0] == ExtractionRun.toKey }, sentenceEnd: min(s.upperBound, nextStart))
+
+        // The argument that undergoes the event, and the one that does it.
+        var objectWindow: Range<Int>
+        var subjectWindow: Range<Int>? = left
+        if let g = c.gap, !g.isEmpty {
+            objectWindow = g
+        } else if c.isPassive {
+            objectWindow = left
+            subjectWindow = byPhrase
+        } else {
+            objectWindow = right
+        }
+        if c.isNoun {
+            // "Assad's transfer", "the regime offensive": a possessor or modifier just before the noun.
+            var j = c.start
+            while j > left.lowerBound, view.function[j - 1] == .det { j -= 1 }
+            let premod = actors(in: left).last { $0.tokens.upperBound >= j - 1 && $0.tokens.upperBound <= c.start }
+            if let byPhrase, firstActor(in: byPhrase) != nil { subjectWindow = byPhrase }
+            else if let premod { subjectWindow = premod.tokens }
+            else { subjectWindow = nil }
+        }
+
+        var object = firstActor(in: objectWindow)
+        var objectCounts = counts(in: objectWindow)
+        if c.isPassive, !objectWindow.isEmpty {
+            // The subject of a passive: the head noun phrase nearest the verb's clause start.
+            object = firstActor(in: objectWindow)
+        }
+        // "moved them to Badiya": a pronoun object stands for the last group named before it in the sentence.
+        if object == nil, objectWindow.contains(where: { ExtractionRun.pronouns.contains(view.keys[$0]) }) {
+            let before = s.lowerBound..<c.start
+            object = actors(in: before).last { [.armedGroup, .civilians, .stateForce, .other].contains($0.kind) || $0.fromDictionary }
+            if let last = counts(in: before).last { objectCounts = [last] }
+        }
+        var subject = subjectWindow.flatMap { firstActor(in: $0) }
+        if subject == nil, !c.isPassive, !c.isNoun, c.gap == nil || !(c.gap!.isEmpty) {
+            // "Militants stormed …, setting off car bombs": the clause's subject is the sentence's first actor.
+            subject = actors(in: s.lowerBound..<c.start).first
+        }
+        if subject == nil, c.isNoun, c.type == .attack || c.type == .clash {
+            // Only an armed actor can be the unstated doer of a named attack ("Militants stormed …, setting off car bombs").
+            subject = actors(in: s.lowerBound..<c.start).first { [.armedGroup, .stateForce, .internationalForce].contains($0.kind) }
+        }
+        c.argumentClass = argumentClass(in: objectWindow)
+        if ExtractionRun.intransitiveTypes.contains(c.type), !c.isPassive {
+            // "Thousands of civilians are fleeing": an intransitive verb's class is its subject's.
+            c.argumentClass = subjectWindow.flatMap { argumentClass(in: $0) } ?? subject.flatMap { argumentClass(in: $0.tokens) }
+        }
+
+        // Frames: the argument decides the type ("captured dozens of towns" is a takeover).
+        if let frame = c.entry.frame, let cls = c.argumentClass, let (t, m) = lexicon.frames[frame]?[cls] {
+            c.type = t
+            if let m { c.mode = m }
+            c.frameResolved = true
+        }
+
+        // Roles by type.
+        if ExtractionRun.partyTypes.contains(c.type) {
+            var parties: [ActorSpan] = []
+            parties += actors(in: left)
+            if c.isNoun, parties.isEmpty, let subjectWindow { parties += actors(in: subjectWindow) }
+            if let byPhrase { parties += actors(in: byPhrase) }
+            if let withPhrase { parties += actors(in: withPhrase) }
+            if !c.isNoun, !c.isPassive { parties += actors(in: right) }
+            if parties.isEmpty, !c.isNoun, let subject { parties.append(subject) }
+            c.parties = ExtractionRun.unique(parties)
+        } else if ExtractionRun.intransitiveTypes.contains(c.type) {
+            if let a = c.isPassive ? object : subject { c.agents = [a] }
+            if c.isNoun, let o = firstActor(in: right) { c.agents = [o] }
+            if c.type == .surrender, let toPhrase, let r = firstActor(in: toPhrase) { c.recipients = [r] }
+        } else {
+            if let subject { c.agents = [subject] }
+            if let object { c.patients = [object] }
+        }
+        if let a = c.agents.first, let p = c.patients.first, a.tokens == p.tokens { c.agents = [] }
+
+        // Counts: the undergoing group's; a death toll for killing words; hostages never on a move.
+        var count = objectCounts.first?.quantity
+        if c.type == .surrender || c.type == .protest || c.type == .riot, count == nil {
+            count = counts(in: c.isPassive ? objectWindow : left).last?.quantity
+        }
+        if c.type == .transfer, let of = count?.of, ExtractionRun.notCountedOnMoves.contains(of) { count = nil }
+        if c.entry.fatal { c.fatalities = count } else { c.count = count }
+
+        candidates[index] = c
+    }
+
+    static func unique(_ actors: [ActorSpan]) -> [ActorSpan] {
+        var seen = Set<String>()
+        return actors.filter { seen.insert($0.id ?? $0.name.lowercased()).inserted }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import SitrepCore
+
+/// One data row of a TSV resource, with where it came from for error messages.
+struct ResourceRow: Sendable {
+    var fields: [String]
+    var file: String
+    var line: Int
+
+    var location: String { "\(file):\(line)" }
+
+    func field(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
+
+    /// An error that names this row.
+    func error(_ message: String) -> SitrepError {
+        SitrepError(code: "data.badRow", input: location, message: message)
+    }
+}
+
+/// Reads the extractor's TSV resources: `#` comments and blank lines skipped, fields split on tabs,
+/// each row checked for its field count. Files come from the module bundle or from a folder the user gives.
+enum ResourceTable {
+    /// Rows of `name` (e.g. `event-triggers.tsv`) from `directory`, or from the bundle when `directory` is nil.
+    static func rows(_ name: String, directory: URL?, minFields: Int) throws -> [ResourceRow] {
+        let url = try locate(name, directory: directory)
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let text = String(data: data, encoding: .utf8) else {
+            throw SitrepError(code: "data.unreadable", input: url.path, message: "cannot read this data file as UTF-8")
+        }
+        return try parse(text, file: name, minFields: minFields)
+    }
+
+    static func parse(_ text: String, file: String, minFields: Int) throws -> [ResourceRow] {
+        var rows: [ResourceRow] = []
+        var number = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            var line = Substring(raw)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            let row = ResourceRow(fields: fields, file: file, line: number)
+            if fields.count < minFields {
+                throw row.error("expected \(minFields) tab-separated fields, found \(fields.count)")
+            }
+            if fields[0].isEmpty { throw row.error("the first field is empty") }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    static func locate(_ name: String, directory: URL?) throws -> URL {
+        if let directory {
+            let url = directory.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+        }
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        let base = parts[0], ext = parts.count > 1 ? parts[1] : nil
+        if let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: base, withExtension: ext) {
+            return url
+        }
+        throw SitrepError(code: "data.missing", input: name, message: "the extractor's data file is missing from the bundle")
+    }
+}

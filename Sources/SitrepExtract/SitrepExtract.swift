@@ -1,2 +1,0 @@
-// SitrepExtract: sentences → typed event mentions. See the module's files.
-import SitrepCore

@@ -1,0 +1,35 @@
+/// A word's identity for lexicon lookups: FNV-1a 64 of its lowercase bytes, with the typographic
+/// apostrophes (’ ‘ ʼ) read as ASCII `'`. Computed from bytes, so a lookup allocates nothing.
+enum WordKey {
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
+    @inline(__always) static func mix(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* prime }
+
+    /// The key of `bytes[start..<end]`.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var h = offset
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x98 || bytes[i + 2] == 0x99 {
+                h = mix(h, 0x27); i += 3; continue
+            }
+            if b == 0xCA, i + 1 < end, bytes[i + 1] == 0xBC { h = mix(h, 0x27); i += 2; continue }
+            h = mix(h, b &- 0x41 < 26 ? b | 0x20 : b)
+            i += 1
+        }
+        return h
+    }
+
+    /// The key of one word written in a data file.
+    static func of(_ word: String) -> UInt64 {
+        var copy = word
+        return copy.withUTF8 { of($0, 0, $0.count) }
+    }
+
+    /// The keys of a phrase's words (split on spaces).
+    static func words(_ phrase: String) -> [UInt64] {
+        phrase.split(separator: " ", omittingEmptySubsequences: true).map { of(String($0)) }
+    }
+}

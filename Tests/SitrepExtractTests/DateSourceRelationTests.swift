@@ -1,0 +1,104 @@
+import Testing
+import SitrepCore
+@testable import SitrepExtract
+
+/// When, on whose word, how sure, and how events of one document relate.
+struct DateSourceRelationTests {
+    static let july31 = DayInterval(day: CalendarDay(year: 2018, month: 7, day: 31)!)
+
+    @Test func dateComesFromTheSentence() {
+        let m = first(.capture, extract("Troops captured 40 fighters on Tuesday.", published: "2018-08-02",
+                                        times: ["on Tuesday": (Self.july31, .day)]))
+        #expect(m?.date?.start.iso == "2018-07-31")
+        #expect(m?.datePrecision == .day)
+        #expect(m?.date?.text == "on Tuesday")
+    }
+
+    @Test func noDateFallsBackExplicitlyBeforePublicationNeverThePublicationDay() {
+        let m = first(.transfer, extract("The 400 fighters have been transferred to the desert.", published: "2018-10-01"))
+        #expect(m?.datePrecision == .beforePublication)
+        #expect(m?.date?.text == nil)
+        #expect(m?.date?.end.iso == "2018-10-01")
+        #expect(m?.date?.start != m?.date?.end)
+    }
+
+    @Test func noPublicationNoDate() {
+        let m = first(.transfer, extract("The 400 fighters have been transferred to the desert."))
+        #expect(m?.date == nil)
+    }
+
+    @Test func paragraphDateCarriesToTheNextSentence() {
+        let text = "On Tuesday rebels entered the valley. They captured 20 soldiers."
+        let m = first(.capture, extract(text, published: "2018-08-02", times: ["On Tuesday": (Self.july31, .day)]))
+        #expect(m?.date?.start.iso == "2018-07-31")
+    }
+
+    @Test func oldDatesAndPreviousDealsAreBackground() {
+        let old = DayInterval(start: CalendarDay(year: 2017, month: 1, day: 1)!, end: CalendarDay(year: 2017, month: 12, day: 31)!)
+        let a = first(.transfer, extract("Dozens of fighters were sent to the border in 2017.", published: "2018-10-01",
+                                         times: ["in 2017": (old, .year)]))
+        #expect(a?.background == true)
+        let b = first(.transfer, extract("The attack was launched from an area to which fighters had been moved in a previous deal."))
+        #expect(b?.background == true)
+        let c = first(.capture, extract("Troops captured 40 fighters on Tuesday.", published: "2018-08-02",
+                                        times: ["on Tuesday": (Self.july31, .day)]))
+        #expect(c?.background == false)
+    }
+
+    @Test func denialIsAMentionWithDeniedCertainty() {
+        let m = first(.transfer, extract("The commander said that none of the prisoners had been relocated to the desert."))
+        #expect(m != nil)
+        #expect(m?.certainty == .denied)
+    }
+
+    @Test func hedgesAndPlans() {
+        #expect(first(.agreement, extract("A deal may have been struck with the militia."))?.certainty == .possible)
+        #expect(first(.withdrawal, extract("The factions will have to withdraw their heavy weapons by October."))?.certainty == .planned)
+        #expect(first(.attack, extract("If the deadline is missed, the army will attack the town."))?.certainty != .asserted)
+        #expect(first(.capture, extract("Troops captured 40 fighters."))?.certainty == .asserted)
+    }
+
+    @Test func attributedSourceMakesItReported() {
+        let m = first(.capture, extract("Troops captured 40 fighters, according to the Levant Observer.", actors: testActors))
+        #expect(m?.attributedTo?.contains("Levant Observer") == true)
+        #expect(m?.attributedToID == "levant-observer")
+        #expect(m?.certainty == .reported)
+    }
+
+    @Test func exchangeLinksBothWays() {
+        let found = extract("Some 400 fighters were transferred to the desert in exchange for the release of 30 hostages.")
+        let move = first(.transfer, found), release = first(.release, found)
+        #expect(move?.relations.contains { $0.relation == .exchange && $0.target == release?.id } == true)
+        #expect(release?.relations.contains { $0.relation == .exchange && $0.target == move?.id } == true)
+    }
+
+    @Test func movePartOfADeal() {
+        let found = extract("Fighters were given safe passage out of the town, in what sources said was part of a secret deal.")
+        let move = first(.transfer, found), deal = first(.agreement, found)
+        #expect(deal != nil)
+        #expect(move?.relations.contains { $0.relation == .partOf && $0.target == deal?.id } == true)
+    }
+
+    @Test func underAWithdrawalAgreementIsPartOfAnAgreementNotAWithdrawal() {
+        let found = extract("Dozens of fighters were sent to the border under a withdrawal agreement.")
+        #expect(first(.withdrawal, found) == nil)
+        let move = first(.transfer, found), deal = first(.agreement, found)
+        #expect(move?.relations.contains { $0.relation == .partOf && $0.target == deal?.id } == true)
+    }
+
+    @Test func responseTo() {
+        let found = extract("The army shelled the town in response to an attack on a checkpoint.")
+        let shelling = found.first { $0.mode == .shelling }
+        #expect(shelling?.relations.contains { $0.relation == .responseTo } == true)
+    }
+
+    @Test func mentionIdsAndEvidencePointIntoTheText() {
+        let text = "Intro line without events.\nRebels clashed with troops near the dam."
+        let found = extract(text)
+        #expect(found.count == 1)
+        let m = found[0]
+        #expect(m.id.hasSuffix("#0"))
+        #expect(text.slice(m.evidence.range) == m.evidence.text)
+        #expect(text.slice(m.trigger) == "clashed")
+    }
+}
