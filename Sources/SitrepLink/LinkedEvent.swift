@@ -27,3 +27,19 @@ public struct MergeNote: Sendable, Hashable, Codable {
         self.mention = mention; self.joined = joined; self.score = score
     }
 }
+
+/// What a stored event keeps beside its record to explain it: the merges and the field rules.
+public struct EventExplanation: Sendable, Hashable, Codable {
+    public var merges: [MergeNote]
+    public var rules: [String: String]
+    /// Mention ids in record order, so each merge can name the mention index it concerns.
+    public var mentionIDs: [String]
+
+    public init(merges: [MergeNote], rules: [String: String], mentionIDs: [String]) {
+        self.merges = merges; self.rules = rules; self.mentionIDs = mentionIDs
+    }
+}
+
+extension LinkedEvent {
+    public var explanation: EventExplanation { EventExplanation(merges: merges, rules: rules, mentionIDs: mentionIDs) }
+}

@@ -5,5 +5,5 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure accuracy on evaluation sets (one JSON object on the last line).",
-        subcommands: [])
+        subcommands: [EvalClustersCommand.self])
 }
