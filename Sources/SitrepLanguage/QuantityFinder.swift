@@ -69,6 +69,8 @@ struct NumberCore {
     var bareDigits = 0
     var hasSeparators = false
     var isDecimal = false
+    /// Digits glued to "m": millions ("$5m", "1.5m people") or metres ("2.1m deep").
+    var gluedM = false
 }
 
 /// One pass over a document's tokens (value type: holds the scratch buffer for phrase keys).
@@ -238,6 +240,7 @@ struct Scanner {
                 var k = i + 1
                 // A scale glued to the digits: "$5m", "1.5bn", "20k".
                 if k < hi, t[k].kind == .word, end(i) == start(k), isWord(k, "m") || isWord(k, "bn") || isWord(k, "mn") || isWord(k, "k") {
+                    core.gluedM = isWord(k, "m")
                     core.lo *= isWord(k, "k") ? 1000 : isWord(k, "bn") ? 1_000_000_000 : 1_000_000
                     core.bareDigits = 0
                     k += 1
@@ -371,6 +374,11 @@ struct Scanner {
             } else if i > lo, t[i - 1].kind == .word, startsUpper(t[i - 1]), end(i - 1) < start(i) {
                 kind = .identifier // a name and a number: "District 24", "Group 1", "Channel 4"
             }
+        }
+        if core.gluedM, kind == nil, of == nil {
+            // "2.1m" counting nothing is a length, not millions.
+            kind = .distance
+            core.lo /= 1_000_000
         }
         let finalKind = kind ?? .count
 

@@ -216,6 +216,7 @@ struct ContextTypingTests {
         ("Ashes fell after 1810 on the town.", "1810", .year),
         ("A 11-month-old girl died.", "11-month-old", .age),
         ("They paid one million US dollars.", "one million", .money),
+        ("The body lay 2.1m deep.", "2.1m", .distance),
     ])
     func contextTypesTheNumber(text: String, marker: String, kind: QuantityKind) {
         let m = quantity(text, containing: marker)
