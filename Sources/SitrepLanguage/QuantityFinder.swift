@@ -57,7 +57,7 @@ public struct QuantityFinder: Sendable {
 
 /// The number at the heart of a quantity expression.
 struct NumberCore {
-    enum Shape { case plain, ordinal, decade, time, date, range, vague }
+    enum Shape { case plain, ordinal, decade, time, date, range, vague, score }
     var shape: Shape
     var lo: Double
     var hi: Double?
@@ -159,6 +159,7 @@ struct Scanner {
                 core.shape = .range
                 core.hi = v2
                 if n == 4, n2 == 2 { core.hi = Double(Int(v) / 100 * 100) + v2 } // 2011-12
+                if let h = core.hi, h <= v { core.shape = .score; core.hi = nil } // "3-1", "32–9": not a range
                 return core
             }
             // "700,000-strong", "12-year-old": a suffix that may say what the number measures.
@@ -350,6 +351,7 @@ struct Scanner {
             case .date: kind = .calendar
             case .decade: kind = .year
             case .ordinal: kind = .ordinal
+            case .score: kind = .other
             default: break
             }
         }

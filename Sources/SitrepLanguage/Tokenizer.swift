@@ -5,7 +5,8 @@ import SitrepCore
 /// Byte-level, with an ASCII fast path. Conventions:
 /// - Hyphenated words stay whole: "Russian-backed", "al-Boukamal", "ez-Zor", "a-Nasr", "700,000-strong",
 ///   "12-year-old", "F-16". Word-internal apostrophes too: "don't", "O'Brien", "Hay‘at".
-/// - ʿ ʾ (and other modifier letters) are letters: "Baʿath" is one word.
+/// - ʿ ʾ (and other modifier letters) are letters: "Baʿath" is one word. Digits of other scripts ("٤٠٠") are
+///   word characters: only ASCII digits make `.number` tokens.
 /// - The possessive is split off as its own word token: "Assad's" → "Assad" + "'s" (also with ’);
 ///   "it's" → "it" + "'s". A trailing apostrophe ("fighters'") is a separate close-quote token.
 /// - Numbers: "1,000", "3.5", "2018-07-31", "31/07/2018", "11:32", "2011–2012" are one number token;
@@ -76,8 +77,7 @@ public struct Tokenizer: Sendable {
             guard let s = Unicode.Scalar(u) else { return .symbol }
             let props = s.properties
             switch props.generalCategory {
-            case .decimalNumber: return .digit
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            case .uppercaseLetter, .decimalNumber, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber, .otherNumber:
                 return .letter
             case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format: return .space
@@ -157,6 +157,7 @@ public struct Tokenizer: Sendable {
                     kind = .quote
                 }
             }
+            if e <= i { e = i + n } // always make progress, whatever the scanners decided
             tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e)), kind: kind))
             if possessive > 0 {
                 tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: e), end: Int32(truncatingIfNeeded: e + possessive)), kind: .word))

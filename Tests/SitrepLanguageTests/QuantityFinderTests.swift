@@ -217,6 +217,7 @@ struct ContextTypingTests {
         ("A 11-month-old girl died.", "11-month-old", .age),
         ("They paid one million US dollars.", "one million", .money),
         ("The body lay 2.1m deep.", "2.1m", .distance),
+        ("They won the match 3-1 at home.", "3-1", .other),
     ])
     func contextTypesTheNumber(text: String, marker: String, kind: QuantityKind) {
         let m = quantity(text, containing: marker)

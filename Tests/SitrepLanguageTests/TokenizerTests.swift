@@ -132,6 +132,11 @@ struct TokenizerTests {
         #expect(covered.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.value < 0x20 })
     }
 
+    @Test func digitsOfOtherScriptsAreWordCharacters() {
+        #expect("٤٠٠ مقاتل و١٢".tokenTexts() == ["٤٠٠", "مقاتل", "و١٢"])
+        #expect(Tokenizer.tokenize("٤٠٠").map(\.kind) == [.word])
+    }
+
     @Test func emptyAndBlankTextHaveNoTokens() {
         #expect(Tokenizer.tokenize("").isEmpty)
         #expect(Tokenizer.tokenize(" \n\t\u{00A0} ").isEmpty)
