@@ -300,6 +300,12 @@ public struct Tokenizer: Sendable {
         }
         if dotted, j < end, p[j] == UInt8(ascii: "."), j - segmentStart <= 2, maxDottedSegment <= 2 {
             j += 1 // "U.S.", "a.m.": the final stop belongs to the abbreviation
+            let h = hyphenLength(p, j, end)
+            if h > 0, j + h < end, ByteClass.isAlpha(p[j + h]) {
+                // "U.S.-led": the compound stays whole.
+                let rest = scanWord(p, j + h, end)
+                return WordEnd(end: rest.end, possessive: rest.possessive, startsWithDigit: false)
+            }
         }
         return WordEnd(end: j, possessive: 0, startsWithDigit: false)
     }
