@@ -43,7 +43,7 @@ public struct TimeExpressionFinder: Sendable {
         var matches: [TimeExpressionParser.Match] = []
         var k = 0
         while k < tokens.count {
-            if let m = parser.parse(k) {
+            if parser.canStart(k), let m = parser.parse(k) {
                 matches.append(m)
                 k = m.last + 1
             } else {
@@ -59,7 +59,7 @@ public struct TimeExpressionFinder: Sendable {
         var reference: CalendarDay?
         while i < matches.count {
             var m = matches[i]
-            m.expr.future = futureCue(parser, m)
+            m.expr.future = futureCue(parser, m, p)
             if m.expr.inheritsQuarter, let (y, q) = lastQuarter {
                 switch m.expr.anchor {
                 case .unitsAgo(.year, let c?, let sign): m.expr.anchor = .quarter(q, year: y + sign * c, half: false)
@@ -117,9 +117,11 @@ public struct TimeExpressionFinder: Sendable {
     /// Whether the sentence around a match points to the future: a cue ("will", "scheduled", "next")
     /// up to twelve words before it in the same sentence and no past cue ("said", "was") nearer; "since" and "last"
     /// right before it rule the future out, "by", "until" and "next" make it future.
-    private func futureCue(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match) -> Bool {
+    private func futureCue(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         let tokens = parser.tokens
         let first = tokens[m.first]
+        // A past-tense verb right before ("announced Friday", "was killed on Tuesday"): the past.
+        if Self.pastVerbBefore(p, first.start) { return false }
         switch parser.previousRole(m.first) {
         case .since, .last, .ago: return false
         case .by, .until, .next: return true
@@ -133,6 +135,21 @@ public struct TimeExpressionFinder: Sendable {
             default: break
             }
             j -= 1
+        }
+        return false
+    }
+
+    /// Whether the word before `start` (skipping one "on"/"in") ends in "-ed".
+    static func pastVerbBefore(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var i = start
+        for _ in 0..<2 {
+            while i > 0, p[i - 1] == 0x20 { i -= 1 }
+            let e = i
+            while i > 0, ByteClass.isLetter(p[i - 1]) { i -= 1 }
+            let len = e - i
+            guard len >= 2 else { return false }
+            if len == 2, (p[i] | 0x20) == 0x6F || (p[i] | 0x20) == 0x69, (p[i + 1] | 0x20) == 0x6E { continue }
+            return len >= 4 && (p[e - 2] | 0x20) == 0x65 && (p[e - 1] | 0x20) == 0x64
         }
         return false
     }

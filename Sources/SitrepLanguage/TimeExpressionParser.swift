@@ -28,10 +28,37 @@ struct TimeExpressionParser {
         guard k >= 0, k < n, tokens[k].entry >= 0 else { return nil }
         return entries[Int(tokens[k].entry)]
     }
-    @inline(__always) func kind(_ k: Int) -> Kind? { entry(k)?.kind }
+    @inline(__always) func kind(_ k: Int) -> Kind? {
+        guard k >= 0, k < n, tokens[k].entry >= 0 else { return nil }
+        return entries[Int(tokens[k].entry)].kind
+    }
     @inline(__always) func role(_ k: Int) -> Role {
-        guard let e = entry(k), e.kind == .word else { return .none }
-        return e.role
+        guard k >= 0, k < n, tokens[k].entry >= 0 else { return .none }
+        return entries[Int(tokens[k].entry)].role
+    }
+    /// Whether an expression can start at token `k`: numbers, time words, and the few function words
+    /// that open one ("the", "a", "about", "at least", "last", "early", "every", …). Saves parsing at "of", "in", "said".
+    @inline(__always) func canStart(_ k: Int) -> Bool {
+        guard tokens[k].entry >= 0 else { return true }
+        let i = Int(tokens[k].entry)
+        guard entries[i].kind == .word else { return true }
+        switch entries[i].role {
+        case .the, .article, .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
+             .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
+             .every, .few, .several, .couple, .noon, .midnight, .future:
+            return true
+        default:
+            return false
+        }
+    }
+    @inline(__always) static func isPreposition(_ r: Role) -> Bool {
+        switch r {
+        case .in, .on, .at, .by, .since, .until, .before, .after, .between, .and, .to, .from, .through, .during, .of,
+             .early, .late, .mid, .last, .next, .this, .within, .for, .every, .end, .beginning, .middle, .past, .previous:
+            return true
+        default:
+            return false
+        }
     }
     @inline(__always) func number(_ k: Int) -> Int { k >= 0 && k < n ? tokens[k].number : -1 }
     /// `b` is the word right after `a`, separated by spaces or one hyphen.
@@ -64,10 +91,6 @@ struct TimeExpressionParser {
         if let e = entry(k), e.kind == .ordinal, e.number <= 31 { return e.number }
         return nil
     }
-
-    static let prepositionRoles: Set<Role> = [.in, .on, .at, .by, .since, .until, .before, .after, .between, .and, .to,
-                                              .from, .through, .during, .of, .early, .late, .mid, .last, .next, .this,
-                                              .within, .for, .every, .end, .beginning, .middle, .past, .previous]
 
     // MARK: entry point
 
@@ -276,7 +299,8 @@ struct TimeExpressionParser {
             }
             // "the latest quarter" is the last one reported: the previous quarter.
             var x = TimeExpression(type: .date, anchor: .unitOffset(unit, offset))
-            x.fromReference = r == .following || r == .previous || r == .that
+            // "the next day", "the following week": narrative time, counted from the time last named.
+            x.fromReference = r == .following || r == .previous || r == .that || (r == .next && unit == .day)
             return Match(first: k, last: i, expr: x, takesThe: true)
         default:
             if role(i) == .period, r == .latest || r == .current || r == .this || r == .last {
@@ -415,8 +439,8 @@ struct TimeExpressionParser {
         // "three-quarters" is a fraction; "a two-year term" an adjective (singular).
         if hyphenated, u.plural { return nil }
         if u.plural, let v = value, v == 1 { return nil }
-        // "52 years old" is an age.
-        if u.plural, adj(after, after + 1), role(after + 1) == .old { return nil }
+        // "52 years old", "a 35-year-old man": ages, not durations.
+        if adj(after, after + 1), role(after + 1) == .old { return nil }
         // "$5 a year", "13% a year": a rate.
         if tokens[k].has(TimeToken.afterAmount), role(k) == .article, !u.plural {
             var x = TimeExpression(type: .set)
@@ -456,7 +480,7 @@ struct TimeExpressionParser {
         let t = tokens[k]
         guard t.number >= 1900, t.number <= 2099, !t.has(TimeToken.afterAmount) else { return false }
         let prev = previousRole(k)
-        if Self.prepositionRoles.contains(prev) || prev == .fiscal { return true }
+        if Self.isPreposition(prev) || prev == .fiscal { return true }
         // "some 2000 people": a quantity.
         if prev == .approx || prev == .more || prev == .least { return false }
         // Right after a capitalised name it is an identifier ("Resolution 2018", "Channel 1990").
@@ -544,7 +568,7 @@ struct TimeExpressionParser {
         // A bare month: an abbreviation never; a full name after a time preposition, or not followed by a word.
         guard me.kind == .month, !tokens[mk].has(TimeToken.nameFollows) else { return nil }
         let prev = previousRole(mk)
-        guard Self.prepositionRoles.contains(prev) || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
+        guard Self.isPreposition(prev) || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
         return Match(first: first, last: mk, expr: TimeExpression(type: .date, anchor: .date(year: nil, month: month, day: nil)))
     }
 
@@ -579,8 +603,8 @@ struct TimeExpressionParser {
             return Match(first: first, last: end, expr: TimeExpression(type: .date, anchor: .season(e.code, year: y, offset: nil)), takesThe: true)
         }
         // Otherwise only after "this"/"last"…, a preposition, or "the" after a preposition ("in the fall").
-        var context = offset != nil || Self.prepositionRoles.contains(previousRole(k))
-        if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, Self.prepositionRoles.contains(previousRole(k - 1)) { context = true }
+        var context = offset != nil || Self.isPreposition(previousRole(k))
+        if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, Self.isPreposition(previousRole(k - 1)) { context = true }
         guard context else { return nil }
         // "fall" is also a verb and a noun ("the fall of Raqqa"): a season needs no "of" after it.
         if adj(k, k + 1), role(k + 1) == .of { return nil }

@@ -68,6 +68,7 @@ struct TimeTokenScanner {
             var mark: UInt8 = 0
             var amount = previousWasNumber
             var j = lastWordEnd
+            if i == lastWordEnd + 1, p[lastWordEnd] == 0x20 { j = i; spaces = 1 }
             while j < i {
                 let c = p[j]
                 if c == 0x24 || c == 0x23 || c == 0x25 { amount = true }

@@ -167,6 +167,8 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
         "Oil prices may fall further.",
         "The fall of the city was swift.",
         "A weekly magazine reported it.",
+        "A 35-year-old man and his 8-month-old son were hurt.",
+        "The commander is 52 years old.",
     ])
     func wordsThatLookLikeDatesAreNotDates(_ text: String) {
         let found = mentions(text, "2018-10-01")
@@ -212,6 +214,18 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
     @Test func aWeekdayWithFutureCuesIsTheNextOne() throws {
         let m = try #require(mentions("The talks will resume on Thursday.", "2018-10-01").first)
         #expect(m.value == "2018-10-04")
+    }
+
+    @Test func aPastVerbBeforeAWeekdayKeepsItInThePast() throws {
+        // "would" would point to the future, but "announced Friday" is past.
+        let m = try #require(mentions("Under the deal announced Friday, holders would receive cash.", "2018-10-03").first)
+        #expect(m.value == "2018-09-28")
+    }
+
+    @Test func theNextDayCountsFromTheDayLastNamed() throws {
+        let text = "Fighters reached the town on 12 March 2016. The next day, the army arrived."
+        let found = mentions(text, "2018-10-01")
+        #expect(found.map(\.value) == ["2016-03-12", "2016-03-13"])
     }
 
     @Test func aYearEarlierTakesTheQuarterNamedBefore() throws {
