@@ -124,7 +124,7 @@ public struct TimeExpressionFinder: Sendable {
         if Self.pastVerbBefore(p, first.start) { return false }
         switch parser.previousRole(m.first) {
         case .since, .last, .ago: return false
-        case .by, .until, .next: return true
+        case .next: return true
         default: break
         }
         var j = m.first - 1

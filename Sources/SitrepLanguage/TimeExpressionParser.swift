@@ -114,7 +114,15 @@ struct TimeExpressionParser {
             out.first = k
             return out
         }
-        return core(k, the: false)
+        guard let m = core(k, the: false) else { return nil }
+        // "Fri, 03 Aug 2018 21:55 GMT": a clock time right after a date belongs to it.
+        if m.expr.type == .date, m.expr.part == nil, case .date(_, .some, .some) = m.expr.anchor,
+           adjComma(m.last, m.last + 1), tokens[m.last + 1].entry < 0, let c = clock(m.last + 1, trailingDay: false) {
+            var x = m.expr
+            x.type = .time; x.hour = c.expr.hour; x.minute = c.expr.minute
+            return Match(first: m.first, last: c.last, expr: x)
+        }
+        return m
     }
 
     // MARK: the grammar
@@ -303,7 +311,7 @@ struct TimeExpressionParser {
             x.fromReference = r == .following || r == .previous || r == .that || (r == .next && unit == .day)
             return Match(first: k, last: i, expr: x, takesThe: true)
         default:
-            if role(i) == .period, r == .latest || r == .current || r == .this || r == .last {
+            if role(i) == .period, r == .latest {
                 var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, offset))
                 x.inheritsQuarter = r == .latest
                 return Match(first: k, last: i, expr: x, takesThe: true)
@@ -492,7 +500,7 @@ struct TimeExpressionParser {
     }
 
     /// "10:30 a.m.", "11:32 GMT", "7pm", "12 o'clock", "1130 GMT", then an optional day: "10 p.m. Wednesday".
-    private func clock(_ k: Int) -> Match? {
+    private func clock(_ k: Int, trailingDay: Bool = true) -> Match? {
         let t = tokens[k]
         var hour = -1, minute = 0
         var i = k
@@ -520,7 +528,8 @@ struct TimeExpressionParser {
         guard sawMarker, hour <= 24 else { return nil }
         var x = TimeExpression(type: .time)
         x.hour = hour; x.minute = minute
-        return withTrailingDay(Match(first: k, last: i, expr: x))
+        let m = Match(first: k, last: i, expr: x)
+        return trailingDay ? withTrailingDay(m) : m
     }
 
     /// "noon Thursday", "5 p.m. EST, Nov. 9": a clock time takes the day written right after it.
