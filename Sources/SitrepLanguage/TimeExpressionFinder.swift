@@ -57,6 +57,7 @@ public struct TimeExpressionFinder: Sendable {
         var lastQuarter: (year: Int, quarter: Int)?
         // The start of the last date the text named, for "the following month", "that year".
         var reference: CalendarDay?
+        var referencePrecision = TimePrecision.year
         while i < matches.count {
             var m = matches[i]
             m.expr.future = futureCue(parser, m, p)
@@ -74,11 +75,20 @@ public struct TimeExpressionFinder: Sendable {
                 i += 2
                 continue
             }
-            let anchor = m.expr.fromReference ? reference.map { DayInterval(day: $0) } ?? published : published
+            // The reference must be as fine as the expression: "that day" needs a day, "that year" any date.
+            var needed = TimePrecision.year
+            switch m.expr.anchor {
+            case .weekday, .dayOffset, .unitOffset(.day, _), .unitOffset(.week, _), .unitOffset(.weekend, _): needed = .week
+            case .unitOffset(.month, _), .unitOffset(.quarter, _): needed = .season
+            default: break
+            }
+            let usable = reference != nil && referencePrecision <= needed
+            let anchor = m.expr.fromReference && usable ? DayInterval(day: reference!) : published
             let found = mention(parser, m, published: anchor)
             if let i = found.interval, found.type == .date || found.type == .time, found.precision != .beforePublication,
                !found.value.hasSuffix("_REF") {
                 reference = i.start
+                referencePrecision = found.precision ?? .year
             }
             out.append(found)
             if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }

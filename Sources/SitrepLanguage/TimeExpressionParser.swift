@@ -407,6 +407,7 @@ struct TimeExpressionParser {
                 m?.takesThe = true
                 return m
             }
+            if t.has(TimeToken.ordinalSuffix), let m = ordinalLed(k, the: the) { return m }
             // Decades: "1990s", "the '80s", "the mid-1990s"
             if t.has(TimeToken.decade) {
                 if t.digits == 4, t.number % 10 == 0, t.number >= 1000 {
@@ -449,12 +450,6 @@ struct TimeExpressionParser {
         if u.plural, let v = value, v == 1 { return nil }
         // "52 years old", "a 35-year-old man": ages, not durations.
         if adj(after, after + 1), role(after + 1) == .old { return nil }
-        // "$5 a year", "13% a year": a rate.
-        if tokens[k].has(TimeToken.afterAmount), role(k) == .article, !u.plural {
-            var x = TimeExpression(type: .set)
-            x.setValue = TimeResolver.durationValue(count: 1, unit: unit)
-            return Match(first: k, last: after, expr: x)
-        }
         // "two weeks ago", "a year earlier", "three days later", "a week from now"
         if adj(after, after + 1) {
             let r = role(after + 1)
@@ -466,6 +461,12 @@ struct TimeExpressionParser {
             if r == .from, adj(after + 1, after + 2), let x = entry(after + 2), x.kind == .reference, x.code == "PRESENT_REF" {
                 return Match(first: k, last: after + 2, expr: TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: 1)))
             }
+        }
+        // "$5 a year", "13% a year", "three times a week": a rate.
+        if tokens[k].has(TimeToken.afterAmount) || previousRole(k) == .amount, role(k) == .article, !u.plural {
+            var x = TimeExpression(type: .set)
+            x.setValue = TimeResolver.durationValue(count: 1, unit: unit)
+            return Match(first: k, last: after, expr: x)
         }
         var x = TimeExpression(type: .duration)
         x.unit = unit; x.count = value
@@ -616,7 +617,7 @@ struct TimeExpressionParser {
         if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, Self.isPreposition(previousRole(k - 1)) { context = true }
         guard context else { return nil }
         // "fall" is also a verb and a noun ("the fall of Raqqa"): a season needs no "of" after it.
-        if adj(k, k + 1), role(k + 1) == .of { return nil }
+        if adj(k, k + 1), role(k + 1) == .of || role(k + 1) == .in { return nil }
         return Match(first: first, last: k, expr: TimeExpression(type: .date, anchor: .season(e.code, year: nil, offset: offset)), takesThe: true)
     }
 
@@ -639,6 +640,10 @@ struct TimeExpressionParser {
 
     private func ordinalLed(_ k: Int, the: Bool) -> Match? {
         if let m = quarterAt(k, year: nil) { return m }
+        // "the 20th century", "the twenty-first century"
+        if let c = ordinalDay(k), c >= 1, adj(k, k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .century, !u.plural {
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .century(c - 1)), takesThe: true)
+        }
         // "first of May", "the third of June"
         if let d = ordinalDay(k), adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2),
            let me = entry(k + 2), me.kind == .month || me.kind == .monthAbbr, isCapitalised(k + 2) {

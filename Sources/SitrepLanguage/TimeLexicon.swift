@@ -17,7 +17,7 @@ public struct TimeLexicon: Sendable {
         case earlier, later, ago, early, late, mid, middle, end, beginning
         case of, `in`, on, at, by, since, until, before, after, between, and, to, from, through, during, within, `for`
         case every, few, several, couple, approx, least, more, than, fiscal, half
-        case noon, midnight, zone, am, pm, hrs, oclock, future, old, period
+        case noon, midnight, zone, am, pm, hrs, oclock, future, old, period, amount
         case futureCue = "future-cue", pastCue = "past-cue"
     }
 

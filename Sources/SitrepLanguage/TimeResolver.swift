@@ -26,6 +26,8 @@ struct TimeExpression {
         case season(String, year: Int?, offset: Int?)
         /// "this year's third quarter" (3, 0), "next year's first half".
         case quarterInYear(Int, yearOffset: Int, half: Bool)
+        /// "the 20th century" (19).
+        case century(Int)
         /// "the 1990s" (199), "the '80s".
         case decade(Int)
         case reference(String)
@@ -291,6 +293,10 @@ enum TimeResolver {
                 if x.future { return seasonResolution(code, started && ended ? anchor.year + 1 : anchor.year) }
                 return seasonResolution(code, started ? anchor.year : anchor.year - 1)
             }
+        case .century(let c):
+            return Resolution(interval: DayInterval(start: CalendarDay(year: c * 100, month: 1, day: 1)!,
+                                                    end: CalendarDay(year: c * 100 + 99, month: 12, day: 31)!),
+                              precision: .year, value: pad(c, 2), unresolvedReason: nil)
         case .decade(let d):
             let s = CalendarDay(year: d * 10, month: 1, day: 1)!, e = CalendarDay(year: d * 10 + 9, month: 12, day: 31)!
             return Resolution(interval: DayInterval(start: s, end: e), precision: .year, value: String(d), unresolvedReason: nil)

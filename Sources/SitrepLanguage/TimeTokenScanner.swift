@@ -169,6 +169,17 @@ struct TimeTokenScanner {
                 }
             }
             if entry >= 0 || number >= 0 {
+                // A grammatical time word right after a token still tells it what follows: "Sunday Times", "March will".
+                if entry >= 0, lastWasToken, gap == .space, let prev = tokens.last, prev.word == word - 1,
+                   lexicon.entries[Int(entry)].kind == .word {
+                    var flags = prev.flags
+                    if ByteClass.isUpper(first) && !startsSentence { flags |= TimeToken.nameFollows }
+                    switch lexicon.entries[Int(entry)].role {
+                    case .amount, .futureCue, .pastCue, .old, .period: flags |= TimeToken.wordFollows
+                    default: break
+                    }
+                    tokens[tokens.count - 1].flags = flags
+                }
                 tokens.append(TimeToken(start: s, end: e, word: word, sentence: sentence, entry: entry, number: number,
                                         digits: digits, flags: flags, gap: gap))
                 lastWasToken = true
