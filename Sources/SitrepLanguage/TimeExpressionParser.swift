@@ -289,8 +289,9 @@ struct TimeExpressionParser {
             let unit = e!.unit!
             if e!.plural {
                 guard r != .this, r != .that, r != .current else { return nil }
-                // "recent days", "the coming weeks"
-                var x = TimeExpression(type: .duration)
+                // "recent days", "the coming weeks": a vague past or future (TimeML's PAST_REF / FUTURE_REF)
+                // that still gives a window before or after the anchor.
+                var x = TimeExpression(type: .date, anchor: .reference(offset < 0 ? "PAST_REF" : "FUTURE_REF"))
                 x.unit = unit; x.count = nil; x.window = offset
                 return Match(first: k, last: i, expr: x, takesThe: true)
             }

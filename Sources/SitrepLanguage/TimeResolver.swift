@@ -301,6 +301,11 @@ enum TimeResolver {
             let s = CalendarDay(year: d * 10, month: 1, day: 1)!, e = CalendarDay(year: d * 10 + 9, month: 12, day: 31)!
             return Resolution(interval: DayInterval(start: s, end: e), precision: .year, value: String(d), unresolvedReason: nil)
         case .reference(let ref):
+            if x.window != 0 {
+                var w = resolveDuration(x, anchor: anchor)
+                w.value = ref
+                return w
+            }
             switch ref {
             case "PRESENT_REF":
                 guard let anchor else { return Resolution(interval: nil, precision: nil, value: ref, unresolvedReason: noAnchor) }
