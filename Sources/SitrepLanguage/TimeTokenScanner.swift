@@ -71,6 +71,8 @@ struct TimeTokenScanner {
             if i == lastWordEnd + 1, p[lastWordEnd] == 0x20 { j = i; spaces = 1 }
             while j < i {
                 let c = p[j]
+                // A no-break space counts as a space.
+                if c == 0xC2, j + 1 < i, p[j + 1] == 0xA0 { spaces += 1; j += 2; continue }
                 if c == 0x24 || c == 0x23 || c == 0x25 { amount = true }
                 if c == 0x20 || c == 0x09 { spaces += 1 }
                 else if c == 0x0A || c == 0x0D { newlines += 1 }

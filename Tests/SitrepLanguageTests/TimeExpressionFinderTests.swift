@@ -273,3 +273,40 @@ func firstIndex(of needle: [UInt8], in hay: [UInt8]) -> Int? {
     for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle { return i }
     return nil
 }
+
+@Suite struct TimeFinderRobustnessTests {
+    @Test func noBreakSpacesJoinDates() throws {
+        let text = "It began on 23\u{00A0}September 2018."
+        let m = try #require(mentions(text, "2018-10-01").first)
+        #expect(text.slice(m.range) == "23\u{00A0}September 2018")
+        #expect(m.value == "2018-09-23")
+    }
+
+    /// Random mixtures of time words, numbers, punctuation and non-ASCII: never a crash, always sorted,
+    /// non-overlapping ranges that fall on character boundaries of the text.
+    @Test(arguments: 0..<20)
+    func randomTextGivesWellFormedMentions(seed: Int) {
+        let pieces = ["the", "last", "next", "week", "weeks", "ago", "two", "a", "of", "on", "since", "by", "mid", "-", "early",
+                      "late", "2018", "1990s", "31st", "July", "May", "may", "Sept.", "Friday", "morning", "night", "at", "about",
+                      "12", "o'clock", "11", ":", "32", "GMT", "p.m.", "/", "07", "2019-02-30", ",", ".", "’s", "é", "—", "\u{00A0}",
+                      "between", "and", "every", "quarter", "third", "year-earlier", "fiscal", "recent", "days", "tonight", "'",
+                      "nineteen", "ninety", "-six", "the end", "of the", "year", "century", "20th", "$", "%", "times", "Times"]
+        var state = UInt64(seed &+ 1) &* 0x9E37_79B9_7F4A_7C15
+        var text = ""
+        for _ in 0..<400 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            text += pieces[Int(state % UInt64(pieces.count))]
+            if state & 3 != 0 { text += " " }
+        }
+        for published in [nil, "2018-10-01"] as [String?] {
+            let found = mentions(text, published)
+            #expect(found.count > 10)
+            for (a, b) in zip(found, found.dropFirst()) { #expect(a.range.end <= b.range.start) }
+            for m in found {
+                #expect(m.range.start < m.range.end)
+                #expect(text.slice(m.range) != nil)
+                #expect(!m.value.isEmpty)
+            }
+        }
+    }
+}
