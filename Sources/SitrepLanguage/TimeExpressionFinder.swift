@@ -79,7 +79,8 @@ public struct TimeExpressionFinder: Sendable {
             var needed = TimePrecision.year
             switch m.expr.anchor {
             case .weekday, .dayOffset, .unitOffset(.day, _), .unitOffset(.week, _), .unitOffset(.weekend, _): needed = .week
-            case .unitOffset(.month, _), .unitOffset(.quarter, _): needed = .season
+            case .unitOffset(.month, _), .unitOffset(.quarter, _), .unitsAgo(.month, _, _): needed = .season
+            case .unitsAgo(.day, _, _), .unitsAgo(.week, _, _), .unitsAgo(.hour, _, _): needed = .week
             default: break
             }
             let usable = reference != nil && referencePrecision <= needed

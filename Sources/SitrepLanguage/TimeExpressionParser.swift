@@ -457,6 +457,8 @@ struct TimeExpressionParser {
             if r == .ago || r == .earlier || r == .later {
                 var x = TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: r == .later ? 1 : -1))
                 x.inheritsQuarter = unit == .year
+                // "a week later", "two days earlier": counted from the time the text last named.
+                x.fromReference = r != .ago
                 return Match(first: k, last: after + 1, expr: x)
             }
             if r == .from, adj(after + 1, after + 2), let x = entry(after + 2), x.kind == .reference, x.code == "PRESENT_REF" {
@@ -664,7 +666,15 @@ struct TimeExpressionParser {
 
     /// "year-end", "year end", "the year's end", "year-earlier", "the weekend".
     private func unitLed(_ k: Int, _ e: TimeLexicon.Entry, the: Bool) -> Match? {
-        guard let unit = e.unit, !e.plural else { return nil }
+        guard let unit = e.unit else { return nil }
+        if e.plural {
+            // "for decades", "within days": an unspecified duration.
+            let prev = previousRole(k)
+            guard !the, prev == .for || prev == .within, unit != .weekend else { return nil }
+            var x = TimeExpression(type: .duration)
+            x.unit = unit; x.count = nil
+            return Match(first: k, last: k, expr: x)
+        }
         if unit == .year, k + 1 < n, tokens[k + 1].word == tokens[k].word + 1 {
             let r = role(k + 1)
             if r == .end, tokens[k + 1].gap == .hyphen || tokens[k + 1].gap == .space {
