@@ -573,7 +573,8 @@ struct TimeExpressionParser {
             return Match(first: first, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: month, day: nil)))
         }
         // "June last year", "January this year"
-        if adj(mk, mk + 1), let r = Optional(role(mk + 1)), r == .last || r == .this || r == .next,
+        let r = role(mk + 1)
+        if adj(mk, mk + 1), r == .last || r == .this || r == .next,
            adj(mk + 1, mk + 2), let u = entry(mk + 2), u.kind == .unit, u.unit == .year, !u.plural {
             let yo = r == .last ? -1 : (r == .next ? 1 : 0)
             return Match(first: first, last: mk + 2, expr: TimeExpression(type: .date, anchor: .monthInYear(month, yearOffset: yo)))

@@ -398,9 +398,9 @@ enum TimeResolver {
         return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
     }
 
-    /// "early 2012" → January–April; "mid-October" → 11–20 October; "the end of July" → the last third;
-    /// "earlier this month" → from the month's start to the anchor. Precision gets one step coarser-named
-    /// finer: a third of a year is reported as a season, a third of a month as a week.
+    /// "early 2012" → the first third of 2012; "mid-October" → 11–21 October; "the end of July" → the last third;
+    /// "earlier this month" → from the month's start to the anchor. A third of a year is reported with season
+    /// precision, a third of a season with month precision, a third of a month with week precision.
     private static func narrow(_ i: DayInterval, _ p: TimePrecision, _ part: TimeExpression.Part, anchor: CalendarDay?) -> (DayInterval, TimePrecision) {
         let n = i.days
         guard n >= 3 else { return (i, p) }
