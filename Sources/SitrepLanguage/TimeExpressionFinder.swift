@@ -6,14 +6,22 @@ import SitrepCore
 /// and numbers, a small grammar reads expressions from them longest-first, and `TimeResolver` turns
 /// each into an interval, a precision and a TimeML value.
 ///
-/// Resolution choices: a weekday without "last"/"next" is the latest such day on or before the
-/// publication day, or the next one when the sentence points to the future ("will", "scheduled",
-/// "expected"); a month without a year is the latest such month not after the publication month
-/// (the next one with future cues); a month and day without a year is the nearest such day (the next
-/// one with future cues); "31/07/2018" is read day first unless that is impossible ("07/31/2018").
-/// When `published` is a window, relative expressions are resolved against both ends and the
-/// intervals joined; the value is the one for the window's end. Without a publication date,
-/// relative expressions are left unresolved with the reason.
+/// Resolution choices:
+/// - a weekday without "last"/"next" is the latest such day on or before the publication day, or the
+///   next one after it when the sentence points to the future ("will", "would", "scheduled", "expected",
+///   "next" within twelve words before it, and no past-tense verb right before it: "announced Friday");
+/// - a month without a year, and a month and day without a year, are the nearest such month or day with
+///   the past preferred: a later one only when it is less than half as far away as the earlier one
+///   ("January" in a November article is next January, "September" in a February article last September),
+///   or the next one with future cues;
+/// - "31/07/2018" is read day first unless that is impossible ("07/31/2018");
+/// - "the following month", "that year", "a week later", "the next day" count from the time the text
+///   last named (its reference time), when that time is fine enough, else from the publication date;
+/// - "early"/"mid"/"late" narrow an interval to its first, middle or last third; "earlier this month"
+///   runs from the start of the month to the publication day.
+/// When `published` is a window, relative expressions are resolved against both ends and the intervals
+/// joined; the value is the one for the window's end. Without a publication date, relative expressions
+/// are left unresolved with the reason (`unresolvedReason`) and an underspecified TimeML value ("XXXX-WXX-6").
 public struct TimeExpressionFinder: Sendable {
     public let lexicon: TimeLexicon
     private let scanner: TimeTokenScanner
