@@ -617,8 +617,10 @@ struct TimeExpressionParser {
             return Match(first: first, last: end, expr: TimeExpression(type: .date, anchor: .season(e.code, year: y, offset: nil)), takesThe: true)
         }
         // Otherwise only after "this"/"last"…, a preposition, or "the" after a preposition ("in the fall").
-        var context = offset != nil || Self.isPreposition(previousRole(k))
-        if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, Self.isPreposition(previousRole(k - 1)) { context = true }
+        // ("to fall apart", "and spring back": not after "to", "and", "for").
+        func opens(_ r: Role) -> Bool { Self.isPreposition(r) && r != .to && r != .and && r != .for }
+        var context = offset != nil || opens(previousRole(k))
+        if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, opens(previousRole(k - 1)) { context = true }
         guard context else { return nil }
         // "fall" is also a verb and a noun ("the fall of Raqqa"): a season needs no "of" after it.
         if adj(k, k + 1), role(k + 1) == .of || role(k + 1) == .in { return nil }

@@ -184,6 +184,7 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
         "Some 2000 people fled the town.",
         "Oil prices may fall further.",
         "The fall of the city was swift.",
+        "The alliance began to fall apart.",
         "A weekly magazine reported it.",
         "A 35-year-old man and his 8-month-old son were hurt.",
         "The commander is 52 years old.",
