@@ -580,7 +580,8 @@ struct TimeExpressionParser {
             return Match(first: first, last: mk + 2, expr: TimeExpression(type: .date, anchor: .monthInYear(month, yearOffset: yo)))
         }
         // A bare month: an abbreviation never; a full name after a time preposition, or not followed by a word.
-        guard me.kind == .month, !tokens[mk].has(TimeToken.nameFollows) else { return nil }
+        // …and not inside a name: "Theresa May", "May Day Parade".
+        guard me.kind == .month, !tokens[mk].has(TimeToken.nameFollows), !tokens[mk].has(TimeToken.afterName) else { return nil }
         let prev = previousRole(mk)
         guard Self.isPreposition(prev) || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
         return Match(first: first, last: mk, expr: TimeExpression(type: .date, anchor: .date(year: nil, month: month, day: nil)))

@@ -185,6 +185,7 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
         "Oil prices may fall further.",
         "The fall of the city was swift.",
         "The alliance began to fall apart.",
+        "He met Prime Minister Theresa May.",
         "A weekly magazine reported it.",
         "A 35-year-old man and his 8-month-old son were hurt.",
         "The commander is 52 years old.",
