@@ -271,6 +271,10 @@ struct TimeExpressionParser {
             return nil
         }
         if role(i) == .fiscal, adj(i, i + 1), let u = entry(i + 1), u.kind == .unit, u.unit == .year { i += 1 }
+        if r == .last, i == k + 1 {
+            if let m = quarterAt(k, year: nil, lastOne: true) { return m }
+            if let m = weekOfMonth(k, lastOne: true) { return m }
+        }
         let e = entry(i)
         switch e?.kind {
         case .weekday where r != .recent && r != .current && r != .latest && r != .that:
@@ -629,24 +633,62 @@ struct TimeExpressionParser {
     }
 
     /// "third quarter", "third-quarter", "the first half", "the third quarter of 1990".
-    private func quarterAt(_ k: Int, year: Int?) -> Match? {
-        guard let q = ordinalDay(k), adj(k, k + 1) else { return nil }
+    /// "the last quarter of 2017" (`lastOne`: the fourth), "the second half of the year".
+    private func quarterAt(_ k: Int, year: Int?, lastOne: Bool = false) -> Match? {
+        guard lastOne || ordinalDay(k) != nil, adj(k, k + 1) else { return nil }
         let isQuarter: Bool
         if let u = entry(k + 1), u.kind == .unit, u.unit == .quarter, !u.plural { isQuarter = true }
         else if role(k + 1) == .half { isQuarter = false }
         else { return nil }
+        let q = lastOne ? (isQuarter ? 4 : 2) : ordinalDay(k)!
         guard q >= 1, q <= (isQuarter ? 4 : 2) else { return nil }
         var y = year
         var last = k + 1
-        if y == nil, adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), isYear(k + 3) { y = tokens[k + 3].number; last = k + 3 }
+        if y == nil, adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), let (year, end) = yearOf(k + 3) {
+            // "of 2017", "of the year", "of last year"
+            last = end
+            switch year {
+            case .absolute(let a): y = a
+            case .relative(let o):
+                return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .quarterInYear(q, yearOffset: o, half: !isQuarter)), takesThe: true)
+            }
+        }
         else if y == nil, adjComma(k + 1, k + 2), isYear(k + 2), !tokens[k + 2].has(TimeToken.wordFollows) { y = tokens[k + 2].number; last = k + 2 }
+        if lastOne, y == nil { return nil }
         // "third-quarter profit": an adjective, without the article.
         return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .quarter(q, year: y, half: !isQuarter)),
                      takesThe: tokens[k + 1].gap != .hyphen)
     }
 
+    enum YearRef { case absolute(Int), relative(Int) }
+
+    /// A year after "of": "2017", "nineteen ninety-six", "the year" / "this year" (0), "last year" (-1), "next year" (+1).
+    func yearOf(_ k: Int) -> (YearRef, Int)? {
+        if let (y, end) = yearAt(k) { return (.absolute(y), end) }
+        let r = role(k)
+        guard r == .the || r == .this || r == .last || r == .next, adj(k, k + 1), let u = entry(k + 1), u.kind == .unit,
+              u.unit == .year, !u.plural else { return nil }
+        return (.relative(r == .last ? -1 : (r == .next ? 1 : 0)), k + 1)
+    }
+
+    /// "the first week of August", "the last week of July": a week-long stretch of a month.
+    private func weekOfMonth(_ k: Int, lastOne: Bool) -> Match? {
+        guard adj(k, k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .week, !u.plural,
+              adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), let m = core(k + 3, the: false) else { return nil }
+        let n = lastOne ? -1 : (ordinalDay(k) ?? 0)
+        guard n == -1 || (1...4).contains(n) else { return nil }
+        switch m.expr.anchor {
+        case .date(_, .some, nil), .relativeMonth, .monthInYear: break
+        default: return nil
+        }
+        var x = m.expr
+        x.weekOfMonth = n
+        return Match(first: k, last: m.last, expr: x, takesThe: true)
+    }
+
     private func ordinalLed(_ k: Int, the: Bool) -> Match? {
         if let m = quarterAt(k, year: nil) { return m }
+        if let m = weekOfMonth(k, lastOne: false) { return m }
         // "the 20th century", "the twenty-first century"
         if let c = ordinalDay(k), c >= 1, adj(k, k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .century, !u.plural {
             return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .century(c - 1)), takesThe: true)

@@ -53,6 +53,8 @@ struct TimeExpression {
     /// "the following month", "that year", "the previous Friday": counted from the time the text last named
     /// (its reference time) rather than from the publication date, when there is one.
     var fromReference = false
+    /// "the first week of August" (1), "the last week of July" (-1): a week-long stretch of the month.
+    var weekOfMonth: Int?
     /// "a year earlier", "the quarter": take the quarter the text last named, when there is one.
     var inheritsQuarter = false
     /// The sentence points to the future ("will", "scheduled"), for weekdays and months without a year.
@@ -96,6 +98,12 @@ enum TimeResolver {
             break
         }
         var r = resolveAnchor(x, anchor: anchor)
+        if let w = x.weekOfMonth, let month = r.interval, r.precision == .month {
+            let start = w > 0 ? month.start.adding(days: 7 * (w - 1)) : month.end.adding(days: -6)
+            let (wy, wn) = isoWeek(start)
+            r = Resolution(interval: DayInterval(start: start, end: start.adding(days: 6)), precision: .week,
+                           value: pad(wy, 4) + "-W" + pad(wn, 2), unresolvedReason: nil)
+        }
         if let part = x.part, let i = r.interval, let p = r.precision {
             let (narrowed, precision) = narrow(i, p, part, anchor: anchor)
             r.interval = narrowed
