@@ -743,6 +743,13 @@ struct TimeExpressionParser {
             x.inheritsQuarter = true
             return Match(first: k, last: k, expr: x, takesThe: true)
         }
+        // "the day before", "the day after": next to the time last named.
+        if unit == .day, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after,
+           k + 2 >= n || tokens[k + 2].word != tokens[k].word + 2 || tokens[k + 2].gap != .space {
+            var x = TimeExpression(type: .date, anchor: .unitOffset(.day, role(k + 1) == .before ? -1 : 1))
+            x.fromReference = true
+            return Match(first: k, last: k + 1, expr: x, takesThe: true)
+        }
         if unit == .weekend, the {
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .unitOffset(.weekend, 0)), takesThe: true)
         }

@@ -262,6 +262,13 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
         #expect(found.map(\.value) == ["2016-03-12", "2016-03-13"])
     }
 
+    @Test func theSameDayAndTheDayBeforeFollowTheDayLastNamed() throws {
+        let text = "The convoy left on 12 March 2016. Shelling began the same day; talks had failed the day before."
+        let found = mentions(text, "2018-10-01")
+        #expect(found.map { text.slice($0.range) ?? "" } == ["12 March 2016", "the same day", "the day before"])
+        #expect(found.map(\.value) == ["2016-03-12", "2016-03-12", "2016-03-11"])
+    }
+
     @Test func aYearEarlierTakesTheQuarterNamedBefore() throws {
         let text = "Profit rose in the third quarter. A year earlier it fell."
         let found = mentions(text, "2018-11-02")
