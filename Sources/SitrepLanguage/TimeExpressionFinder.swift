@@ -164,7 +164,7 @@ public struct TimeExpressionFinder: Sendable {
         for _ in 0..<2 {
             while i > 0, p[i - 1] == 0x20 { i -= 1 }
             let e = i
-            while i > 0, ByteClass.isLetter(p[i - 1]) { i -= 1 }
+            while i > 0, ByteClass.isAlpha(p[i - 1]) { i -= 1 }
             let len = e - i
             guard len >= 2 else { return false }
             if len == 2, (p[i] | 0x20) == 0x6F || (p[i] | 0x20) == 0x69, (p[i + 1] | 0x20) == 0x6E { continue }

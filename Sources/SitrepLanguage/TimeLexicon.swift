@@ -200,11 +200,3 @@ public struct TimeLexicon: Sendable {
     }
 }
 
-/// ASCII byte classes used by the time finder.
-enum ByteClass {
-    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
-    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
-    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
-    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
-}

@@ -1,0 +1,30 @@
+/// Byte-level character tests for the language layer. Everything works on UTF-8 bytes:
+/// no `Character`, no `Regex` (see STYLE.md, "Traps").
+enum ByteClass {
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
+    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
+    @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isAlpha(b) || isDigit(b) }
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+
+    /// Decodes the scalar starting at `i` (valid UTF-8 assumed; malformed bytes decode as U+FFFD, length 1).
+    @inline(__always)
+    static func scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 & 0xE0 == 0xC0, i + 1 < end {
+            return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2)
+        }
+        if b0 & 0xF0 == 0xE0, i + 2 < end {
+            return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
+        }
+        if b0 & 0xF8 == 0xF0, i + 3 < end {
+            return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// The UTF-8 bytes of a string.
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+}

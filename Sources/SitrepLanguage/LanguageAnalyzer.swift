@@ -1,0 +1,29 @@
+import SitrepCore
+
+/// Runs the language layer over a document's text: tokens, sentences, quantities
+/// (time expressions, attribution and certainty are added by their own finders).
+///
+/// Load once (`init` reads the data files) and share: it is immutable and `Sendable`.
+public struct LanguageAnalyzer: Sendable {
+    public let splitter: SentenceSplitter
+    public let quantities: QuantityFinder
+
+    public init() throws {
+        splitter = try SentenceSplitter()
+        quantities = try QuantityFinder()
+    }
+
+    public func annotate(_ text: String, published: DayInterval?) -> LanguageAnnotations {
+        var copy = text
+        return copy.withUTF8 { annotate(bytes: $0, published: published) }
+    }
+
+    /// The same on the text's UTF-8 bytes.
+    public func annotate(bytes p: UnsafeBufferPointer<UInt8>, published: DayInterval?) -> LanguageAnnotations {
+        var a = LanguageAnnotations()
+        a.tokens = Tokenizer.tokenize(bytes: p)
+        a.sentences = splitter.split(bytes: p, tokens: a.tokens)
+        a.quantities = quantities.find(bytes: p, tokens: a.tokens, sentences: a.sentences)
+        return a
+    }
+}
