@@ -19,6 +19,10 @@ public struct TimeLexicon: Sendable {
         case every, few, several, couple, approx, least, more, than, fiscal, half
         case noon, midnight, zone, am, pm, hrs, oclock, future, old, period, amount
         case futureCue = "future-cue", pastCue = "past-cue"
+        /// A future cue only before "to" ("plans to", "set to"): as nouns or participles they are not ("the plan", "set on").
+        case futureCueTo = "future-cue-to"
+        /// "had": a past cue that also turns a following future cue into the past ("had been due to expire Friday").
+        case perfect
     }
 
     /// Units of time, with their TimeML letters.

@@ -59,6 +59,9 @@ struct TimeExpression {
     var inheritsQuarter = false
     /// The sentence points to the future ("will", "scheduled"), for weekdays and months without a year.
     var future: Bool = false
+    /// A past-tense verb stands right before ("ended Jan. 31", "bought it in February"): a month or day
+    /// without a year is the latest one on or before the anchor.
+    var past: Bool = false
 
     init(type: TimexType, anchor: Anchor = .none) { self.type = type; self.anchor = anchor }
 }
@@ -202,6 +205,10 @@ enum TimeResolver {
                         if c >= anchor, best == nil || c < best! { best = c }
                         continue
                     }
+                    if x.past {
+                        if c <= anchor, best == nil || c > best! { best = c }
+                        continue
+                    }
                     // Nearest, with the past preferred: a future day must be less than half as far away.
                     let dc = c > anchor ? 2 * (c.dayNumber - anchor.dayNumber) : anchor.dayNumber - c.dayNumber
                     if best == nil || dc < (best! > anchor ? 2 * (best!.dayNumber - anchor.dayNumber) : anchor.dayNumber - best!.dayNumber) { best = c }
@@ -211,7 +218,7 @@ enum TimeResolver {
             }
             // A month without a year: the latest such month not after the anchor's, or with future cues the next one.
             var y = anchor.year
-            if x.future { if month < anchor.month { y += 1 } } else {
+            if x.future { if month < anchor.month { y += 1 } } else if x.past { if month > anchor.month { y -= 1 } } else {
                 // Nearest, with the past preferred: a later month only when less than half as far as the earlier one.
                 let ahead = (month - anchor.month + 12) % 12, back = (anchor.month - month + 12) % 12
                 if ahead != 0, 2 * ahead < back { if month < anchor.month { y += 1 } } else if month > anchor.month { y -= 1 }
@@ -242,7 +249,8 @@ enum TimeResolver {
             case .some:
                 day = anchor.adding(days: delta)
             case .none:
-                if x.future { day = anchor.adding(days: delta > 0 ? delta : delta + 7) }
+                // With future cues the day itself counts: "will meet Friday" in a Friday paper is today.
+                if x.future { day = anchor.adding(days: delta >= 0 ? delta : delta + 7) }
                 else { day = anchor.adding(days: delta <= 0 ? delta : delta - 7) }
             }
             return dayResolution(day)

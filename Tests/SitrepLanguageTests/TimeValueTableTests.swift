@@ -1,0 +1,48 @@
+import SitrepCore
+import Testing
+@testable import SitrepLanguage
+
+/// One sentence of our own, the phrase the finder must return from it, and the TimeML type and value.
+struct TimeValueCase: CustomTestStringConvertible, Sendable {
+    var text: String
+    var published: String
+    var phrase: String
+    var type: TimexType
+    var value: String
+    var testDescription: String { "\(phrase) @\(published)" }
+}
+
+/// A table of extents and values, one row per rule: tense cues, fractions, decades, vague references, sets.
+@Suite struct TimeValueTableTests {
+    // 2018-10-05 is a Friday; 2018-11-14 a Wednesday.
+    static let cases: [TimeValueCase] = [
+        // Tense cues.
+        TimeValueCase(text: "The governor will visit the camp Friday.", published: "2018-10-05",
+                      phrase: "Friday", type: .date, value: "2018-10-05"),
+        TimeValueCase(text: "The peace plan Friday drew little support.", published: "2018-10-03",
+                      phrase: "Friday", type: .date, value: "2018-09-28"),
+        TimeValueCase(text: "The militia plans to withdraw Friday.", published: "2018-10-03",
+                      phrase: "Friday", type: .date, value: "2018-10-05"),
+        TimeValueCase(text: "The record was set on Aug. 6 by a rival group.", published: "2018-02-06",
+                      phrase: "Aug. 6", type: .date, value: "2017-08-06"),
+        TimeValueCase(text: "The truce had been due to expire Friday evening.", published: "2018-10-08",
+                      phrase: "Friday evening", type: .time, value: "2018-10-05TEV"),
+        TimeValueCase(text: "In the year that ended Jan. 31, the agency spent more.", published: "2018-11-14",
+                      phrase: "Jan. 31", type: .date, value: "2018-01-31"),
+        TimeValueCase(text: "The army retreated in January.", published: "2018-11-14",
+                      phrase: "January", type: .date, value: "2018-01"),
+        TimeValueCase(text: "Rules to be published in early December will decide it.", published: "2018-11-14",
+                      phrase: "early December", type: .date, value: "2018-12"),
+        TimeValueCase(text: "The attack began as planned Saturday night.", published: "2018-10-08",
+                      phrase: "Saturday night", type: .time, value: "2018-10-06TNI"),
+    ]
+
+    @Test(arguments: cases)
+    func findsTheExtentAndTheValue(_ c: TimeValueCase) throws {
+        let found = finder.find(in: c.text, published: DayInterval(day: CalendarDay(iso: c.published)!))
+        let m = try #require(found.first { c.text.slice($0.range) == c.phrase },
+                             "no mention \"\(c.phrase)\" in \(found.map { c.text.slice($0.range) ?? "?" })")
+        #expect(m.type == c.type)
+        #expect(m.value == c.value)
+    }
+}
