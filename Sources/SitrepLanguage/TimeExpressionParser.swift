@@ -443,7 +443,16 @@ struct TimeExpressionParser {
             return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: nil, day: nil)))
         }
         // Ordinals as words are handled by ordinalLed; here counts before units.
-        guard let (value, after) = count(k), after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, let unit = u.unit else { return nil }
+        guard var (value, after) = count(k) else { return nil }
+        // "two and a half years", "2 1/2 years"
+        var half = false
+        if value != nil, let h = halfAfterCount(after) { half = true; after = h }
+        guard after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, let unit = u.unit else { return nil }
+        // "a minute and a half", "a year and a half"
+        var last = after
+        if !half, value != nil, let h = halfAfterCount(after + 1), tokens[after + 1].word == tokens[after].word + 1 {
+            half = true; last = h - 1
+        }
         // A number written with digits right after a capitalised word is an identifier ("Channel 10").
         if t.entry < 0, t.has(TimeToken.afterName) { return nil }
         let hyphenated = tokens[after].gap == .hyphen
@@ -452,7 +461,7 @@ struct TimeExpressionParser {
            role(after + 1) == .earlier || role(after + 1) == .ago { return nil }
         // "three-quarters" is a fraction; "a two-year term" an adjective (singular).
         if hyphenated, u.plural { return nil }
-        if u.plural, let v = value, v == 1 { return nil }
+        if u.plural, let v = value, v == 1, !half { return nil }
         // "52 years old", "a 35-year-old man": ages, not durations.
         if adj(after, after + 1), role(after + 1) == .old { return nil }
         // "two weeks ago", "a year earlier", "three days later", "a week from now"
@@ -476,8 +485,22 @@ struct TimeExpressionParser {
             return Match(first: k, last: after, expr: x)
         }
         var x = TimeExpression(type: .duration)
-        x.unit = unit; x.count = value
-        return Match(first: k, last: after, expr: x, takesThe: !hyphenated)
+        x.unit = unit; x.count = value; x.half = half
+        return Match(first: k, last: last, expr: x, takesThe: !hyphenated)
+    }
+
+    /// "and a half" or "1/2" starting at token `k` (after a count or a unit): the index of the token after it.
+    func halfAfterCount(_ k: Int) -> Int? {
+        guard k > 0, k + 2 < n else { return nil }
+        if role(k) == .and, adjSpace(k - 1, k), role(k + 1) == .article, adjSpace(k, k + 1), role(k + 2) == .half, adjSpace(k + 1, k + 2) {
+            return k + 3
+        }
+        if tokens[k].entry < 0, tokens[k].number == 1, tokens[k].digits == 1, adjSpace(k - 1, k), tokens[k - 1].entry < 0,
+           tokens[k + 1].entry < 0, tokens[k + 1].number == 2, tokens[k + 1].digits == 1, tokens[k + 1].gap == .slash,
+           tokens[k + 1].word == tokens[k].word + 1 {
+            return k + 2
+        }
+        return nil
     }
 
     /// A year after a month or "of": digits ("1988") or words ("nineteen ninety-six"); returns it and its last token.

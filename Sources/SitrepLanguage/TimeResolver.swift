@@ -45,6 +45,8 @@ struct TimeExpression {
     var minute: Int?
     /// DURATION / SET: count (nil = unspecified "X") and unit.
     var count: Int?
+    /// "two and a half years", "a minute and a half", "2 1/2 years": half a unit more than `count`.
+    var half = false
     var unit: Unit?
     /// A duration that is a window ending (-1) or starting (+1) at the anchor: "the past three months", "the coming days".
     var window: Int = 0
@@ -129,7 +131,7 @@ enum TimeResolver {
 
     private static func resolveDuration(_ x: TimeExpression, anchor: CalendarDay?) -> Resolution {
         let unit = x.unit ?? .day
-        let value = durationValue(count: x.count, unit: unit)
+        let value = x.half && x.count != nil ? halfDurationValue(count: x.count!, unit: unit) : durationValue(count: x.count, unit: unit)
         guard x.window != 0 else {
             return Resolution(interval: nil, precision: nil, value: value, unresolvedReason: "a duration, not a date")
         }
@@ -140,6 +142,22 @@ enum TimeResolver {
         let interval = x.window < 0 ? DayInterval(start: anchor.adding(days: -days), end: anchor)
                                     : DayInterval(start: anchor, end: anchor.adding(days: days))
         return Resolution(interval: interval, precision: precision(of: unit), value: value, unresolvedReason: nil)
+    }
+
+    /// "2 1/2 years" → P2Y6M, "a minute and a half" → PT1M30S: the half written in the next smaller unit.
+    static func halfDurationValue(count n: Int, unit: TimeLexicon.Unit) -> String {
+        switch unit {
+        case .year: return "P\(n)Y6M"
+        case .month: return "P\(n)M15D"
+        case .quarter: return "P\(3 * n + 1)M15D"
+        case .week, .weekend: return "P\(7 * n + 3)DT12H"
+        case .fortnight: return "P\(2 * n + 1)W"
+        case .day: return "P\(n)DT12H"
+        case .hour: return "PT\(n)H30M"
+        case .minute: return "PT\(n)M30S"
+        case .decade: return "P\(10 * n + 5)Y"
+        case .century: return "P\(100 * n + 50)Y"
+        }
     }
 
     static func durationValue(count: Int?, unit: TimeLexicon.Unit) -> String {

@@ -35,6 +35,17 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "early December", type: .date, value: "2018-12"),
         TimeValueCase(text: "The attack began as planned Saturday night.", published: "2018-10-08",
                       phrase: "Saturday night", type: .time, value: "2018-10-06TNI"),
+        // Halves.
+        TimeValueCase(text: "The siege lasted 2 1/2 years before the town fell.", published: "2018-10-05",
+                      phrase: "2 1/2 years", type: .duration, value: "P2Y6M"),
+        TimeValueCase(text: "The siege lasted two and a half years.", published: "2018-10-05",
+                      phrase: "two and a half years", type: .duration, value: "P2Y6M"),
+        TimeValueCase(text: "The shelling stopped for a minute and a half, then resumed.", published: "2018-10-05",
+                      phrase: "a minute and a half", type: .duration, value: "PT1M30S"),
+        TimeValueCase(text: "Talks went on for one and a half days.", published: "2018-10-05",
+                      phrase: "one and a half days", type: .duration, value: "P1DT12H"),
+        TimeValueCase(text: "It took three hours and a half to reach the camp.", published: "2018-10-05",
+                      phrase: "three hours and a half", type: .duration, value: "PT3H30M"),
     ]
 
     @Test(arguments: cases)
