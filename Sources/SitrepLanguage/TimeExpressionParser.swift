@@ -45,7 +45,7 @@ struct TimeExpressionParser {
         switch entries[i].role {
         case .the, .article, .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
              .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
-             .every, .few, .several, .couple, .noon, .midnight, .future:
+             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right:
             return true
         default:
             return false
@@ -112,9 +112,12 @@ struct TimeExpressionParser {
         if r == .the, adj(k, k + 1), let m = core(k + 1, the: true), m.takesThe {
             var out = m
             out.first = k
+            if kind(m.last) == .unit, orSo(m.last) { out.last += 2 }
             return out
         }
-        guard let m = core(k, the: false) else { return nil }
+        guard var m = core(k, the: false) else { return nil }
+        // "the next year or so", "two weeks or so"
+        if kind(m.last) == .unit, orSo(m.last) { m.last += 2 }
         // "Fri, 03 Aug 2018 21:55 GMT": a clock time right after a date belongs to it.
         if m.expr.type == .date, m.expr.part == nil, case .date(_, .some, .some) = m.expr.anchor,
            adjComma(m.last, m.last + 1), tokens[m.last + 1].entry < 0, let c = clock(m.last + 1, trailingDay: false) {
@@ -161,6 +164,10 @@ struct TimeExpressionParser {
             return Match(first: k, last: k, expr: x)
         case .season:
             return seasonLed(k, offset: nil, first: k, the: the)
+        case .decade:
+            // "the nineties", "the early eighties" (not "in his sixties": an age).
+            guard the else { return nil }
+            return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .decade(190 + e.number)), takesThe: true)
         case .ordinal:
             return ordinalLed(k, the: the)
         case .number:
@@ -215,6 +222,16 @@ struct TimeExpressionParser {
                 x.type = .time; x.partOfDay = "MO"
                 return Match(first: k, last: m.last, expr: x, takesThe: true)
             }
+            // "mid-afternoon", "late Tuesday night" is below; "early morning", "late night yesterday": a part of a day.
+            if r == .early || r == .late || r == .mid, let pod = entry(k + 1), pod.kind == .partOfDay, !pod.plural {
+                var x = TimeExpression(type: .time)
+                x.partOfDay = pod.code
+                var last = k + 1
+                if adjComma(k + 1, k + 2), let d = dayTarget(k + 2), d.expr.partOfDay == nil {
+                    x.anchor = d.expr.anchor; x.future = d.expr.future; last = d.last
+                }
+                return Match(first: k, last: last, expr: x, takesThe: true)
+            }
             var sub: Match?
             if role(k + 1) == .the, adj(k + 1, k + 2), let m = core(k + 2, the: true), m.takesThe { sub = m }
             else { sub = core(k + 1, the: the) }
@@ -242,6 +259,14 @@ struct TimeExpressionParser {
             }
         case .every:
             return setLed(k)
+        case .near where the:
+            // "the near future", "the short term", "the foreseeable future" (not "the long term debt").
+            guard adjSpace(k, k + 1), role(k + 1) == .term || role(k + 1) == .future, !tokens[k + 1].has(TimeToken.wordFollows) else { return nil }
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
+        case .right:
+            // "right now"
+            guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "PRESENT_REF" else { return nil }
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .future where the:
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
         case .noon, .midnight:
@@ -450,6 +475,8 @@ struct TimeExpressionParser {
         guard after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, let unit = u.unit else { return nil }
         // "a minute and a half", "a year and a half"
         var last = after
+        // "a week or so ago": "or so" hedges the count.
+        if orSo(after) { after += 2; last = after }
         if !half, value != nil, let h = halfAfterCount(after + 1), tokens[after + 1].word == tokens[after].word + 1 {
             half = true; last = h - 1
         }
@@ -487,6 +514,11 @@ struct TimeExpressionParser {
         var x = TimeExpression(type: .duration)
         x.unit = unit; x.count = value; x.half = half
         return Match(first: k, last: last, expr: x, takesThe: !hyphenated)
+    }
+
+    /// Whether "or so" follows token `k`.
+    func orSo(_ k: Int) -> Bool {
+        adjSpace(k, k + 1) && role(k + 1) == .or && adjSpace(k + 1, k + 2) && role(k + 2) == .so
     }
 
     /// "and a half" or "1/2" starting at token `k` (after a count or a unit): the index of the token after it.
@@ -618,6 +650,14 @@ struct TimeExpressionParser {
     private func weekdayLed(_ k: Int, relation: Int?, first: Int) -> Match? {
         guard isCapitalised(k) else { return nil }
         let wd = entry(k)!.number
+        // "on Mondays", "Tuesday nights": a recurring day.
+        let podAfter = adj(k, k + 1) ? entry(k + 1) : nil
+        if relation == nil, entry(k)!.plural || (podAfter?.kind == .partOfDay && podAfter!.plural) {
+            var x = TimeExpression(type: .set)
+            x.setValue = "XXXX-WXX-\(wd)"
+            if let pod = podAfter, pod.kind == .partOfDay { x.setValue! += "T" + pod.code; return Match(first: first, last: k + 1, expr: x) }
+            return Match(first: first, last: k, expr: x)
+        }
         if relation == nil, tokens[k].has(TimeToken.nameFollows) {
             let prev = previousRole(k)
             guard [.on, .since, .by, .until, .early, .late, .from, .through, .before, .after, .between, .and, .to, .during].contains(prev) else { return nil }
@@ -743,6 +783,15 @@ struct TimeExpressionParser {
             var x = TimeExpression(type: .duration)
             x.unit = unit; x.count = nil
             return Match(first: k, last: k, expr: x)
+        }
+        // "the year 2000", "the year two thousand"
+        if unit == .year, the, adjSpace(k, k + 1) {
+            if let (y, end) = yearAt(k + 1) {
+                return Match(first: k, last: end, expr: TimeExpression(type: .date, anchor: .date(year: y, month: nil, day: nil)), takesThe: true)
+            }
+            if kind(k + 1) == .number, let (cv, after) = count(k + 1), let c = cv, (1000...2199).contains(c) {
+                return Match(first: k, last: after - 1, expr: TimeExpression(type: .date, anchor: .date(year: c, month: nil, day: nil)), takesThe: true)
+            }
         }
         if unit == .year, k + 1 < n, tokens[k + 1].word == tokens[k].word + 1 {
             let r = role(k + 1)

@@ -8,6 +8,8 @@ public struct TimeLexicon: Sendable {
     /// What a time word is.
     enum Kind: UInt8, Sendable {
         case month, monthAbbr, weekday, weekdayAbbr, season, number, ordinal, unit, partOfDay, dayRef, reference, set, word
+        /// "nineties" (9): a decade of the twentieth century named in words.
+        case decade
     }
 
     /// The grammatical role of a `word` entry, named in the data file's value column.
@@ -23,6 +25,8 @@ public struct TimeLexicon: Sendable {
         case futureCueTo = "future-cue-to"
         /// "had": a past cue that also turns a following future cue into the past ("had been due to expire Friday").
         case perfect
+        /// "near", "short", "long", "foreseeable", "immediate" before "term"/"future": a vague future.
+        case near, term, or, so, right
     }
 
     /// Units of time, with their TimeML letters.
@@ -132,7 +136,11 @@ public struct TimeLexicon: Sendable {
                            "weekday-abbr": .weekdayAbbr, "number": .number, "ordinal": .ordinal][kind]!
             if k == .month || k == .monthAbbr { guard (1...12).contains(n) else { return nil } }
             if k == .weekday || k == .weekdayAbbr { guard (1...7).contains(n) else { return nil } }
-            return Entry(kind: k, number: n)
+            // "Mondays": a weekday in the plural is a recurring day.
+            return Entry(kind: k, number: n, plural: k == .weekday && word.hasSuffix("days"))
+        case "decade":
+            guard let n = Int(value), (1...9).contains(n) else { return nil }
+            return Entry(kind: .decade, number: n)
         case "season":
             guard ["SP", "SU", "FA", "WI"].contains(value) else { return nil }
             return Entry(kind: .season, code: value, plural: word.hasSuffix("s"))

@@ -46,6 +46,39 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "one and a half days", type: .duration, value: "P1DT12H"),
         TimeValueCase(text: "It took three hours and a half to reach the camp.", published: "2018-10-05",
                       phrase: "three hours and a half", type: .duration, value: "PT3H30M"),
+        // Decades in words, "the year 2000".
+        TimeValueCase(text: "The border was quiet in the nineties.", published: "2018-10-05",
+                      phrase: "the nineties", type: .date, value: "199"),
+        TimeValueCase(text: "The camp was built in the early eighties.", published: "2018-10-05",
+                      phrase: "the early eighties", type: .date, value: "198"),
+        TimeValueCase(text: "The dam was planned for the year two thousand.", published: "1996-10-05",
+                      phrase: "the year two thousand", type: .date, value: "2000"),
+        TimeValueCase(text: "Nothing changed after the year 2000.", published: "2018-10-05",
+                      phrase: "the year 2000", type: .date, value: "2000"),
+        // Vague future and present.
+        TimeValueCase(text: "No talks are expected in the near future.", published: "2018-10-05",
+                      phrase: "the near future", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "Prices may stay high in the short term, traders said.", published: "2018-10-05",
+                      phrase: "the short term", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "The road is closed right now.", published: "2018-10-05",
+                      phrase: "right now", type: .date, value: "PRESENT_REF"),
+        // Parts of a day with early/mid/late.
+        TimeValueCase(text: "Shelling resumed in mid-afternoon, residents said.", published: "2018-10-05",
+                      phrase: "mid-afternoon", type: .time, value: "2018-10-05TAF"),
+        TimeValueCase(text: "The convoy left late night yesterday.", published: "2018-10-05",
+                      phrase: "late night yesterday", type: .time, value: "2018-10-04TNI"),
+        // "or so"
+        TimeValueCase(text: "The siege may last the next year or so.", published: "2018-10-05",
+                      phrase: "the next year or so", type: .date, value: "2019"),
+        TimeValueCase(text: "The town fell a week or so ago.", published: "2018-10-05",
+                      phrase: "a week or so ago", type: .date, value: "2018-09-28"),
+        TimeValueCase(text: "Talks could take two weeks or so.", published: "2018-10-05",
+                      phrase: "two weeks or so", type: .duration, value: "P2W"),
+        // Recurring weekdays.
+        TimeValueCase(text: "The market opens on Mondays.", published: "2018-10-05",
+                      phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
+        TimeValueCase(text: "Flights leave Tuesday nights from the capital.", published: "2018-10-05",
+                      phrase: "Tuesday nights", type: .set, value: "XXXX-WXX-2TNI"),
     ]
 
     @Test(arguments: cases)
@@ -55,5 +88,15 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                              "no mention \"\(c.phrase)\" in \(found.map { c.text.slice($0.range) ?? "?" })")
         #expect(m.type == c.type)
         #expect(m.value == c.value)
+    }
+
+    @Test(arguments: [
+        "The bank sold long term debt.",
+        "He is in his nineties.",
+        "They were right about it.",
+    ])
+    func lookalikesAreNotTimes(_ text: String) {
+        let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
+        #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
     }
 }
