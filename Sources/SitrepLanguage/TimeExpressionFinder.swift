@@ -9,7 +9,7 @@ import SitrepCore
 /// Resolution choices:
 /// - a weekday without "last"/"next" is the latest such day on or before the publication day, or the
 ///   next one after it when the sentence points to the future ("will", "would", "scheduled", "expected",
-///   "next" within twelve words before it, and no past-tense verb right before it: "announced Friday");
+///   "next" within twenty words before it, and no past-tense verb right before it: "announced Friday");
 /// - a month without a year, and a month and day without a year, are the nearest such month or day with
 ///   the past preferred: a later one only when it is less than half as far away as the earlier one
 ///   ("January" in a November article is next January, "September" in a February article last September),
@@ -135,7 +135,7 @@ public struct TimeExpressionFinder: Sendable {
     }
 
     /// Whether the sentence around a match points to the future: a cue ("will", "scheduled", "next")
-    /// up to twelve words before it in the same sentence and no past cue ("said", "was") nearer; "since" and "last"
+    /// up to twenty words before it in the same sentence and no past cue ("said", "was") nearer; "since" and "last"
     /// right before it rule the future out, "by", "until" and "next" make it future. "plan", "set" count only
     /// before "to" ("plans to meet", not "the plan" or "set on"); a cue right after "had" is a past plan
     /// ("had been due to expire Friday").
@@ -150,7 +150,7 @@ public struct TimeExpressionFinder: Sendable {
         default: break
         }
         var j = m.first - 1
-        while j >= 0, tokens[j].sentence == first.sentence, first.word - tokens[j].word <= 12 {
+        while j >= 0, tokens[j].sentence == first.sentence, first.word - tokens[j].word <= 20 {
             switch parser.role(j) {
             case .futureCueTo:
                 guard parser.adj(j, j + 1), parser.role(j + 1) == .to else { break }

@@ -35,6 +35,8 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "early December", type: .date, value: "2018-12"),
         TimeValueCase(text: "The attack began as planned Saturday night.", published: "2018-10-08",
                       phrase: "Saturday night", type: .time, value: "2018-10-06TNI"),
+        TimeValueCase(text: "Colonel Reyes will be named commander of the northern task force for a new mission in December.",
+                      published: "2018-03-04", phrase: "December", type: .date, value: "2018-12"),
         // Halves.
         TimeValueCase(text: "The siege lasted 2 1/2 years before the town fell.", published: "2018-10-05",
                       phrase: "2 1/2 years", type: .duration, value: "P2Y6M"),
