@@ -45,7 +45,7 @@ struct TimeExpressionParser {
         switch entries[i].role {
         case .the, .article, .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
              .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
-             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right:
+             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no:
             return true
         default:
             return false
@@ -99,9 +99,14 @@ struct TimeExpressionParser {
         var j = k
         let r = role(k)
         if r == .approx, adj(k, k + 1) { j = k + 1 }
-        else if (r == .more && role(k + 1) == .than) || (r == .at && role(k + 1) == .least), adj(k, k + 1), adj(k + 1, k + 2) { j = k + 2 }
+        else if (r == .more && role(k + 1) == .than) || (r == .at && role(k + 1) == .least) || (r == .up && role(k + 1) == .to),
+                adj(k, k + 1), adj(k + 1, k + 2) { j = k + 2 }
+        else if r == .no, role(k + 1) == .more, role(k + 2) == .than, adj(k, k + 1), adj(k + 1, k + 2), adj(k + 2, k + 3) { j = k + 3 }
         if j > k {
-            guard let m = core(j, the: false) else { return nil }
+            // "at least the past 18 months" (two-word approximators only: "over the past year" is a preposition)
+            var sub = core(j, the: false)
+            if sub == nil, j >= k + 2, role(j) == .the, adj(j, j + 1), let m = core(j + 1, the: true), m.takesThe, m.expr.type == .duration { sub = m }
+            guard let m = sub else { return nil }
             var isAgo = false
             if case .unitsAgo = m.expr.anchor { isAgo = true }
             guard m.expr.type == .duration || m.expr.type == .time || isAgo else { return nil }

@@ -27,6 +27,8 @@ public struct TimeLexicon: Sendable {
         case perfect
         /// "near", "short", "long", "foreseeable", "immediate" before "term"/"future": a vague future.
         case near, term, or, so, right
+        /// "up to", "no more than": approximators before a duration.
+        case up, no
     }
 
     /// Units of time, with their TimeML letters.

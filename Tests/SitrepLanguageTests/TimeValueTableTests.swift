@@ -76,6 +76,15 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "a week or so ago", type: .date, value: "2018-09-28"),
         TimeValueCase(text: "Talks could take two weeks or so.", published: "2018-10-05",
                       phrase: "two weeks or so", type: .duration, value: "P2W"),
+        // Approximators.
+        TimeValueCase(text: "Reservists can serve for up to 180 days.", published: "2018-10-05",
+                      phrase: "up to 180 days", type: .duration, value: "P180D"),
+        TimeValueCase(text: "Prices fell over the past two years.", published: "2018-10-05",
+                      phrase: "the past two years", type: .duration, value: "P2Y"),
+        TimeValueCase(text: "The ban lasts no more than sixty days.", published: "2018-10-05",
+                      phrase: "no more than sixty days", type: .duration, value: "P60D"),
+        TimeValueCase(text: "Prices rose at least the past 18 months.", published: "2018-10-05",
+                      phrase: "at least the past 18 months", type: .duration, value: "P18M"),
         // Recurring weekdays.
         TimeValueCase(text: "The market opens on Mondays.", published: "2018-10-05",
                       phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
