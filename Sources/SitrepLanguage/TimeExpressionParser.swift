@@ -28,10 +28,37 @@ struct TimeExpressionParser {
         guard k >= 0, k < n, tokens[k].entry >= 0 else { return nil }
         return entries[Int(tokens[k].entry)]
     }
-    @inline(__always) func kind(_ k: Int) -> Kind? { entry(k)?.kind }
+    @inline(__always) func kind(_ k: Int) -> Kind? {
+        guard k >= 0, k < n, tokens[k].entry >= 0 else { return nil }
+        return entries[Int(tokens[k].entry)].kind
+    }
     @inline(__always) func role(_ k: Int) -> Role {
-        guard let e = entry(k), e.kind == .word else { return .none }
-        return e.role
+        guard k >= 0, k < n, tokens[k].entry >= 0 else { return .none }
+        return entries[Int(tokens[k].entry)].role
+    }
+    /// Whether an expression can start at token `k`: numbers, time words, and the few function words
+    /// that open one ("the", "a", "about", "at least", "last", "early", "every", …). Saves parsing at "of", "in", "said".
+    @inline(__always) func canStart(_ k: Int) -> Bool {
+        guard tokens[k].entry >= 0 else { return true }
+        let i = Int(tokens[k].entry)
+        guard entries[i].kind == .word else { return true }
+        switch entries[i].role {
+        case .the, .article, .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
+             .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
+             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no:
+            return true
+        default:
+            return false
+        }
+    }
+    @inline(__always) static func isPreposition(_ r: Role) -> Bool {
+        switch r {
+        case .in, .on, .at, .by, .since, .until, .before, .after, .between, .and, .to, .from, .through, .during, .of,
+             .early, .late, .mid, .last, .next, .this, .within, .for, .every, .end, .beginning, .middle, .past, .previous:
+            return true
+        default:
+            return false
+        }
     }
     @inline(__always) func number(_ k: Int) -> Int { k >= 0 && k < n ? tokens[k].number : -1 }
     /// `b` is the word right after `a`, separated by spaces or one hyphen.
@@ -65,10 +92,6 @@ struct TimeExpressionParser {
         return nil
     }
 
-    static let prepositionRoles: Set<Role> = [.in, .on, .at, .by, .since, .until, .before, .after, .between, .and, .to,
-                                              .from, .through, .during, .of, .early, .late, .mid, .last, .next, .this,
-                                              .within, .for, .every, .end, .beginning, .middle, .past, .previous]
-
     // MARK: entry point
 
     func parse(_ k: Int) -> Match? {
@@ -76,9 +99,14 @@ struct TimeExpressionParser {
         var j = k
         let r = role(k)
         if r == .approx, adj(k, k + 1) { j = k + 1 }
-        else if (r == .more && role(k + 1) == .than) || (r == .at && role(k + 1) == .least), adj(k, k + 1), adj(k + 1, k + 2) { j = k + 2 }
+        else if (r == .more && role(k + 1) == .than) || (r == .at && role(k + 1) == .least) || (r == .up && role(k + 1) == .to),
+                adj(k, k + 1), adj(k + 1, k + 2) { j = k + 2 }
+        else if r == .no, role(k + 1) == .more, role(k + 2) == .than, adj(k, k + 1), adj(k + 1, k + 2), adj(k + 2, k + 3) { j = k + 3 }
         if j > k {
-            guard let m = core(j, the: false) else { return nil }
+            // "at least the past 18 months" (two-word approximators only: "over the past year" is a preposition)
+            var sub = core(j, the: false)
+            if sub == nil, j >= k + 2, role(j) == .the, adj(j, j + 1), let m = core(j + 1, the: true), m.takesThe, m.expr.type == .duration { sub = m }
+            guard let m = sub else { return nil }
             var isAgo = false
             if case .unitsAgo = m.expr.anchor { isAgo = true }
             guard m.expr.type == .duration || m.expr.type == .time || isAgo else { return nil }
@@ -89,9 +117,20 @@ struct TimeExpressionParser {
         if r == .the, adj(k, k + 1), let m = core(k + 1, the: true), m.takesThe {
             var out = m
             out.first = k
+            if kind(m.last) == .unit, orSo(m.last) { out.last += 2 }
             return out
         }
-        return core(k, the: false)
+        guard var m = core(k, the: false) else { return nil }
+        // "the next year or so", "two weeks or so"
+        if kind(m.last) == .unit, orSo(m.last) { m.last += 2 }
+        // "Fri, 03 Aug 2018 21:55 GMT": a clock time right after a date belongs to it.
+        if m.expr.type == .date, m.expr.part == nil, case .date(_, .some, .some) = m.expr.anchor,
+           adjComma(m.last, m.last + 1), tokens[m.last + 1].entry < 0, let c = clock(m.last + 1, trailingDay: false) {
+            var x = m.expr
+            x.type = .time; x.hour = c.expr.hour; x.minute = c.expr.minute
+            return Match(first: m.first, last: c.last, expr: x)
+        }
+        return m
     }
 
     // MARK: the grammar
@@ -130,6 +169,10 @@ struct TimeExpressionParser {
             return Match(first: k, last: k, expr: x)
         case .season:
             return seasonLed(k, offset: nil, first: k, the: the)
+        case .decade:
+            // "the nineties", "the early eighties" (not "in his sixties": an age).
+            guard the else { return nil }
+            return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .decade(190 + e.number)), takesThe: true)
         case .ordinal:
             return ordinalLed(k, the: the)
         case .number:
@@ -184,6 +227,16 @@ struct TimeExpressionParser {
                 x.type = .time; x.partOfDay = "MO"
                 return Match(first: k, last: m.last, expr: x, takesThe: true)
             }
+            // "mid-afternoon", "late Tuesday night" is below; "early morning", "late night yesterday": a part of a day.
+            if r == .early || r == .late || r == .mid, let pod = entry(k + 1), pod.kind == .partOfDay, !pod.plural {
+                var x = TimeExpression(type: .time)
+                x.partOfDay = pod.code
+                var last = k + 1
+                if adjComma(k + 1, k + 2), let d = dayTarget(k + 2), d.expr.partOfDay == nil {
+                    x.anchor = d.expr.anchor; x.future = d.expr.future; last = d.last
+                }
+                return Match(first: k, last: last, expr: x, takesThe: true)
+            }
             var sub: Match?
             if role(k + 1) == .the, adj(k + 1, k + 2), let m = core(k + 2, the: true), m.takesThe { sub = m }
             else { sub = core(k + 1, the: the) }
@@ -211,6 +264,14 @@ struct TimeExpressionParser {
             }
         case .every:
             return setLed(k)
+        case .near where the:
+            // "the near future", "the short term", "the foreseeable future" (not "the long term debt").
+            guard adjSpace(k, k + 1), role(k + 1) == .term || role(k + 1) == .future, !tokens[k + 1].has(TimeToken.wordFollows) else { return nil }
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
+        case .right:
+            // "right now"
+            guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "PRESENT_REF" else { return nil }
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .future where the:
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
         case .noon, .midnight:
@@ -240,6 +301,10 @@ struct TimeExpressionParser {
             return nil
         }
         if role(i) == .fiscal, adj(i, i + 1), let u = entry(i + 1), u.kind == .unit, u.unit == .year { i += 1 }
+        if r == .last, i == k + 1 {
+            if let m = quarterAt(k, year: nil, lastOne: true) { return m }
+            if let m = weekOfMonth(k, lastOne: true) { return m }
+        }
         let e = entry(i)
         switch e?.kind {
         case .weekday where r != .recent && r != .current && r != .latest && r != .that:
@@ -258,8 +323,9 @@ struct TimeExpressionParser {
             let unit = e!.unit!
             if e!.plural {
                 guard r != .this, r != .that, r != .current else { return nil }
-                // "recent days", "the coming weeks"
-                var x = TimeExpression(type: .duration)
+                // "recent days", "the coming weeks": a vague past or future (TimeML's PAST_REF / FUTURE_REF)
+                // that still gives a window before or after the anchor.
+                var x = TimeExpression(type: .date, anchor: .reference(offset < 0 ? "PAST_REF" : "FUTURE_REF"))
                 x.unit = unit; x.count = nil; x.window = offset
                 return Match(first: k, last: i, expr: x, takesThe: true)
             }
@@ -276,10 +342,11 @@ struct TimeExpressionParser {
             }
             // "the latest quarter" is the last one reported: the previous quarter.
             var x = TimeExpression(type: .date, anchor: .unitOffset(unit, offset))
-            x.fromReference = r == .following || r == .previous || r == .that
+            // "the next day", "the following week": narrative time, counted from the time last named.
+            x.fromReference = r == .following || r == .previous || r == .that || (r == .next && unit == .day)
             return Match(first: k, last: i, expr: x, takesThe: true)
         default:
-            if role(i) == .period, r == .latest || r == .current || r == .this || r == .last {
+            if role(i) == .period, r == .latest {
                 var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, offset))
                 x.inheritsQuarter = r == .latest
                 return Match(first: k, last: i, expr: x, takesThe: true)
@@ -375,6 +442,7 @@ struct TimeExpressionParser {
                 m?.takesThe = true
                 return m
             }
+            if t.has(TimeToken.ordinalSuffix), let m = ordinalLed(k, the: the) { return m }
             // Decades: "1990s", "the '80s", "the mid-1990s"
             if t.has(TimeToken.decade) {
                 if t.digits == 4, t.number % 10 == 0, t.number >= 1000 {
@@ -405,7 +473,18 @@ struct TimeExpressionParser {
             return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: nil, day: nil)))
         }
         // Ordinals as words are handled by ordinalLed; here counts before units.
-        guard let (value, after) = count(k), after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, let unit = u.unit else { return nil }
+        guard var (value, after) = count(k) else { return nil }
+        // "two and a half years", "2 1/2 years"
+        var half = false
+        if value != nil, let h = halfAfterCount(after) { half = true; after = h }
+        guard after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, let unit = u.unit else { return nil }
+        // "a minute and a half", "a year and a half"
+        var last = after
+        // "a week or so ago": "or so" hedges the count.
+        if orSo(after) { after += 2; last = after }
+        if !half, value != nil, let h = halfAfterCount(after + 1), tokens[after + 1].word == tokens[after].word + 1 {
+            half = true; last = h - 1
+        }
         // A number written with digits right after a capitalised word is an identifier ("Channel 10").
         if t.entry < 0, t.has(TimeToken.afterName) { return nil }
         let hyphenated = tokens[after].gap == .hyphen
@@ -414,30 +493,51 @@ struct TimeExpressionParser {
            role(after + 1) == .earlier || role(after + 1) == .ago { return nil }
         // "three-quarters" is a fraction; "a two-year term" an adjective (singular).
         if hyphenated, u.plural { return nil }
-        if u.plural, let v = value, v == 1 { return nil }
-        // "52 years old" is an age.
-        if u.plural, adj(after, after + 1), role(after + 1) == .old { return nil }
-        // "$5 a year", "13% a year": a rate.
-        if tokens[k].has(TimeToken.afterAmount), role(k) == .article, !u.plural {
-            var x = TimeExpression(type: .set)
-            x.setValue = TimeResolver.durationValue(count: 1, unit: unit)
-            return Match(first: k, last: after, expr: x)
-        }
+        if u.plural, let v = value, v == 1, !half { return nil }
+        // "52 years old", "a 35-year-old man": ages, not durations.
+        if adj(after, after + 1), role(after + 1) == .old { return nil }
         // "two weeks ago", "a year earlier", "three days later", "a week from now"
         if adj(after, after + 1) {
             let r = role(after + 1)
             if r == .ago || r == .earlier || r == .later {
                 var x = TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: r == .later ? 1 : -1))
                 x.inheritsQuarter = unit == .year
+                // "a week later", "two days earlier": counted from the time the text last named.
+                x.fromReference = r != .ago
                 return Match(first: k, last: after + 1, expr: x)
             }
             if r == .from, adj(after + 1, after + 2), let x = entry(after + 2), x.kind == .reference, x.code == "PRESENT_REF" {
                 return Match(first: k, last: after + 2, expr: TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: 1)))
             }
         }
+        // "$5 a year", "13% a year", "three times a week": a rate.
+        if tokens[k].has(TimeToken.afterAmount) || previousRole(k) == .amount, role(k) == .article, !u.plural {
+            var x = TimeExpression(type: .set)
+            x.setValue = TimeResolver.durationValue(count: 1, unit: unit)
+            return Match(first: k, last: after, expr: x)
+        }
         var x = TimeExpression(type: .duration)
-        x.unit = unit; x.count = value
-        return Match(first: k, last: after, expr: x, takesThe: !hyphenated)
+        x.unit = unit; x.count = value; x.half = half
+        return Match(first: k, last: last, expr: x, takesThe: !hyphenated)
+    }
+
+    /// Whether "or so" follows token `k`.
+    func orSo(_ k: Int) -> Bool {
+        adjSpace(k, k + 1) && role(k + 1) == .or && adjSpace(k + 1, k + 2) && role(k + 2) == .so
+    }
+
+    /// "and a half" or "1/2" starting at token `k` (after a count or a unit): the index of the token after it.
+    func halfAfterCount(_ k: Int) -> Int? {
+        guard k > 0, k + 2 < n else { return nil }
+        if role(k) == .and, adjSpace(k - 1, k), role(k + 1) == .article, adjSpace(k, k + 1), role(k + 2) == .half, adjSpace(k + 1, k + 2) {
+            return k + 3
+        }
+        if tokens[k].entry < 0, tokens[k].number == 1, tokens[k].digits == 1, adjSpace(k - 1, k), tokens[k - 1].entry < 0,
+           tokens[k + 1].entry < 0, tokens[k + 1].number == 2, tokens[k + 1].digits == 1, tokens[k + 1].gap == .slash,
+           tokens[k + 1].word == tokens[k].word + 1 {
+            return k + 2
+        }
+        return nil
     }
 
     /// A year after a month or "of": digits ("1988") or words ("nineteen ninety-six"); returns it and its last token.
@@ -456,7 +556,7 @@ struct TimeExpressionParser {
         let t = tokens[k]
         guard t.number >= 1900, t.number <= 2099, !t.has(TimeToken.afterAmount) else { return false }
         let prev = previousRole(k)
-        if Self.prepositionRoles.contains(prev) || prev == .fiscal { return true }
+        if Self.isPreposition(prev) || prev == .fiscal { return true }
         // "some 2000 people": a quantity.
         if prev == .approx || prev == .more || prev == .least { return false }
         // Right after a capitalised name it is an identifier ("Resolution 2018", "Channel 1990").
@@ -468,7 +568,7 @@ struct TimeExpressionParser {
     }
 
     /// "10:30 a.m.", "11:32 GMT", "7pm", "12 o'clock", "1130 GMT", then an optional day: "10 p.m. Wednesday".
-    private func clock(_ k: Int) -> Match? {
+    private func clock(_ k: Int, trailingDay: Bool = true) -> Match? {
         let t = tokens[k]
         var hour = -1, minute = 0
         var i = k
@@ -496,7 +596,8 @@ struct TimeExpressionParser {
         guard sawMarker, hour <= 24 else { return nil }
         var x = TimeExpression(type: .time)
         x.hour = hour; x.minute = minute
-        return withTrailingDay(Match(first: k, last: i, expr: x))
+        let m = Match(first: k, last: i, expr: x)
+        return trailingDay ? withTrailingDay(m) : m
     }
 
     /// "noon Thursday", "5 p.m. EST, Nov. 9": a clock time takes the day written right after it.
@@ -536,15 +637,17 @@ struct TimeExpressionParser {
             return Match(first: first, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: month, day: nil)))
         }
         // "June last year", "January this year"
-        if adj(mk, mk + 1), let r = Optional(role(mk + 1)), r == .last || r == .this || r == .next,
+        let r = role(mk + 1)
+        if adj(mk, mk + 1), r == .last || r == .this || r == .next,
            adj(mk + 1, mk + 2), let u = entry(mk + 2), u.kind == .unit, u.unit == .year, !u.plural {
             let yo = r == .last ? -1 : (r == .next ? 1 : 0)
             return Match(first: first, last: mk + 2, expr: TimeExpression(type: .date, anchor: .monthInYear(month, yearOffset: yo)))
         }
         // A bare month: an abbreviation never; a full name after a time preposition, or not followed by a word.
-        guard me.kind == .month, !tokens[mk].has(TimeToken.nameFollows) else { return nil }
+        // …and not inside a name: "Theresa May", "May Day Parade".
+        guard me.kind == .month, !tokens[mk].has(TimeToken.nameFollows), !tokens[mk].has(TimeToken.afterName) else { return nil }
         let prev = previousRole(mk)
-        guard Self.prepositionRoles.contains(prev) || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
+        guard Self.isPreposition(prev) || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
         return Match(first: first, last: mk, expr: TimeExpression(type: .date, anchor: .date(year: nil, month: month, day: nil)))
     }
 
@@ -552,6 +655,14 @@ struct TimeExpressionParser {
     private func weekdayLed(_ k: Int, relation: Int?, first: Int) -> Match? {
         guard isCapitalised(k) else { return nil }
         let wd = entry(k)!.number
+        // "on Mondays", "Tuesday nights": a recurring day.
+        let podAfter = adj(k, k + 1) ? entry(k + 1) : nil
+        if relation == nil, entry(k)!.plural || (podAfter?.kind == .partOfDay && podAfter!.plural) {
+            var x = TimeExpression(type: .set)
+            x.setValue = "XXXX-WXX-\(wd)"
+            if let pod = podAfter, pod.kind == .partOfDay { x.setValue! += "T" + pod.code; return Match(first: first, last: k + 1, expr: x) }
+            return Match(first: first, last: k, expr: x)
+        }
         if relation == nil, tokens[k].has(TimeToken.nameFollows) {
             let prev = previousRole(k)
             guard [.on, .since, .by, .until, .early, .late, .from, .through, .before, .after, .between, .and, .to, .during].contains(prev) else { return nil }
@@ -579,33 +690,77 @@ struct TimeExpressionParser {
             return Match(first: first, last: end, expr: TimeExpression(type: .date, anchor: .season(e.code, year: y, offset: nil)), takesThe: true)
         }
         // Otherwise only after "this"/"last"…, a preposition, or "the" after a preposition ("in the fall").
-        var context = offset != nil || Self.prepositionRoles.contains(previousRole(k))
-        if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, Self.prepositionRoles.contains(previousRole(k - 1)) { context = true }
+        // ("to fall apart", "and spring back": not after "to", "and", "for").
+        func opens(_ r: Role) -> Bool { Self.isPreposition(r) && r != .to && r != .and && r != .for }
+        var context = offset != nil || opens(previousRole(k))
+        if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, opens(previousRole(k - 1)) { context = true }
         guard context else { return nil }
         // "fall" is also a verb and a noun ("the fall of Raqqa"): a season needs no "of" after it.
-        if adj(k, k + 1), role(k + 1) == .of { return nil }
+        if adj(k, k + 1), role(k + 1) == .of || role(k + 1) == .in { return nil }
         return Match(first: first, last: k, expr: TimeExpression(type: .date, anchor: .season(e.code, year: nil, offset: offset)), takesThe: true)
     }
 
     /// "third quarter", "third-quarter", "the first half", "the third quarter of 1990".
-    private func quarterAt(_ k: Int, year: Int?) -> Match? {
-        guard let q = ordinalDay(k), adj(k, k + 1) else { return nil }
+    /// "the last quarter of 2017" (`lastOne`: the fourth), "the second half of the year".
+    private func quarterAt(_ k: Int, year: Int?, lastOne: Bool = false) -> Match? {
+        guard lastOne || ordinalDay(k) != nil, adj(k, k + 1) else { return nil }
         let isQuarter: Bool
         if let u = entry(k + 1), u.kind == .unit, u.unit == .quarter, !u.plural { isQuarter = true }
         else if role(k + 1) == .half { isQuarter = false }
         else { return nil }
+        let q = lastOne ? (isQuarter ? 4 : 2) : ordinalDay(k)!
         guard q >= 1, q <= (isQuarter ? 4 : 2) else { return nil }
         var y = year
         var last = k + 1
-        if y == nil, adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), isYear(k + 3) { y = tokens[k + 3].number; last = k + 3 }
+        if y == nil, adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), let (year, end) = yearOf(k + 3) {
+            // "of 2017", "of the year", "of last year"
+            last = end
+            switch year {
+            case .absolute(let a): y = a
+            case .relative(let o):
+                return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .quarterInYear(q, yearOffset: o, half: !isQuarter)), takesThe: true)
+            }
+        }
         else if y == nil, adjComma(k + 1, k + 2), isYear(k + 2), !tokens[k + 2].has(TimeToken.wordFollows) { y = tokens[k + 2].number; last = k + 2 }
+        if lastOne, y == nil { return nil }
         // "third-quarter profit": an adjective, without the article.
         return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .quarter(q, year: y, half: !isQuarter)),
                      takesThe: tokens[k + 1].gap != .hyphen)
     }
 
+    enum YearRef { case absolute(Int), relative(Int) }
+
+    /// A year after "of": "2017", "nineteen ninety-six", "the year" / "this year" (0), "last year" (-1), "next year" (+1).
+    func yearOf(_ k: Int) -> (YearRef, Int)? {
+        if let (y, end) = yearAt(k) { return (.absolute(y), end) }
+        let r = role(k)
+        guard r == .the || r == .this || r == .last || r == .next, adj(k, k + 1), let u = entry(k + 1), u.kind == .unit,
+              u.unit == .year, !u.plural else { return nil }
+        return (.relative(r == .last ? -1 : (r == .next ? 1 : 0)), k + 1)
+    }
+
+    /// "the first week of August", "the last week of July": a week-long stretch of a month.
+    private func weekOfMonth(_ k: Int, lastOne: Bool) -> Match? {
+        guard adj(k, k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .week, !u.plural,
+              adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), let m = core(k + 3, the: false) else { return nil }
+        let n = lastOne ? -1 : (ordinalDay(k) ?? 0)
+        guard n == -1 || (1...4).contains(n) else { return nil }
+        switch m.expr.anchor {
+        case .date(_, .some, nil), .relativeMonth, .monthInYear: break
+        default: return nil
+        }
+        var x = m.expr
+        x.weekOfMonth = n
+        return Match(first: k, last: m.last, expr: x, takesThe: true)
+    }
+
     private func ordinalLed(_ k: Int, the: Bool) -> Match? {
         if let m = quarterAt(k, year: nil) { return m }
+        if let m = weekOfMonth(k, lastOne: false) { return m }
+        // "the 20th century", "the twenty-first century"
+        if let c = ordinalDay(k), c >= 1, adj(k, k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .century, !u.plural {
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .century(c - 1)), takesThe: true)
+        }
         // "first of May", "the third of June"
         if let d = ordinalDay(k), adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2),
            let me = entry(k + 2), me.kind == .month || me.kind == .monthAbbr, isCapitalised(k + 2) {
@@ -625,7 +780,24 @@ struct TimeExpressionParser {
 
     /// "year-end", "year end", "the year's end", "year-earlier", "the weekend".
     private func unitLed(_ k: Int, _ e: TimeLexicon.Entry, the: Bool) -> Match? {
-        guard let unit = e.unit, !e.plural else { return nil }
+        guard let unit = e.unit else { return nil }
+        if e.plural {
+            // "for decades", "within days": an unspecified duration.
+            let prev = previousRole(k)
+            guard !the, prev == .for || prev == .within, unit != .weekend else { return nil }
+            var x = TimeExpression(type: .duration)
+            x.unit = unit; x.count = nil
+            return Match(first: k, last: k, expr: x)
+        }
+        // "the year 2000", "the year two thousand"
+        if unit == .year, the, adjSpace(k, k + 1) {
+            if let (y, end) = yearAt(k + 1) {
+                return Match(first: k, last: end, expr: TimeExpression(type: .date, anchor: .date(year: y, month: nil, day: nil)), takesThe: true)
+            }
+            if kind(k + 1) == .number, let (cv, after) = count(k + 1), let c = cv, (1000...2199).contains(c) {
+                return Match(first: k, last: after - 1, expr: TimeExpression(type: .date, anchor: .date(year: c, month: nil, day: nil)), takesThe: true)
+            }
+        }
         if unit == .year, k + 1 < n, tokens[k + 1].word == tokens[k].word + 1 {
             let r = role(k + 1)
             if r == .end, tokens[k + 1].gap == .hyphen || tokens[k + 1].gap == .space {
@@ -647,6 +819,13 @@ struct TimeExpressionParser {
             var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, -1))
             x.inheritsQuarter = true
             return Match(first: k, last: k, expr: x, takesThe: true)
+        }
+        // "the day before", "the day after": next to the time last named.
+        if unit == .day, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after,
+           k + 2 >= n || tokens[k + 2].word != tokens[k].word + 2 || tokens[k + 2].gap != .space {
+            var x = TimeExpression(type: .date, anchor: .unitOffset(.day, role(k + 1) == .before ? -1 : 1))
+            x.fromReference = true
+            return Match(first: k, last: k + 1, expr: x, takesThe: true)
         }
         if unit == .weekend, the {
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .unitOffset(.weekend, 0)), takesThe: true)

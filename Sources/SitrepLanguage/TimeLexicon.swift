@@ -8,6 +8,8 @@ public struct TimeLexicon: Sendable {
     /// What a time word is.
     enum Kind: UInt8, Sendable {
         case month, monthAbbr, weekday, weekdayAbbr, season, number, ordinal, unit, partOfDay, dayRef, reference, set, word
+        /// "nineties" (9): a decade of the twentieth century named in words.
+        case decade
     }
 
     /// The grammatical role of a `word` entry, named in the data file's value column.
@@ -17,8 +19,16 @@ public struct TimeLexicon: Sendable {
         case earlier, later, ago, early, late, mid, middle, end, beginning
         case of, `in`, on, at, by, since, until, before, after, between, and, to, from, through, during, within, `for`
         case every, few, several, couple, approx, least, more, than, fiscal, half
-        case noon, midnight, zone, am, pm, hrs, oclock, future, old, period
+        case noon, midnight, zone, am, pm, hrs, oclock, future, old, period, amount
         case futureCue = "future-cue", pastCue = "past-cue"
+        /// A future cue only before "to" ("plans to", "set to"): as nouns or participles they are not ("the plan", "set on").
+        case futureCueTo = "future-cue-to"
+        /// "had": a past cue that also turns a following future cue into the past ("had been due to expire Friday").
+        case perfect
+        /// "near", "short", "long", "foreseeable", "immediate" before "term"/"future": a vague future.
+        case near, term, or, so, right
+        /// "up to", "no more than": approximators before a duration.
+        case up, no
     }
 
     /// Units of time, with their TimeML letters.
@@ -128,7 +138,11 @@ public struct TimeLexicon: Sendable {
                            "weekday-abbr": .weekdayAbbr, "number": .number, "ordinal": .ordinal][kind]!
             if k == .month || k == .monthAbbr { guard (1...12).contains(n) else { return nil } }
             if k == .weekday || k == .weekdayAbbr { guard (1...7).contains(n) else { return nil } }
-            return Entry(kind: k, number: n)
+            // "Mondays": a weekday in the plural is a recurring day.
+            return Entry(kind: k, number: n, plural: k == .weekday && word.hasSuffix("days"))
+        case "decade":
+            guard let n = Int(value), (1...9).contains(n) else { return nil }
+            return Entry(kind: .decade, number: n)
         case "season":
             guard ["SP", "SU", "FA", "WI"].contains(value) else { return nil }
             return Entry(kind: .season, code: value, plural: word.hasSuffix("s"))
@@ -200,7 +214,3 @@ public struct TimeLexicon: Sendable {
     }
 }
 
-/// The time finder's extra byte class (the rest is the language layer's `ByteClass`).
-extension ByteClass {
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { isAlpha(b) }
-}

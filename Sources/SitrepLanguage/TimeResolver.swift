@@ -26,6 +26,8 @@ struct TimeExpression {
         case season(String, year: Int?, offset: Int?)
         /// "this year's third quarter" (3, 0), "next year's first half".
         case quarterInYear(Int, yearOffset: Int, half: Bool)
+        /// "the 20th century" (19).
+        case century(Int)
         /// "the 1990s" (199), "the '80s".
         case decade(Int)
         case reference(String)
@@ -43,6 +45,8 @@ struct TimeExpression {
     var minute: Int?
     /// DURATION / SET: count (nil = unspecified "X") and unit.
     var count: Int?
+    /// "two and a half years", "a minute and a half", "2 1/2 years": half a unit more than `count`.
+    var half = false
     var unit: Unit?
     /// A duration that is a window ending (-1) or starting (+1) at the anchor: "the past three months", "the coming days".
     var window: Int = 0
@@ -51,10 +55,15 @@ struct TimeExpression {
     /// "the following month", "that year", "the previous Friday": counted from the time the text last named
     /// (its reference time) rather than from the publication date, when there is one.
     var fromReference = false
+    /// "the first week of August" (1), "the last week of July" (-1): a week-long stretch of the month.
+    var weekOfMonth: Int?
     /// "a year earlier", "the quarter": take the quarter the text last named, when there is one.
     var inheritsQuarter = false
     /// The sentence points to the future ("will", "scheduled"), for weekdays and months without a year.
     var future: Bool = false
+    /// A past-tense verb stands right before ("ended Jan. 31", "bought it in February"): a month or day
+    /// without a year is the latest one on or before the anchor.
+    var past: Bool = false
 
     init(type: TimexType, anchor: Anchor = .none) { self.type = type; self.anchor = anchor }
 }
@@ -94,6 +103,12 @@ enum TimeResolver {
             break
         }
         var r = resolveAnchor(x, anchor: anchor)
+        if let w = x.weekOfMonth, let month = r.interval, r.precision == .month {
+            let start = w > 0 ? month.start.adding(days: 7 * (w - 1)) : month.end.adding(days: -6)
+            let (wy, wn) = isoWeek(start)
+            r = Resolution(interval: DayInterval(start: start, end: start.adding(days: 6)), precision: .week,
+                           value: pad(wy, 4) + "-W" + pad(wn, 2), unresolvedReason: nil)
+        }
         if let part = x.part, let i = r.interval, let p = r.precision {
             let (narrowed, precision) = narrow(i, p, part, anchor: anchor)
             r.interval = narrowed
@@ -116,7 +131,7 @@ enum TimeResolver {
 
     private static func resolveDuration(_ x: TimeExpression, anchor: CalendarDay?) -> Resolution {
         let unit = x.unit ?? .day
-        let value = durationValue(count: x.count, unit: unit)
+        let value = x.half && x.count != nil ? halfDurationValue(count: x.count!, unit: unit) : durationValue(count: x.count, unit: unit)
         guard x.window != 0 else {
             return Resolution(interval: nil, precision: nil, value: value, unresolvedReason: "a duration, not a date")
         }
@@ -127,6 +142,22 @@ enum TimeResolver {
         let interval = x.window < 0 ? DayInterval(start: anchor.adding(days: -days), end: anchor)
                                     : DayInterval(start: anchor, end: anchor.adding(days: days))
         return Resolution(interval: interval, precision: precision(of: unit), value: value, unresolvedReason: nil)
+    }
+
+    /// "2 1/2 years" → P2Y6M, "a minute and a half" → PT1M30S: the half written in the next smaller unit.
+    static func halfDurationValue(count n: Int, unit: TimeLexicon.Unit) -> String {
+        switch unit {
+        case .year: return "P\(n)Y6M"
+        case .month: return "P\(n)M15D"
+        case .quarter: return "P\(3 * n + 1)M15D"
+        case .week, .weekend: return "P\(7 * n + 3)DT12H"
+        case .fortnight: return "P\(2 * n + 1)W"
+        case .day: return "P\(n)DT12H"
+        case .hour: return "PT\(n)H30M"
+        case .minute: return "PT\(n)M30S"
+        case .decade: return "P\(10 * n + 5)Y"
+        case .century: return "P\(100 * n + 50)Y"
+        }
     }
 
     static func durationValue(count: Int?, unit: TimeLexicon.Unit) -> String {
@@ -192,6 +223,10 @@ enum TimeResolver {
                         if c >= anchor, best == nil || c < best! { best = c }
                         continue
                     }
+                    if x.past {
+                        if c <= anchor, best == nil || c > best! { best = c }
+                        continue
+                    }
                     // Nearest, with the past preferred: a future day must be less than half as far away.
                     let dc = c > anchor ? 2 * (c.dayNumber - anchor.dayNumber) : anchor.dayNumber - c.dayNumber
                     if best == nil || dc < (best! > anchor ? 2 * (best!.dayNumber - anchor.dayNumber) : anchor.dayNumber - best!.dayNumber) { best = c }
@@ -201,7 +236,7 @@ enum TimeResolver {
             }
             // A month without a year: the latest such month not after the anchor's, or with future cues the next one.
             var y = anchor.year
-            if x.future { if month < anchor.month { y += 1 } } else {
+            if x.future { if month < anchor.month { y += 1 } } else if x.past { if month > anchor.month { y -= 1 } } else {
                 // Nearest, with the past preferred: a later month only when less than half as far as the earlier one.
                 let ahead = (month - anchor.month + 12) % 12, back = (anchor.month - month + 12) % 12
                 if ahead != 0, 2 * ahead < back { if month < anchor.month { y += 1 } } else if month > anchor.month { y -= 1 }
@@ -232,7 +267,8 @@ enum TimeResolver {
             case .some:
                 day = anchor.adding(days: delta)
             case .none:
-                if x.future { day = anchor.adding(days: delta > 0 ? delta : delta + 7) }
+                // With future cues the day itself counts: "will meet Friday" in a Friday paper is today.
+                if x.future { day = anchor.adding(days: delta >= 0 ? delta : delta + 7) }
                 else { day = anchor.adding(days: delta <= 0 ? delta : delta - 7) }
             }
             return dayResolution(day)
@@ -291,10 +327,19 @@ enum TimeResolver {
                 if x.future { return seasonResolution(code, started && ended ? anchor.year + 1 : anchor.year) }
                 return seasonResolution(code, started ? anchor.year : anchor.year - 1)
             }
+        case .century(let c):
+            return Resolution(interval: DayInterval(start: CalendarDay(year: c * 100, month: 1, day: 1)!,
+                                                    end: CalendarDay(year: c * 100 + 99, month: 12, day: 31)!),
+                              precision: .year, value: pad(c, 2), unresolvedReason: nil)
         case .decade(let d):
             let s = CalendarDay(year: d * 10, month: 1, day: 1)!, e = CalendarDay(year: d * 10 + 9, month: 12, day: 31)!
             return Resolution(interval: DayInterval(start: s, end: e), precision: .year, value: String(d), unresolvedReason: nil)
         case .reference(let ref):
+            if x.window != 0 {
+                var w = resolveDuration(x, anchor: anchor)
+                w.value = ref
+                return w
+            }
             switch ref {
             case "PRESENT_REF":
                 guard let anchor else { return Resolution(interval: nil, precision: nil, value: ref, unresolvedReason: noAnchor) }
@@ -387,9 +432,9 @@ enum TimeResolver {
         return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
     }
 
-    /// "early 2012" → January–April; "mid-October" → 11–20 October; "the end of July" → the last third;
-    /// "earlier this month" → from the month's start to the anchor. Precision gets one step coarser-named
-    /// finer: a third of a year is reported as a season, a third of a month as a week.
+    /// "early 2012" → the first third of 2012; "mid-October" → 11–21 October; "the end of July" → the last third;
+    /// "earlier this month" → from the month's start to the anchor. A third of a year is reported with season
+    /// precision, a third of a season with month precision, a third of a month with week precision.
     private static func narrow(_ i: DayInterval, _ p: TimePrecision, _ part: TimeExpression.Part, anchor: CalendarDay?) -> (DayInterval, TimePrecision) {
         let n = i.days
         guard n >= 3 else { return (i, p) }
