@@ -36,6 +36,8 @@ struct AttributionLexicon: Sendable {
         let on = ClauseTokens.key("on"), `in` = ClauseTokens.key("in"), last = ClauseTokens.key("last")
         let this = ClauseTokens.key("this"), yesterday = ClauseTokens.key("yesterday"), today = ClauseTokens.key("today")
         let earlier = ClauseTokens.key("earlier"), later = ClauseTokens.key("later"), at = ClauseTokens.key("at")
+        let by = ClauseTokens.key("by")
+        let timeWords: Set<UInt64> = Set(["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"].map(ClauseTokens.key))
         let beForms: Set<UInt64> = Set(["is", "are", "was", "were", "be", "been", "being", "am"].map(ClauseTokens.key))
         let negators: Set<UInt64> = Set(["not", "never", "cannot"].map(ClauseTokens.key))
         let doForms: Set<UInt64> = Set(["did", "does", "do", "has", "have", "had", "could", "would", "will", "can"].map(ClauseTokens.key))

@@ -70,7 +70,7 @@ struct AttributionScanner {
 
     /// Returns the token after the source phrase, where the scan goes on.
     private mutating func according(_ cue: Int, _ cueLast: Int, _ si: Int, _ lo: Int, _ hi: Int) -> Int? {
-        guard let np = forwardNP(from: cueLast + 1, limit: hi) else { return nil }
+        guard let np = forwardNP(from: cueLast + 1, limit: hi) ?? looseNP(from: cueLast + 1, limit: hi) else { return nil }
         let (source, affiliation) = splitSource(np)
         let sentence = sentenceRange(lo, hi)
         var scope: TextRange?
@@ -90,12 +90,23 @@ struct AttributionScanner {
         return np.range.upperBound
     }
 
+    /// After "according to", any short phrase up to a comma, the sentence end or a clause word
+    /// ("according to the latest tally").
+    private func looseNP(from i: Int, limit hi: Int) -> SourcePhrase? {
+        var k = i
+        while k < hi, k - i < 8, ct.isWord(k) || ct.has(k, .number), part(k) != .stop,
+              ct.key(k) != lex.keys.that, ct.key(k) != lex.keys.which, ct.key(k) != lex.keys.who { k += 1 }
+        guard k > i, k - i < 8, k == hi || !ct.flags[k].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash]) else { return nil }
+        return SourcePhrase(range: i..<k)
+    }
+
     // MARK: - "X quoted Y as saying …"
 
     /// Returns the token after "as saying", where the scan goes on.
     private mutating func quoted(_ v: Int, _ vLast: Int, _ si: Int, _ lo: Int, _ hi: Int) -> Int? {
         guard !isNegatedOrPassive(v, lo) else { return nil }
         guard let viaNP = subject(before: v, lo: lo), !viaNP.isPronoun || lastNamed != nil else { return nil }
+        guard vLast + 1 < hi, ct.key(vLast + 1) != lex.keys.by else { return nil }
         guard let np = forwardNP(from: vLast + 1, limit: hi) else { return nil }
         // "as saying" within a few tokens ("on August 2nd as saying").
         var k = np.range.upperBound
@@ -127,6 +138,7 @@ struct AttributionScanner {
         var sourceStart: Int
         var isPronoun = false
         var inverted = false
+        var via: TextRange?
 
         let before = v - 1
         var appositive: (source: TextRange, affiliation: TextRange?, start: Int, isPronoun: Bool)?
@@ -142,6 +154,15 @@ struct AttributionScanner {
         } else if let found = appositive ?? subjectWithAppositive(before: v, lo: lo) {
             source = found.source; affiliation = found.affiliation; sourceStart = found.start; isPronoun = found.isPronoun
             if isPronoun, let named = lastNamed, si - named.sentence <= 8 { source = named.source; affiliation = named.affiliation }
+            // "A commander quoted by the daily Al-Akhbar said …": the commander, via the daily.
+            let q = found.start - 2
+            if !isPronoun, q > lo, ct.key(found.start - 1) == lex.keys.by, let m = lex.verbs.longest(at: q, limit: hi, ct),
+               m.length == 1, lex.verbs[m.index].value.frame == .quote,
+               let speaker = subjectWithAppositive(before: q, lo: lo), !speaker.isPronoun {
+                via = ct.range(found.start, v - 1)
+                if let e = span(found.start, v - 1) { via = e }
+                source = speaker.source; affiliation = speaker.affiliation; sourceStart = speaker.start
+            }
         } else {
             return
         }
@@ -160,16 +181,28 @@ struct AttributionScanner {
             k = np.range.upperBound
         }
 
+        // "…, the monitor said, adding that …": the sentence before, and what the participle adds.
+        var participle: (start: Int, end: Int)?
+        if k + 1 < hi, ct.has(k, .comma), let m = lex.verbs.longest(at: k + 1, limit: hi, ct),
+           lex.verbs[m.index].value.frame == .participle {
+            participle = (k + 1, k + m.length)
+        }
         let scope: TextRange?
-        if inverted || isTrailing(from: k, hi) {
+        if inverted || participle != nil || isTrailing(from: k, hi) {
             scope = backwardScope(before: sourceStart, lo: lo)
         } else {
             if frame == .declare, !opensClause(k, hi) { return }
             scope = forwardScope(from: k, lo: lo, hi: hi)
         }
-        guard let scope else { return }
-        emit(Attribution(scope: scope, source: source, affiliation: affiliation, cue: ct.range(v, vLast),
-                         cueKind: .reportingVerb, medium: medium), sentence: si, pronoun: isPronoun)
+        let kind: Attribution.Cue = via == nil ? .reportingVerb : .chained
+        if let scope {
+            emit(Attribution(scope: scope, source: source, affiliation: affiliation, cue: ct.range(v, vLast),
+                             cueKind: kind, via: via, medium: medium), sentence: si, pronoun: isPronoun)
+        }
+        if let p = participle, let added = forwardScope(from: p.end + 1, lo: lo, hi: hi) {
+            emit(Attribution(scope: added, source: source, affiliation: affiliation, cue: ct.range(p.start, p.end),
+                             cueKind: kind, via: via, medium: medium), sentence: si, pronoun: isPronoun)
+        }
     }
 
     /// "did not say", "never said", "was reported", "to say", "the reported": not an attribution.
@@ -201,15 +234,26 @@ struct AttributionScanner {
         // "said in a statement on Monday that …": the complement starts after "that".
         if k < hi, ct.isWord(k), lex.adjuncts.contains(ct.key(k)) {
             var j = k + 1
+            var found = false
             while j < hi, j - k < 14, ct.isWord(j) || ct.has(j, .number) || ct.has(j, .single) {
-                if ct.key(j) == lex.keys.that { k = j + 1; break }
+                if ct.key(j) == lex.keys.that { k = j + 1; found = true; break }
                 j += 1
+            }
+            // "said on Sunday they had …", "said yesterday the …": a short time phrase.
+            if !found, [lex.keys.on, lex.keys.last, lex.keys.this, lex.keys.yesterday, lex.keys.today, lex.keys.earlier,
+                        lex.keys.later].contains(ct.key(k)) {
+                var e = k + 1
+                if ct.key(k) == lex.keys.on || ct.key(k) == lex.keys.last || ct.key(k) == lex.keys.this {
+                    while e < hi, e - k <= 2, ct.isCapitalized(e) || lex.roles[ct.key(e)] == nil && ct.isWord(e) && isTimeWord(e) { e += 1 }
+                }
+                if e > k + 1 || ct.key(k) == lex.keys.yesterday || ct.key(k) == lex.keys.today
+                    || ct.key(k) == lex.keys.earlier || ct.key(k) == lex.keys.later { k = e }
             }
         }
         while k < hi, ct.has(k, .comma) || ct.has(k, .clausePunctuation) || ct.key(k) == lex.keys.that
                 || lex.adverbs.contains(ct.key(k)) { k += 1 }
         guard k < hi else { return nil }
-        if ct.has(k, .openDouble) || ct.has(k, .ambiguousDouble), let q = quotes.opening(at: k) {
+        if ct.has(k, .openDouble) || ct.has(k, .ambiguousDouble), let q = quotes.opening(at: k), closesStatement(q.close, hi) {
             return quotes.inner(q, ct)
         }
         var e = k
@@ -239,6 +283,19 @@ struct AttributionScanner {
     /// or colon, or begun in an earlier sentence) rather than words quoted inside the outlet's sentence.
     private func opensStatement(_ o: Int, _ lo: Int) -> Bool {
         o <= lo || ct.has(o - 1, .comma) || ct.has(o - 1, .clausePunctuation) || ct.has(o - 1, .dash)
+    }
+
+    /// A lowercase word that names a time ("week", "month", "night", "year").
+    private func isTimeWord(_ t: Int) -> Bool {
+        lex.keys.timeWords.contains(ct.key(t))
+    }
+
+    /// Whether a quotation closing at `c` ends a statement (`.”`, `,”`, or punctuation or the end after
+    /// it) rather than quoting a word inside the sentence ('said that "terrorists" had fired').
+    private func closesStatement(_ c: Int, _ hi: Int) -> Bool {
+        if c > 0, !ct.flags[c - 1].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation]) { return true }
+        guard c + 1 < hi else { return true }
+        return !ct.flags[c + 1].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash])
     }
 
     /// Whether a clause starts at `k` after a verb of the `declare` frame: "that", a quotation, a colon,

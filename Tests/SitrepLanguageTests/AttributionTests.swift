@@ -73,6 +73,19 @@ struct AttributionCase: CustomStringConvertible, Sendable {
               source: "A senior Kurdish official", scope: "the deal had collapsed", medium: "AFP"),
         .init(text: "The monitor, which relies on sources inside the country, said at least 30 fighters were killed.",
               source: "The monitor", scope: "at least 30 fighters were killed"),
+        .init(text: "Kurdish officials said on Sunday they had arrested 40 suspects.",
+              source: "Kurdish officials", scope: "they had arrested 40 suspects"),
+        .init(text: "A Hezbollah commander quoted by the Lebanese daily Al-Akhbar said the fighters would be moved.",
+              source: "A Hezbollah commander", scope: "the fighters would be moved", kind: .chained,
+              via: "the Lebanese daily Al-Akhbar"),
+        .init(text: "A source close to the negotiations told Asharq Al-Awsat that the deal was finalised.",
+              source: "A source", scope: "the deal was finalised", medium: "Asharq Al-Awsat"),
+        .init(text: "The state news agency said that \"terrorists\" had fired rockets on the city.",
+              source: "The state news agency", scope: "\"terrorists\" had fired rockets on the city"),
+        .init(text: "The fighters were never seen again, according to their relatives.",
+              source: "their relatives", scope: "The fighters were never seen again", kind: .accordingTo),
+        .init(text: "Rebels capture key town, monitor says",
+              source: "monitor", scope: "Rebels capture key town"),
     ]
 
     @Test(arguments: cases)
@@ -103,6 +116,22 @@ struct AttributionCase: CustomStringConvertible, Sendable {
     func noAttributionWithoutAReportingSource(_ text: String) {
         let a = Analysed(text)
         #expect(a.attributions.isEmpty, "\(a.dump)")
+    }
+
+    @Test func participleAfterATrailingAttributionAddsASecondScope() {
+        let a = Analysed("Troops advanced on the town, the monitor said, adding that dozens were killed.")
+        let said = a.attributions.first { a.slice($0.cue) == "said" }
+        let adding = a.attributions.first { a.slice($0.cue) == "adding" }
+        #expect(said.flatMap { a.slice($0.scope) } == "Troops advanced on the town", "\(a.dump)")
+        #expect(adding.flatMap { a.slice($0.scope) } == "dozens were killed", "\(a.dump)")
+        #expect(adding.flatMap { a.slice($0.source) } == "the monitor", "\(a.dump)")
+    }
+
+    @Test func pronounResolvesAcrossParagraphs() {
+        let a = Analysed("“They were planning attacks,” said Jamal Othman, a security official.\n\nHe added that more arrests were expected.")
+        let added = a.attributions.first { a.slice($0.cue) == "added" }
+        #expect(added.flatMap { a.slice($0.source) } == "Jamal Othman", "\(a.dump)")
+        #expect(added.flatMap { a.slice($0.affiliation) } == "a security official", "\(a.dump)")
     }
 
     @Test func pronounSpeakerResolvesToTheLastNamedSource() {
