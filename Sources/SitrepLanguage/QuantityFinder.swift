@@ -235,6 +235,12 @@ struct Scanner {
             var core = digits(i)
             if core.shape == .plain, core.suffix == nil {
                 var k = i + 1
+                // A scale glued to the digits: "$5m", "1.5bn", "20k".
+                if k < hi, t[k].kind == .word, end(i) == start(k), isWord(k, "m") || isWord(k, "bn") || isWord(k, "mn") || isWord(k, "k") {
+                    core.lo *= isWord(k, "k") ? 1000 : isWord(k, "bn") ? 1_000_000_000 : 1_000_000
+                    core.bareDigits = 0
+                    k += 1
+                }
                 while k < hi, let scale = scaleWord(k) { core.lo *= Double(scale); core.bareDigits = 0; k += 1 }
                 core.end = k
             }

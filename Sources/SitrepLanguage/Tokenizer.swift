@@ -97,100 +97,82 @@ public struct Tokenizer: Sendable {
         let end = p.count
         var tokens: [Token] = []
         tokens.reserveCapacity(end / 5 + 8)
+        let table = asciiClass
         var i = 0
         var lastEnd = -1
         var lastKind = TokenKind.punctuation
-
-        @inline(__always) func emit(_ s: Int, _ e: Int, _ k: TokenKind) {
-            tokens.append(Token(range: TextRange(start: Int32(s), end: Int32(e)), kind: k))
-            lastEnd = e
-            lastKind = k
-        }
-        /// Whether an ASCII quote at `i` opens: nothing glued before it, or an opening token.
-        @inline(__always) func opensHere(_ i: Int) -> Bool {
-            if lastEnd != i { return true }
-            switch lastKind {
-            case .openQuote, .dash: return true
-            case .punctuation, .symbol:
-                let b = p[i - 1]
-                return b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{")
-            default: return false
-            }
-        }
-        /// Whether the position starts a word character.
-        @inline(__always) func wordAt(_ j: Int) -> Bool {
-            guard j < end else { return false }
-            let b = p[j]
-            if b < 0x80 { return ByteClass.isAlnum(b) }
-            return isWordClass(classify(p, j, end).0)
-        }
-
         while i < end {
             let b = p[i]
-            let (c, n) = b < 0x80 ? (asciiClass[Int(b)], 1) : classify(p, i, end)
+            let c: Class, n: Int
+            if b < 0x80 { c = table[Int(b)]; n = 1 } else { (c, n) = classify(p, i, end) }
+            var kind: TokenKind
+            var e = i + n
+            /// A possessive "'s" token that follows the main token directly.
+            var possessive = 0
             switch c {
             case .space:
                 i += n
+                continue
             case .letter:
-                let e = scanWord(p, i, end)
-                if e.possessive > 0 {
-                    emit(i, e.end, .word)
-                    emit(e.end, e.end + e.possessive, .word)
-                    i = e.end + e.possessive
-                } else {
-                    emit(i, e.end, e.startsWithDigit ? .number : .word)
-                    i = e.end
-                }
+                let w = scanWord(p, i, end)
+                e = w.end
+                possessive = w.possessive
+                kind = .word
             case .digit:
-                let e = scanNumber(p, i, end)
-                if e.possessive > 0 {
-                    emit(i, e.end, .number)
-                    emit(e.end, e.end + e.possessive, .word)
-                    i = e.end + e.possessive
-                } else {
-                    emit(i, e.end, .number)
-                    i = e.end
-                }
+                let w = scanNumber(p, i, end)
+                e = w.end
+                possessive = w.possessive
+                kind = .number
             case .hyphen, .dash:
-                var j = i + n
-                while j < end {
-                    let (c2, n2) = classify(p, j, end)
-                    if c2 == .hyphen || c2 == .dash { j += n2 } else { break }
+                while e < end {
+                    let (c2, n2) = classify(p, e, end)
+                    if c2 == .hyphen || c2 == .dash { e += n2 } else { break }
                 }
-                emit(i, j, .dash)
-                i = j
+                kind = .dash
             case .period:
-                var j = i + 1
-                while j < end, p[j] == UInt8(ascii: ".") { j += 1 }
-                emit(i, j, .punctuation)
-                i = j
-            case .comma, .colon, .slash, .punctuation:
-                emit(i, i + n, c == .slash ? .symbol : .punctuation)
-                i += n
-            case .openBracket:
-                emit(i, i + n, .punctuation)
-                i += n
+                while e < end, p[e] == UInt8(ascii: ".") { e += 1 }
+                kind = .punctuation
+            case .comma, .colon, .punctuation, .openBracket:
+                kind = .punctuation
+            case .slash, .symbol:
+                kind = .symbol
             case .openQuote, .openSingle:
-                emit(i, i + n, .openQuote)
-                i += n
+                kind = .openQuote
             case .closeQuote, .closeSingle:
-                emit(i, i + n, .closeQuote)
-                i += n
+                kind = .closeQuote
             case .doubleQuote, .singleQuote, .apostrophe:
-                if opensHere(i) {
-                    emit(i, i + 1, .openQuote)
-                } else if !wordAt(i + 1) {
-                    emit(i, i + 1, .closeQuote)
+                if opens(p, i, lastEnd: lastEnd, lastKind: lastKind) {
+                    kind = .openQuote
+                } else if !isWordStart(p, i + 1, end) {
+                    kind = .closeQuote
                 } else {
-                    emit(i, i + 1, .quote)
+                    kind = .quote
                 }
-                i += n
-            case .symbol:
-                emit(i, i + n, .symbol)
-                i += n
             }
+            tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e)), kind: kind))
+            if possessive > 0 {
+                tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: e), end: Int32(truncatingIfNeeded: e + possessive)), kind: .word))
+                e += possessive
+                kind = .word
+            }
+            lastEnd = e
+            lastKind = kind
+            i = e
         }
         return tokens
+    }
+
+    /// Whether an ASCII quote at `i` opens: nothing glued before it, or an opening token.
+    @inline(__always)
+    static func opens(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, lastEnd: Int, lastKind: TokenKind) -> Bool {
+        if lastEnd != i { return true }
+        switch lastKind {
+        case .openQuote, .dash: return true
+        case .punctuation, .symbol:
+            let b = p[i - 1]
+            return b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{")
+        default: return false
+        }
     }
 
     struct WordEnd {

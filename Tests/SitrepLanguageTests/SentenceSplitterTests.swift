@@ -94,3 +94,10 @@ struct SentenceSplitterTests {
         #expect("The approx. total was high. It fell.".sentenceTexts() == ["The approx. total was high.", "It fell."])
     }
 }
+
+struct InitialTests {
+    @Test func anInitialBeforeASentenceStarterEndsTheSentence() {
+        #expect("It began after World War I. The empire fell.".sentenceTexts() == ["It began after World War I.", "The empire fell."])
+        #expect("Then George W. Bush spoke.".sentenceTexts() == ["Then George W. Bush spoke."])
+    }
+}
