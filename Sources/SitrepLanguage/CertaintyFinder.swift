@@ -112,7 +112,24 @@ public struct CertaintyFinder: Sendable {
             case .following:
                 scope = ct.range(max(f.start, clause.lowerBound), clause.upperBound - 1)
             case .rest:
-                scope = ct.range(f.start, sentenceEnd)
+                // The cue's clause and the subordinate clause it opens ("it is unclear | whether …"),
+                // not a relative clause or a ", but …" after it.
+                var end = clause.upperBound - 1
+                if ci + 1 < clauses.count, let kind = segmenter.words[ct.key(clauses[ci + 1].lowerBound)],
+                   kind == .subordinator, ct.key(clauses[ci + 1].lowerBound) != but {
+                    end = clauses[ci + 1].upperBound - 1
+                }
+                scope = ct.range(f.start, end)
+            case .phrase:
+                // Up to the verb: a be-form, an auxiliary or modal, a past form ending in -ed, or punctuation.
+                var e = f.end
+                while e < clause.upperBound, e - f.end < 8, ct.isWord(e) || ct.has(e, .number) {
+                    let key = ct.key(e)
+                    if phraseStops.contains(key) || segmenter.words[key] != nil { break }
+                    if e > f.end, isPastForm(e, ct) { break }
+                    e += 1
+                }
+                scope = ct.range(f.start, max(f.start, e - 1))
             case .condition:
                 let other = ci == 0 ? (clauses.count > 1 ? 1 : 0) : ci - 1
                 let a = min(clause.lowerBound, clauses[other].lowerBound)
@@ -145,6 +162,14 @@ public struct CertaintyFinder: Sendable {
     }
 
     private var immediately: UInt64 { ClauseTokens.key("immediately") }
+    private let phraseStops: Set<UInt64> = Set(["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+        "may", "might", "could", "can", "should", "must", "did", "does", "do", "of"].map(ClauseTokens.key))
+
+    /// A lowercase word ending in -ed ("averted", "killed").
+    private func isPastForm(_ t: Int, _ ct: ClauseTokens) -> Bool {
+        ct.isWord(t) && !ct.isCapitalized(t) && ct.tokens[t].range.length > 3 && ct.endsWithED(t)
+    }
+    private var but: UInt64 { ClauseTokens.key("but") }
 
     /// What an attributed scope is: the verb's certainty ("denied", "speculates" → possible), else reported.
     private func certainty(of a: Attribution, _ ct: ClauseTokens) -> Certainty {

@@ -7,7 +7,7 @@ import SitrepCore
 /// share a key. Word lists are hashed the same way (`ClauseTokens.key(_:)`).
 struct ClauseTokens {
     struct Flags: OptionSet {
-        let rawValue: UInt16
+        let rawValue: UInt32
         static let word = Flags(rawValue: 1 << 0)
         static let number = Flags(rawValue: 1 << 1)
         /// First letter is uppercase.
@@ -34,6 +34,8 @@ struct ClauseTokens {
         static let single = Flags(rawValue: 1 << 14)
         /// A lowercase-initial word with a capitalised part after a hyphen ("al-Qaeda", "ez-Zor").
         static let hyphenName = Flags(rawValue: 1 << 15)
+        /// A word ending in -ed.
+        static let ed = Flags(rawValue: 1 << 16)
     }
 
     let tokens: [Token]
@@ -72,6 +74,7 @@ struct ClauseTokens {
                             else if e - s >= 5, p[e - 2] == 0x99, p[e - 3] == 0x80, p[e - 4] == 0xE2,
                                     p[e - 5] | 0x20 == 0x6E { f.insert(.negatedContraction) }
                         }
+                        if l == 0x64, p[e - 2] | 0x20 == 0x65 { f.insert(.ed) }
                         if e - s >= 5, l == 0x67, p[e - 2] | 0x20 == 0x6E, p[e - 3] | 0x20 == 0x69,
                            !f.contains(.capitalized) { f.insert(.ing) }
                     }
@@ -118,6 +121,7 @@ struct ClauseTokens {
     @inline(__always) func has(_ t: Int, _ f: Flags) -> Bool { flags[t].contains(f) }
     @inline(__always) func isWord(_ t: Int) -> Bool { flags[t].contains(.word) }
     @inline(__always) func isCapitalized(_ t: Int) -> Bool { flags[t].contains(.capitalized) }
+    @inline(__always) func endsWithED(_ t: Int) -> Bool { flags[t].contains(.ed) }
     @inline(__always) func start(_ t: Int) -> Int32 { tokens[t].range.start }
     @inline(__always) func end(_ t: Int) -> Int32 { tokens[t].range.end }
 
