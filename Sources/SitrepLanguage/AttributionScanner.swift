@@ -339,7 +339,8 @@ struct AttributionScanner {
             let lo = s.tokens.lowerBound
             guard lo < ct.tokens.count, ct.has(lo, .openDouble) || ct.has(lo, .ambiguousDouble),
                   let q = quotes.opening(at: lo), let inner = quotes.inner(q, ct) else { continue }
-            if out.contains(where: { $0.scope.overlaps(inner) }) { continue }
+            // Already attributed from outside (a cue next to it); cues inside ("“According to X, …”") do not count.
+            if out.contains(where: { $0.scope.overlaps(inner) && !inner.contains($0.cue) }) { continue }
             // The latest attribution whose cue precedes the quotation.
             var best: Int?
             for (i, a) in out.enumerated() where a.cue.end <= inner.start && sentenceOf[i] < si && si - sentenceOf[i] <= 2 {

@@ -148,6 +148,14 @@ struct AttributionCase: CustomStringConvertible, Sendable {
         #expect(q.flatMap { a.slice($0.scope) }?.hasPrefix("Nobody can cross now") == true, "\(a.dump)")
     }
 
+    @Test func aCueInsideAContinuedQuotationDoesNotHideItsSpeaker() {
+        let a = Analysed("“The town is empty,” said Mr Karimi. “According to the militants, we are enemies. We left at night.”")
+        let q = a.attributions.first { $0.cueKind == .quotation }
+        #expect(q.flatMap { a.slice($0.source) } == "Mr Karimi", "\(a.dump)")
+        #expect(q.flatMap { a.slice($0.scope) } == "According to the militants, we are enemies. We left at night.", "\(a.dump)")
+        #expect(a.attribution(source: "the militants")?.cueKind == .accordingTo, "\(a.dump)")
+    }
+
     @Test func quotationOverTwoSentencesIsOneScope() {
         let a = Analysed("“The fighters left at night. They took the trucks,” Hamid Farouq said.")
         let s = a.attribution(source: "Hamid Farouq")
