@@ -130,6 +130,14 @@ extension AttributionScanner {
             }
             k -= 1
         }
+        // "the farmer said", "a local teacher told …": an unlisted noun after a determiner.
+        var d = j
+        while d >= lo, j - d < 4, part(d) == .other, ct.isWord(d), !ct.isCapitalized(d),
+              !lex.keys.beForms.contains(ct.key(d)), !lex.keys.doForms.contains(ct.key(d)), !lex.verbs.mayStart(d, ct),
+              !lex.adverbs.contains(ct.key(d)), ct.key(d) != lex.keys.that { d -= 1 }
+        if d >= lo, d < j, part(d) == .determiner, part(j) == .other {
+            return SourcePhrase(range: d..<(j + 1))
+        }
         return nil
     }
 

@@ -240,14 +240,14 @@ struct AttributionScanner {
                 j += 1
             }
             // "said on Sunday they had …", "said yesterday the …": a short time phrase.
-            if !found, [lex.keys.on, lex.keys.last, lex.keys.this, lex.keys.yesterday, lex.keys.today, lex.keys.earlier,
-                        lex.keys.later].contains(ct.key(k)) {
-                var e = k + 1
-                if ct.key(k) == lex.keys.on || ct.key(k) == lex.keys.last || ct.key(k) == lex.keys.this {
-                    while e < hi, e - k <= 2, ct.isCapitalized(e) || lex.roles[ct.key(e)] == nil && ct.isWord(e) && isTimeWord(e) { e += 1 }
+            if !found {
+                if lex.timeWords.contains(ct.key(k)) {
+                    k += 1
+                } else if [lex.keys.on, lex.keys.last, lex.keys.this].contains(ct.key(k)) {
+                    var e = k + 1
+                    while e < hi, e - k <= 2, ct.isCapitalized(e) || (ct.isWord(e) && isTimeWord(e)) { e += 1 }
+                    if e > k + 1 { k = e }
                 }
-                if e > k + 1 || ct.key(k) == lex.keys.yesterday || ct.key(k) == lex.keys.today
-                    || ct.key(k) == lex.keys.earlier || ct.key(k) == lex.keys.later { k = e }
             }
         }
         while k < hi, ct.has(k, .comma) || ct.has(k, .clausePunctuation) || ct.key(k) == lex.keys.that
@@ -258,7 +258,7 @@ struct AttributionScanner {
         }
         var e = k
         while e < hi {
-            if ct.has(e, .clausePunctuation), ct.key(e) != ClauseTokens.key(":") { break }
+            if ct.has(e, .clausePunctuation), ct.key(e) != lex.keys.colon { break }
             if ct.has(e, .comma), e + 1 < hi, ct.key(e + 1) == lex.keys.but { break }
             e += 1
         }

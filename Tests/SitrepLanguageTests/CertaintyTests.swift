@@ -42,6 +42,7 @@ struct CertaintyCase: CustomStringConvertible, Sendable {
         .init(text: "No civilians were hurt in the blast.", at: "hurt", expected: .denied),
         .init(text: "The ministry said that the convoy had not crossed the border.", at: "crossed", expected: .denied),
         .init(text: "Colonel Adnan Hussein denied that his troops had shelled the market.", at: "shelled", expected: .denied),
+        .init(text: "The army rejected claims that its jets had hit the school.", at: "hit", expected: .denied),
         .init(text: "The army will not withdraw from the hills.", at: "withdraw", expected: .denied),
         .init(text: "The militia not only looted the shops but also burned them.", at: "looted", expected: .asserted),
         .init(text: "The militia not only looted the shops but also burned them.", at: "burned", expected: .asserted),
