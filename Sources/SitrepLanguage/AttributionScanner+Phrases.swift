@@ -130,7 +130,9 @@ extension AttributionScanner {
             }
             k -= 1
         }
-        // "the farmer said", "a local teacher told …": an unlisted noun after a determiner.
+        // "the farmer said", "a local teacher told …": an unlisted noun after a determiner — not before
+        // a verb form that may be a plural noun ("its own previous reports").
+        if v < ct.tokens.count, lastByte(of: v) == UInt8(ascii: "s") { return nil }
         var d = j
         while d >= lo, j - d < 4, part(d) == .other, ct.isWord(d), !ct.isCapitalized(d),
               !lex.keys.beForms.contains(ct.key(d)), !lex.keys.doForms.contains(ct.key(d)), !lex.verbs.mayStart(d, ct),
@@ -140,6 +142,8 @@ extension AttributionScanner {
         }
         return nil
     }
+
+    private func lastByte(of t: Int) -> UInt8 { ct.lastByte[t] }
 
     /// The subject with its appositive: "X, head of Y, said", "…, X, a spokesman with Y claimed",
     /// "the envoy for Y, X, said".

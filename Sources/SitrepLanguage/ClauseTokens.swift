@@ -40,17 +40,21 @@ struct ClauseTokens {
 
     let tokens: [Token]
     private(set) var keys: [UInt64]
+    /// The last byte of each token, lowercased for ASCII letters.
+    private(set) var lastByte: [UInt8]
     private(set) var flags: [Flags]
 
     init(bytes p: UnsafeBufferPointer<UInt8>, tokens: [Token]) {
         self.tokens = tokens
         var keys = [UInt64](repeating: 0, count: tokens.count)
         var flags = [Flags](repeating: [], count: tokens.count)
+        var lastByte = [UInt8](repeating: 0, count: tokens.count)
         let n = p.count
         for t in 0..<tokens.count {
             let r = tokens[t].range
             let s = max(0, min(Int(r.start), n)), e = max(s, min(Int(r.end), n))
             keys[t] = Self.hash(p, s, e)
+            if e > s { lastByte[t] = p[e - 1] &- 0x41 < 26 ? p[e - 1] | 0x20 : p[e - 1] }
             var f: Flags = []
             switch tokens[t].kind {
             case .word:
@@ -115,6 +119,7 @@ struct ClauseTokens {
         }
         self.keys = keys
         self.flags = flags
+        self.lastByte = lastByte
     }
 
     @inline(__always) func key(_ t: Int) -> UInt64 { keys[t] }

@@ -118,6 +118,7 @@ struct AttributionCase: CustomStringConvertible, Sendable {
         "The rebels declined to say where the prisoners were held.",
         "The convoy is said to have reached the border.",
         "They also stressed setting aside their differences.",
+        "The army retook the hill, in contradiction of its own previous reports.",
     ]
 
     @Test(arguments: notAttributions)
