@@ -24,10 +24,14 @@ public struct AttributionFinder: Sendable {
     public func find(in text: String, tokens: [Token], sentences: [Sentence]) -> [Attribution] {
         guard !tokens.isEmpty, !sentences.isEmpty else { return [] }
         var copy = text
-        return copy.withUTF8 { bytes in
-            let ct = ClauseTokens(bytes: bytes, tokens: tokens)
-            var scanner = AttributionScanner(lexicon: lexicon, tokens: ct, sentences: sentences)
-            return scanner.run()
-        }
+        return copy.withUTF8 { find(bytes: $0, tokens: tokens, sentences: sentences) }
+    }
+
+    /// The same on the text's UTF-8 bytes (as `LanguageAnalyzer.annotate(bytes:published:)` holds them).
+    public func find(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence]) -> [Attribution] {
+        guard !tokens.isEmpty, !sentences.isEmpty else { return [] }
+        let ct = ClauseTokens(bytes: bytes, tokens: tokens)
+        var scanner = AttributionScanner(lexicon: lexicon, tokens: ct, sentences: sentences)
+        return scanner.run()
     }
 }

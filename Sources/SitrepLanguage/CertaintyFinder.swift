@@ -42,16 +42,21 @@ public struct CertaintyFinder: Sendable {
     public func find(in text: String, tokens: [Token], sentences: [Sentence], attributions: [Attribution]) -> [CertaintyMark] {
         guard !tokens.isEmpty else { return [] }
         var copy = text
-        return copy.withUTF8 { bytes in
-            let ct = ClauseTokens(bytes: bytes, tokens: tokens)
-            var marks: [CertaintyMark] = []
-            for s in sentences { collect(in: s, ct, into: &marks) }
-            for a in attributions {
-                marks.append(CertaintyMark(scope: a.scope, certainty: certainty(of: a, ct), cue: a.cue))
-            }
-            marks.sort { $0.scope != $1.scope ? $0.scope < $1.scope : $0.certainty > $1.certainty }
-            return marks
+        return copy.withUTF8 { find(bytes: $0, tokens: tokens, sentences: sentences, attributions: attributions) }
+    }
+
+    /// The same on the text's UTF-8 bytes (as `LanguageAnalyzer.annotate(bytes:published:)` holds them).
+    public func find(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence],
+                     attributions: [Attribution]) -> [CertaintyMark] {
+        guard !tokens.isEmpty else { return [] }
+        let ct = ClauseTokens(bytes: bytes, tokens: tokens)
+        var marks: [CertaintyMark] = []
+        for s in sentences { collect(in: s, ct, into: &marks) }
+        for a in attributions {
+            marks.append(CertaintyMark(scope: a.scope, certainty: certainty(of: a, ct), cue: a.cue))
         }
+        marks.sort { $0.scope != $1.scope ? $0.scope < $1.scope : $0.certainty > $1.certainty }
+        return marks
     }
 
     /// A found cue: tokens `start..<end`.

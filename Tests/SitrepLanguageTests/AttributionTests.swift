@@ -191,6 +191,18 @@ struct AttributionCase: CustomStringConvertible, Sendable {
         #expect(a.attributions.covering(outside) == nil)
     }
 
+    @Test func bytesAndStringEntryPointsAgree() {
+        let a = Analysed("“The road is closed,” said Amal Nasser. Officials did not say whether it would reopen.")
+        var copy = a.text
+        let (attrs, marks) = copy.withUTF8 { p in
+            let at = AttributionShared.attributions.find(bytes: p, tokens: a.tokens, sentences: a.sentences)
+            return (at, AttributionShared.certainties.find(bytes: p, tokens: a.tokens, sentences: a.sentences, attributions: at))
+        }
+        #expect(attrs == a.attributions)
+        #expect(marks == a.marks)
+        #expect(!attrs.isEmpty && !marks.isEmpty)
+    }
+
     @Test func emptyInputGivesNothing() {
         #expect(AttributionShared.attributions.find(in: "", tokens: [], sentences: []).isEmpty)
         let a = Analysed("said. told, “”")
