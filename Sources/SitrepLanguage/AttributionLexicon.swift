@@ -7,7 +7,7 @@ import SitrepCore
 struct AttributionLexicon: Sendable {
     /// How a reporting verb takes its source, medium and content.
     enum Frame: String, Sendable {
-        case say, declare, tell, quote, participle, according
+        case say, declare, tell, quote, participle, according, none
     }
 
     struct Verb: Sendable {
@@ -51,7 +51,7 @@ struct AttributionLexicon: Sendable {
             let (text, file) = try ClauseData.text("en/reporting-verbs.tsv", path: verbsPath)
             for row in try ClauseData.rows(text, file: file, columns: 4) {
                 guard let frame = Frame(rawValue: row.columns[2]) else {
-                    throw ClauseData.badRow(row, "unknown frame '\(row.columns[2])' (say, declare, tell, quote, participle, according)")
+                    throw ClauseData.badRow(row, "unknown frame '\(row.columns[2])' (say, declare, tell, quote, participle, according, none)")
                 }
                 guard let certainty = Certainty(rawValue: row.columns[3]), [.reported, .possible, .denied].contains(certainty) else {
                     throw ClauseData.badRow(row, "certainty must be reported, possible or denied, not '\(row.columns[3])'")

@@ -48,7 +48,7 @@ struct AttributionScanner {
                 case .according: next = according(t, last, si, lo, hi) ?? next
                 case .quote: next = quoted(t, last, si, lo, hi) ?? next
                 case .say, .declare, .tell: reported(t, last, verb.frame, si, lo, hi)
-                case .participle: break
+                case .participle, .none: break
                 }
                 t = max(next, last + 1)
             }

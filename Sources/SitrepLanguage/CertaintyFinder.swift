@@ -145,7 +145,8 @@ public struct CertaintyFinder: Sendable {
                 if protasis.contains(ci) { continue }
                 if let verbEnd = governedReportingVerb(after: f.end, hi, ct) {
                     marks.append(CertaintyMark(scope: ct.range(clause.lowerBound, verbEnd), certainty: .denied, cue: cue))
-                    if verbEnd < sentenceEnd {
+                    // "did not say that/whether …": what follows is nobody's claim. "did not claim the attack": nothing follows.
+                    if verbEnd < sentenceEnd, opensComplement(verbEnd + 1, hi, ct) {
                         marks.append(CertaintyMark(scope: ct.range(verbEnd + 1, sentenceEnd), certainty: .possible, cue: cue))
                     }
                     continue
@@ -162,10 +163,18 @@ public struct CertaintyFinder: Sendable {
         guard t < hi, let m = reporting.verbs.longest(at: t, limit: hi, ct) else { return nil }
         switch reporting.verbs[m.index].value.frame {
         case .say, .declare, .tell, .quote: return t + m.length - 1
-        case .participle, .according: return nil
+        case .participle, .according, .none: return nil
         }
     }
 
+    /// Whether a clause begins at `t`: a subordinator ("that", "whether"), a wh-word, a quotation or a colon.
+    private func opensComplement(_ t: Int, _ hi: Int, _ ct: ClauseTokens) -> Bool {
+        guard t < hi else { return false }
+        if !ct.flags[t].isDisjoint(with: [.openDouble, .ambiguousDouble, .clausePunctuation, .comma]) { return true }
+        return segmenter.words[ct.key(t)] == .subordinator || whWords.contains(ct.key(t))
+    }
+
+    private let whWords: Set<UInt64> = Set(["what", "how", "where", "who", "why", "when", "which"].map(ClauseTokens.key))
     private var immediately: UInt64 { ClauseTokens.key("immediately") }
     private let phraseStops: Set<UInt64> = Set(["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
         "may", "might", "could", "can", "should", "must", "did", "does", "do", "of"].map(ClauseTokens.key))

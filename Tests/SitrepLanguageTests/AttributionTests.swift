@@ -119,6 +119,7 @@ struct AttributionCase: CustomStringConvertible, Sendable {
         "The convoy is said to have reached the border.",
         "They also stressed setting aside their differences.",
         "The army retook the hill, in contradiction of its own previous reports.",
+        "The militia claimed responsibility for the ambush on Sunday.",
     ]
 
     @Test(arguments: notAttributions)
