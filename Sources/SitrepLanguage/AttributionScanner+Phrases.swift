@@ -64,6 +64,13 @@ extension AttributionScanner {
                 // "de Mistura", "bin Laden": a lowercase particle before a name.
                 accept = start != -1 && part(k + 1) == .name
                 stopAfter = !(k - 1 >= lo && part(k - 1) == .name)
+            case .other:
+                // An unlisted noun heading a compound: "news agencies", "Kurdish commentators".
+                if k == j, k - 1 >= lo, isUnlistedNoun(k) {
+                    let left = part(k - 1)
+                    accept = left == .modifier || left == .name || left == .head || left == .number
+                    if accept { hasContent = true }
+                }
             default: accept = false
             }
             if !accept { break }
@@ -74,6 +81,16 @@ extension AttributionScanner {
         }
         guard start >= 0, hasContent else { return nil }
         return SourcePhrase(range: start..<(j + 1))
+    }
+
+    /// A lowercase word that is none of the closed-class words the finders know (verb forms, auxiliaries,
+    /// adverbs, clause words).
+    func isUnlistedNoun(_ k: Int) -> Bool {
+        guard ct.isWord(k), !ct.isCapitalized(k), !ct.has(k, .ing), !ct.endsWithED(k) else { return false }
+        let key = ct.key(k)
+        return !lex.keys.beForms.contains(key) && !lex.keys.doForms.contains(key) && !lex.verbs.mayStart(k, ct)
+            && !lex.adverbs.contains(key) && !lex.adjuncts.contains(key) && key != lex.keys.that && key != lex.keys.who
+            && key != lex.keys.which && key != lex.keys.what
     }
 
     /// The noun phrase that starts at token `i`, before `hi`.

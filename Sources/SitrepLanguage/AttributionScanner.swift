@@ -187,6 +187,18 @@ struct AttributionScanner {
            lex.verbs[m.index].value.frame == .participle {
             participle = (k + 1, k + m.length)
         }
+        // "…, news agencies reported, citing the ministry": the ministry, via the agencies.
+        if let p = participle, let m = lex.verbs.longest(at: p.start, limit: hi, ct),
+           ["cite", "quote"].contains(lex.verbs[m.index].value.lemma), let origin = forwardNP(from: p.end + 1, limit: hi), !origin.isPronoun {
+            via = source
+            (source, affiliation) = splitSource(origin)
+            if affiliation == nil, let app = self.appositive(after: origin.range.upperBound, limit: hi) { affiliation = app }
+            if let scope = backwardScope(before: sourceStart, lo: lo) {
+                emit(Attribution(scope: scope, source: source, affiliation: affiliation, cue: ct.range(v, p.end),
+                                 cueKind: .chained, via: via, medium: medium), sentence: si, pronoun: false)
+            }
+            return
+        }
         let scope: TextRange?
         if inverted || participle != nil || isTrailing(from: k, hi) {
             scope = backwardScope(before: sourceStart, lo: lo)

@@ -1,12 +1,15 @@
 import Testing
-import Foundation
 @testable import SitrepLanguage
 
-@Test func probe() throws {
-    let dir = "/work/shared/seeds"
-    for f in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {
-        let text = try String(contentsOfFile: dir + "/" + f, encoding: .utf8)
-        print("==== \(f)")
-        print(Analysed(text).dump)
+@Test func probe() {
+    let texts = [
+        "The convoy was attacked near Palmyra, Russian news agencies reported, citing the defence ministry.",
+        "The convoy was attacked near Palmyra, Russian news agencies reported.",
+        "The convoy was attacked, news agencies reported, citing officials.",
+    ]
+    for t in texts {
+        print("----", t)
+        print(Analysed(t).dump)
+        print(t.sentenceTexts())
     }
 }

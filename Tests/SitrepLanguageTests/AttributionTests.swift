@@ -92,6 +92,11 @@ struct AttributionCase: CustomStringConvertible, Sendable {
               source: "The army", scope: "its jets had hit the school"),
         .init(text: "The shepherd said the soldiers had burned his fields.",
               source: "The shepherd", scope: "the soldiers had burned his fields"),
+        .init(text: "The convoy was attacked near the airport, Russian news agencies reported, citing the defence ministry.",
+              source: "the defence ministry", scope: "The convoy was attacked near the airport", kind: .chained,
+              via: "Russian news agencies"),
+        .init(text: "The convoy was attacked near the airport, Turkish news agencies reported.",
+              source: "Turkish news agencies", scope: "The convoy was attacked near the airport"),
         .init(text: "Rebels capture key town, monitor says",
               source: "monitor", scope: "Rebels capture key town"),
     ]
