@@ -20,6 +20,10 @@ struct AttributionScanner {
     var sentenceOf: [Int] = []
     /// The last source that was not a pronoun, for "he said".
     var lastNamed: (source: TextRange, affiliation: TextRange?, sentence: Int)?
+    /// In the current sentence: where a forward scope must stop (`;`, ", but"), ascending.
+    var breaks: [Int] = []
+    /// The current sentence's first word or number.
+    var firstWord = 0
 
     init(lexicon: Lexicon, tokens ct: ClauseTokens, sentences: [Sentence]) {
         self.lex = lexicon
@@ -36,6 +40,13 @@ struct AttributionScanner {
             let lo = max(0, s.tokens.lowerBound), hi = min(s.tokens.upperBound, n)
             guard lo < hi else { continue }
             let before = out.count
+            breaks.removeAll(keepingCapacity: true)
+            firstWord = hi
+            for k in lo..<hi {
+                if firstWord == hi, ct.isWord(k) || ct.has(k, .number) { firstWord = k }
+                if ct.has(k, .clausePunctuation), ct.key(k) != lex.keys.colon { breaks.append(k) }
+                else if ct.has(k, .comma), k + 1 < hi, ct.key(k + 1) == lex.keys.but { breaks.append(k) }
+            }
             var t = lo
             while t < hi {
                 // A capitalised "State" or "Reports" is a name, not a verb ("according" may open a sentence).
@@ -74,7 +85,7 @@ struct AttributionScanner {
         let (source, affiliation) = splitSource(np)
         let sentence = sentenceRange(lo, hi)
         var scope: TextRange?
-        let leading = (lo..<cue).allSatisfy { !ct.isWord($0) && !ct.has($0, .number) }
+        let leading = cue <= firstWord
         let after = np.range.upperBound
         let continues = after < hi && ct.has(after, .comma) && (after + 1..<hi).contains { ct.isWord($0) || ct.has($0, .number) }
         if leading || continues {
@@ -268,12 +279,10 @@ struct AttributionScanner {
         if ct.has(k, .openDouble) || ct.has(k, .ambiguousDouble), let q = quotes.opening(at: k), closesStatement(q.close, hi) {
             return quotes.inner(q, ct)
         }
-        var e = k
-        while e < hi {
-            if ct.has(e, .clausePunctuation), ct.key(e) != lex.keys.colon { break }
-            if ct.has(e, .comma), e + 1 < hi, ct.key(e + 1) == lex.keys.but { break }
-            e += 1
-        }
+        // The first break after k, else the sentence end.
+        var a = 0, b = breaks.count
+        while a < b { let m = (a + b) / 2; if breaks[m] < k { a = m + 1 } else { b = m } }
+        let e = a < breaks.count ? breaks[a] : hi
         return span(k, e - 1)
     }
 
@@ -346,17 +355,22 @@ struct AttributionScanner {
     /// just before it (within two sentences): "“…,” said X. “More words.”"
     private mutating func attributeFollowingQuotations() {
         guard !out.isEmpty else { return }
+        var bySentence: [Int: [Int]] = [:]
+        for (i, si) in sentenceOf.enumerated() { bySentence[si, default: []].append(i) }
         var added: [(Attribution, Int)] = []
         for (si, s) in sentences.enumerated() {
             let lo = s.tokens.lowerBound
             guard lo < ct.tokens.count, ct.has(lo, .openDouble) || ct.has(lo, .ambiguousDouble),
                   let q = quotes.opening(at: lo), let inner = quotes.inner(q, ct) else { continue }
             // Already attributed from outside (a cue next to it); cues inside ("“According to X, …”") do not count.
-            if out.contains(where: { $0.scope.overlaps(inner) && !inner.contains($0.cue) }) { continue }
-            // The latest attribution whose cue precedes the quotation.
+            var lastSentence = si
+            while lastSentence + 1 < sentences.count, sentences[lastSentence + 1].range.start < inner.end { lastSentence += 1 }
+            let near = (max(0, si - 1)...min(sentences.count - 1, lastSentence + 1)).flatMap { bySentence[$0] ?? [] }
+            if near.contains(where: { out[$0].scope.overlaps(inner) && !inner.contains(out[$0].cue) }) { continue }
+            // The latest attribution in the two sentences before whose cue precedes the quotation.
             var best: Int?
-            for (i, a) in out.enumerated() where a.cue.end <= inner.start && sentenceOf[i] < si && si - sentenceOf[i] <= 2 {
-                if best == nil || out[best!].cue.start < a.cue.start { best = i }
+            for i in (bySentence[si - 1] ?? []) + (bySentence[si - 2] ?? []) where out[i].cue.end <= inner.start {
+                if best == nil || out[best!].cue.start < out[i].cue.start { best = i }
             }
             guard let b = best, sentences[sentenceOf[b]].paragraph >= s.paragraph - 1 else { continue }
             let prev = out[b]
@@ -368,7 +382,7 @@ struct AttributionScanner {
 
     /// A forward scope that runs over a later trailing attribution in the same sentence ends where that one's scope ends.
     private mutating func trimForwardScopes(from first: Int) {
-        guard out.count - first >= 2 else { return }
+        guard out.count - first >= 2, out.count - first <= 64 else { return }
         for i in first..<out.count {
             for j in first..<out.count where j != i {
                 let a = out[i], b = out[j]

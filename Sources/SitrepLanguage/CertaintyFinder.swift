@@ -98,8 +98,11 @@ public struct CertaintyFinder: Sendable {
         // 2. Scopes.
         let clauses = segmenter.clauses(s, ct)
         guard !clauses.isEmpty else { return }
+        /// The clause containing token t, or the next one (binary search: clauses are sorted).
         func clauseIndex(_ t: Int) -> Int? {
-            clauses.firstIndex { $0.contains(t) } ?? clauses.firstIndex { $0.lowerBound > t }
+            var a = 0, b = clauses.count
+            while a < b { let m = (a + b) / 2; if clauses[m].upperBound <= t { a = m + 1 } else { b = m } }
+            return a < clauses.count ? a : nil
         }
         var protasis = Set<Int>()
         for f in kept where f.certainty == .conditional {

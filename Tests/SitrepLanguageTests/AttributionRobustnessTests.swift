@@ -40,3 +40,24 @@ struct AttributionRandom {
         return z ^ (z >> 31)
     }
 }
+
+/// Long inputs stay linear: no scan per cue over the whole sentence or document.
+struct AttributionScaleTests {
+    @Test func aHugeSentenceFullOfCuesIsFast() {
+        let unit = "officials said that the convoy had not left, “the fighters may go,” he added, according to sources, "
+        let text = String(repeating: unit, count: 4000) + "end."
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = Analysed(text) }
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+    }
+
+    @Test func manyShortQuotedSentencesAreFast() {
+        let unit = "“The road is closed,” said Amal Nasser. “We waited.” Markets stayed open.\n"
+        let text = String(repeating: unit, count: 5000)
+        let clock = ContinuousClock()
+        var found = 0
+        let elapsed = clock.measure { found = Analysed(text).attributions.count }
+        #expect(found == 10000)
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+    }
+}
