@@ -65,6 +65,8 @@ struct CertaintyCase: CustomStringConvertible, Sendable {
         .init(text: "The governor did not say that the prisoners were moved.", at: "say", expected: .denied),
         .init(text: "The prisoners were moved, but the guards did not leave.", at: "moved", expected: .asserted),
         .init(text: "The group did not immediately claim the bombing.", at: "bombing", expected: .asserted),
+        .init(text: "There was no evidence that the prisoners had been moved.", at: "moved", expected: .possible),
+        .init(text: "It is not true that the army shelled the camp.", at: "shelled", expected: .denied),
         .init(text: "The group did not immediately claim the bombing.", at: "claim", expected: .denied),
         .init(text: "The prisoners were moved, but the guards did not leave.", at: "leave", expected: .denied),
     ]
