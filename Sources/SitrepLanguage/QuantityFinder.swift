@@ -14,8 +14,9 @@ import SitrepCore
 /// - What a number measures, from `en/quantity-units.tsv`: units after it ("400 sq. km" area, "20km" distance,
 ///   "ten days" duration, "12-year-old" age, "40%" percentage, "700,000-strong" population), markers before it
 ///   ("Resolution 2254" identifier, "$5 million" money, "aged 12" age, "home to some three million people"
-///   population), month names beside it ("July 31st" calendar); four-digit numbers 1900–2099 without a counted
-///   noun are years; "11:32" is a time of day (value 1132); "2018-07-31" and "31/07/2018" are calendar numbers
+///   population), month names beside it ("July 31st" calendar); four-digit numbers 1800–2099 without a counted
+///   noun are years; a number between commas after a name is an age ("Omar Khalil, 20, was held"); a number
+///   right after a capitalised word, counting nothing, is an identifier ("District 24", "Channel 4"); "11:32" is a time of day (value 1132); "2018-07-31" and "31/07/2018" are calendar numbers
 ///   (value: the first group). None of these is ever a `.count`.
 /// - The counted noun (`of`, plural lemma from `en/count-nouns.tsv`) is searched after the number, past "of",
 ///   a determiner and up to four names or adjectives ("400 ISIS fighters", "hundreds of Islamic State
@@ -68,6 +69,8 @@ struct NumberCore {
     var bareDigits = 0
     var hasSeparators = false
     var isDecimal = false
+    /// Digits glued to "m": millions ("$5m", "1.5m people") or metres ("2.1m deep").
+    var gluedM = false
 }
 
 /// One pass over a document's tokens (value type: holds the scratch buffer for phrase keys).
@@ -237,6 +240,7 @@ struct Scanner {
                 var k = i + 1
                 // A scale glued to the digits: "$5m", "1.5bn", "20k".
                 if k < hi, t[k].kind == .word, end(i) == start(k), isWord(k, "m") || isWord(k, "bn") || isWord(k, "mn") || isWord(k, "k") {
+                    core.gluedM = isWord(k, "m")
                     core.lo *= isWord(k, "k") ? 1000 : isWord(k, "bn") ? 1_000_000_000 : 1_000_000
                     core.bareDigits = 0
                     k += 1
@@ -360,8 +364,21 @@ struct Scanner {
             if let (lemma, r) = countedNoun(after: e, hi: hi, plural: (core.hi ?? core.lo) > 1) { of = lemma; ofRange = r }
         }
         if kind == nil, of == nil, shape == .plain || shape == .range, core.bareDigits == 4,
-           core.lo >= 1900, core.lo <= 2099, (core.hi ?? core.lo) <= 2099 {
+           core.lo >= 1800, core.lo <= 2099, (core.hi ?? core.lo) <= 2099 {
             kind = .year
+        }
+        if kind == nil, of == nil, effect == nil, shape == .plain, t[i].kind == .number, !core.isDecimal, !core.hasSeparators {
+            if i >= lo + 2, isPunctuation(i - 1, UInt8(ascii: ",")), t[i - 2].kind == .word, startsUpper(t[i - 2]), core.lo >= 1, core.lo <= 120,
+               e >= hi || isPunctuation(e, UInt8(ascii: ",")) || isPunctuation(e, UInt8(ascii: ";")) || isPunctuation(e, UInt8(ascii: ")")) {
+                kind = .age // an appositive age: "Omar Khalil, 20, was arrested"
+            } else if i > lo, t[i - 1].kind == .word, startsUpper(t[i - 1]), end(i - 1) < start(i) {
+                kind = .identifier // a name and a number: "District 24", "Group 1", "Channel 4"
+            }
+        }
+        if core.gluedM, kind == nil, of == nil {
+            // "2.1m" counting nothing is a length, not millions.
+            kind = .distance
+            core.lo /= 1_000_000
         }
         let finalKind = kind ?? .count
 
@@ -415,6 +432,11 @@ struct Scanner {
     static func clamp(_ v: Double) -> Int {
         guard v.isFinite else { return 0 }
         return Int(Swift.min(Swift.max(v.rounded(), -1e15), 1e15))
+    }
+
+    @inline(__always)
+    func isPunctuation(_ k: Int, _ c: UInt8) -> Bool {
+        t[k].kind == .punctuation && t[k].range.length == 1 && p[start(k)] == c
     }
 
     @inline(__always)

@@ -14,6 +14,7 @@ import SitrepCore
 /// - Dotted abbreviations with short parts keep their final stop: "U.S.", "a.m.", "e.g."; "V.1.0" is one word.
 /// - “ ‘ « „ are open quotes, ” » are close quotes, ’ alone is a close quote; an ASCII " or ' is an open quote
 ///   after a space or opening bracket, a close quote before a space or punctuation, else `.quote`.
+/// - Web addresses ("https://…", "www.…") are one `.symbol` token.
 /// - En and em dashes, and a free-standing "-" or "--", are `.dash`. NBSP and other Unicode spaces separate tokens.
 public struct Tokenizer: Sendable {
     public init() {}
@@ -114,6 +115,11 @@ public struct Tokenizer: Sendable {
                 i += n
                 continue
             case .letter:
+                if let u = urlEnd(p, i, end) {
+                    e = u
+                    kind = .symbol
+                    break
+                }
                 let w = scanWord(p, i, end)
                 e = w.end
                 possessive = w.possessive
@@ -160,6 +166,34 @@ public struct Tokenizer: Sendable {
             i = e
         }
         return tokens
+    }
+
+    /// The end of a web address starting at `i` ("https://…", "www.…"): up to a space, a non-ASCII byte or a
+    /// quote, without trailing punctuation. `nil` when no address starts here.
+    static func urlEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
+        let b = p[i] | 0x20
+        guard b == UInt8(ascii: "h") || b == UInt8(ascii: "w") else { return nil }
+        func has(_ prefix: StaticString) -> Bool {
+            let n = prefix.utf8CodeUnitCount
+            guard i + n < end else { return false }
+            let q = prefix.utf8Start
+            for k in 0..<n where ByteClass.lower(p[i + k]) != q[k] { return false }
+            return true
+        }
+        guard has("http://") || has("https://") || has("www.") else { return nil }
+        var j = i
+        while j < end {
+            let c = p[j]
+            if c <= 0x20 || c >= 0x80 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") { break }
+            j += 1
+        }
+        while j > i + 4 {
+            let c = p[j - 1]
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: ",") || c == UInt8(ascii: ";") || c == UInt8(ascii: ":")
+                || c == UInt8(ascii: ")") || c == UInt8(ascii: "]") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?")
+                || c == UInt8(ascii: "'") { j -= 1 } else { break }
+        }
+        return j
     }
 
     /// Whether an ASCII quote at `i` opens: nothing glued before it, or an opening token.

@@ -207,3 +207,32 @@ struct QuantityFormTests {
         if let m { #expect(expected.matches(m.mention), "\(marker): got \(m.mention), expected \(expected)") }
     }
 }
+
+struct ContextTypingTests {
+    @Test(arguments: [
+        ("Omar Khalil, 20, was arrested.", "20", QuantityKind.age),
+        ("Barry Smith, 80, and his wife left.", "80", .age),
+        ("He works for District 24 now.", "24", .identifier),
+        ("Ashes fell after 1810 on the town.", "1810", .year),
+        ("A 11-month-old girl died.", "11-month-old", .age),
+        ("They paid one million US dollars.", "one million", .money),
+        ("The body lay 2.1m deep.", "2.1m", .distance),
+    ])
+    func contextTypesTheNumber(text: String, marker: String, kind: QuantityKind) {
+        let m = quantity(text, containing: marker)
+        #expect(m?.kind == kind, "\(String(describing: m))")
+    }
+
+    @Test func numbersInsideWebAddressesAreNotQuantities() {
+        let text = "See https://example.com/news/237730/story?id=500, or www.example.org/2018/07/31. Then 30 fighters left."
+        let found = quantities(text)
+        #expect(found.map(\.text) == ["30"])
+        let urls = Tokenizer.tokenize(text).filter { $0.kind == .symbol }.map { text.slice($0.range)! }
+        #expect(urls == ["https://example.com/news/237730/story?id=500", "www.example.org/2018/07/31"])
+    }
+
+    @Test func aCountInATitleCaseHeadlineStaysACount() {
+        let m = quantity("Syrian Regime Captures 100 Islamic State Fighters", containing: "100")
+        #expect(m?.kind == .count && m?.of == "fighters")
+    }
+}
