@@ -105,6 +105,14 @@ struct CertaintyCase: CustomStringConvertible, Sendable {
         #expect(b.certainty(at: "struck") == .denied, "\(b.dump)")
     }
 
+    @Test func marksContainingListsInnermostFirst() throws {
+        let a = Analysed("Activists said the fighters might return.")
+        let list = a.marks.marks(containing: try #require(a.range(of: "return")))
+        #expect(list.map(\.certainty) == [.reported, .possible] || list.map(\.certainty) == [.possible, .reported], "\(a.dump)")
+        #expect(list.count == 2)
+        #expect(list[0].scope.length <= list[1].scope.length)
+    }
+
     @Test func negationStaysInItsClause() {
         let a = Analysed("The fighters, who had not been paid, surrendered on Monday.")
         #expect(a.certainty(at: "paid") == .denied, "\(a.dump)")
