@@ -185,6 +185,8 @@ struct AttributionScanner {
             while k < hi, lex.adverbs.contains(ct.key(k)) { k += 1 }
             if frame == .tell, k < hi, ct.key(k) != lex.keys.that, let m = forwardNP(from: k, limit: hi) {
                 medium = ct.range(m.range.lowerBound, m.range.upperBound - 1); k = m.range.upperBound
+                // "told residents to leave" is an order, not a report.
+                if k < hi, ct.key(k) == lex.keys.to { return }
             } else if frame == .say, k + 1 < hi, ct.key(k) == lex.keys.to, let m = forwardNP(from: k + 1, limit: hi) {
                 medium = ct.range(m.range.lowerBound, m.range.upperBound - 1); k = m.range.upperBound
             }

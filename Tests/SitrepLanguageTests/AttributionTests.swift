@@ -97,6 +97,8 @@ struct AttributionCase: CustomStringConvertible, Sendable {
               via: "Russian news agencies"),
         .init(text: "The convoy was attacked near the airport, Turkish news agencies reported.",
               source: "Turkish news agencies", scope: "The convoy was attacked near the airport"),
+        .init(text: "The commander added that two battalions had reached the front.",
+              source: "The commander", scope: "two battalions had reached the front"),
         .init(text: "Rebels capture key town, monitor says",
               source: "monitor", scope: "Rebels capture key town"),
     ]
@@ -125,6 +127,10 @@ struct AttributionCase: CustomStringConvertible, Sendable {
         "They also stressed setting aside their differences.",
         "The army retook the hill, in contradiction of its own previous reports.",
         "The militia claimed responsibility for the ambush on Sunday.",
+        "The army added two battalions to the northern front.",
+        "Rebels claimed the hilltop after a week of fighting.",
+        "The soldiers told residents to leave their homes.",
+        "The blast claimed the lives of six people.",
     ]
 
     @Test(arguments: notAttributions)
