@@ -217,7 +217,11 @@ struct AttributionScanner {
             scope = backwardScope(before: sourceStart, lo: lo)
         } else {
             if frame == .declare, !opensClause(k, hi) { return }
-            scope = forwardScope(from: k, lo: lo, hi: hi)
+            // "The fighting, which residents said began at dawn, killed …": the aside ends at its comma.
+            let r = sourceStart - 1
+            let inRelative = r >= lo && [lex.keys.which, lex.keys.who, lex.keys.that].contains(ct.key(r))
+                && r - 1 >= lo && ct.has(r - 1, .comma)
+            scope = forwardScope(from: k, lo: lo, hi: hi, endAtComma: inRelative)
         }
         let kind: Attribution.Cue = via == nil ? .reportingVerb : .chained
         if let scope {
@@ -246,7 +250,7 @@ struct AttributionScanner {
 
     /// From `k` (after the verb, its medium, "that" or a colon) to the end of the sentence, or the
     /// quotation that opens there.
-    private func forwardScope(from start: Int, lo: Int, hi: Int) -> TextRange? {
+    private func forwardScope(from start: Int, lo: Int, hi: Int, endAtComma: Bool = false) -> TextRange? {
         var k = start
         // "claimed, in contradiction of its own reports, that …": the complement starts after "that".
         if k < hi, ct.has(k, .comma) {
@@ -260,8 +264,12 @@ struct AttributionScanner {
         if k < hi, ct.isWord(k), lex.adjuncts.contains(ct.key(k)) {
             var j = k + 1
             var found = false
-            while j < hi, j - k < 14, ct.isWord(j) || ct.has(j, .number) || ct.has(j, .single) {
+            while j < hi, j - k < 14 {
                 if ct.key(j) == lex.keys.that { k = j + 1; found = true; break }
+                // "said in a statement: “…”"
+                if ct.has(j, .clausePunctuation) || ct.has(j, .comma), j + 1 < hi,
+                   ct.has(j + 1, .openDouble) || ct.has(j + 1, .ambiguousDouble) { k = j + 1; found = true; break }
+                if !(ct.isWord(j) || ct.has(j, .number) || ct.has(j, .single)) { break }
                 j += 1
             }
             // "said on Sunday they had …", "said yesterday the …": a short time phrase.
@@ -284,7 +292,12 @@ struct AttributionScanner {
         // The first break after k, else the sentence end.
         var a = 0, b = breaks.count
         while a < b { let m = (a + b) / 2; if breaks[m] < k { a = m + 1 } else { b = m } }
-        let e = a < breaks.count ? breaks[a] : hi
+        var e = a < breaks.count ? breaks[a] : hi
+        if endAtComma {
+            var c = k
+            while c < e, !ct.has(c, .comma) { c += 1 }
+            e = c
+        }
         return span(k, e - 1)
     }
 
