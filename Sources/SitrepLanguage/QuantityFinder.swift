@@ -57,7 +57,7 @@ public struct QuantityFinder: Sendable {
 
 /// The number at the heart of a quantity expression.
 struct NumberCore {
-    enum Shape { case plain, ordinal, decade, time, date, range, vague }
+    enum Shape { case plain, ordinal, decade, time, date, range, vague, score }
     var shape: Shape
     var lo: Double
     var hi: Double?
@@ -159,6 +159,7 @@ struct Scanner {
                 core.shape = .range
                 core.hi = v2
                 if n == 4, n2 == 2 { core.hi = Double(Int(v) / 100 * 100) + v2 } // 2011-12
+                if let h = core.hi, h <= v { core.shape = .score; core.hi = nil } // "3-1", "32–9": not a range
                 return core
             }
             // "700,000-strong", "12-year-old": a suffix that may say what the number measures.
@@ -344,12 +345,16 @@ struct Scanner {
                 if beforeMonth || afterMonth { kind = .calendar }
             }
         }
+        if kind == nil, shape == .ordinal, core.lo <= 31, i >= lo + 2, isWord(i - 1, "the"), isWord(i - 2, "on") {
+            kind = .calendar // "on the 23rd"
+        }
         if kind == nil {
             switch shape {
             case .time: kind = .timeOfDay
             case .date: kind = .calendar
             case .decade: kind = .year
             case .ordinal: kind = .ordinal
+            case .score: kind = .other
             default: break
             }
         }
@@ -434,6 +439,14 @@ struct Scanner {
         return Int(Swift.min(Swift.max(v.rounded(), -1e15), 1e15))
     }
 
+    /// A possessive "'s" / "’s" token.
+    @inline(__always)
+    func isPossessive(_ k: Int) -> Bool {
+        guard t[k].kind == .word else { return false }
+        let s = start(k), e = end(k)
+        return (e - s == 2 && p[s] == UInt8(ascii: "'") || e - s == 4 && p[s] == 0xE2) && ByteClass.lower(p[e - 1]) == UInt8(ascii: "s")
+    }
+
     @inline(__always)
     func isPunctuation(_ k: Int, _ c: UInt8) -> Bool {
         t[k].kind == .punctuation && t[k].range.length == 1 && p[start(k)] == c
@@ -456,6 +469,12 @@ struct Scanner {
         while j < hi, skipped <= 4 {
             if let (v, ne) = lex.nouns.match(p, t, at: j, limit: hi, scratch: &scratch) {
                 let found = (lex.lemmas[Int(v)], TextRange(start: t[j].range.start, end: t[ne - 1].range.end))
+                if ne + 1 < hi, isPossessive(ne) {
+                    // "400 of the group's fighters": the possessor is not what is counted.
+                    skipped += 1
+                    j = ne + 1
+                    continue
+                }
                 if plural, !lex.isLemmaForm[Int(v)], fallback == nil, ne < hi, t[ne].kind == .word, !startsUpper(t[ne]),
                    lex.breaks.value(p, start(ne), end(ne)) == nil {
                     fallback = found

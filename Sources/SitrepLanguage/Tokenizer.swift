@@ -5,7 +5,8 @@ import SitrepCore
 /// Byte-level, with an ASCII fast path. Conventions:
 /// - Hyphenated words stay whole: "Russian-backed", "al-Boukamal", "ez-Zor", "a-Nasr", "700,000-strong",
 ///   "12-year-old", "F-16". Word-internal apostrophes too: "don't", "O'Brien", "Hay‘at".
-/// - ʿ ʾ (and other modifier letters) are letters: "Baʿath" is one word.
+/// - ʿ ʾ (and other modifier letters) are letters: "Baʿath" is one word. Digits of other scripts ("٤٠٠") are
+///   word characters: only ASCII digits make `.number` tokens.
 /// - The possessive is split off as its own word token: "Assad's" → "Assad" + "'s" (also with ’);
 ///   "it's" → "it" + "'s". A trailing apostrophe ("fighters'") is a separate close-quote token.
 /// - Numbers: "1,000", "3.5", "2018-07-31", "31/07/2018", "11:32", "2011–2012" are one number token;
@@ -76,8 +77,7 @@ public struct Tokenizer: Sendable {
             guard let s = Unicode.Scalar(u) else { return .symbol }
             let props = s.properties
             switch props.generalCategory {
-            case .decimalNumber: return .digit
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            case .uppercaseLetter, .decimalNumber, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber, .otherNumber:
                 return .letter
             case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format: return .space
@@ -104,8 +104,10 @@ public struct Tokenizer: Sendable {
         var lastKind = TokenKind.punctuation
         while i < end {
             let b = p[i]
+            // The commonest bytes first, before the class table's indirect jump.
+            if b == 0x20 { i += 1; continue }
             let c: Class, n: Int
-            if b < 0x80 { c = table[Int(b)]; n = 1 } else { (c, n) = classify(p, i, end) }
+            if ByteClass.isAlpha(b) { c = .letter; n = 1 } else if b < 0x80 { c = table[Int(b)]; n = 1 } else { (c, n) = classify(p, i, end) }
             var kind: TokenKind
             var e = i + n
             /// A possessive "'s" token that follows the main token directly.
@@ -155,6 +157,7 @@ public struct Tokenizer: Sendable {
                     kind = .quote
                 }
             }
+            if e <= i { e = i + n } // always make progress, whatever the scanners decided
             tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e)), kind: kind))
             if possessive > 0 {
                 tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: e), end: Int32(truncatingIfNeeded: e + possessive)), kind: .word))
@@ -297,6 +300,12 @@ public struct Tokenizer: Sendable {
         }
         if dotted, j < end, p[j] == UInt8(ascii: "."), j - segmentStart <= 2, maxDottedSegment <= 2 {
             j += 1 // "U.S.", "a.m.": the final stop belongs to the abbreviation
+            let h = hyphenLength(p, j, end)
+            if h > 0, j + h < end, ByteClass.isAlpha(p[j + h]) {
+                // "U.S.-led": the compound stays whole.
+                let rest = scanWord(p, j + h, end)
+                return WordEnd(end: rest.end, possessive: rest.possessive, startsWithDigit: false)
+            }
         }
         return WordEnd(end: j, possessive: 0, startsWithDigit: false)
     }

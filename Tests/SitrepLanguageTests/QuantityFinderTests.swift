@@ -160,6 +160,8 @@ struct CountedNounTests {
         ("As many as 400 Islamic State (IS) fighters surrendered.", "fighters"),
         ("Three rebel spokesmen said so.", "spokesmen"),
         ("Two rebel attacks failed.", "attacks"),
+        ("Some 400 of the group's fighters left.", "fighters"),
+        ("Some 400 of the group’s fighters left.", "fighters"),
         ("Hundreds of the group's members left.", "members"),
         ("Dozens of its commanders fled.", "commanders"),
         ("400 were killed by fighters.", nil),
@@ -217,6 +219,8 @@ struct ContextTypingTests {
         ("A 11-month-old girl died.", "11-month-old", .age),
         ("They paid one million US dollars.", "one million", .money),
         ("The body lay 2.1m deep.", "2.1m", .distance),
+        ("They won the match 3-1 at home.", "3-1", .other),
+        ("The convoy left on the 23rd under guard.", "23rd", .calendar),
     ])
     func contextTypesTheNumber(text: String, marker: String, kind: QuantityKind) {
         let m = quantity(text, containing: marker)
