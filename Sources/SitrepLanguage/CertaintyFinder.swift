@@ -52,11 +52,35 @@ public struct CertaintyFinder: Sendable {
         let ct = ClauseTokens(bytes: bytes, tokens: tokens)
         var marks: [CertaintyMark] = []
         for s in sentences { collect(in: s, ct, into: &marks) }
+        clip(&marks, to: attributions)
         for a in attributions {
             marks.append(CertaintyMark(scope: a.scope, certainty: certainty(of: a, ct), cue: a.cue))
         }
         marks.sort { $0.scope != $1.scope ? $0.scope < $1.scope : $0.certainty > $1.certainty }
         return marks
+    }
+
+    /// What a source reports is inside its scope, the reporting words outside: a cue inside an attributed
+    /// scope marks no further than that scope ("…, officials said" and "X said that" stay unmarked).
+    private func clip(_ marks: inout [CertaintyMark], to attributions: [Attribution]) {
+        guard !attributions.isEmpty else { return }
+        let byStart = attributions.map(\.scope).sorted()
+        for i in marks.indices {
+            guard let cue = marks[i].cue else { continue }
+            // The last scopes that start at or before the cue (nested scopes are few: look at eight).
+            var lo = 0, hi = byStart.count
+            while lo < hi { let m = (lo + hi) / 2; if byStart[m].start <= cue.start { lo = m + 1 } else { hi = m } }
+            var j = lo - 1
+            var best: TextRange?
+            while j >= 0, lo - j <= 8 {
+                let s = byStart[j]
+                if s.contains(cue), best == nil || s.length < best!.length { best = s }
+                j -= 1
+            }
+            guard let scope = best, !scope.contains(marks[i].scope) else { continue }
+            let a = max(scope.start, marks[i].scope.start), b = min(scope.end, marks[i].scope.end)
+            if a < b { marks[i].scope = TextRange(start: a, end: b) }
+        }
     }
 
     /// A found cue: tokens `start..<end`.
@@ -76,7 +100,7 @@ public struct CertaintyFinder: Sendable {
                 let cue = lexicon.phrases[m.index].value
                 found.append(Found(start: t, end: t + m.length, certainty: cue.certainty, scope: cue.scope))
             } else if ct.has(t, .negatedContraction) {
-                found.append(Found(start: t, end: t + 1, certainty: .denied, scope: .clause))
+                found.append(Found(start: t, end: t + 1, certainty: .denied, scope: .following))
             }
         }
         guard !found.isEmpty else { return }
@@ -119,6 +143,9 @@ public struct CertaintyFinder: Sendable {
                 scope = ct.range(clause.lowerBound, clause.upperBound - 1)
             case .following:
                 scope = ct.range(max(f.start, clause.lowerBound), clause.upperBound - 1)
+            case .after:
+                guard f.end < clause.upperBound else { continue }
+                scope = ct.range(f.end, clause.upperBound - 1)
             case .rest:
                 // The cue's clause and the subordinate clause it opens ("it is unclear | whether …"),
                 // not a relative clause or a ", but …" after it.
