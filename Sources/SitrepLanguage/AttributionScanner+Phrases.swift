@@ -65,11 +65,20 @@ extension AttributionScanner {
                 accept = start != -1 && part(k + 1) == .name
                 stopAfter = !(k - 1 >= lo && part(k - 1) == .name)
             case .other:
-                // An unlisted noun heading a compound: "news agencies", "Kurdish commentators".
-                if k == j, k - 1 >= lo, isUnlistedNoun(k) {
-                    let left = part(k - 1)
-                    accept = left == .modifier || left == .name || left == .head || left == .number
+                if k == j, isUnlistedNoun(k) {
+                    // An unlisted noun heading a compound ("news agencies"), or alone after a comma, a
+                    // sentence opener or the sentence start ("…, detectives said").
+                    if k - 1 < lo {
+                        accept = true
+                    } else {
+                        let left = part(k - 1)
+                        accept = left == .modifier || left == .name || left == .head || left == .number || left == .stop
+                            || ct.has(k - 1, .comma)
+                    }
                     if accept { hasContent = true }
+                } else if k - 1 >= lo, isAbbreviationStop(k) {
+                    // "Hadson Corp. said": the stop of an abbreviation inside a name.
+                    accept = true
                 }
             default: accept = false
             }
@@ -81,6 +90,13 @@ extension AttributionScanner {
         }
         guard start >= 0, hasContent else { return nil }
         return SourcePhrase(range: start..<(j + 1))
+    }
+
+    /// A full stop glued to a capitalised word before it ("Corp.", "Gen.") inside a sentence.
+    func isAbbreviationStop(_ k: Int) -> Bool {
+        guard k > 0, ct.has(k, .finalPunctuation), ct.tokens[k].range.length == 1,
+              ct.tokens[k - 1].range.end == ct.tokens[k].range.start, ct.isCapitalized(k - 1) else { return false }
+        return ct.tokens[k - 1].range.length <= 5
     }
 
     /// A lowercase word that is none of the closed-class words the finders know (verb forms, auxiliaries,
@@ -111,6 +127,16 @@ extension AttributionScanner {
                     let next = part(k + 1)
                     accept = k > i ? (isContent(next) || next == .determiner) : next == .name
                 }
+            case .other:
+                if k == i, k + 1 < hi, isUnlistedNoun(k) || ct.has(k, .hyphenName) || ct.isWord(k) && !ct.isCapitalized(k) && !lex.verbs.mayStart(k, ct) {
+                    // "said four-star Gen. John Dailey": a lowercase modifier before a name.
+                    let next = part(k + 1)
+                    accept = (next == .name || next == .head) && ct.isWord(k) && !lex.keys.beForms.contains(ct.key(k))
+                        && !lex.keys.doForms.contains(ct.key(k)) && ct.key(k) != lex.keys.that
+                } else if k > i, k + 1 < hi, isAbbreviationStop(k), part(k + 1) == .name {
+                    // "Gen. John Dailey", "Dow Jones & Co. Inc."
+                    accept = true
+                }
             case .openBracket:
                 accept = k + 1 < hi && part(k + 1) == .name
                 depth += 1
@@ -135,6 +161,17 @@ extension AttributionScanner {
         var j = v - 1
         while j >= lo, lex.adverbs.contains(ct.key(j)) { j -= 1 }
         guard j >= lo else { return nil }
+        // "Compaq, which said …": the phrase before the relative pronoun.
+        if (ct.key(j) == lex.keys.which || ct.key(j) == lex.keys.who), j - 2 >= lo, ct.has(j - 1, .comma) {
+            return backwardNP(end: j - 2, lo: lo).flatMap { $0.isPronoun ? nil : $0 }
+        }
+        // "Libya hailed the ruling and said …": the subject that opens the sentence.
+        if ct.key(j) == lex.keys.and || ct.key(j) == lex.keys.but, j > lo {
+            var f = lo
+            while f < j, !(ct.isWord(f) || ct.has(f, .number)) || part(f) == .stop { f += 1 }
+            guard f < j, let np = forwardNP(from: f, limit: j) else { return nil }
+            return np.isPronoun ? nil : np
+        }
         if let np = backwardNP(end: j, lo: lo) { return np }
         var k = j
         while k > lo, j - k < 8 {
@@ -180,7 +217,9 @@ extension AttributionScanner {
                 let (source, affiliation) = splitSource(np)
                 return (source, affiliation, np.range.lowerBound, false)
             }
-            if first == .determiner || first == .head || first == .modifier {
+            let description = first == .determiner || first == .head || first == .modifier
+                || (first == .name && c2 - c1 <= 6 && (c1 + 1..<c2).contains { part($0) == .head && !ct.isCapitalized($0) })
+            if description {
                 guard let np = backwardNP(end: c1 - 1, lo: lo), !np.isPronoun else { return nil }
                 let (source, _) = splitSource(np)
                 return (source, span(c1 + 1, c2 - 1), np.range.lowerBound, false)
@@ -254,9 +293,21 @@ extension AttributionScanner {
     /// The range from token `a` to token `b`, without commas and dashes at either end.
     func span(_ a0: Int, _ b0: Int) -> TextRange? {
         var a = a0, b = b0
+        // Commas, dashes, and quotation marks opening at the start or closing at the end (`` '' ” ’).
         let edge: ClauseTokens.Flags = [.comma, .dash, .clausePunctuation]
-        while a <= b, !ct.flags[a].isDisjoint(with: edge) { a += 1 }
-        while b >= a, !ct.flags[b].isDisjoint(with: edge.union(.finalPunctuation)) { b -= 1 }
+        while a <= b {
+            let f = ct.flags[a]
+            if !f.isDisjoint(with: edge) || f.contains(.single) { a += 1; continue }
+            // An opening quotation mark goes unless its quotation closes inside the span.
+            if f.contains(.openDouble) || f.contains(.ambiguousDouble), !(quotes.opening(at: a).map { $0.close <= b } ?? false) { a += 1; continue }
+            break
+        }
+        while b >= a {
+            let f = ct.flags[b]
+            if !f.isDisjoint(with: edge.union(.finalPunctuation)) || f.contains(.single) { b -= 1; continue }
+            if f.contains(.closeDouble) || f.contains(.ambiguousDouble), !(quotes.closing(at: b).map { $0.open >= a } ?? false) { b -= 1; continue }
+            break
+        }
         guard a <= b else { return nil }
         return ct.range(a, b)
     }
