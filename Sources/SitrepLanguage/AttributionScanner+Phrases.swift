@@ -4,6 +4,8 @@ import SitrepCore
 struct SourcePhrase {
     var range: Range<Int>
     var isPronoun = false
+    /// Tokens after the phrase that describe the source ("for the Toronto … concern").
+    var affiliation: Range<Int>? = nil
 }
 
 extension AttributionScanner {
@@ -59,7 +61,7 @@ extension AttributionScanner {
                 // "the head of the Observatory": go on past "of the".
                 stopAfter = !(k - 2 >= lo && (part(k - 1) == .link || part(k - 1) == .affiliation) && isContent(part(k - 2)))
             case .link, .affiliation, .location:
-                accept = start != -1 && k - 1 >= lo && isContent(part(k - 1))
+                accept = (start != -1 || (k == j && ct.key(k) == lex.keys.possessive)) && k - 1 >= lo && isContent(part(k - 1))
             case .particle:
                 // "de Mistura", "bin Laden": a lowercase particle before a name.
                 accept = start != -1 && part(k + 1) == .name
@@ -169,21 +171,17 @@ extension AttributionScanner {
         if ct.key(j) == lex.keys.and || ct.key(j) == lex.keys.but, j > lo {
             var f = lo
             while f < j, !(ct.isWord(f) || ct.has(f, .number)) || part(f) == .stop { f += 1 }
-            guard f < j, let np = forwardNP(from: f, limit: j) else { return nil }
-            return np.isPronoun ? nil : np
+            return f < j ? forwardNP(from: f, limit: j) : nil
         }
-        if let np = backwardNP(end: j, lo: lo) { return np }
-        var k = j
-        while k > lo, j - k < 8 {
-            let p = part(k)
-            if p == .stop || p == .pronoun || !ct.isWord(k) || ct.key(k) == lex.keys.that || ct.key(k) == lex.keys.which
-                || ct.key(k) == lex.keys.who { break }
-            if p == .location || p == .affiliation, part(k - 1) == .head || part(k - 1) == .name,
-               let np = backwardNP(end: k - 1, lo: lo) {
-                return np
-            }
-            k -= 1
+        if let np = backwardNP(end: j, lo: lo) {
+            // "a spokesman for the Basra port authority said": the short phrase "authority" sits after an
+            // unlisted word; a head with a post-modifier further left is the source.
+            let s0 = np.range.lowerBound
+            if !np.isPronoun, !ct.isCapitalized(s0), s0 - 1 >= lo, ct.isWord(s0 - 1), part(s0 - 1) == .other,
+               let alt = postModifiedHead(before: j, lo: lo, locations: false) { return alt }
+            return np
         }
+        if let alt = postModifiedHead(before: j, lo: lo, locations: true) { return alt }
         // "the farmer said", "a local teacher told …": an unlisted noun after a determiner — not before
         // a verb form that may be a plural noun ("its own previous reports").
         if v < ct.tokens.count, lastByte(of: v) == UInt8(ascii: "s") { return nil }
@@ -198,6 +196,26 @@ extension AttributionScanner {
     }
 
     private func lastByte(of t: Int) -> UInt8 { ct.lastByte[t] }
+
+    /// A head followed by a post-modifier that runs up to `j`: "a journalist based near the frontline",
+    /// "a spokesman for the Toronto cable concern" (the post-modifier becomes the affiliation, a location is dropped).
+    func postModifiedHead(before j: Int, lo: Int, locations: Bool) -> SourcePhrase? {
+        var k = j
+        while k > lo, j - k < 10 {
+            let p = part(k)
+            if p == .stop || p == .pronoun || !ct.isWord(k) || ct.key(k) == lex.keys.that || ct.key(k) == lex.keys.which
+                || ct.key(k) == lex.keys.who || lex.keys.beForms.contains(ct.key(k)) || lex.verbs.mayStart(k, ct) { break }
+            let linkWord = p == .link && ct.key(k) != lex.keys.and && ct.key(k) != lex.keys.possessive
+            if (locations && p == .location) || p == .affiliation || linkWord,
+               part(k - 1) == .head || part(k - 1) == .name,
+               var np = backwardNP(end: k - 1, lo: lo) {
+                if p != .location { np.affiliation = k..<(j + 1) }
+                return np
+            }
+            k -= 1
+        }
+        return nil
+    }
 
     /// The subject with its appositive: "X, head of Y, said", "…, X, a spokesman with Y claimed",
     /// "the envoy for Y, X, said".
@@ -216,6 +234,12 @@ extension AttributionScanner {
                 guard let np = backwardNP(end: c1 - 1, lo: lo), !np.isPronoun else { return nil }
                 let (source, affiliation) = splitSource(np)
                 return (source, affiliation, np.range.lowerBound, false)
+            }
+            // "Allianz, for example, said": an aside, not a description.
+            if first == .link || first == .stop || lex.adverbs.contains(ct.key(c1 + 1)) || lex.adjuncts.contains(ct.key(c1 + 1)),
+               c2 - c1 <= 4, let np = backwardNP(end: c1 - 1, lo: lo) {
+                let (source, affiliation) = splitSource(np)
+                return (source, affiliation, np.range.lowerBound, np.isPronoun)
             }
             let description = first == .determiner || first == .head || first == .modifier
                 || (first == .name && c2 - c1 <= 6 && (c1 + 1..<c2).contains { part($0) == .head && !ct.isCapitalized($0) })
@@ -276,6 +300,9 @@ extension AttributionScanner {
     /// ("a spokesman | with the … militia"); a location ("a journalist | in Sweida") is dropped.
     func splitSource(_ np: SourcePhrase) -> (source: TextRange, affiliation: TextRange?) {
         let r = np.range
+        if let aff = np.affiliation {
+            return (ct.range(r.lowerBound, r.upperBound - 1), ct.range(aff.lowerBound, aff.upperBound - 1))
+        }
         var seen = false
         for k in r {
             let p = part(k)
