@@ -385,6 +385,10 @@ struct Scanner {
             kind = .distance
             core.lo /= 1_000_000
         }
+        if kind == nil, of == nil, effect == nil, shape != .vague, t[i].kind == .word, startsUpper(t[i]), i > lo,
+           t[i - 1].kind == .word || t[i - 1].kind == .number {
+            kind = .identifier // a capitalised number word inside a sentence names something: "the Final Four"
+        }
         let finalKind = kind ?? .count
 
         // A lone "one" ("one of the most…", "no one") is reported only when it counts something.

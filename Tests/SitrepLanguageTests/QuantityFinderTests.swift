@@ -221,6 +221,7 @@ struct ContextTypingTests {
         ("The body lay 2.1m deep.", "2.1m", .distance),
         ("They won the match 3-1 at home.", "3-1", .other),
         ("The convoy left on the 23rd under guard.", "23rd", .calendar),
+        ("She reached the Final Four again.", "Four", .identifier),
     ])
     func contextTypesTheNumber(text: String, marker: String, kind: QuantityKind) {
         let m = quantity(text, containing: marker)
