@@ -142,10 +142,11 @@ public struct CertaintyFinder: Sendable {
             case .clause:
                 scope = ct.range(clause.lowerBound, clause.upperBound - 1)
             case .following:
-                scope = ct.range(max(f.start, clause.lowerBound), clause.upperBound - 1)
+                scope = ct.range(max(f.start, clause.lowerBound), subjectBreak(after: f.end, clause.upperBound, ct) - 1)
             case .after:
-                guard f.end < clause.upperBound else { continue }
-                scope = ct.range(f.end, clause.upperBound - 1)
+                let e = subjectBreak(after: f.end, clause.upperBound, ct)
+                guard f.end < e else { continue }
+                scope = ct.range(f.end, e - 1)
             case .rest:
                 // The cue's clause and the subordinate clause it opens ("it is unclear | whether …"),
                 // not a relative clause or a ", but …" after it.
@@ -184,6 +185,17 @@ public struct CertaintyFinder: Sendable {
             }
             marks.append(CertaintyMark(scope: scope, certainty: certainty, cue: cue))
         }
+    }
+
+    /// Where a cue's reach ends inside its clause: before a comma that opens a new subject (a capitalised
+    /// word or a determiner: "failed to respond, Mr. Bush let …", "did not leave, the monitor said").
+    private func subjectBreak(after t0: Int, _ end: Int, _ ct: ClauseTokens) -> Int {
+        var t = t0
+        while t + 1 < end {
+            if ct.has(t, .comma), ct.isCapitalized(t + 1) || reporting.roles[ct.key(t + 1)] == .determiner { return t }
+            t += 1
+        }
+        return end
     }
 
     /// The last token of a reporting verb right after a negation ("not [immediately] say"), if any.

@@ -9,6 +9,7 @@ struct ClauseSegmenter: Sendable {
     }
 
     let words: [UInt64: WordKind]
+    private let pronouns: Set<UInt64> = Set(["he", "she", "it", "they", "we", "i"].map(ClauseTokens.key))
 
     init(path: String? = nil) throws {
         let (text, file) = try ClauseData.text("en/clause-words.tsv", path: path)
@@ -64,6 +65,8 @@ struct ClauseSegmenter: Sendable {
                 }
             }
             if afterComma && f.contains(.ing) { return true }
+            // ", it is bringing in …": a new subject pronoun.
+            if afterComma && pronouns.contains(ct.key(t)) { return true }
             // After a quotation that closed on punctuation: `“…,” said X` / `“….” He …`
             if prev.contains(.closeDouble), t - 2 >= lo,
                ct.flags[t - 2].contains(.comma) || ct.flags[t - 2].contains(.finalPunctuation) { return true }
