@@ -380,7 +380,7 @@ struct AttributionScanner {
         var added: [(Attribution, Int)] = []
         for (si, s) in sentences.enumerated() {
             let lo = s.tokens.lowerBound
-            guard lo < ct.tokens.count, ct.has(lo, .openDouble) || ct.has(lo, .ambiguousDouble),
+            guard lo >= 0, lo < ct.tokens.count, ct.has(lo, .openDouble) || ct.has(lo, .ambiguousDouble),
                   let q = quotes.opening(at: lo), let inner = quotes.inner(q, ct) else { continue }
             // Already attributed from outside (a cue next to it); cues inside ("“According to X, …”") do not count.
             var lastSentence = si

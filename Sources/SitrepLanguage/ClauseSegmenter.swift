@@ -25,7 +25,7 @@ struct ClauseSegmenter: Sendable {
 
     /// The clauses of a sentence as half-open token index ranges, without their boundary punctuation.
     func clauses(_ sentence: Sentence, _ ct: ClauseTokens) -> [Range<Int>] {
-        let lo = sentence.tokens.lowerBound, hi = min(sentence.tokens.upperBound, ct.tokens.count)
+        let lo = max(0, sentence.tokens.lowerBound), hi = min(sentence.tokens.upperBound, ct.tokens.count)
         guard lo < hi else { return [] }
         var out: [Range<Int>] = []
         var start = lo
@@ -105,7 +105,7 @@ struct ClauseQuotations {
                 paragraph = s.paragraph
             }
             let hi = min(s.tokens.upperBound, n)
-            var t = s.tokens.lowerBound
+            var t = max(0, s.tokens.lowerBound)
             while t < hi {
                 let f = ct.flags[t]
                 if f.contains(.openDouble) {
