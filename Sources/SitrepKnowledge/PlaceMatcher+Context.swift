@@ -82,10 +82,16 @@ extension PlaceMatcher {
                 }
                 j += 1
             }
+            // A bare name shared by a division and a city in it means the city ("Homs", "Deir Ezzor").
+            var divisionKeys = Set<String>()
+            if r.head == nil && !r.direction && !r.rural {
+                for c in r.candidates where places[Int(c.index)].kind == .admin1 { divisionKeys.insert(places[Int(c.index)].admin1Key) }
+            }
             var scored: [(Double, Gazetteer.Candidate)] = []
             for c in r.candidates {
                 let p = places[Int(c.index)]
                 var s = prior(c, r)
+                if p.kind == .city && !divisionKeys.isEmpty && divisionKeys.contains(p.admin1Key) { s += 0.5 }
                 if !p.country.isEmpty {
                     let others = (countryCount[p.country] ?? 0) - (own?.country == p.country ? 1 : 0)
                     s += 0.6 * Double(max(0, others)) / Double(max(1, total - 1))
@@ -112,13 +118,17 @@ extension PlaceMatcher {
             // A spelling variant (skeleton match) needs the document to be about that country already.
             if best.match == .skeleton && !p.country.isEmpty && p.kind != .country {
                 let others = (countryCount[p.country] ?? 0) - (own?.country == p.country ? 1 : 0)
-                if others <= 0 { out.append(nil); continue }
+                let important = p.population >= 50_000 || p.kind == .admin1 || p.kind == .region
+                if others <= 0 && !important { out.append(nil); continue }
             }
             // A village-sized name on its own needs support: a locative word before it or its division named.
             if r.forcedIndex == nil && r.singleWord && !r.cue && (p.kind == .city || p.kind == .neighbourhood || p.kind == .admin2) {
                 let supported = p.admin1Code.isEmpty ? false
                     : (admin1Count[p.admin1Key] ?? 0) - (priorBest[i] == best.index ? 1 : 0) > 0
-                if p.population < 1000 && !supported { out.append(nil); continue }
+                let countrySupported = !p.country.isEmpty
+                    && (countryCount[p.country] ?? 0) - (own?.country == p.country ? 1 : 0) > 0
+                let exact = best.match != .skeleton && r.end - r.start >= 5
+                if p.population < 1000 && !supported && !(countrySupported && exact) { out.append(nil); continue }
                 if best.match == .skeleton && p.population < 20_000 && !supported { out.append(nil); continue }
             }
             var precision = p.kind.precision
