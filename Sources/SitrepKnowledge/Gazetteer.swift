@@ -93,14 +93,18 @@ public final class Gazetteer: Sendable {
             let slack = max(2, min(flen, other) * 3 / 10)
             let p = places[Int(idx)]
             let important = p.population >= 50_000 || (p.kind != .city && p.kind != .neighbourhood && p.kind != .admin2)
-            let sameStart = hitFirstByte[Int(s)] == f[0]
-            if abs(other - flen) <= slack && (!shortSkeleton || (important && sameStart)) && !out.contains(where: { $0.index == idx }) {
+            // Both names start with the same letter, or both with a vowel (Oqeirbat / Uqayrbat).
+            let a = hitFirstByte[Int(s)], b = f[0]
+            let sameStart = a == b || (Self.isVowel(a) && Self.isVowel(b))
+            if sameStart && abs(other - flen) <= slack && (!shortSkeleton || important) && !out.contains(where: { $0.index == idx }) {
                 out.append(Candidate(index: idx, match: .skeleton))
             }
             s = hitNext[Int(s)]
         }
         return out
     }
+
+    static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
 
     /// The country a demonym names ("Syrian" → Syria), or the area it names.
     public func demonym(_ word: String) -> GazetteerPlace? {

@@ -15,7 +15,7 @@ extension PlaceMatcher {
         switch p.kind {
         case .continent: s += 1.0
         case .country: s += c.match == .primary ? 1.2 : 0.8
-        case .admin1: s += 0.3 + 0.02 * log10(Double(p.population) + 1)
+        case .admin1: s += 0.3 + 0.04 * log10(Double(p.population) + 1)
         case .region: s += 0.45
         case .admin2: s += 0.1 + 0.04 * log10(Double(p.population) + 1)
         case .city: s += 0.1 + 0.1 * log10(Double(p.population) + 1)
@@ -46,13 +46,19 @@ extension PlaceMatcher {
         priorBest.reserveCapacity(raws.count)
         var countryCount: [String: Int] = [:]
         var admin1Count: [String: Int] = [:]
+        /// Countries of mentions whose best reading is an exact (not skeleton) name: support for variants.
+        var exactCountryCount: [String: Int] = [:]
         var total = 0
         for r in raws {
             var best: Int32 = -1
             var bs = -Double.infinity
+            var bestExact = false
             for c in r.candidates {
                 let s = prior(c, r)
-                if s > bs { bs = s; best = c.index }
+                if s > bs { bs = s; best = c.index; bestExact = c.match != .skeleton }
+            }
+            if best >= 0 && bestExact && !places[Int(best)].country.isEmpty {
+                exactCountryCount[places[Int(best)].country, default: 0] += 1
             }
             priorBest.append(best)
             guard best >= 0 else { continue }
@@ -61,6 +67,10 @@ extension PlaceMatcher {
             if !p.country.isEmpty { countryCount[p.country, default: 0] += 1 }
             if p.kind != .country && p.kind != .continent && !p.admin1Code.isEmpty { admin1Count[p.admin1Key, default: 0] += 1 }
         }
+        // One sense per document: a word that follows another name somewhere ("Kevin Allen") is that
+        // name's part wherever it stands alone ("Allen said").
+        var personLike = Set<UInt64>()
+        for r in raws where r.afterOtherName && r.singleWord { personLike.insert(r.nameHash) }
         // 2. Rescore with context.
         var out: [PlaceMention?] = []
         out.reserveCapacity(raws.count)
@@ -110,16 +120,22 @@ extension PlaceMatcher {
             let (bestScore, best) = scored[0]
             let second = scored.count > 1 ? scored[1].0 : bestScore - 1.5
             let p = places[Int(best.index)]
+            if r.forcedIndex == nil && r.singleWord && !r.cue && personLike.contains(r.nameHash)
+                && p.kind != .country && p.kind != .admin1 && p.kind != .continent && p.population < 1_000_000 {
+                out.append(nil); continue
+            }
             // A small place inside a longer capitalised name ("John Kelly", "Notre Dame") is part of that name.
             if r.forcedIndex == nil && r.insideLongerRun && !r.cue
                 && (p.kind == .city || p.kind == .neighbourhood || p.kind == .admin2) && p.population < 20_000 {
                 out.append(nil); continue
             }
             // A spelling variant (skeleton match) needs the document to be about that country already.
-            if best.match == .skeleton && !p.country.isEmpty && p.kind != .country {
-                let others = (countryCount[p.country] ?? 0) - (own?.country == p.country ? 1 : 0)
-                let important = p.population >= 50_000 || p.kind == .admin1 || p.kind == .region
-                if others <= 0 && !important { out.append(nil); continue }
+            // A single word needs another place of that country in the document; a longer name ("Deir Ezzour",
+            // "Albu Kamal") is rarely a coincidence and stands on its own.
+            if best.match == .skeleton && !p.country.isEmpty {
+                let others = exactCountryCount[p.country] ?? 0
+                let multiWord = !r.singleWord && r.forcedIndex == nil
+                if others <= 0 && !multiWord { out.append(nil); continue }
             }
             // A village-sized name on its own needs support: a locative word before it or its division named.
             if r.forcedIndex == nil && r.singleWord && !r.cue && (p.kind == .city || p.kind == .neighbourhood || p.kind == .admin2) {

@@ -53,6 +53,10 @@ public struct PlaceMatcher: Sendable {
         var demonym: Bool
         /// Part of a longer capitalised run that is not itself a name ("John Kelly", "Blue Jays").
         var insideLongerRun = false
+        /// A capitalised word that is not a place comes right before it ("Kevin Allen", "President Tyler").
+        var afterOtherName = false
+        /// Folded-name hash of the name itself.
+        var nameHash: UInt64 = 0
     }
 
     func analyse(_ input: String, forced: [TextRange]) -> (found: [PlaceMention], forced: [PlaceMention?]) {
@@ -209,9 +213,11 @@ public struct PlaceMatcher: Sendable {
                     let after = usedHead ? headIndex! + 1 : last + 1
                     var raw = makeRaw(s, spanEnd, cands, words, wfold, i, after)
                     raw.singleWord = length == 1
-                    raw.insideLongerRun = (i > 0 && !words[i].breakBefore && nameLike(i - 1)
-                                           && !(raws.last.map { $0.nameEnd == words[i - 1].end } ?? false))
+                    raw.afterOtherName = i > 0 && !words[i].breakBefore && nameLike(i - 1)
+                        && !(raws.last.map { $0.nameEnd == words[i - 1].end } ?? false)
+                    raw.insideLongerRun = raw.afterOtherName
                         || (last + 1 < n && !words[last + 1].breakBefore && nameLike(last + 1))
+                    raw.nameHash = NameKey.hash(fold)
                     if usedHead, let h = headIndex {
                         // "Damascus countryside", "Iraqi border": the listed name includes its head noun.
                         raw.head = lexicon.role(wfold[h])
