@@ -134,7 +134,13 @@ public struct PlaceMatcher: Sendable {
         wfold.flat.reserveCapacity(t.count + t.count / 8)
         wfold.starts.reserveCapacity(words.count + 1)
         wfold.hashes.reserveCapacity(words.count)
-        for w in words {
+        // Lower-case words matter only within a few words of a name (qualifiers, connectors, cues).
+        var near = [Bool](repeating: false, count: words.count)
+        for (k, w) in words.enumerated() where w.capitalised || w.arabic {
+            for q in max(0, k - 4)...min(words.count - 1, k + 2) { near[q] = true }
+        }
+        for (k, w) in words.enumerated() {
+            if !near[k] { wfold.starts.append(wfold.flat.count); wfold.hashes.append(0); continue }
             NameKey.fold(UnsafeBufferPointer(rebasing: t[w.start..<w.end]), into: &fold)
             wfold.starts.append(wfold.flat.count)
             wfold.flat.append(contentsOf: fold)
@@ -158,7 +164,8 @@ public struct PlaceMatcher: Sendable {
                 runEnd += 1
             }
             var matched = false
-            var length = runEnd - i
+            // Spans of two or more words only when the first word starts some longer name.
+            var length = gazetteer.firstWords[wfold[i]] != nil ? runEnd - i : 1
             while length >= 1 {
                 let last = i + length - 1
                 if !nameLike(last) { length -= 1; continue }
