@@ -97,7 +97,8 @@ public final class Gazetteer: Sendable {
         return f.withUnsafeBufferPointer { candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: skeleton) }
     }
 
-    func candidates(folded f: UnsafeBufferPointer<UInt8>, skeletonBuffer sk: inout [UInt8], useSkeleton: Bool) -> [Candidate] {
+    func candidates(folded f: UnsafeBufferPointer<UInt8>, skeletonBuffer sk: inout [UInt8], useSkeleton: Bool,
+                    alwaysSkeleton: Bool = false) -> [Candidate] {
         var out: [Candidate] = []
         if f.isEmpty { return out }
         var h = foldedHead[NameKey.hash(f)] ?? -1
@@ -113,7 +114,7 @@ public final class Gazetteer: Sendable {
         }
         // An exact name outranks any spelling variant: look at skeletons only when nothing matched exactly.
         // (A division's name alone still looks for its city: "Deir Ezzor" is both.)
-        guard useSkeleton && !out.contains(where: { let k = kindOf[Int($0.index)]; return k != .admin1 && k != .admin2 }) else { return out }
+        guard useSkeleton && (alwaysSkeleton || !out.contains(where: { let k = kindOf[Int($0.index)]; return k != .admin1 && k != .admin2 })) else { return out }
         NameKey.skeleton(ofFolded: f, into: &sk)
         guard sk.count >= 2 else { return out }
         let shortSkeleton = sk.count < 4
@@ -159,6 +160,11 @@ public final class Gazetteer: Sendable {
         if place.kind == .admin1 { return place }
         guard !place.admin1Code.isEmpty, let i = admin1ByKey[place.admin1Key] else { return nil }
         return places[Int(i)]
+    }
+
+    /// The name of an entry's first-level division in the shipped gazetteer (nil when not loadable).
+    static func cachedAdmin1Name(of place: GazetteerPlace) -> String? {
+        (try? loadDefault())?.admin1(of: place)?.name
     }
 
     /// The country entry for an ISO code.

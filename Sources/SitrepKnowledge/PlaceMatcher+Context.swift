@@ -73,6 +73,12 @@ extension PlaceMatcher {
         // name's part wherever it stands alone ("Allen said").
         var personLike: [UInt64] = []
         for r in raws where r.afterOtherName && r.singleWord { personLike.append(r.nameHash) }
+        // One sense per document, for names: a word standing alone that begins a longer name found in the
+        // same document ("Yarmouk" after "the Yarmouk Basin") is that longer name.
+        var longerByFirstWord: [UInt64: Int32] = [:]
+        for (i, r) in raws.enumerated() where !r.singleWord && r.forcedIndex == nil && priorBest[i] >= 0 && r.firstWordHash != 0 {
+            if longerByFirstWord[r.firstWordHash] == nil { longerByFirstWord[r.firstWordHash] = priorBest[i] }
+        }
         // 2. Rescore with context.
         var out: [PlaceMention?] = []
         out.reserveCapacity(raws.count)
@@ -80,6 +86,10 @@ extension PlaceMatcher {
         var scored: [(Double, Gazetteer.Candidate)] = []
         for (i, r) in raws.enumerated() {
             guard !r.candidates.isEmpty else { out.append(nil); continue }
+            var r = r
+            if r.singleWord, let longer = longerByFirstWord[r.nameHash], !r.candidates.contains(where: { $0.index == longer }) {
+                r.candidates.append(Gazetteer.Candidate(index: longer, match: .primary))
+            }
             let own = Int(priorBest[i])
             let ownCountry = own >= 0 ? countryOf[own] : -1
             let ownAdmin1 = own >= 0 ? admin1Of[own] : -1
@@ -105,6 +115,7 @@ extension PlaceMatcher {
                 let k = Int(c.index)
                 let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
                 var s = prior(c, r)
+                if r.singleWord && longerByFirstWord[r.nameHash] == c.index { s += 1.0 }
                 if kind == .city && aid >= 0 && divisionIDs.contains(aid) { s += 0.5 }
                 if cid >= 0 {
                     let others = Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0)
@@ -128,6 +139,15 @@ extension PlaceMatcher {
             let local = kind == .city || kind == .neighbourhood || kind == .admin2
             if r.forcedIndex == nil && r.singleWord && !r.cue && personLike.contains(r.nameHash)
                 && kind != .country && kind != .admin1 && kind != .continent && pop < 1_000_000 {
+                out.append(nil); continue
+            }
+            // Inside an organisation's or person's name ("Hayat Tahrir al-Sham", "Ammar Hammo") an alternate
+            // name or a spelling variant is that name's part, not a place.
+            if r.forcedIndex == nil && r.afterOtherName && best.match != .primary && kind != .country && kind != .continent {
+                out.append(nil); continue
+            }
+            // A spelling variant of one word opening a sentence or line ("Powered", "Hopes") is not enough.
+            if r.forcedIndex == nil && r.singleWord && r.sentenceStart && best.match == .skeleton {
                 out.append(nil); continue
             }
             // A small place inside a longer capitalised name ("John Kelly", "Notre Dame") is part of that name.

@@ -55,8 +55,11 @@ public struct PlaceMatcher: Sendable {
         var insideLongerRun = false
         /// A capitalised word that is not a place comes right before it ("Kevin Allen", "President Tyler").
         var afterOtherName = false
-        /// Folded-name hash of the name itself.
+        /// Folded-name hash of the name itself, and of its first word.
         var nameHash: UInt64 = 0
+        var firstWordHash: UInt64 = 0
+        /// The name starts a sentence, headline or line.
+        var sentenceStart = false
     }
 
     func analyse(_ input: String, forced: [TextRange]) -> (found: [PlaceMention], forced: [PlaceMention?]) {
@@ -191,7 +194,11 @@ public struct PlaceMatcher: Sendable {
                     if gazetteer.demonymIndex(folded: fold) != nil {
                         demonym = true
                     } else {
-                        cands = fold.withUnsafeBufferPointer { gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4) }
+                        // Before "province" / "governorate" the division's own spelling may differ from the city's.
+                        let wantsDivision = headIndex.map { lexicon.role(wfold[$0]) == .admin1 } ?? false
+                        cands = fold.withUnsafeBufferPointer {
+                            gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4, alwaysSkeleton: wantsDivision)
+                        }
                     }
                 }
                 if demonym {
@@ -206,7 +213,7 @@ public struct PlaceMatcher: Sendable {
                     matched = true
                     break
                 }
-                if !cands.isEmpty && length == 1 && !words[i].arabic && words[i].end - words[i].start <= 5 {
+                if !cands.isEmpty && length == 1 && !words[i].arabic && words[i].end - words[i].start <= 4 {
                     var allCaps = true
                     for k in words[i].start..<words[i].end where t[k] >= 0x61 && t[k] <= 0x7A { allCaps = false; break }
                     if allCaps {
@@ -220,11 +227,16 @@ public struct PlaceMatcher: Sendable {
                     let after = usedHead ? headIndex! + 1 : last + 1
                     var raw = makeRaw(s, spanEnd, cands, words, wfold, i, after)
                     raw.singleWord = length == 1
-                    raw.afterOtherName = i > 0 && !words[i].breakBefore && nameLike(i - 1)
-                        && !(raws.last.map { $0.nameEnd == words[i - 1].end } ?? false)
+                    // "Kevin Allen", "Staffan de Mistura": another capitalised word (or one and a connector) before it.
+                    let prev = i > 0 && !words[i].breakBefore && isConnector(i - 1) && i > 1 && !words[i - 1].breakBefore ? i - 2 : i - 1
+                    raw.afterOtherName = prev >= 0 && !words[prev + 1].breakBefore && nameLike(prev)
+                        && !(prev == i - 2 && words[prev].sentenceStart)
+                        && !(raws.last.map { $0.nameEnd == words[prev].end } ?? false)
                     raw.insideLongerRun = raw.afterOtherName
                         || (last + 1 < n && !words[last + 1].breakBefore && nameLike(last + 1))
                     raw.nameHash = NameKey.hash(fold)
+                    raw.firstWordHash = wfold[i]
+                    raw.sentenceStart = words[i].sentenceStart
                     if usedHead, let h = headIndex {
                         // "Damascus countryside", "Iraqi border": the listed name includes its head noun.
                         raw.head = lexicon.role(wfold[h])
