@@ -60,6 +60,8 @@ public struct PlaceMatcher: Sendable {
         var firstWordHash: UInt64 = 0
         /// The name starts a sentence, headline or line.
         var sentenceStart = false
+        /// "east of the province": refers to the division of the place named last (`candidates` is empty).
+        var anaphoric: PlaceLexicon.Role? = nil
     }
 
     func analyse(_ input: String, forced: [TextRange]) -> (found: [PlaceMention], forced: [PlaceMention?]) {
@@ -251,6 +253,35 @@ public struct PlaceMatcher: Sendable {
                 length -= 1
             }
             if !matched { i += 1 }
+        }
+        // "east of the province", "the north of the governorate": the division of the place named before.
+        var anaphora: [Raw] = []
+        // (Words far from names were not folded above: fold these few on demand.)
+        func word(_ k: Int) -> String {
+            if wfold.hashes[k] != 0 { return wfold.string(k) }
+            NameKey.fold(UnsafeBufferPointer(rebasing: t[words[k].start..<words[k].end]), into: &fold)
+            return String(decoding: fold, as: UTF8.self)
+        }
+        for k in 3..<max(3, n) where !nameLike(k) && words[k].end - words[k].start >= 4 {
+            let b0 = t[words[k].start] | 0x20
+            guard b0 == 0x70 || b0 == 0x67 || b0 == 0x63 else { continue }  // province, governorate, city
+            let head = word(k)
+            guard let role = lexicon.role(Array(head.utf8)), role == .admin1 || role == .city,
+                  word(k - 1) == "the", word(k - 2) == "of",
+                  !words[k].breakBefore, !words[k - 1].breakBefore, !words[k - 2].breakBefore else { continue }
+            let dir = word(k - 3)
+            guard let dr = lexicon.role(Array(dir.utf8)), dr == .direction || dr == .region else { continue }
+            let s = words[k - 3].start, e = words[k].end
+            guard !raws.contains(where: { $0.start < e && $0.end > s }) else { continue }
+            var raw = Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: [], head: role, qualifierWords: [],
+                          rural: false, direction: true, cue: true, singleWord: false, forcedIndex: nil, demonym: false)
+            raw.qualifierWords = [dir + " of"]
+            raw.anaphoric = role
+            anaphora.append(raw)
+        }
+        if !anaphora.isEmpty {
+            raws.append(contentsOf: anaphora)
+            raws.sort { $0.start < $1.start }
         }
         return raws
     }

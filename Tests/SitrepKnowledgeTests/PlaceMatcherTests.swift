@@ -130,3 +130,17 @@ import SitrepCore
         #expect(r.first??.place.precision == .country)
     }
 }
+
+@Suite struct PlaceAnaphoraTests {
+    @Test func eastOfTheProvinceIsTheDivisionNamedBefore() throws {
+        let m = PlaceMatcher(gazetteer: try Gazetteer.loadDefault())
+        let text = "Government forces shelled Maarat al-Numan in Idlib on Monday. Rebels said fighting spread east of the province."
+        let found = m.find(in: text, tokens: nil)
+        let last = try #require(found.last)
+        let b = Array(text.utf8)[Int(last.range.start)..<Int(last.range.end)]
+        #expect(String(decoding: b, as: UTF8.self) == "east of the province")
+        #expect(last.place.precision == .admin1)
+        #expect(last.place.admin1 == "Idlib")
+        #expect(last.place.qualifier?.hasPrefix("east of") == true)
+    }
+}
