@@ -142,7 +142,7 @@ public struct PlaceMatcher: Sendable {
         // Lower-case words matter only within a few words of a name (qualifiers, connectors, cues).
         var near = [Bool](repeating: false, count: words.count)
         for (k, w) in words.enumerated() where w.capitalised || w.arabic {
-            for q in max(0, k - 4)...min(words.count - 1, k + 2) { near[q] = true }
+            for q in max(0, k - 4)...min(words.count - 1, k + 1) { near[q] = true }
         }
         for (k, w) in words.enumerated() {
             if !near[k] { wfold.starts.append(wfold.flat.count); wfold.hashes.append(0); continue }
@@ -157,6 +157,7 @@ public struct PlaceMatcher: Sendable {
             return Self.connectorHashes.contains(wfold.hashes[i])
         }
         func nameLike(_ i: Int) -> Bool { words[i].capitalised || words[i].arabic }
+        var lookups: [UInt64: [Gazetteer.Candidate]] = [:]
         var i = 0
         let n = words.count
         while i < n {
@@ -198,8 +199,13 @@ public struct PlaceMatcher: Sendable {
                     } else {
                         // Before "province" / "governorate" the division's own spelling may differ from the city's.
                         let wantsDivision = headIndex.map { lexicon.role(wfold[$0]) == .admin1 } ?? false
-                        cands = fold.withUnsafeBufferPointer {
-                            gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4, alwaysSkeleton: wantsDivision)
+                        // Names repeat within a document: look each spelling up once.
+                        let key = NameKey.hash(fold) ^ (wantsDivision ? 0x9e3779b97f4a7c15 : 0)
+                        if let memo = lookups[key] { cands = memo } else {
+                            cands = fold.withUnsafeBufferPointer {
+                                gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4, alwaysSkeleton: wantsDivision)
+                            }
+                            lookups[key] = cands
                         }
                     }
                 }
@@ -288,7 +294,7 @@ public struct PlaceMatcher: Sendable {
 
     /// A single capitalised word: not a stop word, not too short, not a sentence-initial common word.
     private func acceptableSingle(_ w: PlaceWord, _ fold: [UInt8], _ t: UnsafeBufferPointer<UInt8>) -> Bool {
-        if lexicon.stopwords.contains(NameKey.hash(fold)) { return false }
+        if lexicon.isStopword(NameKey.hash(fold)) { return false }
         if w.arabic { return fold.count >= 4 }
         if fold.count < 3 {
             // Only all-capital abbreviations: "US", "UK".
