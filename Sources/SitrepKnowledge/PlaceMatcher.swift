@@ -119,6 +119,8 @@ public struct PlaceMatcher: Sendable {
                                           "de", "del", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
                                           "of", "upon", "bin", "ibn", "y", "van", "von", "der", "den", "on", "sur", "am", "im"]
 
+    static let theHash = NameKey.hash(Array("the".utf8))
+    static let ofHash = NameKey.hash(Array("of".utf8))
     static let connectorHashes: Set<UInt64> = Set(connectors.map { NameKey.hash(Array($0.utf8)) })
 
     /// Folded words of a text in one buffer.
@@ -262,21 +264,20 @@ public struct PlaceMatcher: Sendable {
         }
         // "east of the province", "the north of the governorate": the division of the place named before.
         var anaphora: [Raw] = []
-        // (Words far from names were not folded above: fold these few on demand.)
-        func word(_ k: Int) -> String {
-            if wfold.hashes[k] != 0 { return wfold.string(k) }
+        // (Words far from names were not folded above: fold these few on demand, by hash.)
+        func wordHash(_ k: Int) -> UInt64 {
+            if wfold.hashes[k] != 0 { return wfold.hashes[k] }
             NameKey.fold(UnsafeBufferPointer(rebasing: t[words[k].start..<words[k].end]), into: &fold)
-            return String(decoding: fold, as: UTF8.self)
+            return NameKey.hash(fold)
         }
         for k in 3..<max(3, n) where !nameLike(k) && words[k].end - words[k].start >= 4 {
             let b0 = t[words[k].start] | 0x20
             guard b0 == 0x70 || b0 == 0x67 || b0 == 0x63 else { continue }  // province, governorate, city
-            let head = word(k)
-            guard let role = lexicon.role(Array(head.utf8)), role == .admin1 || role == .city,
-                  word(k - 1) == "the", word(k - 2) == "of",
-                  !words[k].breakBefore, !words[k - 1].breakBefore, !words[k - 2].breakBefore else { continue }
-            let dir = word(k - 3)
-            guard let dr = lexicon.role(Array(dir.utf8)), dr == .direction || dr == .region else { continue }
+            guard !words[k].breakBefore, !words[k - 1].breakBefore, !words[k - 2].breakBefore,
+                  wordHash(k - 1) == Self.theHash, wordHash(k - 2) == Self.ofHash,
+                  let role = lexicon.role(wordHash(k)), role == .admin1 || role == .city,
+                  let dr = lexicon.role(wordHash(k - 3)), dr == .direction || dr == .region else { continue }
+            let dir = String(decoding: t[words[k - 3].start..<words[k - 3].end], as: UTF8.self).lowercased()
             let s = words[k - 3].start, e = words[k].end
             guard !raws.contains(where: { $0.start < e && $0.end > s }) else { continue }
             var raw = Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: [], head: role, qualifierWords: [],
@@ -314,11 +315,12 @@ public struct PlaceMatcher: Sendable {
         var firstWordBreak = words[first].breakBefore
         while k >= 0 && first - k <= 4 && !firstWordBreak {
             let f = wfold[k]
-            let word = wfold.string(k)
-            if word == "the" { firstWordBreak = words[k].breakBefore; k -= 1; continue }
+            if f == Self.theHash { firstWordBreak = words[k].breakBefore; k -= 1; continue }
             var role = lexicon.role(f)
+            if role == nil && f != Self.ofHash { break }
+            let word = wfold.string(k)
             // two-word relations: "east of", "outskirts of"
-            if word == "of", k >= 1, !words[k].breakBefore {
+            if f == Self.ofHash, k >= 1, !words[k].breakBefore {
                 let two = wfold.string(k - 1) + " of"
                 if let r2 = lexicon.role(Array(two.utf8)), r2 == .relation { before.insert(two, at: 0); raw.cue = true; k -= 2; break }
                 role = .cue
