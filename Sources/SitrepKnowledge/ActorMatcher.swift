@@ -28,6 +28,8 @@ public struct ActorMatcher: Sendable {
     static let prepositions: Set<UInt64> = Set(["of", "for", "with", "at", "from", "in", "to"].map(ActorUnits.hashFolded))
     static let determiners: Set<UInt64> = Set(["a", "an", "the", "its", "their", "his", "her"].map(ActorUnits.hashFolded))
     static let the = ActorUnits.hashFolded("the")
+    /// Second halves of compounds that place an organisation ("Amman-based", "UK-backed").
+    static let placeCompounds: Set<UInt64> = Set(["based", "backed", "led", "linked", "affiliated", "funded", "supported"].map(ActorUnits.hashFolded))
     static let open = ActorUnits.hashFolded("("), close = ActorUnits.hashFolded(")"), comma = ActorUnits.hashFolded(",")
 
     struct Hit {
@@ -164,6 +166,7 @@ public struct ActorMatcher: Sendable {
         var hitStarting: [Int: Int] = [:], hitEnding: [Int: Int] = [:]
         for (h, hit) in hits.enumerated() { hitStarting[hit.start] = h; hitEnding[hit.end] = h }
         let persons = entities.filter { $0.label == .person }
+        let organisations = entities.filter { $0.label == .organisation }
         func isOrganisation(_ m: ActorMention) -> Bool { m.kind != .person && m.kind != .civilians && !(m.id == nil && m.score >= 0.8) }
         // The organisation after "of/for/with …": a hit within a few units, or a capitalised run.
         func organisation(after r: Int) -> (TextRange, String?, String)? {
@@ -179,9 +182,17 @@ public struct ActorMatcher: Sendable {
                 if !units[j].isWord { return nil }
                 j += 1; steps += 1
             }
-            // No known name: a run of capitalised words.
+            // An organisation the recogniser found.
+            if r + 1 < units.count {
+                let from = units[r + 1].start, to = units[min(units.count - 1, r + 6)].end
+                if let o = organisations.first(where: { $0.range.start >= from && $0.range.start < to }) {
+                    return (o.range, nil, slice(b, o.range.start, o.range.end))
+                }
+            }
+            // No known name: a run of capitalised words ("the Amman-based WANA Institute" → "WANA Institute").
             var s = r + 1
             while s < units.count && Self.determiners.contains(units[s].folded) { s += 1 }
+            while s + 1 < units.count && units[s].token == units[s + 1].token && Self.placeCompounds.contains(units[s + 1].folded) { s += 2 }
             var e = s
             while e < units.count && units[e].isWord && (units[e].isCapitalised || (e > s && Self.functionWords.contains(units[e].folded) && e + 1 < units.count && units[e + 1].isCapitalised)) { e += 1 }
             guard e > s else { return nil }
