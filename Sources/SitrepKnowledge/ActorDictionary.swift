@@ -23,7 +23,9 @@ public final class ActorDictionary: Sendable {
     }
 
     /// Trie edges: `edgeKey(node, unit)` → child node; node 0 is the root.
-    let edges: [UInt64: Int32]
+    let edges: PerceptronFeatureTable
+    /// Child node of each edge row.
+    let children: [Int32]
     /// Targets ending at each node.
     let targets: [[Target]]
     /// Most units in one alias.
@@ -183,7 +185,14 @@ public final class ActorDictionary: Sendable {
         }
         self.entries = ordered.map(\.entry)
         self.byID = byID
-        self.edges = edges
+        var table = PerceptronFeatureTable(capacity: edges.count)
+        var children = [Int32](repeating: 0, count: edges.count)
+        for (k, child) in edges {
+            let row = table.insert(k).row
+            children[Int(row)] = child
+        }
+        self.edges = table
+        self.children = children
         self.targets = targets
         self.maxUnits = maxUnits
     }
@@ -214,8 +223,9 @@ public final class ActorDictionary: Sendable {
         var best: (Int, Int32)?
         var j = i
         while j < units.count && j - i < maxUnits {
-            guard let child = edges[Self.edgeKey(node, units[j].folded)] else { break }
-            node = child
+            let row = edges.row(Self.edgeKey(node, units[j].folded))
+            guard row >= 0 else { break }
+            node = children[Int(row)]
             for t in targets[Int(node)] {
                 if let exact = t.exact {
                     var ok = true

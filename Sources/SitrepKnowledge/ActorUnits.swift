@@ -116,7 +116,7 @@ enum ActorUnits {
             func finishPart(_ end: Int, last: Bool) {
                 guard end > partStart else { return }
                 var f = folded
-                if let r = replacements[f] { f = r }
+                if end - partStart <= 8, let r = replacements[f] { f = r }
                 var flags = ActorUnit.word
                 if capitalised { flags |= ActorUnit.capitalised }
                 if hasLetter && !hasLower { flags |= ActorUnit.allCaps }
