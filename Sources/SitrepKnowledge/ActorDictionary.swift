@@ -7,7 +7,8 @@ import SitrepLanguage
 /// phrase, kind), compiled into a trie over folded word units.
 ///
 /// Aliases compare case-folded, without diacritics or apostrophes, with the Arabic article in any form
-/// (`al-`, `a-`, `el-`, `as-`, `Al `) ignored and hyphens read as word breaks. Short all-caps acronyms
+/// (`al-`, `a-`, `el-`, `as-`, `Al `, and attached `Al…` when nothing else matches) ignored and
+/// hyphens read as word breaks. Short all-caps acronyms
 /// (`IS`, `AP`, `SANA`, `U.S.`) match only as written, so the verb "is" is never the Islamic State.
 public final class ActorDictionary: Sendable {
     /// Named entries first (in file order), then generic phrases (id `nil`).
@@ -221,9 +222,14 @@ public final class ActorDictionary: Sendable {
     func longestMatch(_ units: [ActorUnit], at i: Int) -> (end: Int, entry: Int32)? {
         var node: Int32 = 0
         var best: (Int, Int32)?
+        var attachedArticle = false
         var j = i
         while j < units.count && j - i < maxUnits {
-            let row = edges.row(Self.edgeKey(node, units[j].folded))
+            var row = edges.row(Self.edgeKey(node, units[j].folded))
+            if row < 0 && units[j].alternative != 0 {
+                row = edges.row(Self.edgeKey(node, units[j].alternative))
+                if j == i { attachedArticle = true }
+            }
             guard row >= 0 else { break }
             node = children[Int(row)]
             for t in targets[Int(node)] {
@@ -232,7 +238,7 @@ public final class ActorDictionary: Sendable {
                     for (k, h) in exact.enumerated() where units[i + k].exact != h { ok = false; break }
                     if !ok { continue }
                 }
-                if t.needsArticle && units[i].extendedStart == units[i].start { continue }
+                if t.needsArticle && units[i].extendedStart == units[i].start && !attachedArticle { continue }
                 best = (j + 1, t.entry)
                 break
             }

@@ -10,6 +10,8 @@ struct ActorUnit: Sendable {
     /// Start including Arabic articles dropped before it (`al-` in `al-Sham`, `Al ` in `Al Jazeera`).
     var extendedStart: Int32
     var folded: UInt64
+    /// For a word written with its article attached ("Alqaeda", "Elnusra"): the folded rest, else 0.
+    var alternative: UInt64 = 0
     var exact: UInt64
     var token: Int32
     var flags: UInt8
@@ -109,6 +111,12 @@ enum ActorUnits {
             var i = tStart
             var partStart = tStart
             var folded = offset, exact = offset
+            var foldedCount = 0, head: UInt16 = 0, rest = offset
+            @inline(__always) func fold(_ x: UInt8) {
+                folded = step(folded, x)
+                foldedCount += 1
+                if foldedCount <= 2 { head = head << 8 | UInt16(x) } else { rest = step(rest, x) }
+            }
             var hasLetter = false, hasLower = false, capitalised = false
             var partIndex = 0
             var articleStart: Int32 = pendingArticleStart
@@ -125,8 +133,10 @@ enum ActorUnits {
                     if articleStart < 0 { articleStart = Int32(partStart) }
                 } else {
                     let ext = articleStart >= 0 ? articleStart : Int32(partStart)
+                    let attached = foldedCount >= 5 && (head == 0x616C || head == 0x656C)  // "al…", "el…"
                     out.append(ActorUnit(start: Int32(partStart), end: Int32(end), extendedStart: ext,
-                                         folded: f, exact: exact, token: Int32(ti), flags: flags))
+                                         folded: f, alternative: attached ? rest : 0, exact: exact,
+                                         token: Int32(ti), flags: flags))
                     articleStart = -1
                 }
                 partIndex += 1
@@ -137,6 +147,7 @@ enum ActorUnits {
                     finishPart(i, last: false)
                     i += 1; partStart = i
                     folded = offset; exact = offset; hasLetter = false; hasLower = false; capitalised = false
+                    foldedCount = 0; head = 0; rest = offset
                     continue
                 }
                 let ap = apostrophe(b, i, tEnd)
@@ -156,10 +167,10 @@ enum ActorUnits {
                 if c < 0x80 {
                     if c >= 0x41 && c <= 0x5A {
                         hasLetter = true; if i == partStart { capitalised = true }
-                        folded = step(folded, c | 0x20)
+                        fold(c | 0x20)
                     } else {
                         if c >= 0x61 && c <= 0x7A { hasLetter = true; hasLower = true }
-                        folded = step(folded, c)
+                        fold(c)
                     }
                     i += 1
                 } else if c == 0xC3, i + 1 < tEnd, latin1Base(b[i + 1]) != 0 {
@@ -167,7 +178,7 @@ enum ActorUnits {
                     hasLetter = true
                     if d < 0xA0 { if i == partStart { capitalised = true } } else { hasLower = true }
                     exact = step(exact, d)
-                    folded = step(folded, latin1Base(d))
+                    fold(latin1Base(d))
                     i += 2
                 } else if (c == 0xC4 || c == 0xC5), i + 1 < tEnd {
                     let d = b[i + 1]
@@ -175,11 +186,11 @@ enum ActorUnits {
                     hasLetter = true
                     if cp % 2 == 0 { if i == partStart { capitalised = true } } else { hasLower = true }
                     exact = step(exact, d)
-                    folded = step(folded, latinExtendedA[cp - 0x100])
+                    fold(latinExtendedA[cp - 0x100])
                     i += 2
                 } else {
                     hasLetter = true; hasLower = true
-                    folded = step(folded, c)
+                    fold(c)
                     i += 1
                 }
             }
