@@ -36,7 +36,7 @@ enum ActorUnits {
     static let articles: Set<UInt64> = Set(["al", "el", "a", "as", "ash", "ad", "ar", "az", "ez", "at", "an", "ath",
                                             "adh", "es", "et", "ed", "er", "ul", "ud", "ur"].map(hashFolded))
     /// Standalone article words ("Al Jazeera", "El Baradei").
-    static let standaloneArticles: Set<UInt64> = Set(["al", "el"].map(hashFolded))
+    static let standaloneAl = hashFolded("al"), standaloneEl = hashFolded("el")
     static let replacements: [UInt64: UInt64] = [
         hashFolded("ibn"): hashFolded("bin"), hashFolded("abdel"): hashFolded("abdul"),
         hashFolded("abdal"): hashFolded("abdul"), hashFolded("abd"): hashFolded("abdul"),
@@ -124,7 +124,9 @@ enum ActorUnits {
             func finishPart(_ end: Int, last: Bool) {
                 guard end > partStart else { return }
                 var f = folded
-                if end - partStart <= 8, let r = replacements[f] { f = r }
+                let first = UInt8(truncatingIfNeeded: foldedCount >= 2 ? head >> 8 : head)
+                if foldedCount >= 3 && foldedCount <= 8 && (first == 0x61 || first == 0x69 || first == 0x6D),
+                   let r = replacements[f] { f = r }
                 var flags = ActorUnit.word
                 if capitalised { flags |= ActorUnit.capitalised }
                 if hasLetter && !hasLower { flags |= ActorUnit.allCaps }
@@ -197,7 +199,7 @@ enum ActorUnits {
             finishPart(tEnd, last: true)
             // A standalone "Al"/"El" before another word is an article.
             if let lastUnit = out.last, lastUnit.token == Int32(ti), lastUnit.start == Int32(tStart),
-               lastUnit.end == Int32(tEnd), standaloneArticles.contains(lastUnit.folded),
+               lastUnit.end == Int32(tEnd), lastUnit.folded == standaloneAl || lastUnit.folded == standaloneEl,
                ti + 1 < tokens.count, tokens[ti + 1].range.start > token.range.end {
                 pendingArticleStart = lastUnit.extendedStart
                 out.removeLast()
