@@ -64,10 +64,7 @@ public struct EntityRecognizer: Sendable {
     /// Tags for the sentences of one document (document-level features see all of them).
     public func tag(document: [[String]]) -> [[EntityTag?]] {
         let features = NERFeatures.staticFeatures(document: document, dictionary: dictionary?.atoms(document))
-        return document.indices.map { s in
-            PerceptronDecoder.decode(features: features[s], tokenCount: document[s].count, model: model)
-                .map(EntityTagIndex.tag(at:))
-        }
+        return PerceptronDecoder.decode(document: features, model: model).map { $0.map(EntityTagIndex.tag(at:)) }
     }
 
     /// Persons, organisations and places in a document's text. `tokens` are the language layer's (or

@@ -112,6 +112,18 @@ import Testing
         #expect(found.filter { $0.range.overlaps(known[0].range) } == known)
     }
 
+    @Test func labelMemoryRemembersTheMostFrequentTypeOfAWord() {
+        var memory = NERLabelMemory()
+        let word = NERFeatures.hash("idlib".utf8)
+        #expect(memory.majority(word) == 0)
+        memory.record(word, tag: EntityTagIndex.index(of: EntityTag("B-LOC")))
+        memory.record(word, tag: EntityTagIndex.index(of: EntityTag("B-PER")))
+        memory.record(word, tag: EntityTagIndex.index(of: EntityTag("I-LOC")))
+        memory.record(word, tag: 0)
+        #expect(memory.majority(word) == 3)  // LOC: the third label
+        #expect(memory.majority(NERFeatures.hash("aleppo".utf8)) == 0)
+    }
+
     @Test func wordSplitterKeepsArabicNamesAndSplitsPossessives() {
         let text = "Assad’s men, al-Sham's allies and the U.S. (AP) — Hay‘at."
         let words = EntityWordSplitter.split(text).map { text.slice($0.range)! }
