@@ -72,7 +72,7 @@ struct EvalActorsCommand: ParsableCommand {
             }
             let mb = Double(bytes) / 1_048_576
             func f3(_ x: Double) -> String { String(format: "%.3f", x) }
-            print("{\"actor_load_seconds\":\(f3(t1.timeIntervalSince(t0))),\"ner_load_seconds\":\(f3(t2.timeIntervalSince(t1))),\"megabytes\":\(f3(mb)),\"actor_mb_per_second\":\(String(format: "%.1f", mb / max(actorSeconds, 1e-9))),\"ner_mb_per_second\":\(String(format: "%.1f", mb / max(nerSeconds, 1e-9))),\"actor_mentions\":\(mentionCount),\"entities\":\(entityCount)}")
+            print("{\"actor_load_seconds\":\(f3(t1.timeIntervalSince(t0))),\"ner_load_seconds\":\(f3(t2.timeIntervalSince(t1))),\"megabytes\":\(f3(mb)),\"actor_mb_per_second\":\(String(format: "%.1f", mb / max(actorSeconds, 1e-9))),\"ner_mb_per_second\":\(actorsOnly ? "null" : String(format: "%.1f", mb / max(nerSeconds, 1e-9))),\"actor_mentions\":\(mentionCount),\"entities\":\(entityCount)}")
         } catch let error as SitrepError {
             Console.error(error.description)
             throw ExitCode(error.isUsageError ? ExitStatus.usage : ExitStatus.rejected)
