@@ -106,3 +106,15 @@ public struct EntityRecognizer: Sendable {
         return (found + known).sorted { $0.range < $1.range }
     }
 }
+
+extension EntityRecognizer {
+    /// The entity list of `KnowledgeAnnotations`: dictionary actors (persons PER, states LOC, named
+    /// organisations ORG) and gazetteer places (LOC) win; the model adds the names they do not cover.
+    public func entities(in text: String, tokens: [Token]?, actors: [ActorMention], places: [PlaceMention]) -> [EntityMention] {
+        var known = actors.compactMap(\.entityMention)
+        for p in places where !known.contains(where: { $0.range.overlaps(p.range) }) {
+            known.append(EntityMention(range: p.range, label: .location, fromDictionary: true))
+        }
+        return find(in: text, tokens: tokens, known: known)
+    }
+}

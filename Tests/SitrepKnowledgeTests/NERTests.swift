@@ -124,6 +124,22 @@ import Testing
         #expect(memory.majority(NERFeatures.hash("aleppo".utf8)) == 0)
     }
 
+    @Test func actorsAndPlacesBecomeDictionaryEntities() throws {
+        let recogniser = try EntityRecognizer.loadDefault()
+        let matcher = try ActorMatcher.loadDefault()
+        let text = "Rebels and the SDF met Samir Qabbani near Qartaba on Sunday."
+        let actors = matcher.find(in: text, tokens: nil)
+        let r = text.utf8.count - " on Sunday.".utf8.count
+        let place = PlaceMention(range: TextRange(r - "Qartaba".utf8.count, r),
+                                 place: PlaceRef(name: "Qartaba"), score: 0.9)
+        let found = recogniser.entities(in: text, tokens: nil, actors: actors, places: [place])
+        let byText = Dictionary(found.map { (text.slice($0.range)!, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byText["SDF"]?.label == .organisation && byText["SDF"]?.fromDictionary == true)
+        #expect(byText["Qartaba"]?.label == .location && byText["Qartaba"]?.fromDictionary == true)
+        #expect(byText["Rebels"] == nil)  // a generic group is no name
+        #expect(byText["Samir Qabbani"]?.label == .person && byText["Samir Qabbani"]?.fromDictionary == false)
+    }
+
     @Test func wordSplitterKeepsArabicNamesAndSplitsPossessives() {
         let text = "Assad’s men, al-Sham's allies and the U.S. (AP) — Hay‘at."
         let words = EntityWordSplitter.split(text).map { text.slice($0.range)! }
