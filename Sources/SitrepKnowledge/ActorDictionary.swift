@@ -9,7 +9,8 @@ import SitrepLanguage
 /// Aliases compare case-folded, without diacritics or apostrophes, with the Arabic article in any form
 /// (`al-`, `a-`, `el-`, `as-`, `Al `, and attached `Al…` when nothing else matches) ignored and
 /// hyphens read as word breaks. Short all-caps acronyms
-/// (`IS`, `AP`, `SANA`, `U.S.`) match only as written, so the verb "is" is never the Islamic State.
+/// (`IS`, `AP`, `SANA`, `U.S.`) and "The" + one word (`The National`) match only as written, so the verb
+/// "is" is never the Islamic State.
 public final class ActorDictionary: Sendable {
     /// Named entries first (in file order), then generic phrases (id `nil`).
     public let entries: [ActorEntry]
@@ -114,9 +115,11 @@ public final class ActorDictionary: Sendable {
         return out
     }
 
-    /// Whether an alias is a short all-caps acronym, matched as written.
+    /// Whether an alias is matched as written: a short all-caps acronym, or "The" and one capitalised
+    /// word ("The National", "The Independent", which would otherwise match "the national army").
     static func isCaseSensitive(_ units: [ActorUnit], text: String) -> Bool {
         guard !units.isEmpty else { return false }
+        if units.count == 2, text.hasPrefix("The "), units[1].isCapitalised { return true }
         var letters = 0
         for u in units {
             guard u.isWord, u.isAllCaps else { return false }

@@ -31,6 +31,8 @@ import Testing
         #expect(Self.dictionary.lookup("AP")?.id == "ap")
         #expect(Self.dictionary.lookup("Sana") == nil)
         #expect(Self.dictionary.lookup("SANA")?.id == "syria-sana")
+        #expect(Self.dictionary.lookup("The National")?.id == "the-national")
+        #expect(Self.dictionary.lookup("the national") == nil)
     }
 
     @Test func diacriticsAndArticleFormsFold() {
