@@ -71,9 +71,10 @@ public struct EntityRecognizer: Sendable {
     /// `EntityWordSplitter`'s when nil); `known` are dictionary hits, which win over the model's names
     /// they overlap. MISC names are left out. Sorted by start offset.
     public func find(in text: String, tokens: [Token]?, known: [EntityMention] = []) -> [EntityMention] {
-        let tokens = tokens ?? EntityWordSplitter.split(text)
-        guard !tokens.isEmpty else { return known.sorted { $0.range < $1.range } }
         let utf8 = Array(text.utf8)
+        // Tokens from elsewhere that reach past the text are left out rather than trusted.
+        let tokens = (tokens ?? EntityWordSplitter.split(text)).filter { $0.range.end <= Int32(utf8.count) && !$0.range.isEmpty }
+        guard !tokens.isEmpty else { return known.sorted { $0.range < $1.range } }
         // Sentences: after . ! ? and at line breaks.
         var sentences: [Range<Int>] = []
         var start = 0
