@@ -104,17 +104,54 @@ public struct EntityRecognizer: Sendable {
                 found.append(EntityMention(range: r, label: span.label, fromDictionary: false))
             }
         }
+        // One name, one label through the document: a known name's label wins, else the model's majority.
+        func nameBytes(_ r: TextRange) -> ArraySlice<UInt8> { utf8[Int(r.start)..<Int(r.end)] }
+        var votes: [ArraySlice<UInt8>: [EntityLabel: Int]] = [:]
+        for m in known where m.label != .misc { votes[nameBytes(m.range), default: [:]][m.label, default: 0] += 1000 }
+        for m in found { votes[nameBytes(m.range), default: [:]][m.label, default: 0] += 1 }
+        for i in found.indices {
+            guard let v = votes[nameBytes(found[i].range)], v.count > 1,
+                  let best = v.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }),
+                  best.value > (v[found[i].label] ?? 0) else { continue }
+            found[i].label = best.key
+        }
         return (found + known).sorted { $0.range < $1.range }
     }
 }
 
 extension EntityRecognizer {
     /// The entity list of `KnowledgeAnnotations`: dictionary actors (persons PER, states LOC, named
-    /// organisations ORG) and gazetteer places (LOC) win; the model adds the names they do not cover.
-    public func entities(in text: String, tokens: [Token]?, actors: [ActorMention], places: [PlaceMention]) -> [EntityMention] {
+    /// organisations ORG) and gazetteer places (LOC) win; the model adds the names they do not cover,
+    /// and the same name keeps one label through the document.
+    /// Named people in `affiliations` ("Karim Haddad, head of …") are persons too.
+    public func entities(in text: String, tokens: [Token]?, actors: [ActorMention], places: [PlaceMention],
+                         affiliations: [ActorAffiliation] = []) -> [EntityMention] {
         var known = actors.compactMap(\.entityMention)
         for p in places where !known.contains(where: { $0.range.overlaps(p.range) }) {
             known.append(EntityMention(range: p.range, label: .location, fromDictionary: true))
+        }
+        for a in affiliations where a.personID == nil && !known.contains(where: { $0.range.overlaps(a.person) }) {
+            // "a spokesman" is a role, not a name.
+            guard let first = a.personName.unicodeScalars.first, first.properties.isUppercase,
+                  !(a.personName.hasPrefix("A ") || a.personName.hasPrefix("An ") || a.personName.hasPrefix("The ")) else { continue }
+            known.append(EntityMention(range: a.person, label: .person, fromDictionary: false))
+        }
+        // Later uses of those names are the same persons, whatever the model makes of them.
+        let tokens = tokens ?? EntityWordSplitter.split(text)
+        let utf8 = Array(text.utf8)
+        let names = Set(known.filter { !$0.fromDictionary }.map { utf8[Int($0.range.start)..<Int($0.range.end)] })
+        if !names.isEmpty {
+            for (i, t) in tokens.enumerated() where Int(t.range.end) <= utf8.count {
+                for name in names where utf8.count - Int(t.range.start) >= name.count
+                    && utf8[Int(t.range.start)..<(Int(t.range.start) + name.count)] == name {
+                    let end = Int32(Int(t.range.start) + name.count)
+                    guard tokens[i...].contains(where: { $0.range.end == end }) else { continue }
+                    let r = TextRange(start: t.range.start, end: end)
+                    if !known.contains(where: { $0.range.overlaps(r) }) {
+                        known.append(EntityMention(range: r, label: .person, fromDictionary: false))
+                    }
+                }
+            }
         }
         return find(in: text, tokens: tokens, known: known)
     }

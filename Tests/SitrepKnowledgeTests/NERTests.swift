@@ -140,6 +140,18 @@ import Testing
         #expect(byText["Samir Qabbani"]?.label == .person && byText["Samir Qabbani"]?.fromDictionary == false)
     }
 
+    @Test func oneNameKeepsOneLabelAndAffiliatedPeopleArePersons() throws {
+        let recogniser = try EntityRecognizer.loadDefault()
+        let matcher = try ActorMatcher.loadDefault()
+        let text = "Abu Khalil Tadef, commander of the Free Syrian Army, spoke. Later Abu Khalil Tadef met the envoy in Homs."
+        let found = matcher.analyze(text, tokens: nil)
+        let entities = recogniser.entities(in: text, tokens: nil, actors: found.mentions, places: [],
+                                           affiliations: found.affiliations)
+        let named = entities.filter { text.slice($0.range) == "Abu Khalil Tadef" }
+        #expect(named.count == 2)
+        #expect(named.allSatisfy { $0.label == .person })
+    }
+
     @Test func wordSplitterKeepsArabicNamesAndSplitsPossessives() {
         let text = "Assad’s men, al-Sham's allies and the U.S. (AP) — Hay‘at."
         let words = EntityWordSplitter.split(text).map { text.slice($0.range)! }
