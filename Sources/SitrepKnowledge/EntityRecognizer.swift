@@ -11,11 +11,23 @@ struct EntityDictionaryFeatures: Sendable {
 /// with the two previous tags as features), trained on CoNLL-2003 by `sitrep train ner`, its weights
 /// shipped as `Resources/ner-weights.bin`. Finds persons, organisations and places in no dictionary.
 public struct EntityRecognizer: Sendable {
-    let model: PerceptronModel
+    /// The trained model (float weights), for recognisers made by `train`; nil for loaded ones.
+    let model: PerceptronModel?
+    /// The weights tagging uses, as stored in a weight file.
+    let weights: PerceptronWeightTable
+    /// The weight file this recogniser was loaded from.
+    private let file: Data?
     let dictionary: EntityDictionaryFeatures?
 
-    init(model: PerceptronModel, dictionary: EntityDictionaryFeatures?) {
-        self.model = model; self.dictionary = dictionary
+    init(model: PerceptronModel, dictionary: EntityDictionaryFeatures?) throws {
+        self.model = model; self.dictionary = dictionary; file = nil
+        // Tagging uses the weights as a weight file would store them (unpruned).
+        weights = try PerceptronWeightTable(data: model.encoded(pruneBelow: 0), input: "trained model")
+    }
+
+    init(file: Data, input: String, dictionary: EntityDictionaryFeatures?) throws {
+        model = nil; self.file = file; self.dictionary = dictionary
+        weights = try PerceptronWeightTable(data: file, input: input)
     }
 
     /// The shipped weights.
@@ -34,7 +46,7 @@ public struct EntityRecognizer: Sendable {
             throw SitrepError(code: "knowledge.unreadableWeights", input: url.path,
                               message: "cannot read the NER weight file: \(error.localizedDescription)")
         }
-        return EntityRecognizer(model: try PerceptronModel(data: data, input: url.path), dictionary: try defaultDictionaryFeatures)
+        return try EntityRecognizer(file: data, input: url.path, dictionary: try defaultDictionaryFeatures)
     }
 
     /// Trains a recogniser on a tagged corpus.
@@ -42,7 +54,7 @@ public struct EntityRecognizer: Sendable {
                              progress: PerceptronTrainer.Progress? = nil) throws -> EntityRecognizer {
         let dict = try defaultDictionaryFeatures
         let model = PerceptronTrainer(options: options).train(documents: corpus.documents, dictionary: dict, progress: progress)
-        return EntityRecognizer(model: model, dictionary: dict)
+        return try EntityRecognizer(model: model, dictionary: dict)
     }
 
     /// The dictionary features the shipped model was trained with: place names and the actor dictionary.
@@ -55,16 +67,23 @@ public struct EntityRecognizer: Sendable {
         return EntityDictionaryFeatures(atoms: { gazetteer.atoms($0) })
     }
 
-    /// The weight file: features whose weights are all below `pruneBelow` in magnitude are left out.
-    public func weightFile(pruneBelow: Float = 0.5) -> Data { model.encoded(pruneBelow: pruneBelow) }
+    /// The weight file: features whose weights are all below `pruneBelow` in magnitude are left out
+    /// (a loaded recogniser gives back the file it was loaded from, already pruned).
+    public func weightFile(pruneBelow: Float = 0.5) -> Data { model?.encoded(pruneBelow: pruneBelow) ?? file ?? Data() }
 
     /// Tags for one sentence of words (`nil` is `O`).
     public func tag(tokens: [String]) -> [EntityTag?] { tag(document: [tokens])[0] }
 
     /// Tags for the sentences of one document (document-level features see all of them).
     public func tag(document: [[String]]) -> [[EntityTag?]] {
-        let features = NERFeatures.staticFeatures(document: document, dictionary: dictionary?.atoms(document))
-        return PerceptronDecoder.decode(document: features, model: model).map { $0.map(EntityTagIndex.tag(at:)) }
+        let atoms = document.map { $0.map(NERFeatures.atoms(of:)) }
+        let dict = dictionary?.atoms(document)
+        let facts = NERFeatures.DocumentFacts(atoms)
+        var memory = NERLabelMemory()
+        return atoms.indices.map { s in
+            PerceptronDecoder.tag(sentence: atoms[s], dictionary: dict?[s], facts: facts, memory: &memory, weights: weights)
+                .map(EntityTagIndex.tag(at:))
+        }
     }
 
     /// Persons, organisations and places in a document's text. `tokens` are the language layer's (or
