@@ -25,19 +25,50 @@ struct EntityGazetteer: Sendable {
     init(placeNames text: String) {
         var places = Set<UInt64>()
         var maxTokens = 1
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let name = String(line)
-            let words = EntityWordSplitter.split(name).map { name.slice($0.range) ?? "" }
-            guard !words.isEmpty else { continue }
-            places.insert(Self.sequenceHash(words[...]))
-            maxTokens = max(maxTokens, words.count)
+        places.reserveCapacity(50_000)
+        // A byte scan: lines are names, words are separated by spaces (written as the recogniser's tokens).
+        var text = text
+        text.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                var lineEnd = i
+                while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
+                if lineEnd > i && b[i] != 0x23 {
+                    var h = Self.sequenceSeed
+                    var words = 0
+                    var w = i
+                    while w < lineEnd {
+                        var e = w
+                        var ascii = true
+                        while e < lineEnd && b[e] != 0x20 { if b[e] >= 0x80 { ascii = false }; e += 1 }
+                        if e > w {
+                            let wordHash: UInt64
+                            if ascii {
+                                var x: UInt64 = 0xCBF2_9CE4_8422_2325
+                                for k in w..<e { let c = b[k]; x = (x ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* 0x100_0000_01B3 }
+                                wordHash = x
+                            } else {
+                                wordHash = Self.lowerHash(String(decoding: UnsafeBufferPointer(rebasing: b[w..<e]), as: UTF8.self))
+                            }
+                            h = NERFeatures.combine(h, wordHash)
+                            words += 1
+                        }
+                        w = e + 1
+                    }
+                    if words > 0 { places.insert(h); maxTokens = max(maxTokens, words) }
+                }
+                i = lineEnd + 1
+            }
         }
         self.places = places
         self.maxTokens = min(maxTokens, 6)
     }
 
+    static let sequenceSeed: UInt64 = 0x1234_5678
+
     @inline(__always)
-    static func lowerHash(_ word: String) -> UInt64 {
+    static func lowerHash<S: StringProtocol>(_ word: S) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var ascii = true
         for b in word.utf8 {
@@ -51,7 +82,7 @@ struct EntityGazetteer: Sendable {
     }
 
     static func sequenceHash(_ words: ArraySlice<String>) -> UInt64 {
-        var h: UInt64 = 0x1234_5678
+        var h: UInt64 = sequenceSeed
         for w in words { h = NERFeatures.combine(h, lowerHash(w)) }
         return h
     }

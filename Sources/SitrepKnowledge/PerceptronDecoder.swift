@@ -4,9 +4,16 @@ enum PerceptronDecoder {
     /// The history tag used before the first token.
     static let startTag = EntityTagIndex.count
 
-    /// Tag indexes for one sentence; `features` holds `NERFeatures.staticCount` hashes per token.
-    static func decode(features: [UInt64], tokenCount n: Int, model: PerceptronModel) -> [Int] {
+    /// Tag indexes for the sentences of one document; `features[s]` holds `NERFeatures.staticCount`
+    /// hashes per token of sentence `s`.
+    static func decode(document features: [[UInt64]], model: PerceptronModel) -> [[Int]] {
+        var memory = NERLabelMemory()
+        return features.map { decode(features: $0, memory: &memory, model: model) }
+    }
+
+    static func decode(features: [UInt64], memory: inout NERLabelMemory, model: PerceptronModel) -> [Int] {
         let k = NERFeatures.staticCount
+        let n = features.count / k
         let tags = model.tagCount
         var out = [Int](repeating: 0, count: n)
         var scores = [Float](repeating: 0, count: tags)
@@ -16,13 +23,15 @@ enum PerceptronDecoder {
             for t in 0..<tags { scores[t] = 0 }
             let base = i * k
             for j in 0..<k { model.add(features[base + j], to: &scores) }
-            NERFeatures.historyFeatures(previous: t1, beforeThat: t2, lower: features[base + 2],
-                                        shortShape: features[base + 4], into: &history)
+            let word = features[base + 2]
+            NERFeatures.historyFeatures(previous: t1, beforeThat: t2, lower: word, shortShape: features[base + 4],
+                                        memory: memory.majority(word), into: &history)
             for h in history { model.add(h, to: &scores) }
             let best = argmax(scores, after: t1)
             out[i] = best
             t2 = t1; t1 = best
         }
+        for i in 0..<n { memory.record(features[i * k + 2], tag: out[i]) }
         return out
     }
 
@@ -34,5 +43,55 @@ enum PerceptronDecoder {
             best = t; bestScore = scores[t]
         }
         return best
+    }
+
+    @inline(__always)
+    static func argmax(_ scores: UnsafePointer<Int32>, after previous: Int) -> Int {
+        var best = 0
+        var bestScore = scores[0]
+        for t in 1..<EntityTagIndex.count where scores[t] > bestScore && EntityTagIndex.allowed(t, after: previous) {
+            best = t; bestScore = scores[t]
+        }
+        return best
+    }
+
+    /// Tag indexes for one sentence of a document, computing features only where the model is asked:
+    /// after an `O` (or at the start), a token that `cannotStart` a name is `O` without scoring, so a
+    /// sentence with no capitalised word costs no weight lookups. The same features and decisions as
+    /// `decode(features:memory:model:)` otherwise, over the quantised weights.
+    static func tag(sentence: [NERFeatures.Atoms], dictionary: [UInt64]?, facts: NERFeatures.DocumentFacts,
+                    memory: inout NERLabelMemory, weights: PerceptronWeightTable) -> [Int] {
+        let n = sentence.count
+        var out = [Int](repeating: 0, count: n)
+        guard n > 0 else { return out }
+        let k = NERFeatures.staticCount
+        let headline: UInt64 = NERFeatures.isHeadline(sentence) ? 1 : 0
+        var seen: [(word: UInt64, tag: Int)] = []
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: k + NERFeatures.historyCount) { f in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 16) { scores in
+                let f = f.baseAddress!, scores = scores.baseAddress!
+                sentence.withUnsafeBufferPointer { atoms in
+                    var t1 = startTag, t2 = startTag
+                    for i in 0..<n {
+                        if (t1 == 0 || t1 == startTag) && atoms[i].cannotStart {
+                            t2 = t1; t1 = 0
+                            continue
+                        }
+                        NERFeatures.tokenFeatures(atoms, i, headline: headline, dictionary: dictionary, facts: facts, into: f)
+                        let word = f[2]
+                        NERFeatures.historyFeatures(previous: t1, beforeThat: t2, lower: word, shortShape: f[4],
+                                                    memory: memory.majority(word), into: f + k)
+                        for t in 0..<EntityTagIndex.count { scores[t] = 0 }
+                        for j in 0..<(k + NERFeatures.historyCount) { weights.add(f[j], to: scores) }
+                        let best = argmax(scores, after: t1)
+                        out[i] = best
+                        if best > 0 { seen.append((word, best)) }
+                        t2 = t1; t1 = best
+                    }
+                }
+            }
+        }
+        for s in seen { memory.record(s.word, tag: s.tag) }
+        return out
     }
 }
