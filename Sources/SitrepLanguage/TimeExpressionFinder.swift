@@ -1,0 +1,161 @@
+import SitrepCore
+
+/// Finds time expressions in text and resolves them against a publication date.
+///
+/// Works on the UTF-8 bytes of the text itself (no tokenizer needed): one pass keeps the time words
+/// and numbers, a small grammar reads expressions from them longest-first, and `TimeResolver` turns
+/// each into an interval, a precision and a TimeML value.
+///
+/// Resolution choices: a weekday without "last"/"next" is the latest such day on or before the
+/// publication day, or the next one when the sentence points to the future ("will", "scheduled",
+/// "expected"); a month without a year is the latest such month not after the publication month
+/// (the next one with future cues); a month and day without a year is the nearest such day (the next
+/// one with future cues); "31/07/2018" is read day first unless that is impossible ("07/31/2018").
+/// When `published` is a window, relative expressions are resolved against both ends and the
+/// intervals joined; the value is the one for the window's end. Without a publication date,
+/// relative expressions are left unresolved with the reason.
+public struct TimeExpressionFinder: Sendable {
+    public let lexicon: TimeLexicon
+    private let scanner: TimeTokenScanner
+    /// Join "between June and August" / "from June to August" into one mention spanning both dates
+    /// (TimeML annotates the two apart: the evaluation turns this off).
+    public var joinsRanges = true
+
+    /// Loads the shipped time words.
+    public init() throws { try self.init(lexicon: TimeLexicon()) }
+
+    public init(lexicon: TimeLexicon) {
+        self.lexicon = lexicon
+        self.scanner = TimeTokenScanner(lexicon: lexicon)
+    }
+
+    /// Time expressions in `text`, sorted by start and not overlapping (the longest match wins).
+    public func find(in text: String, published: DayInterval?) -> [TimeMention] {
+        var copy = text
+        return copy.withUTF8 { find(bytes: $0, published: published) }
+    }
+
+    func find(bytes p: UnsafeBufferPointer<UInt8>, published: DayInterval?) -> [TimeMention] {
+        var tokens: [TimeToken] = []
+        tokens.reserveCapacity(p.count / 40)
+        scanner.scan(p, into: &tokens)
+        let parser = TimeExpressionParser(tokens: tokens, entries: lexicon.entries)
+        var matches: [TimeExpressionParser.Match] = []
+        var k = 0
+        while k < tokens.count {
+            if let m = parser.parse(k) {
+                matches.append(m)
+                k = m.last + 1
+            } else {
+                k += 1
+            }
+        }
+        var out: [TimeMention] = []
+        out.reserveCapacity(matches.count)
+        var i = 0
+        // The quarter the text last named ("the third quarter … a year earlier").
+        var lastQuarter: (year: Int, quarter: Int)?
+        // The start of the last date the text named, for "the following month", "that year".
+        var reference: CalendarDay?
+        while i < matches.count {
+            var m = matches[i]
+            m.expr.future = futureCue(parser, m)
+            if m.expr.inheritsQuarter, let (y, q) = lastQuarter {
+                switch m.expr.anchor {
+                case .unitsAgo(.year, let c?, let sign): m.expr.anchor = .quarter(q, year: y + sign * c, half: false)
+                case .unitOffset(.quarter, _): m.expr.anchor = .quarter(q, year: y, half: false)
+                case .date(let year?, nil, nil): m.expr.anchor = .quarter(q, year: year, half: false)
+                default: break
+                }
+            }
+            // "between June and August", "from 2015 to 2017"
+            if joinsRanges, i + 1 < matches.count, let joined = joinRange(parser, m, matches[i + 1], published: published) {
+                out.append(joined)
+                i += 2
+                continue
+            }
+            let anchor = m.expr.fromReference ? reference.map { DayInterval(day: $0) } ?? published : published
+            let found = mention(parser, m, published: anchor)
+            if let i = found.interval, found.type == .date || found.type == .time, found.precision != .beforePublication,
+               !found.value.hasSuffix("_REF") {
+                reference = i.start
+            }
+            out.append(found)
+            if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }
+            i += 1
+        }
+        return out
+    }
+
+    private func mention(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match, published: DayInterval?) -> TimeMention {
+        let r = TimeResolver.resolve(m.expr, published: published)
+        return TimeMention(range: TextRange(parser.tokens[m.first].start, parser.tokens[m.last].end), type: m.expr.type,
+                           interval: r.interval, precision: r.precision, value: r.value,
+                           modifier: modifier(parser, m.first), unresolvedReason: r.unresolvedReason)
+    }
+
+    /// `2018-Q3` → (2018, 3).
+    static func quarter(_ value: String) -> (year: Int, quarter: Int)? {
+        let u = Array(value.utf8)
+        guard u.count == 7, u[4] == 0x2D, u[5] == 0x51, let y = Int(String(decoding: u[0..<4], as: UTF8.self)),
+              let q = Int(String(decoding: u[6..<7], as: UTF8.self)) else { return nil }
+        return (y, q)
+    }
+
+    /// "since late 2017", "by mid-October": the preposition right before the expression.
+    private func modifier(_ parser: TimeExpressionParser, _ first: Int) -> String? {
+        switch parser.previousRole(first) {
+        case .since: return "since"
+        case .by: return "by"
+        case .until: return "until"
+        case .before: return "before"
+        case .after: return "after"
+        default: return nil
+        }
+    }
+
+    /// Whether the sentence around a match points to the future: a cue ("will", "scheduled", "next")
+    /// up to twelve words before it in the same sentence and no past cue ("said", "was") nearer; "since" and "last"
+    /// right before it rule the future out, "by", "until" and "next" make it future.
+    private func futureCue(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match) -> Bool {
+        let tokens = parser.tokens
+        let first = tokens[m.first]
+        switch parser.previousRole(m.first) {
+        case .since, .last, .ago: return false
+        case .by, .until, .next: return true
+        default: break
+        }
+        var j = m.first - 1
+        while j >= 0, tokens[j].sentence == first.sentence, first.word - tokens[j].word <= 12 {
+            switch parser.role(j) {
+            case .futureCue, .next: return true
+            case .pastCue: return false
+            default: break
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    private func joinRange(_ parser: TimeExpressionParser, _ a: TimeExpressionParser.Match, _ b: TimeExpressionParser.Match,
+                           published: DayInterval?) -> TimeMention? {
+        let t = parser.tokens
+        let link = a.last + 1
+        guard link + 1 == b.first, parser.adj(a.last, link), parser.adj(link, b.first), a.expr.type == .date, b.expr.type == .date else { return nil }
+        let opener = parser.previousRole(a.first)
+        let connector = parser.role(link)
+        guard (opener == .between && connector == .and) || (opener == .from && (connector == .to || connector == .until || connector == .through)) else { return nil }
+        var first = a.expr
+        // "between June and August 2018": the first date takes the second's year.
+        if case .date(nil, let m1?, let d1) = first.anchor, case .date(let y2?, let m2?, _) = b.expr.anchor {
+            first.anchor = .date(year: m1 <= m2 ? y2 : y2 - 1, month: m1, day: d1)
+        }
+        let ra = TimeResolver.resolve(first, published: published)
+        let rb = TimeResolver.resolve(b.expr, published: published)
+        guard let ia = ra.interval, let ib = rb.interval else { return nil }
+        let interval = DayInterval(start: min(ia.start, ib.start), end: max(ia.end, ib.end))
+        let precision = max(ra.precision ?? .day, rb.precision ?? .day)
+        return TimeMention(range: TextRange(t[a.first].start, t[b.last].end), type: .date, interval: interval,
+                           precision: precision, value: ra.value, modifier: nil, unresolvedReason: nil)
+    }
+}

@@ -1,0 +1,700 @@
+import SitrepCore
+
+/// Reads time expressions from the finder's token list: a hand-written grammar over time words and numbers
+/// ("the past three months", "early this year", "10 p.m. Wednesday", "July 31, 2018"), longest match first.
+struct TimeExpressionParser {
+    typealias Role = TimeLexicon.Role
+    typealias Kind = TimeLexicon.Kind
+
+    struct Match {
+        var first: Int
+        var last: Int
+        var expr: TimeExpression
+        /// Whether a leading "the" belongs to the expression ("the past three months", "the third quarter").
+        var takesThe = false
+    }
+
+    let tokens: [TimeToken]
+    let entries: [TimeLexicon.Entry]
+    let n: Int
+
+    init(tokens: [TimeToken], entries: [TimeLexicon.Entry]) {
+        self.tokens = tokens; self.entries = entries; self.n = tokens.count
+    }
+
+    // MARK: token helpers
+
+    @inline(__always) func entry(_ k: Int) -> TimeLexicon.Entry? {
+        guard k >= 0, k < n, tokens[k].entry >= 0 else { return nil }
+        return entries[Int(tokens[k].entry)]
+    }
+    @inline(__always) func kind(_ k: Int) -> Kind? { entry(k)?.kind }
+    @inline(__always) func role(_ k: Int) -> Role {
+        guard let e = entry(k), e.kind == .word else { return .none }
+        return e.role
+    }
+    @inline(__always) func number(_ k: Int) -> Int { k >= 0 && k < n ? tokens[k].number : -1 }
+    /// `b` is the word right after `a`, separated by spaces or one hyphen.
+    @inline(__always) func adj(_ a: Int, _ b: Int) -> Bool {
+        b < n && a >= 0 && tokens[b].word == tokens[a].word + 1 && (tokens[b].gap == .space || tokens[b].gap == .hyphen)
+    }
+    /// As `adj`, also across a comma.
+    @inline(__always) func adjComma(_ a: Int, _ b: Int) -> Bool {
+        adj(a, b) || (b < n && a >= 0 && tokens[b].word == tokens[a].word + 1 && tokens[b].gap == .comma)
+    }
+    @inline(__always) func adjSpace(_ a: Int, _ b: Int) -> Bool {
+        b < n && a >= 0 && tokens[b].word == tokens[a].word + 1 && tokens[b].gap == .space
+    }
+    /// The role of the word right before token `k`, if that word is a time word.
+    func previousRole(_ k: Int) -> Role {
+        guard k > 0, tokens[k - 1].word == tokens[k].word - 1, tokens[k].gap == .space || tokens[k].gap == .hyphen else { return .none }
+        return role(k - 1)
+    }
+    func isCapitalised(_ k: Int) -> Bool { tokens[k].has(TimeToken.capitalised) }
+    func isDayNumber(_ k: Int) -> Bool {
+        k < n && tokens[k].number >= 1 && tokens[k].number <= 31 && tokens[k].digits <= 2 && !tokens[k].has(TimeToken.decade)
+    }
+    func isYear(_ k: Int) -> Bool {
+        k < n && tokens[k].digits == 4 && tokens[k].number >= 1000 && tokens[k].number <= 2199
+            && tokens[k].flags & (TimeToken.ordinalSuffix | TimeToken.decade) == 0
+    }
+    /// A day written as an ordinal: "31st", "third".
+    func ordinalDay(_ k: Int) -> Int? {
+        if k < n, tokens[k].has(TimeToken.ordinalSuffix), isDayNumber(k) { return tokens[k].number }
+        if let e = entry(k), e.kind == .ordinal, e.number <= 31 { return e.number }
+        return nil
+    }
+
+    static let prepositionRoles: Set<Role> = [.in, .on, .at, .by, .since, .until, .before, .after, .between, .and, .to,
+                                              .from, .through, .during, .of, .early, .late, .mid, .last, .next, .this,
+                                              .within, .for, .every, .end, .beginning, .middle, .past, .previous]
+
+    // MARK: entry point
+
+    func parse(_ k: Int) -> Match? {
+        // Approximators belong to durations, clock times and "ago" dates: "about two years ago", "around 7:15 p.m.".
+        var j = k
+        let r = role(k)
+        if r == .approx, adj(k, k + 1) { j = k + 1 }
+        else if (r == .more && role(k + 1) == .than) || (r == .at && role(k + 1) == .least), adj(k, k + 1), adj(k + 1, k + 2) { j = k + 2 }
+        if j > k {
+            guard let m = core(j, the: false) else { return nil }
+            var isAgo = false
+            if case .unitsAgo = m.expr.anchor { isAgo = true }
+            guard m.expr.type == .duration || m.expr.type == .time || isAgo else { return nil }
+            var out = m
+            out.first = k
+            return out
+        }
+        if r == .the, adj(k, k + 1), let m = core(k + 1, the: true), m.takesThe {
+            var out = m
+            out.first = k
+            return out
+        }
+        return core(k, the: false)
+    }
+
+    // MARK: the grammar
+
+    func core(_ k: Int, the: Bool) -> Match? {
+        guard k < n else { return nil }
+        let t = tokens[k]
+        if t.entry < 0 { return numberLed(k, the: the) }
+        let e = entries[Int(t.entry)]
+        switch e.kind {
+        case .month, .monthAbbr:
+            return monthLed(k)
+        case .weekday:
+            return weekdayLed(k, relation: nil, first: k)
+        case .weekdayAbbr:
+            // "Fri, 03 Aug 2018" only.
+            if adjComma(k, k + 1), let m = numberLed(k + 1, the: false), case .date(_, .some, .some) = m.expr.anchor {
+                return Match(first: k, last: m.last, expr: m.expr)
+            }
+            return nil
+        case .dayRef:
+            var x = TimeExpression(type: .date, anchor: .dayOffset(e.number))
+            if !e.code.isEmpty { x.type = .time; x.partOfDay = e.code }
+            var last = k
+            if adj(k, k + 1), let pod = entry(k + 1), pod.kind == .partOfDay, !pod.plural {
+                x.type = .time; x.partOfDay = pod.code; last = k + 1
+            }
+            return Match(first: k, last: last, expr: x)
+        case .reference:
+            return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
+        case .set:
+            // "weekly" as an adverb ("meets weekly."), not as an adjective ("a weekly magazine").
+            guard !t.has(TimeToken.wordFollows) else { return nil }
+            var x = TimeExpression(type: .set)
+            x.setValue = e.code
+            return Match(first: k, last: k, expr: x)
+        case .season:
+            return seasonLed(k, offset: nil, first: k, the: the)
+        case .ordinal:
+            return ordinalLed(k, the: the)
+        case .number:
+            return numberLed(k, the: the)
+        case .partOfDay:
+            // "the night of September 23", "overnight"
+            if adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2), let m = dayTarget(k + 2) {
+                var x = m.expr
+                x.type = .time; x.partOfDay = e.code
+                return Match(first: k, last: m.last, expr: x, takesThe: true)
+            }
+            return nil
+        case .unit:
+            return unitLed(k, e, the: the)
+        case .word:
+            return wordLed(k, e.role, the: the)
+        }
+    }
+
+    /// A day-precision expression: a date with a day, a weekday, "yesterday".
+    func dayTarget(_ k: Int) -> Match? {
+        guard let m = core(k, the: false) else { return nil }
+        switch m.expr.anchor {
+        case .date(_, .some, .some), .weekday, .dayOffset: return m
+        default: return nil
+        }
+    }
+
+    private func wordLed(_ k: Int, _ r: Role, the: Bool) -> Match? {
+        switch r {
+        case .end, .beginning, .middle:
+            // "the end of July", "the beginning of the year", "end of 2017"
+            guard adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2) else { return nil }
+            let target = k + 2
+            var sub: Match?
+            if role(target) == .the, adj(target, target + 1), let u = entry(target + 1), u.kind == .unit, !u.plural,
+               let unit = u.unit, [.year, .month, .week, .quarter, .decade, .century].contains(unit) {
+                sub = Match(first: target, last: target + 1, expr: TimeExpression(type: .date, anchor: .unitOffset(unit, 0)))
+            } else if let m = parse(target), m.expr.type == .date {
+                sub = m
+            }
+            guard var m = sub else { return nil }
+            if case .reference = m.expr.anchor { return nil }
+            m.expr.part = r == .end ? .end : (r == .beginning ? .start : .mid)
+            return Match(first: k, last: m.last, expr: m.expr, takesThe: true)
+        case .early, .late, .mid, .earlier, .later:
+            guard adj(k, k + 1) else { return nil }
+            // "in the early hours of Wednesday"
+            if r == .early, let u = entry(k + 1), u.kind == .unit, u.unit == .hour, u.plural,
+               adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), let m = dayTarget(k + 3) {
+                var x = m.expr
+                x.type = .time; x.partOfDay = "MO"
+                return Match(first: k, last: m.last, expr: x, takesThe: true)
+            }
+            var sub: Match?
+            if role(k + 1) == .the, adj(k + 1, k + 2), let m = core(k + 2, the: true), m.takesThe { sub = m }
+            else { sub = core(k + 1, the: the) }
+            guard var m = sub, m.expr.type == .date || m.expr.type == .time, m.expr.part == nil else { return nil }
+            switch m.expr.anchor {
+            case .reference, .none, .unitsAgo: return nil
+            default: break
+            }
+            switch r {
+            case .early: m.expr.part = .early
+            case .late: m.expr.part = .late
+            case .mid: m.expr.part = .mid
+            case .earlier: m.expr.part = .earlier
+            default: m.expr.part = .later
+            }
+            return Match(first: k, last: m.last, expr: m.expr, takesThe: true)
+        case .last, .next, .this, .past, .previous, .coming, .following, .current, .latest, .recent, .that:
+            return relationLed(k, r, the: the)
+        case .fiscal:
+            // "fiscal 1989", "fiscal first quarter"
+            guard adj(k, k + 1), var m = core(k + 1, the: the) else { return nil }
+            switch m.expr.anchor {
+            case .date(.some, nil, nil), .quarter: m.first = k; m.takesThe = true; return m
+            default: return nil
+            }
+        case .every:
+            return setLed(k)
+        case .future where the:
+            return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
+        case .noon, .midnight:
+            var x = TimeExpression(type: .time)
+            x.hour = r == .noon ? 12 : 24; x.minute = 0
+            return withTrailingDay(Match(first: k, last: k, expr: x))
+        case .article, .few, .several, .couple:
+            return numberLed(k, the: the)
+        default:
+            return nil
+        }
+    }
+
+    /// "last week", "this past Wednesday", "the past three months", "recent days", "next March", "this morning".
+    private func relationLed(_ k: Int, _ r: Role, the: Bool) -> Match? {
+        var i = k + 1
+        var offset: Int
+        switch r {
+        case .last, .past, .previous, .latest, .recent: offset = -1
+        case .next, .coming, .following: offset = 1
+        default: offset = 0
+        }
+        // "this past week"
+        if r == .this, adj(k, i), role(i) == .past || role(i) == .last || role(i) == .coming { offset = role(i) == .coming ? 1 : -1; i += 1 }
+        guard adjSpace(i - 1, i) else {
+            if r == .past, the { return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("PAST_REF")), takesThe: true) }
+            return nil
+        }
+        if role(i) == .fiscal, adj(i, i + 1), let u = entry(i + 1), u.kind == .unit, u.unit == .year { i += 1 }
+        let e = entry(i)
+        switch e?.kind {
+        case .weekday where r != .recent && r != .current && r != .latest && r != .that:
+            var m = weekdayLed(i, relation: offset, first: k)
+            m?.expr.fromReference = r == .following || r == .previous
+            return m
+        case .month where isCapitalised(i) && (r == .last || r == .next || r == .this || r == .past || r == .coming):
+            return Match(first: k, last: i, expr: TimeExpression(type: .date, anchor: .relativeMonth(e!.number, offset: offset)))
+        case .season where r != .recent:
+            return seasonLed(i, offset: offset, first: k, the: true)
+        case .partOfDay where !e!.plural && (r == .this || r == .last || r == .that):
+            var x = TimeExpression(type: .time, anchor: .dayOffset(r == .last ? -1 : 0))
+            x.partOfDay = e!.code
+            return Match(first: k, last: i, expr: x, takesThe: true)
+        case .unit:
+            let unit = e!.unit!
+            if e!.plural {
+                guard r != .this, r != .that, r != .current else { return nil }
+                // "recent days", "the coming weeks"
+                var x = TimeExpression(type: .duration)
+                x.unit = unit; x.count = nil; x.window = offset
+                return Match(first: k, last: i, expr: x, takesThe: true)
+            }
+            guard r != .recent else { return nil }
+            if unit == .hour || unit == .minute {
+                var x = TimeExpression(type: .duration)
+                x.unit = unit; x.count = 1; x.window = offset
+                return Match(first: k, last: i, expr: x, takesThe: true)
+            }
+            // "this year's third quarter", "next year's first quarter"
+            if unit == .year, tokens[i].has(TimeToken.possessive), adj(i, i + 1), let q = quarterAt(i + 1, year: nil),
+               case .quarter(let qn, nil, let half) = q.expr.anchor {
+                return Match(first: k, last: q.last, expr: TimeExpression(type: .date, anchor: .quarterInYear(qn, yearOffset: offset, half: half)), takesThe: true)
+            }
+            // "the latest quarter" is the last one reported: the previous quarter.
+            var x = TimeExpression(type: .date, anchor: .unitOffset(unit, offset))
+            x.fromReference = r == .following || r == .previous || r == .that
+            return Match(first: k, last: i, expr: x, takesThe: true)
+        default:
+            if role(i) == .period, r == .latest || r == .current || r == .this || r == .last {
+                var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, offset))
+                x.inheritsQuarter = r == .latest
+                return Match(first: k, last: i, expr: x, takesThe: true)
+            }
+        }
+        // "the past three months", "the next few years", "the last twenty four hours"
+        if r != .this, r != .that, r != .current, let (count, after) = count(i), after < n, adj(after - 1, after),
+           let u = entry(after), u.kind == .unit, let unit = u.unit, u.plural || count == 1 {
+            var x = TimeExpression(type: .duration)
+            x.unit = unit; x.count = count; x.window = offset
+            return Match(first: k, last: after, expr: x, takesThe: true)
+        }
+        if r == .past, the { return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("PAST_REF")), takesThe: true) }
+        return nil
+    }
+
+    /// A count before a unit: digits, number words ("twenty four", "twenty-four"), "a", "a few", "several",
+    /// "a couple of". Returns the count (`nil` for vague ones) and the index of the token after it.
+    func count(_ k: Int) -> (Int?, Int)? {
+        guard k < n else { return nil }
+        let t = tokens[k]
+        if t.entry < 0 {
+            guard t.number >= 0, t.flags & (TimeToken.ordinalSuffix | TimeToken.decade) == 0, t.digits <= 6 else { return nil }
+            return (t.number, k + 1)
+        }
+        let e = entries[Int(t.entry)]
+        if e.kind == .number {
+            var value = 0, current = 0
+            var i = k
+            while i < n, let x = entry(i), x.kind == .number, i == k || adj(i - 1, i) {
+                let v = x.number
+                if v == 100 || v == 1000 { current = max(current, 1) * v; if v == 1000 { value += current; current = 0 } }
+                else if v == 12, i > k { break }
+                else if current % 10 != 0 || (current % 100 != 0 && v >= 10) { break }
+                else { current += v }
+                i += 1
+            }
+            return (value + current, i)
+        }
+        guard e.kind == .word else { return nil }
+        switch e.role {
+        case .article:
+            // "a few", "a couple of", "a hundred", "a year"
+            if adj(k, k + 1), role(k + 1) == .few { return (nil, k + 2) }
+            if adj(k, k + 1), role(k + 1) == .couple, adj(k + 1, k + 2), role(k + 2) == .of { return (2, k + 3) }
+            if adj(k, k + 1), let x = entry(k + 1), x.kind == .number, x.number == 100 || x.number == 1000 || x.number == 12 {
+                return (x.number, k + 2)
+            }
+            return (1, k + 1)
+        case .few, .several:
+            return (nil, k + 1)
+        case .couple:
+            if adj(k, k + 1), role(k + 1) == .of { return (2, k + 2) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Numbers: dates ("31 July 2018", "2018-07-31", "31/07/2018"), clock times, years, decades, "two weeks ago", "ten days".
+    private func numberLed(_ k: Int, the: Bool) -> Match? {
+        let t = tokens[k]
+        if t.entry < 0 {
+            // 2018-07-31
+            if isYear(k), k + 2 < n, tokens[k + 1].gap == .hyphen, tokens[k + 2].gap == .hyphen,
+               tokens[k + 1].word == t.word + 1, tokens[k + 2].word == t.word + 2,
+               tokens[k + 1].digits == 2, tokens[k + 2].digits == 2, tokens[k + 1].entry < 0, tokens[k + 2].entry < 0,
+               CalendarDayCheck.valid(t.number, tokens[k + 1].number, tokens[k + 2].number) {
+                return Match(first: k, last: k + 2, expr: TimeExpression(type: .date, anchor: .date(year: t.number, month: tokens[k + 1].number, day: tokens[k + 2].number)))
+            }
+            // 31/07/2018: day first unless impossible.
+            if t.digits <= 2, k + 2 < n, tokens[k + 1].gap == .slash, tokens[k + 2].gap == .slash,
+               tokens[k + 1].word == t.word + 1, tokens[k + 2].word == t.word + 2, tokens[k + 1].digits <= 2,
+               tokens[k + 1].entry < 0, tokens[k + 2].entry < 0, tokens[k + 2].digits == 4 || tokens[k + 2].digits == 2 {
+                let a = t.number, b = tokens[k + 1].number
+                var y = tokens[k + 2].number
+                if tokens[k + 2].digits == 2 { y += y < 50 ? 2000 : 1900 }
+                var md: (Int, Int)?
+                if CalendarDayCheck.valid(y, b, a) { md = (b, a) } else if CalendarDayCheck.valid(y, a, b) { md = (a, b) }
+                guard let (m, d) = md else { return nil }
+                return Match(first: k, last: k + 2, expr: TimeExpression(type: .date, anchor: .date(year: y, month: m, day: d)))
+            }
+            // Clock times.
+            if let m = clock(k) { return m }
+            // "31 July 2018", "30th July"
+            if isDayNumber(k), adjSpace(k, k + 1), let me = entry(k + 1), me.kind == .month || me.kind == .monthAbbr, isCapitalised(k + 1) {
+                return monthDate(month: k + 1, day: t.number, first: k)
+            }
+            // "the 30th of July"
+            if t.has(TimeToken.ordinalSuffix), isDayNumber(k), adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2),
+               let me = entry(k + 2), me.kind == .month || me.kind == .monthAbbr, isCapitalised(k + 2) {
+                var m = monthDate(month: k + 2, day: t.number, first: k)
+                m?.takesThe = true
+                return m
+            }
+            // Decades: "1990s", "the '80s", "the mid-1990s"
+            if t.has(TimeToken.decade) {
+                if t.digits == 4, t.number % 10 == 0, t.number >= 1000 {
+                    return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .decade(t.number / 10)), takesThe: true)
+                }
+                if t.digits == 2, t.number % 10 == 0 {
+                    return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .decade(190 + t.number / 10)), takesThe: true)
+                }
+                return nil
+            }
+            if isYear(k) {
+                // "1988 third quarter"
+                if adj(k, k + 1), let q = quarterAt(k + 1, year: t.number) { return Match(first: k, last: q.last, expr: q.expr, takesThe: true) }
+                // "the 1988 period", "the 1988 quarter": the quarter the text is about, in that year.
+                if adjSpace(k, k + 1), (entry(k + 1)?.unit == .quarter && entry(k + 1)?.plural == false) || role(k + 1) == .period {
+                    var x = TimeExpression(type: .date, anchor: .date(year: t.number, month: nil, day: nil))
+                    x.inheritsQuarter = true
+                    return Match(first: k, last: k + 1, expr: x, takesThe: true)
+                }
+                if yearStandsAlone(k) {
+                    return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .date(year: t.number, month: nil, day: nil)))
+                }
+                return nil
+            }
+        }
+        // "nineteen ninety-six"
+        if t.entry >= 0, let (year, last) = yearAt(k) {
+            return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: nil, day: nil)))
+        }
+        // Ordinals as words are handled by ordinalLed; here counts before units.
+        guard let (value, after) = count(k), after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, let unit = u.unit else { return nil }
+        // A number written with digits right after a capitalised word is an identifier ("Channel 10").
+        if t.entry < 0, t.has(TimeToken.afterName) { return nil }
+        let hyphenated = tokens[after].gap == .hyphen
+        // "a year-earlier figure": the compound adjective starts at the unit.
+        if after + 1 < n, tokens[after + 1].gap == .hyphen, tokens[after + 1].word == tokens[after].word + 1,
+           role(after + 1) == .earlier || role(after + 1) == .ago { return nil }
+        // "three-quarters" is a fraction; "a two-year term" an adjective (singular).
+        if hyphenated, u.plural { return nil }
+        if u.plural, let v = value, v == 1 { return nil }
+        // "52 years old" is an age.
+        if u.plural, adj(after, after + 1), role(after + 1) == .old { return nil }
+        // "$5 a year", "13% a year": a rate.
+        if tokens[k].has(TimeToken.afterAmount), role(k) == .article, !u.plural {
+            var x = TimeExpression(type: .set)
+            x.setValue = TimeResolver.durationValue(count: 1, unit: unit)
+            return Match(first: k, last: after, expr: x)
+        }
+        // "two weeks ago", "a year earlier", "three days later", "a week from now"
+        if adj(after, after + 1) {
+            let r = role(after + 1)
+            if r == .ago || r == .earlier || r == .later {
+                var x = TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: r == .later ? 1 : -1))
+                x.inheritsQuarter = unit == .year
+                return Match(first: k, last: after + 1, expr: x)
+            }
+            if r == .from, adj(after + 1, after + 2), let x = entry(after + 2), x.kind == .reference, x.code == "PRESENT_REF" {
+                return Match(first: k, last: after + 2, expr: TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: 1)))
+            }
+        }
+        var x = TimeExpression(type: .duration)
+        x.unit = unit; x.count = value
+        return Match(first: k, last: after, expr: x, takesThe: !hyphenated)
+    }
+
+    /// A year after a month or "of": digits ("1988") or words ("nineteen ninety-six"); returns it and its last token.
+    func yearAt(_ k: Int) -> (Int, Int)? {
+        if isYear(k) { return (tokens[k].number, k) }
+        guard let e = entry(k), e.kind == .number, e.number >= 10, e.number <= 20, adj(k, k + 1), let tens = entry(k + 1),
+              tens.kind == .number, tens.number >= 20, tens.number < 100, tens.number % 10 == 0 else { return nil }
+        var year = e.number * 100 + tens.number, last = k + 1
+        if adj(k + 1, k + 2), let units = entry(k + 2), units.kind == .number, units.number < 10 { year += units.number; last = k + 2 }
+        return (year, last)
+    }
+
+    /// Whether a bare four-digit number is a year: after a time preposition or a month, or standing before
+    /// punctuation, and not right after a capitalised name ("Resolution 2018") or before a noun ("2000 people").
+    private func yearStandsAlone(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.number >= 1900, t.number <= 2099, !t.has(TimeToken.afterAmount) else { return false }
+        let prev = previousRole(k)
+        if Self.prepositionRoles.contains(prev) || prev == .fiscal { return true }
+        // "some 2000 people": a quantity.
+        if prev == .approx || prev == .more || prev == .least { return false }
+        // Right after a capitalised name it is an identifier ("Resolution 2018", "Channel 1990").
+        if t.has(TimeToken.afterName) || (k > 0 && tokens[k - 1].word == t.word - 1 && tokens[k - 1].entry < 0) { return false }
+        // A decimal ("1990.5") or a number range ("1990-95") is not a year on its own.
+        if k + 1 < n, tokens[k + 1].word == t.word + 1, tokens[k + 1].entry < 0,
+           tokens[k + 1].gap == .period || tokens[k + 1].gap == .hyphen || tokens[k + 1].gap == .colon { return false }
+        return true
+    }
+
+    /// "10:30 a.m.", "11:32 GMT", "7pm", "12 o'clock", "1130 GMT", then an optional day: "10 p.m. Wednesday".
+    private func clock(_ k: Int) -> Match? {
+        let t = tokens[k]
+        var hour = -1, minute = 0
+        var i = k
+        if t.digits <= 2, t.number <= 24, k + 1 < n, tokens[k + 1].gap == .colon, tokens[k + 1].word == t.word + 1,
+           tokens[k + 1].digits == 2, tokens[k + 1].entry < 0, tokens[k + 1].number < 60 {
+            hour = t.number; minute = tokens[k + 1].number; i = k + 1
+            if k + 2 < n, tokens[k + 2].gap == .colon, tokens[k + 2].word == t.word + 2, tokens[k + 2].digits == 2 { i = k + 2 }
+        } else if t.digits <= 2, t.number <= 12, adj(k, k + 1), [.am, .pm, .oclock].contains(role(k + 1)) {
+            hour = t.number
+        } else if t.digits == 4, t.number % 100 < 60, t.number / 100 <= 24, adj(k, k + 1), role(k + 1) == .zone || role(k + 1) == .hrs {
+            hour = t.number / 100; minute = t.number % 100
+        } else {
+            return nil
+        }
+        var sawMarker = i > k
+        if adj(i, i + 1) {
+            switch role(i + 1) {
+            case .am: if hour == 12 { hour = 0 }; i += 1; sawMarker = true
+            case .pm: if hour < 12 { hour += 12 }; i += 1; sawMarker = true
+            case .oclock: i += 1; sawMarker = true
+            default: break
+            }
+        }
+        if adjComma(i, i + 1), role(i + 1) == .zone || role(i + 1) == .hrs { i += 1; sawMarker = true }
+        guard sawMarker, hour <= 24 else { return nil }
+        var x = TimeExpression(type: .time)
+        x.hour = hour; x.minute = minute
+        return withTrailingDay(Match(first: k, last: i, expr: x))
+    }
+
+    /// "noon Thursday", "5 p.m. EST, Nov. 9": a clock time takes the day written right after it.
+    private func withTrailingDay(_ m: Match) -> Match {
+        let i = m.last
+        guard adjComma(i, i + 1), let d = dayTarget(i + 1), d.expr.type == .date, d.expr.partOfDay == nil else { return m }
+        var x = d.expr
+        x.type = .time; x.hour = m.expr.hour; x.minute = m.expr.minute
+        return Match(first: m.first, last: d.last, expr: x)
+    }
+
+    /// Month first: "July 31st", "July 31, 2018", "Sept. 30", "February 2018", "July of 2018", "June last year", "February".
+    private func monthLed(_ k: Int) -> Match? {
+        guard isCapitalised(k) else { return nil }
+        if adjSpace(k, k + 1), isDayNumber(k + 1) {
+            return monthDate(month: k, day: tokens[k + 1].number, first: k, dayToken: k + 1)
+        }
+        return monthDate(month: k, day: nil, first: k)
+    }
+
+    private func monthDate(month mk: Int, day: Int?, first: Int, dayToken: Int? = nil) -> Match? {
+        let me = entry(mk)!
+        let month = me.number
+        var last = dayToken ?? mk
+        var year: Int?
+        if adjComma(last, last + 1), let (y, end) = yearAt(last + 1) {
+            year = y; last = end
+        } else if day == nil, adj(mk, mk + 1), role(mk + 1) == .of, adj(mk + 1, mk + 2), let (y, end) = yearAt(mk + 2) {
+            year = y; last = end
+        }
+        if let day {
+            guard day <= CalendarDay.daysIn(month: month, year: year ?? 2000) else { return nil }
+            if let year, !CalendarDayCheck.valid(year, month, day) { return nil }
+            return Match(first: first, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: month, day: day)))
+        }
+        if year != nil {
+            return Match(first: first, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: month, day: nil)))
+        }
+        // "June last year", "January this year"
+        if adj(mk, mk + 1), let r = Optional(role(mk + 1)), r == .last || r == .this || r == .next,
+           adj(mk + 1, mk + 2), let u = entry(mk + 2), u.kind == .unit, u.unit == .year, !u.plural {
+            let yo = r == .last ? -1 : (r == .next ? 1 : 0)
+            return Match(first: first, last: mk + 2, expr: TimeExpression(type: .date, anchor: .monthInYear(month, yearOffset: yo)))
+        }
+        // A bare month: an abbreviation never; a full name after a time preposition, or not followed by a word.
+        guard me.kind == .month, !tokens[mk].has(TimeToken.nameFollows) else { return nil }
+        let prev = previousRole(mk)
+        guard Self.prepositionRoles.contains(prev) || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
+        return Match(first: first, last: mk, expr: TimeExpression(type: .date, anchor: .date(year: nil, month: month, day: nil)))
+    }
+
+    /// "Saturday", "last Wednesday", "Tuesday morning", "Friday, Oct. 27".
+    private func weekdayLed(_ k: Int, relation: Int?, first: Int) -> Match? {
+        guard isCapitalised(k) else { return nil }
+        let wd = entry(k)!.number
+        if relation == nil, tokens[k].has(TimeToken.nameFollows) {
+            let prev = previousRole(k)
+            guard [.on, .since, .by, .until, .early, .late, .from, .through, .before, .after, .between, .and, .to, .during].contains(prev) else { return nil }
+        }
+        // "Friday, Oct. 27, 1989": the date wins.
+        if adjComma(k, k + 1), kind(k + 1) != .partOfDay, let m = core(k + 1, the: false), case .date(_, .some, .some) = m.expr.anchor {
+            return Match(first: first, last: m.last, expr: m.expr)
+        }
+        var x = TimeExpression(type: .date, anchor: .weekday(wd, relation: relation))
+        var last = k
+        if adj(k, k + 1), let pod = entry(k + 1), pod.kind == .partOfDay, !pod.plural {
+            x.type = .time; x.partOfDay = pod.code; last = k + 1
+        }
+        return Match(first: first, last: last, expr: x, takesThe: relation != nil)
+    }
+
+    /// "the summer", "summer 2018", "the summer of 2018", "last spring" (through relationLed).
+    private func seasonLed(_ k: Int, offset: Int?, first: Int, the: Bool) -> Match? {
+        let e = entry(k)!
+        guard !e.plural else { return nil }
+        if adjComma(k, k + 1), isYear(k + 1) {
+            return Match(first: first, last: k + 1, expr: TimeExpression(type: .date, anchor: .season(e.code, year: tokens[k + 1].number, offset: nil)), takesThe: true)
+        }
+        if adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2), let (y, end) = yearAt(k + 2) {
+            return Match(first: first, last: end, expr: TimeExpression(type: .date, anchor: .season(e.code, year: y, offset: nil)), takesThe: true)
+        }
+        // Otherwise only after "this"/"last"…, a preposition, or "the" after a preposition ("in the fall").
+        var context = offset != nil || Self.prepositionRoles.contains(previousRole(k))
+        if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, Self.prepositionRoles.contains(previousRole(k - 1)) { context = true }
+        guard context else { return nil }
+        // "fall" is also a verb and a noun ("the fall of Raqqa"): a season needs no "of" after it.
+        if adj(k, k + 1), role(k + 1) == .of { return nil }
+        return Match(first: first, last: k, expr: TimeExpression(type: .date, anchor: .season(e.code, year: nil, offset: offset)), takesThe: true)
+    }
+
+    /// "third quarter", "third-quarter", "the first half", "the third quarter of 1990".
+    private func quarterAt(_ k: Int, year: Int?) -> Match? {
+        guard let q = ordinalDay(k), adj(k, k + 1) else { return nil }
+        let isQuarter: Bool
+        if let u = entry(k + 1), u.kind == .unit, u.unit == .quarter, !u.plural { isQuarter = true }
+        else if role(k + 1) == .half { isQuarter = false }
+        else { return nil }
+        guard q >= 1, q <= (isQuarter ? 4 : 2) else { return nil }
+        var y = year
+        var last = k + 1
+        if y == nil, adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), isYear(k + 3) { y = tokens[k + 3].number; last = k + 3 }
+        else if y == nil, adjComma(k + 1, k + 2), isYear(k + 2), !tokens[k + 2].has(TimeToken.wordFollows) { y = tokens[k + 2].number; last = k + 2 }
+        // "third-quarter profit": an adjective, without the article.
+        return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .quarter(q, year: y, half: !isQuarter)),
+                     takesThe: tokens[k + 1].gap != .hyphen)
+    }
+
+    private func ordinalLed(_ k: Int, the: Bool) -> Match? {
+        if let m = quarterAt(k, year: nil) { return m }
+        // "first of May", "the third of June"
+        if let d = ordinalDay(k), adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2),
+           let me = entry(k + 2), me.kind == .month || me.kind == .monthAbbr, isCapitalised(k + 2) {
+            var m = monthDate(month: k + 2, day: d, first: k)
+            m?.takesThe = true
+            return m
+        }
+        // "the first nine months"
+        if the, adj(k, k + 1), let (c, after) = count(k + 1), c != nil, after < n, adj(after - 1, after),
+           let u = entry(after), u.kind == .unit, u.plural {
+            var x = TimeExpression(type: .duration)
+            x.unit = u.unit; x.count = c
+            return Match(first: k, last: after, expr: x, takesThe: true)
+        }
+        return nil
+    }
+
+    /// "year-end", "year end", "the year's end", "year-earlier", "the weekend".
+    private func unitLed(_ k: Int, _ e: TimeLexicon.Entry, the: Bool) -> Match? {
+        guard let unit = e.unit, !e.plural else { return nil }
+        if unit == .year, k + 1 < n, tokens[k + 1].word == tokens[k].word + 1 {
+            let r = role(k + 1)
+            if r == .end, tokens[k + 1].gap == .hyphen || tokens[k + 1].gap == .space {
+                var x = TimeExpression(type: .date, anchor: .unitOffset(.year, 0))
+                x.part = .end
+                return Match(first: k, last: k + 1, expr: x, takesThe: true)
+            }
+            if (r == .earlier || r == .ago), tokens[k + 1].gap == .hyphen {
+                // "the year-ago quarter", "the year-earlier period"
+                var x = TimeExpression(type: .date, anchor: .unitsAgo(.year, 1, sign: -1))
+                x.inheritsQuarter = true
+                var last = k + 1
+                if adjSpace(k + 1, k + 2), (entry(k + 2)?.unit == .quarter && entry(k + 2)?.plural == false) || role(k + 2) == .period { last = k + 2 }
+                return Match(first: k, last: last, expr: x, takesThe: last > k + 1)
+            }
+        }
+        // "the quarter": the one the text is about, or the last one reported.
+        if unit == .quarter, the, !tokens[k].has(TimeToken.possessive) {
+            var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, -1))
+            x.inheritsQuarter = true
+            return Match(first: k, last: k, expr: x, takesThe: true)
+        }
+        if unit == .weekend, the {
+            return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .unitOffset(.weekend, 0)), takesThe: true)
+        }
+        return nil
+    }
+
+    /// "every Friday", "each month", "every two weeks", "each July".
+    private func setLed(_ k: Int) -> Match? {
+        guard adj(k, k + 1) else { return nil }
+        var x = TimeExpression(type: .set)
+        if let e = entry(k + 1) {
+            switch e.kind {
+            case .weekday where isCapitalised(k + 1):
+                x.setValue = "XXXX-WXX-\(e.number)"
+                if adj(k + 1, k + 2), let pod = entry(k + 2), pod.kind == .partOfDay {
+                    x.setValue! += "T" + pod.code
+                    return Match(first: k, last: k + 2, expr: x)
+                }
+                return Match(first: k, last: k + 1, expr: x)
+            case .month where isCapitalised(k + 1):
+                x.setValue = "XXXX-" + TimeResolver.pad(e.number, 2)
+                return Match(first: k, last: k + 1, expr: x)
+            case .season:
+                x.setValue = "XXXX-" + e.code
+                return Match(first: k, last: k + 1, expr: x)
+            case .partOfDay:
+                x.setValue = "XXXX-XX-XXT" + e.code
+                return Match(first: k, last: k + 1, expr: x)
+            case .unit where !e.plural:
+                x.setValue = TimeResolver.durationValue(count: 1, unit: e.unit!)
+                return Match(first: k, last: k + 1, expr: x)
+            default:
+                break
+            }
+        }
+        if let (c, after) = count(k + 1), let c, after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, u.plural {
+            x.setValue = TimeResolver.durationValue(count: c, unit: u.unit!)
+            return Match(first: k, last: after, expr: x)
+        }
+        return nil
+    }
+}
+
+/// Validity of a year-month-day triple without building a `CalendarDay`.
+enum CalendarDayCheck {
+    static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        m >= 1 && m <= 12 && d >= 1 && d <= CalendarDay.daysIn(month: m, year: y)
+    }
+}
+

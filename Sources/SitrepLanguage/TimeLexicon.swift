@@ -1,0 +1,206 @@
+import Foundation
+import SitrepCore
+
+/// The words time expressions are built from (months, weekdays, units, numbers, "last", "ago", …),
+/// loaded from `Resources/en/time-words.tsv` and looked up by hashing a word's lowercased bytes,
+/// so the finder never allocates per word.
+public struct TimeLexicon: Sendable {
+    /// What a time word is.
+    enum Kind: UInt8, Sendable {
+        case month, monthAbbr, weekday, weekdayAbbr, season, number, ordinal, unit, partOfDay, dayRef, reference, set, word
+    }
+
+    /// The grammatical role of a `word` entry, named in the data file's value column.
+    enum Role: String, Sendable, CaseIterable {
+        case none
+        case the, article, last, next, this, that, past, previous, coming, following, current, latest, recent
+        case earlier, later, ago, early, late, mid, middle, end, beginning
+        case of, `in`, on, at, by, since, until, before, after, between, and, to, from, through, during, within, `for`
+        case every, few, several, couple, approx, least, more, than, fiscal, half
+        case noon, midnight, zone, am, pm, hrs, oclock, future, old, period
+        case futureCue = "future-cue", pastCue = "past-cue"
+    }
+
+    /// Units of time, with their TimeML letters.
+    enum Unit: String, Sendable {
+        case day = "D", week = "W", fortnight = "FN", month = "M", year = "Y", quarter = "Q"
+        case decade = "DE", century = "CE", hour = "H", minute = "MIN", weekend = "WE"
+    }
+
+    struct Entry: Sendable {
+        var kind: Kind
+        /// Month, weekday, number, ordinal or day offset.
+        var number: Int = 0
+        var role: Role = .none
+        var unit: Unit?
+        /// Season code, part of day code, reference or set value.
+        var code: String = ""
+        /// Whether the word's plural form was written (units: "days").
+        var plural: Bool = false
+    }
+
+    private let slotKeys: [UInt64]
+    private let slotEntries: [Int32]
+    private let slotMask: Int
+    let entries: [Entry]
+    /// Longest word, in bytes.
+    let maxLength: Int
+    /// Whether some word starts with these two lowercase letters (26 × 26): most words fail here.
+    private let initials: [Bool]
+
+    /// Loads the shipped `en/time-words.tsv`.
+    public init() throws {
+        guard let url = Bundle.module.url(forResource: "Resources/en/time-words", withExtension: "tsv")
+            ?? Bundle.module.url(forResource: "time-words", withExtension: "tsv", subdirectory: "Resources/en") else {
+            throw SitrepError(code: "data.missing", input: "en/time-words.tsv", message: "the time-word list is missing from the bundle")
+        }
+        try self.init(contentsOf: url)
+    }
+
+    /// Loads a time-word list from a file (same format as the shipped one).
+    public init(contentsOf url: URL) throws {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw SitrepError(code: "data.unreadable", input: url.path, message: "cannot read the time-word list: \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SitrepError(code: "data.invalidUTF8", input: url.path, message: "the time-word list is not UTF-8")
+        }
+        try self.init(tsv: text, file: url.lastPathComponent)
+    }
+
+    /// Parses the TSV text; a bad row throws an error naming `file:line`.
+    init(tsv text: String, file: String) throws {
+        var words: [(String, Entry)] = []
+        var seen = Set<String>()
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let here = "\(file):\(n + 1)"
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cols.count == 3, !cols[0].isEmpty else {
+                throw SitrepError(code: "data.badRow", input: here, message: "expected three tab-separated columns: word, kind, value")
+            }
+            let word = cols[0], value = cols[2]
+            guard word == word.lowercased(), word.utf8.allSatisfy({ ByteClass.isAlnum($0) }) else {
+                throw SitrepError(code: "data.badRow", input: here, message: "the word must be lowercase ASCII letters or digits: \(word)")
+            }
+            guard seen.insert(word).inserted else {
+                throw SitrepError(code: "data.duplicate", input: here, message: "duplicate word: \(word)")
+            }
+            guard let entry = Self.entry(kind: cols[1], value: value, word: word) else {
+                throw SitrepError(code: "data.badRow", input: here, message: "unknown kind or bad value: \(cols[1]) \(value)")
+            }
+            words.append((word, entry))
+        }
+        var size = 64
+        while size < words.count * 4 { size *= 2 }
+        var keys = [UInt64](repeating: 0, count: size)
+        var slots = [Int32](repeating: -1, count: size)
+        var firsts = [Bool](repeating: false, count: 26 * 26)
+        var longest = 0
+        var list: [Entry] = []
+        for (word, entry) in words {
+            let bytes = Array(word.utf8)
+            longest = max(longest, bytes.count)
+            if bytes.count >= 2, let a = Self.letterIndex(bytes[0]), let b = Self.letterIndex(bytes[1]) { firsts[a * 26 + b] = true }
+            let k = bytes.withUnsafeBufferPointer { Self.key($0, 0, $0.count) }
+            var slot = Self.slot(k, size - 1)
+            while keys[slot] != 0 {
+                if keys[slot] == k {
+                    throw SitrepError(code: "data.badRow", input: file, message: "two words share a lookup key (first seven letters and length): \(word)")
+                }
+                slot = (slot + 1) & (size - 1)
+            }
+            keys[slot] = k
+            slots[slot] = Int32(list.count)
+            list.append(entry)
+        }
+        slotKeys = keys; slotEntries = slots; slotMask = size - 1
+        entries = list; maxLength = longest; initials = firsts
+    }
+
+    private static func entry(kind: String, value: String, word: String) -> Entry? {
+        switch kind {
+        case "month", "month-abbr", "weekday", "weekday-abbr", "number", "ordinal":
+            guard let n = Int(value) else { return nil }
+            let k: Kind = ["month": .month, "month-abbr": .monthAbbr, "weekday": .weekday,
+                           "weekday-abbr": .weekdayAbbr, "number": .number, "ordinal": .ordinal][kind]!
+            if k == .month || k == .monthAbbr { guard (1...12).contains(n) else { return nil } }
+            if k == .weekday || k == .weekdayAbbr { guard (1...7).contains(n) else { return nil } }
+            return Entry(kind: k, number: n)
+        case "season":
+            guard ["SP", "SU", "FA", "WI"].contains(value) else { return nil }
+            return Entry(kind: .season, code: value, plural: word.hasSuffix("s"))
+        case "unit":
+            guard let u = Unit(rawValue: value) else { return nil }
+            return Entry(kind: .unit, unit: u, plural: word.hasSuffix("s") || word == "centuries")
+        case "part-of-day":
+            guard ["MO", "AF", "EV", "NI"].contains(value) else { return nil }
+            return Entry(kind: .partOfDay, code: value, plural: word.hasSuffix("s"))
+        case "day-ref":
+            var digits = value
+            var code = ""
+            if digits.hasSuffix("NI") { code = "NI"; digits.removeLast(2) }
+            guard let n = Int(digits) else { return nil }
+            return Entry(kind: .dayRef, number: n, code: code)
+        case "reference":
+            guard ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains(value) else { return nil }
+            return Entry(kind: .reference, code: value)
+        case "set":
+            guard !value.isEmpty else { return nil }
+            return Entry(kind: .set, code: value)
+        case "word":
+            guard let r = Role(rawValue: value), r != .none else { return nil }
+            return Entry(kind: .word, role: r)
+        default:
+            return nil
+        }
+    }
+
+    @inline(__always) private static func letterIndex(_ b: UInt8) -> Int? {
+        let l = (b | 0x20) &- 0x61
+        return l < 26 ? Int(l) : nil
+    }
+
+    /// Packs up to seven lowercased bytes and the length.
+    @inline(__always) static func key(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var k: UInt64 = 0
+        var i = start
+        let stop = min(end, start + 7)
+        while i < stop { k = k << 8 | UInt64(ByteClass.lower(p[i])); i += 1 }
+        return k << 8 | UInt64(min(end - start, 255))
+    }
+
+    @inline(__always) private static func slot(_ k: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// The entry for the word at `p[start..<end]` (letters only), if it is a time word.
+    @inline(__always) func lookup(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+        let n = end - start
+        guard n <= maxLength else { return -1 }
+        if n == 1 {
+            // "a" is the only one-letter time word.
+            return (p[start] | 0x20) == 0x61 ? find(Self.key(p, start, end)) : -1
+        }
+        let a = (p[start] | 0x20) &- 0x61, b = (p[start + 1] | 0x20) &- 0x61
+        guard a < 26, b < 26, initials[Int(a) * 26 + Int(b)] else { return -1 }
+        return find(Self.key(p, start, end))
+    }
+
+    @inline(__always) private func find(_ k: UInt64) -> Int32 {
+        var slot = Self.slot(k, slotMask)
+        while true {
+            let here = slotKeys[slot]
+            if here == k { return slotEntries[slot] }
+            if here == 0 { return -1 }
+            slot = (slot + 1) & slotMask
+        }
+    }
+}
+
+/// ASCII byte classes used by the time finder (the rest of `ByteClass` is shared with the tokenizer).
+extension ByteClass {
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+}

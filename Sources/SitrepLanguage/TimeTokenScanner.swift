@@ -1,0 +1,188 @@
+/// One word the time finder cares about: a time word from the lexicon or a number.
+struct TimeToken {
+    var start: Int
+    var end: Int
+    /// Ordinal of the word in the text: tokens are adjacent when their words are.
+    var word: Int
+    /// Sentence counter (approximate: bumped at . ! ? followed by a space), for tense cues.
+    var sentence: Int
+    /// Index into `TimeLexicon.entries`, or -1 for a number.
+    var entry: Int32
+    /// A number's value (digits only), -1 for words.
+    var number: Int
+    var digits: Int
+    var flags: UInt16
+    /// What stands between the previous word and this one.
+    var gap: Gap
+
+    enum Gap: UInt8 { case space, hyphen, comma, slash, colon, period, other }
+
+    static let capitalised: UInt16 = 1
+    static let ordinalSuffix: UInt16 = 2
+    static let decade: UInt16 = 4
+    static let possessive: UInt16 = 8
+    static let sentenceStart: UInt16 = 16
+    /// A capitalised word that is not a time word follows directly (a name: "Sunday Times").
+    static let nameFollows: UInt16 = 32
+    /// A plain (non-time) word follows directly.
+    static let wordFollows: UInt16 = 64
+    /// A currency sign, '#' or '%' stands right before, or the previous word is a number: "$5 a year", "13% a year".
+    static let afterAmount: UInt16 = 128
+    /// The previous word is a capitalised name, not at a sentence start: "Resolution 2018".
+    static let afterName: UInt16 = 256
+
+    @inline(__always) func has(_ f: UInt16) -> Bool { flags & f != 0 }
+}
+
+/// Splits UTF-8 text into words and keeps only time words and numbers, each with its word ordinal,
+/// the punctuation before it and its capitalisation: one pass, no allocation per word.
+struct TimeTokenScanner {
+    let lexicon: TimeLexicon
+    let amEntry: Int32, pmEntry: Int32, oclockEntry: Int32
+
+    init(lexicon: TimeLexicon) {
+        self.lexicon = lexicon
+        func find(_ w: String) -> Int32 {
+            let b = Array(w.utf8)
+            return b.withUnsafeBufferPointer { lexicon.lookup($0, 0, $0.count) }
+        }
+        amEntry = find("am"); pmEntry = find("pm"); oclockEntry = find("oclock")
+    }
+
+    func scan(_ p: UnsafeBufferPointer<UInt8>, into tokens: inout [TimeToken]) {
+        let n = p.count
+        var i = 0
+        var word = 0
+        var sentence = 0
+        var lastWordEnd = 0
+        var lastWasToken = false
+        var sawSentenceEnd = true
+        var previousWasNumber = false
+        var previousWasName = false
+        while i < n {
+            let b = p[i]
+            if !ByteClass.isAlnum(b) { i += 1; continue }
+            // Gap since the previous word.
+            var gap = TimeToken.Gap.space
+            var spaces = 0, newlines = 0, marks = 0
+            var mark: UInt8 = 0
+            var amount = previousWasNumber
+            var j = lastWordEnd
+            while j < i {
+                let c = p[j]
+                if c == 0x24 || c == 0x23 || c == 0x25 { amount = true }
+                if c == 0x20 || c == 0x09 { spaces += 1 }
+                else if c == 0x0A || c == 0x0D { newlines += 1 }
+                else { marks += 1; mark = c }
+                if c == 0x2E || c == 0x21 || c == 0x3F { sawSentenceEnd = true }
+                j += 1
+            }
+            if newlines > 1 { sawSentenceEnd = true }
+            if marks == 0 { gap = newlines > 1 ? .other : .space }
+            else if marks == 1 {
+                switch mark {
+                case 0x2D: gap = spaces + newlines == 0 ? .hyphen : .other
+                case 0x2C: gap = .comma
+                case 0x2F: gap = spaces + newlines == 0 ? .slash : .other
+                case 0x3A: gap = spaces + newlines == 0 ? .colon : .other
+                case 0x2E: gap = .period
+                default: gap = .other
+                }
+            } else { gap = .other }
+            if i - lastWordEnd > 40 { gap = .other }
+            let startsSentence = sawSentenceEnd
+            if sawSentenceEnd && word > 0 { sentence += 1 }
+            sawSentenceEnd = false
+
+            let s = i
+            while i < n, ByteClass.isAlnum(p[i]) { i += 1 }
+            var e = i
+            // "'s" after a word belongs to it.
+            var possessive = false
+            if e + 1 < n, p[e] == 0x27, (p[e + 1] | 0x20) == 0x73, e + 2 >= n || !ByteClass.isAlnum(p[e + 2]) {
+                possessive = true; i = e + 2
+            } else if e + 3 < n, p[e] == 0xE2, p[e + 1] == 0x80, p[e + 2] == 0x99, (p[e + 3] | 0x20) == 0x73,
+                      e + 4 >= n || !ByteClass.isAlnum(p[e + 4]) {
+                possessive = true; i = e + 4
+            }
+            word += 1
+            let first = p[s]
+            var entry: Int32 = -1
+            var number = -1, digits = 0
+            var flags: UInt16 = 0
+            if previousWasName, gap == .space { flags |= TimeToken.afterName }
+            if ByteClass.isUpper(first) { flags |= TimeToken.capitalised }
+            if startsSentence { flags |= TimeToken.sentenceStart }
+            if amount { flags |= TimeToken.afterAmount }
+            previousWasNumber = ByteClass.isDigit(first)
+            if possessive { flags |= TimeToken.possessive }
+            if ByteClass.isDigit(first) {
+                var d = s, v = 0
+                while d < e, ByteClass.isDigit(p[d]), d - s < 9 { v = v * 10 + Int(p[d] &- 0x30); d += 1 }
+                digits = d - s
+                if d == e {
+                    number = v
+                } else if e - d == 2, digits <= 2 {
+                    let a = ByteClass.lower(p[d]), c = ByteClass.lower(p[d + 1])
+                    if (a == 0x73 && c == 0x74) || (a == 0x6E && c == 0x64) || (a == 0x72 && c == 0x64) || (a == 0x74 && c == 0x68) {
+                        number = v; flags |= TimeToken.ordinalSuffix
+                    }
+                } else if e - d == 1, (p[d] | 0x20) == 0x73, digits == 4 || digits == 2 {
+                    number = v; flags |= TimeToken.decade
+                } else if e - d == 2, digits <= 2, (p[d + 1] | 0x20) == 0x6D, (p[d] | 0x20) == 0x61 || (p[d] | 0x20) == 0x70 {
+                    // "10am", "7pm": the number, then the meridiem as its own token.
+                    number = v
+                    tokens.append(TimeToken(start: s, end: d, word: word, sentence: sentence, entry: -1, number: v,
+                                            digits: digits, flags: flags, gap: gap))
+                    word += 1
+                    tokens.append(TimeToken(start: d, end: e, word: word, sentence: sentence,
+                                            entry: (p[d] | 0x20) == 0x61 ? amEntry : pmEntry, number: -1, digits: 0,
+                                            flags: 0, gap: .space))
+                    lastWordEnd = i; lastWasToken = true
+                    continue
+                }
+            } else if e - s <= lexicon.maxLength {
+                entry = lexicon.lookup(p, s, e)
+                if e - s == 1 {
+                    let l = first | 0x20
+                    // "a.m." / "p.m." (also "a.m" and "p.m")
+                    if (l == 0x61 || l == 0x70), e + 1 < n, p[e] == 0x2E, (p[e + 1] | 0x20) == 0x6D,
+                       e + 2 >= n || !ByteClass.isAlnum(p[e + 2]) {
+                        entry = l == 0x61 ? amEntry : pmEntry
+                        e += 2
+                        if e < n, p[e] == 0x2E { e += 1 }
+                        i = e
+                    } else if l == 0x6F, e + 5 < n {
+                        // "o'clock" / "o’clock"
+                        var q = e
+                        if p[q] == 0x27 { q += 1 } else if p[q] == 0xE2, q + 2 < n, p[q + 1] == 0x80, p[q + 2] == 0x99 { q += 3 }
+                        if q > e, q + 5 <= n, (p[q] | 0x20) == 0x63, (p[q + 1] | 0x20) == 0x6C, (p[q + 2] | 0x20) == 0x6F,
+                           (p[q + 3] | 0x20) == 0x63, (p[q + 4] | 0x20) == 0x6B, q + 5 >= n || !ByteClass.isAlnum(p[q + 5]) {
+                            entry = oclockEntry; e = q + 5; i = e
+                        }
+                    }
+                } else if entry >= 0 {
+                    let k = lexicon.entries[Int(entry)].kind
+                    // "Sept." / "Wed.": the full stop belongs to the abbreviation, not to the sentence.
+                    if (k == .monthAbbr || k == .weekdayAbbr), e < n, p[e] == 0x2E { e += 1; i = e }
+                }
+            }
+            if entry >= 0 || number >= 0 {
+                tokens.append(TimeToken(start: s, end: e, word: word, sentence: sentence, entry: entry, number: number,
+                                        digits: digits, flags: flags, gap: gap))
+                lastWasToken = true
+                previousWasName = false
+            } else {
+                previousWasName = ByteClass.isUpper(first) && !startsSentence
+                // A plain word: tell the previous token, if it is adjacent, what follows it.
+                if lastWasToken, var t = tokens.last, t.word == word - 1, gap == .space {
+                    t.flags |= TimeToken.wordFollows
+                    if ByteClass.isUpper(first) && !startsSentence { t.flags |= TimeToken.nameFollows }
+                    tokens[tokens.count - 1] = t
+                }
+                lastWasToken = false
+            }
+            lastWordEnd = i
+        }
+    }
+}
