@@ -82,6 +82,7 @@ struct ExtractionRun {
         filterWeak()
         dropSeizedWeapons()
         mergeTolls()
+        combineWithinSentences()
         assignPlaces()
         return buildMentions()
     }
@@ -106,6 +107,8 @@ struct ExtractionRun {
                 i = m.end; continue
             }
             let noun = isNoun(entry, at: m.start)
+            // "demonstrated its willingness": a protest verb with a direct object is no protest.
+            if entry.type == .protest, !noun, m.end < r.upperBound, view.function[m.end] == .det { i = m.end; continue }
             let c = Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
                               start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
                               isPassive: !noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound))

@@ -101,6 +101,34 @@ extension ExtractionRun {
         }
     }
 
+    /// One event told with several words in one sentence: "Militants stormed the city …, setting off car bombs and
+    /// murdering civilians" is one attack; "a deal seems to have been struck" one agreement. The first mention keeps
+    /// the others' mode (the most specific), toll and victims.
+    mutating func combineWithinSentences() {
+        for (s, range) in bySentence.enumerated() {
+            let cues = matches(lexicon.relationCues, in: sentences[s].tokens)
+            var keeper: [EventType: Int] = [:]
+            for i in range where !candidates[i].dropped {
+                let t = candidates[i].type
+                guard [.attack, .agreement, .negotiation].contains(t) else { continue }
+                guard let k = keeper[t] else { keeper[t] = i; continue }
+                let a = candidates[k], b = candidates[i]
+                let sameDoer = a.agents.isEmpty || b.agents.isEmpty || a.agents[0].name == b.agents[0].name
+                // "in response to an attack", "in exchange for": events joined by a cue stay two.
+                let joined = cues.contains { $0.start >= a.end && $0.end <= b.start }
+                guard sameDoer, !joined else { continue }
+                if ExtractionRun.modeRank(b.mode) > ExtractionRun.modeRank(a.mode) { candidates[k].mode = b.mode }
+                if a.fatalities == nil { candidates[k].fatalities = b.fatalities }
+                if a.patients.isEmpty { candidates[k].patients = b.patients }
+                if a.agents.isEmpty { candidates[k].agents = b.agents }
+                if a.parties.isEmpty { candidates[k].parties = b.parties }
+                if a.location == nil { candidates[k].location = b.location }
+                candidates[i].dropped = true
+                candidates[i].mergedInto = k
+            }
+        }
+    }
+
     /// "Police seized rifles and grenades": weapon nouns that are what was seized are no attack.
     mutating func dropSeizedWeapons() {
         for range in bySentence {

@@ -9,6 +9,8 @@ extension ExtractionRun {
     /// An event dated this many days before publication is background.
     static let backgroundDays = 60
 
+    static let sinceKey = WordKey.of("since")
+
     func role(_ a: ActorSpan, _ r: ActorRole.Role) -> ActorRole { ActorRole(role: r, id: a.id, name: a.name) }
 
     func triggerRange(_ c: Candidate) -> TextRange {
@@ -21,10 +23,18 @@ extension ExtractionRun {
         let usable = view.language.times.filter { $0.interval != nil && ($0.type == .date || $0.type == .time) && $0.modifier != "since" }
         let inSentence = usable.filter { sentence.range.contains($0.range) }
         if let best = inSentence.min(by: { distance($0.range, trigger) < distance($1.range, trigger) }) { return best }
+        // A date carries on through its paragraph, unless it is background (much older than publication)
+        // or opens a "since" clause.
         let paragraph = sentence.paragraph
         let earlier = sentences[..<c.sentence].reversed().prefix { $0.paragraph == paragraph }
         for s in earlier {
-            if let t = usable.last(where: { s.range.contains($0.range) }) { return t }
+            guard let t = usable.last(where: { s.range.contains($0.range) }) else { continue }
+            if let p = view.document.published, let iv = t.interval,
+               iv.end.dayNumber < p.start.dayNumber - ExtractionRun.backgroundDays { return nil }
+            let at = view.firstToken(atOrAfter: t.range.start)
+            let lo = max(s.tokens.lowerBound, at - 6)
+            if (lo..<at).contains(where: { view.keys[$0] == ExtractionRun.sinceKey }) { return nil }
+            return t
         }
         return nil
     }

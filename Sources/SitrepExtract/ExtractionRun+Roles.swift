@@ -94,6 +94,13 @@ extension ExtractionRun {
         return out
     }
 
+    /// Whether an actor may do an event: not a monitor or news outlet, not the source of a report.
+    func isPossibleDoer(_ a: ActorSpan) -> Bool {
+        if a.kind == .monitor || a.kind == .media { return false }
+        let r = view.range(tokens: a.tokens)
+        return !view.language.attributions.contains { $0.source.overlaps(r) }
+    }
+
     /// The first actor of a window: the head of its noun phrase.
     func firstActor(in r: Range<Int>) -> ActorSpan? { actors(in: r).first }
 
@@ -127,7 +134,9 @@ extension ExtractionRun {
     mutating func analyse(_ index: Int) {
         var c = candidates[index]
         let s = sentences[c.sentence].tokens
-        let sameSentence = candidates.indices.filter { candidates[$0].sentence == c.sentence }
+        var firstInSentence = index
+        while firstInSentence > 0, candidates[firstInSentence - 1].sentence == c.sentence { firstInSentence -= 1 }
+        let sameSentence = firstInSentence..<candidates.count
         let previousEnd = sameSentence.filter { $0 < index }.map { candidates[$0].headEnd }.max() ?? s.lowerBound
         let nextStart = sameSentence.filter { $0 > index }.map { candidates[$0].start }.min() ?? s.upperBound
 
@@ -178,13 +187,20 @@ extension ExtractionRun {
             if let last = counts(in: before).last { objectCounts = [last] }
         }
         var subject = subjectWindow.flatMap { firstActor(in: $0) }
+        // "ejected Islamic State … and captured over a hundred fighters": a coordinated verb shares the first verb's subject.
+        if !c.isNoun, !c.isPassive, c.start > s.lowerBound, view.function[c.start - 1] == .conj,
+           let prev = sameSentence.last(where: { $0 < index }), !candidates[prev].agents.isEmpty {
+            subject = candidates[prev].agents[0]
+        }
         if subject == nil, !c.isPassive, !c.isNoun, c.gap == nil || !(c.gap!.isEmpty) {
             // "Militants stormed …, setting off car bombs": the clause's subject is the sentence's first actor.
-            subject = actors(in: s.lowerBound..<c.start).first
+            subject = actors(in: s.lowerBound..<c.start).first { isPossibleDoer($0) }
         }
         if subject == nil, c.isNoun, c.type == .attack || c.type == .clash {
             // Only an armed actor can be the unstated doer of a named attack ("Militants stormed …, setting off car bombs").
-            subject = actors(in: s.lowerBound..<c.start).first { [.armedGroup, .stateForce, .internationalForce].contains($0.kind) }
+            subject = actors(in: s.lowerBound..<c.start).first {
+                [.armedGroup, .stateForce, .internationalForce].contains($0.kind) && isPossibleDoer($0)
+            }
         }
         c.argumentClass = argumentClass(in: objectWindow)
         if ExtractionRun.intransitiveTypes.contains(c.type), !c.isPassive {
