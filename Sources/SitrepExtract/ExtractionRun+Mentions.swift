@@ -20,7 +20,7 @@ extension ExtractionRun {
     /// The time expression for a trigger: the nearest in its sentence, else the last earlier one in its paragraph.
     func time(for c: Candidate, trigger: TextRange) -> TimeMention? {
         let sentence = sentences[c.sentence]
-        let usable = view.language.times.filter { $0.interval != nil && ($0.type == .date || $0.type == .time) && $0.modifier != "since" }
+        let usable = times(in: TextRange(start: sentences[max(0, c.sentence - 12)].range.start, end: sentence.range.end))
         let inSentence = usable.filter { sentence.range.contains($0.range) }
         if let best = inSentence.min(by: { distance($0.range, trigger) < distance($1.range, trigger) }) { return best }
         // A date carries on through its paragraph, unless it is background (much older than publication)
@@ -37,6 +37,16 @@ extension ExtractionRun {
             return t
         }
         return nil
+    }
+
+    /// Usable time expressions (dated, not "since") that start inside `r`.
+    func times(in r: TextRange) -> ArraySlice<TimeMention> {
+        let all = view.language.times
+        var lo = 0, hi = all.count
+        while lo < hi { let mid = (lo + hi) / 2; if all[mid].range.start < r.start { lo = mid + 1 } else { hi = mid } }
+        var end = lo
+        while end < all.count, all[end].range.start < r.end { end += 1 }
+        return all[lo..<end].filter { $0.interval != nil && ($0.type == .date || $0.type == .time) && $0.modifier != "since" }[...]
     }
 
     func distance(_ a: TextRange, _ b: TextRange) -> Int32 {

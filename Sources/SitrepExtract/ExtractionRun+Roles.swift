@@ -83,7 +83,7 @@ extension ExtractionRun {
     func actors(in r: Range<Int>) -> [ActorSpan] {
         guard !r.isEmpty else { return [] }
         var out: [ActorSpan] = []
-        for a in view.actors where a.tokens.lowerBound >= r.lowerBound && a.tokens.lowerBound < r.upperBound {
+        for a in view.actors(startingIn: r) {
             // One noun phrase "ISIS fighters": the dictionary actor stands for the typed noun after it.
             if let last = out.last, !a.fromDictionary, last.fromDictionary, a.tokens.lowerBound <= last.tokens.upperBound + 1 { continue }
             if let last = out.last, a.fromDictionary, !last.fromDictionary, a.tokens.lowerBound <= last.tokens.upperBound {
@@ -105,7 +105,7 @@ extension ExtractionRun {
     func firstActor(in r: Range<Int>) -> ActorSpan? { actors(in: r).first }
 
     func counts(in r: Range<Int>) -> [CountSpan] {
-        view.counts.filter { $0.tokens.lowerBound >= r.lowerBound && $0.tokens.lowerBound < r.upperBound }
+        Array(view.counts(startingIn: r))
     }
 
     /// The class of the head (last classifiable word) of a window's first noun phrase, else of its first actor or place.
@@ -118,7 +118,7 @@ extension ExtractionRun {
             if let c = lexicon.argumentClasses[view.keys[j]] { head = c }
         }
         if let head { return head }
-        if view.places.contains(where: { $0.tokens.lowerBound >= r.lowerBound && $0.tokens.lowerBound < r.upperBound }) {
+        if !view.places(startingIn: r).isEmpty {
             return .territory
         }
         if let a = firstActor(in: r) {
