@@ -62,11 +62,13 @@ public struct ExtractionLexicon: Sendable {
     var backgroundCues = PhraseTable<Bool>()
     var vetoes = PhraseTable<VetoContext>()
     var functionWords: [UInt64: FunctionClass] = [:]
+    /// Phrases that put an event inside a claim of responsibility ("claimed responsibility for").
+    public private(set) var responsibilityPhrases: [String] = []
 
     /// The files this lexicon reads, in load order.
     public static let files = ["event-triggers.tsv", "frames.tsv", "argument-classes.tsv", "actor-nouns.tsv",
                                "mode-cues.tsv", "certainty-cues.tsv", "relation-cues.tsv", "background-cues.tsv",
-                               "context-vetoes.tsv", "function-words.tsv"]
+                               "context-vetoes.tsv", "function-words.tsv", "responsibility-cues.tsv"]
 
     /// Loads the shipped data, or the files in `directory` where it has them (others from the bundle).
     public static func load(directory: URL? = nil) throws -> ExtractionLexicon {
@@ -131,6 +133,9 @@ public struct ExtractionLexicon: Sendable {
             let key = WordKey.of(row.field(0))
             if lex.functionWords[key] != nil { throw row.error("duplicate word '\(row.field(0))'") }
             lex.functionWords[key] = c
+        }
+        for row in try ResourceTable.rows("responsibility-cues.tsv", directory: directory, minFields: 1) {
+            lex.responsibilityPhrases.append(row.field(0).lowercased())
         }
         return lex
     }

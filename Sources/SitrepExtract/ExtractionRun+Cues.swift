@@ -67,15 +67,21 @@ extension ExtractionRun {
             }
             candidates[i] = c
         }
-        // Disasters, accidents and crime: their weak triggers are not conflict events.
-        let vetoes = matches(lexicon.vetoes, in: tokens)
+        // Disasters and accidents are no conflict events, whatever the word; ordinary crime makes weak triggers,
+        // arrests and seizures none. An armed group from the dictionary keeps the event.
+        let vetoes = matches(lexicon.vetoes, in: tokens).map { lexicon.vetoes.patterns[$0.pattern].value }
         if !vetoes.isEmpty {
-            let strongArmed = r.contains { !candidates[$0].entry.weak && candidates[$0].type != .capture }
-            for i in r where candidates[i].entry.weak || (!strongArmed && candidates[i].type == .capture) {
-                let armed = (candidates[i].agents + candidates[i].patients).contains {
+            let disaster = vetoes.contains { $0 != .crime }
+            let strongArmed = r.contains { !candidates[$0].entry.weak && ![.capture, .weaponsSeized].contains(candidates[$0].type) }
+            for i in r {
+                let c = candidates[i]
+                let armed = (c.agents + c.patients + c.parties).contains {
                     [.armedGroup, .internationalForce].contains($0.kind) && $0.fromDictionary
                 }
-                if !armed { candidates[i].dropped = true }
+                if armed { continue }
+                if disaster || c.entry.weak || (!strongArmed && [.capture, .weaponsSeized].contains(c.type)) {
+                    candidates[i].dropped = true
+                }
             }
         }
     }

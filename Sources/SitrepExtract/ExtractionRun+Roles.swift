@@ -234,6 +234,13 @@ extension ExtractionRun {
             if let object { c.patients = [object] }
         }
         if let a = c.agents.first, let p = c.patients.first, a.tokens == p.tokens { c.agents = [] }
+        // "Syria is moving troops to the border": a side moving its own unnamed forces redeploys (ACLED's change
+        // to group/activity); moving a named group or people is a transfer.
+        if c.type == .transfer, !c.isPassive, let a = c.agents.first, a.fromDictionary,
+           let p = c.patients.first, !p.fromDictionary, [.stateForce, .armedGroup].contains(p.kind) {
+            c.type = .groupChange
+            c.mode = nil
+        }
 
         // Counts: the undergoing group's; a death toll for killing words; hostages never on a move.
         var count = objectCounts.first?.quantity
