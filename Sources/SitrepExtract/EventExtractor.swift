@@ -107,6 +107,8 @@ struct ExtractionRun {
                 i = m.end; continue
             }
             let noun = isNoun(entry, at: m.start)
+            // "the besieged town", "the wounded": a participle after an article is an adjective, no event.
+            if entry.pos == .verb, noun, m.end == m.start + 1, view.hasSuffix(m.start, "ed") { i = m.end; continue }
             // "demonstrated its willingness": a protest verb with a direct object is no protest.
             if entry.type == .protest, !noun, m.end < r.upperBound, view.function[m.end] == .det { i = m.end; continue }
             let c = Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,

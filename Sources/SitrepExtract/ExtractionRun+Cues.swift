@@ -47,6 +47,12 @@ extension ExtractionRun {
             if let best {
                 if base == .attack, best.becomes == .attack {
                     if ExtractionRun.modeRank(best.mode) > ExtractionRun.modeRank(c.mode) || c.type != .attack {
+                        if c.type == .clash, c.agents.isEmpty, let first = c.parties.first {
+                            // Back from a clash to an attack: the first side does it, the others undergo it.
+                            c.agents = [first]
+                            c.patients = Array(c.parties.dropFirst())
+                            c.parties = []
+                        }
                         c.type = .attack; c.mode = best.mode
                     }
                 } else {
@@ -116,7 +122,7 @@ extension ExtractionRun {
             var keeper: [EventType: Int] = [:]
             for i in range where !candidates[i].dropped {
                 let t = candidates[i].type
-                guard [.attack, .agreement, .negotiation].contains(t) else { continue }
+                guard [.attack, .agreement, .negotiation, .takeover].contains(t) else { continue }
                 guard let k = keeper[t] else { keeper[t] = i; continue }
                 let a = candidates[k], b = candidates[i]
                 let sameDoer = a.agents.isEmpty || b.agents.isEmpty || a.agents[0].name == b.agents[0].name

@@ -152,7 +152,15 @@ extension ExtractionRun {
                     return c.sentence == s && c.start >= m.end && c.start <= m.end + 6
                         && (cue.targetType == nil || c.type == cue.targetType)
                 }
-                guard let a = before, let b = after, a.offset != b.offset else { continue }
+                var a = before, b = after
+                if let first = after, live.enumerated().first(where: { candidates[$0.element].sentence == s && candidates[$0.element].start < m.start }) == nil {
+                    // "In exchange for the safe passage, the rebels released 12 soldiers": the cue opens the sentence,
+                    // joining the event right after it to the sentence's next event.
+                    a = first
+                    b = live.enumerated().first { $0.offset > first.offset && candidates[$0.element].sentence == s }
+                    if cue.relation != .exchange, let x = a, let y = b { a = y; b = x }
+                }
+                guard let a, let b, a.offset != b.offset else { continue }
                 let range = TextRange(start: view.tokens[m.start].range.start, end: view.tokens[m.end - 1].range.end)
                 out[a.offset].relations.append(MentionRelation(relation: cue.relation, target: out[b.offset].id, cue: range))
                 if cue.relation == .exchange {

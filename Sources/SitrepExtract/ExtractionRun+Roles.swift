@@ -45,6 +45,8 @@ extension ExtractionRun {
         var j = start
         while j < hi {
             if isHardBreak(j) { break }
+            // "killing at least 23", "up to 400": a count that starts with a preposition is no boundary.
+            if view.function[j] != nil, !view.counts(startingIn: j..<(j + 1)).isEmpty { j += 1; continue }
             switch view.function[j] {
             case .location where timeStarts(at: j + 1) != nil:
                 // "captured on Monday the port": a time phrase is no boundary of the object.
@@ -244,8 +246,10 @@ extension ExtractionRun {
 
         // Counts: the undergoing group's; a death toll for killing words; hostages never on a move.
         var count = objectCounts.first?.quantity
-        if c.type == .surrender || c.type == .protest || c.type == .riot, count == nil {
+        if ExtractionRun.intransitiveTypes.contains(c.type), count == nil {
             count = counts(in: c.isPassive ? objectWindow : left).last?.quantity
+            // "As many as 400 fighters, including …, “surrendered themselves”": the clause's subject count.
+            if count == nil, !c.isPassive { count = counts(in: s.lowerBound..<c.start).first?.quantity }
         }
         if c.type == .transfer, let of = count?.of, ExtractionRun.notCountedOnMoves.contains(of) { count = nil }
         if c.entry.fatal { c.fatalities = count } else { c.count = count }

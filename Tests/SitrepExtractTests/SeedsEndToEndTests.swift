@@ -25,8 +25,8 @@ struct SeedsEndToEndTests {
         #expect(move?.actors.contains { $0.role == .patient && $0.id == "isis" } == true)
         #expect(move?.certainty == .reported)
         #expect(move?.relations.contains { $0.relation == .exchange } == true)
-        // The 2017 transfer under a withdrawal agreement is background, part of that agreement.
-        let old = found.first { $0.type == .transfer && $0.background }
+        // The 2017 transfer under a withdrawal agreement keeps its own date and is part of that agreement.
+        let old = found.first { $0.type == .transfer && $0.date?.start.year == 2017 }
         #expect(old?.relations.contains { $0.relation == .partOf } == true)
     }
 
