@@ -17,9 +17,12 @@ public struct Abbreviations: Sendable {
     /// Lowercase words that typically begin a sentence ("the", "he", "but").
     var starters: WordTable
 
-    public init() throws {
-        try self.init(abbreviations: LanguageData.text("en/abbreviations.txt"), file: "en/abbreviations.txt",
-                      starters: LanguageData.text("en/sentence-starters.txt"), startersFile: "en/sentence-starters.txt")
+    public init() throws { try self.init(directory: nil) }
+
+    /// Loads `en/abbreviations.txt` and `en/sentence-starters.txt` from `directory` when present there, else the shipped ones.
+    public init(directory: String?) throws {
+        try self.init(abbreviations: LanguageData.text("en/abbreviations.txt", directory: directory), file: "en/abbreviations.txt",
+                      starters: LanguageData.text("en/sentence-starters.txt", directory: directory), startersFile: "en/sentence-starters.txt")
     }
 
     public init(abbreviations: String, file: String, starters: String, startersFile: String) throws {

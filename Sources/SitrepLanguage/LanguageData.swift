@@ -33,6 +33,16 @@ public enum LanguageData {
         }
     }
 
+    /// The text of `name` ("en/count-nouns.tsv") from a user's data folder when it holds that file
+    /// (`directory/en/count-nouns.tsv`), else the shipped resource.
+    static func text(_ name: String, directory: String?) throws -> String {
+        if let directory {
+            let path = (directory as NSString).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: path) { return try text(name, path: path) }
+        }
+        return try text(name)
+    }
+
     /// The rows of a data file, each with between `minColumns` and `maxColumns` columns; duplicate rows
     /// (same first `keyColumns` columns, ignoring case) are an error.
     static func rows(_ text: String, file: String, minColumns: Int, maxColumns: Int, keyColumns: Int = 1) throws -> [Row] {

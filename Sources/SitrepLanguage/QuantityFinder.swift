@@ -14,8 +14,9 @@ import SitrepCore
 /// - What a number measures, from `en/quantity-units.tsv`: units after it ("400 sq. km" area, "20km" distance,
 ///   "ten days" duration, "12-year-old" age, "40%" percentage, "700,000-strong" population), markers before it
 ///   ("Resolution 2254" identifier, "$5 million" money, "aged 12" age, "home to some three million people"
-///   population), month names beside it ("July 31st" calendar); four-digit numbers 1900–2099 without a counted
-///   noun are years; "11:32" is a time of day (value 1132); "2018-07-31" and "31/07/2018" are calendar numbers
+///   population), month names beside it ("July 31st" calendar); four-digit numbers 1800–2099 without a counted
+///   noun are years; a number between commas after a name is an age ("Omar Khalil, 20, was held"); a number
+///   right after a capitalised word, counting nothing, is an identifier ("District 24", "Channel 4"); "11:32" is a time of day (value 1132); "2018-07-31" and "31/07/2018" are calendar numbers
 ///   (value: the first group). None of these is ever a `.count`.
 /// - The counted noun (`of`, plural lemma from `en/count-nouns.tsv`) is searched after the number, past "of",
 ///   a determiner and up to four names or adjectives ("400 ISIS fighters", "hundreds of Islamic State
@@ -56,7 +57,7 @@ public struct QuantityFinder: Sendable {
 
 /// The number at the heart of a quantity expression.
 struct NumberCore {
-    enum Shape { case plain, ordinal, decade, time, date, range, vague }
+    enum Shape { case plain, ordinal, decade, time, date, range, vague, score }
     var shape: Shape
     var lo: Double
     var hi: Double?
@@ -68,6 +69,8 @@ struct NumberCore {
     var bareDigits = 0
     var hasSeparators = false
     var isDecimal = false
+    /// Digits glued to "m": millions ("$5m", "1.5m people") or metres ("2.1m deep").
+    var gluedM = false
 }
 
 /// One pass over a document's tokens (value type: holds the scratch buffer for phrase keys).
@@ -156,6 +159,7 @@ struct Scanner {
                 core.shape = .range
                 core.hi = v2
                 if n == 4, n2 == 2 { core.hi = Double(Int(v) / 100 * 100) + v2 } // 2011-12
+                if let h = core.hi, h <= v { core.shape = .score; core.hi = nil } // "3-1", "32–9": not a range
                 return core
             }
             // "700,000-strong", "12-year-old": a suffix that may say what the number measures.
@@ -235,6 +239,13 @@ struct Scanner {
             var core = digits(i)
             if core.shape == .plain, core.suffix == nil {
                 var k = i + 1
+                // A scale glued to the digits: "$5m", "1.5bn", "20k".
+                if k < hi, t[k].kind == .word, end(i) == start(k), isWord(k, "m") || isWord(k, "bn") || isWord(k, "mn") || isWord(k, "k") {
+                    core.gluedM = isWord(k, "m")
+                    core.lo *= isWord(k, "k") ? 1000 : isWord(k, "bn") ? 1_000_000_000 : 1_000_000
+                    core.bareDigits = 0
+                    k += 1
+                }
                 while k < hi, let scale = scaleWord(k) { core.lo *= Double(scale); core.bareDigits = 0; k += 1 }
                 core.end = k
             }
@@ -334,12 +345,16 @@ struct Scanner {
                 if beforeMonth || afterMonth { kind = .calendar }
             }
         }
+        if kind == nil, shape == .ordinal, core.lo <= 31, i >= lo + 2, isWord(i - 1, "the"), isWord(i - 2, "on") {
+            kind = .calendar // "on the 23rd"
+        }
         if kind == nil {
             switch shape {
             case .time: kind = .timeOfDay
             case .date: kind = .calendar
             case .decade: kind = .year
             case .ordinal: kind = .ordinal
+            case .score: kind = .other
             default: break
             }
         }
@@ -354,8 +369,25 @@ struct Scanner {
             if let (lemma, r) = countedNoun(after: e, hi: hi, plural: (core.hi ?? core.lo) > 1) { of = lemma; ofRange = r }
         }
         if kind == nil, of == nil, shape == .plain || shape == .range, core.bareDigits == 4,
-           core.lo >= 1900, core.lo <= 2099, (core.hi ?? core.lo) <= 2099 {
+           core.lo >= 1800, core.lo <= 2099, (core.hi ?? core.lo) <= 2099 {
             kind = .year
+        }
+        if kind == nil, of == nil, effect == nil, shape == .plain, t[i].kind == .number, !core.isDecimal, !core.hasSeparators {
+            if i >= lo + 2, isPunctuation(i - 1, UInt8(ascii: ",")), t[i - 2].kind == .word, startsUpper(t[i - 2]), core.lo >= 1, core.lo <= 120,
+               e >= hi || isPunctuation(e, UInt8(ascii: ",")) || isPunctuation(e, UInt8(ascii: ";")) || isPunctuation(e, UInt8(ascii: ")")) {
+                kind = .age // an appositive age: "Omar Khalil, 20, was arrested"
+            } else if i > lo, t[i - 1].kind == .word, startsUpper(t[i - 1]), end(i - 1) < start(i) {
+                kind = .identifier // a name and a number: "District 24", "Group 1", "Channel 4"
+            }
+        }
+        if core.gluedM, kind == nil, of == nil {
+            // "2.1m" counting nothing is a length, not millions.
+            kind = .distance
+            core.lo /= 1_000_000
+        }
+        if kind == nil, of == nil, effect == nil, shape != .vague, t[i].kind == .word, startsUpper(t[i]), i > lo,
+           t[i - 1].kind == .word || t[i - 1].kind == .number {
+            kind = .identifier // a capitalised number word inside a sentence names something: "the Final Four"
         }
         let finalKind = kind ?? .count
 
@@ -411,6 +443,19 @@ struct Scanner {
         return Int(Swift.min(Swift.max(v.rounded(), -1e15), 1e15))
     }
 
+    /// A possessive "'s" / "’s" token.
+    @inline(__always)
+    func isPossessive(_ k: Int) -> Bool {
+        guard t[k].kind == .word else { return false }
+        let s = start(k), e = end(k)
+        return (e - s == 2 && p[s] == UInt8(ascii: "'") || e - s == 4 && p[s] == 0xE2) && ByteClass.lower(p[e - 1]) == UInt8(ascii: "s")
+    }
+
+    @inline(__always)
+    func isPunctuation(_ k: Int, _ c: UInt8) -> Bool {
+        t[k].kind == .punctuation && t[k].range.length == 1 && p[start(k)] == c
+    }
+
     @inline(__always)
     func startsUpper(_ k: Token) -> Bool { SentenceSplitter.startsUpper(p, k) }
 
@@ -428,6 +473,12 @@ struct Scanner {
         while j < hi, skipped <= 4 {
             if let (v, ne) = lex.nouns.match(p, t, at: j, limit: hi, scratch: &scratch) {
                 let found = (lex.lemmas[Int(v)], TextRange(start: t[j].range.start, end: t[ne - 1].range.end))
+                if ne + 1 < hi, isPossessive(ne) {
+                    // "400 of the group's fighters": the possessor is not what is counted.
+                    skipped += 1
+                    j = ne + 1
+                    continue
+                }
                 if plural, !lex.isLemmaForm[Int(v)], fallback == nil, ne < hi, t[ne].kind == .word, !startsUpper(t[ne]),
                    lex.breaks.value(p, start(ne), end(ne)) == nil {
                     fallback = found

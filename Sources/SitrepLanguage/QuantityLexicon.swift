@@ -36,8 +36,11 @@ public struct QuantityLexicon: Sendable {
     /// Words that can start a number expression: number words, "a"/"an", first words of vague phrases.
     var starts = WordTable(capacity: 128)
 
-    public init() throws {
-        func load(_ name: String) throws -> String { try LanguageData.text("en/" + name) }
+    public init() throws { try self.init(directory: nil) }
+
+    /// Loads each file from `directory/en/…` when present there (a user's extended copy), else the shipped one.
+    public init(directory: String?) throws {
+        func load(_ name: String) throws -> String { try LanguageData.text("en/" + name, directory: directory) }
         try self.init(numberWords: load("number-words.tsv"), vague: load("vague-quantities.tsv"),
                       modifiers: load("quantity-modifiers.tsv"), units: load("quantity-units.tsv"),
                       nouns: load("count-nouns.tsv"), breaks: load("noun-phrase-breaks.txt"),

@@ -7,7 +7,7 @@ import SitrepCore
 ///   never before a lowercase word. Closing quotes and brackets after the stop belong to the sentence (`.”`).
 /// - A full stop after an abbreviation from `en/abbreviations.txt` ("Mr.", "Oct.", "sq.", "U.S.", "a.m.")
 ///   or after a single capital initial ("J. R. Smith") does not end the sentence, unless (for
-///   non-title abbreviations) a typical sentence starter follows ("… in the U.S. The …").
+///   initials and non-title abbreviations) a typical sentence starter follows ("… in the U.S. The …").
 /// - A line that holds one sentence without final punctuation is a headline (`isHeadline`).
 /// - A dateline at the start of a line ("AMMAN:", "ERBIL, Kurdistan Region –", "BEIRUT (Reuters) -") is its own
 ///   headline-like sentence, never glued to the text before or after it.
@@ -169,8 +169,8 @@ public struct SentenceSplitter: Sendable {
             let prev = t[i - 1]
             guard prev.range.end == t[i].range.start, prev.kind == .word else { return true }
             let ps = Int(prev.range.start), pe = Int(prev.range.end)
-            // A single capital initial: "J. R. Smith".
-            if pe - ps == 1, ByteClass.isUpper(p[ps]) { return false }
+            // A single capital initial: "J. R. Smith" (but "World War I. The …" ends).
+            if pe - ps == 1, ByteClass.isUpper(p[ps]) { return isStarter(p, next) }
             // The abbreviation with its stop: the stop's byte follows the word directly.
             if let kind = abbreviations.kind(p, ps, pe + 1) {
                 if kind == .title { return false }

@@ -5,7 +5,8 @@ import SitrepCore
 /// Byte-level, with an ASCII fast path. Conventions:
 /// - Hyphenated words stay whole: "Russian-backed", "al-Boukamal", "ez-Zor", "a-Nasr", "700,000-strong",
 ///   "12-year-old", "F-16". Word-internal apostrophes too: "don't", "O'Brien", "Hay‘at".
-/// - ʿ ʾ (and other modifier letters) are letters: "Baʿath" is one word.
+/// - ʿ ʾ (and other modifier letters) are letters: "Baʿath" is one word. Digits of other scripts ("٤٠٠") are
+///   word characters: only ASCII digits make `.number` tokens.
 /// - The possessive is split off as its own word token: "Assad's" → "Assad" + "'s" (also with ’);
 ///   "it's" → "it" + "'s". A trailing apostrophe ("fighters'") is a separate close-quote token.
 /// - Numbers: "1,000", "3.5", "2018-07-31", "31/07/2018", "11:32", "2011–2012" are one number token;
@@ -14,6 +15,7 @@ import SitrepCore
 /// - Dotted abbreviations with short parts keep their final stop: "U.S.", "a.m.", "e.g."; "V.1.0" is one word.
 /// - “ ‘ « „ are open quotes, ” » are close quotes, ’ alone is a close quote; an ASCII " or ' is an open quote
 ///   after a space or opening bracket, a close quote before a space or punctuation, else `.quote`.
+/// - Web addresses ("https://…", "www.…") are one `.symbol` token.
 /// - En and em dashes, and a free-standing "-" or "--", are `.dash`. NBSP and other Unicode spaces separate tokens.
 public struct Tokenizer: Sendable {
     public init() {}
@@ -75,8 +77,7 @@ public struct Tokenizer: Sendable {
             guard let s = Unicode.Scalar(u) else { return .symbol }
             let props = s.properties
             switch props.generalCategory {
-            case .decimalNumber: return .digit
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            case .uppercaseLetter, .decimalNumber, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber, .otherNumber:
                 return .letter
             case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format: return .space
@@ -97,100 +98,118 @@ public struct Tokenizer: Sendable {
         let end = p.count
         var tokens: [Token] = []
         tokens.reserveCapacity(end / 5 + 8)
+        let table = asciiClass
         var i = 0
         var lastEnd = -1
         var lastKind = TokenKind.punctuation
-
-        @inline(__always) func emit(_ s: Int, _ e: Int, _ k: TokenKind) {
-            tokens.append(Token(range: TextRange(start: Int32(s), end: Int32(e)), kind: k))
-            lastEnd = e
-            lastKind = k
-        }
-        /// Whether an ASCII quote at `i` opens: nothing glued before it, or an opening token.
-        @inline(__always) func opensHere(_ i: Int) -> Bool {
-            if lastEnd != i { return true }
-            switch lastKind {
-            case .openQuote, .dash: return true
-            case .punctuation, .symbol:
-                let b = p[i - 1]
-                return b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{")
-            default: return false
-            }
-        }
-        /// Whether the position starts a word character.
-        @inline(__always) func wordAt(_ j: Int) -> Bool {
-            guard j < end else { return false }
-            let b = p[j]
-            if b < 0x80 { return ByteClass.isAlnum(b) }
-            return isWordClass(classify(p, j, end).0)
-        }
-
         while i < end {
             let b = p[i]
-            let (c, n) = b < 0x80 ? (asciiClass[Int(b)], 1) : classify(p, i, end)
+            // The commonest bytes first, before the class table's indirect jump.
+            if b == 0x20 { i += 1; continue }
+            let c: Class, n: Int
+            if ByteClass.isAlpha(b) { c = .letter; n = 1 } else if b < 0x80 { c = table[Int(b)]; n = 1 } else { (c, n) = classify(p, i, end) }
+            var kind: TokenKind
+            var e = i + n
+            /// A possessive "'s" token that follows the main token directly.
+            var possessive = 0
             switch c {
             case .space:
                 i += n
+                continue
             case .letter:
-                let e = scanWord(p, i, end)
-                if e.possessive > 0 {
-                    emit(i, e.end, .word)
-                    emit(e.end, e.end + e.possessive, .word)
-                    i = e.end + e.possessive
-                } else {
-                    emit(i, e.end, e.startsWithDigit ? .number : .word)
-                    i = e.end
+                if let u = urlEnd(p, i, end) {
+                    e = u
+                    kind = .symbol
+                    break
                 }
+                let w = scanWord(p, i, end)
+                e = w.end
+                possessive = w.possessive
+                kind = .word
             case .digit:
-                let e = scanNumber(p, i, end)
-                if e.possessive > 0 {
-                    emit(i, e.end, .number)
-                    emit(e.end, e.end + e.possessive, .word)
-                    i = e.end + e.possessive
-                } else {
-                    emit(i, e.end, .number)
-                    i = e.end
-                }
+                let w = scanNumber(p, i, end)
+                e = w.end
+                possessive = w.possessive
+                kind = .number
             case .hyphen, .dash:
-                var j = i + n
-                while j < end {
-                    let (c2, n2) = classify(p, j, end)
-                    if c2 == .hyphen || c2 == .dash { j += n2 } else { break }
+                while e < end {
+                    let (c2, n2) = classify(p, e, end)
+                    if c2 == .hyphen || c2 == .dash { e += n2 } else { break }
                 }
-                emit(i, j, .dash)
-                i = j
+                kind = .dash
             case .period:
-                var j = i + 1
-                while j < end, p[j] == UInt8(ascii: ".") { j += 1 }
-                emit(i, j, .punctuation)
-                i = j
-            case .comma, .colon, .slash, .punctuation:
-                emit(i, i + n, c == .slash ? .symbol : .punctuation)
-                i += n
-            case .openBracket:
-                emit(i, i + n, .punctuation)
-                i += n
+                while e < end, p[e] == UInt8(ascii: ".") { e += 1 }
+                kind = .punctuation
+            case .comma, .colon, .punctuation, .openBracket:
+                kind = .punctuation
+            case .slash, .symbol:
+                kind = .symbol
             case .openQuote, .openSingle:
-                emit(i, i + n, .openQuote)
-                i += n
+                kind = .openQuote
             case .closeQuote, .closeSingle:
-                emit(i, i + n, .closeQuote)
-                i += n
+                kind = .closeQuote
             case .doubleQuote, .singleQuote, .apostrophe:
-                if opensHere(i) {
-                    emit(i, i + 1, .openQuote)
-                } else if !wordAt(i + 1) {
-                    emit(i, i + 1, .closeQuote)
+                if opens(p, i, lastEnd: lastEnd, lastKind: lastKind) {
+                    kind = .openQuote
+                } else if !isWordStart(p, i + 1, end) {
+                    kind = .closeQuote
                 } else {
-                    emit(i, i + 1, .quote)
+                    kind = .quote
                 }
-                i += n
-            case .symbol:
-                emit(i, i + n, .symbol)
-                i += n
             }
+            if e <= i { e = i + n } // always make progress, whatever the scanners decided
+            tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e)), kind: kind))
+            if possessive > 0 {
+                tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: e), end: Int32(truncatingIfNeeded: e + possessive)), kind: .word))
+                e += possessive
+                kind = .word
+            }
+            lastEnd = e
+            lastKind = kind
+            i = e
         }
         return tokens
+    }
+
+    /// The end of a web address starting at `i` ("https://…", "www.…"): up to a space, a non-ASCII byte or a
+    /// quote, without trailing punctuation. `nil` when no address starts here.
+    static func urlEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
+        let b = p[i] | 0x20
+        guard b == UInt8(ascii: "h") || b == UInt8(ascii: "w") else { return nil }
+        func has(_ prefix: StaticString) -> Bool {
+            let n = prefix.utf8CodeUnitCount
+            guard i + n < end else { return false }
+            let q = prefix.utf8Start
+            for k in 0..<n where ByteClass.lower(p[i + k]) != q[k] { return false }
+            return true
+        }
+        guard has("http://") || has("https://") || has("www.") else { return nil }
+        var j = i
+        while j < end {
+            let c = p[j]
+            if c <= 0x20 || c >= 0x80 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") { break }
+            j += 1
+        }
+        while j > i + 4 {
+            let c = p[j - 1]
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: ",") || c == UInt8(ascii: ";") || c == UInt8(ascii: ":")
+                || c == UInt8(ascii: ")") || c == UInt8(ascii: "]") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?")
+                || c == UInt8(ascii: "'") { j -= 1 } else { break }
+        }
+        return j
+    }
+
+    /// Whether an ASCII quote at `i` opens: nothing glued before it, or an opening token.
+    @inline(__always)
+    static func opens(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, lastEnd: Int, lastKind: TokenKind) -> Bool {
+        if lastEnd != i { return true }
+        switch lastKind {
+        case .openQuote, .dash: return true
+        case .punctuation, .symbol:
+            let b = p[i - 1]
+            return b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{")
+        default: return false
+        }
     }
 
     struct WordEnd {
@@ -281,6 +300,12 @@ public struct Tokenizer: Sendable {
         }
         if dotted, j < end, p[j] == UInt8(ascii: "."), j - segmentStart <= 2, maxDottedSegment <= 2 {
             j += 1 // "U.S.", "a.m.": the final stop belongs to the abbreviation
+            let h = hyphenLength(p, j, end)
+            if h > 0, j + h < end, ByteClass.isAlpha(p[j + h]) {
+                // "U.S.-led": the compound stays whole.
+                let rest = scanWord(p, j + h, end)
+                return WordEnd(end: rest.end, possessive: rest.possessive, startsWithDigit: false)
+            }
         }
         return WordEnd(end: j, possessive: 0, startsWithDigit: false)
     }

@@ -10,6 +10,10 @@ struct WordTable: Sendable {
     private(set) var count = 0
     /// The longest key, in bytes; longer spans are rejected without hashing.
     private(set) var maxLength = 0
+    /// Per key length (up to 31 bytes): one bit per (lowercase first byte & 63), and one per last byte.
+    /// Most words are rejected by these two tests without hashing.
+    private var firstBits = [UInt64](repeating: 0, count: 32)
+    private var lastBits = [UInt64](repeating: 0, count: 32)
 
     init(capacity: Int = 16) {
         var size = 16
@@ -49,6 +53,10 @@ struct WordTable: Sendable {
         place(start: start, length: Int32(bytes.count), value: value)
         count += 1
         maxLength = Swift.max(maxLength, bytes.count)
+        if bytes.count < 32, let f = bytes.first, let l = bytes.last {
+            firstBits[bytes.count] |= 1 << UInt64(f & 63)
+            lastBits[bytes.count] |= 1 << UInt64(l & 63)
+        }
     }
 
     private mutating func place(start: Int32, length: Int32, value: Int32) {
@@ -67,9 +75,14 @@ struct WordTable: Sendable {
         for i in 0..<old.0.count where old.0[i] >= 0 { place(start: old.0[i], length: old.1[i], value: old.2[i]) }
     }
 
+    @inline(__always)
     private func slot(of p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
         let length = to - from
         guard length > 0, length <= maxLength, count > 0 else { return nil }
+        if length < 32 {
+            guard firstBits[length] & (1 << UInt64(ByteClass.lower(p[from]) & 63)) != 0,
+                  lastBits[length] & (1 << UInt64(ByteClass.lower(p[to - 1]) & 63)) != 0 else { return nil }
+        }
         var s = Self.hash(p, from, to) & mask
         return keys.withUnsafeBufferPointer { k -> Int? in
             while true {

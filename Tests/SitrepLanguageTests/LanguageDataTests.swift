@@ -54,3 +54,20 @@ struct ShippedDataFileTests {
         }
     }
 }
+
+struct UserDataFolderTests {
+    @Test func aUserFolderExtendsTheCountedNouns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-lang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("en"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shipped = try LanguageData.text("en/count-nouns.tsv")
+        #expect(!shipped.contains("\nwidget\t"))
+        try (shipped + "widget\twidgets\nwidgets\twidgets\n").write(to: folder.appendingPathComponent("en/count-nouns.tsv"), atomically: true, encoding: .utf8)
+        let finder = QuantityFinder(lexicon: try QuantityLexicon(directory: folder.path))
+        let text = "They seized 40 widgets."
+        let tokens = Tokenizer.tokenize(text)
+        let sentences = Shared.splitter.split(text, tokens: tokens)
+        #expect(finder.find(in: text, tokens: tokens, sentences: sentences).first?.of == "widgets")
+        #expect(Shared.analyzer.quantities.find(in: text, tokens: tokens, sentences: sentences).first?.of == nil)
+    }
+}

@@ -160,6 +160,8 @@ struct CountedNounTests {
         ("As many as 400 Islamic State (IS) fighters surrendered.", "fighters"),
         ("Three rebel spokesmen said so.", "spokesmen"),
         ("Two rebel attacks failed.", "attacks"),
+        ("Some 400 of the group's fighters left.", "fighters"),
+        ("Some 400 of the group’s fighters left.", "fighters"),
         ("Hundreds of the group's members left.", "members"),
         ("Dozens of its commanders fled.", "commanders"),
         ("400 were killed by fighters.", nil),
@@ -171,5 +173,71 @@ struct CountedNounTests {
     @Test func aVagueWordAfterHomeToIsNotAPopulation() {
         let m = quantities("Idlib is home to countless rival militias.").first?.mention
         #expect(m?.kind == .count && m?.of == "militias")
+    }
+}
+
+struct QuantityFormTests {
+    static let cases: [(String, String, Expected)] = [
+        ("The truce lasted a few days.", "a few days", Expected(.duration, 2, 5, approximate: true)),
+        ("Some 20-30 fighters were seen.", "Some 20-30", Expected(.count, 20, 30, approximate: true, of: "fighters")),
+        ("The war of 2011–2012 ended.", "2011–2012", Expected(.year, 2011, 2012, approximate: true)),
+        ("Men aged between 18 and 40 were held.", "between 18 and 40", Expected(.age, 18, 40, approximate: true)),
+        ("Tens of thousands of people marched.", "Tens of thousands", Expected(.count, 20000, 99999, approximate: true, of: "people")),
+        ("Several thousand troops massed.", "Several thousand", Expected(.count, 3000, 9000, approximate: true, of: "troops")),
+        ("The fine was $5m in total.", "$5m", Expected(.money, 5_000_000, 5_000_000)),
+        ("Some 1.5m people fled.", "Some 1.5m", Expected(.count, 1_500_000, 1_500_000, approximate: true, of: "people")),
+        ("Shelling went on for the past 24 hours.", "24 hours", Expected(.duration, 24, 24)),
+        ("They struck at 3 pm.", "3 pm", Expected(.timeOfDay, 3, 3)),
+        ("Rebels held Hill No. 5 all week.", "5", Expected(.identifier, 5, 5)),
+        ("In 2000, fighters crossed.", "2000", Expected(.year, 2000, 2000)),
+        ("Some 2000 fighters crossed.", "Some 2000", Expected(.count, 2000, 2000, approximate: true, of: "fighters")),
+        ("The raid on May 5 failed.", "5", Expected(.calendar, 5, 5)),
+        ("A dozen or so buses waited.", "A dozen or so", Expected(.count, 10, 14, approximate: true, of: "buses")),
+        ("Over 1,000 families returned.", "Over 1,000", Expected(.count, 1001, 1999, approximate: true, of: "families")),
+        ("No fewer than 50 detainees were freed.", "No fewer than 50", Expected(.count, 50, nil, approximate: true, of: "detainees")),
+        ("Less than five soldiers stayed.", "Less than five", Expected(.count, 1, 4, approximate: true, of: "soldiers")),
+        ("An estimated 400 militants fled.", "An estimated 400", Expected(.count, 400, 400, approximate: true, of: "militants")),
+        ("Just over 300 prisoners were exchanged.", "Just over 300", Expected(.count, 301, 399, approximate: true, of: "prisoners")),
+        ("The strike killed 12 people, including three children.", "three", Expected(.count, 3, 3, of: "children")),
+    ]
+
+    @Test(arguments: cases)
+    func moreQuantityForms(text: String, marker: String, expected: Expected) {
+        let found = quantities(text)
+        let m = found.first { $0.text == marker }
+        #expect(m != nil, "no quantity '\(marker)' in \(found.map(\.text))")
+        if let m { #expect(expected.matches(m.mention), "\(marker): got \(m.mention), expected \(expected)") }
+    }
+}
+
+struct ContextTypingTests {
+    @Test(arguments: [
+        ("Omar Khalil, 20, was arrested.", "20", QuantityKind.age),
+        ("Barry Smith, 80, and his wife left.", "80", .age),
+        ("He works for District 24 now.", "24", .identifier),
+        ("Ashes fell after 1810 on the town.", "1810", .year),
+        ("A 11-month-old girl died.", "11-month-old", .age),
+        ("They paid one million US dollars.", "one million", .money),
+        ("The body lay 2.1m deep.", "2.1m", .distance),
+        ("They won the match 3-1 at home.", "3-1", .other),
+        ("The convoy left on the 23rd under guard.", "23rd", .calendar),
+        ("She reached the Final Four again.", "Four", .identifier),
+    ])
+    func contextTypesTheNumber(text: String, marker: String, kind: QuantityKind) {
+        let m = quantity(text, containing: marker)
+        #expect(m?.kind == kind, "\(String(describing: m))")
+    }
+
+    @Test func numbersInsideWebAddressesAreNotQuantities() {
+        let text = "See https://example.com/news/237730/story?id=500, or www.example.org/2018/07/31. Then 30 fighters left."
+        let found = quantities(text)
+        #expect(found.map(\.text) == ["30"])
+        let urls = Tokenizer.tokenize(text).filter { $0.kind == .symbol }.map { text.slice($0.range)! }
+        #expect(urls == ["https://example.com/news/237730/story?id=500", "www.example.org/2018/07/31"])
+    }
+
+    @Test func aCountInATitleCaseHeadlineStaysACount() {
+        let m = quantity("Syrian Regime Captures 100 Islamic State Fighters", containing: "100")
+        #expect(m?.kind == .count && m?.of == "fighters")
     }
 }

@@ -16,6 +16,7 @@ struct SentenceSplitterTests {
         ("Prices rose 3.5 percent. Food ran out.", ["Prices rose 3.5 percent.", "Food ran out."]),
         ("Fighting stopped in 2017. 400 fighters left.", ["Fighting stopped in 2017.", "400 fighters left."]),
         ("Is it over? Nobody knows! Wait…", ["Is it over?", "Nobody knows!", "Wait…"]),
+        ("The Walker County (Ga.) Sheriff spoke. It rained.", ["The Walker County (Ga.) Sheriff spoke.", "It rained."]),
     ])
     func abbreviationsInitialsAndDecimalsDoNotEndSentences(text: String, expected: [String]) {
         #expect(text.sentenceTexts() == expected)
@@ -92,5 +93,12 @@ struct SentenceSplitterTests {
 
     @Test func lowercaseAfterAStopContinuesTheSentence() {
         #expect("The approx. total was high. It fell.".sentenceTexts() == ["The approx. total was high.", "It fell."])
+    }
+}
+
+struct InitialTests {
+    @Test func anInitialBeforeASentenceStarterEndsTheSentence() {
+        #expect("It began after World War I. The empire fell.".sentenceTexts() == ["It began after World War I.", "The empire fell."])
+        #expect("Then George W. Bush spoke.".sentenceTexts() == ["Then George W. Bush spoke."])
     }
 }

@@ -96,6 +96,7 @@ struct TokenizerTests {
         ("the U.S. army", ["the", "U.S.", "army"]),
         ("at 5 a.m. local", ["at", "5", "a.m.", "local"]),
         ("e.g. buses", ["e.g.", "buses"]),
+        ("the U.S.-led coalition", ["the", "U.S.-led", "coalition"]),
         ("Beta V.1.0 - Powered", ["Beta", "V.1.0", "-", "Powered"]),
         ("Mr. Radwan", ["Mr", ".", "Radwan"]),
         ("400 sq. km", ["400", "sq", ".", "km"]),
@@ -130,6 +131,11 @@ struct TokenizerTests {
         }
         covered += String(decoding: utf8[last...], as: UTF8.self)
         #expect(covered.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.value < 0x20 })
+    }
+
+    @Test func digitsOfOtherScriptsAreWordCharacters() {
+        #expect("٤٠٠ مقاتل و١٢".tokenTexts() == ["٤٠٠", "مقاتل", "و١٢"])
+        #expect(Tokenizer.tokenize("٤٠٠").map(\.kind) == [.word])
     }
 
     @Test func emptyAndBlankTextHaveNoTokens() {
