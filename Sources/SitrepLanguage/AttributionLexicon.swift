@@ -2,11 +2,12 @@ import SitrepCore
 
 /// The attribution word lists: reporting verbs (`en/reporting-verbs.tsv`), the words of a source's
 /// noun phrase (`en/source-nouns.tsv`) and the adverbs that may stand between a source and its verb
-/// (`en/reporting-adverbs.tsv`).
+/// (`en/reporting-adverbs.tsv`), and the words that open a short phrase after the verb
+/// (`en/reporting-adjuncts.tsv`).
 struct AttributionLexicon: Sendable {
     /// How a reporting verb takes its source, medium and content.
     enum Frame: String, Sendable {
-        case say, declare, tell, quote, participle, according
+        case say, declare, tell, quote, participle, according, none
     }
 
     struct Verb: Sendable {
@@ -23,6 +24,10 @@ struct AttributionLexicon: Sendable {
     var verbs = ClausePhrases<Verb>()
     var roles: [UInt64: Role] = [:]
     var adverbs: Set<UInt64> = []
+    /// Words that open a short phrase after the verb ("on Monday", "in a statement", "by phone").
+    var adjuncts: Set<UInt64> = []
+    /// One-word times after the verb ("said Tuesday that", "said yesterday the …"); also adjuncts.
+    var timeWords: Set<UInt64> = []
     /// Keys the finders test often.
     let keys: Keys
 
@@ -33,18 +38,20 @@ struct AttributionLexicon: Sendable {
         let on = ClauseTokens.key("on"), `in` = ClauseTokens.key("in"), last = ClauseTokens.key("last")
         let this = ClauseTokens.key("this"), yesterday = ClauseTokens.key("yesterday"), today = ClauseTokens.key("today")
         let earlier = ClauseTokens.key("earlier"), later = ClauseTokens.key("later"), at = ClauseTokens.key("at")
+        let by = ClauseTokens.key("by"), colon = ClauseTokens.key(":")
+        let timeWords: Set<UInt64> = Set(["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"].map(ClauseTokens.key))
         let beForms: Set<UInt64> = Set(["is", "are", "was", "were", "be", "been", "being", "am"].map(ClauseTokens.key))
         let negators: Set<UInt64> = Set(["not", "never", "cannot"].map(ClauseTokens.key))
         let doForms: Set<UInt64> = Set(["did", "does", "do", "has", "have", "had", "could", "would", "will", "can"].map(ClauseTokens.key))
     }
 
-    init(verbsPath: String? = nil, nounsPath: String? = nil, adverbsPath: String? = nil) throws {
+    init(verbsPath: String? = nil, nounsPath: String? = nil, adverbsPath: String? = nil, adjunctsPath: String? = nil) throws {
         keys = Keys()
         do {
             let (text, file) = try ClauseData.text("en/reporting-verbs.tsv", path: verbsPath)
             for row in try ClauseData.rows(text, file: file, columns: 4) {
                 guard let frame = Frame(rawValue: row.columns[2]) else {
-                    throw ClauseData.badRow(row, "unknown frame '\(row.columns[2])' (say, declare, tell, quote, participle, according)")
+                    throw ClauseData.badRow(row, "unknown frame '\(row.columns[2])' (say, declare, tell, quote, participle, according, none)")
                 }
                 guard let certainty = Certainty(rawValue: row.columns[3]), [.reported, .possible, .denied].contains(certainty) else {
                     throw ClauseData.badRow(row, "certainty must be reported, possible or denied, not '\(row.columns[3])'")
@@ -65,6 +72,17 @@ struct AttributionLexicon: Sendable {
             let (text, file) = try ClauseData.text("en/reporting-adverbs.tsv", path: adverbsPath)
             for row in try ClauseData.rows(text, file: file, columns: 1) {
                 adverbs.insert(ClauseTokens.key(row.columns[0]))
+            }
+        }
+        do {
+            let (text, file) = try ClauseData.text("en/reporting-adjuncts.tsv", path: adjunctsPath)
+            for row in try ClauseData.rows(text, file: file, columns: 2) {
+                let key = ClauseTokens.key(row.columns[0])
+                switch row.columns[1] {
+                case "opener": adjuncts.insert(key)
+                case "time": adjuncts.insert(key); timeWords.insert(key)
+                default: throw ClauseData.badRow(row, "kind must be opener or time, not '\(row.columns[1])'")
+                }
             }
         }
     }

@@ -64,6 +64,13 @@ extension AttributionScanner {
                 // "de Mistura", "bin Laden": a lowercase particle before a name.
                 accept = start != -1 && part(k + 1) == .name
                 stopAfter = !(k - 1 >= lo && part(k - 1) == .name)
+            case .other:
+                // An unlisted noun heading a compound: "news agencies", "Kurdish commentators".
+                if k == j, k - 1 >= lo, isUnlistedNoun(k) {
+                    let left = part(k - 1)
+                    accept = left == .modifier || left == .name || left == .head || left == .number
+                    if accept { hasContent = true }
+                }
             default: accept = false
             }
             if !accept { break }
@@ -74,6 +81,16 @@ extension AttributionScanner {
         }
         guard start >= 0, hasContent else { return nil }
         return SourcePhrase(range: start..<(j + 1))
+    }
+
+    /// A lowercase word that is none of the closed-class words the finders know (verb forms, auxiliaries,
+    /// adverbs, clause words).
+    func isUnlistedNoun(_ k: Int) -> Bool {
+        guard ct.isWord(k), !ct.isCapitalized(k), !ct.has(k, .ing), !ct.endsWithED(k) else { return false }
+        let key = ct.key(k)
+        return !lex.keys.beForms.contains(key) && !lex.keys.doForms.contains(key) && !lex.verbs.mayStart(k, ct)
+            && !lex.adverbs.contains(key) && !lex.adjuncts.contains(key) && key != lex.keys.that && key != lex.keys.who
+            && key != lex.keys.which && key != lex.keys.what
     }
 
     /// The noun phrase that starts at token `i`, before `hi`.
@@ -130,8 +147,20 @@ extension AttributionScanner {
             }
             k -= 1
         }
+        // "the farmer said", "a local teacher told …": an unlisted noun after a determiner — not before
+        // a verb form that may be a plural noun ("its own previous reports").
+        if v < ct.tokens.count, lastByte(of: v) == UInt8(ascii: "s") { return nil }
+        var d = j
+        while d >= lo, j - d < 4, part(d) == .other, ct.isWord(d), !ct.isCapitalized(d),
+              !lex.keys.beForms.contains(ct.key(d)), !lex.keys.doForms.contains(ct.key(d)), !lex.verbs.mayStart(d, ct),
+              !lex.adverbs.contains(ct.key(d)), ct.key(d) != lex.keys.that { d -= 1 }
+        if d >= lo, d < j, part(d) == .determiner, part(j) == .other {
+            return SourcePhrase(range: d..<(j + 1))
+        }
         return nil
     }
+
+    private func lastByte(of t: Int) -> UInt8 { ct.lastByte[t] }
 
     /// The subject with its appositive: "X, head of Y, said", "…, X, a spokesman with Y claimed",
     /// "the envoy for Y, X, said".
@@ -145,6 +174,12 @@ extension AttributionScanner {
             while c1 > lo, c2 - c1 < 25, !isHardBoundary(c1) { c1 -= 1 }
             guard c1 > lo, ct.has(c1, .comma), c2 - c1 >= 2 else { return nil }
             let first = part(c1 + 1)
+            // "The official, who spoke on condition of anonymity, said": a relative or participle aside.
+            if ct.key(c1 + 1) == lex.keys.who || ct.key(c1 + 1) == lex.keys.which || ct.has(c1 + 1, .ing) {
+                guard let np = backwardNP(end: c1 - 1, lo: lo), !np.isPronoun else { return nil }
+                let (source, affiliation) = splitSource(np)
+                return (source, affiliation, np.range.lowerBound, false)
+            }
             if first == .determiner || first == .head || first == .modifier {
                 guard let np = backwardNP(end: c1 - 1, lo: lo), !np.isPronoun else { return nil }
                 let (source, _) = splitSource(np)

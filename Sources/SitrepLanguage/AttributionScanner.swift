@@ -20,6 +20,10 @@ struct AttributionScanner {
     var sentenceOf: [Int] = []
     /// The last source that was not a pronoun, for "he said".
     var lastNamed: (source: TextRange, affiliation: TextRange?, sentence: Int)?
+    /// In the current sentence: where a forward scope must stop (`;`, ", but"), ascending.
+    var breaks: [Int] = []
+    /// The current sentence's first word or number.
+    var firstWord = 0
 
     init(lexicon: Lexicon, tokens ct: ClauseTokens, sentences: [Sentence]) {
         self.lex = lexicon
@@ -36,6 +40,13 @@ struct AttributionScanner {
             let lo = max(0, s.tokens.lowerBound), hi = min(s.tokens.upperBound, n)
             guard lo < hi else { continue }
             let before = out.count
+            breaks.removeAll(keepingCapacity: true)
+            firstWord = hi
+            for k in lo..<hi {
+                if firstWord == hi, ct.isWord(k) || ct.has(k, .number) { firstWord = k }
+                if ct.has(k, .clausePunctuation), ct.key(k) != lex.keys.colon { breaks.append(k) }
+                else if ct.has(k, .comma), k + 1 < hi, ct.key(k + 1) == lex.keys.but { breaks.append(k) }
+            }
             var t = lo
             while t < hi {
                 // A capitalised "State" or "Reports" is a name, not a verb ("according" may open a sentence).
@@ -48,7 +59,7 @@ struct AttributionScanner {
                 case .according: next = according(t, last, si, lo, hi) ?? next
                 case .quote: next = quoted(t, last, si, lo, hi) ?? next
                 case .say, .declare, .tell: reported(t, last, verb.frame, si, lo, hi)
-                case .participle: break
+                case .participle, .none: break
                 }
                 t = max(next, last + 1)
             }
@@ -70,11 +81,11 @@ struct AttributionScanner {
 
     /// Returns the token after the source phrase, where the scan goes on.
     private mutating func according(_ cue: Int, _ cueLast: Int, _ si: Int, _ lo: Int, _ hi: Int) -> Int? {
-        guard let np = forwardNP(from: cueLast + 1, limit: hi) else { return nil }
+        guard let np = forwardNP(from: cueLast + 1, limit: hi) ?? looseNP(from: cueLast + 1, limit: hi) else { return nil }
         let (source, affiliation) = splitSource(np)
         let sentence = sentenceRange(lo, hi)
         var scope: TextRange?
-        let leading = (lo..<cue).allSatisfy { !ct.isWord($0) && !ct.has($0, .number) }
+        let leading = cue <= firstWord
         let after = np.range.upperBound
         let continues = after < hi && ct.has(after, .comma) && (after + 1..<hi).contains { ct.isWord($0) || ct.has($0, .number) }
         if leading || continues {
@@ -90,12 +101,23 @@ struct AttributionScanner {
         return np.range.upperBound
     }
 
+    /// After "according to", any short phrase up to a comma, the sentence end or a clause word
+    /// ("according to the latest tally").
+    private func looseNP(from i: Int, limit hi: Int) -> SourcePhrase? {
+        var k = i
+        while k < hi, k - i < 8, ct.isWord(k) || ct.has(k, .number), part(k) != .stop,
+              ct.key(k) != lex.keys.that, ct.key(k) != lex.keys.which, ct.key(k) != lex.keys.who { k += 1 }
+        guard k > i, k - i < 8, k == hi || !ct.flags[k].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash]) else { return nil }
+        return SourcePhrase(range: i..<k)
+    }
+
     // MARK: - "X quoted Y as saying …"
 
     /// Returns the token after "as saying", where the scan goes on.
     private mutating func quoted(_ v: Int, _ vLast: Int, _ si: Int, _ lo: Int, _ hi: Int) -> Int? {
         guard !isNegatedOrPassive(v, lo) else { return nil }
         guard let viaNP = subject(before: v, lo: lo), !viaNP.isPronoun || lastNamed != nil else { return nil }
+        guard vLast + 1 < hi, ct.key(vLast + 1) != lex.keys.by else { return nil }
         guard let np = forwardNP(from: vLast + 1, limit: hi) else { return nil }
         // "as saying" within a few tokens ("on August 2nd as saying").
         var k = np.range.upperBound
@@ -127,6 +149,7 @@ struct AttributionScanner {
         var sourceStart: Int
         var isPronoun = false
         var inverted = false
+        var via: TextRange?
 
         let before = v - 1
         var appositive: (source: TextRange, affiliation: TextRange?, start: Int, isPronoun: Bool)?
@@ -142,6 +165,15 @@ struct AttributionScanner {
         } else if let found = appositive ?? subjectWithAppositive(before: v, lo: lo) {
             source = found.source; affiliation = found.affiliation; sourceStart = found.start; isPronoun = found.isPronoun
             if isPronoun, let named = lastNamed, si - named.sentence <= 8 { source = named.source; affiliation = named.affiliation }
+            // "A commander quoted by the daily Al-Akhbar said …": the commander, via the daily.
+            let q = found.start - 2
+            if !isPronoun, q > lo, ct.key(found.start - 1) == lex.keys.by, let m = lex.verbs.longest(at: q, limit: hi, ct),
+               m.length == 1, lex.verbs[m.index].value.frame == .quote,
+               let speaker = subjectWithAppositive(before: q, lo: lo), !speaker.isPronoun {
+                via = ct.range(found.start, v - 1)
+                if let e = span(found.start, v - 1) { via = e }
+                source = speaker.source; affiliation = speaker.affiliation; sourceStart = speaker.start
+            }
         } else {
             return
         }
@@ -153,6 +185,8 @@ struct AttributionScanner {
             while k < hi, lex.adverbs.contains(ct.key(k)) { k += 1 }
             if frame == .tell, k < hi, ct.key(k) != lex.keys.that, let m = forwardNP(from: k, limit: hi) {
                 medium = ct.range(m.range.lowerBound, m.range.upperBound - 1); k = m.range.upperBound
+                // "told residents to leave" is an order, not a report.
+                if k < hi, ct.key(k) == lex.keys.to { return }
             } else if frame == .say, k + 1 < hi, ct.key(k) == lex.keys.to, let m = forwardNP(from: k + 1, limit: hi) {
                 medium = ct.range(m.range.lowerBound, m.range.upperBound - 1); k = m.range.upperBound
             }
@@ -160,16 +194,44 @@ struct AttributionScanner {
             k = np.range.upperBound
         }
 
+        // "…, the monitor said, adding that …": the sentence before, and what the participle adds.
+        var participle: (start: Int, end: Int)?
+        if k + 1 < hi, ct.has(k, .comma), let m = lex.verbs.longest(at: k + 1, limit: hi, ct),
+           lex.verbs[m.index].value.frame == .participle {
+            participle = (k + 1, k + m.length)
+        }
+        // "…, news agencies reported, citing the ministry": the ministry, via the agencies.
+        if let p = participle, let m = lex.verbs.longest(at: p.start, limit: hi, ct),
+           ["cite", "quote"].contains(lex.verbs[m.index].value.lemma), let origin = forwardNP(from: p.end + 1, limit: hi), !origin.isPronoun {
+            via = source
+            (source, affiliation) = splitSource(origin)
+            if affiliation == nil, let app = self.appositive(after: origin.range.upperBound, limit: hi) { affiliation = app }
+            if let scope = backwardScope(before: sourceStart, lo: lo) {
+                emit(Attribution(scope: scope, source: source, affiliation: affiliation, cue: ct.range(v, p.end),
+                                 cueKind: .chained, via: via, medium: medium), sentence: si, pronoun: false)
+            }
+            return
+        }
         let scope: TextRange?
-        if inverted || isTrailing(from: k, hi) {
+        if inverted || participle != nil || isTrailing(from: k, hi) {
             scope = backwardScope(before: sourceStart, lo: lo)
         } else {
             if frame == .declare, !opensClause(k, hi) { return }
-            scope = forwardScope(from: k, lo: lo, hi: hi)
+            // "The fighting, which residents said began at dawn, killed …": the aside ends at its comma.
+            let r = sourceStart - 1
+            let inRelative = r >= lo && [lex.keys.which, lex.keys.who, lex.keys.that].contains(ct.key(r))
+                && r - 1 >= lo && ct.has(r - 1, .comma)
+            scope = forwardScope(from: k, lo: lo, hi: hi, endAtComma: inRelative)
         }
-        guard let scope else { return }
-        emit(Attribution(scope: scope, source: source, affiliation: affiliation, cue: ct.range(v, vLast),
-                         cueKind: .reportingVerb, medium: medium), sentence: si, pronoun: isPronoun)
+        let kind: Attribution.Cue = via == nil ? .reportingVerb : .chained
+        if let scope {
+            emit(Attribution(scope: scope, source: source, affiliation: affiliation, cue: ct.range(v, vLast),
+                             cueKind: kind, via: via, medium: medium), sentence: si, pronoun: isPronoun)
+        }
+        if let p = participle, let added = forwardScope(from: p.end + 1, lo: lo, hi: hi) {
+            emit(Attribution(scope: added, source: source, affiliation: affiliation, cue: ct.range(p.start, p.end),
+                             cueKind: kind, via: via, medium: medium), sentence: si, pronoun: isPronoun)
+        }
     }
 
     /// "did not say", "never said", "was reported", "to say", "the reported": not an attribution.
@@ -188,7 +250,7 @@ struct AttributionScanner {
 
     /// From `k` (after the verb, its medium, "that" or a colon) to the end of the sentence, or the
     /// quotation that opens there.
-    private func forwardScope(from start: Int, lo: Int, hi: Int) -> TextRange? {
+    private func forwardScope(from start: Int, lo: Int, hi: Int, endAtComma: Bool = false) -> TextRange? {
         var k = start
         // "claimed, in contradiction of its own reports, that …": the complement starts after "that".
         if k < hi, ct.has(k, .comma) {
@@ -198,17 +260,43 @@ struct AttributionScanner {
                 j += 1
             }
         }
+        // "said in a statement on Monday that …": the complement starts after "that".
+        if k < hi, ct.isWord(k), lex.adjuncts.contains(ct.key(k)) {
+            var j = k + 1
+            var found = false
+            while j < hi, j - k < 14 {
+                if ct.key(j) == lex.keys.that { k = j + 1; found = true; break }
+                // "said in a statement: “…”"
+                if ct.has(j, .clausePunctuation) || ct.has(j, .comma), j + 1 < hi,
+                   ct.has(j + 1, .openDouble) || ct.has(j + 1, .ambiguousDouble) { k = j + 1; found = true; break }
+                if !(ct.isWord(j) || ct.has(j, .number) || ct.has(j, .single)) { break }
+                j += 1
+            }
+            // "said on Sunday they had …", "said yesterday the …": a short time phrase.
+            if !found {
+                if lex.timeWords.contains(ct.key(k)) {
+                    k += 1
+                } else if [lex.keys.on, lex.keys.last, lex.keys.this].contains(ct.key(k)) {
+                    var e = k + 1
+                    while e < hi, e - k <= 2, ct.isCapitalized(e) || (ct.isWord(e) && isTimeWord(e)) { e += 1 }
+                    if e > k + 1 { k = e }
+                }
+            }
+        }
         while k < hi, ct.has(k, .comma) || ct.has(k, .clausePunctuation) || ct.key(k) == lex.keys.that
                 || lex.adverbs.contains(ct.key(k)) { k += 1 }
         guard k < hi else { return nil }
-        if ct.has(k, .openDouble) || ct.has(k, .ambiguousDouble), let q = quotes.opening(at: k) {
+        if ct.has(k, .openDouble) || ct.has(k, .ambiguousDouble), let q = quotes.opening(at: k), closesStatement(q.close, hi) {
             return quotes.inner(q, ct)
         }
-        var e = k
-        while e < hi {
-            if ct.has(e, .clausePunctuation), ct.key(e) != ClauseTokens.key(":") { break }
-            if ct.has(e, .comma), e + 1 < hi, ct.key(e + 1) == lex.keys.but { break }
-            e += 1
+        // The first break after k, else the sentence end.
+        var a = 0, b = breaks.count
+        while a < b { let m = (a + b) / 2; if breaks[m] < k { a = m + 1 } else { b = m } }
+        var e = a < breaks.count ? breaks[a] : hi
+        if endAtComma {
+            var c = k
+            while c < e, !ct.has(c, .comma) { c += 1 }
+            e = c
         }
         return span(k, e - 1)
     }
@@ -233,6 +321,19 @@ struct AttributionScanner {
         o <= lo || ct.has(o - 1, .comma) || ct.has(o - 1, .clausePunctuation) || ct.has(o - 1, .dash)
     }
 
+    /// A lowercase word that names a time ("week", "month", "night", "year").
+    private func isTimeWord(_ t: Int) -> Bool {
+        lex.keys.timeWords.contains(ct.key(t))
+    }
+
+    /// Whether a quotation closing at `c` ends a statement (`.”`, `,”`, or punctuation or the end after
+    /// it) rather than quoting a word inside the sentence ('said that "terrorists" had fired').
+    private func closesStatement(_ c: Int, _ hi: Int) -> Bool {
+        if c > 0, !ct.flags[c - 1].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation]) { return true }
+        guard c + 1 < hi else { return true }
+        return !ct.flags[c + 1].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash])
+    }
+
     /// Whether a clause starts at `k` after a verb of the `declare` frame: "that", a quotation, a colon,
     /// a comma, or a pronoun subject ("announced it was …").
     private func opensClause(_ k: Int, _ hi: Int) -> Bool {
@@ -245,12 +346,11 @@ struct AttributionScanner {
     /// Whether nothing but punctuation, closing quotes or a short time phrase ("on Tuesday") follows `k`.
     private func isTrailing(from k: Int, _ hi: Int) -> Bool {
         var j = k
-        let temporal: Set<UInt64> = [lex.keys.on, lex.keys.in, lex.keys.last, lex.keys.this, lex.keys.yesterday,
-                                     lex.keys.today, lex.keys.earlier, lex.keys.later, lex.keys.at]
-        if j < hi, ct.isWord(j), temporal.contains(ct.key(j)) {
+        while j < hi, ct.isWord(j), lex.adjuncts.contains(ct.key(j)) {
             var words = 0
-            while j < hi, ct.isWord(j) || ct.has(j, .number) { j += 1; words += 1 }
-            if words > 5 { return false }
+            j += 1
+            while j < hi, ct.isWord(j) || ct.has(j, .number), !lex.adjuncts.contains(ct.key(j)) { j += 1; words += 1 }
+            if words > 3 { return false }
         }
         while j < hi {
             let f = ct.flags[j]
@@ -270,16 +370,22 @@ struct AttributionScanner {
     /// just before it (within two sentences): "“…,” said X. “More words.”"
     private mutating func attributeFollowingQuotations() {
         guard !out.isEmpty else { return }
+        var bySentence: [Int: [Int]] = [:]
+        for (i, si) in sentenceOf.enumerated() { bySentence[si, default: []].append(i) }
         var added: [(Attribution, Int)] = []
         for (si, s) in sentences.enumerated() {
             let lo = s.tokens.lowerBound
             guard lo < ct.tokens.count, ct.has(lo, .openDouble) || ct.has(lo, .ambiguousDouble),
                   let q = quotes.opening(at: lo), let inner = quotes.inner(q, ct) else { continue }
-            if out.contains(where: { $0.scope.overlaps(inner) }) { continue }
-            // The latest attribution whose cue precedes the quotation.
+            // Already attributed from outside (a cue next to it); cues inside ("“According to X, …”") do not count.
+            var lastSentence = si
+            while lastSentence + 1 < sentences.count, sentences[lastSentence + 1].range.start < inner.end { lastSentence += 1 }
+            let near = (max(0, si - 1)...min(sentences.count - 1, lastSentence + 1)).flatMap { bySentence[$0] ?? [] }
+            if near.contains(where: { out[$0].scope.overlaps(inner) && !inner.contains(out[$0].cue) }) { continue }
+            // The latest attribution in the two sentences before whose cue precedes the quotation.
             var best: Int?
-            for (i, a) in out.enumerated() where a.cue.end <= inner.start && sentenceOf[i] < si && si - sentenceOf[i] <= 2 {
-                if best == nil || out[best!].cue.start < a.cue.start { best = i }
+            for i in (bySentence[si - 1] ?? []) + (bySentence[si - 2] ?? []) where out[i].cue.end <= inner.start {
+                if best == nil || out[best!].cue.start < out[i].cue.start { best = i }
             }
             guard let b = best, sentences[sentenceOf[b]].paragraph >= s.paragraph - 1 else { continue }
             let prev = out[b]
@@ -291,7 +397,7 @@ struct AttributionScanner {
 
     /// A forward scope that runs over a later trailing attribution in the same sentence ends where that one's scope ends.
     private mutating func trimForwardScopes(from first: Int) {
-        guard out.count - first >= 2 else { return }
+        guard out.count - first >= 2, out.count - first <= 64 else { return }
         for i in first..<out.count {
             for j in first..<out.count where j != i {
                 let a = out[i], b = out[j]

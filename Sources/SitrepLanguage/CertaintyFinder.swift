@@ -42,15 +42,44 @@ public struct CertaintyFinder: Sendable {
     public func find(in text: String, tokens: [Token], sentences: [Sentence], attributions: [Attribution]) -> [CertaintyMark] {
         guard !tokens.isEmpty else { return [] }
         var copy = text
-        return copy.withUTF8 { bytes in
-            let ct = ClauseTokens(bytes: bytes, tokens: tokens)
-            var marks: [CertaintyMark] = []
-            for s in sentences { collect(in: s, ct, into: &marks) }
-            for a in attributions {
-                marks.append(CertaintyMark(scope: a.scope, certainty: certainty(of: a, ct), cue: a.cue))
+        return copy.withUTF8 { find(bytes: $0, tokens: tokens, sentences: sentences, attributions: attributions) }
+    }
+
+    /// The same on the text's UTF-8 bytes (as `LanguageAnalyzer.annotate(bytes:published:)` holds them).
+    public func find(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence],
+                     attributions: [Attribution]) -> [CertaintyMark] {
+        guard !tokens.isEmpty else { return [] }
+        let ct = ClauseTokens(bytes: bytes, tokens: tokens)
+        var marks: [CertaintyMark] = []
+        for s in sentences { collect(in: s, ct, into: &marks) }
+        clip(&marks, to: attributions)
+        for a in attributions {
+            marks.append(CertaintyMark(scope: a.scope, certainty: certainty(of: a, ct), cue: a.cue))
+        }
+        marks.sort { $0.scope != $1.scope ? $0.scope < $1.scope : $0.certainty > $1.certainty }
+        return marks
+    }
+
+    /// What a source reports is inside its scope, the reporting words outside: a cue inside an attributed
+    /// scope marks no further than that scope ("…, officials said" and "X said that" stay unmarked).
+    private func clip(_ marks: inout [CertaintyMark], to attributions: [Attribution]) {
+        guard !attributions.isEmpty else { return }
+        let byStart = attributions.map(\.scope).sorted()
+        for i in marks.indices {
+            guard let cue = marks[i].cue else { continue }
+            // The last scopes that start at or before the cue (nested scopes are few: look at eight).
+            var lo = 0, hi = byStart.count
+            while lo < hi { let m = (lo + hi) / 2; if byStart[m].start <= cue.start { lo = m + 1 } else { hi = m } }
+            var j = lo - 1
+            var best: TextRange?
+            while j >= 0, lo - j <= 8 {
+                let s = byStart[j]
+                if s.contains(cue), best == nil || s.length < best!.length { best = s }
+                j -= 1
             }
-            marks.sort { $0.scope != $1.scope ? $0.scope < $1.scope : $0.certainty > $1.certainty }
-            return marks
+            guard let scope = best, !scope.contains(marks[i].scope) else { continue }
+            let a = max(scope.start, marks[i].scope.start), b = min(scope.end, marks[i].scope.end)
+            if a < b { marks[i].scope = TextRange(start: a, end: b) }
         }
     }
 
@@ -71,7 +100,7 @@ public struct CertaintyFinder: Sendable {
                 let cue = lexicon.phrases[m.index].value
                 found.append(Found(start: t, end: t + m.length, certainty: cue.certainty, scope: cue.scope))
             } else if ct.has(t, .negatedContraction) {
-                found.append(Found(start: t, end: t + 1, certainty: .denied, scope: .clause))
+                found.append(Found(start: t, end: t + 1, certainty: .denied, scope: .following))
             }
         }
         guard !found.isEmpty else { return }
@@ -93,8 +122,11 @@ public struct CertaintyFinder: Sendable {
         // 2. Scopes.
         let clauses = segmenter.clauses(s, ct)
         guard !clauses.isEmpty else { return }
+        /// The clause containing token t, or the next one (binary search: clauses are sorted).
         func clauseIndex(_ t: Int) -> Int? {
-            clauses.firstIndex { $0.contains(t) } ?? clauses.firstIndex { $0.lowerBound > t }
+            var a = 0, b = clauses.count
+            while a < b { let m = (a + b) / 2; if clauses[m].upperBound <= t { a = m + 1 } else { b = m } }
+            return a < clauses.count ? a : nil
         }
         var protasis = Set<Int>()
         for f in kept where f.certainty == .conditional {
@@ -111,8 +143,28 @@ public struct CertaintyFinder: Sendable {
                 scope = ct.range(clause.lowerBound, clause.upperBound - 1)
             case .following:
                 scope = ct.range(max(f.start, clause.lowerBound), clause.upperBound - 1)
+            case .after:
+                guard f.end < clause.upperBound else { continue }
+                scope = ct.range(f.end, clause.upperBound - 1)
             case .rest:
-                scope = ct.range(f.start, sentenceEnd)
+                // The cue's clause and the subordinate clause it opens ("it is unclear | whether …"),
+                // not a relative clause or a ", but …" after it.
+                var end = clause.upperBound - 1
+                if ci + 1 < clauses.count, let kind = segmenter.words[ct.key(clauses[ci + 1].lowerBound)],
+                   kind == .subordinator, ct.key(clauses[ci + 1].lowerBound) != but {
+                    end = clauses[ci + 1].upperBound - 1
+                }
+                scope = ct.range(f.start, end)
+            case .phrase:
+                // Up to the verb: a be-form, an auxiliary or modal, a past form ending in -ed, or punctuation.
+                var e = f.end
+                while e < clause.upperBound, e - f.end < 8, ct.isWord(e) || ct.has(e, .number) {
+                    let key = ct.key(e)
+                    if phraseStops.contains(key) || segmenter.words[key] != nil { break }
+                    if e > f.end, isPastForm(e, ct) { break }
+                    e += 1
+                }
+                scope = ct.range(f.start, max(f.start, e - 1))
             case .condition:
                 let other = ci == 0 ? (clauses.count > 1 ? 1 : 0) : ci - 1
                 let a = min(clause.lowerBound, clauses[other].lowerBound)
@@ -123,7 +175,8 @@ public struct CertaintyFinder: Sendable {
                 if protasis.contains(ci) { continue }
                 if let verbEnd = governedReportingVerb(after: f.end, hi, ct) {
                     marks.append(CertaintyMark(scope: ct.range(clause.lowerBound, verbEnd), certainty: .denied, cue: cue))
-                    if verbEnd < sentenceEnd {
+                    // "did not say that/whether …": what follows is nobody's claim. "did not claim the attack": nothing follows.
+                    if verbEnd < sentenceEnd, opensComplement(verbEnd + 1, hi, ct) {
                         marks.append(CertaintyMark(scope: ct.range(verbEnd + 1, sentenceEnd), certainty: .possible, cue: cue))
                     }
                     continue
@@ -140,11 +193,27 @@ public struct CertaintyFinder: Sendable {
         guard t < hi, let m = reporting.verbs.longest(at: t, limit: hi, ct) else { return nil }
         switch reporting.verbs[m.index].value.frame {
         case .say, .declare, .tell, .quote: return t + m.length - 1
-        case .participle, .according: return nil
+        case .participle, .according, .none: return nil
         }
     }
 
+    /// Whether a clause begins at `t`: a subordinator ("that", "whether"), a wh-word, a quotation or a colon.
+    private func opensComplement(_ t: Int, _ hi: Int, _ ct: ClauseTokens) -> Bool {
+        guard t < hi else { return false }
+        if !ct.flags[t].isDisjoint(with: [.openDouble, .ambiguousDouble, .clausePunctuation, .comma]) { return true }
+        return segmenter.words[ct.key(t)] == .subordinator || whWords.contains(ct.key(t))
+    }
+
+    private let whWords: Set<UInt64> = Set(["what", "how", "where", "who", "why", "when", "which"].map(ClauseTokens.key))
     private var immediately: UInt64 { ClauseTokens.key("immediately") }
+    private let phraseStops: Set<UInt64> = Set(["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+        "may", "might", "could", "can", "should", "must", "did", "does", "do", "of"].map(ClauseTokens.key))
+
+    /// A lowercase word ending in -ed ("averted", "killed").
+    private func isPastForm(_ t: Int, _ ct: ClauseTokens) -> Bool {
+        ct.isWord(t) && !ct.isCapitalized(t) && ct.tokens[t].range.length > 3 && ct.endsWithED(t)
+    }
+    private var but: UInt64 { ClauseTokens.key("but") }
 
     /// What an attributed scope is: the verb's certainty ("denied", "speculates" → possible), else reported.
     private func certainty(of a: Attribution, _ ct: ClauseTokens) -> Certainty {

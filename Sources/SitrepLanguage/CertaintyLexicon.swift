@@ -10,8 +10,12 @@ struct CertaintyLexicon: Sendable {
         case clause
         /// From the cue to the end of its clause.
         case following
-        /// From the cue to the end of the sentence ("it is unclear whether …").
+        /// After the cue to the end of its clause: the cue's own verb is asserted ("failed | to reach").
+        case after
+        /// The cue's clause and the subordinate clause it opens ("it is unclear | whether …").
         case rest
+        /// The noun phrase the cue stands in ("a possible offensive", "the alleged attack").
+        case phrase
         /// The conditional clause together with the clause it governs.
         case condition
     }
@@ -44,7 +48,7 @@ struct CertaintyLexicon: Sendable {
                     throw ClauseData.badRow(row, "certainty must be one of \(list) or none, not '\(row.columns[1])'")
                 }
                 guard let scope = Scope(rawValue: row.columns[2]) else {
-                    throw ClauseData.badRow(row, "scope must be clause, following, rest or condition, not '\(row.columns[2])'")
+                    throw ClauseData.badRow(row, "scope must be clause, following, after, rest, phrase or condition, not '\(row.columns[2])'")
                 }
                 guard seen.insert(row.columns[0]).inserted else {
                     throw SitrepError(code: "data.duplicateRow", input: row.place,

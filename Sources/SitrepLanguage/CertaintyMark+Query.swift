@@ -24,4 +24,10 @@ extension Array where Element == CertaintyMark {
         }
         return best
     }
+
+    /// Every mark whose scope contains `range`, innermost (shortest scope) first — for callers that want
+    /// to weigh nested cues themselves.
+    public func marks(containing range: TextRange) -> [CertaintyMark] {
+        filter { $0.scope.contains(range) }.sorted { $0.scope.length != $1.scope.length ? $0.scope.length < $1.scope.length : $0.certainty > $1.certainty }
+    }
 }

@@ -7,7 +7,7 @@ import SitrepCore
 /// share a key. Word lists are hashed the same way (`ClauseTokens.key(_:)`).
 struct ClauseTokens {
     struct Flags: OptionSet {
-        let rawValue: UInt16
+        let rawValue: UInt32
         static let word = Flags(rawValue: 1 << 0)
         static let number = Flags(rawValue: 1 << 1)
         /// First letter is uppercase.
@@ -34,21 +34,27 @@ struct ClauseTokens {
         static let single = Flags(rawValue: 1 << 14)
         /// A lowercase-initial word with a capitalised part after a hyphen ("al-Qaeda", "ez-Zor").
         static let hyphenName = Flags(rawValue: 1 << 15)
+        /// A word ending in -ed.
+        static let ed = Flags(rawValue: 1 << 16)
     }
 
     let tokens: [Token]
     private(set) var keys: [UInt64]
+    /// The last byte of each token, lowercased for ASCII letters.
+    private(set) var lastByte: [UInt8]
     private(set) var flags: [Flags]
 
     init(bytes p: UnsafeBufferPointer<UInt8>, tokens: [Token]) {
         self.tokens = tokens
         var keys = [UInt64](repeating: 0, count: tokens.count)
         var flags = [Flags](repeating: [], count: tokens.count)
+        var lastByte = [UInt8](repeating: 0, count: tokens.count)
         let n = p.count
         for t in 0..<tokens.count {
             let r = tokens[t].range
             let s = max(0, min(Int(r.start), n)), e = max(s, min(Int(r.end), n))
             keys[t] = Self.hash(p, s, e)
+            if e > s { lastByte[t] = p[e - 1] &- 0x41 < 26 ? p[e - 1] | 0x20 : p[e - 1] }
             var f: Flags = []
             switch tokens[t].kind {
             case .word:
@@ -72,6 +78,7 @@ struct ClauseTokens {
                             else if e - s >= 5, p[e - 2] == 0x99, p[e - 3] == 0x80, p[e - 4] == 0xE2,
                                     p[e - 5] | 0x20 == 0x6E { f.insert(.negatedContraction) }
                         }
+                        if l == 0x64, p[e - 2] | 0x20 == 0x65 { f.insert(.ed) }
                         if e - s >= 5, l == 0x67, p[e - 2] | 0x20 == 0x6E, p[e - 3] | 0x20 == 0x69,
                            !f.contains(.capitalized) { f.insert(.ing) }
                     }
@@ -112,12 +119,14 @@ struct ClauseTokens {
         }
         self.keys = keys
         self.flags = flags
+        self.lastByte = lastByte
     }
 
     @inline(__always) func key(_ t: Int) -> UInt64 { keys[t] }
     @inline(__always) func has(_ t: Int, _ f: Flags) -> Bool { flags[t].contains(f) }
     @inline(__always) func isWord(_ t: Int) -> Bool { flags[t].contains(.word) }
     @inline(__always) func isCapitalized(_ t: Int) -> Bool { flags[t].contains(.capitalized) }
+    @inline(__always) func endsWithED(_ t: Int) -> Bool { flags[t].contains(.ed) }
     @inline(__always) func start(_ t: Int) -> Int32 { tokens[t].range.start }
     @inline(__always) func end(_ t: Int) -> Int32 { tokens[t].range.end }
 

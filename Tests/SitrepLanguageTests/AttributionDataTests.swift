@@ -5,7 +5,7 @@ import Testing
 
 /// The attribution and certainty data files: they load, they are sorted and NFC, and a bad row names its file and line.
 struct AttributionDataTests {
-    static let files = ["clause-words.tsv", "hedges.tsv", "modals.tsv", "negations.tsv",
+    static let files = ["clause-words.tsv", "hedges.tsv", "modals.tsv", "negations.tsv", "reporting-adjuncts.tsv",
                         "reporting-adverbs.tsv", "reporting-verbs.tsv", "source-nouns.tsv"]
 
     @Test func everyShippedFileLoads() throws {

@@ -63,6 +63,52 @@ struct AttributionCase: CustomStringConvertible, Sendable {
               source: "The Red Crescent", scope: "it was suspending deliveries to the camp"),
         .init(text: "Farida Osman said to the Anadolu agency: “The shelling went on all night.”",
               source: "Farida Osman", scope: "The shelling went on all night.", medium: "the Anadolu agency"),
+        .init(text: "The Baghdad Rights Network said in a statement on Monday that 14 civilians were killed.",
+              source: "The Baghdad Rights Network", scope: "14 civilians were killed"),
+        .init(text: "“We will not leave,” one resident told Al Arabiya by phone.",
+              source: "one resident", scope: "We will not leave", medium: "Al Arabiya"),
+        .init(text: "The official, who spoke on condition of anonymity, said the prisoners were transferred overnight.",
+              source: "The official", scope: "the prisoners were transferred overnight"),
+        .init(text: "A senior Kurdish official, speaking on condition of anonymity, told AFP the deal had collapsed.",
+              source: "A senior Kurdish official", scope: "the deal had collapsed", medium: "AFP"),
+        .init(text: "The monitor, which relies on sources inside the country, said at least 30 fighters were killed.",
+              source: "The monitor", scope: "at least 30 fighters were killed"),
+        .init(text: "Kurdish officials said on Sunday they had arrested 40 suspects.",
+              source: "Kurdish officials", scope: "they had arrested 40 suspects"),
+        .init(text: "A Hezbollah commander quoted by the Lebanese daily Al-Akhbar said the fighters would be moved.",
+              source: "A Hezbollah commander", scope: "the fighters would be moved", kind: .chained,
+              via: "the Lebanese daily Al-Akhbar"),
+        .init(text: "A source close to the negotiations told Asharq Al-Awsat that the deal was finalised.",
+              source: "A source", scope: "the deal was finalised", medium: "Asharq Al-Awsat"),
+        .init(text: "The state news agency said that \"terrorists\" had fired rockets on the city.",
+              source: "The state news agency", scope: "\"terrorists\" had fired rockets on the city"),
+        .init(text: "The fighters were never seen again, according to their relatives.",
+              source: "their relatives", scope: "The fighters were never seen again", kind: .accordingTo),
+        .init(text: "Pentagon officials said Tuesday that two drones were shot down.",
+              source: "Pentagon officials", scope: "two drones were shot down"),
+        .init(text: "The commander said yesterday the road would stay closed.",
+              source: "The commander", scope: "the road would stay closed"),
+        .init(text: "The army rejected claims that its jets had hit the school.",
+              source: "The army", scope: "its jets had hit the school"),
+        .init(text: "The shepherd said the soldiers had burned his fields.",
+              source: "The shepherd", scope: "the soldiers had burned his fields"),
+        .init(text: "The convoy was attacked near the airport, Russian news agencies reported, citing the defence ministry.",
+              source: "the defence ministry", scope: "The convoy was attacked near the airport", kind: .chained,
+              via: "Russian news agencies"),
+        .init(text: "The convoy was attacked near the airport, Turkish news agencies reported.",
+              source: "Turkish news agencies", scope: "The convoy was attacked near the airport"),
+        .init(text: "The commander added that two battalions had reached the front.",
+              source: "The commander", scope: "two battalions had reached the front"),
+        .init(text: "The fighting, which residents said began at dawn, killed at least eight people.",
+              source: "residents", scope: "began at dawn"),
+        .init(text: "Hundreds fled the city, the UN refugee agency UNHCR said on Wednesday.",
+              source: "the UN refugee agency UNHCR", scope: "Hundreds fled the city"),
+        .init(text: "Local media, including the Kurdish Rudaw network, reported clashes near the dam.",
+              source: "Local media", scope: "clashes near the dam"),
+        .init(text: "The coalition said in a statement: \"Twelve strikes hit the area.\"",
+              source: "The coalition", scope: "Twelve strikes hit the area."),
+        .init(text: "Rebels capture key town, monitor says",
+              source: "monitor", scope: "Rebels capture key town"),
     ]
 
     @Test(arguments: cases)
@@ -87,12 +133,34 @@ struct AttributionCase: CustomStringConvertible, Sendable {
         "The rebels declined to say where the prisoners were held.",
         "The convoy is said to have reached the border.",
         "They also stressed setting aside their differences.",
+        "The army retook the hill, in contradiction of its own previous reports.",
+        "The militia claimed responsibility for the ambush on Sunday.",
+        "The army added two battalions to the northern front.",
+        "Rebels claimed the hilltop after a week of fighting.",
+        "The soldiers told residents to leave their homes.",
+        "The blast claimed the lives of six people.",
     ]
 
     @Test(arguments: notAttributions)
     func noAttributionWithoutAReportingSource(_ text: String) {
         let a = Analysed(text)
         #expect(a.attributions.isEmpty, "\(a.dump)")
+    }
+
+    @Test func participleAfterATrailingAttributionAddsASecondScope() {
+        let a = Analysed("Troops advanced on the town, the monitor said, adding that dozens were killed.")
+        let said = a.attributions.first { a.slice($0.cue) == "said" }
+        let adding = a.attributions.first { a.slice($0.cue) == "adding" }
+        #expect(said.flatMap { a.slice($0.scope) } == "Troops advanced on the town", "\(a.dump)")
+        #expect(adding.flatMap { a.slice($0.scope) } == "dozens were killed", "\(a.dump)")
+        #expect(adding.flatMap { a.slice($0.source) } == "the monitor", "\(a.dump)")
+    }
+
+    @Test func pronounResolvesAcrossParagraphs() {
+        let a = Analysed("“They were planning attacks,” said Jamal Othman, a security official.\n\nHe added that more arrests were expected.")
+        let added = a.attributions.first { a.slice($0.cue) == "added" }
+        #expect(added.flatMap { a.slice($0.source) } == "Jamal Othman", "\(a.dump)")
+        #expect(added.flatMap { a.slice($0.affiliation) } == "a security official", "\(a.dump)")
     }
 
     @Test func pronounSpeakerResolvesToTheLastNamedSource() {
@@ -107,6 +175,14 @@ struct AttributionCase: CustomStringConvertible, Sendable {
         let q = a.attributions.first { $0.cueKind == .quotation }
         #expect(q.flatMap { a.slice($0.source) } == "Mr Karimi", "\(a.dump)")
         #expect(q.flatMap { a.slice($0.scope) }?.hasPrefix("Nobody can cross now") == true, "\(a.dump)")
+    }
+
+    @Test func aCueInsideAContinuedQuotationDoesNotHideItsSpeaker() {
+        let a = Analysed("“The town is empty,” said Mr Karimi. “According to the militants, we are enemies. We left at night.”")
+        let q = a.attributions.first { $0.cueKind == .quotation }
+        #expect(q.flatMap { a.slice($0.source) } == "Mr Karimi", "\(a.dump)")
+        #expect(q.flatMap { a.slice($0.scope) } == "According to the militants, we are enemies. We left at night.", "\(a.dump)")
+        #expect(a.attribution(source: "the militants")?.cueKind == .accordingTo, "\(a.dump)")
     }
 
     @Test func quotationOverTwoSentencesIsOneScope() {
@@ -133,6 +209,18 @@ struct AttributionCase: CustomStringConvertible, Sendable {
         let outside = try #require(a.range(of: "Markets"))
         #expect(a.attributions.covering(inside).flatMap { a.slice($0.source) } == "Amal Nasser")
         #expect(a.attributions.covering(outside) == nil)
+    }
+
+    @Test func bytesAndStringEntryPointsAgree() {
+        let a = Analysed("“The road is closed,” said Amal Nasser. Officials did not say whether it would reopen.")
+        var copy = a.text
+        let (attrs, marks) = copy.withUTF8 { p in
+            let at = AttributionShared.attributions.find(bytes: p, tokens: a.tokens, sentences: a.sentences)
+            return (at, AttributionShared.certainties.find(bytes: p, tokens: a.tokens, sentences: a.sentences, attributions: at))
+        }
+        #expect(attrs == a.attributions)
+        #expect(marks == a.marks)
+        #expect(!attrs.isEmpty && !marks.isEmpty)
     }
 
     @Test func emptyInputGivesNothing() {

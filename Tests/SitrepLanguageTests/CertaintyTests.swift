@@ -26,6 +26,13 @@ struct CertaintyCase: CustomStringConvertible, Sendable {
         .init(text: "The town was possibly hit by a drone.", at: "hit", expected: .possible),
         .init(text: "It is unclear whether the fighters left the city.", at: "left", expected: .possible),
         .init(text: "It remains to be seen whether the truce will hold.", at: "hold", expected: .possible),
+        .init(text: "It was not clear what the rebels planned to do with the fighters who surrendered on Monday.",
+              at: "surrendered", expected: .asserted),
+        .init(text: "It is unclear whether the fighters left, but the town is calm.", at: "calm", expected: .asserted),
+        .init(text: "A possible offensive was averted last week.", at: "averted", expected: .asserted),
+        .init(text: "A possible offensive was averted last week.", at: "offensive", expected: .possible),
+        .init(text: "The alleged attack on the convoy killed four people.", at: "attack", expected: .reported),
+        .init(text: "The envoy hinted that further strikes were possible.", at: "strikes", expected: .possible),
         .init(text: "The observatory speculates that the deal included a prisoner swap.", at: "included", expected: .possible),
         .init(text: "An attack on the airport cannot be ruled out.", at: "attack", expected: .possible),
         .init(text: "The army did not shell the village.", at: "shell", expected: .denied),
@@ -35,6 +42,7 @@ struct CertaintyCase: CustomStringConvertible, Sendable {
         .init(text: "No civilians were hurt in the blast.", at: "hurt", expected: .denied),
         .init(text: "The ministry said that the convoy had not crossed the border.", at: "crossed", expected: .denied),
         .init(text: "Colonel Adnan Hussein denied that his troops had shelled the market.", at: "shelled", expected: .denied),
+        .init(text: "The army rejected claims that its jets had hit the school.", at: "hit", expected: .denied),
         .init(text: "The army will not withdraw from the hills.", at: "withdraw", expected: .denied),
         .init(text: "The militia not only looted the shops but also burned them.", at: "looted", expected: .asserted),
         .init(text: "The militia not only looted the shops but also burned them.", at: "burned", expected: .asserted),
@@ -42,6 +50,9 @@ struct CertaintyCase: CustomStringConvertible, Sendable {
         .init(text: "There is nothing stopping the army from advancing.", at: "advancing", expected: .asserted),
         .init(text: "The deal was delayed due to the weather.", at: "delayed", expected: .asserted),
         .init(text: "In May the militia took the town.", at: "took", expected: .asserted),
+        .init(text: "Government forces have yet to enter the town.", at: "enter", expected: .denied),
+        .init(text: "The fighters failed to reach the border.", at: "reach", expected: .denied),
+        .init(text: "The rebels had no choice but to surrender.", at: "surrender", expected: .asserted),
         .init(text: "The rebels will have to withdraw their tanks by mid-October.", at: "withdraw", expected: .planned),
         .init(text: "The convoy is set to leave on Sunday.", at: "leave", expected: .planned),
         .init(text: "Officials plan to reopen the crossing.", at: "reopen", expected: .planned),
@@ -53,6 +64,14 @@ struct CertaintyCase: CustomStringConvertible, Sendable {
         .init(text: "The governor did not say that the prisoners were moved.", at: "moved", expected: .possible),
         .init(text: "The governor did not say that the prisoners were moved.", at: "say", expected: .denied),
         .init(text: "The prisoners were moved, but the guards did not leave.", at: "moved", expected: .asserted),
+        .init(text: "The group did not immediately claim the bombing.", at: "bombing", expected: .asserted),
+        .init(text: "There was no evidence that the prisoners had been moved.", at: "moved", expected: .possible),
+        .init(text: "Not all of the fighters left the town.", at: "left", expected: .asserted),
+        .init(text: "The army ruled out an offensive on the city.", at: "offensive", expected: .denied),
+        .init(text: "The army has not ruled out an offensive on the city.", at: "offensive", expected: .possible),
+        .init(text: "The rescuers were unable to reach the village.", at: "reach", expected: .denied),
+        .init(text: "It is not true that the army shelled the camp.", at: "shelled", expected: .denied),
+        .init(text: "The group did not immediately claim the bombing.", at: "claim", expected: .denied),
         .init(text: "The prisoners were moved, but the guards did not leave.", at: "leave", expected: .denied),
     ]
 
@@ -88,6 +107,14 @@ struct CertaintyCase: CustomStringConvertible, Sendable {
         // denied around possible: denied.
         let b = Analysed("The army denied that its jets may have struck the school.")
         #expect(b.certainty(at: "struck") == .denied, "\(b.dump)")
+    }
+
+    @Test func marksContainingListsInnermostFirst() throws {
+        let a = Analysed("Activists said the fighters might return.")
+        let list = a.marks.marks(containing: try #require(a.range(of: "return")))
+        #expect(list.map(\.certainty) == [.reported, .possible] || list.map(\.certainty) == [.possible, .reported], "\(a.dump)")
+        #expect(list.count == 2)
+        #expect(list[0].scope.length <= list[1].scope.length)
     }
 
     @Test func negationStaysInItsClause() {

@@ -1,0 +1,63 @@
+import Testing
+import SitrepCore
+@testable import SitrepLanguage
+
+/// Random awkward text built from the cues' own words: no crash, every range inside the text.
+struct AttributionRobustnessTests {
+    static let pieces = ["said", "told", "according", "to", "quoted", "as", "saying", "“", "”", "\"", ",", ".", ":", ";",
+                         "—", "(", ")", "he", "she", "The", "official", "Mr", "Radwan", "not", "never", "if", "unless",
+                         "may", "will", "that", "who", "which", "no", "none", "of", "denied", "by", "\n\n", "’s", "al-",
+                         "didn't", "it", "is", "unclear", "whether", "reportedly", "sources", "a", "spokesman", "with"]
+
+    @Test(arguments: 0..<40)
+    func randomCueSoupAnnotatesCleanly(_ seed: Int) {
+        var g = AttributionRandom(seed: UInt64(seed) &+ 17)
+        var text = ""
+        for _ in 0..<(20 + Int(g.next() % 200)) {
+            text += Self.pieces[Int(g.next() % UInt64(Self.pieces.count))]
+            if g.next() % 4 != 0 { text += " " }
+        }
+        let a = Analysed(text)
+        let n = Int32(text.utf8.count)
+        for at in a.attributions {
+            for r in [at.scope, at.source, at.cue] + [at.affiliation, at.via, at.medium].compactMap({ $0 }) {
+                #expect(r.start >= 0 && r.end <= n && a.slice(r) != nil, "\(text)")
+            }
+        }
+        for m in a.marks { #expect(m.scope.end <= n && a.slice(m.scope) != nil, "\(text)") }
+    }
+}
+
+/// A small deterministic generator for reproducible random tests.
+struct AttributionRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Long inputs stay linear: no scan per cue over the whole sentence or document.
+struct AttributionScaleTests {
+    @Test func aHugeSentenceFullOfCuesIsFast() {
+        let unit = "officials said that the convoy had not left, “the fighters may go,” he added, according to sources, "
+        let text = String(repeating: unit, count: 4000) + "end."
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = Analysed(text) }
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+    }
+
+    @Test func manyShortQuotedSentencesAreFast() {
+        let unit = "“The road is closed,” said Amal Nasser. “We waited.” Markets stayed open.\n"
+        let text = String(repeating: unit, count: 5000)
+        let clock = ContinuousClock()
+        var found = 0
+        let elapsed = clock.measure { found = Analysed(text).attributions.count }
+        #expect(found == 10000)
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+    }
+}
