@@ -6,14 +6,22 @@ import SitrepCore
 /// and numbers, a small grammar reads expressions from them longest-first, and `TimeResolver` turns
 /// each into an interval, a precision and a TimeML value.
 ///
-/// Resolution choices: a weekday without "last"/"next" is the latest such day on or before the
-/// publication day, or the next one when the sentence points to the future ("will", "scheduled",
-/// "expected"); a month without a year is the latest such month not after the publication month
-/// (the next one with future cues); a month and day without a year is the nearest such day (the next
-/// one with future cues); "31/07/2018" is read day first unless that is impossible ("07/31/2018").
-/// When `published` is a window, relative expressions are resolved against both ends and the
-/// intervals joined; the value is the one for the window's end. Without a publication date,
-/// relative expressions are left unresolved with the reason.
+/// Resolution choices:
+/// - a weekday without "last"/"next" is the latest such day on or before the publication day, or the
+///   next one after it when the sentence points to the future ("will", "would", "scheduled", "expected",
+///   "next" within twelve words before it, and no past-tense verb right before it: "announced Friday");
+/// - a month without a year, and a month and day without a year, are the nearest such month or day with
+///   the past preferred: a later one only when it is less than half as far away as the earlier one
+///   ("January" in a November article is next January, "September" in a February article last September),
+///   or the next one with future cues;
+/// - "31/07/2018" is read day first unless that is impossible ("07/31/2018");
+/// - "the following month", "that year", "a week later", "the next day" count from the time the text
+///   last named (its reference time), when that time is fine enough, else from the publication date;
+/// - "early"/"mid"/"late" narrow an interval to its first, middle or last third; "earlier this month"
+///   runs from the start of the month to the publication day.
+/// When `published` is a window, relative expressions are resolved against both ends and the intervals
+/// joined; the value is the one for the window's end. Without a publication date, relative expressions
+/// are left unresolved with the reason (`unresolvedReason`) and an underspecified TimeML value ("XXXX-WXX-6").
 public struct TimeExpressionFinder: Sendable {
     public let lexicon: TimeLexicon
     private let scanner: TimeTokenScanner
@@ -43,7 +51,7 @@ public struct TimeExpressionFinder: Sendable {
         var matches: [TimeExpressionParser.Match] = []
         var k = 0
         while k < tokens.count {
-            if let m = parser.parse(k) {
+            if parser.canStart(k), let m = parser.parse(k) {
                 matches.append(m)
                 k = m.last + 1
             } else {
@@ -57,9 +65,10 @@ public struct TimeExpressionFinder: Sendable {
         var lastQuarter: (year: Int, quarter: Int)?
         // The start of the last date the text named, for "the following month", "that year".
         var reference: CalendarDay?
+        var referencePrecision = TimePrecision.year
         while i < matches.count {
             var m = matches[i]
-            m.expr.future = futureCue(parser, m)
+            m.expr.future = futureCue(parser, m, p)
             if m.expr.inheritsQuarter, let (y, q) = lastQuarter {
                 switch m.expr.anchor {
                 case .unitsAgo(.year, let c?, let sign): m.expr.anchor = .quarter(q, year: y + sign * c, half: false)
@@ -74,11 +83,21 @@ public struct TimeExpressionFinder: Sendable {
                 i += 2
                 continue
             }
-            let anchor = m.expr.fromReference ? reference.map { DayInterval(day: $0) } ?? published : published
+            // The reference must be as fine as the expression: "that day" needs a day, "that year" any date.
+            var needed = TimePrecision.year
+            switch m.expr.anchor {
+            case .weekday, .dayOffset, .unitOffset(.day, _), .unitOffset(.week, _), .unitOffset(.weekend, _): needed = .week
+            case .unitOffset(.month, _), .unitOffset(.quarter, _), .unitsAgo(.month, _, _): needed = .season
+            case .unitsAgo(.day, _, _), .unitsAgo(.week, _, _), .unitsAgo(.hour, _, _): needed = .week
+            default: break
+            }
+            let usable = reference != nil && referencePrecision <= needed
+            let anchor = m.expr.fromReference && usable ? DayInterval(day: reference!) : published
             let found = mention(parser, m, published: anchor)
             if let i = found.interval, found.type == .date || found.type == .time, found.precision != .beforePublication,
                !found.value.hasSuffix("_REF") {
                 reference = i.start
+                referencePrecision = found.precision ?? .year
             }
             out.append(found)
             if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }
@@ -117,12 +136,14 @@ public struct TimeExpressionFinder: Sendable {
     /// Whether the sentence around a match points to the future: a cue ("will", "scheduled", "next")
     /// up to twelve words before it in the same sentence and no past cue ("said", "was") nearer; "since" and "last"
     /// right before it rule the future out, "by", "until" and "next" make it future.
-    private func futureCue(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match) -> Bool {
+    private func futureCue(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         let tokens = parser.tokens
         let first = tokens[m.first]
+        // A past-tense verb right before ("announced Friday", "was killed on Tuesday"): the past.
+        if Self.pastVerbBefore(p, first.start) { return false }
         switch parser.previousRole(m.first) {
         case .since, .last, .ago: return false
-        case .by, .until, .next: return true
+        case .next: return true
         default: break
         }
         var j = m.first - 1
@@ -133,6 +154,21 @@ public struct TimeExpressionFinder: Sendable {
             default: break
             }
             j -= 1
+        }
+        return false
+    }
+
+    /// Whether the word before `start` (skipping one "on"/"in") ends in "-ed".
+    static func pastVerbBefore(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var i = start
+        for _ in 0..<2 {
+            while i > 0, p[i - 1] == 0x20 { i -= 1 }
+            let e = i
+            while i > 0, ByteClass.isAlpha(p[i - 1]) { i -= 1 }
+            let len = e - i
+            guard len >= 2 else { return false }
+            if len == 2, (p[i] | 0x20) == 0x6F || (p[i] | 0x20) == 0x69, (p[i + 1] | 0x20) == 0x6E { continue }
+            return len >= 4 && (p[e - 2] | 0x20) == 0x65 && (p[e - 1] | 0x20) == 0x64
         }
         return false
     }

@@ -28,10 +28,37 @@ struct TimeExpressionParser {
         guard k >= 0, k < n, tokens[k].entry >= 0 else { return nil }
         return entries[Int(tokens[k].entry)]
     }
-    @inline(__always) func kind(_ k: Int) -> Kind? { entry(k)?.kind }
+    @inline(__always) func kind(_ k: Int) -> Kind? {
+        guard k >= 0, k < n, tokens[k].entry >= 0 else { return nil }
+        return entries[Int(tokens[k].entry)].kind
+    }
     @inline(__always) func role(_ k: Int) -> Role {
-        guard let e = entry(k), e.kind == .word else { return .none }
-        return e.role
+        guard k >= 0, k < n, tokens[k].entry >= 0 else { return .none }
+        return entries[Int(tokens[k].entry)].role
+    }
+    /// Whether an expression can start at token `k`: numbers, time words, and the few function words
+    /// that open one ("the", "a", "about", "at least", "last", "early", "every", …). Saves parsing at "of", "in", "said".
+    @inline(__always) func canStart(_ k: Int) -> Bool {
+        guard tokens[k].entry >= 0 else { return true }
+        let i = Int(tokens[k].entry)
+        guard entries[i].kind == .word else { return true }
+        switch entries[i].role {
+        case .the, .article, .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
+             .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
+             .every, .few, .several, .couple, .noon, .midnight, .future:
+            return true
+        default:
+            return false
+        }
+    }
+    @inline(__always) static func isPreposition(_ r: Role) -> Bool {
+        switch r {
+        case .in, .on, .at, .by, .since, .until, .before, .after, .between, .and, .to, .from, .through, .during, .of,
+             .early, .late, .mid, .last, .next, .this, .within, .for, .every, .end, .beginning, .middle, .past, .previous:
+            return true
+        default:
+            return false
+        }
     }
     @inline(__always) func number(_ k: Int) -> Int { k >= 0 && k < n ? tokens[k].number : -1 }
     /// `b` is the word right after `a`, separated by spaces or one hyphen.
@@ -65,10 +92,6 @@ struct TimeExpressionParser {
         return nil
     }
 
-    static let prepositionRoles: Set<Role> = [.in, .on, .at, .by, .since, .until, .before, .after, .between, .and, .to,
-                                              .from, .through, .during, .of, .early, .late, .mid, .last, .next, .this,
-                                              .within, .for, .every, .end, .beginning, .middle, .past, .previous]
-
     // MARK: entry point
 
     func parse(_ k: Int) -> Match? {
@@ -91,7 +114,15 @@ struct TimeExpressionParser {
             out.first = k
             return out
         }
-        return core(k, the: false)
+        guard let m = core(k, the: false) else { return nil }
+        // "Fri, 03 Aug 2018 21:55 GMT": a clock time right after a date belongs to it.
+        if m.expr.type == .date, m.expr.part == nil, case .date(_, .some, .some) = m.expr.anchor,
+           adjComma(m.last, m.last + 1), tokens[m.last + 1].entry < 0, let c = clock(m.last + 1, trailingDay: false) {
+            var x = m.expr
+            x.type = .time; x.hour = c.expr.hour; x.minute = c.expr.minute
+            return Match(first: m.first, last: c.last, expr: x)
+        }
+        return m
     }
 
     // MARK: the grammar
@@ -240,6 +271,10 @@ struct TimeExpressionParser {
             return nil
         }
         if role(i) == .fiscal, adj(i, i + 1), let u = entry(i + 1), u.kind == .unit, u.unit == .year { i += 1 }
+        if r == .last, i == k + 1 {
+            if let m = quarterAt(k, year: nil, lastOne: true) { return m }
+            if let m = weekOfMonth(k, lastOne: true) { return m }
+        }
         let e = entry(i)
         switch e?.kind {
         case .weekday where r != .recent && r != .current && r != .latest && r != .that:
@@ -258,8 +293,9 @@ struct TimeExpressionParser {
             let unit = e!.unit!
             if e!.plural {
                 guard r != .this, r != .that, r != .current else { return nil }
-                // "recent days", "the coming weeks"
-                var x = TimeExpression(type: .duration)
+                // "recent days", "the coming weeks": a vague past or future (TimeML's PAST_REF / FUTURE_REF)
+                // that still gives a window before or after the anchor.
+                var x = TimeExpression(type: .date, anchor: .reference(offset < 0 ? "PAST_REF" : "FUTURE_REF"))
                 x.unit = unit; x.count = nil; x.window = offset
                 return Match(first: k, last: i, expr: x, takesThe: true)
             }
@@ -276,10 +312,11 @@ struct TimeExpressionParser {
             }
             // "the latest quarter" is the last one reported: the previous quarter.
             var x = TimeExpression(type: .date, anchor: .unitOffset(unit, offset))
-            x.fromReference = r == .following || r == .previous || r == .that
+            // "the next day", "the following week": narrative time, counted from the time last named.
+            x.fromReference = r == .following || r == .previous || r == .that || (r == .next && unit == .day)
             return Match(first: k, last: i, expr: x, takesThe: true)
         default:
-            if role(i) == .period, r == .latest || r == .current || r == .this || r == .last {
+            if role(i) == .period, r == .latest {
                 var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, offset))
                 x.inheritsQuarter = r == .latest
                 return Match(first: k, last: i, expr: x, takesThe: true)
@@ -375,6 +412,7 @@ struct TimeExpressionParser {
                 m?.takesThe = true
                 return m
             }
+            if t.has(TimeToken.ordinalSuffix), let m = ordinalLed(k, the: the) { return m }
             // Decades: "1990s", "the '80s", "the mid-1990s"
             if t.has(TimeToken.decade) {
                 if t.digits == 4, t.number % 10 == 0, t.number >= 1000 {
@@ -415,25 +453,27 @@ struct TimeExpressionParser {
         // "three-quarters" is a fraction; "a two-year term" an adjective (singular).
         if hyphenated, u.plural { return nil }
         if u.plural, let v = value, v == 1 { return nil }
-        // "52 years old" is an age.
-        if u.plural, adj(after, after + 1), role(after + 1) == .old { return nil }
-        // "$5 a year", "13% a year": a rate.
-        if tokens[k].has(TimeToken.afterAmount), role(k) == .article, !u.plural {
-            var x = TimeExpression(type: .set)
-            x.setValue = TimeResolver.durationValue(count: 1, unit: unit)
-            return Match(first: k, last: after, expr: x)
-        }
+        // "52 years old", "a 35-year-old man": ages, not durations.
+        if adj(after, after + 1), role(after + 1) == .old { return nil }
         // "two weeks ago", "a year earlier", "three days later", "a week from now"
         if adj(after, after + 1) {
             let r = role(after + 1)
             if r == .ago || r == .earlier || r == .later {
                 var x = TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: r == .later ? 1 : -1))
                 x.inheritsQuarter = unit == .year
+                // "a week later", "two days earlier": counted from the time the text last named.
+                x.fromReference = r != .ago
                 return Match(first: k, last: after + 1, expr: x)
             }
             if r == .from, adj(after + 1, after + 2), let x = entry(after + 2), x.kind == .reference, x.code == "PRESENT_REF" {
                 return Match(first: k, last: after + 2, expr: TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: 1)))
             }
+        }
+        // "$5 a year", "13% a year", "three times a week": a rate.
+        if tokens[k].has(TimeToken.afterAmount) || previousRole(k) == .amount, role(k) == .article, !u.plural {
+            var x = TimeExpression(type: .set)
+            x.setValue = TimeResolver.durationValue(count: 1, unit: unit)
+            return Match(first: k, last: after, expr: x)
         }
         var x = TimeExpression(type: .duration)
         x.unit = unit; x.count = value
@@ -456,7 +496,7 @@ struct TimeExpressionParser {
         let t = tokens[k]
         guard t.number >= 1900, t.number <= 2099, !t.has(TimeToken.afterAmount) else { return false }
         let prev = previousRole(k)
-        if Self.prepositionRoles.contains(prev) || prev == .fiscal { return true }
+        if Self.isPreposition(prev) || prev == .fiscal { return true }
         // "some 2000 people": a quantity.
         if prev == .approx || prev == .more || prev == .least { return false }
         // Right after a capitalised name it is an identifier ("Resolution 2018", "Channel 1990").
@@ -468,7 +508,7 @@ struct TimeExpressionParser {
     }
 
     /// "10:30 a.m.", "11:32 GMT", "7pm", "12 o'clock", "1130 GMT", then an optional day: "10 p.m. Wednesday".
-    private func clock(_ k: Int) -> Match? {
+    private func clock(_ k: Int, trailingDay: Bool = true) -> Match? {
         let t = tokens[k]
         var hour = -1, minute = 0
         var i = k
@@ -496,7 +536,8 @@ struct TimeExpressionParser {
         guard sawMarker, hour <= 24 else { return nil }
         var x = TimeExpression(type: .time)
         x.hour = hour; x.minute = minute
-        return withTrailingDay(Match(first: k, last: i, expr: x))
+        let m = Match(first: k, last: i, expr: x)
+        return trailingDay ? withTrailingDay(m) : m
     }
 
     /// "noon Thursday", "5 p.m. EST, Nov. 9": a clock time takes the day written right after it.
@@ -536,15 +577,17 @@ struct TimeExpressionParser {
             return Match(first: first, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: month, day: nil)))
         }
         // "June last year", "January this year"
-        if adj(mk, mk + 1), let r = Optional(role(mk + 1)), r == .last || r == .this || r == .next,
+        let r = role(mk + 1)
+        if adj(mk, mk + 1), r == .last || r == .this || r == .next,
            adj(mk + 1, mk + 2), let u = entry(mk + 2), u.kind == .unit, u.unit == .year, !u.plural {
             let yo = r == .last ? -1 : (r == .next ? 1 : 0)
             return Match(first: first, last: mk + 2, expr: TimeExpression(type: .date, anchor: .monthInYear(month, yearOffset: yo)))
         }
         // A bare month: an abbreviation never; a full name after a time preposition, or not followed by a word.
-        guard me.kind == .month, !tokens[mk].has(TimeToken.nameFollows) else { return nil }
+        // …and not inside a name: "Theresa May", "May Day Parade".
+        guard me.kind == .month, !tokens[mk].has(TimeToken.nameFollows), !tokens[mk].has(TimeToken.afterName) else { return nil }
         let prev = previousRole(mk)
-        guard Self.prepositionRoles.contains(prev) || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
+        guard Self.isPreposition(prev) || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
         return Match(first: first, last: mk, expr: TimeExpression(type: .date, anchor: .date(year: nil, month: month, day: nil)))
     }
 
@@ -579,33 +622,77 @@ struct TimeExpressionParser {
             return Match(first: first, last: end, expr: TimeExpression(type: .date, anchor: .season(e.code, year: y, offset: nil)), takesThe: true)
         }
         // Otherwise only after "this"/"last"…, a preposition, or "the" after a preposition ("in the fall").
-        var context = offset != nil || Self.prepositionRoles.contains(previousRole(k))
-        if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, Self.prepositionRoles.contains(previousRole(k - 1)) { context = true }
+        // ("to fall apart", "and spring back": not after "to", "and", "for").
+        func opens(_ r: Role) -> Bool { Self.isPreposition(r) && r != .to && r != .and && r != .for }
+        var context = offset != nil || opens(previousRole(k))
+        if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, opens(previousRole(k - 1)) { context = true }
         guard context else { return nil }
         // "fall" is also a verb and a noun ("the fall of Raqqa"): a season needs no "of" after it.
-        if adj(k, k + 1), role(k + 1) == .of { return nil }
+        if adj(k, k + 1), role(k + 1) == .of || role(k + 1) == .in { return nil }
         return Match(first: first, last: k, expr: TimeExpression(type: .date, anchor: .season(e.code, year: nil, offset: offset)), takesThe: true)
     }
 
     /// "third quarter", "third-quarter", "the first half", "the third quarter of 1990".
-    private func quarterAt(_ k: Int, year: Int?) -> Match? {
-        guard let q = ordinalDay(k), adj(k, k + 1) else { return nil }
+    /// "the last quarter of 2017" (`lastOne`: the fourth), "the second half of the year".
+    private func quarterAt(_ k: Int, year: Int?, lastOne: Bool = false) -> Match? {
+        guard lastOne || ordinalDay(k) != nil, adj(k, k + 1) else { return nil }
         let isQuarter: Bool
         if let u = entry(k + 1), u.kind == .unit, u.unit == .quarter, !u.plural { isQuarter = true }
         else if role(k + 1) == .half { isQuarter = false }
         else { return nil }
+        let q = lastOne ? (isQuarter ? 4 : 2) : ordinalDay(k)!
         guard q >= 1, q <= (isQuarter ? 4 : 2) else { return nil }
         var y = year
         var last = k + 1
-        if y == nil, adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), isYear(k + 3) { y = tokens[k + 3].number; last = k + 3 }
+        if y == nil, adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), let (year, end) = yearOf(k + 3) {
+            // "of 2017", "of the year", "of last year"
+            last = end
+            switch year {
+            case .absolute(let a): y = a
+            case .relative(let o):
+                return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .quarterInYear(q, yearOffset: o, half: !isQuarter)), takesThe: true)
+            }
+        }
         else if y == nil, adjComma(k + 1, k + 2), isYear(k + 2), !tokens[k + 2].has(TimeToken.wordFollows) { y = tokens[k + 2].number; last = k + 2 }
+        if lastOne, y == nil { return nil }
         // "third-quarter profit": an adjective, without the article.
         return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .quarter(q, year: y, half: !isQuarter)),
                      takesThe: tokens[k + 1].gap != .hyphen)
     }
 
+    enum YearRef { case absolute(Int), relative(Int) }
+
+    /// A year after "of": "2017", "nineteen ninety-six", "the year" / "this year" (0), "last year" (-1), "next year" (+1).
+    func yearOf(_ k: Int) -> (YearRef, Int)? {
+        if let (y, end) = yearAt(k) { return (.absolute(y), end) }
+        let r = role(k)
+        guard r == .the || r == .this || r == .last || r == .next, adj(k, k + 1), let u = entry(k + 1), u.kind == .unit,
+              u.unit == .year, !u.plural else { return nil }
+        return (.relative(r == .last ? -1 : (r == .next ? 1 : 0)), k + 1)
+    }
+
+    /// "the first week of August", "the last week of July": a week-long stretch of a month.
+    private func weekOfMonth(_ k: Int, lastOne: Bool) -> Match? {
+        guard adj(k, k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .week, !u.plural,
+              adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), let m = core(k + 3, the: false) else { return nil }
+        let n = lastOne ? -1 : (ordinalDay(k) ?? 0)
+        guard n == -1 || (1...4).contains(n) else { return nil }
+        switch m.expr.anchor {
+        case .date(_, .some, nil), .relativeMonth, .monthInYear: break
+        default: return nil
+        }
+        var x = m.expr
+        x.weekOfMonth = n
+        return Match(first: k, last: m.last, expr: x, takesThe: true)
+    }
+
     private func ordinalLed(_ k: Int, the: Bool) -> Match? {
         if let m = quarterAt(k, year: nil) { return m }
+        if let m = weekOfMonth(k, lastOne: false) { return m }
+        // "the 20th century", "the twenty-first century"
+        if let c = ordinalDay(k), c >= 1, adj(k, k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .century, !u.plural {
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .century(c - 1)), takesThe: true)
+        }
         // "first of May", "the third of June"
         if let d = ordinalDay(k), adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2),
            let me = entry(k + 2), me.kind == .month || me.kind == .monthAbbr, isCapitalised(k + 2) {
@@ -625,7 +712,15 @@ struct TimeExpressionParser {
 
     /// "year-end", "year end", "the year's end", "year-earlier", "the weekend".
     private func unitLed(_ k: Int, _ e: TimeLexicon.Entry, the: Bool) -> Match? {
-        guard let unit = e.unit, !e.plural else { return nil }
+        guard let unit = e.unit else { return nil }
+        if e.plural {
+            // "for decades", "within days": an unspecified duration.
+            let prev = previousRole(k)
+            guard !the, prev == .for || prev == .within, unit != .weekend else { return nil }
+            var x = TimeExpression(type: .duration)
+            x.unit = unit; x.count = nil
+            return Match(first: k, last: k, expr: x)
+        }
         if unit == .year, k + 1 < n, tokens[k + 1].word == tokens[k].word + 1 {
             let r = role(k + 1)
             if r == .end, tokens[k + 1].gap == .hyphen || tokens[k + 1].gap == .space {
@@ -647,6 +742,13 @@ struct TimeExpressionParser {
             var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, -1))
             x.inheritsQuarter = true
             return Match(first: k, last: k, expr: x, takesThe: true)
+        }
+        // "the day before", "the day after": next to the time last named.
+        if unit == .day, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after,
+           k + 2 >= n || tokens[k + 2].word != tokens[k].word + 2 || tokens[k + 2].gap != .space {
+            var x = TimeExpression(type: .date, anchor: .unitOffset(.day, role(k + 1) == .before ? -1 : 1))
+            x.fromReference = true
+            return Match(first: k, last: k + 1, expr: x, takesThe: true)
         }
         if unit == .weekend, the {
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .unitOffset(.weekend, 0)), takesThe: true)

@@ -17,7 +17,7 @@ public struct TimeLexicon: Sendable {
         case earlier, later, ago, early, late, mid, middle, end, beginning
         case of, `in`, on, at, by, since, until, before, after, between, and, to, from, through, during, within, `for`
         case every, few, several, couple, approx, least, more, than, fiscal, half
-        case noon, midnight, zone, am, pm, hrs, oclock, future, old, period
+        case noon, midnight, zone, am, pm, hrs, oclock, future, old, period, amount
         case futureCue = "future-cue", pastCue = "past-cue"
     }
 
@@ -200,7 +200,3 @@ public struct TimeLexicon: Sendable {
     }
 }
 
-/// ASCII byte classes used by the time finder (the rest of `ByteClass` is shared with the tokenizer).
-extension ByteClass {
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
-}

@@ -26,6 +26,8 @@ struct TimeExpression {
         case season(String, year: Int?, offset: Int?)
         /// "this year's third quarter" (3, 0), "next year's first half".
         case quarterInYear(Int, yearOffset: Int, half: Bool)
+        /// "the 20th century" (19).
+        case century(Int)
         /// "the 1990s" (199), "the '80s".
         case decade(Int)
         case reference(String)
@@ -51,6 +53,8 @@ struct TimeExpression {
     /// "the following month", "that year", "the previous Friday": counted from the time the text last named
     /// (its reference time) rather than from the publication date, when there is one.
     var fromReference = false
+    /// "the first week of August" (1), "the last week of July" (-1): a week-long stretch of the month.
+    var weekOfMonth: Int?
     /// "a year earlier", "the quarter": take the quarter the text last named, when there is one.
     var inheritsQuarter = false
     /// The sentence points to the future ("will", "scheduled"), for weekdays and months without a year.
@@ -94,6 +98,12 @@ enum TimeResolver {
             break
         }
         var r = resolveAnchor(x, anchor: anchor)
+        if let w = x.weekOfMonth, let month = r.interval, r.precision == .month {
+            let start = w > 0 ? month.start.adding(days: 7 * (w - 1)) : month.end.adding(days: -6)
+            let (wy, wn) = isoWeek(start)
+            r = Resolution(interval: DayInterval(start: start, end: start.adding(days: 6)), precision: .week,
+                           value: pad(wy, 4) + "-W" + pad(wn, 2), unresolvedReason: nil)
+        }
         if let part = x.part, let i = r.interval, let p = r.precision {
             let (narrowed, precision) = narrow(i, p, part, anchor: anchor)
             r.interval = narrowed
@@ -291,10 +301,19 @@ enum TimeResolver {
                 if x.future { return seasonResolution(code, started && ended ? anchor.year + 1 : anchor.year) }
                 return seasonResolution(code, started ? anchor.year : anchor.year - 1)
             }
+        case .century(let c):
+            return Resolution(interval: DayInterval(start: CalendarDay(year: c * 100, month: 1, day: 1)!,
+                                                    end: CalendarDay(year: c * 100 + 99, month: 12, day: 31)!),
+                              precision: .year, value: pad(c, 2), unresolvedReason: nil)
         case .decade(let d):
             let s = CalendarDay(year: d * 10, month: 1, day: 1)!, e = CalendarDay(year: d * 10 + 9, month: 12, day: 31)!
             return Resolution(interval: DayInterval(start: s, end: e), precision: .year, value: String(d), unresolvedReason: nil)
         case .reference(let ref):
+            if x.window != 0 {
+                var w = resolveDuration(x, anchor: anchor)
+                w.value = ref
+                return w
+            }
             switch ref {
             case "PRESENT_REF":
                 guard let anchor else { return Resolution(interval: nil, precision: nil, value: ref, unresolvedReason: noAnchor) }
@@ -387,9 +406,9 @@ enum TimeResolver {
         return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
     }
 
-    /// "early 2012" → January–April; "mid-October" → 11–20 October; "the end of July" → the last third;
-    /// "earlier this month" → from the month's start to the anchor. Precision gets one step coarser-named
-    /// finer: a third of a year is reported as a season, a third of a month as a week.
+    /// "early 2012" → the first third of 2012; "mid-October" → 11–21 October; "the end of July" → the last third;
+    /// "earlier this month" → from the month's start to the anchor. A third of a year is reported with season
+    /// precision, a third of a season with month precision, a third of a month with week precision.
     private static func narrow(_ i: DayInterval, _ p: TimePrecision, _ part: TimeExpression.Part, anchor: CalendarDay?) -> (DayInterval, TimePrecision) {
         let n = i.days
         guard n >= 3 else { return (i, p) }

@@ -1,19 +1,35 @@
 /// One word the time finder cares about: a time word from the lexicon or a number.
 struct TimeToken {
-    var start: Int
-    var end: Int
-    /// Ordinal of the word in the text: tokens are adjacent when their words are.
-    var word: Int
-    /// Sentence counter (approximate: bumped at . ! ? followed by a space), for tense cues.
-    var sentence: Int
+    // Stored narrow (32 bytes a token): the scan appends many of them.
+    private var _start: Int32
+    private var _end: Int32
+    private var _word: Int32
+    private var _sentence: Int32
     /// Index into `TimeLexicon.entries`, or -1 for a number.
     var entry: Int32
-    /// A number's value (digits only), -1 for words.
-    var number: Int
-    var digits: Int
+    private var _number: Int32
+    private var _digits: UInt8
     var flags: UInt16
     /// What stands between the previous word and this one.
     var gap: Gap
+
+    var start: Int { get { Int(_start) } set { _start = Int32(truncatingIfNeeded: newValue) } }
+    var end: Int { get { Int(_end) } set { _end = Int32(truncatingIfNeeded: newValue) } }
+    /// Ordinal of the word in the text: tokens are adjacent when their words are.
+    var word: Int { Int(_word) }
+    /// Sentence counter (approximate: bumped at . ! ? and blank lines), for tense cues.
+    var sentence: Int { Int(_sentence) }
+    /// A number's value (digits only, at most nine), -1 for words.
+    var number: Int { Int(_number) }
+    var digits: Int { Int(_digits) }
+
+    init(start: Int, end: Int, word: Int, sentence: Int, entry: Int32, number: Int, digits: Int, flags: UInt16, gap: Gap) {
+        _start = Int32(truncatingIfNeeded: start); _end = Int32(truncatingIfNeeded: end)
+        _word = Int32(truncatingIfNeeded: word); _sentence = Int32(truncatingIfNeeded: sentence)
+        self.entry = entry
+        _number = Int32(truncatingIfNeeded: number); _digits = UInt8(truncatingIfNeeded: digits)
+        self.flags = flags; self.gap = gap
+    }
 
     enum Gap: UInt8 { case space, hyphen, comma, slash, colon, period, other }
 
@@ -68,8 +84,11 @@ struct TimeTokenScanner {
             var mark: UInt8 = 0
             var amount = previousWasNumber
             var j = lastWordEnd
+            if i == lastWordEnd + 1, p[lastWordEnd] == 0x20 { j = i; spaces = 1 }
             while j < i {
                 let c = p[j]
+                // A no-break space counts as a space.
+                if c == 0xC2, j + 1 < i, p[j + 1] == 0xA0 { spaces += 1; j += 2; continue }
                 if c == 0x24 || c == 0x23 || c == 0x25 { amount = true }
                 if c == 0x20 || c == 0x09 { spaces += 1 }
                 else if c == 0x0A || c == 0x0D { newlines += 1 }
@@ -168,6 +187,17 @@ struct TimeTokenScanner {
                 }
             }
             if entry >= 0 || number >= 0 {
+                // A grammatical time word right after a token still tells it what follows: "Sunday Times", "March will".
+                if entry >= 0, lastWasToken, gap == .space, let prev = tokens.last, prev.word == word - 1,
+                   lexicon.entries[Int(entry)].kind == .word {
+                    var flags = prev.flags
+                    if ByteClass.isUpper(first) && !startsSentence { flags |= TimeToken.nameFollows }
+                    switch lexicon.entries[Int(entry)].role {
+                    case .amount, .futureCue, .pastCue, .old, .period: flags |= TimeToken.wordFollows
+                    default: break
+                    }
+                    tokens[tokens.count - 1].flags = flags
+                }
                 tokens.append(TimeToken(start: s, end: e, word: word, sentence: sentence, entry: entry, number: number,
                                         digits: digits, flags: flags, gap: gap))
                 lastWasToken = true

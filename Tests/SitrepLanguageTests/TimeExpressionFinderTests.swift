@@ -61,6 +61,12 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
                  phrase: "late 2017", type: .date, value: "2017", start: "2017-09-02", end: "2017-12-31", precision: .season, modifier: "since"),
         TimeCase(text: "The fighters will have to withdraw by mid-October.", published: "2018-09-20",
                  phrase: "mid-October", type: .date, value: "2018-10", start: "2018-10-11", end: "2018-10-21", precision: .week, modifier: "by"),
+        TimeCase(text: "The town was quiet before 2011.", published: "2018-10-01",
+                 phrase: "2011", type: .date, value: "2011", start: "2011-01-01", end: "2011-12-31", precision: .year, modifier: "before"),
+        TimeCase(text: "Shelling resumed after mid-2015.", published: "2018-10-01",
+                 phrase: "mid-2015", type: .date, value: "2015", start: "2015-05-02", end: "2015-09-01", precision: .season, modifier: "after"),
+        TimeCase(text: "The road stayed open until last month.", published: "2018-10-01",
+                 phrase: "last month", type: .date, value: "2018-09", start: "2018-09-01", end: "2018-09-30", precision: .month, modifier: "until"),
         TimeCase(text: "The deal was signed on 31 July 2018 in Amman.", published: "2018-10-01",
                  phrase: "31 July 2018", type: .date, value: "2018-07-31", start: "2018-07-31", end: "2018-07-31", precision: .day),
         TimeCase(text: "It happened on July 31st, witnesses said.", published: "2018-10-01",
@@ -109,8 +115,18 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
                  phrase: "11:32 GMT", type: .time, value: "2018-10-01T11:32", start: "2018-10-01", end: "2018-10-01", precision: .day),
         TimeCase(text: "The vote closes at 10 p.m. Wednesday.", published: "2018-10-01",
                  phrase: "10 p.m. Wednesday", type: .time, value: "2018-09-26T22:00", start: "2018-09-26", end: "2018-09-26", precision: .day),
+        TimeCase(text: "Families had heard nothing by Tuesday afternoon.", published: "2018-07-31",
+                 phrase: "Tuesday afternoon", type: .time, value: "2018-07-31TAF", start: "2018-07-31", end: "2018-07-31", precision: .day, modifier: "by"),
+        TimeCase(text: "Posted Fri, 03 Aug 2018 21:55 GMT by the desk.", published: "2018-08-05",
+                 phrase: "Fri, 03 Aug 2018 21:55 GMT", type: .time, value: "2018-08-03T21:55", start: "2018-08-03", end: "2018-08-03", precision: .day),
+        TimeCase(text: "Shelling went on until the afternoon of August 1st.", published: "2018-08-03",
+                 phrase: "the afternoon of August 1st", type: .time, value: "2018-08-01TAF", start: "2018-08-01", end: "2018-08-01", precision: .day, modifier: "until"),
         TimeCase(text: "The siege lasted ten days.", published: "2018-10-01",
                  phrase: "ten days", type: .duration, value: "P10D", start: nil, end: nil, precision: nil),
+        TimeCase(text: "The feud has lasted for decades.", published: "2018-10-01",
+                 phrase: "decades", type: .duration, value: "PXDE", start: nil, end: nil, precision: nil),
+        TimeCase(text: "The town fell on 12 March 2016. A week later, the army arrived.", published: "2018-10-01",
+                 phrase: "A week later", type: .date, value: "2016-03-19", start: "2016-03-19", end: "2016-03-19", precision: .day),
         TimeCase(text: "A two-week truce was agreed.", published: "2018-10-01",
                  phrase: "two-week", type: .duration, value: "P2W", start: nil, end: nil, precision: nil),
         TimeCase(text: "He spent the past three months in detention.", published: "2018-10-01",
@@ -118,11 +134,17 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
         TimeCase(text: "The previous ten days saw heavy fighting.", published: "2018-10-01",
                  phrase: "The previous ten days", type: .duration, value: "P10D", start: "2018-09-21", end: "2018-10-01", precision: .day),
         TimeCase(text: "In recent days, more families left.", published: "2018-10-01",
-                 phrase: "recent days", type: .duration, value: "PXD", start: "2018-09-24", end: "2018-10-01", precision: .day),
+                 phrase: "recent days", type: .date, value: "PAST_REF", start: "2018-09-24", end: "2018-10-01", precision: .day),
         TimeCase(text: "More buses are expected in the coming days.", published: "2018-10-01",
-                 phrase: "the coming days", type: .duration, value: "PXD", start: "2018-10-01", end: "2018-10-08", precision: .day),
+                 phrase: "the coming days", type: .date, value: "FUTURE_REF", start: "2018-10-01", end: "2018-10-08", precision: .day),
         TimeCase(text: "Aid arrives every Friday.", published: "2018-10-01",
                  phrase: "every Friday", type: .set, value: "XXXX-WXX-5", start: nil, end: nil, precision: nil),
+        TimeCase(text: "Aid convoys come three times a week.", published: "2018-10-01",
+                 phrase: "a week", type: .set, value: "P1W", start: nil, end: nil, precision: nil),
+        TimeCase(text: "Fighters are paid $200 a month.", published: "2018-10-01",
+                 phrase: "a month", type: .set, value: "P1M", start: nil, end: nil, precision: nil),
+        TimeCase(text: "Profit was $5 million a year ago.", published: "2018-10-01",
+                 phrase: "a year ago", type: .date, value: "2017", start: "2017-01-01", end: "2017-12-31", precision: .year),
         TimeCase(text: "The bulletin appears weekly.", published: "2018-10-01",
                  phrase: "weekly", type: .set, value: "XXXX-WXX", start: nil, end: nil, precision: nil),
         TimeCase(text: "The talks resumed this summer.", published: "2018-10-01",
@@ -131,6 +153,16 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
                  phrase: "the third quarter", type: .date, value: "2018-Q3", start: "2018-07-01", end: "2018-09-30", precision: .season),
         TimeCase(text: "The conflict dates back to the 1990s.", published: "2018-10-01",
                  phrase: "the 1990s", type: .date, value: "199", start: "1990-01-01", end: "1999-12-31", precision: .year),
+        TimeCase(text: "They met in the first week of August.", published: "2018-10-01",
+                 phrase: "the first week of August", type: .date, value: "2018-W31", start: "2018-08-01", end: "2018-08-07", precision: .week),
+        TimeCase(text: "Aid stopped in the last week of July.", published: "2018-10-01",
+                 phrase: "the last week of July", type: .date, value: "2018-W30", start: "2018-07-25", end: "2018-07-31", precision: .week),
+        TimeCase(text: "Attacks rose in the second half of last year.", published: "2018-10-01",
+                 phrase: "the second half of last year", type: .date, value: "2017-H2", start: "2017-07-01", end: "2017-12-31", precision: .year),
+        TimeCase(text: "Attacks fell in the last quarter of 2017.", published: "2018-10-01",
+                 phrase: "the last quarter of 2017", type: .date, value: "2017-Q4", start: "2017-10-01", end: "2017-12-31", precision: .season),
+        TimeCase(text: "Borders drawn in the 20th century still hold.", published: "2018-10-01",
+                 phrase: "the 20th century", type: .date, value: "19", start: "1900-01-01", end: "1999-12-31", precision: .year),
         TimeCase(text: "Fighting is still going on now.", published: "2018-10-01",
                  phrase: "now", type: .date, value: "PRESENT_REF", start: "2018-10-01", end: "2018-10-01", precision: .day),
         TimeCase(text: "The siege ended nineteen ninety-six after talks.", published: "2018-10-01",
@@ -166,7 +198,11 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
         "Some 2000 people fled the town.",
         "Oil prices may fall further.",
         "The fall of the city was swift.",
+        "The alliance began to fall apart.",
+        "He met Prime Minister Theresa May.",
         "A weekly magazine reported it.",
+        "A 35-year-old man and his 8-month-old son were hurt.",
+        "The commander is 52 years old.",
     ])
     func wordsThatLookLikeDatesAreNotDates(_ text: String) {
         let found = mentions(text, "2018-10-01")
@@ -214,6 +250,25 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
         #expect(m.value == "2018-10-04")
     }
 
+    @Test func aPastVerbBeforeAWeekdayKeepsItInThePast() throws {
+        // "would" would point to the future, but "announced Friday" is past.
+        let m = try #require(mentions("Under the deal announced Friday, holders would receive cash.", "2018-10-03").first)
+        #expect(m.value == "2018-09-28")
+    }
+
+    @Test func theNextDayCountsFromTheDayLastNamed() throws {
+        let text = "Fighters reached the town on 12 March 2016. The next day, the army arrived."
+        let found = mentions(text, "2018-10-01")
+        #expect(found.map(\.value) == ["2016-03-12", "2016-03-13"])
+    }
+
+    @Test func theSameDayAndTheDayBeforeFollowTheDayLastNamed() throws {
+        let text = "The convoy left on 12 March 2016. Shelling began the same day; talks had failed the day before."
+        let found = mentions(text, "2018-10-01")
+        #expect(found.map { text.slice($0.range) ?? "" } == ["12 March 2016", "the same day", "the day before"])
+        #expect(found.map(\.value) == ["2016-03-12", "2016-03-12", "2016-03-11"])
+    }
+
     @Test func aYearEarlierTakesTheQuarterNamedBefore() throws {
         let text = "Profit rose in the third quarter. A year earlier it fell."
         let found = mentions(text, "2018-11-02")
@@ -244,4 +299,41 @@ func firstIndex(of needle: [UInt8], in hay: [UInt8]) -> Int? {
     guard needle.count <= hay.count else { return nil }
     for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle { return i }
     return nil
+}
+
+@Suite struct TimeFinderRobustnessTests {
+    @Test func noBreakSpacesJoinDates() throws {
+        let text = "It began on 23\u{00A0}September 2018."
+        let m = try #require(mentions(text, "2018-10-01").first)
+        #expect(text.slice(m.range) == "23\u{00A0}September 2018")
+        #expect(m.value == "2018-09-23")
+    }
+
+    /// Random mixtures of time words, numbers, punctuation and non-ASCII: never a crash, always sorted,
+    /// non-overlapping ranges that fall on character boundaries of the text.
+    @Test(arguments: 0..<20)
+    func randomTextGivesWellFormedMentions(seed: Int) {
+        let pieces = ["the", "last", "next", "week", "weeks", "ago", "two", "a", "of", "on", "since", "by", "mid", "-", "early",
+                      "late", "2018", "1990s", "31st", "July", "May", "may", "Sept.", "Friday", "morning", "night", "at", "about",
+                      "12", "o'clock", "11", ":", "32", "GMT", "p.m.", "/", "07", "2019-02-30", ",", ".", "’s", "é", "—", "\u{00A0}",
+                      "between", "and", "every", "quarter", "third", "year-earlier", "fiscal", "recent", "days", "tonight", "'",
+                      "nineteen", "ninety", "-six", "the end", "of the", "year", "century", "20th", "$", "%", "times", "Times"]
+        var state = UInt64(seed &+ 1) &* 0x9E37_79B9_7F4A_7C15
+        var text = ""
+        for _ in 0..<400 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            text += pieces[Int(state % UInt64(pieces.count))]
+            if state & 3 != 0 { text += " " }
+        }
+        for published in [nil, "2018-10-01"] as [String?] {
+            let found = mentions(text, published)
+            #expect(found.count > 10)
+            for (a, b) in zip(found, found.dropFirst()) { #expect(a.range.end <= b.range.start) }
+            for m in found {
+                #expect(m.range.start < m.range.end)
+                #expect(text.slice(m.range) != nil)
+                #expect(!m.value.isEmpty)
+            }
+        }
+    }
 }
