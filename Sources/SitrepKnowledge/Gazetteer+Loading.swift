@@ -25,14 +25,16 @@ extension Gazetteer {
 /// Collects entries and their name keys while files are read.
 struct GazetteerBuilder {
     var places: [GazetteerPlace] = []
-    var foldedHead: [UInt64: Int32] = [:]
-    var skeletonHead: [UInt64: Int32] = [:]
+    var foldedHead = NameKeyTable(capacity: 400_000)
+    var skeletonHead = NameKeyTable(capacity: 200_000)
+    var firstWords = NameKeyTable(capacity: 60_000)
     var hitPlace: [Int32] = []
     var hitNext: [Int32] = []
     var hitPrimary: [Bool] = []
     var hitFoldedLength: [UInt16] = []
     var hitFirstByte: [UInt8] = []
-    var demonyms: [UInt64: Int32] = [:]
+    var hitImportant: [Bool] = []
+    var demonyms = NameKeyTable(capacity: 256)
     var idIndex: [String: Int32] = [:]
     var countryIndex: [String: Int32] = [:]
     private var fold: [UInt8] = []
@@ -43,15 +45,13 @@ struct GazetteerBuilder {
                                                 "IR", "KW", "QA", "AE", "BH", "OM", "AF", "SD", "TN", "DZ", "MA"]
 
     init() {
-        foldedHead.reserveCapacity(300_000)
-        skeletonHead.reserveCapacity(250_000)
         hitPlace.reserveCapacity(600_000); hitNext.reserveCapacity(600_000)
         hitPrimary.reserveCapacity(600_000); hitFoldedLength.reserveCapacity(600_000)
     }
 
     func build() -> Gazetteer {
-        Gazetteer(places: places, foldedHead: foldedHead, skeletonHead: skeletonHead, hitPlace: hitPlace,
-                  hitNext: hitNext, hitPrimary: hitPrimary, hitFoldedLength: hitFoldedLength, hitFirstByte: hitFirstByte, demonyms: demonyms)
+        Gazetteer(places: places, foldedHead: foldedHead, skeletonHead: skeletonHead, firstWords: firstWords, hitPlace: hitPlace,
+                  hitNext: hitNext, hitPrimary: hitPrimary, hitFoldedLength: hitFoldedLength, hitFirstByte: hitFirstByte, hitImportant: hitImportant, demonyms: demonyms)
     }
 
     static func readBytes(_ file: String) throws -> [UInt8] {
@@ -155,24 +155,28 @@ struct GazetteerBuilder {
         if seen.contains(h) { return }
         seen.append(h)
         let hit = Int32(hitPlace.count)
+        let pl = places[Int(index)]
+        let important = pl.population >= 50_000 || (pl.kind != .city && pl.kind != .neighbourhood && pl.kind != .admin2)
         hitPlace.append(index); hitPrimary.append(primary); hitFoldedLength.append(UInt16(min(fold.count, 65535)))
-        hitFirstByte.append(fold[0])
+        hitFirstByte.append(fold[0]); hitImportant.append(important)
         hitNext.append(foldedHead[h] ?? -1)
-        foldedHead[h] = hit
+        foldedHead.set(h, hit)
+        if let sp = fold.firstIndex(of: 0x20) {
+            firstWords.set(fold.withUnsafeBufferPointer { NameKey.hash(UnsafeBufferPointer(rebasing: $0[0..<sp])) }, 1)
+        }
         // Skeleton keys serve Arabic transliteration: places of Syria and its neighbours, countries,
         // divisions and named areas. Elsewhere a consonant skeleton finds more wrong places than right ones.
-        let p = places[Int(index)]
-        guard Self.skeletonCountries.contains(p.country) || p.kind == .country || p.kind == .continent else { return }
+        guard Self.skeletonCountries.contains(pl.country) || pl.kind == .country || pl.kind == .continent else { return }
         fold.withUnsafeBufferPointer { NameKey.skeleton(ofFolded: $0, into: &skel) }
         guard skel.count >= 2 else { return }
-        let sh = NameKey.hash(skel) ^ 0x5bd1e995  // separate key space from folded hashes
+        let sh = Gazetteer.skeletonKey(skel, firstByte: fold[0])  // separate key space from folded hashes
         if seen.contains(sh) { return }
         seen.append(sh)
         let sk = Int32(hitPlace.count)
         hitPlace.append(index); hitPrimary.append(false); hitFoldedLength.append(UInt16(min(fold.count, 65535)))
-        hitFirstByte.append(fold[0])
+        hitFirstByte.append(fold[0]); hitImportant.append(important)
         hitNext.append(skeletonHead[sh] ?? -1)
-        skeletonHead[sh] = sk
+        skeletonHead.set(sh, sk)
     }
 
     mutating func readDemonyms(file: String) throws {
@@ -187,7 +191,7 @@ struct GazetteerBuilder {
                 throw SitrepError(code: "knowledge.badRow", input: "\(name):\(line)", message: "unknown country or place '\(target)'")
             }
             NameKey.fold(UnsafeBufferPointer(rebasing: buf[f[0]]), into: &fold)
-            demonyms[NameKey.hash(fold)] = i
+            demonyms.set(NameKey.hash(fold), i)
         }
     }
 }

@@ -18,24 +18,54 @@ public final class Gazetteer: Sendable {
 
     public let places: [GazetteerPlace]
     // Hash-keyed chains: head[hash] → first hit; hitNext links hits of the same key.
-    let foldedHead: [UInt64: Int32]
-    let skeletonHead: [UInt64: Int32]
+    let foldedHead: NameKeyTable
+    let skeletonHead: NameKeyTable
+    /// Folded first words of names of two or more words: longer spans are only looked up after one of these.
+    let firstWords: NameKeyTable
     let hitPlace: [Int32]
     let hitNext: [Int32]
     let hitPrimary: [Bool]
-    let demonyms: [UInt64: Int32]
+    let demonyms: NameKeyTable
     let admin1ByKey: [String: Int32]
+    // Compact per-place fields for scoring without copying strings.
+    let kindOf: [GazetteerPlaceKind]
+    let populationOf: [Int32]
+    /// Interned country id (-1: none) and first-level division id (-1: none, or the place is a country).
+    let countryIDOf: [Int32]
+    let admin1IDOf: [Int32]
+    let countryIDCount: Int
+    let admin1IDCount: Int
     let countryByCode: [String: Int32]
     /// Folded byte length of every indexed name's key, by hit (for the skeleton length check).
     let hitFoldedLength: [UInt16]
     /// First byte of every indexed name's folded key, by hit.
     let hitFirstByte: [UInt8]
+    /// The hit's place is a country, division, named area or a town of 50,000 or more.
+    let hitImportant: [Bool]
 
-    init(places: [GazetteerPlace], foldedHead: [UInt64: Int32], skeletonHead: [UInt64: Int32], hitPlace: [Int32],
-         hitNext: [Int32], hitPrimary: [Bool], hitFoldedLength: [UInt16], hitFirstByte: [UInt8], demonyms: [UInt64: Int32]) {
-        self.places = places; self.foldedHead = foldedHead; self.skeletonHead = skeletonHead
+    init(places: [GazetteerPlace], foldedHead: NameKeyTable, skeletonHead: NameKeyTable, firstWords: NameKeyTable, hitPlace: [Int32],
+         hitNext: [Int32], hitPrimary: [Bool], hitFoldedLength: [UInt16], hitFirstByte: [UInt8], hitImportant: [Bool], demonyms: NameKeyTable) {
+        self.places = places; self.foldedHead = foldedHead; self.skeletonHead = skeletonHead; self.firstWords = firstWords
         self.hitPlace = hitPlace; self.hitNext = hitNext; self.hitPrimary = hitPrimary
-        self.hitFoldedLength = hitFoldedLength; self.hitFirstByte = hitFirstByte; self.demonyms = demonyms
+        self.hitFoldedLength = hitFoldedLength; self.hitFirstByte = hitFirstByte; self.hitImportant = hitImportant; self.demonyms = demonyms
+        var cIDs: [String: Int32] = [:], aIDs: [String: Int32] = [:]
+        var kinds: [GazetteerPlaceKind] = [], pops: [Int32] = [], cOf: [Int32] = [], aOf: [Int32] = []
+        kinds.reserveCapacity(places.count); pops.reserveCapacity(places.count)
+        cOf.reserveCapacity(places.count); aOf.reserveCapacity(places.count)
+        for p in places {
+            kinds.append(p.kind)
+            pops.append(Int32(clamping: p.population))
+            if p.country.isEmpty { cOf.append(-1) } else {
+                if cIDs[p.country] == nil { cIDs[p.country] = Int32(cIDs.count) }
+                cOf.append(cIDs[p.country]!)
+            }
+            if p.admin1Code.isEmpty || p.kind == .country || p.kind == .continent { aOf.append(-1) } else {
+                if aIDs[p.admin1Key] == nil { aIDs[p.admin1Key] = Int32(aIDs.count) }
+                aOf.append(aIDs[p.admin1Key]!)
+            }
+        }
+        kindOf = kinds; populationOf = pops; countryIDOf = cOf; admin1IDOf = aOf
+        countryIDCount = cIDs.count; admin1IDCount = aIDs.count
         var a1: [String: Int32] = [:], cc: [String: Int32] = [:]
         for (i, p) in places.enumerated() {
             if p.kind == .admin1 { a1[p.admin1Key] = Int32(i) }
@@ -67,7 +97,8 @@ public final class Gazetteer: Sendable {
         return f.withUnsafeBufferPointer { candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: skeleton) }
     }
 
-    func candidates(folded f: UnsafeBufferPointer<UInt8>, skeletonBuffer sk: inout [UInt8], useSkeleton: Bool) -> [Candidate] {
+    func candidates(folded f: UnsafeBufferPointer<UInt8>, skeletonBuffer sk: inout [UInt8], useSkeleton: Bool,
+                    alwaysSkeleton: Bool = false) -> [Candidate] {
         var out: [Candidate] = []
         if f.isEmpty { return out }
         var h = foldedHead[NameKey.hash(f)] ?? -1
@@ -81,26 +112,38 @@ public final class Gazetteer: Sendable {
             }
             h = hitNext[Int(h)]
         }
-        guard useSkeleton else { return out }
+        // An exact name outranks any spelling variant: look at skeletons only when nothing matched exactly.
+        // (A division's name alone still looks for its city: "Deir Ezzor" is both.)
+        guard useSkeleton && (alwaysSkeleton || !out.contains(where: { let k = kindOf[Int($0.index)]; return k != .admin1 && k != .admin2 })) else { return out }
         NameKey.skeleton(ofFolded: f, into: &sk)
         guard sk.count >= 2 else { return out }
         let shortSkeleton = sk.count < 4
-        var s = skeletonHead[NameKey.hash(sk) ^ 0x5bd1e995] ?? -1
+        var s = skeletonHead[Self.skeletonKey(sk, firstByte: f[0])] ?? -1
         let flen = f.count
         while s >= 0 {
             let idx = hitPlace[Int(s)]
             let other = Int(hitFoldedLength[Int(s)])
             let slack = max(2, min(flen, other) * 3 / 10)
-            let p = places[Int(idx)]
-            let important = p.population >= 50_000 || (p.kind != .city && p.kind != .neighbourhood && p.kind != .admin2)
-            let sameStart = hitFirstByte[Int(s)] == f[0]
-            if abs(other - flen) <= slack && (!shortSkeleton || (important && sameStart)) && !out.contains(where: { $0.index == idx }) {
+            let important = hitImportant[Int(s)]
+            // Both names start with the same letter, or both with a vowel (Oqeirbat / Uqayrbat).
+            let a = hitFirstByte[Int(s)], b = f[0]
+            let sameStart = a == b || (Self.isVowel(a) && Self.isVowel(b))
+            if sameStart && abs(other - flen) <= slack && (!shortSkeleton || important) && !out.contains(where: { $0.index == idx }) {
                 out.append(Candidate(index: idx, match: .skeleton))
             }
             s = hitNext[Int(s)]
         }
         return out
     }
+
+    /// The skeleton table's key: the skeleton's hash with the name's first letter class (vowels alike),
+    /// so that names starting differently (Abuja / Bejaia) never share a chain.
+    static func skeletonKey(_ sk: [UInt8], firstByte: UInt8) -> UInt64 {
+        let cls: UInt64 = isVowel(firstByte) ? 0x61 : UInt64(firstByte)
+        return NameKey.hash(sk) ^ 0x5bd1e995 ^ (cls << 56)
+    }
+
+    static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
 
     /// The country a demonym names ("Syrian" → Syria), or the area it names.
     public func demonym(_ word: String) -> GazetteerPlace? {
@@ -117,6 +160,11 @@ public final class Gazetteer: Sendable {
         if place.kind == .admin1 { return place }
         guard !place.admin1Code.isEmpty, let i = admin1ByKey[place.admin1Key] else { return nil }
         return places[Int(i)]
+    }
+
+    /// The name of an entry's first-level division in the shipped gazetteer (nil when not loadable).
+    static func cachedAdmin1Name(of place: GazetteerPlace) -> String? {
+        (try? loadDefault())?.admin1(of: place)?.name
     }
 
     /// The country entry for an ISO code.

@@ -48,8 +48,9 @@ public struct GazetteerPlace: Sendable, Hashable {
                 admin1Code: String, population: Int) {
         self.id = id; self.kind = kind; self.name = name; self.lat = lat; self.lon = lon
         self.country = country; self.admin1Code = admin1Code; self.population = population
+        self.admin1Key = country + "." + admin1Code
     }
 
     /// `SY.07`, the key of its first-level division.
-    public var admin1Key: String { country + "." + admin1Code }
+    public private(set) var admin1Key: String
 }

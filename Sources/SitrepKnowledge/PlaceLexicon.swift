@@ -55,4 +55,5 @@ public struct PlaceLexicon: Sendable {
     }
 
     func role(_ folded: [UInt8]) -> Role? { roles[NameKey.hash(folded)] }
+    func role(_ hash: UInt64) -> Role? { roles[hash] }
 }

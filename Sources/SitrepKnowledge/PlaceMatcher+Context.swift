@@ -5,133 +5,180 @@ extension PlaceMatcher {
     /// Prior of one candidate: how the name matched, what kind of feature it is, its population, and how
     /// well it fits the words around the name.
     func prior(_ c: Gazetteer.Candidate, _ raw: Raw) -> Double {
-        let p = gazetteer.places[Int(c.index)]
+        let kind = gazetteer.kindOf[Int(c.index)]
+        let population = Int(gazetteer.populationOf[Int(c.index)])
         var s: Double
         switch c.match {
         case .primary: s = 1.0
         case .alternate: s = 0.9
         case .skeleton: s = 0.6
         }
-        switch p.kind {
+        switch kind {
         case .continent: s += 1.0
         case .country: s += c.match == .primary ? 1.2 : 0.8
-        case .admin1: s += 0.3 + 0.02 * log10(Double(p.population) + 1)
+        case .admin1: s += 0.3 + 0.04 * log10(Double(population) + 1)
         case .region: s += 0.45
-        case .admin2: s += 0.1 + 0.04 * log10(Double(p.population) + 1)
-        case .city: s += 0.1 + 0.1 * log10(Double(p.population) + 1)
+        case .admin2: s += 0.1 + 0.04 * log10(Double(population) + 1)
+        case .city: s += 0.1 + 0.1 * log10(Double(population) + 1)
         case .neighbourhood: s += 0.05
         }
         switch raw.head {
         case .admin1?:
-            if p.kind == .admin1 { s += 0.8 }
+            if kind == .admin1 { s += 0.8 }
         case .region?:
-            if p.kind == .admin1 || p.kind == .region { s += 0.6 }
+            if kind == .admin1 || kind == .region { s += 0.6 }
         case .city?:
-            if p.kind == .city { s += 0.6 } else if p.kind == .admin1 { s -= 0.3 }
+            if kind == .city { s += 0.6 } else if kind == .admin1 { s -= 0.3 }
         case .border?:
-            if p.kind == .country { s += 0.5 }
+            if kind == .country { s += 0.5 }
         default:
-            if raw.rural && (p.kind == .admin1 || p.kind == .region) { s += 0.6 }
-            else if raw.direction && (p.kind == .admin1 || p.kind == .region) { s += 0.35 }
-            else if raw.direction && p.kind == .country { s += 0.2 }
+            if raw.rural && (kind == .admin1 || kind == .region) { s += 0.6 }
+            else if raw.direction && (kind == .admin1 || kind == .region) { s += 0.35 }
+            else if raw.direction && kind == .country { s += 0.2 }
         }
         return s
     }
 
     /// Decides each raw mention's entry using priors and the document's other places.
     func decide(_ raws: [Raw], _ t: UnsafeBufferPointer<UInt8>) -> [PlaceMention?] {
-        let places = gazetteer.places
+        let g = gazetteer
+        let kindOf = g.kindOf, popOf = g.populationOf, countryOf = g.countryIDOf, admin1Of = g.admin1IDOf
         // 1. Prior-best of each mention, and the document's countries and divisions from them.
         var priorBest: [Int32] = []
         priorBest.reserveCapacity(raws.count)
-        var countryCount: [String: Int] = [:]
-        var admin1Count: [String: Int] = [:]
+        var countryCount = [Int32](repeating: 0, count: g.countryIDCount)
+        var admin1Count = [Int32](repeating: 0, count: g.admin1IDCount)
+        /// Countries of mentions whose best reading is an exact (not skeleton) name: support for variants.
+        var exactCountryCount = [Int32](repeating: 0, count: g.countryIDCount)
         var total = 0
         for r in raws {
             var best: Int32 = -1
             var bs = -Double.infinity
+            var bestExact = false
             for c in r.candidates {
                 let s = prior(c, r)
-                if s > bs { bs = s; best = c.index }
+                if s > bs { bs = s; best = c.index; bestExact = c.match != .skeleton }
             }
             priorBest.append(best)
             guard best >= 0 else { continue }
-            let p = places[Int(best)]
+            let b = Int(best)
             total += 1
-            if !p.country.isEmpty { countryCount[p.country, default: 0] += 1 }
-            if p.kind != .country && p.kind != .continent && !p.admin1Code.isEmpty { admin1Count[p.admin1Key, default: 0] += 1 }
+            if countryOf[b] >= 0 {
+                countryCount[Int(countryOf[b])] += 1
+                if bestExact { exactCountryCount[Int(countryOf[b])] += 1 }
+            }
+            if admin1Of[b] >= 0 { admin1Count[Int(admin1Of[b])] += 1 }
+        }
+        // One sense per document: a word that follows another name somewhere ("Kevin Allen") is that
+        // name's part wherever it stands alone ("Allen said").
+        var personLike: [UInt64] = []
+        for r in raws where r.afterOtherName && r.singleWord { personLike.append(r.nameHash) }
+        // One sense per document, for names: a word standing alone that begins a longer name found in the
+        // same document ("Yarmouk" after "the Yarmouk Basin") is that longer name.
+        var longerByFirstWord: [UInt64: Int32] = [:]
+        for (i, r) in raws.enumerated() where !r.singleWord && r.forcedIndex == nil && priorBest[i] >= 0 && r.firstWordHash != 0 {
+            if longerByFirstWord[r.firstWordHash] == nil { longerByFirstWord[r.firstWordHash] = priorBest[i] }
         }
         // 2. Rescore with context.
         var out: [PlaceMention?] = []
         out.reserveCapacity(raws.count)
+        var nearAdmin1: [Int32] = [], nearCountry: [Int32] = [], divisionIDs: [Int32] = []
+        var scored: [(Double, Gazetteer.Candidate)] = []
         for (i, r) in raws.enumerated() {
             guard !r.candidates.isEmpty else { out.append(nil); continue }
-            let own = priorBest[i] >= 0 ? places[Int(priorBest[i])] : nil
+            var r = r
+            if r.singleWord, let longer = longerByFirstWord[r.nameHash], !r.candidates.contains(where: { $0.index == longer }) {
+                r.candidates.append(Gazetteer.Candidate(index: longer, match: .primary))
+            }
+            let own = Int(priorBest[i])
+            let ownCountry = own >= 0 ? countryOf[own] : -1
+            let ownAdmin1 = own >= 0 ? admin1Of[own] : -1
             // Divisions and countries named right next to this name ("Duma, in Hama province").
-            var nearAdmin1 = Set<String>()
-            var nearCountry = Set<String>()
+            nearAdmin1.removeAll(keepingCapacity: true); nearCountry.removeAll(keepingCapacity: true)
             var j = i + 1
             while j < raws.count && raws[j].start - r.end < 60 {
                 for c in raws[j].candidates {
-                    let p = places[Int(c.index)]
-                    if p.kind == .admin1 { nearAdmin1.insert(p.admin1Key) }
-                    if p.kind == .country { nearCountry.insert(p.country) }
+                    let k = Int(c.index)
+                    if kindOf[k] == .admin1 { nearAdmin1.append(admin1Of[k]) }
+                    if kindOf[k] == .country { nearCountry.append(countryOf[k]) }
                 }
-                if let b = raws[j].candidates.first, raws[j].head == .admin1 {
-                    nearAdmin1.insert(places[Int(b.index)].admin1Key)
-                }
+                if let b = raws[j].candidates.first, raws[j].head == .admin1 { nearAdmin1.append(admin1Of[Int(b.index)]) }
                 j += 1
             }
-            var scored: [(Double, Gazetteer.Candidate)] = []
+            // A bare name shared by a division and a city in it means the city ("Homs", "Deir Ezzor").
+            divisionIDs.removeAll(keepingCapacity: true)
+            if r.head == nil && !r.direction && !r.rural {
+                for c in r.candidates where kindOf[Int(c.index)] == .admin1 { divisionIDs.append(admin1Of[Int(c.index)]) }
+            }
+            scored.removeAll(keepingCapacity: true)
             for c in r.candidates {
-                let p = places[Int(c.index)]
+                let k = Int(c.index)
+                let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
                 var s = prior(c, r)
-                if !p.country.isEmpty {
-                    let others = (countryCount[p.country] ?? 0) - (own?.country == p.country ? 1 : 0)
+                if r.singleWord && longerByFirstWord[r.nameHash] == c.index { s += 1.0 }
+                if kind == .city && aid >= 0 && divisionIDs.contains(aid) { s += 0.5 }
+                if cid >= 0 {
+                    let others = Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0)
                     s += 0.6 * Double(max(0, others)) / Double(max(1, total - 1))
-                    if nearCountry.contains(p.country) { s += 0.3 }
+                    if nearCountry.contains(cid) { s += 0.3 }
                 }
-                if p.kind != .country && p.kind != .continent && !p.admin1Code.isEmpty {
-                    let key = p.admin1Key
-                    let selfCount = (own != nil && own!.kind != .country && own!.admin1Key == key) ? 1 : 0
-                    let inDivision = (admin1Count[key] ?? 0) - selfCount
+                if aid >= 0 {
+                    let inDivision = Int(admin1Count[Int(aid)]) - (ownAdmin1 == aid ? 1 : 0)
                     if inDivision > 0 { s += 0.3 + 0.4 * Double(inDivision) / Double(max(1, total - 1)) }
-                    if nearAdmin1.contains(key) && p.kind != .admin1 { s += 0.6 }
+                    if kind != .admin1 && nearAdmin1.contains(aid) { s += 0.6 }
                 }
                 scored.append((s, c))
             }
-            scored.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1.index < $1.1.index) }
-            let (bestScore, best) = scored[0]
-            let second = scored.count > 1 ? scored[1].0 : bestScore - 1.5
-            let p = places[Int(best.index)]
+            var top = 0
+            for q in 1..<scored.count where scored[q].0 > scored[top].0 || (scored[q].0 == scored[top].0 && scored[q].1.index < scored[top].1.index) { top = q }
+            let (bestScore, best) = scored[top]
+            var second = bestScore - 1.5
+            for q in 0..<scored.count where q != top && scored[q].0 > second { second = scored[q].0 }
+            let b = Int(best.index)
+            let kind = kindOf[b], pop = popOf[b], cid = countryOf[b], aid = admin1Of[b]
+            let local = kind == .city || kind == .neighbourhood || kind == .admin2
+            if r.forcedIndex == nil && r.singleWord && !r.cue && personLike.contains(r.nameHash)
+                && kind != .country && kind != .admin1 && kind != .continent && pop < 1_000_000 {
+                out.append(nil); continue
+            }
+            // Inside an organisation's or person's name ("Hayat Tahrir al-Sham", "Ammar Hammo") an alternate
+            // name or a spelling variant is that name's part, not a place.
+            if r.forcedIndex == nil && r.afterOtherName && best.match != .primary && kind != .country && kind != .continent {
+                out.append(nil); continue
+            }
+            // A spelling variant of one word opening a sentence or line ("Powered", "Hopes") is not enough.
+            if r.forcedIndex == nil && r.singleWord && r.sentenceStart && best.match == .skeleton {
+                out.append(nil); continue
+            }
             // A small place inside a longer capitalised name ("John Kelly", "Notre Dame") is part of that name.
-            if r.forcedIndex == nil && r.insideLongerRun && !r.cue
-                && (p.kind == .city || p.kind == .neighbourhood || p.kind == .admin2) && p.population < 20_000 {
+            if r.forcedIndex == nil && r.insideLongerRun && !r.cue && local && pop < 20_000 {
                 out.append(nil); continue
             }
             // A spelling variant (skeleton match) needs the document to be about that country already.
-            if best.match == .skeleton && !p.country.isEmpty && p.kind != .country {
-                let others = (countryCount[p.country] ?? 0) - (own?.country == p.country ? 1 : 0)
-                if others <= 0 { out.append(nil); continue }
+            // A single word needs another place of that country named exactly; a longer name ("Deir Ezzour",
+            // "Albu Kamal") is rarely a coincidence and stands on its own.
+            if best.match == .skeleton && cid >= 0 {
+                let multiWord = !r.singleWord && r.forcedIndex == nil
+                if exactCountryCount[Int(cid)] <= 0 && !multiWord { out.append(nil); continue }
             }
             // A village-sized name on its own needs support: a locative word before it or its division named.
-            if r.forcedIndex == nil && r.singleWord && !r.cue && (p.kind == .city || p.kind == .neighbourhood || p.kind == .admin2) {
-                let supported = p.admin1Code.isEmpty ? false
-                    : (admin1Count[p.admin1Key] ?? 0) - (priorBest[i] == best.index ? 1 : 0) > 0
-                if p.population < 1000 && !supported { out.append(nil); continue }
-                if best.match == .skeleton && p.population < 20_000 && !supported { out.append(nil); continue }
+            if r.forcedIndex == nil && r.singleWord && !r.cue && local {
+                let supported = aid >= 0 && Int(admin1Count[Int(aid)]) - (own == b ? 1 : 0) > 0
+                let countrySupported = cid >= 0 && Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0) > 0
+                let exact = best.match != .skeleton && r.end - r.start >= 5
+                if pop < 1000 && !supported && !(countrySupported && exact) { out.append(nil); continue }
+                if best.match == .skeleton && pop < 20_000 && !supported { out.append(nil); continue }
             }
-            var precision = p.kind.precision
+            var precision = kind.precision
             switch r.head {
-            case .admin1?: if p.kind == .admin1 { precision = .admin1 }
-            case .region?: if p.kind != .city || r.rural { precision = .region }
-            case .city?: if p.kind == .city { precision = .city }
+            case .admin1?: if kind == .admin1 { precision = .admin1 }
+            case .region?: if kind != .city || r.rural { precision = .region }
+            case .city?: if kind == .city { precision = .city }
             case .border?: precision = .region
             default: if r.rural { precision = .region }
             }
             let qualifier = r.qualifierWords.isEmpty ? nil : r.qualifierWords.joined(separator: " ")
-            var ref = gazetteer.placeRef(best.index, qualifier: qualifier, precision: precision)
-            if p.kind == .admin1 && precision == .region { ref.precision = .region }
+            let ref = g.placeRef(best.index, qualifier: qualifier, precision: precision)
             let margin = bestScore - second
             var score = 0.5 + 0.5 * tanh(2 * margin)
             if best.match == .skeleton { score *= 0.8 }

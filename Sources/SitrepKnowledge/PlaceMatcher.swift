@@ -53,6 +53,13 @@ public struct PlaceMatcher: Sendable {
         var demonym: Bool
         /// Part of a longer capitalised run that is not itself a name ("John Kelly", "Blue Jays").
         var insideLongerRun = false
+        /// A capitalised word that is not a place comes right before it ("Kevin Allen", "President Tyler").
+        var afterOtherName = false
+        /// Folded-name hash of the name itself, and of its first word.
+        var nameHash: UInt64 = 0
+        var firstWordHash: UInt64 = 0
+        /// The name starts a sentence, headline or line.
+        var sentenceStart = false
     }
 
     func analyse(_ input: String, forced: [TextRange]) -> (found: [PlaceMention], forced: [PlaceMention?]) {
@@ -110,21 +117,42 @@ public struct PlaceMatcher: Sendable {
                                           "de", "del", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
                                           "of", "upon", "bin", "ibn", "y", "van", "von", "der", "den", "on", "sur", "am", "im"]
 
+    static let connectorHashes: Set<UInt64> = Set(connectors.map { NameKey.hash(Array($0.utf8)) })
+
+    /// Folded words of a text in one buffer.
+    struct FoldedWords {
+        var flat: [UInt8] = []
+        var starts: [Int] = []
+        var hashes: [UInt64] = []
+        subscript(_ i: Int) -> UInt64 { hashes[i] }
+        func string(_ i: Int) -> String { String(decoding: flat[starts[i]..<starts[i + 1]], as: UTF8.self) }
+    }
+
     private func scan(_ t: UnsafeBufferPointer<UInt8>, _ words: [PlaceWord]) -> [Raw] {
         var raws: [Raw] = []
         var fold: [UInt8] = []
         var sk: [UInt8] = []
-        var wfold: [[UInt8]] = []
-        wfold.reserveCapacity(words.count)
-        // Lower-case words are only needed as connectors and qualifiers: fold each word once.
-        for w in words {
-            NameKey.fold(UnsafeBufferPointer(rebasing: t[w.start..<w.end]), into: &fold)
-            wfold.append(fold)
+        // Every word folded once into one flat buffer (no allocation per word), with its hash.
+        var wfold = FoldedWords()
+        wfold.flat.reserveCapacity(t.count + t.count / 8)
+        wfold.starts.reserveCapacity(words.count + 1)
+        wfold.hashes.reserveCapacity(words.count)
+        // Lower-case words matter only within a few words of a name (qualifiers, connectors, cues).
+        var near = [Bool](repeating: false, count: words.count)
+        for (k, w) in words.enumerated() where w.capitalised || w.arabic {
+            for q in max(0, k - 4)...min(words.count - 1, k + 2) { near[q] = true }
         }
+        for (k, w) in words.enumerated() {
+            if !near[k] { wfold.starts.append(wfold.flat.count); wfold.hashes.append(0); continue }
+            NameKey.fold(UnsafeBufferPointer(rebasing: t[w.start..<w.end]), into: &fold)
+            wfold.starts.append(wfold.flat.count)
+            wfold.flat.append(contentsOf: fold)
+            wfold.hashes.append(NameKey.hash(fold))
+        }
+        wfold.starts.append(wfold.flat.count)
         func isConnector(_ i: Int) -> Bool {
-            let f = wfold[i]
-            guard f.count <= 5, !words[i].capitalised else { return false }
-            return Self.connectors.contains(String(decoding: f, as: UTF8.self))
+            guard !words[i].capitalised, wfold.starts[i + 1] - wfold.starts[i] <= 5 else { return false }
+            return Self.connectorHashes.contains(wfold.hashes[i])
         }
         func nameLike(_ i: Int) -> Bool { words[i].capitalised || words[i].arabic }
         var i = 0
@@ -139,7 +167,8 @@ public struct PlaceMatcher: Sendable {
                 runEnd += 1
             }
             var matched = false
-            var length = runEnd - i
+            // Spans of two or more words only when the first word starts some longer name.
+            var length = gazetteer.firstWords[wfold[i]] != nil ? runEnd - i : 1
             while length >= 1 {
                 let last = i + length - 1
                 if !nameLike(last) { length -= 1; continue }
@@ -165,7 +194,11 @@ public struct PlaceMatcher: Sendable {
                     if gazetteer.demonymIndex(folded: fold) != nil {
                         demonym = true
                     } else {
-                        cands = fold.withUnsafeBufferPointer { gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4) }
+                        // Before "province" / "governorate" the division's own spelling may differ from the city's.
+                        let wantsDivision = headIndex.map { lexicon.role(wfold[$0]) == .admin1 } ?? false
+                        cands = fold.withUnsafeBufferPointer {
+                            gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4, alwaysSkeleton: wantsDivision)
+                        }
                     }
                 }
                 if demonym {
@@ -180,7 +213,7 @@ public struct PlaceMatcher: Sendable {
                     matched = true
                     break
                 }
-                if !cands.isEmpty && length == 1 && !words[i].arabic && words[i].end - words[i].start <= 5 {
+                if !cands.isEmpty && length == 1 && !words[i].arabic && words[i].end - words[i].start <= 4 {
                     var allCaps = true
                     for k in words[i].start..<words[i].end where t[k] >= 0x61 && t[k] <= 0x7A { allCaps = false; break }
                     if allCaps {
@@ -194,10 +227,22 @@ public struct PlaceMatcher: Sendable {
                     let after = usedHead ? headIndex! + 1 : last + 1
                     var raw = makeRaw(s, spanEnd, cands, words, wfold, i, after)
                     raw.singleWord = length == 1
-                    raw.insideLongerRun = (i > 0 && !words[i].breakBefore && nameLike(i - 1)
-                                           && !(raws.last.map { $0.nameEnd == words[i - 1].end } ?? false))
+                    // "Kevin Allen", "Staffan de Mistura": another capitalised word (or one and a connector) before it.
+                    let prev = i > 0 && !words[i].breakBefore && isConnector(i - 1) && i > 1 && !words[i - 1].breakBefore ? i - 2 : i - 1
+                    raw.afterOtherName = prev >= 0 && !words[prev + 1].breakBefore && nameLike(prev)
+                        && !(prev == i - 2 && words[prev].sentenceStart)
+                        && !(raws.last.map { $0.nameEnd == words[prev].end } ?? false)
+                    raw.insideLongerRun = raw.afterOtherName
                         || (last + 1 < n && !words[last + 1].breakBefore && nameLike(last + 1))
-                    if usedHead { raw.head = nil; raw.qualifierWords.removeAll(where: { $0 == String(decoding: wfold[headIndex!], as: UTF8.self) }) }
+                    raw.nameHash = NameKey.hash(fold)
+                    raw.firstWordHash = wfold[i]
+                    raw.sentenceStart = words[i].sentenceStart
+                    if usedHead, let h = headIndex {
+                        // "Damascus countryside", "Iraqi border": the listed name includes its head noun.
+                        raw.head = lexicon.role(wfold[h])
+                        raw.nameEnd = e
+                        if raw.qualifierWords.last != wfold.string(h) { raw.qualifierWords.append(wfold.string(h)) }
+                    }
                     raws.append(raw)
                     i += length
                     matched = true
@@ -223,7 +268,7 @@ public struct PlaceMatcher: Sendable {
     }
 
     /// Collects the qualifier words before (directions, "rural", relations, cues) and the head noun after.
-    private func makeRaw(_ s: Int, _ e: Int, _ cands: [Gazetteer.Candidate], _ words: [PlaceWord], _ wfold: [[UInt8]],
+    private func makeRaw(_ s: Int, _ e: Int, _ cands: [Gazetteer.Candidate], _ words: [PlaceWord], _ wfold: FoldedWords,
                          _ first: Int, _ after: Int) -> Raw {
         var raw = Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: cands, head: nil, qualifierWords: [], rural: false, direction: false,
                       cue: false, singleWord: false, forcedIndex: nil, demonym: false)
@@ -232,14 +277,13 @@ public struct PlaceMatcher: Sendable {
         var firstWordBreak = words[first].breakBefore
         while k >= 0 && first - k <= 4 && !firstWordBreak {
             let f = wfold[k]
-            let word = String(decoding: f, as: UTF8.self)
+            let word = wfold.string(k)
             if word == "the" { firstWordBreak = words[k].breakBefore; k -= 1; continue }
             var role = lexicon.role(f)
             // two-word relations: "east of", "outskirts of"
             if word == "of", k >= 1, !words[k].breakBefore {
-                let two = String(decoding: wfold[k - 1], as: UTF8.self) + " of"
-                var ff: [UInt8] = Array(two.utf8)
-                if let r2 = lexicon.role(ff), r2 == .relation { before.insert(two, at: 0); raw.cue = true; k -= 2; ff.removeAll(); break }
+                let two = wfold.string(k - 1) + " of"
+                if let r2 = lexicon.role(Array(two.utf8)), r2 == .relation { before.insert(two, at: 0); raw.cue = true; k -= 2; break }
                 role = .cue
             }
             guard let r = role else { break }
@@ -261,7 +305,7 @@ public struct PlaceMatcher: Sendable {
         if after < words.count && !words[after].breakBefore && !(words[after].capitalised || words[after].arabic),
            let r = lexicon.role(wfold[after]), r == .admin1 || r == .region || r == .city || r == .border {
             raw.head = r
-            q.append(String(decoding: wfold[after], as: UTF8.self))
+            q.append(wfold.string(after))
             end = words[after].end
             // "the Damascus countryside bordering …", "Tafas town"
         }
