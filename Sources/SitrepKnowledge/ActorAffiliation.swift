@@ -41,3 +41,18 @@ public struct ActorFindings: Sendable {
         return out
     }
 }
+
+extension ActorMention {
+    /// The named entity this actor mention is, for combining with the recogniser (a dictionary hit wins):
+    /// persons are PER, states LOC, other named actors ORG; generic groups ("rebels") are no name.
+    public var entityMention: EntityMention? {
+        switch kind {
+        case .person: return EntityMention(range: range, label: .person, fromDictionary: true)
+        case .state: return EntityMention(range: range, label: .location, fromDictionary: true)
+        case .civilians: return nil
+        default:
+            if id == nil && score >= 0.8 { return nil }  // generic phrase
+            return EntityMention(range: range, label: .organisation, fromDictionary: true)
+        }
+    }
+}

@@ -7,8 +7,10 @@ import SitrepLanguage
 /// phrase, kind), compiled into a trie over folded word units.
 ///
 /// Aliases compare case-folded, without diacritics or apostrophes, with the Arabic article in any form
-/// (`al-`, `a-`, `el-`, `as-`, `Al `) ignored and hyphens read as word breaks. Short all-caps acronyms
-/// (`IS`, `AP`, `SANA`, `U.S.`) match only as written, so the verb "is" is never the Islamic State.
+/// (`al-`, `a-`, `el-`, `as-`, `Al `, and attached `Al…` when nothing else matches) ignored and
+/// hyphens read as word breaks. Short all-caps acronyms
+/// (`IS`, `AP`, `SANA`, `U.S.`) and "The" + one word (`The National`) match only as written, so the verb
+/// "is" is never the Islamic State.
 public final class ActorDictionary: Sendable {
     /// Named entries first (in file order), then generic phrases (id `nil`).
     public let entries: [ActorEntry]
@@ -23,7 +25,9 @@ public final class ActorDictionary: Sendable {
     }
 
     /// Trie edges: `edgeKey(node, unit)` → child node; node 0 is the root.
-    let edges: [UInt64: Int32]
+    let edges: PerceptronFeatureTable
+    /// Child node of each edge row.
+    let children: [Int32]
     /// Targets ending at each node.
     let targets: [[Target]]
     /// Most units in one alias.
@@ -111,9 +115,11 @@ public final class ActorDictionary: Sendable {
         return out
     }
 
-    /// Whether an alias is a short all-caps acronym, matched as written.
+    /// Whether an alias is matched as written: a short all-caps acronym, or "The" and one capitalised
+    /// word ("The National", "The Independent", which would otherwise match "the national army").
     static func isCaseSensitive(_ units: [ActorUnit], text: String) -> Bool {
         guard !units.isEmpty else { return false }
+        if units.count == 2, text.hasPrefix("The "), units[1].isCapitalised { return true }
         var letters = 0
         for u in units {
             guard u.isWord, u.isAllCaps else { return false }
@@ -183,7 +189,14 @@ public final class ActorDictionary: Sendable {
         }
         self.entries = ordered.map(\.entry)
         self.byID = byID
-        self.edges = edges
+        var table = PerceptronFeatureTable(capacity: edges.count)
+        var children = [Int32](repeating: 0, count: edges.count)
+        for (k, child) in edges {
+            let row = table.insert(k).row
+            children[Int(row)] = child
+        }
+        self.edges = table
+        self.children = children
         self.targets = targets
         self.maxUnits = maxUnits
     }
@@ -212,17 +225,23 @@ public final class ActorDictionary: Sendable {
     func longestMatch(_ units: [ActorUnit], at i: Int) -> (end: Int, entry: Int32)? {
         var node: Int32 = 0
         var best: (Int, Int32)?
+        var attachedArticle = false
         var j = i
         while j < units.count && j - i < maxUnits {
-            guard let child = edges[Self.edgeKey(node, units[j].folded)] else { break }
-            node = child
+            var row = edges.row(Self.edgeKey(node, units[j].folded))
+            if row < 0 && units[j].alternative != 0 {
+                row = edges.row(Self.edgeKey(node, units[j].alternative))
+                if j == i { attachedArticle = true }
+            }
+            guard row >= 0 else { break }
+            node = children[Int(row)]
             for t in targets[Int(node)] {
                 if let exact = t.exact {
                     var ok = true
                     for (k, h) in exact.enumerated() where units[i + k].exact != h { ok = false; break }
                     if !ok { continue }
                 }
-                if t.needsArticle && units[i].extendedStart == units[i].start { continue }
+                if t.needsArticle && units[i].extendedStart == units[i].start && !attachedArticle { continue }
                 best = (j + 1, t.entry)
                 break
             }

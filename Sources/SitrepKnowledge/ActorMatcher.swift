@@ -28,6 +28,8 @@ public struct ActorMatcher: Sendable {
     static let prepositions: Set<UInt64> = Set(["of", "for", "with", "at", "from", "in", "to"].map(ActorUnits.hashFolded))
     static let determiners: Set<UInt64> = Set(["a", "an", "the", "its", "their", "his", "her"].map(ActorUnits.hashFolded))
     static let the = ActorUnits.hashFolded("the")
+    /// Second halves of compounds that place an organisation ("Amman-based", "UK-backed").
+    static let placeCompounds: Set<UInt64> = Set(["based", "backed", "led", "linked", "affiliated", "funded", "supported"].map(ActorUnits.hashFolded))
     static let open = ActorUnits.hashFolded("("), close = ActorUnits.hashFolded(")"), comma = ActorUnits.hashFolded(",")
 
     struct Hit {
@@ -53,10 +55,13 @@ public struct ActorMatcher: Sendable {
         let units = ActorUnits.units(bytes: b, tokens: tokens)
         let n = units.count
         var hits: [Hit] = []
+        let entries = dictionary.entries
         func mention(_ s: Int, _ e: Int, _ entry: Int32, score: Double) -> ActorMention {
-            let a = dictionary.entries[Int(entry)]
+            let k = Int(entry)
             let r = TextRange(start: units[s].extendedStart, end: units[e - 1].end)
-            return ActorMention(range: r, id: a.id, name: a.id == nil ? slice(b, r.start, r.end) : a.name, kind: a.kind, score: score)
+            let id = entries[k].id
+            return ActorMention(range: r, id: id, name: id == nil ? slice(b, r.start, r.end) : entries[k].name,
+                                kind: entries[k].kind, score: score)
         }
         // 1. Dictionary names, longest first.
         var i = 0
@@ -69,7 +74,7 @@ public struct ActorMatcher: Sendable {
             if m.end - i == 1, units[i].isAllCaps, units[i].end - units[i].start <= 2, inCapitalisedRun(units, i) {
                 i += 1; continue  // "IS" inside an all-caps headline is the verb
             }
-            let generic = dictionary.entries[Int(m.entry)].id == nil
+            let generic = entries[Int(m.entry)].id == nil
             hits.append(Hit(start: i, end: m.end, entry: m.entry, mention: mention(i, m.end, m.entry, score: generic ? 0.8 : 1)))
             i = m.end
         }
@@ -161,9 +166,12 @@ public struct ActorMatcher: Sendable {
     private func findAffiliations(units: [ActorUnit], hits: [Hit], entities: [EntityMention],
                                   bytes b: UnsafeBufferPointer<UInt8>) -> [ActorAffiliation] {
         var out: [ActorAffiliation] = []
-        var hitStarting: [Int: Int] = [:], hitEnding: [Int: Int] = [:]
-        for (h, hit) in hits.enumerated() { hitStarting[hit.start] = h; hitEnding[hit.end] = h }
+        var starting = [Int32](repeating: -1, count: units.count + 1), ending = starting
+        for (h, hit) in hits.enumerated() { starting[hit.start] = Int32(h); ending[hit.end] = Int32(h) }
+        func hitStarting(_ u: Int) -> Int? { u < starting.count && starting[u] >= 0 ? Int(starting[u]) : nil }
+        func hitEnding(_ u: Int) -> Int? { u >= 0 && u < ending.count && ending[u] >= 0 ? Int(ending[u]) : nil }
         let persons = entities.filter { $0.label == .person }
+        let organisations = entities.filter { $0.label == .organisation }
         func isOrganisation(_ m: ActorMention) -> Bool { m.kind != .person && m.kind != .civilians && !(m.id == nil && m.score >= 0.8) }
         // The organisation after "of/for/with …": a hit within a few units, or a capitalised run.
         func organisation(after r: Int) -> (TextRange, String?, String)? {
@@ -172,16 +180,24 @@ public struct ActorMatcher: Sendable {
             j += 1
             var steps = 0
             while j < units.count && steps < 4 {
-                if let h = hitStarting[j] {
+                if let h = hitStarting(j) {
                     let m = hits[h].mention
                     return isOrganisation(m) ? (m.range, m.id, m.name) : nil
                 }
                 if !units[j].isWord { return nil }
                 j += 1; steps += 1
             }
-            // No known name: a run of capitalised words.
+            // An organisation the recogniser found.
+            if r + 1 < units.count {
+                let from = units[r + 1].start, to = units[min(units.count - 1, r + 6)].end
+                if let o = organisations.first(where: { $0.range.start >= from && $0.range.start < to }) {
+                    return (o.range, nil, slice(b, o.range.start, o.range.end))
+                }
+            }
+            // No known name: a run of capitalised words ("the Amman-based WANA Institute" → "WANA Institute").
             var s = r + 1
             while s < units.count && Self.determiners.contains(units[s].folded) { s += 1 }
+            while s + 1 < units.count && units[s].token == units[s + 1].token && Self.placeCompounds.contains(units[s + 1].folded) { s += 2 }
             var e = s
             while e < units.count && units[e].isWord && (units[e].isCapitalised || (e > s && Self.functionWords.contains(units[e].folded) && e + 1 < units.count && units[e + 1].isCapitalised)) { e += 1 }
             guard e > s else { return nil }
@@ -191,21 +207,21 @@ public struct ActorMatcher: Sendable {
         // The person written just before unit `e` (exclusive): a person hit, a PER entity, or capitalised words.
         func person(endingAt e: Int) -> (TextRange, String?, String)? {
             guard e > 0 else { return nil }
-            if let h = hitEnding[e] {
+            if let h = hitEnding(e) {
                 let m = hits[h].mention
                 return m.kind == .person ? (m.range, m.id, m.name) : nil
             }
             let end = units[e - 1].end
             if let p = persons.last(where: { $0.range.end == end }) { return (p.range, nil, slice(b, p.range.start, p.range.end)) }
             var s = e
-            while s > 0 && e - s < 4 && units[s - 1].isWord && units[s - 1].isCapitalised && !units[s - 1].isAllCaps && hitEnding[s] == nil { s -= 1 }
+            while s > 0 && e - s < 4 && units[s - 1].isWord && units[s - 1].isCapitalised && !units[s - 1].isAllCaps && hitEnding(s) == nil { s -= 1 }
             guard e - s >= 2 else { return nil }
             let range = TextRange(start: units[s].extendedStart, end: end)
             return (range, nil, slice(b, range.start, range.end))
         }
         func person(startingAt s: Int) -> (TextRange, String?, String)? {
             guard s < units.count else { return nil }
-            if let h = hitStarting[s] {
+            if let h = hitStarting(s) {
                 let m = hits[h].mention
                 return m.kind == .person ? (m.range, m.id, m.name) : nil
             }
@@ -213,15 +229,16 @@ public struct ActorMatcher: Sendable {
                 return (p.range, nil, slice(b, p.range.start, p.range.end))
             }
             var e = s
-            while e < units.count && e - s < 4 && units[e].isWord && units[e].isCapitalised && !units[e].isAllCaps && hitStarting[e] == nil { e += 1 }
+            while e < units.count && e - s < 4 && units[e].isWord && units[e].isCapitalised && !units[e].isAllCaps && hitStarting(e) == nil { e += 1 }
             guard e - s >= 2 else { return nil }
             let range = TextRange(start: units[s].extendedStart, end: units[e - 1].end)
             return (range, nil, slice(b, range.start, range.end))
         }
         for r in units.indices where units[r].isWord {
-            guard let role = roles[units[r]], hitStarting[r] == nil || hits[hitStarting[r]!].mention.id == nil else { continue }
+            guard let role = roles[units[r]] else { continue }
+            if let h = hitStarting(r), hits[h].mention.id != nil { continue }
             // "Y spokesman X": an organisation right before the role, a person right after it.
-            if let h = hitEnding[r], isOrganisation(hits[h].mention), let p = person(startingAt: r + 1) {
+            if let h = hitEnding(r), isOrganisation(hits[h].mention), let p = person(startingAt: r + 1) {
                 let m = hits[h].mention
                 out.append(ActorAffiliation(person: p.0, personName: p.2, personID: p.1, role: role,
                                             organisation: m.range, organisationID: m.id, organisationName: m.name))

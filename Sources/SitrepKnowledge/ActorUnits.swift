@@ -10,6 +10,8 @@ struct ActorUnit: Sendable {
     /// Start including Arabic articles dropped before it (`al-` in `al-Sham`, `Al ` in `Al Jazeera`).
     var extendedStart: Int32
     var folded: UInt64
+    /// For a word written with its article attached ("Alqaeda", "Elnusra"): the folded rest, else 0.
+    var alternative: UInt64 = 0
     var exact: UInt64
     var token: Int32
     var flags: UInt8
@@ -34,7 +36,7 @@ enum ActorUnits {
     static let articles: Set<UInt64> = Set(["al", "el", "a", "as", "ash", "ad", "ar", "az", "ez", "at", "an", "ath",
                                             "adh", "es", "et", "ed", "er", "ul", "ud", "ur"].map(hashFolded))
     /// Standalone article words ("Al Jazeera", "El Baradei").
-    static let standaloneArticles: Set<UInt64> = Set(["al", "el"].map(hashFolded))
+    static let standaloneAl = hashFolded("al"), standaloneEl = hashFolded("el")
     static let replacements: [UInt64: UInt64] = [
         hashFolded("ibn"): hashFolded("bin"), hashFolded("abdel"): hashFolded("abdul"),
         hashFolded("abdal"): hashFolded("abdul"), hashFolded("abd"): hashFolded("abdul"),
@@ -109,6 +111,12 @@ enum ActorUnits {
             var i = tStart
             var partStart = tStart
             var folded = offset, exact = offset
+            var foldedCount = 0, head: UInt16 = 0, rest = offset
+            @inline(__always) func fold(_ x: UInt8) {
+                folded = step(folded, x)
+                foldedCount += 1
+                if foldedCount <= 2 { head = head << 8 | UInt16(x) } else { rest = step(rest, x) }
+            }
             var hasLetter = false, hasLower = false, capitalised = false
             var partIndex = 0
             var articleStart: Int32 = pendingArticleStart
@@ -116,7 +124,9 @@ enum ActorUnits {
             func finishPart(_ end: Int, last: Bool) {
                 guard end > partStart else { return }
                 var f = folded
-                if let r = replacements[f] { f = r }
+                let first = UInt8(truncatingIfNeeded: foldedCount >= 2 ? head >> 8 : head)
+                if foldedCount >= 3 && foldedCount <= 8 && (first == 0x61 || first == 0x69 || first == 0x6D),
+                   let r = replacements[f] { f = r }
                 var flags = ActorUnit.word
                 if capitalised { flags |= ActorUnit.capitalised }
                 if hasLetter && !hasLower { flags |= ActorUnit.allCaps }
@@ -125,8 +135,10 @@ enum ActorUnits {
                     if articleStart < 0 { articleStart = Int32(partStart) }
                 } else {
                     let ext = articleStart >= 0 ? articleStart : Int32(partStart)
+                    let attached = foldedCount >= 5 && (head == 0x616C || head == 0x656C)  // "al…", "el…"
                     out.append(ActorUnit(start: Int32(partStart), end: Int32(end), extendedStart: ext,
-                                         folded: f, exact: exact, token: Int32(ti), flags: flags))
+                                         folded: f, alternative: attached ? rest : 0, exact: exact,
+                                         token: Int32(ti), flags: flags))
                     articleStart = -1
                 }
                 partIndex += 1
@@ -137,6 +149,7 @@ enum ActorUnits {
                     finishPart(i, last: false)
                     i += 1; partStart = i
                     folded = offset; exact = offset; hasLetter = false; hasLower = false; capitalised = false
+                    foldedCount = 0; head = 0; rest = offset
                     continue
                 }
                 let ap = apostrophe(b, i, tEnd)
@@ -156,10 +169,10 @@ enum ActorUnits {
                 if c < 0x80 {
                     if c >= 0x41 && c <= 0x5A {
                         hasLetter = true; if i == partStart { capitalised = true }
-                        folded = step(folded, c | 0x20)
+                        fold(c | 0x20)
                     } else {
                         if c >= 0x61 && c <= 0x7A { hasLetter = true; hasLower = true }
-                        folded = step(folded, c)
+                        fold(c)
                     }
                     i += 1
                 } else if c == 0xC3, i + 1 < tEnd, latin1Base(b[i + 1]) != 0 {
@@ -167,7 +180,7 @@ enum ActorUnits {
                     hasLetter = true
                     if d < 0xA0 { if i == partStart { capitalised = true } } else { hasLower = true }
                     exact = step(exact, d)
-                    folded = step(folded, latin1Base(d))
+                    fold(latin1Base(d))
                     i += 2
                 } else if (c == 0xC4 || c == 0xC5), i + 1 < tEnd {
                     let d = b[i + 1]
@@ -175,18 +188,18 @@ enum ActorUnits {
                     hasLetter = true
                     if cp % 2 == 0 { if i == partStart { capitalised = true } } else { hasLower = true }
                     exact = step(exact, d)
-                    folded = step(folded, latinExtendedA[cp - 0x100])
+                    fold(latinExtendedA[cp - 0x100])
                     i += 2
                 } else {
                     hasLetter = true; hasLower = true
-                    folded = step(folded, c)
+                    fold(c)
                     i += 1
                 }
             }
             finishPart(tEnd, last: true)
             // A standalone "Al"/"El" before another word is an article.
             if let lastUnit = out.last, lastUnit.token == Int32(ti), lastUnit.start == Int32(tStart),
-               lastUnit.end == Int32(tEnd), standaloneArticles.contains(lastUnit.folded),
+               lastUnit.end == Int32(tEnd), lastUnit.folded == standaloneAl || lastUnit.folded == standaloneEl,
                ti + 1 < tokens.count, tokens[ti + 1].range.start > token.range.end {
                 pendingArticleStart = lastUnit.extendedStart
                 out.removeLast()

@@ -4,10 +4,23 @@ import SitrepCore
 /// A two-column word list (`actor-roles.tsv`, `actor-name-words.tsv`): folded word → value.
 struct ActorWordList: Sendable {
     let values: [UInt64: String]
+    private let table: PerceptronFeatureTable
+    private let strings: [String]
 
-    subscript(_ unit: ActorUnit) -> String? { values[unit.folded] }
+    @inline(__always)
+    subscript(_ unit: ActorUnit) -> String? {
+        let row = table.row(unit.folded)
+        return row >= 0 ? strings[Int(row)] : nil
+    }
 
-    init(values: [UInt64: String]) { self.values = values }
+    init(values: [UInt64: String]) {
+        self.values = values
+        var table = PerceptronFeatureTable(capacity: values.count)
+        var strings: [String] = []
+        for (k, v) in values { _ = table.insert(k); strings.append(v) }
+        self.table = table
+        self.strings = strings
+    }
 
     static func loadResource(_ name: String) throws -> ActorWordList {
         try load(from: ActorDictionary.resource(name))

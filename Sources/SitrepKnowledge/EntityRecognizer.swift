@@ -34,19 +34,26 @@ public struct EntityRecognizer: Sendable {
             throw SitrepError(code: "knowledge.unreadableWeights", input: url.path,
                               message: "cannot read the NER weight file: \(error.localizedDescription)")
         }
-        return EntityRecognizer(model: try PerceptronModel(data: data, input: url.path), dictionary: defaultDictionaryFeatures)
+        return EntityRecognizer(model: try PerceptronModel(data: data, input: url.path), dictionary: try defaultDictionaryFeatures)
     }
 
     /// Trains a recogniser on a tagged corpus.
     public static func train(on corpus: EntityCorpus, options: PerceptronTrainer.Options = .init(),
-                             progress: PerceptronTrainer.Progress? = nil) -> EntityRecognizer {
-        let dict = defaultDictionaryFeatures
+                             progress: PerceptronTrainer.Progress? = nil) throws -> EntityRecognizer {
+        let dict = try defaultDictionaryFeatures
         let model = PerceptronTrainer(options: options).train(documents: corpus.documents, dictionary: dict, progress: progress)
         return EntityRecognizer(model: model, dictionary: dict)
     }
 
-    /// The dictionary features used with the shipped model (none yet).
-    static let defaultDictionaryFeatures: EntityDictionaryFeatures? = nil
+    /// The dictionary features the shipped model was trained with: place names and the actor dictionary.
+    static var defaultDictionaryFeatures: EntityDictionaryFeatures? {
+        get throws { try cachedGazetteer.get() }
+    }
+
+    private static let cachedGazetteer: Result<EntityDictionaryFeatures?, Error> = Result {
+        let gazetteer = try EntityGazetteer.loadDefault()
+        return EntityDictionaryFeatures(atoms: { gazetteer.atoms($0) })
+    }
 
     /// The weight file: features whose weights are all below `pruneBelow` in magnitude are left out.
     public func weightFile(pruneBelow: Float = 0.5) -> Data { model.encoded(pruneBelow: pruneBelow) }
@@ -57,19 +64,17 @@ public struct EntityRecognizer: Sendable {
     /// Tags for the sentences of one document (document-level features see all of them).
     public func tag(document: [[String]]) -> [[EntityTag?]] {
         let features = NERFeatures.staticFeatures(document: document, dictionary: dictionary?.atoms(document))
-        return document.indices.map { s in
-            PerceptronDecoder.decode(features: features[s], tokenCount: document[s].count, model: model)
-                .map(EntityTagIndex.tag(at:))
-        }
+        return PerceptronDecoder.decode(document: features, model: model).map { $0.map(EntityTagIndex.tag(at:)) }
     }
 
     /// Persons, organisations and places in a document's text. `tokens` are the language layer's (or
     /// `EntityWordSplitter`'s when nil); `known` are dictionary hits, which win over the model's names
     /// they overlap. MISC names are left out. Sorted by start offset.
     public func find(in text: String, tokens: [Token]?, known: [EntityMention] = []) -> [EntityMention] {
-        let tokens = tokens ?? EntityWordSplitter.split(text)
-        guard !tokens.isEmpty else { return known.sorted { $0.range < $1.range } }
         let utf8 = Array(text.utf8)
+        // Tokens from elsewhere that reach past the text are left out rather than trusted.
+        let tokens = (tokens ?? EntityWordSplitter.split(text)).filter { $0.range.end <= Int32(utf8.count) && !$0.range.isEmpty }
+        guard !tokens.isEmpty else { return known.sorted { $0.range < $1.range } }
         // Sentences: after . ! ? and at line breaks.
         var sentences: [Range<Int>] = []
         var start = 0
@@ -100,5 +105,17 @@ public struct EntityRecognizer: Sendable {
             }
         }
         return (found + known).sorted { $0.range < $1.range }
+    }
+}
+
+extension EntityRecognizer {
+    /// The entity list of `KnowledgeAnnotations`: dictionary actors (persons PER, states LOC, named
+    /// organisations ORG) and gazetteer places (LOC) win; the model adds the names they do not cover.
+    public func entities(in text: String, tokens: [Token]?, actors: [ActorMention], places: [PlaceMention]) -> [EntityMention] {
+        var known = actors.compactMap(\.entityMention)
+        for p in places where !known.contains(where: { $0.range.overlaps(p.range) }) {
+            known.append(EntityMention(range: p.range, label: .location, fromDictionary: true))
+        }
+        return find(in: text, tokens: tokens, known: known)
     }
 }

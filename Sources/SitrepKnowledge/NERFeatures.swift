@@ -9,7 +9,7 @@ enum NERFeatures {
     /// Number of static features per token.
     static let staticCount = 36
     /// Number of tag-history features per token.
-    static let historyCount = 5
+    static let historyCount = 7
 
     /// A word's hashed views.
     struct Atoms {
@@ -184,10 +184,13 @@ enum NERFeatures {
         return letters >= 2
     }
 
-    /// Features that depend on the two previous tags (and the current word).
+    /// Features that depend on the two previous tags (and the current word), and on the labels given to
+    /// the same word earlier in the document (`memory`, see `NERLabelMemory`).
     @inline(__always)
     static func historyFeatures(previous t1: Int, beforeThat t2: Int, lower: UInt64, shortShape: UInt64,
-                                into out: inout [UInt64]) {
+                                memory: UInt64, into out: inout [UInt64]) {
+        out[5] = feature(45, memory)
+        out[6] = feature(46, memory, shortShape)
         out[0] = feature(40, UInt64(t1))
         out[1] = feature(41, UInt64(t2), UInt64(t1))
         out[2] = feature(42, UInt64(t1), lower)
@@ -196,3 +199,29 @@ enum NERFeatures {
     }
 }
 
+
+/// The entity types the recogniser gave each word earlier in the document ("prediction history"):
+/// a name tagged PER in one sentence is likely PER in the next.
+struct NERLabelMemory {
+    private var counts: [UInt64: UInt32] = [:]
+
+    /// The most frequent type so far for a word (1…4 for the labels of `EntityTagIndex`, 0 for none).
+    @inline(__always)
+    func majority(_ word: UInt64) -> UInt64 {
+        guard let c = counts[word] else { return 0 }
+        var best: UInt64 = 0, bestCount: UInt32 = 0
+        for t in 0..<4 {
+            let n = (c >> (8 * UInt32(t))) & 0xFF
+            if n > bestCount { best = UInt64(t + 1); bestCount = n }
+        }
+        return best
+    }
+
+    @inline(__always)
+    mutating func record(_ word: UInt64, tag: Int) {
+        guard tag > 0 else { return }
+        let shift = 8 * UInt32((tag - 1) / 2)
+        let c = counts[word, default: 0]
+        if (c >> shift) & 0xFF < 0xFF { counts[word] = c + (1 << shift) }
+    }
+}

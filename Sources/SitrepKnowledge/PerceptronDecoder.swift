@@ -4,9 +4,16 @@ enum PerceptronDecoder {
     /// The history tag used before the first token.
     static let startTag = EntityTagIndex.count
 
-    /// Tag indexes for one sentence; `features` holds `NERFeatures.staticCount` hashes per token.
-    static func decode(features: [UInt64], tokenCount n: Int, model: PerceptronModel) -> [Int] {
+    /// Tag indexes for the sentences of one document; `features[s]` holds `NERFeatures.staticCount`
+    /// hashes per token of sentence `s`.
+    static func decode(document features: [[UInt64]], model: PerceptronModel) -> [[Int]] {
+        var memory = NERLabelMemory()
+        return features.map { decode(features: $0, memory: &memory, model: model) }
+    }
+
+    static func decode(features: [UInt64], memory: inout NERLabelMemory, model: PerceptronModel) -> [Int] {
         let k = NERFeatures.staticCount
+        let n = features.count / k
         let tags = model.tagCount
         var out = [Int](repeating: 0, count: n)
         var scores = [Float](repeating: 0, count: tags)
@@ -16,13 +23,15 @@ enum PerceptronDecoder {
             for t in 0..<tags { scores[t] = 0 }
             let base = i * k
             for j in 0..<k { model.add(features[base + j], to: &scores) }
-            NERFeatures.historyFeatures(previous: t1, beforeThat: t2, lower: features[base + 2],
-                                        shortShape: features[base + 4], into: &history)
+            let word = features[base + 2]
+            NERFeatures.historyFeatures(previous: t1, beforeThat: t2, lower: word, shortShape: features[base + 4],
+                                        memory: memory.majority(word), into: &history)
             for h in history { model.add(h, to: &scores) }
             let best = argmax(scores, after: t1)
             out[i] = best
             t2 = t1; t1 = best
         }
+        for i in 0..<n { memory.record(features[i * k + 2], tag: out[i]) }
         return out
     }
 

@@ -130,11 +130,14 @@ struct PerceptronModel: Sendable {
 
     /// Reads a weight file; `input` names it in errors.
     init(data: Data, input: String) throws {
+        self = try data.withUnsafeBytes { raw in try Self.decode(raw.bindMemory(to: UInt8.self), input: input) }
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, input: String) throws -> PerceptronModel {
         func bad(_ why: String) -> SitrepError {
             SitrepError(code: "knowledge.badWeights", input: input, message: "not a Sitrep NER weight file: \(why)")
         }
-        let bytes = [UInt8](data)
-        guard bytes.count >= 20, Array(bytes[0..<4]) == Self.magic else { throw bad("missing SNER header") }
+        guard bytes.count >= 20, Array(bytes[0..<4]) == magic else { throw bad("missing SNER header") }
         func u32(_ at: Int) -> UInt32 {
             UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
         }
@@ -145,7 +148,8 @@ struct PerceptronModel: Sendable {
         guard bytes.count == 20 + n * 8 + n * tags * 2 else { throw bad("truncated (\(bytes.count) bytes for \(n) features)") }
         var table = PerceptronFeatureTable(capacity: n)
         var weights = [Float](repeating: 0, count: n * tags)
-        bytes.withUnsafeBufferPointer { b in
+        do {
+            let b = bytes
             var at = 20
             for _ in 0..<n {
                 var h: UInt64 = 0
@@ -159,6 +163,6 @@ struct PerceptronModel: Sendable {
                 at += 2
             }
         }
-        self.init(tagCount: tags, table: table, weights: weights)
+        return PerceptronModel(tagCount: tags, table: table, weights: weights)
     }
 }

@@ -21,15 +21,17 @@ public struct PerceptronTrainer {
                progress: Progress? = nil) -> PerceptronModel {
         let tags = EntityTagIndex.count
         // Static features and gold tags, sentence by sentence.
-        var sentences: [(features: [UInt64], gold: [Int])] = []
+        var docs: [[(features: [UInt64], gold: [Int])]] = []
         for doc in documents {
             let words = doc.sentences.map { $0.map(\.word) }
             let feats = NERFeatures.staticFeatures(document: words, dictionary: dictionary?.atoms(words))
+            var sentences: [(features: [UInt64], gold: [Int])] = []
             for (s, sentence) in doc.sentences.enumerated() where !sentence.isEmpty {
                 sentences.append((feats[s], sentence.map { EntityTagIndex.index(of: $0.tag) }))
             }
+            if !sentences.isEmpty { docs.append(sentences) }
         }
-        let totalTokens = sentences.reduce(0) { $0 + $1.gold.count }
+        let totalTokens = docs.reduce(0) { $0 + $1.reduce(0) { $0 + $1.gold.count } }
         var table = PerceptronFeatureTable(capacity: 1 << 20)
         var w: [Float] = []
         var u: [Double] = []
@@ -37,7 +39,7 @@ public struct PerceptronTrainer {
         u.reserveCapacity((1 << 20) * tags)
         var c: Double = 1
         var rng = SplitMix(state: options.seed)
-        var order = Array(sentences.indices)
+        var order = Array(docs.indices)
         let k = NERFeatures.staticCount
         var scores = [Float](repeating: 0, count: tags)
         var history = [UInt64](repeating: 0, count: NERFeatures.historyCount)
@@ -51,13 +53,17 @@ public struct PerceptronTrainer {
                 order.swapAt(i, j)
             }
             var errors = 0
-            for s in order {
-                let (features, gold) = sentences[s]
+            // Documents in shuffled order, sentences in reading order (the label memory runs through a document).
+            for d in order {
+              var memory = NERLabelMemory()
+              for (features, gold) in docs[d] {
                 var t1 = PerceptronDecoder.startTag, t2 = PerceptronDecoder.startTag
+                var predictions = [Int](repeating: 0, count: gold.count)
                 for i in 0..<gold.count {
                     let base = i * k
                     NERFeatures.historyFeatures(previous: t1, beforeThat: t2, lower: features[base + 2],
-                                                shortShape: features[base + 4], into: &history)
+                                                shortShape: features[base + 4], memory: memory.majority(features[base + 2]),
+                                                into: &history)
                     for j in 0..<k { hashes[j] = features[base + j] }
                     for j in 0..<history.count { hashes[k + j] = history[j] }
                     for t in 0..<tags { scores[t] = 0 }
@@ -90,8 +96,11 @@ public struct PerceptronTrainer {
                         }
                     }
                     c += 1
+                    predictions[i] = predicted
                     t2 = t1; t1 = predicted
                 }
+                for i in 0..<gold.count { memory.record(features[i * k + 2], tag: predictions[i]) }
+              }
             }
             progress?(epoch, errors, totalTokens)
         }

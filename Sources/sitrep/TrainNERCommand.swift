@@ -31,7 +31,7 @@ struct TrainNERCommand: ParsableCommand {
     var output: String
 
     @Option(help: "Passes over the training data.")
-    var epochs: Int = 12
+    var epochs: Int = 20
 
     @Option(help: "Leave out features whose averaged weights are all below this magnitude.")
     var prune: Float = 0.5
@@ -52,7 +52,7 @@ struct TrainNERCommand: ParsableCommand {
             let corpus = try EntityCorpus(contentsOf: URL(fileURLWithPath: file))
             Console.error("\(file): \(corpus.documents.count) documents, \(corpus.sentenceCount) sentences, \(corpus.tokenCount) tokens")
             let start = Date()
-            let recogniser = EntityRecognizer.train(on: corpus, options: .init(epochs: epochs, seed: seed)) { epoch, errors, tokens in
+            let recogniser = try EntityRecognizer.train(on: corpus, options: .init(epochs: epochs, seed: seed)) { epoch, errors, tokens in
                 Console.error("epoch \(epoch): \(errors) of \(tokens) tokens wrong (\(String(format: "%.2f", 100 * Double(errors) / Double(max(tokens, 1))))%), \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
             }
             let data = recogniser.weightFile(pruneBelow: prune)

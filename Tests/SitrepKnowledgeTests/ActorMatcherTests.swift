@@ -88,6 +88,15 @@ import Testing
         #expect(result.affiliationsByPerson.count == result.affiliations.count)
     }
 
+    @Test func placeCompoundBeforeAnUnknownOrganisationIsSkipped() throws {
+        let text = "“It will not last,” said Omar Fares, an analyst fellow at the Beirut-based Cedar Policy Forum, on Sunday."
+        let result = Self.matcher.analyze(text, tokens: nil)
+        let tie = try #require(result.affiliations.first)
+        #expect(tie.personName == "Omar Fares")
+        #expect(tie.role == "fellow")
+        #expect(tie.organisationName == "Cedar Policy Forum")
+    }
+
     @Test func noAffiliationWithoutARoleWord() {
         let result = Self.matcher.analyze("Karim Haddad, a resident of the Syrian Observatory district, left.", tokens: nil)
         #expect(result.affiliations.isEmpty)

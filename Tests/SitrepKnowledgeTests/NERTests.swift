@@ -47,14 +47,14 @@ import Testing
     @Test func tinyTrainingRunLearnsAPattern() throws {
         let corpus = try EntityCorpus(text: Self.tiny)
         #expect(corpus.sentenceCount == 4)
-        let recogniser = EntityRecognizer.train(on: corpus, options: .init(epochs: 8, seed: 7))
+        let recogniser = try EntityRecognizer.train(on: corpus, options: .init(epochs: 8, seed: 7))
         let tags = recogniser.tag(tokens: ["The", "commander", "Kael", "Vorn", "stayed", "in", "Dunmar", "."])
         #expect(tags.map { $0?.description ?? "O" } == ["O", "O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"])
     }
 
     @Test func weightFileRoundTrips() throws {
         let corpus = try EntityCorpus(text: Self.tiny)
-        let recogniser = EntityRecognizer.train(on: corpus, options: .init(epochs: 5))
+        let recogniser = try EntityRecognizer.train(on: corpus, options: .init(epochs: 5))
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ner-\(UUID().uuidString).bin")
         try recogniser.weightFile(pruneBelow: 0).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -110,6 +110,34 @@ import Testing
                                    label: .organisation, fromDictionary: true)]
         let found = recogniser.find(in: text, tokens: nil, known: known)
         #expect(found.filter { $0.range.overlaps(known[0].range) } == known)
+    }
+
+    @Test func labelMemoryRemembersTheMostFrequentTypeOfAWord() {
+        var memory = NERLabelMemory()
+        let word = NERFeatures.hash("idlib".utf8)
+        #expect(memory.majority(word) == 0)
+        memory.record(word, tag: EntityTagIndex.index(of: EntityTag("B-LOC")))
+        memory.record(word, tag: EntityTagIndex.index(of: EntityTag("B-PER")))
+        memory.record(word, tag: EntityTagIndex.index(of: EntityTag("I-LOC")))
+        memory.record(word, tag: 0)
+        #expect(memory.majority(word) == 3)  // LOC: the third label
+        #expect(memory.majority(NERFeatures.hash("aleppo".utf8)) == 0)
+    }
+
+    @Test func actorsAndPlacesBecomeDictionaryEntities() throws {
+        let recogniser = try EntityRecognizer.loadDefault()
+        let matcher = try ActorMatcher.loadDefault()
+        let text = "Rebels and the SDF met Samir Qabbani near Qartaba on Sunday."
+        let actors = matcher.find(in: text, tokens: nil)
+        let r = text.utf8.count - " on Sunday.".utf8.count
+        let place = PlaceMention(range: TextRange(r - "Qartaba".utf8.count, r),
+                                 place: PlaceRef(name: "Qartaba"), score: 0.9)
+        let found = recogniser.entities(in: text, tokens: nil, actors: actors, places: [place])
+        let byText = Dictionary(found.map { (text.slice($0.range)!, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byText["SDF"]?.label == .organisation && byText["SDF"]?.fromDictionary == true)
+        #expect(byText["Qartaba"]?.label == .location && byText["Qartaba"]?.fromDictionary == true)
+        #expect(byText["Rebels"] == nil)  // a generic group is no name
+        #expect(byText["Samir Qabbani"]?.label == .person && byText["Samir Qabbani"]?.fromDictionary == false)
     }
 
     @Test func wordSplitterKeepsArabicNamesAndSplitsPossessives() {
