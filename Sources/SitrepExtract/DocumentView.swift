@@ -37,6 +37,8 @@ struct DocumentView {
     var counts: [CountSpan] = []
     /// Function-word class per token, when it has one.
     var function: [FunctionClass?]
+    /// Which lexicon tables each token can start (`PhraseTable.bit`).
+    var starts: [UInt16]
 
     init(document: Document, language: LanguageAnnotations, knowledge: KnowledgeAnnotations, lexicon: ExtractionLexicon) {
         self.document = document
@@ -48,15 +50,17 @@ struct DocumentView {
         self.tokens = lang.tokens
         var keys = [UInt64](repeating: 0, count: lang.tokens.count)
         var function = [FunctionClass?](repeating: nil, count: lang.tokens.count)
+        var starts = [UInt16](repeating: 0, count: lang.tokens.count)
         bytes.withUnsafeBufferPointer { p in
             for (i, t) in lang.tokens.enumerated() {
                 let k = WordKey.of(p, Int(t.range.start), Int(t.range.end))
                 keys[i] = k
-                function[i] = lexicon.functionWords[k]
+                if let info = lexicon.wordInfo[k] { function[i] = info.function; starts[i] = info.starts }
             }
         }
         self.keys = keys
         self.function = function
+        self.starts = starts
         self.actors = buildActors(knowledge: knowledge, lexicon: lexicon)
         self.places = knowledge.places.compactMap { (p: PlaceMention) -> PlaceSpan? in
             tokenRange(p.range).map { PlaceSpan(tokens: $0, place: p.place) }
@@ -162,7 +166,7 @@ struct DocumentView {
         var typed: [ActorSpan] = []
         var i = 0
         while i < tokens.count {
-            if covered[i] || !lexicon.actorNouns.startsPattern(keys[i]) { i += 1; continue }
+            if covered[i] || starts[i] & lexicon.actorNouns.bit == 0 { i += 1; continue }
             guard let m = lexicon.actorNouns.longestMatch(at: i, keys: keys, limit: tokens.count, blocks: { _ in true }) else {
                 i += 1; continue
             }

@@ -96,7 +96,7 @@ struct ExtractionRun {
         for m in matches(lexicon.relationCues, in: r) { for j in m.start..<m.end { consumed.insert(j) } }
         var i = r.lowerBound
         while i < r.upperBound {
-            if consumed.contains(i) || !lexicon.triggers.startsPattern(view.keys[i]) { i += 1; continue }
+            if view.starts[i] & lexicon.triggers.bit == 0 || consumed.contains(i) { i += 1; continue }
             guard let m = lexicon.triggers.longestMatch(at: i, keys: view.keys, limit: r.upperBound,
                                                         blocks: { view.isPunctuation($0) }) else { i += 1; continue }
             let entry = lexicon.triggers.patterns[m.pattern].value

@@ -10,7 +10,7 @@ extension ExtractionRun {
         var out: [PhraseTable<V>.Match] = []
         var i = r.lowerBound
         while i < r.upperBound {
-            if table.startsPattern(view.keys[i]),
+            if view.starts[i] & table.bit != 0,
                let m = table.longestMatch(at: i, keys: view.keys, limit: r.upperBound, blocks: { view.isPunctuation($0) }) {
                 out.append(m); i = m.end
             } else { i += 1 }

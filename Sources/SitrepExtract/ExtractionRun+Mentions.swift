@@ -97,6 +97,7 @@ extension ExtractionRun {
         for (n, i) in live.enumerated() { mentionIndex[i] = n }
         let doc = view.document
         var out: [EventMention] = []
+        var evidenceText: (Int, String) = (-1, "")
         for (n, i) in live.enumerated() {
             let c = candidates[i]
             let trig = triggerRange(c)
@@ -130,8 +131,9 @@ extension ExtractionRun {
                 location: c.location, origin: c.origin, destination: c.destination,
                 date: date, datePrecision: precision, certainty: certainty,
                 attributedTo: source, attributedToID: sourceID, trigger: trig,
-                evidence: Evidence(text: view.text(sentence.range), range: sentence.range),
+                evidence: Evidence(text: evidenceText.0 == c.sentence ? evidenceText.1 : view.text(sentence.range), range: sentence.range),
                 relations: [], background: isBackground(c, date: interval))
+            evidenceText = (c.sentence, mention.evidence.text)
             out.append(mention)
         }
         addRelations(&out, live: live)
