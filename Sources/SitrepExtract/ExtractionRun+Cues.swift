@@ -31,10 +31,21 @@ extension ExtractionRun {
         }
     }
 
+    /// Mode cues of the other sentences of a sentence's paragraph (at most three sentences either side).
+    func cuesOfParagraph(around s: Int) -> [ModeCue] {
+        let p = sentences[s].paragraph
+        var out: [ModeCue] = []
+        for t in max(0, s - 3)...min(sentences.count - 1, s + 3) where t != s && sentences[t].paragraph == p {
+            out += matches(lexicon.modeCues, in: sentences[t].tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
+        }
+        return out
+    }
+
     mutating func applyCues(sentence s: Int, candidates r: Range<Int>) {
         guard !r.isEmpty else { return }
         let tokens = sentences[s].tokens
         let cues = matches(lexicon.modeCues, in: tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
+        var paragraphCues: [ModeCue]?
         for i in r {
             var c = candidates[i]
             // Attacks on armed forces are battles, unless a weapon makes them an explosion.
@@ -43,6 +54,14 @@ extension ExtractionRun {
             for cue in cues where cue.appliesTo == base {
                 if let b = best, b.rank >= cue.rank { continue }
                 best = cue
+            }
+            if best == nil, c.mode == nil, base == .attack || base == .protest {
+                // "The attacks – mostly using grenades – …": a weapon or police word in the paragraph's other sentences.
+                if paragraphCues == nil { paragraphCues = cuesOfParagraph(around: s) }
+                for cue in paragraphCues! where cue.appliesTo == base && cue.becomes == base {
+                    if let b = best, b.rank >= cue.rank { continue }
+                    best = cue
+                }
             }
             if let best {
                 if base == .attack, best.becomes == .attack {

@@ -9,7 +9,8 @@ public enum MainEvent {
         switch t {
         case .sexualViolence, .riot: 7
         case .attack, .abduction, .takeover, .protest, .propertyDestruction: 6
-        case .clash, .weaponsSeized, .baseEstablished: 5.5
+        case .clash: 6
+        case .weaponsSeized, .baseEstablished: 5.5
         case .capture, .withdrawal, .groupChange: 5
         case .agreement, .offensive: 4
         case .transfer, .surrender, .release: 3
@@ -56,7 +57,7 @@ public enum MainEvent {
     public static func choose(_ mentions: [EventMention]) -> EventMention? {
         var best: (Double, EventMention)?
         for (i, m) in mentions.enumerated() {
-            var score = weight(m.type) - Double(i) * 0.35
+            var score = weight(m.type) - Double(i) * 0.6
             switch m.certainty {
             case .denied, .planned, .conditional: score -= 4
             case .possible: score -= 1
