@@ -37,6 +37,8 @@ struct DocumentView {
     var counts: [CountSpan] = []
     /// Function-word class per token, when it has one.
     var function: [FunctionClass?]
+    /// Which lexicon tables each token can start (`PhraseTable.bit`).
+    var starts: [UInt16]
 
     init(document: Document, language: LanguageAnnotations, knowledge: KnowledgeAnnotations, lexicon: ExtractionLexicon) {
         self.document = document
@@ -48,24 +50,57 @@ struct DocumentView {
         self.tokens = lang.tokens
         var keys = [UInt64](repeating: 0, count: lang.tokens.count)
         var function = [FunctionClass?](repeating: nil, count: lang.tokens.count)
+        var starts = [UInt16](repeating: 0, count: lang.tokens.count)
         bytes.withUnsafeBufferPointer { p in
             for (i, t) in lang.tokens.enumerated() {
                 let k = WordKey.of(p, Int(t.range.start), Int(t.range.end))
                 keys[i] = k
-                function[i] = lexicon.functionWords[k]
+                if let info = lexicon.wordInfo[k] { function[i] = info.function; starts[i] = info.starts }
             }
         }
         self.keys = keys
         self.function = function
+        self.starts = starts
         self.actors = buildActors(knowledge: knowledge, lexicon: lexicon)
         self.places = knowledge.places.compactMap { (p: PlaceMention) -> PlaceSpan? in
             tokenRange(p.range).map { PlaceSpan(tokens: $0, place: p.place) }
         }
+        self.places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         self.counts = lang.quantities.compactMap { (q: QuantityMention) -> CountSpan? in
             guard q.kind == .count, let r = tokenRange(q.range) else { return nil }
             return CountSpan(tokens: r, quantity: Quantity(min: q.min, max: q.max, approximate: q.approximate,
                                                            of: q.of, text: self.text(q.range)))
         }
+        self.counts.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// Index of the first element whose first token is at or after `token`, in a list sorted by first token.
+    static func lowerBound<T>(_ list: [T], _ token: Int, _ start: (T) -> Int) -> Int {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if start(list[mid]) < token { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Actors whose first token lies in `r` (sorted).
+    func actors(startingIn r: Range<Int>) -> ArraySlice<ActorSpan> {
+        let a = DocumentView.lowerBound(actors, r.lowerBound) { $0.tokens.lowerBound }
+        let b = DocumentView.lowerBound(actors, r.upperBound) { $0.tokens.lowerBound }
+        return actors[a..<max(a, b)]
+    }
+
+    func counts(startingIn r: Range<Int>) -> ArraySlice<CountSpan> {
+        let a = DocumentView.lowerBound(counts, r.lowerBound) { $0.tokens.lowerBound }
+        let b = DocumentView.lowerBound(counts, r.upperBound) { $0.tokens.lowerBound }
+        return counts[a..<max(a, b)]
+    }
+
+    func places(startingIn r: Range<Int>) -> ArraySlice<PlaceSpan> {
+        let a = DocumentView.lowerBound(places, r.lowerBound) { $0.tokens.lowerBound }
+        let b = DocumentView.lowerBound(places, r.upperBound) { $0.tokens.lowerBound }
+        return places[a..<max(a, b)]
     }
 
     func text(_ range: TextRange) -> String {
@@ -131,7 +166,7 @@ struct DocumentView {
         var typed: [ActorSpan] = []
         var i = 0
         while i < tokens.count {
-            if covered[i] || !lexicon.actorNouns.startsPattern(keys[i]) { i += 1; continue }
+            if covered[i] || starts[i] & lexicon.actorNouns.bit == 0 { i += 1; continue }
             guard let m = lexicon.actorNouns.longestMatch(at: i, keys: keys, limit: tokens.count, blocks: { _ in true }) else {
                 i += 1; continue
             }

@@ -82,6 +82,7 @@ struct ExtractionRun {
         filterWeak()
         dropSeizedWeapons()
         mergeTolls()
+        combineWithinSentences()
         assignPlaces()
         return buildMentions()
     }
@@ -95,7 +96,7 @@ struct ExtractionRun {
         for m in matches(lexicon.relationCues, in: r) { for j in m.start..<m.end { consumed.insert(j) } }
         var i = r.lowerBound
         while i < r.upperBound {
-            if consumed.contains(i) || !lexicon.triggers.startsPattern(view.keys[i]) { i += 1; continue }
+            if view.starts[i] & lexicon.triggers.bit == 0 || consumed.contains(i) { i += 1; continue }
             guard let m = lexicon.triggers.longestMatch(at: i, keys: view.keys, limit: r.upperBound,
                                                         blocks: { view.isPunctuation($0) }) else { i += 1; continue }
             let entry = lexicon.triggers.patterns[m.pattern].value
@@ -106,6 +107,10 @@ struct ExtractionRun {
                 i = m.end; continue
             }
             let noun = isNoun(entry, at: m.start)
+            // "the besieged town", "the wounded": a participle after an article is an adjective, no event.
+            if entry.pos == .verb, noun, m.end == m.start + 1, view.hasSuffix(m.start, "ed") { i = m.end; continue }
+            // "demonstrated its willingness": a protest verb with a direct object is no protest.
+            if entry.type == .protest, !noun, m.end < r.upperBound, view.function[m.end] == .det { i = m.end; continue }
             let c = Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
                               start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
                               isPassive: !noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound))

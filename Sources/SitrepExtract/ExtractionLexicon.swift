@@ -43,6 +43,12 @@ enum VetoContext: String, Sendable, CaseIterable {
     case disaster, accident, crime
 }
 
+/// What the lexicon knows about one word: the tables it can start, its function class.
+struct WordInfo: Sendable {
+    var starts: UInt16 = 0
+    var function: FunctionClass?
+}
+
 /// Closed-class words the role and place rules read (`function-words.tsv`).
 enum FunctionClass: String, Sendable, CaseIterable {
     case be, det, origin, destination, location, agent, party
@@ -52,21 +58,25 @@ enum FunctionClass: String, Sendable, CaseIterable {
 
 /// Every data file of the extractor, loaded once and shared (immutable, `Sendable`).
 public struct ExtractionLexicon: Sendable {
-    var triggers = PhraseTable<TriggerEntry>()
+    var triggers = PhraseTable<TriggerEntry>(bit: 1)
     var frames: [String: [ArgumentClass: (EventType, EventMode?)]] = [:]
     var argumentClasses: [UInt64: ArgumentClass] = [:]
-    var actorNouns = PhraseTable<ActorKind>()
-    var modeCues = PhraseTable<[ModeCue]>()
-    var certaintyCues = PhraseTable<Certainty>()
-    var relationCues = PhraseTable<RelationCue>()
-    var backgroundCues = PhraseTable<Bool>()
-    var vetoes = PhraseTable<VetoContext>()
+    var actorNouns = PhraseTable<ActorKind>(bit: 2)
+    var modeCues = PhraseTable<[ModeCue]>(bit: 4)
+    var certaintyCues = PhraseTable<Certainty>(bit: 8)
+    var relationCues = PhraseTable<RelationCue>(bit: 16)
+    var backgroundCues = PhraseTable<Bool>(bit: 32)
+    var vetoes = PhraseTable<VetoContext>(bit: 64)
+    /// One lookup per token: which tables the word starts (bits) and its function class.
+    var wordInfo: [UInt64: WordInfo] = [:]
     var functionWords: [UInt64: FunctionClass] = [:]
+    /// Phrases that put an event inside a claim of responsibility ("claimed responsibility for").
+    public private(set) var responsibilityPhrases: [String] = []
 
     /// The files this lexicon reads, in load order.
     public static let files = ["event-triggers.tsv", "frames.tsv", "argument-classes.tsv", "actor-nouns.tsv",
                                "mode-cues.tsv", "certainty-cues.tsv", "relation-cues.tsv", "background-cues.tsv",
-                               "context-vetoes.tsv", "function-words.tsv"]
+                               "context-vetoes.tsv", "function-words.tsv", "responsibility-cues.tsv"]
 
     /// Loads the shipped data, or the files in `directory` where it has them (others from the bundle).
     public static func load(directory: URL? = nil) throws -> ExtractionLexicon {
@@ -132,7 +142,24 @@ public struct ExtractionLexicon: Sendable {
             if lex.functionWords[key] != nil { throw row.error("duplicate word '\(row.field(0))'") }
             lex.functionWords[key] = c
         }
+        for row in try ResourceTable.rows("responsibility-cues.tsv", directory: directory, minFields: 1) {
+            lex.responsibilityPhrases.append(row.field(0).lowercased())
+        }
+        lex.buildWordInfo()
         return lex
+    }
+
+    private mutating func buildWordInfo() {
+        var info: [UInt64: WordInfo] = [:]
+        func mark(_ keys: Dictionary<UInt64, [Int32]>.Keys, _ bit: UInt16) {
+            for k in keys { info[k, default: WordInfo()].starts |= bit }
+        }
+        mark(triggers.firstWords, triggers.bit); mark(actorNouns.firstWords, actorNouns.bit)
+        mark(modeCues.firstWords, modeCues.bit); mark(certaintyCues.firstWords, certaintyCues.bit)
+        mark(relationCues.firstWords, relationCues.bit); mark(backgroundCues.firstWords, backgroundCues.bit)
+        mark(vetoes.firstWords, vetoes.bit)
+        for (k, f) in functionWords { info[k, default: WordInfo()].function = f }
+        wordInfo = info
     }
 
     static func parseMode(_ text: String, _ row: ResourceRow) throws -> EventMode? {

@@ -10,7 +10,7 @@ extension ExtractionRun {
         var out: [PhraseTable<V>.Match] = []
         var i = r.lowerBound
         while i < r.upperBound {
-            if table.startsPattern(view.keys[i]),
+            if view.starts[i] & table.bit != 0,
                let m = table.longestMatch(at: i, keys: view.keys, limit: r.upperBound, blocks: { view.isPunctuation($0) }) {
                 out.append(m); i = m.end
             } else { i += 1 }
@@ -31,10 +31,21 @@ extension ExtractionRun {
         }
     }
 
+    /// Mode cues of the other sentences of a sentence's paragraph (at most three sentences either side).
+    func cuesOfParagraph(around s: Int) -> [ModeCue] {
+        let p = sentences[s].paragraph
+        var out: [ModeCue] = []
+        for t in max(0, s - 3)...min(sentences.count - 1, s + 3) where t != s && sentences[t].paragraph == p {
+            out += matches(lexicon.modeCues, in: sentences[t].tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
+        }
+        return out
+    }
+
     mutating func applyCues(sentence s: Int, candidates r: Range<Int>) {
         guard !r.isEmpty else { return }
         let tokens = sentences[s].tokens
         let cues = matches(lexicon.modeCues, in: tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
+        var paragraphCues: [ModeCue]?
         for i in r {
             var c = candidates[i]
             // Attacks on armed forces are battles, unless a weapon makes them an explosion.
@@ -44,9 +55,23 @@ extension ExtractionRun {
                 if let b = best, b.rank >= cue.rank { continue }
                 best = cue
             }
+            if best == nil, c.mode == nil, base == .attack || base == .protest {
+                // "The attacks – mostly using grenades – …": a weapon or police word in the paragraph's other sentences.
+                if paragraphCues == nil { paragraphCues = cuesOfParagraph(around: s) }
+                for cue in paragraphCues! where cue.appliesTo == base && cue.becomes == base {
+                    if let b = best, b.rank >= cue.rank { continue }
+                    best = cue
+                }
+            }
             if let best {
                 if base == .attack, best.becomes == .attack {
                     if ExtractionRun.modeRank(best.mode) > ExtractionRun.modeRank(c.mode) || c.type != .attack {
+                        if c.type == .clash, c.agents.isEmpty, let first = c.parties.first {
+                            // Back from a clash to an attack: the first side does it, the others undergo it.
+                            c.agents = [first]
+                            c.patients = Array(c.parties.dropFirst())
+                            c.parties = []
+                        }
                         c.type = .attack; c.mode = best.mode
                     }
                 } else {
@@ -67,15 +92,21 @@ extension ExtractionRun {
             }
             candidates[i] = c
         }
-        // Disasters, accidents and crime: their weak triggers are not conflict events.
-        let vetoes = matches(lexicon.vetoes, in: tokens)
+        // Disasters and accidents are no conflict events, whatever the word; ordinary crime makes weak triggers,
+        // arrests and seizures none. An armed group from the dictionary keeps the event.
+        let vetoes = matches(lexicon.vetoes, in: tokens).map { lexicon.vetoes.patterns[$0.pattern].value }
         if !vetoes.isEmpty {
-            let strongArmed = r.contains { !candidates[$0].entry.weak && candidates[$0].type != .capture }
-            for i in r where candidates[i].entry.weak || (!strongArmed && candidates[i].type == .capture) {
-                let armed = (candidates[i].agents + candidates[i].patients).contains {
+            let disaster = vetoes.contains { $0 != .crime }
+            let strongArmed = r.contains { !candidates[$0].entry.weak && ![.capture, .weaponsSeized].contains(candidates[$0].type) }
+            for i in r {
+                let c = candidates[i]
+                let armed = (c.agents + c.patients + c.parties).contains {
                     [.armedGroup, .internationalForce].contains($0.kind) && $0.fromDictionary
                 }
-                if !armed { candidates[i].dropped = true }
+                if armed { continue }
+                if disaster || c.entry.weak || (!strongArmed && [.capture, .weaponsSeized].contains(c.type)) {
+                    candidates[i].dropped = true
+                }
             }
         }
     }
@@ -98,6 +129,34 @@ extension ExtractionRun {
             let hasArgument = !(c.agents.isEmpty && c.patients.isEmpty && c.parties.isEmpty) || c.count != nil
                 || c.fatalities != nil || c.frameResolved
             if !hasArgument { candidates[i].dropped = true }
+        }
+    }
+
+    /// One event told with several words in one sentence: "Militants stormed the city …, setting off car bombs and
+    /// murdering civilians" is one attack; "a deal seems to have been struck" one agreement. The first mention keeps
+    /// the others' mode (the most specific), toll and victims.
+    mutating func combineWithinSentences() {
+        for (s, range) in bySentence.enumerated() {
+            let cues = matches(lexicon.relationCues, in: sentences[s].tokens)
+            var keeper: [EventType: Int] = [:]
+            for i in range where !candidates[i].dropped {
+                let t = candidates[i].type
+                guard [.attack, .agreement, .negotiation, .takeover].contains(t) else { continue }
+                guard let k = keeper[t] else { keeper[t] = i; continue }
+                let a = candidates[k], b = candidates[i]
+                let sameDoer = a.agents.isEmpty || b.agents.isEmpty || a.agents[0].name == b.agents[0].name
+                // "in response to an attack", "in exchange for": events joined by a cue stay two.
+                let joined = cues.contains { $0.start >= a.end && $0.end <= b.start }
+                guard sameDoer, !joined else { continue }
+                if ExtractionRun.modeRank(b.mode) > ExtractionRun.modeRank(a.mode) { candidates[k].mode = b.mode }
+                if a.fatalities == nil { candidates[k].fatalities = b.fatalities }
+                if a.patients.isEmpty { candidates[k].patients = b.patients }
+                if a.agents.isEmpty { candidates[k].agents = b.agents }
+                if a.parties.isEmpty { candidates[k].parties = b.parties }
+                if a.location == nil { candidates[k].location = b.location }
+                candidates[i].dropped = true
+                candidates[i].mergedInto = k
+            }
         }
     }
 

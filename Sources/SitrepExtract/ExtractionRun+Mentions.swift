@@ -9,6 +9,8 @@ extension ExtractionRun {
     /// An event dated this many days before publication is background.
     static let backgroundDays = 60
 
+    static let sinceKey = WordKey.of("since")
+
     func role(_ a: ActorSpan, _ r: ActorRole.Role) -> ActorRole { ActorRole(role: r, id: a.id, name: a.name) }
 
     func triggerRange(_ c: Candidate) -> TextRange {
@@ -18,15 +20,33 @@ extension ExtractionRun {
     /// The time expression for a trigger: the nearest in its sentence, else the last earlier one in its paragraph.
     func time(for c: Candidate, trigger: TextRange) -> TimeMention? {
         let sentence = sentences[c.sentence]
-        let usable = view.language.times.filter { $0.interval != nil && ($0.type == .date || $0.type == .time) && $0.modifier != "since" }
+        let usable = times(in: TextRange(start: sentences[max(0, c.sentence - 12)].range.start, end: sentence.range.end))
         let inSentence = usable.filter { sentence.range.contains($0.range) }
         if let best = inSentence.min(by: { distance($0.range, trigger) < distance($1.range, trigger) }) { return best }
+        // A date carries on through its paragraph, unless it is background (much older than publication)
+        // or opens a "since" clause.
         let paragraph = sentence.paragraph
         let earlier = sentences[..<c.sentence].reversed().prefix { $0.paragraph == paragraph }
         for s in earlier {
-            if let t = usable.last(where: { s.range.contains($0.range) }) { return t }
+            guard let t = usable.last(where: { s.range.contains($0.range) }) else { continue }
+            if let p = view.document.published, let iv = t.interval,
+               iv.end.dayNumber < p.start.dayNumber - ExtractionRun.backgroundDays { return nil }
+            let at = view.firstToken(atOrAfter: t.range.start)
+            let lo = max(s.tokens.lowerBound, at - 6)
+            if (lo..<at).contains(where: { view.keys[$0] == ExtractionRun.sinceKey }) { return nil }
+            return t
         }
         return nil
+    }
+
+    /// Usable time expressions (dated, not "since") that start inside `r`.
+    func times(in r: TextRange) -> ArraySlice<TimeMention> {
+        let all = view.language.times
+        var lo = 0, hi = all.count
+        while lo < hi { let mid = (lo + hi) / 2; if all[mid].range.start < r.start { lo = mid + 1 } else { hi = mid } }
+        var end = lo
+        while end < all.count, all[end].range.start < r.end { end += 1 }
+        return all[lo..<end].filter { $0.interval != nil && ($0.type == .date || $0.type == .time) && $0.modifier != "since" }[...]
     }
 
     func distance(_ a: TextRange, _ b: TextRange) -> Int32 {
@@ -77,6 +97,7 @@ extension ExtractionRun {
         for (n, i) in live.enumerated() { mentionIndex[i] = n }
         let doc = view.document
         var out: [EventMention] = []
+        var evidenceText: (Int, String) = (-1, "")
         for (n, i) in live.enumerated() {
             let c = candidates[i]
             let trig = triggerRange(c)
@@ -110,8 +131,9 @@ extension ExtractionRun {
                 location: c.location, origin: c.origin, destination: c.destination,
                 date: date, datePrecision: precision, certainty: certainty,
                 attributedTo: source, attributedToID: sourceID, trigger: trig,
-                evidence: Evidence(text: view.text(sentence.range), range: sentence.range),
+                evidence: Evidence(text: evidenceText.0 == c.sentence ? evidenceText.1 : view.text(sentence.range), range: sentence.range),
                 relations: [], background: isBackground(c, date: interval))
+            evidenceText = (c.sentence, mention.evidence.text)
             out.append(mention)
         }
         addRelations(&out, live: live)
@@ -132,7 +154,15 @@ extension ExtractionRun {
                     return c.sentence == s && c.start >= m.end && c.start <= m.end + 6
                         && (cue.targetType == nil || c.type == cue.targetType)
                 }
-                guard let a = before, let b = after, a.offset != b.offset else { continue }
+                var a = before, b = after
+                if let first = after, live.enumerated().first(where: { candidates[$0.element].sentence == s && candidates[$0.element].start < m.start }) == nil {
+                    // "In exchange for the safe passage, the rebels released 12 soldiers": the cue opens the sentence,
+                    // joining the event right after it to the sentence's next event.
+                    a = first
+                    b = live.enumerated().first { $0.offset > first.offset && candidates[$0.element].sentence == s }
+                    if cue.relation != .exchange, let x = a, let y = b { a = y; b = x }
+                }
+                guard let a, let b, a.offset != b.offset else { continue }
                 let range = TextRange(start: view.tokens[m.start].range.start, end: view.tokens[m.end - 1].range.end)
                 out[a.offset].relations.append(MentionRelation(relation: cue.relation, target: out[b.offset].id, cue: range))
                 if cue.relation == .exchange {

@@ -16,7 +16,7 @@ extension ExtractionRun {
         while j >= sentenceStart, steps < 8 {
             if view.tokens[j].kind == .punctuation, view.firstByte(j) == 0x2C {
                 // "from Alboukamal, eastern Deir ez-Zor,": a place right before the comma makes this an apposition.
-                if found == nil, j > sentenceStart, view.places.contains(where: { $0.tokens.upperBound == j }) { return .apposition }
+                if found == nil, j > sentenceStart, !view.places(startingIn: max(0, j - 8)..<j).filter({ $0.tokens.upperBound == j }).isEmpty { return .apposition }
                 break
             }
             if isHardBreak(j) { break }
@@ -29,7 +29,7 @@ extension ExtractionRun {
             case .skip, .det, .adverb, .conj: break
             default:
                 if found != nil { return found! }
-                if view.places.contains(where: { $0.tokens.upperBound == j + 1 }) { return .apposition }
+                if !view.places(startingIn: max(0, j - 7)..<(j + 1)).filter({ $0.tokens.upperBound == j + 1 }).isEmpty { return .apposition }
                 // Words of the noun phrase ("areas close to the control of …") pass; verbs end the walk.
                 if steps > 4 { return found ?? .location }
             }
@@ -43,7 +43,7 @@ extension ExtractionRun {
             let live = bySentence[s].filter { !candidates[$0].dropped }
             guard !live.isEmpty else { continue }
             var lastRole: PlaceRole = .location
-            for p in view.places where p.tokens.lowerBound >= sentence.tokens.lowerBound && p.tokens.lowerBound < sentence.tokens.upperBound {
+            for p in view.places(startingIn: sentence.tokens) {
                 // The event whose trigger comes last before the place, else the first after it.
                 let owner = live.last { candidates[$0].start < p.tokens.lowerBound } ?? live.first!
                 var role = placeRole(p, sentenceStart: sentence.tokens.lowerBound)

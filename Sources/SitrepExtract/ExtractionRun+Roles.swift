@@ -45,6 +45,8 @@ extension ExtractionRun {
         var j = start
         while j < hi {
             if isHardBreak(j) { break }
+            // "killing at least 23", "up to 400": a count that starts with a preposition is no boundary.
+            if view.function[j] != nil, !view.counts(startingIn: j..<(j + 1)).isEmpty { j += 1; continue }
             switch view.function[j] {
             case .location where timeStarts(at: j + 1) != nil:
                 // "captured on Monday the port": a time phrase is no boundary of the object.
@@ -83,7 +85,7 @@ extension ExtractionRun {
     func actors(in r: Range<Int>) -> [ActorSpan] {
         guard !r.isEmpty else { return [] }
         var out: [ActorSpan] = []
-        for a in view.actors where a.tokens.lowerBound >= r.lowerBound && a.tokens.lowerBound < r.upperBound {
+        for a in view.actors(startingIn: r) {
             // One noun phrase "ISIS fighters": the dictionary actor stands for the typed noun after it.
             if let last = out.last, !a.fromDictionary, last.fromDictionary, a.tokens.lowerBound <= last.tokens.upperBound + 1 { continue }
             if let last = out.last, a.fromDictionary, !last.fromDictionary, a.tokens.lowerBound <= last.tokens.upperBound {
@@ -94,11 +96,18 @@ extension ExtractionRun {
         return out
     }
 
+    /// Whether an actor may do an event: not a monitor or news outlet, not the source of a report.
+    func isPossibleDoer(_ a: ActorSpan) -> Bool {
+        if a.kind == .monitor || a.kind == .media { return false }
+        let r = view.range(tokens: a.tokens)
+        return !view.language.attributions.contains { $0.source.overlaps(r) }
+    }
+
     /// The first actor of a window: the head of its noun phrase.
     func firstActor(in r: Range<Int>) -> ActorSpan? { actors(in: r).first }
 
     func counts(in r: Range<Int>) -> [CountSpan] {
-        view.counts.filter { $0.tokens.lowerBound >= r.lowerBound && $0.tokens.lowerBound < r.upperBound }
+        Array(view.counts(startingIn: r))
     }
 
     /// The class of the head (last classifiable word) of a window's first noun phrase, else of its first actor or place.
@@ -111,7 +120,7 @@ extension ExtractionRun {
             if let c = lexicon.argumentClasses[view.keys[j]] { head = c }
         }
         if let head { return head }
-        if view.places.contains(where: { $0.tokens.lowerBound >= r.lowerBound && $0.tokens.lowerBound < r.upperBound }) {
+        if !view.places(startingIn: r).isEmpty {
             return .territory
         }
         if let a = firstActor(in: r) {
@@ -127,7 +136,9 @@ extension ExtractionRun {
     mutating func analyse(_ index: Int) {
         var c = candidates[index]
         let s = sentences[c.sentence].tokens
-        let sameSentence = candidates.indices.filter { candidates[$0].sentence == c.sentence }
+        var firstInSentence = index
+        while firstInSentence > 0, candidates[firstInSentence - 1].sentence == c.sentence { firstInSentence -= 1 }
+        let sameSentence = firstInSentence..<candidates.count
         let previousEnd = sameSentence.filter { $0 < index }.map { candidates[$0].headEnd }.max() ?? s.lowerBound
         let nextStart = sameSentence.filter { $0 > index }.map { candidates[$0].start }.min() ?? s.upperBound
 
@@ -178,13 +189,20 @@ extension ExtractionRun {
             if let last = counts(in: before).last { objectCounts = [last] }
         }
         var subject = subjectWindow.flatMap { firstActor(in: $0) }
+        // "ejected Islamic State … and captured over a hundred fighters": a coordinated verb shares the first verb's subject.
+        if !c.isNoun, !c.isPassive, c.start > s.lowerBound, view.function[c.start - 1] == .conj,
+           let prev = sameSentence.last(where: { $0 < index }), !candidates[prev].agents.isEmpty {
+            subject = candidates[prev].agents[0]
+        }
         if subject == nil, !c.isPassive, !c.isNoun, c.gap == nil || !(c.gap!.isEmpty) {
             // "Militants stormed …, setting off car bombs": the clause's subject is the sentence's first actor.
-            subject = actors(in: s.lowerBound..<c.start).first
+            subject = actors(in: s.lowerBound..<c.start).first { isPossibleDoer($0) }
         }
         if subject == nil, c.isNoun, c.type == .attack || c.type == .clash {
             // Only an armed actor can be the unstated doer of a named attack ("Militants stormed …, setting off car bombs").
-            subject = actors(in: s.lowerBound..<c.start).first { [.armedGroup, .stateForce, .internationalForce].contains($0.kind) }
+            subject = actors(in: s.lowerBound..<c.start).first {
+                [.armedGroup, .stateForce, .internationalForce].contains($0.kind) && isPossibleDoer($0)
+            }
         }
         c.argumentClass = argumentClass(in: objectWindow)
         if ExtractionRun.intransitiveTypes.contains(c.type), !c.isPassive {
@@ -218,11 +236,20 @@ extension ExtractionRun {
             if let object { c.patients = [object] }
         }
         if let a = c.agents.first, let p = c.patients.first, a.tokens == p.tokens { c.agents = [] }
+        // "Syria is moving troops to the border": a side moving its own unnamed forces redeploys (ACLED's change
+        // to group/activity); moving a named group or people is a transfer.
+        if c.type == .transfer, !c.isPassive, let a = c.agents.first, a.fromDictionary,
+           let p = c.patients.first, !p.fromDictionary, [.stateForce, .armedGroup].contains(p.kind) {
+            c.type = .groupChange
+            c.mode = nil
+        }
 
         // Counts: the undergoing group's; a death toll for killing words; hostages never on a move.
         var count = objectCounts.first?.quantity
-        if c.type == .surrender || c.type == .protest || c.type == .riot, count == nil {
+        if ExtractionRun.intransitiveTypes.contains(c.type), count == nil {
             count = counts(in: c.isPassive ? objectWindow : left).last?.quantity
+            // "As many as 400 fighters, including …, “surrendered themselves”": the clause's subject count.
+            if count == nil, !c.isPassive { count = counts(in: s.lowerBound..<c.start).first?.quantity }
         }
         if c.type == .transfer, let of = count?.of, ExtractionRun.notCountedOnMoves.contains(of) { count = nil }
         if c.entry.fatal { c.fatalities = count } else { c.count = count }

@@ -9,7 +9,8 @@ public enum MainEvent {
         switch t {
         case .sexualViolence, .riot: 7
         case .attack, .abduction, .takeover, .protest, .propertyDestruction: 6
-        case .clash, .weaponsSeized, .baseEstablished: 5.5
+        case .clash: 6
+        case .weaponsSeized, .baseEstablished: 5.5
         case .capture, .withdrawal, .groupChange: 5
         case .agreement, .offensive: 4
         case .transfer, .surrender, .release: 3
@@ -32,10 +33,31 @@ public enum MainEvent {
         return subordinators.contains { clause.contains($0) }
     }
 
+    /// Whether the trigger follows a claim of responsibility in its clause ("claimed responsibility for a car bomb").
+    static func isClaimed(_ m: EventMention, phrases: [String]) -> Bool {
+        guard !phrases.isEmpty else { return false }
+        let offset = Int(m.trigger.start - m.evidence.start)
+        let utf8 = Array(m.evidence.text.utf8)
+        guard offset > 0, offset <= utf8.count else { return false }
+        let before = " " + String(decoding: utf8[max(0, offset - 80)..<offset], as: UTF8.self).lowercased()
+        let clause = before.split(separator: ";").last.map(String.init) ?? before
+        return phrases.contains { clause.contains(" " + $0 + " ") }
+    }
+
+    /// The main event, or `nil` when the text names none or only events inside a claim of responsibility.
+    public static func choose(_ mentions: [EventMention], lexicon: ExtractionLexicon) -> EventMention? {
+        let free = mentions.filter { !isClaimed($0, phrases: lexicon.responsibilityPhrases) }
+        if free.isEmpty, !mentions.isEmpty {
+            // Every event stands inside a claim: the text is about who did it.
+            return nil
+        }
+        return choose(free)
+    }
+
     public static func choose(_ mentions: [EventMention]) -> EventMention? {
         var best: (Double, EventMention)?
         for (i, m) in mentions.enumerated() {
-            var score = weight(m.type) - Double(i) * 0.35
+            var score = weight(m.type) - Double(i) * 0.6
             switch m.certainty {
             case .denied, .planned, .conditional: score -= 4
             case .possible: score -= 1

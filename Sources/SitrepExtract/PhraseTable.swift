@@ -25,8 +25,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     private(set) var patterns: [Pattern] = []
     private var byFirst: [UInt64: [Int32]] = [:]
+    /// This table's bit in `ExtractionLexicon.wordInfo` (which tables a word can start).
+    var bit: UInt16 = 0
 
-    init() {}
+    init(bit: UInt16 = 0) { self.bit = bit }
+
+    /// Every word that starts some pattern.
+    var firstWords: Dictionary<UInt64, [Int32]>.Keys { byFirst.keys }
 
     var isEmpty: Bool { patterns.isEmpty }
 

@@ -8,24 +8,31 @@ import SitrepLanguage
 struct AnalysisPipeline: Sendable {
     let language: LanguageAnalyzer
     let attributions: AttributionFinder
+    let times: TimeExpressionFinder
+    let knowledge: KnowledgeBase
+    let actors: ActorMatcher
     let extractor: EventExtractor
 
     static func loadDefault() throws -> AnalysisPipeline {
         AnalysisPipeline(language: try LanguageAnalyzer(),
-                         attributions: try AttributionFinder(), extractor: try EventExtractor())
+                         attributions: try AttributionFinder(), times: try TimeExpressionFinder(), knowledge: try KnowledgeBase.loadDefault(),
+                         actors: try ActorMatcher.loadDefault(), extractor: try EventExtractor())
     }
 
     /// The language layer's annotations, with each finder run once.
     func languageAnnotations(_ document: Document) -> LanguageAnnotations {
         let published = document.published?.interval
         var a = language.annotate(document.text, published: published)
+        if a.times.isEmpty { a.times = times.find(in: document.text, published: published) }
         if a.attributions.isEmpty { a.attributions = attributions.find(in: document.text, tokens: a.tokens, sentences: a.sentences) }
         return a
     }
 
     /// The knowledge layer's annotations (places, actors, names).
     func knowledgeAnnotations(_ document: Document, language: LanguageAnnotations) -> KnowledgeAnnotations {
-        KnowledgeAnnotations()
+        var k = knowledge.annotate(document.text, language: language)
+        if k.actors.isEmpty { k.actors = actors.find(in: document.text, tokens: language.tokens) }
+        return k
     }
 
     func analyze(_ document: Document) -> DocumentAnalysis {

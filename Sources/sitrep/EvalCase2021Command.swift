@@ -52,7 +52,7 @@ struct EvalCase2021Command: ParsableCommand {
             let gold = Self.caseToACLED[goldLabel] ?? Self.none
             let document = Document(text: fields[1])
             let mentions = pipeline.mentions(in: document)
-            let main = MainEvent.choose(mentions)
+            let main = MainEvent.choose(mentions, lexicon: pipeline.extractor.lexicon)
             let predicted = main.map { $0.type.acled(mode: $0.mode).subEventType } ?? Self.none
             pairs.append((gold, predicted))
             if errors, gold != predicted {

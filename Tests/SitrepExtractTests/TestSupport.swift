@@ -78,3 +78,27 @@ let testActors: [String: (id: String?, name: String, kind: ActorKind)] = [
     "Valley Guard": ("valley-guard", "Valley Guard", .stateForce),
     "Levant Observer": ("levant-observer", "Levant Observer", .monitor),
 ]
+
+/// The whole pipeline as `sitrep analyze` runs it: cleaning, language (with times and attributions),
+/// knowledge (places and actors), extraction.
+enum FullPipeline {
+    static let knowledge: KnowledgeBase = try! KnowledgeBase.loadDefault()
+    static let actors: ActorMatcher = try! ActorMatcher.loadDefault()
+    static let times: TimeExpressionFinder = try! TimeExpressionFinder()
+
+    static func document(_ text: String, path: String) -> Document {
+        DocumentReader().document(text: text, path: path)
+    }
+
+    static func mentions(_ document: Document) -> [EventMention] {
+        let published = document.published?.interval
+        var lang = Shared.language.annotate(document.text, published: published)
+        if lang.times.isEmpty { lang.times = times.find(in: document.text, published: published) }
+        if lang.attributions.isEmpty {
+            lang.attributions = Shared.attributions.find(in: document.text, tokens: lang.tokens, sentences: lang.sentences)
+        }
+        var k = knowledge.annotate(document.text, language: lang)
+        if k.actors.isEmpty { k.actors = actors.find(in: document.text, tokens: lang.tokens) }
+        return Shared.extractor.extract(document: document, language: lang, knowledge: k)
+    }
+}
