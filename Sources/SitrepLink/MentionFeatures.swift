@@ -32,7 +32,7 @@ struct MentionFeatures: Sendable {
 
     var type: EventType
     var mode: EventMode?
-    var family: Int
+    var family: UInt8
     /// Day numbers of when it happened; `unknownDay` when neither the text nor the publication says.
     var start: Int32 = unknownDay
     var end: Int32 = unknownDay
@@ -61,7 +61,7 @@ struct MentionFeatures: Sendable {
 extension MentionFeatures {
     /// Reads a mention's features, interning its strings in `interner`.
     init(_ m: EventMention, rules: LinkRules, interner: inout Interner) {
-        self.init(type: m.type, mode: m.mode, family: rules.types.family[m.type] ?? 0)
+        self.init(type: m.type, mode: m.mode, family: UInt8(truncatingIfNeeded: rules.types.family[m.type] ?? 0))
         if let p = m.published { published = Int32(truncatingIfNeeded: p.dayNumber) }
         if let d = m.date {
             start = Int32(truncatingIfNeeded: d.start.dayNumber); end = Int32(truncatingIfNeeded: d.end.dayNumber)
