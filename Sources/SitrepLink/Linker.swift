@@ -85,9 +85,13 @@ public struct Linker: Sendable {
             for k in blockKeys(f, rules: scorer.rules) { buckets[k, default: []].append(Int32(i)) }
         }
         var uf = UnionFind(count: features.count)
-        for (_, var members) in buckets where members.count > 1 {
-            members.sort { features[Int($0)].start < features[Int($1)].start }
-            sweep(members, features: features, scorer: scorer) { i, j in uf.union(i, j) }
+        for (key, var members) in buckets where members.count > 1 {
+            if key.month == 0 {
+                timelessPairs(members, features: features, scorer: scorer) { i, j in uf.union(i, j) }
+            } else {
+                members.sort { features[Int($0)].start < features[Int($1)].start }
+                sweep(members, features: features, scorer: scorer) { i, j in uf.union(i, j) }
+            }
         }
         return uf.groups()
     }
@@ -109,6 +113,18 @@ public struct Linker: Sendable {
         }
     }
 
+    /// In a place's `?` block: every pair with at least one timeless mention (dated pairs meet in month blocks).
+    static func timelessPairs(_ members: [Int32], features: [MentionFeatures], scorer: PairScorer, edge: (Int, Int) -> Void) {
+        let timeless = members.filter { features[Int($0)].timeless }
+        guard !timeless.isEmpty else { return }
+        for (x, i) in timeless.enumerated() {
+            for j in timeless[(x + 1)...] where scorer.score(features[Int(i)], features[Int(j)]).veto == nil { edge(Int(i), Int(j)) }
+            for j in members where !features[Int(j)].timeless {
+                if scorer.score(features[Int(i)], features[Int(j)]).veto == nil { edge(Int(i), Int(j)) }
+            }
+        }
+    }
+
     /// Integer block keys of a mention (the same partition as `BlockKey.keys(for:rules:)`).
     static func blockKeys(_ f: MentionFeatures, rules: LinkRules) -> [FeatureKey] {
         var places: [UInt64] = []
@@ -122,14 +138,15 @@ public struct Linker: Sendable {
         }
         if places.isEmpty { places = f.actors.map { 4 << 40 | UInt64($0 >> 2) } }
         if places.isEmpty { places = [5 << 40] }
-        var months: [Int32] = []
-        if f.start != MentionFeatures.unknownDay {
+        // Month keys over the (widened) date; every mention also gets its places' `?` key, where the
+        // timeless ones (no usable date) meet everything of their place.
+        var months: [Int32] = [0]
+        if !f.timeless {
             let w = rules.windows[f.type].days
             let first = CalendarDay(dayNumber: Int(f.start) - w), last = CalendarDay(dayNumber: Int(f.end) + w)
             let a = first.year * 12 + first.month - 1, b = last.year * 12 + last.month - 1
-            if b - a <= 14 { for m in a...b { months.append(Int32(m + 1)) } }
+            for m in a...b { months.append(Int32(m + 1)) }
         }
-        if months.isEmpty { months = [0] }
         var keys: [FeatureKey] = []
         keys.reserveCapacity(places.count * months.count)
         for p in places { for m in months {

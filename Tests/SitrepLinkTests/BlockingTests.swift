@@ -25,24 +25,43 @@ import SitrepCore
     @Test func numericAndTextKeysGroupTheSameMentions() {
         let ms = varied
         var interner = Interner()
-        let numeric = ms.map { Set(Linker.blockKeys(MentionFeatures($0, rules: sharedRules, interner: &interner), rules: sharedRules)) }
+        let features = ms.map { MentionFeatures($0, rules: sharedRules, interner: &interner) }
+        let numeric = features.map { Set(Linker.blockKeys($0, rules: sharedRules)) }
         let text = ms.map { Set(BlockKey.keys(for: $0, rules: sharedRules).map(\.text)) }
         for i in ms.indices {
             #expect(numeric[i].count == text[i].count, "\(ms[i].id)")
+            #expect(features[i].timeless == text[i].allSatisfy { $0.hasSuffix("|?") })
             for j in ms.indices where j > i {
-                #expect(!numeric[i].isDisjoint(with: numeric[j]) == !text[i].isDisjoint(with: text[j]), "\(ms[i].id) / \(ms[j].id)")
+                // The full linker's rule: a shared month block, or a shared `?` block with a timeless side.
+                let shared = numeric[i].intersection(numeric[j])
+                let numericCandidates = shared.contains { $0.month != 0 } || (!shared.isEmpty && (features[i].timeless || features[j].timeless))
+                #expect(numericCandidates == BlockKey.areCandidates(text[i], text[j]), "\(ms[i].id) / \(ms[j].id)")
             }
         }
     }
 
-    @Test func mentionsThatCouldMergeShareAKey() {
+    @Test func mentionsThatCouldMergeAreCandidates() {
         let text = varied.map { Set(BlockKey.keys(for: $0, rules: sharedRules).map(\.text)) }
-        #expect(!text[0].isDisjoint(with: text[1]))   // Deir ez-Zor, a week apart: same governorate, overlapping months
-        #expect(!text[2].isDisjoint(with: text[3]))   // same 2° cell, attack ~ clash family
-        #expect(!text[4].isDisjoint(with: text[5]))   // no place: blocked by actor, capture ~ abduction family
-        #expect(!text[8].isDisjoint(with: text[9]))   // August month against 2 September: the window reaches
-        #expect(text[0].isDisjoint(with: text[2]))    // different families
-        #expect(text[6].isDisjoint(with: text[7]))   // no date and no publication day: only meets mentions without either
+        let c = { (i: Int, j: Int) in BlockKey.areCandidates(text[i], text[j]) }
+        #expect(c(0, 1))    // Deir ez-Zor, a week apart: same governorate, overlapping months
+        #expect(c(2, 3))    // same 2° cell, attack ~ clash family
+        #expect(c(4, 5))    // no place: blocked by actor, capture ~ abduction family
+        #expect(c(8, 9))    // August month against 2 September: the window reaches
+        #expect(!c(0, 2))   // different families
+        #expect(c(6, 7))    // no date and no publication day: meets everything of its place
         #expect(text[6].allSatisfy { $0.hasSuffix("|?") })
+        // Two dated mentions of one place years apart share only the place's `?` block: not candidates.
+        let old = mention("z#0", published: "2016-03-02", .transfer, origin: Places.deirEzZor, date: "2016-03-01")
+        let oldKeys = Set(BlockKey.keys(for: old, rules: sharedRules).map(\.text))
+        #expect(!oldKeys.isDisjoint(with: text[0]))
+        #expect(!BlockKey.areCandidates(oldKeys, text[0]))
+    }
+
+    @Test func aReportWithNoTimeAtAllStillMeetsADatedOneOfItsPlace() {
+        // No date and no publication day (ingestion found none): place, actors and count decide.
+        let undated = mention("u#0", outlet: "U", .transfer, actors: [Actors.isisPatient], count: Quantity(min: 400, max: 400, approximate: true),
+                              origin: Places.deirEzZor, destination: Places.idlib)
+        let events = link([septemberTransfer("a#0", outlet: "A"), undated])
+        #expect(together("a#0", "u#0", in: events))
     }
 }
