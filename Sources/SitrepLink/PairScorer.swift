@@ -51,7 +51,7 @@ struct PairScorer: Sendable {
             case .agree(let s, let why): value = s; evidence += 1; if explain { result.reasons.append("\(name): \(why)") }
             case .weak(let s, let why): value = s; evidence += 0.5; if explain { result.reasons.append("\(name): \(why)") }
             case .soft(let s, let why): value = s; softs += 1; if explain { result.reasons.append("\(name): \(why) (disagreement)") }
-            case .unknown(let s): value = s
+            case .unknown(let s): value = s; if explain { result.reasons.append("\(name): unknown on at least one side (neutral)") }
             }
             if explain { result.features[name] = value }
             return value
