@@ -15,7 +15,17 @@ public struct BlockKey: Hashable, Sendable, Comparable {
 
     public static func < (a: BlockKey, b: BlockKey) -> Bool { a.text < b.text }
 
-    /// A mention's keys. Dates longer than 14 months get `?` as month (they compare with undated mentions only).
+    /// Whether two mentions' keys (as `text`) make them candidates: a shared month block, or a shared place
+    /// whose `?` block holds at least one of them as timeless (no date, or one longer than 14 months).
+    public static func areCandidates(_ a: Set<String>, _ b: Set<String>) -> Bool {
+        func timeless(_ k: Set<String>) -> Bool { k.allSatisfy { $0.hasSuffix("|?") } }
+        let shared = a.intersection(b)
+        if shared.isEmpty { return false }
+        return shared.contains { !$0.hasSuffix("|?") } || timeless(a) || timeless(b)
+    }
+
+    /// A mention's keys: its places × the months its widened date touches, plus each place's `?` block.
+    /// A mention with no usable time (no date and no publication day, or a period over 14 months) has only `?` keys.
     public static func keys(for m: EventMention, rules: LinkRules) -> [BlockKey] {
         let family = rules.types.family[m.type] ?? 0
         var places: [String] = []
@@ -30,7 +40,7 @@ public struct BlockKey: Hashable, Sendable, Comparable {
         if places.isEmpty { places = m.actors.compactMap { $0.id.map { "actor:" + $0 } } }
         if places.isEmpty { places = ["?"] }
         let window = rules.windows[m.type].days
-        var months: [String] = []
+        var months = ["?"] // every mention meets the timeless ones of its places
         var start: Int?, end: Int?
         if let d = m.date { start = d.start.dayNumber; end = d.end.dayNumber }
         else if let p = m.published { start = p.dayNumber - rules.reportLagDays; end = p.dayNumber }
@@ -45,7 +55,6 @@ public struct BlockKey: Hashable, Sendable, Comparable {
                 }
             }
         }
-        if months.isEmpty { months = ["?"] }
         var keys = Set<BlockKey>()
         for p in places { for mo in months { keys.insert(BlockKey(family: family, place: p, month: mo)) } }
         return keys.sorted()

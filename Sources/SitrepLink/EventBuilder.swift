@@ -6,9 +6,10 @@ struct EventBuilder {
     let rules: LinkRules
     let documentText: (String) -> String?
 
-    /// `ev_` + 12 hex digits of the hash of the first-reported mention's id (stable across runs).
+    /// `ev_` + 12 hex digits of the hash of the first-reported mention's id (stable across runs). FNV-1a is
+    /// mixed through SplitMix64's finaliser so that ids of neighbouring mentions (`doc#3`, `doc#4`) look unlike.
     static func eventID(firstMention: String) -> String {
-        "ev_" + ContentHash.hex(ContentHash.fnv1a64(firstMention)).prefix(12)
+        "ev_" + ContentHash.hex(MinHashSignature.mix(ContentHash.fnv1a64(firstMention))).prefix(12)
     }
 
     /// The order mentions are listed in (and contradiction indexes point into): first reported first.

@@ -57,7 +57,7 @@ public struct IncrementalLinker {
             for (m, r) in frontier {
                 let fm = features(m, removed: r), km = keys(m, removed: r)
                 for c in candidates where c.id != m.id {
-                    guard !keys(c, removed: false).isDisjoint(with: km) else { continue }
+                    guard BlockKey.areCandidates(keys(c, removed: false), km) else { continue }
                     guard scorer.score(fm, features(c, removed: false)).veto == nil else { continue }
                     if !r { edges.append((m.id, c.id)) }
                     if visited[c.id] == nil { visited[c.id] = c; next.append((c, false)) }

@@ -79,22 +79,27 @@ public struct Linker: Sendable {
 
     /// Groups of mentions connected by unvetoed pairs, found through shared block keys.
     static func components(features: [MentionFeatures], scorer: PairScorer, keyInterner: inout Interner) -> [[Int]] {
-        var buckets: [UInt64: [Int32]] = [:]
+        var buckets: [FeatureKey: [Int32]] = [:]
         buckets.reserveCapacity(features.count)
         for (i, f) in features.enumerated() {
             for k in blockKeys(f, rules: scorer.rules) { buckets[k, default: []].append(Int32(i)) }
         }
         var uf = UnionFind(count: features.count)
-        for (_, var members) in buckets where members.count > 1 {
-            members.sort { features[Int($0)].start < features[Int($1)].start }
-            sweep(members, features: features, scorer: scorer) { i, j in uf.union(i, j) }
+        for (key, var members) in buckets where members.count > 1 {
+            if key.month == 0 {
+                timelessPairs(members, features: features, scorer: scorer) { i, j in uf.union(i, j) }
+            } else {
+                members.sort { features[Int($0)].start < features[Int($1)].start }
+                sweep(members, features: features, scorer: scorer) { i, j in uf.union(i, j) }
+            }
         }
         return uf.groups()
     }
 
     /// Compares mentions of one bucket whose (widened) dates can meet; calls `edge` for unvetoed pairs.
     static func sweep(_ members: [Int32], features: [MentionFeatures], scorer: PairScorer, edge: (Int, Int) -> Void) {
-        let window = Int64(scorer.rules.windows[features[Int(members[0])].type].days) + Int64(scorer.rules.windows.byType.values.map(\.days).max() ?? 0)
+        // Wide enough for any pair of types a bucket can hold (a family may mix types).
+        let window = Int64(2 * scorer.rules.windows.widestDays)
         for x in members.indices {
             let a = features[Int(members[x])]
             let reach = a.start == MentionFeatures.unknownDay ? Int64.max : Int64(a.end) + window
@@ -108,8 +113,20 @@ public struct Linker: Sendable {
         }
     }
 
+    /// In a place's `?` block: every pair with at least one timeless mention (dated pairs meet in month blocks).
+    static func timelessPairs(_ members: [Int32], features: [MentionFeatures], scorer: PairScorer, edge: (Int, Int) -> Void) {
+        let timeless = members.filter { features[Int($0)].timeless }
+        guard !timeless.isEmpty else { return }
+        for (x, i) in timeless.enumerated() {
+            for j in timeless[(x + 1)...] where scorer.score(features[Int(i)], features[Int(j)]).veto == nil { edge(Int(i), Int(j)) }
+            for j in members where !features[Int(j)].timeless {
+                if scorer.score(features[Int(i)], features[Int(j)]).veto == nil { edge(Int(i), Int(j)) }
+            }
+        }
+    }
+
     /// Integer block keys of a mention (the same partition as `BlockKey.keys(for:rules:)`).
-    static func blockKeys(_ f: MentionFeatures, rules: LinkRules) -> [UInt64] {
+    static func blockKeys(_ f: MentionFeatures, rules: LinkRules) -> [FeatureKey] {
         var places: [UInt64] = []
         for p in [f.location, f.origin, f.destination] where p.isPresent {
             if p.admin1 >= 0 { places.append(1 << 40 | UInt64(p.admin1)) }
@@ -121,18 +138,21 @@ public struct Linker: Sendable {
         }
         if places.isEmpty { places = f.actors.map { 4 << 40 | UInt64($0 >> 2) } }
         if places.isEmpty { places = [5 << 40] }
-        var months: [UInt64] = []
-        if f.start != MentionFeatures.unknownDay {
+        // Month keys over the (widened) date; every mention also gets its places' `?` key, where the
+        // timeless ones (no usable date) meet everything of their place.
+        var months: [Int32] = [0]
+        if !f.timeless {
             let w = rules.windows[f.type].days
             let first = CalendarDay(dayNumber: Int(f.start) - w), last = CalendarDay(dayNumber: Int(f.end) + w)
             let a = first.year * 12 + first.month - 1, b = last.year * 12 + last.month - 1
-            if b - a <= 14 { for m in a...b { months.append(UInt64(m + 1)) } }
+            for m in a...b { months.append(Int32(m + 1)) }
         }
-        if months.isEmpty { months = [0] }
-        var keys: [UInt64] = []
+        var keys: [FeatureKey] = []
         keys.reserveCapacity(places.count * months.count)
-        for p in places { for m in months { keys.append(UInt64(f.family) << 56 | p << 14 | m) } }
-        if keys.count > 1 { keys.sort(); var u: [UInt64] = []; for k in keys where u.last != k { u.append(k) }; return u }
+        for p in places { for m in months {
+            let k = FeatureKey(family: f.family, place: p, month: m)
+            if !keys.contains(k) { keys.append(k) }
+        } }
         return keys
     }
 
@@ -149,7 +169,7 @@ public struct Linker: Sendable {
                 for j in members {
                     let s = scorer.score(features[j], features[i])
                     // A hard conflict keeps a mention out; a weak pair inside a cluster is fine.
-                    if isHard(s) { allowed = false; break }
+                    if s.hard { allowed = false; break }
                     if s.veto == nil { top = max(top, s.score) }
                 }
                 if allowed, top >= scorer.rules.mergeThreshold, best == nil || top > best!.score { best = (c, top) }
@@ -157,12 +177,6 @@ public struct Linker: Sendable {
             if let best { clusters[best.cluster].append(i) } else { clusters.append([i]) }
         }
         return clusters
-    }
-
-    /// A veto from a rule (type, date, place, count, disagreement), not merely too little evidence.
-    static func isHard(_ s: PairScore) -> Bool {
-        guard let v = s.veto else { return false }
-        return !(v.hasPrefix("too little") || v.hasPrefix("score "))
     }
 
     /// For each mention after the first: the earlier member it matches best, with the score's explanation.
@@ -181,6 +195,15 @@ public struct Linker: Sendable {
         }
         return notes
     }
+}
+
+/// `BlockKey` in numbers: the same partition, without strings.
+struct FeatureKey: Hashable {
+    var family: UInt8
+    /// Kind in the top bits (admin1, country, cell, actor, none), then an interned id or cell number.
+    var place: UInt64
+    /// Months since year 0, plus one; 0 for no date.
+    var month: Int32
 }
 
 /// Disjoint sets over 0..<count with path halving and union by size.

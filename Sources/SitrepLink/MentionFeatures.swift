@@ -32,7 +32,7 @@ struct MentionFeatures: Sendable {
 
     var type: EventType
     var mode: EventMode?
-    var family: Int
+    var family: UInt8
     /// Day numbers of when it happened; `unknownDay` when neither the text nor the publication says.
     var start: Int32 = unknownDay
     var end: Int32 = unknownDay
@@ -49,6 +49,10 @@ struct MentionFeatures: Sendable {
     var countOf: Int32 = -1
     var denied = false
     var future = false
+    /// No usable time: neither a date nor a publication day, or a period longer than 14 months
+    /// (with its window). Such a mention is blocked by place alone (`?` month) and compared with
+    /// every mention of its place blocks.
+    var timeless = true
 
     enum DateKind: UInt8, Sendable {
         case unknown, day, coarse, beforePublication, fromPublication
@@ -61,7 +65,7 @@ struct MentionFeatures: Sendable {
 extension MentionFeatures {
     /// Reads a mention's features, interning its strings in `interner`.
     init(_ m: EventMention, rules: LinkRules, interner: inout Interner) {
-        self.init(type: m.type, mode: m.mode, family: rules.types.family[m.type] ?? 0)
+        self.init(type: m.type, mode: m.mode, family: UInt8(truncatingIfNeeded: rules.types.family[m.type] ?? 0))
         if let p = m.published { published = Int32(truncatingIfNeeded: p.dayNumber) }
         if let d = m.date {
             start = Int32(truncatingIfNeeded: d.start.dayNumber); end = Int32(truncatingIfNeeded: d.end.dayNumber)
@@ -72,6 +76,11 @@ extension MentionFeatures {
             }
         } else if published != MentionFeatures.unknownDay {
             start = published - Int32(rules.reportLagDays); end = published; dateKind = .fromPublication
+        }
+        if start != MentionFeatures.unknownDay {
+            let w = rules.windows[m.type].days
+            let first = CalendarDay(dayNumber: Int(start) - w), last = CalendarDay(dayNumber: Int(end) + w)
+            timeless = (last.year * 12 + last.month) - (first.year * 12 + first.month) > 14
         }
         location = PlaceFeature(m.location, &interner)
         origin = PlaceFeature(m.origin, &interner)

@@ -8,11 +8,17 @@ public struct MergeWindows: Sendable {
         public init(days: Int, radiusKm: Double) { self.days = days; self.radiusKm = radiusKm }
     }
 
-    public var byType: [EventType: Window]
+    public let byType: [EventType: Window]
     /// For a type the file does not list.
     public var fallback = Window(days: 3, radiusKm: 50)
 
-    public init(byType: [EventType: Window]) { self.byType = byType }
+    /// The widest date window of any type (bounds blocking sweeps).
+    public let widestDays: Int
+
+    public init(byType: [EventType: Window]) {
+        self.byType = byType
+        widestDays = max(byType.values.map(\.days).max() ?? 0, 3)
+    }
 
     public subscript(_ type: EventType) -> Window { byType[type] ?? fallback }
 

@@ -10,6 +10,11 @@ public struct PairScore: Sendable, Hashable, Codable {
     public var features: [String: Double]
     /// Readable reasons, one per feature ("date: same day 2018-09-23").
     public var reasons: [String]
+    /// The veto comes from a rule (type, date, place, count, a disagreement), not merely from too little
+    /// agreeing evidence or a low score: such a pair can never sit in one event.
+    public var hard = false
+
+    enum CodingKeys: String, CodingKey { case veto, score, evidence, features, reasons }
 
     public init(veto: String? = nil, score: Double = 0, evidence: Double = 0, features: [String: Double] = [:], reasons: [String] = []) {
         self.veto = veto; self.score = score; self.evidence = evidence; self.features = features; self.reasons = reasons

@@ -20,48 +20,62 @@ struct PairScorer: Sendable {
         if let interner { for (s, i) in interner.ids { names[i] = s } } else { explain = false }
     }
 
+    /// A feature's verdict; the text is built only when explaining (`t(…)` returns "" otherwise).
     enum Outcome { case agree(Double, String), weak(Double, String), soft(Double, String), unknown(Double), veto(String) }
+
+    /// Reason text, built only when explaining: the benchmark scores millions of pairs.
+    @inline(__always) func t(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
 
     func score(_ a: MentionFeatures, _ b: MentionFeatures) -> PairScore {
         var result = PairScore()
         let typeScore = rules.types.score(a.type, a.mode, b.type, b.mode)
         if typeScore <= 0 {
             result.veto = explain ? "type: \(a.type.rawValue)\(a.mode.map { "/" + $0.rawValue } ?? "") and \(b.type.rawValue)\(b.mode.map { "/" + $0.rawValue } ?? "") are not one kind of event" : "type"
+            result.hard = true
             return result
         }
         let wa = rules.windows[a.type], wb = rules.windows[b.type]
         let window = MergeWindows.Window(days: max(wa.days, wb.days), radiusKm: max(wa.radiusKm, wb.radiusKm))
-        result.features["type"] = typeScore
-        if explain { result.reasons.append(typeScore == 1 ? "type: same (\(a.type.rawValue))" : "type: compatible \(a.type.rawValue)/\(b.type.rawValue) (\(fmt(typeScore)))") }
+        if explain {
+            result.features["type"] = typeScore
+            result.reasons.append(typeScore == 1 ? "type: same (\(a.type.rawValue))" : "type: compatible \(a.type.rawValue)/\(b.type.rawValue) (\(fmt(typeScore)))")
+        }
 
         var softs = 0
         var evidence = 0.0
-        func take(_ name: String, _ o: Outcome) -> Bool {
+        var values = (date: 0.0, place: 0.0, actors: 0.0, count: 0.0)
+        func take(_ name: String, _ o: Outcome) -> Double? {
+            let value: Double
             switch o {
-            case .veto(let why): result.veto = explain ? "\(name): \(why)" : name; return false
-            case .agree(let s, let why): result.features[name] = s; evidence += 1; if explain { result.reasons.append("\(name): \(why)") }
-            case .weak(let s, let why): result.features[name] = s; evidence += 0.5; if explain { result.reasons.append("\(name): \(why)") }
-            case .soft(let s, let why): result.features[name] = s; softs += 1; if explain { result.reasons.append("\(name): \(why) (disagreement)") }
-            case .unknown(let s): result.features[name] = s
+            case .veto(let why): result.veto = explain ? "\(name): \(why)" : name; result.hard = true; return nil
+            case .agree(let s, let why): value = s; evidence += 1; if explain { result.reasons.append("\(name): \(why)") }
+            case .weak(let s, let why): value = s; evidence += 0.5; if explain { result.reasons.append("\(name): \(why)") }
+            case .soft(let s, let why): value = s; softs += 1; if explain { result.reasons.append("\(name): \(why) (disagreement)") }
+            case .unknown(let s): value = s; if explain { result.reasons.append("\(name): unknown on at least one side (neutral)") }
             }
-            return true
+            if explain { result.features[name] = value }
+            return value
         }
-        guard take("date", date(a, b, window: window.days)) else { return result }
-        guard take("place", places(a, b, radius: window.radiusKm)) else { return result }
-        guard take("actors", actors(a, b)) else { return result }
-        guard take("count", count(a, b)) else { return result }
+        guard let d = take("date", date(a, b, window: window.days)) else { return result }
+        values.date = d
+        guard let p = take("place", places(a, b, radius: window.radiusKm)) else { return result }
+        values.place = p
+        guard let ac = take("actors", actors(a, b)) else { return result }
+        values.actors = ac
+        guard let c = take("count", count(a, b)) else { return result }
+        values.count = c
         result.evidence = evidence
         if softs > 0 && evidence < rules.minimumEvidence {
-            result.veto = "disagreements without enough agreeing evidence (\(fmt(evidence)) of \(fmt(rules.minimumEvidence)) needed)"
+            result.veto = explain ? "disagreements without enough agreeing evidence (\(fmt(evidence)) of \(fmt(rules.minimumEvidence)) needed)" : "disagreement"
+            result.hard = true
             return result
         }
-        let f = result.features
-        let s = 0.15 * typeScore + 0.3 * (f["date"] ?? 0) + 0.3 * (f["place"] ?? 0) + 0.1 * (f["actors"] ?? 0) + 0.15 * (f["count"] ?? 0)
+        let s = 0.15 * typeScore + 0.3 * values.date + 0.3 * values.place + 0.1 * values.actors + 0.15 * values.count
         result.score = (s * 1000).rounded() / 1000
         if evidence < rules.minimumEvidence {
-            result.veto = "too little agreeing evidence (\(fmt(evidence)) of \(fmt(rules.minimumEvidence)) needed)"
+            result.veto = explain ? "too little agreeing evidence (\(fmt(evidence)) of \(fmt(rules.minimumEvidence)) needed)" : "evidence"
         } else if result.score < rules.mergeThreshold {
-            result.veto = "score \(fmt(result.score)) below \(fmt(rules.mergeThreshold))"
+            result.veto = explain ? "score \(fmt(result.score)) below \(fmt(rules.mergeThreshold))" : "score"
         }
         return result
     }
@@ -71,27 +85,27 @@ struct PairScorer: Sendable {
     func date(_ a: MentionFeatures, _ b: MentionFeatures, window: Int) -> Outcome {
         let unknown = MentionFeatures.unknownDay
         // An event dated after the other report was published is not what that report tells (unless planned).
-        if a.dateKind.isTextual, b.published != unknown, !b.future, a.start > b.published { return .veto("\(day(a.start)) is after the other report's publication (\(day(b.published)))") }
-        if b.dateKind.isTextual, a.published != unknown, !a.future, b.start > a.published { return .veto("\(day(b.start)) is after the other report's publication (\(day(a.published)))") }
+        if a.dateKind.isTextual, b.published != unknown, !b.future, a.start > b.published { return .veto(t("\(day(a.start)) is after the other report's publication (\(day(b.published)))")) }
+        if b.dateKind.isTextual, a.published != unknown, !a.future, b.start > a.published { return .veto(t("\(day(b.start)) is after the other report's publication (\(day(a.published)))")) }
         guard a.dateKind != .unknown, b.dateKind != .unknown else { return .unknown(0.3) }
         let gap = Int(max(0, Int64(max(a.start, b.start)) - Int64(min(a.end, b.end))))
         let limit = (a.dateKind == .fromPublication || b.dateKind == .fromPublication) ? 0 : window
         if gap > limit {
             if a.dateKind == .fromPublication || b.dateKind == .fromPublication {
-                return .veto("reported \(gap) days outside the \(rules.reportLagDays)-day reporting lag")
+                return .veto(t("reported \(gap) days outside the \(rules.reportLagDays)-day reporting lag"))
             }
-            return .veto("\(gap) days apart, more than \(window) for this type")
+            return .veto(t("\(gap) days apart, more than \(window) for this type"))
         }
         switch (a.dateKind, b.dateKind) {
         case (.day, .day):
-            return gap == 0 ? .agree(1, "same day \(day(a.start))")
-                : .soft(1 - 0.5 * Double(gap) / Double(window + 1), "\(day(a.start)) and \(day(b.start)), \(gap) days apart within \(window)")
+            return gap == 0 ? .agree(1, t("same day \(day(a.start))"))
+                : .soft(1 - 0.5 * Double(gap) / Double(window + 1), t("\(day(a.start)) and \(day(b.start)), \(gap) days apart within \(window)"))
         case (.fromPublication, _), (_, .fromPublication):
-            return .weak(0.4, "undated, reported within \(rules.reportLagDays) days of each other's dates")
+            return .weak(0.4, t("undated, reported within \(rules.reportLagDays) days of each other's dates"))
         case (.beforePublication, _), (_, .beforePublication):
-            return .weak(0.5, "only 'before publication' on one side; compatible")
+            return .weak(0.5, t("only 'before publication' on one side; compatible"))
         default:
-            return .agree(gap == 0 ? 0.7 : 0.6, "overlapping periods \(day(a.start))…\(day(a.end)) and \(day(b.start))…\(day(b.end))")
+            return .agree(gap == 0 ? 0.7 : 0.6, t("overlapping periods \(day(a.start))…\(day(a.end)) and \(day(b.start))…\(day(b.end))"))
         }
     }
 
@@ -110,7 +124,7 @@ struct PairScorer: Sendable {
                     let o = place(l, p, radius: radius, slot: "location~" + label)
                     if best == nil || rank(o) > rank(best!) { best = o }
                 }
-                if let best { if case .veto = best { return .weak(0.3, "location matches neither end of the move") }; return best }
+                if let best { if case .veto = best { return .weak(0.3, t("location matches neither end of the move")) }; return best }
             }
             return .unknown(0.3)
         }
@@ -137,37 +151,37 @@ struct PairScorer: Sendable {
     }
 
     func place(_ p: PlaceFeature, _ q: PlaceFeature, radius: Double, slot: String) -> Outcome {
-        if p.id >= 0 && p.id == q.id { return .agree(1, "\(slot) same place \(name(p.name))") }
-        if p.country >= 0 && q.country >= 0 && p.country != q.country { return .veto("\(slot) in different countries (\(name(p.country)), \(name(q.country)))") }
+        if p.id >= 0 && p.id == q.id { return .agree(1, t("\(slot) same place \(name(p.name))")) }
+        if p.country >= 0 && q.country >= 0 && p.country != q.country { return .veto(t("\(slot) in different countries (\(name(p.country)), \(name(q.country)))")) }
         if p.name >= 0 && p.name == q.name && (p.admin1 < 0 || q.admin1 < 0 || p.admin1 == q.admin1) {
-            return .agree(0.9, "\(slot) same name \(name(p.name))")
+            return .agree(0.9, t("\(slot) same name \(name(p.name))"))
         }
         var distance: Double?
         if p.hasCoordinates && q.hasCoordinates {
             let d = PairScorer.haversineKm(Double(p.lat), Double(p.lon), Double(q.lat), Double(q.lon))
             distance = d
-            if d <= radius { return .agree(1 - 0.3 * d / max(radius, 1), "\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, within \(Int(radius))") }
+            if d <= radius { return .agree(1 - 0.3 * d / max(radius, 1), t("\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, within \(Int(radius))")) }
         }
         // Containment: an admin1-level place (or a country) holds every place of its governorate.
         if p.admin1 >= 0 && p.admin1 == q.admin1 && (p.precision == 4 || q.precision == 4) {
-            return .agree(0.75, "\(slot) \(name(p.precision == 4 ? q.name : p.name)) lies in \(name(p.admin1))")
+            return .agree(0.75, t("\(slot) \(name(p.precision == 4 ? q.name : p.name)) lies in \(name(p.admin1))"))
         }
         if p.precision == 5 || q.precision == 5 {
-            return p.country >= 0 && p.country == q.country ? .weak(0.5, "\(slot) one side names only the country") : .unknown(0.3)
+            return p.country >= 0 && p.country == q.country ? .weak(0.5, t("\(slot) one side names only the country")) : .unknown(0.3)
         }
         if p.admin1 >= 0 && q.admin1 >= 0 {
             if p.admin1 == q.admin1 {
-                return .soft(0.4, "\(slot) \(name(p.name)) and \(name(q.name)) both in \(name(p.admin1))\(distance.map { ", \(Int($0.rounded())) km apart" } ?? "")")
+                return .soft(0.4, t("\(slot) \(name(p.name)) and \(name(q.name)) both in \(name(p.admin1))" + (distance.map { ", \(Int($0.rounded())) km apart" } ?? "")))
             }
             // A named area reaching across governorates: near by coordinates with slack for its size.
             if let d = distance, d <= radius + slack(p) + slack(q) {
-                return .soft(0.3, "\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, a wide area on one side")
+                return .soft(0.3, t("\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, a wide area on one side"))
             }
-            return .veto("\(slot) \(name(p.name)) (\(name(p.admin1))) and \(name(q.name)) (\(name(q.admin1))) are different governorates")
+            return .veto(t("\(slot) \(name(p.name)) (\(name(p.admin1))) and \(name(q.name)) (\(name(q.admin1))) are different governorates"))
         }
         if let d = distance {
-            if d <= radius + slack(p) + slack(q) { return .soft(0.3, "\(slot) \(Int(d.rounded())) km apart, a wide area on one side") }
-            return .veto("\(slot) \(name(p.name)) and \(name(q.name)) are \(Int(d.rounded())) km apart")
+            if d <= radius + slack(p) + slack(q) { return .soft(0.3, t("\(slot) \(Int(d.rounded())) km apart, a wide area on one side")) }
+            return .veto(t("\(slot) \(name(p.name)) and \(name(q.name)) are \(Int(d.rounded())) km apart"))
         }
         return .unknown(0.3)
     }
@@ -188,29 +202,31 @@ struct PairScorer: Sendable {
 
     func actors(_ a: MentionFeatures, _ b: MentionFeatures) -> Outcome {
         guard !a.actors.isEmpty, !b.actors.isEmpty else { return .unknown(0.5) }
-        var shared: [Int32] = []
+        var sharedInRole = false
         var conflict: (Int32, Int32)?
         for role: Int32 in 0...3 {
-            let x = a.actors.filter { $0 & 3 == role }, y = b.actors.filter { $0 & 3 == role }
-            guard !x.isEmpty, !y.isEmpty else { continue }
-            let common = x.filter { y.contains($0) }
-            if common.isEmpty {
-                // Different ids in one role conflict, unless both kinds are known and differ.
-                let kx = x.map { kind($0) }, ky = y.map { kind($0) }
-                let known = !kx.contains(nil) && !ky.contains(nil)
-                if !known || kx.contains(where: { ky.contains($0) }) { conflict = conflict ?? (x[0], y[0]) }
-            } else { shared += common }
-        }
-        // An actor in one role on one side and another role on the other still names the same people.
-        if shared.isEmpty {
-            let ax = Set(a.actors.map { $0 >> 2 }), bx = Set(b.actors.map { $0 >> 2 })
-            if !ax.isDisjoint(with: bx), conflict == nil { return .weak(0.6, "same actor in different roles") }
+            var firstX: Int32 = -1, firstY: Int32 = -1, common = false
+            for x in a.actors where x & 3 == role {
+                if firstX < 0 { firstX = x }
+                for y in b.actors where y == x { common = true }
+            }
+            for y in b.actors where y & 3 == role { firstY = y; break }
+            guard firstX >= 0, firstY >= 0 else { continue }
+            if common { sharedInRole = true; continue }
+            // Different ids in one role conflict, unless both kinds are known and differ (rare: allocate here only).
+            let kx = a.actors.filter { $0 & 3 == role }.map { kind($0) }, ky = b.actors.filter { $0 & 3 == role }.map { kind($0) }
+            let known = !kx.contains(nil) && !ky.contains(nil)
+            if !known || kx.contains(where: { ky.contains($0) }) { conflict = conflict ?? (firstX, firstY) }
         }
         if let (x, y) = conflict {
-            return .soft(0.1, "\(roleName(x)) \(actorName(x)) against \(actorName(y))")
+            return .soft(0.1, t("\(roleName(x)) \(actorName(x)) against \(actorName(y))"))
         }
-        if shared.isEmpty { return .unknown(0.5) }
-        return .agree(1, "shared " + shared.map { "\(roleName($0)) \(actorName($0))" }.joined(separator: ", "))
+        if sharedInRole {
+            return .agree(1, t("shared " + a.actors.filter { b.actors.contains($0) }.map { "\(roleName($0)) \(actorName($0))" }.joined(separator: ", ")))
+        }
+        // An actor in one role on one side and another role on the other still names the same people.
+        for x in a.actors { for y in b.actors where x >> 2 == y >> 2 { return .weak(0.6, t("same actor in different roles")) } }
+        return .unknown(0.5)
     }
 
     private func kind(_ key: Int32) -> String? {
@@ -229,12 +245,12 @@ struct PairScorer: Sendable {
         let qb = Quantity(min: Int(b.countMin), max: b.countMax == .max ? nil : Int(b.countMax), approximate: b.countApproximate)
         if qa.isCompatible(with: qb) {
             let exact = a.countMin == a.countMax && b.countMin == b.countMax
-            return exact ? .agree(1, "same count \(a.countMin)") : .weak(0.7, "counts \(show(qa)) and \(show(qb)) overlap")
+            return exact ? .agree(1, t("same count \(a.countMin)")) : .weak(0.7, t("counts \(show(qa)) and \(show(qb)) overlap"))
         }
         // How far apart: the nearer ends of the two ranges.
         let lo = Double(min(a.countMax, b.countMax)), hi = Double(max(a.countMin, b.countMin))
-        if hi > 0 && lo / hi < 1.0 / 3 { return .veto("counts \(show(qa)) and \(show(qb)) differ more than threefold") }
-        return .soft(0.2, "counts \(show(qa)) and \(show(qb)) do not overlap")
+        if hi > 0 && lo / hi < 1.0 / 3 { return .veto(t("counts \(show(qa)) and \(show(qb)) differ more than threefold")) }
+        return .soft(0.2, t("counts \(show(qa)) and \(show(qb)) do not overlap"))
     }
 
     private func show(_ q: Quantity) -> String {

@@ -43,6 +43,20 @@ struct LinkStage {
     }
 }
 
+extension LinkStage {
+    /// What `sitrep analyze` prints for the events a run touched: briefings (text), or CONTRACT.md records.
+    static func render(_ events: [StoredEvent], format: OutputFormat) throws -> String {
+        switch format {
+        case .jsonl: return try events.map { try Console.json($0.record, pretty: false) }.joined(separator: "\n")
+        case .json: return try Console.json(events.map(\.record), pretty: true)
+        case .text:
+            if events.isEmpty { return "No events found." }
+            return events.map { EventBriefing($0).brief }.joined(separator: "\n\n")
+                + "\n\n\(Format.plural(events.count, "canonical event")). `sitrep show ev_…` shows one with its evidence and why its reports were merged."
+        }
+    }
+}
+
 /// The store as linking's mention source.
 struct StoreMentionSource: MentionSource {
     let store: any EventStore

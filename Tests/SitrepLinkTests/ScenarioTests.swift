@@ -77,10 +77,10 @@ import SitrepCore
     }
 }
 
-/// The gold set in `examples/gold/evacuations`, with the mentions extraction should find in it.
+/// The gold set in `Fixtures/gold/evacuations`, with the mentions extraction should find in it.
 @Suite struct GoldSetTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples/gold/evacuations")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/gold/evacuations")
     static let kafrNabl = PlaceRef(name: "Kafr Nabl", id: "geonames:171986", lat: 35.61, lon: 36.56, admin1: "Idlib", country: "SY", precision: .city)
     static let khanSheikhoun = PlaceRef(name: "Khan Sheikhoun", id: "geonames:169075", lat: 35.44, lon: 36.65, admin1: "Idlib", country: "SY", precision: .city)
     static let douma = PlaceRef(name: "Douma", id: "geonames:169304", lat: 33.57, lon: 36.40, admin1: "Rif Dimashq", country: "SY", precision: .city)
