@@ -647,7 +647,9 @@ struct TimeExpressionParser {
         // …and not inside a name: "Theresa May", "May Day Parade".
         guard me.kind == .month, !tokens[mk].has(TimeToken.nameFollows), !tokens[mk].has(TimeToken.afterName) else { return nil }
         let prev = previousRole(mk)
-        guard Self.isPreposition(prev) || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
+        // "a June agreement", "the March elections": after an article, before a noun.
+        let beforeNoun = (prev == .article || prev == .the) && tokens[mk].has(TimeToken.wordFollows)
+        guard Self.isPreposition(prev) || beforeNoun || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
         return Match(first: first, last: mk, expr: TimeExpression(type: .date, anchor: .date(year: nil, month: month, day: nil)))
     }
 
@@ -784,7 +786,9 @@ struct TimeExpressionParser {
         if e.plural {
             // "for decades", "within days": an unspecified duration.
             let prev = previousRole(k)
-            guard !the, prev == .for || prev == .within, unit != .weekend else { return nil }
+            // "for the first time in years" (not "in years of war", "in days past").
+            let inAlone = prev == .in && !tokens[k].has(TimeToken.wordFollows) && !(adj(k, k + 1) && role(k + 1) == .of)
+            guard !the, prev == .for || prev == .within || inAlone, unit != .weekend else { return nil }
             var x = TimeExpression(type: .duration)
             x.unit = unit; x.count = nil
             return Match(first: k, last: k, expr: x)

@@ -85,6 +85,15 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "no more than sixty days", type: .duration, value: "P60D"),
         TimeValueCase(text: "Prices rose at least the past 18 months.", published: "2018-10-05",
                       phrase: "at least the past 18 months", type: .duration, value: "P18M"),
+        // Numbers after a possessive name, months before a noun, bare plurals after "in".
+        TimeValueCase(text: "The ministry's 10-year plan was dropped.", published: "2018-10-05",
+                      phrase: "10-year", type: .duration, value: "P10Y"),
+        TimeValueCase(text: "The company's 2017 profit fell.", published: "2018-10-05",
+                      phrase: "2017", type: .date, value: "2017"),
+        TimeValueCase(text: "The rebels broke a June agreement with the army.", published: "2018-10-05",
+                      phrase: "June", type: .date, value: "2018-06"),
+        TimeValueCase(text: "The border opened for the first time in years.", published: "2018-10-05",
+                      phrase: "years", type: .duration, value: "PXY"),
         // Recurring weekdays.
         TimeValueCase(text: "The market opens on Mondays.", published: "2018-10-05",
                       phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
@@ -105,6 +114,8 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "The bank sold long term debt.",
         "He is in his nineties.",
         "They were right about it.",
+        "Resolution 2254 was adopted.",
+        "He spent his life in years of exile.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
