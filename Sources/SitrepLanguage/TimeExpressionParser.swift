@@ -45,7 +45,7 @@ struct TimeExpressionParser {
         switch entries[i].role {
         case .the, .article, .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
              .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
-             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no:
+             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no, .as:
             return true
         default:
             return false
@@ -160,6 +160,9 @@ struct TimeExpressionParser {
             }
             return Match(first: k, last: last, expr: x)
         case .reference:
+            // "as soon as the talks end", "soon after the attack": conjunctions, not times.
+            if previousRole(k) == .as { return nil }
+            if adjSpace(k, k + 1), role(k + 1) == .after || role(k + 1) == .before { return nil }
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .set:
             // "weekly" as an adverb ("meets weekly."), not as an adjective ("a weekly magazine").
@@ -268,6 +271,11 @@ struct TimeExpressionParser {
             // "the near future", "the short term", "the foreseeable future" (not "the long term debt").
             guard adjSpace(k, k + 1), role(k + 1) == .term || role(k + 1) == .future, !tokens[k + 1].has(TimeToken.wordFollows) else { return nil }
             return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
+        case .as:
+            // "as soon as possible"
+            guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "FUTURE_REF",
+                  adjSpace(k + 1, k + 2), role(k + 2) == .as, adjSpace(k + 2, k + 3), role(k + 3) == .possible else { return nil }
+            return Match(first: k, last: k + 3, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .right:
             // "right now"
             guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "PRESENT_REF" else { return nil }

@@ -29,6 +29,8 @@ public struct TimeLexicon: Sendable {
         case near, term, or, so, right
         /// "up to", "no more than": approximators before a duration.
         case up, no
+        /// "as soon as possible"; "as soon as …" and "as recently as" are conjunctions.
+        case `as`, possible
     }
 
     /// Units of time, with their TimeML letters.

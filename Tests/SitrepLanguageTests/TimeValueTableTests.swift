@@ -64,6 +64,10 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "the short term", type: .date, value: "FUTURE_REF"),
         TimeValueCase(text: "The road is closed right now.", published: "2018-10-05",
                       phrase: "right now", type: .date, value: "PRESENT_REF"),
+        TimeValueCase(text: "The envoy wants a deal as soon as possible.", published: "2018-10-05",
+                      phrase: "as soon as possible", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "Talks will resume soon, the envoy said.", published: "2018-10-05",
+                      phrase: "soon", type: .date, value: "FUTURE_REF"),
         // Parts of a day with early/mid/late.
         TimeValueCase(text: "Shelling resumed in mid-afternoon, residents said.", published: "2018-10-05",
                       phrase: "mid-afternoon", type: .time, value: "2018-10-05TAF"),
@@ -116,6 +120,8 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "They were right about it.",
         "Resolution 2254 was adopted.",
         "He spent his life in years of exile.",
+        "Civilians may leave as soon as the shelling stops.",
+        "He died soon after the attack.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
