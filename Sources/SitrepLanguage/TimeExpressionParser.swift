@@ -45,7 +45,7 @@ struct TimeExpressionParser {
         switch entries[i].role {
         case .the, .article, .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
              .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
-             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no, .as:
+             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no, .as, .new:
             return true
         default:
             return false
@@ -172,6 +172,8 @@ struct TimeExpressionParser {
             return Match(first: k, last: k, expr: x)
         case .season:
             return seasonLed(k, offset: nil, first: k, the: the)
+        case .holiday:
+            return holidayLed(k, month: e.number / 100, day: e.number % 100)
         case .decade:
             // "the nineties", "the early eighties" (not "in his sixties": an age).
             guard the else { return nil }
@@ -271,6 +273,10 @@ struct TimeExpressionParser {
             // "the near future", "the short term", "the foreseeable future" (not "the long term debt").
             guard adjSpace(k, k + 1), role(k + 1) == .term || role(k + 1) == .future, !tokens[k + 1].has(TimeToken.wordFollows) else { return nil }
             return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
+        case .new:
+            // "New Year's Day", "New Year's Eve", "New Year"
+            guard isCapitalised(k), adjSpace(k, k + 1), isCapitalised(k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .year, !u.plural else { return nil }
+            return holidayLed(k + 1, month: 1, day: 1, first: k)
         case .as:
             // "as soon as possible"
             guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "FUTURE_REF",
@@ -659,6 +665,24 @@ struct TimeExpressionParser {
         let beforeNoun = (prev == .article || prev == .the) && tokens[mk].has(TimeToken.wordFollows)
         guard Self.isPreposition(prev) || beforeNoun || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
         return Match(first: first, last: mk, expr: TimeExpression(type: .date, anchor: .date(year: nil, month: month, day: nil)))
+    }
+
+    /// "Christmas", "Christmas Day", "Christmas Eve", "New Year's Eve", "Christmas 2017": a fixed day of the year.
+    private func holidayLed(_ k: Int, month: Int, day: Int, first: Int? = nil) -> Match? {
+        guard isCapitalised(k) else { return nil }
+        var m = month, d = day, last = k
+        if adjSpace(k, k + 1), isCapitalised(k + 1) {
+            if role(k + 1) == .eve {
+                // the day before
+                if d > 1 { d -= 1 } else { m = m == 1 ? 12 : m - 1; d = CalendarDay.daysIn(month: m, year: 2001) }
+                last = k + 1
+            } else if let u = entry(k + 1), u.kind == .unit, u.unit == .day, !u.plural {
+                last = k + 1
+            }
+        }
+        var year: Int?
+        if adjComma(last, last + 1), isYear(last + 1) { year = tokens[last + 1].number; last += 1 }
+        return Match(first: first ?? k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: m, day: d)))
     }
 
     /// "Saturday", "last Wednesday", "Tuesday morning", "Friday, Oct. 27".

@@ -10,6 +10,8 @@ public struct TimeLexicon: Sendable {
         case month, monthAbbr, weekday, weekdayAbbr, season, number, ordinal, unit, partOfDay, dayRef, reference, set, word
         /// "nineties" (9): a decade of the twentieth century named in words.
         case decade
+        /// "Christmas" (1225): a holiday on a fixed day of the year, month × 100 + day.
+        case holiday
     }
 
     /// The grammatical role of a `word` entry, named in the data file's value column.
@@ -31,6 +33,8 @@ public struct TimeLexicon: Sendable {
         case up, no
         /// "as soon as possible"; "as soon as …" and "as recently as" are conjunctions.
         case `as`, possible
+        /// "New Year's Day", "Christmas Eve"
+        case new, eve
     }
 
     /// Units of time, with their TimeML letters.
@@ -142,6 +146,11 @@ public struct TimeLexicon: Sendable {
             if k == .weekday || k == .weekdayAbbr { guard (1...7).contains(n) else { return nil } }
             // "Mondays": a weekday in the plural is a recurring day.
             return Entry(kind: k, number: n, plural: k == .weekday && word.hasSuffix("days"))
+        case "holiday":
+            // month-day: 12-25
+            let parts = value.split(separator: "-")
+            guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), CalendarDayCheck.valid(2000, m, d) else { return nil }
+            return Entry(kind: .holiday, number: m * 100 + d)
         case "decade":
             guard let n = Int(value), (1...9).contains(n) else { return nil }
             return Entry(kind: .decade, number: n)

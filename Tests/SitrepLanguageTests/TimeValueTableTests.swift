@@ -98,6 +98,17 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "June", type: .date, value: "2018-06"),
         TimeValueCase(text: "The border opened for the first time in years.", published: "2018-10-05",
                       phrase: "years", type: .duration, value: "PXY"),
+        // Holidays on fixed days.
+        TimeValueCase(text: "A car bomb exploded on Christmas Eve near the church.", published: "2018-12-27",
+                      phrase: "Christmas Eve", type: .date, value: "2018-12-24"),
+        TimeValueCase(text: "Both sides agreed to a truce over Christmas.", published: "2018-12-20",
+                      phrase: "Christmas", type: .date, value: "2018-12-25"),
+        TimeValueCase(text: "Gunmen attacked the club on New Year's Eve.", published: "2019-01-02",
+                      phrase: "New Year's Eve", type: .date, value: "2018-12-31"),
+        TimeValueCase(text: "The curfew was lifted on New Year's Day, 2017.", published: "2018-10-05",
+                      phrase: "New Year's Day, 2017", type: .date, value: "2017-01-01"),
+        TimeValueCase(text: "Crowds gathered for Newroz in the city.", published: "2018-03-25",
+                      phrase: "Newroz", type: .date, value: "2018-03-21"),
         // Recurring weekdays.
         TimeValueCase(text: "The market opens on Mondays.", published: "2018-10-05",
                       phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
@@ -122,6 +133,7 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "He spent his life in years of exile.",
         "Civilians may leave as soon as the shelling stops.",
         "He died soon after the attack.",
+        "The New York office closed.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
