@@ -45,7 +45,7 @@ struct TimeExpressionParser {
         switch entries[i].role {
         case .the, .article, .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
              .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
-             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no, .as, .new:
+             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no, .as, .new, .eid:
             return true
         default:
             return false
@@ -174,6 +174,10 @@ struct TimeExpressionParser {
             return seasonLed(k, offset: nil, first: k, the: the)
         case .holiday:
             return holidayLed(k, month: e.number / 100, day: e.number % 100)
+        case .islamic:
+            // "Ramadan", "Ashura", "Ramadan 2018"; "Fitr"/"Adha" only after "Eid".
+            guard isCapitalised(k), e.number % 100 == 0 || e.number == 110 || e.number == 312 else { return nil }
+            return islamicLed(k, e.number, first: k)
         case .decade:
             // "the nineties", "the early eighties" (not "in his sixties": an age).
             guard the else { return nil }
@@ -273,6 +277,11 @@ struct TimeExpressionParser {
             // "the near future", "the short term", "the foreseeable future" (not "the long term debt").
             guard adjSpace(k, k + 1), role(k + 1) == .term || role(k + 1) == .future, !tokens[k + 1].has(TimeToken.wordFollows) else { return nil }
             return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
+        case .eid:
+            // "Eid al-Fitr", "Eid al-Adha" ("al" is not a time word: the name is one or two words on)
+            guard isCapitalised(k), k + 1 < n, let x = entry(k + 1), x.kind == .islamic, x.number % 100 != 0,
+                  tokens[k + 1].word - tokens[k].word <= 2, tokens[k + 1].gap == .hyphen || tokens[k + 1].gap == .space else { return nil }
+            return islamicLed(k + 1, x.number, first: k)
         case .new:
             // "New Year's Day", "New Year's Eve", "New Year"
             guard isCapitalised(k), adjSpace(k, k + 1), isCapitalised(k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .year, !u.plural else { return nil }
@@ -683,6 +692,14 @@ struct TimeExpressionParser {
         var year: Int?
         if adjComma(last, last + 1), isYear(last + 1) { year = tokens[last + 1].number; last += 1 }
         return Match(first: first ?? k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: m, day: d)))
+    }
+
+    /// An Islamic month or feast day, with an optional Gregorian year after it ("Ramadan 2018").
+    private func islamicLed(_ k: Int, _ code: Int, first: Int) -> Match? {
+        var year: Int?
+        var last = k
+        if adjComma(k, k + 1), isYear(k + 1) { year = tokens[k + 1].number; last = k + 1 }
+        return Match(first: first, last: last, expr: TimeExpression(type: .date, anchor: .islamic(month: code / 100, day: code % 100, year: year)))
     }
 
     /// "Saturday", "last Wednesday", "Tuesday morning", "Friday, Oct. 27".

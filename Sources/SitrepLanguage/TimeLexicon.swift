@@ -12,6 +12,8 @@ public struct TimeLexicon: Sendable {
         case decade
         /// "Christmas" (1225): a holiday on a fixed day of the year, month × 100 + day.
         case holiday
+        /// "Ramadan" (900), "Ashura" (110), "Fitr" (1001): a day or month (day 0) of the Islamic calendar, month × 100 + day.
+        case islamic
     }
 
     /// The grammatical role of a `word` entry, named in the data file's value column.
@@ -35,6 +37,8 @@ public struct TimeLexicon: Sendable {
         case `as`, possible
         /// "New Year's Day", "Christmas Eve"
         case new, eve
+        /// "Eid" before "al-Fitr" / "al-Adha"
+        case eid
     }
 
     /// Units of time, with their TimeML letters.
@@ -151,6 +155,10 @@ public struct TimeLexicon: Sendable {
             let parts = value.split(separator: "-")
             guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), CalendarDayCheck.valid(2000, m, d) else { return nil }
             return Entry(kind: .holiday, number: m * 100 + d)
+        case "islamic":
+            let parts = value.split(separator: "-")
+            guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m), (0...30).contains(d) else { return nil }
+            return Entry(kind: .islamic, number: m * 100 + d)
         case "decade":
             guard let n = Int(value), (1...9).contains(n) else { return nil }
             return Entry(kind: .decade, number: n)

@@ -109,6 +109,15 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "New Year's Day, 2017", type: .date, value: "2017-01-01"),
         TimeValueCase(text: "Crowds gathered for Newroz in the city.", published: "2018-03-25",
                       phrase: "Newroz", type: .date, value: "2018-03-21"),
+        // Islamic months and feasts (arithmetical calendar).
+        TimeValueCase(text: "Attacks fell during Ramadan, the monitor said.", published: "2018-06-01",
+                      phrase: "Ramadan", type: .date, value: "2018-05"),
+        TimeValueCase(text: "Prisoners were freed for Eid al-Fitr.", published: "2018-06-20",
+                      phrase: "Eid al-Fitr", type: .date, value: "2018-06-15"),
+        TimeValueCase(text: "Pilgrims marked Ashura in Karbala.", published: "2018-09-25",
+                      phrase: "Ashura", type: .date, value: "2018-09-21"),
+        TimeValueCase(text: "The truce held through Ramadan 2017.", published: "2018-09-25",
+                      phrase: "Ramadan 2017", type: .date, value: "2017-05"),
         // Recurring weekdays.
         TimeValueCase(text: "The market opens on Mondays.", published: "2018-10-05",
                       phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
@@ -138,5 +147,11 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
         #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
+    }
+
+    @Test func ramadanIsTheWholeIslamicMonth() throws {
+        let m = try #require(finder.find(in: "Attacks fell during Ramadan.", published: DayInterval(day: CalendarDay(iso: "2018-06-01")!)).first)
+        #expect(m.interval == DayInterval(start: CalendarDay(iso: "2018-05-16")!, end: CalendarDay(iso: "2018-06-14")!))
+        #expect(m.precision == .month)
     }
 }
