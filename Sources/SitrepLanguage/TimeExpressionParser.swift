@@ -508,8 +508,9 @@ struct TimeExpressionParser {
         if !half, value != nil, let h = halfAfterCount(after + 1), tokens[after + 1].word == tokens[after].word + 1 {
             half = true; last = h - 1
         }
-        // A number written with digits right after a capitalised word is an identifier ("Channel 10").
-        if t.entry < 0, t.has(TimeToken.afterName) { return nil }
+        // A number written with digits right after a capitalised word is an identifier ("Channel 10"),
+        // unless a plural unit follows ("met Blair 10 days ago").
+        if t.entry < 0, t.has(TimeToken.afterName), !u.plural { return nil }
         let hyphenated = tokens[after].gap == .hyphen
         // "a year-earlier figure": the compound adjective starts at the unit.
         if after + 1 < n, tokens[after + 1].gap == .hyphen, tokens[after + 1].word == tokens[after].word + 1,
@@ -580,8 +581,8 @@ struct TimeExpressionParser {
         guard t.number >= 1900, t.number <= 2099, !t.has(TimeToken.afterAmount) else { return false }
         let prev = previousRole(k)
         if Self.isPreposition(prev) || prev == .fiscal { return true }
-        // "some 2000 people": a quantity.
-        if prev == .approx || prev == .more || prev == .least { return false }
+        // "some 2000 people", "over 2000 people": a quantity.
+        if prev == .approx || prev == .more || prev == .least || prev == .over { return false }
         // Right after a capitalised name it is an identifier ("Resolution 2018", "Channel 1990").
         if t.has(TimeToken.afterName) || (k > 0 && tokens[k - 1].word == t.word - 1 && tokens[k - 1].entry < 0) { return false }
         // A decimal ("1990.5") or a number range ("1990-95") is not a year on its own.
@@ -742,7 +743,7 @@ struct TimeExpressionParser {
         }
         // Otherwise only after "this"/"last"…, a preposition, or "the" after a preposition ("in the fall").
         // ("to fall apart", "and spring back": not after "to", "and", "for").
-        func opens(_ r: Role) -> Bool { Self.isPreposition(r) && r != .to && r != .and && r != .for }
+        func opens(_ r: Role) -> Bool { (Self.isPreposition(r) && r != .to && r != .and && r != .for) || r == .over }
         var context = offset != nil || opens(previousRole(k))
         if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, opens(previousRole(k - 1)) { context = true }
         guard context else { return nil }

@@ -39,6 +39,8 @@ public struct TimeLexicon: Sendable {
         case new, eve
         /// "Eid" before "al-Fitr" / "al-Adha"
         case eid
+        /// "over": opens a season ("over the summer") but not a year ("over 2000 people").
+        case over
     }
 
     /// Units of time, with their TimeML letters.

@@ -118,6 +118,14 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Ashura", type: .date, value: "2018-09-21"),
         TimeValueCase(text: "The truce held through Ramadan 2017.", published: "2018-09-25",
                       phrase: "Ramadan 2017", type: .date, value: "2017-05"),
+        TimeValueCase(text: "The envoy met Prime Minister Abadi 10 days ago.", published: "2018-10-05",
+                      phrase: "10 days ago", type: .date, value: "2018-09-25"),
+        TimeValueCase(text: "Fighting went on well into the summer.", published: "2018-10-05",
+                      phrase: "the summer", type: .date, value: "2018-SU"),
+        TimeValueCase(text: "Over the winter, the front barely moved.", published: "2018-10-05",
+                      phrase: "the winter", type: .date, value: "2017-WI"),
+        TimeValueCase(text: "The siege dragged on into 2019.", published: "2019-03-05",
+                      phrase: "2019", type: .date, value: "2019"),
         // Recurring weekdays.
         TimeValueCase(text: "The market opens on Mondays.", published: "2018-10-05",
                       phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
@@ -143,6 +151,8 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "Civilians may leave as soon as the shelling stops.",
         "He died soon after the attack.",
         "The New York office closed.",
+        "Over 2000 people fled.",
+        "He watched Channel 4 news.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
