@@ -535,10 +535,12 @@ struct TimeExpressionParser {
             }
         }
         // "$5 a year", "13% a year", "three times a week": a rate.
-        if tokens[k].has(TimeToken.afterAmount) || previousRole(k) == .amount, role(k) == .article, !u.plural {
+        let pr = previousRole(k)
+        if tokens[k].has(TimeToken.afterAmount) || pr == .amount || pr == .frequency, role(k) == .article, !u.plural {
             var x = TimeExpression(type: .set)
             x.setValue = TimeResolver.durationValue(count: 1, unit: unit)
-            return Match(first: k, last: after, expr: x)
+            // "twice a week" is one expression.
+            return Match(first: pr == .frequency ? k - 1 : k, last: after, expr: x)
         }
         var x = TimeExpression(type: .duration)
         x.unit = unit; x.count = value; x.half = half
@@ -916,7 +918,13 @@ struct TimeExpressionParser {
                 break
             }
         }
-        if let (c, after) = count(k + 1), let c, after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, u.plural {
+        // "every other day": every second one.
+        if role(k + 1) == .other, adj(k + 1, k + 2), let u = entry(k + 2), u.kind == .unit, !u.plural {
+            x.setValue = TimeResolver.durationValue(count: 2, unit: u.unit!)
+            return Match(first: k, last: k + 2, expr: x)
+        }
+        // "every two weeks", "every few days"
+        if let (c, after) = count(k + 1), after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, u.plural {
             x.setValue = TimeResolver.durationValue(count: c, unit: u.unit!)
             return Match(first: k, last: after, expr: x)
         }

@@ -41,6 +41,10 @@ public struct TimeLexicon: Sendable {
         case eid
         /// "over": opens a season ("over the summer") but not a year ("over 2000 people").
         case over
+        /// "every other day"
+        case other
+        /// "once", "twice", "thrice": part of a rate ("twice a week")
+        case frequency
     }
 
     /// Units of time, with their TimeML letters.

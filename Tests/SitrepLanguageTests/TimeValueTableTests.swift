@@ -126,6 +126,15 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "the winter", type: .date, value: "2017-WI"),
         TimeValueCase(text: "The siege dragged on into 2019.", published: "2019-03-05",
                       phrase: "2019", type: .date, value: "2019"),
+        // Recurring times.
+        TimeValueCase(text: "Aid trucks arrive twice a week.", published: "2018-10-05",
+                      phrase: "twice a week", type: .set, value: "P1W"),
+        TimeValueCase(text: "Prices rose 5% a year.", published: "2018-10-05",
+                      phrase: "a year", type: .set, value: "P1Y"),
+        TimeValueCase(text: "The bridge is shelled every other day.", published: "2018-10-05",
+                      phrase: "every other day", type: .set, value: "P2D"),
+        TimeValueCase(text: "Convoys leave every few days.", published: "2018-10-05",
+                      phrase: "every few days", type: .set, value: "PXD"),
         // Recurring weekdays.
         TimeValueCase(text: "The market opens on Mondays.", published: "2018-10-05",
                       phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
