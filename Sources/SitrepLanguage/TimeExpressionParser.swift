@@ -45,7 +45,7 @@ struct TimeExpressionParser {
         switch entries[i].role {
         case .the, .article, .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
              .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
-             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no:
+             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no, .as, .new, .eid:
             return true
         default:
             return false
@@ -160,6 +160,9 @@ struct TimeExpressionParser {
             }
             return Match(first: k, last: last, expr: x)
         case .reference:
+            // "as soon as the talks end", "soon after the attack": conjunctions, not times.
+            if previousRole(k) == .as { return nil }
+            if adjSpace(k, k + 1), role(k + 1) == .after || role(k + 1) == .before { return nil }
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .set:
             // "weekly" as an adverb ("meets weekly."), not as an adjective ("a weekly magazine").
@@ -169,6 +172,12 @@ struct TimeExpressionParser {
             return Match(first: k, last: k, expr: x)
         case .season:
             return seasonLed(k, offset: nil, first: k, the: the)
+        case .holiday:
+            return holidayLed(k, month: e.number / 100, day: e.number % 100)
+        case .islamic:
+            // "Ramadan", "Ashura", "Ramadan 2018"; "Fitr"/"Adha" only after "Eid".
+            guard isCapitalised(k), e.number % 100 == 0 || e.number == 110 || e.number == 312 else { return nil }
+            return islamicLed(k, e.number, first: k)
         case .decade:
             // "the nineties", "the early eighties" (not "in his sixties": an age).
             guard the else { return nil }
@@ -268,6 +277,20 @@ struct TimeExpressionParser {
             // "the near future", "the short term", "the foreseeable future" (not "the long term debt").
             guard adjSpace(k, k + 1), role(k + 1) == .term || role(k + 1) == .future, !tokens[k + 1].has(TimeToken.wordFollows) else { return nil }
             return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
+        case .eid:
+            // "Eid al-Fitr", "Eid al-Adha" ("al" is not a time word: the name is one or two words on)
+            guard isCapitalised(k), k + 1 < n, let x = entry(k + 1), x.kind == .islamic, x.number % 100 != 0,
+                  tokens[k + 1].word - tokens[k].word <= 2, tokens[k + 1].gap == .hyphen || tokens[k + 1].gap == .space else { return nil }
+            return islamicLed(k + 1, x.number, first: k)
+        case .new:
+            // "New Year's Day", "New Year's Eve", "New Year"
+            guard isCapitalised(k), adjSpace(k, k + 1), isCapitalised(k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .year, !u.plural else { return nil }
+            return holidayLed(k + 1, month: 1, day: 1, first: k)
+        case .as:
+            // "as soon as possible"
+            guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "FUTURE_REF",
+                  adjSpace(k + 1, k + 2), role(k + 2) == .as, adjSpace(k + 2, k + 3), role(k + 3) == .possible else { return nil }
+            return Match(first: k, last: k + 3, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .right:
             // "right now"
             guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "PRESENT_REF" else { return nil }
@@ -485,8 +508,9 @@ struct TimeExpressionParser {
         if !half, value != nil, let h = halfAfterCount(after + 1), tokens[after + 1].word == tokens[after].word + 1 {
             half = true; last = h - 1
         }
-        // A number written with digits right after a capitalised word is an identifier ("Channel 10").
-        if t.entry < 0, t.has(TimeToken.afterName) { return nil }
+        // A number written with digits right after a capitalised word is an identifier ("Channel 10"),
+        // unless a plural unit follows ("met Blair 10 days ago").
+        if t.entry < 0, t.has(TimeToken.afterName), !u.plural { return nil }
         let hyphenated = tokens[after].gap == .hyphen
         // "a year-earlier figure": the compound adjective starts at the unit.
         if after + 1 < n, tokens[after + 1].gap == .hyphen, tokens[after + 1].word == tokens[after].word + 1,
@@ -511,10 +535,12 @@ struct TimeExpressionParser {
             }
         }
         // "$5 a year", "13% a year", "three times a week": a rate.
-        if tokens[k].has(TimeToken.afterAmount) || previousRole(k) == .amount, role(k) == .article, !u.plural {
+        let pr = previousRole(k)
+        if tokens[k].has(TimeToken.afterAmount) || pr == .amount || pr == .frequency, role(k) == .article, !u.plural {
             var x = TimeExpression(type: .set)
             x.setValue = TimeResolver.durationValue(count: 1, unit: unit)
-            return Match(first: k, last: after, expr: x)
+            // "twice a week" is one expression.
+            return Match(first: pr == .frequency ? k - 1 : k, last: after, expr: x)
         }
         var x = TimeExpression(type: .duration)
         x.unit = unit; x.count = value; x.half = half
@@ -557,8 +583,8 @@ struct TimeExpressionParser {
         guard t.number >= 1900, t.number <= 2099, !t.has(TimeToken.afterAmount) else { return false }
         let prev = previousRole(k)
         if Self.isPreposition(prev) || prev == .fiscal { return true }
-        // "some 2000 people": a quantity.
-        if prev == .approx || prev == .more || prev == .least { return false }
+        // "some 2000 people", "over 2000 people": a quantity.
+        if prev == .approx || prev == .more || prev == .least || prev == .over { return false }
         // Right after a capitalised name it is an identifier ("Resolution 2018", "Channel 1990").
         if t.has(TimeToken.afterName) || (k > 0 && tokens[k - 1].word == t.word - 1 && tokens[k - 1].entry < 0) { return false }
         // A decimal ("1990.5") or a number range ("1990-95") is not a year on its own.
@@ -647,8 +673,36 @@ struct TimeExpressionParser {
         // …and not inside a name: "Theresa May", "May Day Parade".
         guard me.kind == .month, !tokens[mk].has(TimeToken.nameFollows), !tokens[mk].has(TimeToken.afterName) else { return nil }
         let prev = previousRole(mk)
-        guard Self.isPreposition(prev) || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
+        // "a June agreement", "the March elections": after an article, before a noun.
+        let beforeNoun = (prev == .article || prev == .the) && tokens[mk].has(TimeToken.wordFollows)
+        guard Self.isPreposition(prev) || beforeNoun || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
         return Match(first: first, last: mk, expr: TimeExpression(type: .date, anchor: .date(year: nil, month: month, day: nil)))
+    }
+
+    /// "Christmas", "Christmas Day", "Christmas Eve", "New Year's Eve", "Christmas 2017": a fixed day of the year.
+    private func holidayLed(_ k: Int, month: Int, day: Int, first: Int? = nil) -> Match? {
+        guard isCapitalised(k) else { return nil }
+        var m = month, d = day, last = k
+        if adjSpace(k, k + 1), isCapitalised(k + 1) {
+            if role(k + 1) == .eve {
+                // the day before
+                if d > 1 { d -= 1 } else { m = m == 1 ? 12 : m - 1; d = CalendarDay.daysIn(month: m, year: 2001) }
+                last = k + 1
+            } else if let u = entry(k + 1), u.kind == .unit, u.unit == .day, !u.plural {
+                last = k + 1
+            }
+        }
+        var year: Int?
+        if adjComma(last, last + 1), isYear(last + 1) { year = tokens[last + 1].number; last += 1 }
+        return Match(first: first ?? k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: m, day: d)))
+    }
+
+    /// An Islamic month or feast day, with an optional Gregorian year after it ("Ramadan 2018").
+    private func islamicLed(_ k: Int, _ code: Int, first: Int) -> Match? {
+        var year: Int?
+        var last = k
+        if adjComma(k, k + 1), isYear(k + 1) { year = tokens[k + 1].number; last = k + 1 }
+        return Match(first: first, last: last, expr: TimeExpression(type: .date, anchor: .islamic(month: code / 100, day: code % 100, year: year)))
     }
 
     /// "Saturday", "last Wednesday", "Tuesday morning", "Friday, Oct. 27".
@@ -691,7 +745,7 @@ struct TimeExpressionParser {
         }
         // Otherwise only after "this"/"last"…, a preposition, or "the" after a preposition ("in the fall").
         // ("to fall apart", "and spring back": not after "to", "and", "for").
-        func opens(_ r: Role) -> Bool { Self.isPreposition(r) && r != .to && r != .and && r != .for }
+        func opens(_ r: Role) -> Bool { (Self.isPreposition(r) && r != .to && r != .and && r != .for) || r == .over }
         var context = offset != nil || opens(previousRole(k))
         if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, opens(previousRole(k - 1)) { context = true }
         guard context else { return nil }
@@ -784,7 +838,9 @@ struct TimeExpressionParser {
         if e.plural {
             // "for decades", "within days": an unspecified duration.
             let prev = previousRole(k)
-            guard !the, prev == .for || prev == .within, unit != .weekend else { return nil }
+            // "for the first time in years" (not "in years of war", "in days past").
+            let inAlone = prev == .in && !tokens[k].has(TimeToken.wordFollows) && !(adj(k, k + 1) && role(k + 1) == .of)
+            guard !the, prev == .for || prev == .within || inAlone, unit != .weekend else { return nil }
             var x = TimeExpression(type: .duration)
             x.unit = unit; x.count = nil
             return Match(first: k, last: k, expr: x)
@@ -862,7 +918,13 @@ struct TimeExpressionParser {
                 break
             }
         }
-        if let (c, after) = count(k + 1), let c, after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, u.plural {
+        // "every other day": every second one.
+        if role(k + 1) == .other, adj(k + 1, k + 2), let u = entry(k + 2), u.kind == .unit, !u.plural {
+            x.setValue = TimeResolver.durationValue(count: 2, unit: u.unit!)
+            return Match(first: k, last: k + 2, expr: x)
+        }
+        // "every two weeks", "every few days"
+        if let (c, after) = count(k + 1), after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, u.plural {
             x.setValue = TimeResolver.durationValue(count: c, unit: u.unit!)
             return Match(first: k, last: after, expr: x)
         }

@@ -10,6 +10,10 @@ public struct TimeLexicon: Sendable {
         case month, monthAbbr, weekday, weekdayAbbr, season, number, ordinal, unit, partOfDay, dayRef, reference, set, word
         /// "nineties" (9): a decade of the twentieth century named in words.
         case decade
+        /// "Christmas" (1225): a holiday on a fixed day of the year, month × 100 + day.
+        case holiday
+        /// "Ramadan" (900), "Ashura" (110), "Fitr" (1001): a day or month (day 0) of the Islamic calendar, month × 100 + day.
+        case islamic
     }
 
     /// The grammatical role of a `word` entry, named in the data file's value column.
@@ -29,6 +33,18 @@ public struct TimeLexicon: Sendable {
         case near, term, or, so, right
         /// "up to", "no more than": approximators before a duration.
         case up, no
+        /// "as soon as possible"; "as soon as …" and "as recently as" are conjunctions.
+        case `as`, possible
+        /// "New Year's Day", "Christmas Eve"
+        case new, eve
+        /// "Eid" before "al-Fitr" / "al-Adha"
+        case eid
+        /// "over": opens a season ("over the summer") but not a year ("over 2000 people").
+        case over
+        /// "every other day"
+        case other
+        /// "once", "twice", "thrice": part of a rate ("twice a week")
+        case frequency
     }
 
     /// Units of time, with their TimeML letters.
@@ -140,6 +156,15 @@ public struct TimeLexicon: Sendable {
             if k == .weekday || k == .weekdayAbbr { guard (1...7).contains(n) else { return nil } }
             // "Mondays": a weekday in the plural is a recurring day.
             return Entry(kind: k, number: n, plural: k == .weekday && word.hasSuffix("days"))
+        case "holiday":
+            // month-day: 12-25
+            let parts = value.split(separator: "-")
+            guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), CalendarDayCheck.valid(2000, m, d) else { return nil }
+            return Entry(kind: .holiday, number: m * 100 + d)
+        case "islamic":
+            let parts = value.split(separator: "-")
+            guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m), (0...30).contains(d) else { return nil }
+            return Entry(kind: .islamic, number: m * 100 + d)
         case "decade":
             guard let n = Int(value), (1...9).contains(n) else { return nil }
             return Entry(kind: .decade, number: n)

@@ -28,6 +28,8 @@ struct TimeExpression {
         case quarterInYear(Int, yearOffset: Int, half: Bool)
         /// "the 20th century" (19).
         case century(Int)
+        /// "Ramadan" (9, day 0 = the whole month), "Eid al-Adha" (12, 10), with an optional Gregorian year.
+        case islamic(month: Int, day: Int, year: Int?)
         /// "the 1990s" (199), "the '80s".
         case decade(Int)
         case reference(String)
@@ -327,6 +329,8 @@ enum TimeResolver {
                 if x.future { return seasonResolution(code, started && ended ? anchor.year + 1 : anchor.year) }
                 return seasonResolution(code, started ? anchor.year : anchor.year - 1)
             }
+        case .islamic(let month, let day, let year):
+            return islamicResolution(month: month, day: day, year: year, anchor: anchor, future: x.future)
         case .century(let c):
             return Resolution(interval: DayInterval(start: CalendarDay(year: c * 100, month: 1, day: 1)!,
                                                     end: CalendarDay(year: c * 100 + 99, month: 12, day: 31)!),
@@ -354,6 +358,45 @@ enum TimeResolver {
             break
         }
         return Resolution(interval: nil, precision: nil, value: "", unresolvedReason: nil)
+    }
+
+    /// The days of an Islamic month (or one day of it) in the arithmetical (tabular) Islamic calendar, which can
+    /// differ by a day or two from the observed moon sighting: the nearest occurrence with the past preferred
+    /// (as for a month without a year), the one starting in `year` when given. The value names the month it starts in.
+    static func islamicResolution(month: Int, day: Int, year: Int?, anchor: CalendarDay?, future: Bool) -> Resolution {
+        func occurrence(_ ah: Int) -> DayInterval {
+            let start = islamicDay(year: ah, month: month, day: max(day, 1))
+            let end = day == 0 ? islamicDay(year: month == 12 ? ah + 1 : ah, month: month == 12 ? 1 : month + 1, day: 1).adding(days: -1) : start
+            return DayInterval(start: start, end: end)
+        }
+        let reference = year ?? anchor?.year
+        guard let reference else {
+            return Resolution(interval: nil, precision: nil, value: "XXXX-XX-XX", unresolvedReason: noAnchor)
+        }
+        let ah = (reference - 622) * 33 / 32
+        let candidates = ((ah - 1)...(ah + 2)).map(occurrence)
+        var best: DayInterval?
+        if let year {
+            best = candidates.first { $0.start.year == year }
+        } else if let anchor {
+            if let current = candidates.first(where: { $0.contains(anchor) }) { best = current }
+            else if future { best = candidates.first { $0.start > anchor } }
+            else {
+                let before = candidates.last { $0.end < anchor }, after = candidates.first { $0.start > anchor }
+                if let b = before, let a = after {
+                    best = 2 * (a.start.dayNumber - anchor.dayNumber) < anchor.dayNumber - b.end.dayNumber ? a : b
+                } else { best = before ?? after }
+            }
+        }
+        guard let best else { return Resolution(interval: nil, precision: nil, value: "XXXX-XX-XX", unresolvedReason: "no such day") }
+        if day > 0 { return dayResolution(best.start) }
+        return Resolution(interval: best, precision: .month, value: pad(best.start.year, 4) + "-" + pad(best.start.month, 2), unresolvedReason: nil)
+    }
+
+    /// A day of the arithmetical Islamic calendar (civil epoch, 16 July 622 Julian).
+    static func islamicDay(year: Int, month: Int, day: Int) -> CalendarDay {
+        let n = day + (59 * (month - 1) + 1) / 2 + (year - 1) * 354 + (3 + 11 * year) / 30 - 492_149
+        return CalendarDay(dayNumber: n)
     }
 
     private static func dayResolution(_ d: CalendarDay) -> Resolution {

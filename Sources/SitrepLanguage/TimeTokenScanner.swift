@@ -203,7 +203,8 @@ struct TimeTokenScanner {
                 lastWasToken = true
                 previousWasName = false
             } else {
-                previousWasName = ByteClass.isUpper(first) && !startsSentence
+                // "Resolution 2018" is an identifier, "the Treasury's 10-year note" is not.
+                previousWasName = ByteClass.isUpper(first) && !startsSentence && !possessive
                 // A plain word: tell the previous token, if it is adjacent, what follows it.
                 if lastWasToken, var t = tokens.last, t.word == word - 1, gap == .space {
                     t.flags |= TimeToken.wordFollows

@@ -64,6 +64,10 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "the short term", type: .date, value: "FUTURE_REF"),
         TimeValueCase(text: "The road is closed right now.", published: "2018-10-05",
                       phrase: "right now", type: .date, value: "PRESENT_REF"),
+        TimeValueCase(text: "The envoy wants a deal as soon as possible.", published: "2018-10-05",
+                      phrase: "as soon as possible", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "Talks will resume soon, the envoy said.", published: "2018-10-05",
+                      phrase: "soon", type: .date, value: "FUTURE_REF"),
         // Parts of a day with early/mid/late.
         TimeValueCase(text: "Shelling resumed in mid-afternoon, residents said.", published: "2018-10-05",
                       phrase: "mid-afternoon", type: .time, value: "2018-10-05TAF"),
@@ -85,6 +89,52 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "no more than sixty days", type: .duration, value: "P60D"),
         TimeValueCase(text: "Prices rose at least the past 18 months.", published: "2018-10-05",
                       phrase: "at least the past 18 months", type: .duration, value: "P18M"),
+        // Numbers after a possessive name, months before a noun, bare plurals after "in".
+        TimeValueCase(text: "The ministry's 10-year plan was dropped.", published: "2018-10-05",
+                      phrase: "10-year", type: .duration, value: "P10Y"),
+        TimeValueCase(text: "The company's 2017 profit fell.", published: "2018-10-05",
+                      phrase: "2017", type: .date, value: "2017"),
+        TimeValueCase(text: "The rebels broke a June agreement with the army.", published: "2018-10-05",
+                      phrase: "June", type: .date, value: "2018-06"),
+        TimeValueCase(text: "The border opened for the first time in years.", published: "2018-10-05",
+                      phrase: "years", type: .duration, value: "PXY"),
+        // Holidays on fixed days.
+        TimeValueCase(text: "A car bomb exploded on Christmas Eve near the church.", published: "2018-12-27",
+                      phrase: "Christmas Eve", type: .date, value: "2018-12-24"),
+        TimeValueCase(text: "Both sides agreed to a truce over Christmas.", published: "2018-12-20",
+                      phrase: "Christmas", type: .date, value: "2018-12-25"),
+        TimeValueCase(text: "Gunmen attacked the club on New Year's Eve.", published: "2019-01-02",
+                      phrase: "New Year's Eve", type: .date, value: "2018-12-31"),
+        TimeValueCase(text: "The curfew was lifted on New Year's Day, 2017.", published: "2018-10-05",
+                      phrase: "New Year's Day, 2017", type: .date, value: "2017-01-01"),
+        TimeValueCase(text: "Crowds gathered for Newroz in the city.", published: "2018-03-25",
+                      phrase: "Newroz", type: .date, value: "2018-03-21"),
+        // Islamic months and feasts (arithmetical calendar).
+        TimeValueCase(text: "Attacks fell during Ramadan, the monitor said.", published: "2018-06-01",
+                      phrase: "Ramadan", type: .date, value: "2018-05"),
+        TimeValueCase(text: "Prisoners were freed for Eid al-Fitr.", published: "2018-06-20",
+                      phrase: "Eid al-Fitr", type: .date, value: "2018-06-15"),
+        TimeValueCase(text: "Pilgrims marked Ashura in Karbala.", published: "2018-09-25",
+                      phrase: "Ashura", type: .date, value: "2018-09-21"),
+        TimeValueCase(text: "The truce held through Ramadan 2017.", published: "2018-09-25",
+                      phrase: "Ramadan 2017", type: .date, value: "2017-05"),
+        TimeValueCase(text: "The envoy met Prime Minister Abadi 10 days ago.", published: "2018-10-05",
+                      phrase: "10 days ago", type: .date, value: "2018-09-25"),
+        TimeValueCase(text: "Fighting went on well into the summer.", published: "2018-10-05",
+                      phrase: "the summer", type: .date, value: "2018-SU"),
+        TimeValueCase(text: "Over the winter, the front barely moved.", published: "2018-10-05",
+                      phrase: "the winter", type: .date, value: "2017-WI"),
+        TimeValueCase(text: "The siege dragged on into 2019.", published: "2019-03-05",
+                      phrase: "2019", type: .date, value: "2019"),
+        // Recurring times.
+        TimeValueCase(text: "Aid trucks arrive twice a week.", published: "2018-10-05",
+                      phrase: "twice a week", type: .set, value: "P1W"),
+        TimeValueCase(text: "Prices rose 5% a year.", published: "2018-10-05",
+                      phrase: "a year", type: .set, value: "P1Y"),
+        TimeValueCase(text: "The bridge is shelled every other day.", published: "2018-10-05",
+                      phrase: "every other day", type: .set, value: "P2D"),
+        TimeValueCase(text: "Convoys leave every few days.", published: "2018-10-05",
+                      phrase: "every few days", type: .set, value: "PXD"),
         // Recurring weekdays.
         TimeValueCase(text: "The market opens on Mondays.", published: "2018-10-05",
                       phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
@@ -105,9 +155,22 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "The bank sold long term debt.",
         "He is in his nineties.",
         "They were right about it.",
+        "Resolution 2254 was adopted.",
+        "He spent his life in years of exile.",
+        "Civilians may leave as soon as the shelling stops.",
+        "He died soon after the attack.",
+        "The New York office closed.",
+        "Over 2000 people fled.",
+        "He watched Channel 4 news.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
         #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
+    }
+
+    @Test func ramadanIsTheWholeIslamicMonth() throws {
+        let m = try #require(finder.find(in: "Attacks fell during Ramadan.", published: DayInterval(day: CalendarDay(iso: "2018-06-01")!)).first)
+        #expect(m.interval == DayInterval(start: CalendarDay(iso: "2018-05-16")!, end: CalendarDay(iso: "2018-06-14")!))
+        #expect(m.precision == .month)
     }
 }
