@@ -55,7 +55,7 @@ struct EvalGeoparseCommand: ParsableCommand {
             matchSeconds += Date().timeIntervalSince(ms)
             let spans = gold.map { TextRange(start: Int32($0.start), end: Int32($0.end)) }
             let resolved = matcher.resolve(spans: spans, in: a.text)
-            let focus = Self.focus(found)
+            let focus = matcher.focus(of: found)
             for (g, r) in zip(gold, resolved) {
                 var place: PlaceRef? = r?.place
                 if place != nil { byGazetteer += 1 }
