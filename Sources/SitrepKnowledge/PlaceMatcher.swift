@@ -73,7 +73,9 @@ public struct PlaceMatcher: Sendable {
             for (k, r) in forced.enumerated() {
                 let s = Int(r.start), e = Int(r.end)
                 guard s >= 0, e <= t.count, s < e else { continue }
-                if let j = raws[0..<scanned].firstIndex(where: { $0.nameStart == s && $0.nameEnd == e }) {
+                // A span ending in an abbreviation's period ("Mont.") is the name the scan found without it.
+                let e2 = t[e - 1] == 0x2E ? e - 1 : e
+                if let j = raws[0..<scanned].firstIndex(where: { $0.nameStart == s && ($0.nameEnd == e || $0.nameEnd == e2) }) {
                     raws[j].forcedIndex = k
                     continue
                 }
