@@ -88,6 +88,7 @@ struct EntityGazetteer: Sendable {
     }
 
     static func isCapitalised(_ word: String) -> Bool {
+        if let b = word.utf8.first, b < 0x80 { return b >= 0x41 && b <= 0x5A }
         guard let f = word.unicodeScalars.first else { return false }
         return f.properties.isUppercase
     }
@@ -102,13 +103,39 @@ struct EntityGazetteer: Sendable {
     private func sentenceAtoms(_ words: [String]) -> [UInt64] {
         let n = words.count
         var place = [UInt64](repeating: 0, count: n)
+        // Each word is hashed once; runs are tried longest first from prefix hashes.
+        var hashes: [UInt64] = []
         var i = 0
         while i < n {
             guard Self.isCapitalised(words[i]) else { i += 1; continue }
+            if hashes.isEmpty { hashes = words.map { Self.lowerHash($0) } }
+            var prefix: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+            let longest = min(maxTokens, n - i)
+            var h = Self.sequenceSeed
+            for len in 1...longest {
+                h = NERFeatures.combine(h, hashes[i + len - 1])
+                switch len {
+                case 1: prefix.0 = h
+                case 2: prefix.1 = h
+                case 3: prefix.2 = h
+                case 4: prefix.3 = h
+                case 5: prefix.4 = h
+                default: prefix.5 = h
+                }
+            }
             var matched = 0
-            var len = min(maxTokens, n - i)
+            var len = longest
             while len >= 1 {
-                if places.contains(Self.sequenceHash(words[i..<(i + len)])) { matched = len; break }
+                let key: UInt64
+                switch len {
+                case 1: key = prefix.0
+                case 2: key = prefix.1
+                case 3: key = prefix.2
+                case 4: key = prefix.3
+                case 5: key = prefix.4
+                default: key = prefix.5
+                }
+                if places.contains(key) { matched = len; break }
                 len -= 1
             }
             if matched > 0 {

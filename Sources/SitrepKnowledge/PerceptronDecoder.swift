@@ -69,7 +69,8 @@ enum PerceptronDecoder {
         var seen: [(word: UInt64, tag: Int)] = []
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: k + NERFeatures.historyCount) { f in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: 16) { scores in
-                let f = f.baseAddress!, scores = scores.baseAddress!
+              withUnsafeTemporaryAllocation(of: UnsafeRawPointer?.self, capacity: k + NERFeatures.historyCount) { found in
+                let f = f.baseAddress!, scores = scores.baseAddress!, found = found.baseAddress!
                 sentence.withUnsafeBufferPointer { atoms in
                     var t1 = startTag, t2 = startTag
                     for i in 0..<n {
@@ -82,13 +83,14 @@ enum PerceptronDecoder {
                         NERFeatures.historyFeatures(previous: t1, beforeThat: t2, lower: word, shortShape: f[4],
                                                     memory: memory.majority(word), into: f + k)
                         for t in 0..<EntityTagIndex.count { scores[t] = 0 }
-                        for j in 0..<(k + NERFeatures.historyCount) { weights.add(f[j], to: scores) }
+                        weights.add(f, count: k + NERFeatures.historyCount, to: scores, found: found)
                         let best = argmax(scores, after: t1)
                         out[i] = best
                         if best > 0 { seen.append((word, best)) }
                         t2 = t1; t1 = best
                     }
                 }
+              }
             }
         }
         for s in seen { memory.record(s.word, tag: s.tag) }

@@ -68,6 +68,33 @@ final class PerceptronWeightTable: @unchecked Sendable {
         }
     }
 
+    /// Adds the weights of `count` features to `scores`: every feature's slot is found first (short,
+    /// independent probes whose cache misses overlap), then the weights are summed. `found` has room
+    /// for `count` pointers.
+    @inline(__always)
+    func add(_ hashes: UnsafePointer<UInt64>, count: Int, to scores: UnsafeMutablePointer<Int32>,
+             found: UnsafeMutablePointer<UnsafeRawPointer?>) {
+        for j in 0..<count { found[j] = slot(hashes[j]) }
+        for j in 0..<count {
+            guard let slot = found[j] else { continue }
+            for t in 0..<Self.tagCount { scores[t] &+= Int32(slot.load(fromByteOffset: 8 + 2 * t, as: Int16.self)) }
+        }
+    }
+
+    /// The slot holding `hash`, nil for an unknown feature.
+    @inline(__always)
+    func slot(_ hash: UInt64) -> UnsafeRawPointer? {
+        let k = Self.key(hash)
+        var i = Int(truncatingIfNeeded: k) & mask
+        while true {
+            let slot = UnsafeRawPointer(slots + i * Self.slotBytes)
+            let found = slot.load(as: UInt64.self)
+            if found == k { return slot }
+            if found == 0 { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
     /// The stored weights of `hash` as floats (zeros for an unknown feature).
     func weights(_ hash: UInt64) -> [Float] {
         var s = [Int32](repeating: 0, count: Self.tagCount)
