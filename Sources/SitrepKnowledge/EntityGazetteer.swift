@@ -101,14 +101,23 @@ struct EntityGazetteer: Sendable {
     }
 
     private func sentenceAtoms(_ words: [String]) -> [UInt64] {
-        let n = words.count
+        marks(count: words.count, capitalised: { Self.isCapitalised(words[$0]) }, hashes: { words.map { Self.lowerHash($0) } })
+    }
+
+    /// One atom per token of a sentence given as recogniser atoms (the same marks as for its words).
+    func marks(_ sentence: [NERFeatures.Atoms]) -> [UInt64] {
+        marks(count: sentence.count, capitalised: { sentence[$0].capitalised }, hashes: { sentence.map(\.lowerFNV) })
+    }
+
+    @inline(__always)
+    private func marks(count n: Int, capitalised: (Int) -> Bool, hashes makeHashes: () -> [UInt64]) -> [UInt64] {
         var place = [UInt64](repeating: 0, count: n)
         // Each word is hashed once; runs are tried longest first from prefix hashes.
         var hashes: [UInt64] = []
         var i = 0
         while i < n {
-            guard Self.isCapitalised(words[i]) else { i += 1; continue }
-            if hashes.isEmpty { hashes = words.map { Self.lowerHash($0) } }
+            guard capitalised(i) else { i += 1; continue }
+            if hashes.isEmpty { hashes = makeHashes() }
             var prefix: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
             let longest = min(maxTokens, n - i)
             var h = Self.sequenceSeed

@@ -68,32 +68,35 @@ final class PerceptronWeightTable: @unchecked Sendable {
         }
     }
 
-    /// Adds the weights of `count` features to `scores`: every feature's slot is found first (short,
-    /// independent probes whose cache misses overlap), then the weights are summed. `found` has room
-    /// for `count` pointers.
+    /// Adds the weights of `count` (at most `batchLimit`) features to `scores`. The first slot of every
+    /// feature is read before any is compared: no branch waits on a cache miss, so the misses overlap
+    /// (probing feature by feature mispredicts on unknown features and serialises them).
     @inline(__always)
-    func add(_ hashes: UnsafePointer<UInt64>, count: Int, to scores: UnsafeMutablePointer<Int32>,
-             found: UnsafeMutablePointer<UnsafeRawPointer?>) {
-        for j in 0..<count { found[j] = slot(hashes[j]) }
-        for j in 0..<count {
-            guard let slot = found[j] else { continue }
-            for t in 0..<Self.tagCount { scores[t] &+= Int32(slot.load(fromByteOffset: 8 + 2 * t, as: Int16.self)) }
+    func add(_ hashes: UnsafePointer<UInt64>, count: Int, to scores: UnsafeMutablePointer<Int32>) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.batchLimit) { loaded in
+            let loaded = loaded.baseAddress!
+            for j in 0..<count {
+                let i = Int(truncatingIfNeeded: Self.key(hashes[j])) & mask
+                loaded[j] = (slots + i * Self.slotBytes).load(as: UInt64.self)
+            }
+            for j in 0..<count {
+                let k = Self.key(hashes[j])
+                var i = Int(truncatingIfNeeded: k) & mask
+                var found = loaded[j]
+                while found != k {
+                    if found == 0 { break }
+                    i = (i + 1) & mask
+                    found = (slots + i * Self.slotBytes).load(as: UInt64.self)
+                }
+                guard found == k else { continue }
+                let slot = UnsafeRawPointer(slots + i * Self.slotBytes)
+                for t in 0..<Self.tagCount { scores[t] &+= Int32(slot.load(fromByteOffset: 8 + 2 * t, as: Int16.self)) }
+            }
         }
     }
 
-    /// The slot holding `hash`, nil for an unknown feature.
-    @inline(__always)
-    func slot(_ hash: UInt64) -> UnsafeRawPointer? {
-        let k = Self.key(hash)
-        var i = Int(truncatingIfNeeded: k) & mask
-        while true {
-            let slot = UnsafeRawPointer(slots + i * Self.slotBytes)
-            let found = slot.load(as: UInt64.self)
-            if found == k { return slot }
-            if found == 0 { return nil }
-            i = (i + 1) & mask
-        }
-    }
+    /// The most features one `add(_:count:to:)` call takes.
+    static let batchLimit = 64
 
     /// The stored weights of `hash` as floats (zeros for an unknown feature).
     func weights(_ hash: UInt64) -> [Float] {
