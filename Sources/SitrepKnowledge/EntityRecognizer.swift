@@ -5,6 +5,8 @@ import SitrepLanguage
 /// Optional dictionary features for the recogniser: one atom per token (0 = not in a dictionary name).
 struct EntityDictionaryFeatures: Sendable {
     let atoms: @Sendable ([[String]]) -> [[UInt64]]
+    /// The same atoms for one sentence given as recogniser atoms.
+    let sentenceAtoms: @Sendable ([NERFeatures.Atoms]) -> [UInt64]
 }
 
 /// The learned named-entity recogniser: an averaged perceptron over BIO tags (greedy left-to-right
@@ -64,7 +66,7 @@ public struct EntityRecognizer: Sendable {
 
     private static let cachedGazetteer: Result<EntityDictionaryFeatures?, Error> = Result {
         let gazetteer = try EntityGazetteer.loadDefault()
-        return EntityDictionaryFeatures(atoms: { gazetteer.atoms($0) })
+        return EntityDictionaryFeatures(atoms: { gazetteer.atoms($0) }, sentenceAtoms: { gazetteer.marks($0) })
     }
 
     /// The weight file: features whose weights are all below `pruneBelow` in magnitude are left out
@@ -76,13 +78,17 @@ public struct EntityRecognizer: Sendable {
 
     /// Tags for the sentences of one document (document-level features see all of them).
     public func tag(document: [[String]]) -> [[EntityTag?]] {
-        let atoms = document.map { $0.map(NERFeatures.atoms(of:)) }
-        let dict = dictionary?.atoms(document)
+        tagIndexes(atoms: document.map { $0.map(NERFeatures.atoms(of:)) }).map { $0.map(EntityTagIndex.tag(at:)) }
+    }
+
+    /// Tag indexes for the sentences of a document given as recogniser atoms.
+    func tagIndexes(atoms: [[NERFeatures.Atoms]]) -> [[Int]] {
+        let dict = dictionary.map { d in atoms.map(d.sentenceAtoms) }
         let facts = NERFeatures.DocumentFacts(atoms)
         var memory = NERLabelMemory()
+        var cache = NERWordScoreCache()
         return atoms.indices.map { s in
-            PerceptronDecoder.tag(sentence: atoms[s], dictionary: dict?[s], facts: facts, memory: &memory, weights: weights)
-                .map(EntityTagIndex.tag(at:))
+            PerceptronDecoder.tag(sentence: atoms[s], dictionary: dict?[s], facts: facts, memory: &memory, cache: &cache, weights: weights)
         }
     }
 
@@ -107,13 +113,18 @@ public struct EntityRecognizer: Sendable {
             }
             if breakAfter || i + 1 == tokens.count { sentences.append(start..<(i + 1)); start = i + 1 }
         }
-        let words: [[String]] = sentences.map { range in
-            range.map { i in
-                let r = tokens[i].range
-                return String(decoding: utf8[Int(r.start)..<Int(r.end)], as: UTF8.self)
+        // Atoms straight from the bytes (a String only for a non-ASCII word).
+        let atoms: [[NERFeatures.Atoms]] = utf8.withUnsafeBufferPointer { b in
+            sentences.map { range in
+                range.map { i in
+                    let r = tokens[i].range
+                    let word = UnsafeBufferPointer(rebasing: b[Int(r.start)..<Int(r.end)])
+                    for c in word where c >= 0x80 { return NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self)) }
+                    return NERFeatures.asciiAtoms(word)
+                }
             }
         }
-        let tags = tag(document: words)
+        let tags = tagIndexes(atoms: atoms).map { $0.map(EntityTagIndex.tag(at:)) }
         var found: [EntityMention] = []
         for (s, range) in sentences.enumerated() {
             for span in EntitySpans.spans(tags[s]) where span.label != .misc {

@@ -15,6 +15,8 @@ enum NERFeatures {
     struct Atoms {
         var word: UInt64 = 0
         var lower: UInt64 = 0
+        /// FNV-1a of the lowercase form before mixing (`EntityGazetteer.lowerHash`).
+        var lowerFNV: UInt64 = 0
         var shape: UInt64 = 0
         var shortShape: UInt64 = 0
         var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
@@ -111,7 +113,7 @@ enum NERFeatures {
         a.capitalised = n > 0 && b[0] >= 0x41 && b[0] <= 0x5A
         a.allCaps = a.hasLetter && !hasLower
         a.cannotStart = !hasUpper
-        a.word = mix(hw); a.lower = mix(hl); a.shape = mix(hs); a.shortShape = mix(hss)
+        a.word = mix(hw); a.lower = mix(hl); a.lowerFNV = hl; a.shape = mix(hs); a.shortShape = mix(hss)
         a.prefixes = (mix(pre.0), mix(pre.1), mix(pre.2), mix(pre.3))
         @inline(__always) func suffix(_ k: Int) -> UInt64 {
             var h = fnvBasis
@@ -162,6 +164,7 @@ enum NERFeatures {
         }
         a.allCaps = a.hasLetter && !hasLower
         a.lower = hash(bytes)
+        a.lowerFNV = bytes.reduce(fnvBasis) { ($0 ^ UInt64($1)) &* fnvPrime }
         a.shape = hash(shape)
         a.shortShape = hash(short)
         let n = bytes.count
@@ -199,15 +202,15 @@ enum NERFeatures {
 
     /// Document-level facts about lowercase forms (see `staticFeatures`).
     struct DocumentFacts {
-        var capitalisedMid = Set<UInt64>()
-        var lowercaseSeen = Set<UInt64>()
+        var capitalisedMid = PerceptronFeatureTable(capacity: 256)
+        var lowercaseSeen = PerceptronFeatureTable(capacity: 256)
 
         /// Which words are written lowercase, or capitalised mid-sentence outside headlines, in the document.
         init(_ atoms: [[Atoms]]) {
             for sentence in atoms {
                 let headline = isHeadline(sentence)
                 for (i, a) in sentence.enumerated() where a.hasLetter {
-                    if !a.capitalised { lowercaseSeen.insert(a.lower) } else if i > 0 && !headline { capitalisedMid.insert(a.lower) }
+                    if !a.capitalised { _ = lowercaseSeen.insert(a.lower) } else if i > 0 && !headline { _ = capitalisedMid.insert(a.lower) }
                 }
             }
         }
@@ -253,6 +256,55 @@ enum NERFeatures {
         f[35] = feature(36, lw(i - 1), a.suffixes.2)
     }
 
+    /// Number of the static features that depend only on the word itself, its place at the start of
+    /// the sentence, a headline, and document facts about it (`wordFeatures`); the rest are `contextFeatures`.
+    static let wordCount = 18
+
+    /// The features of `tokenFeatures` that depend only on the word (and first, headline, document facts):
+    /// their scores can be kept per word type through a document. `f[2]` and `f[4]` are as in `tokenFeatures`.
+    @inline(__always)
+    static func wordFeatures(_ a: Atoms, first: UInt64, headline: UInt64, facts: DocumentFacts, into f: UnsafeMutablePointer<UInt64>) {
+        let docCap: UInt64 = facts.capitalisedMid.contains(a.lower) ? 1 : 0
+        let docLower: UInt64 = facts.lowercaseSeen.contains(a.lower) ? 1 : 0
+        f[0] = feature(1, 0)
+        f[1] = feature(2, a.word)
+        f[2] = feature(3, a.lower)
+        f[3] = feature(4, a.shape)
+        f[4] = feature(5, a.shortShape)
+        f[5] = feature(6, a.prefixes.0); f[6] = feature(7, a.prefixes.1)
+        f[7] = feature(8, a.prefixes.2); f[8] = feature(9, a.prefixes.3)
+        f[9] = feature(10, a.suffixes.0); f[10] = feature(11, a.suffixes.1)
+        f[11] = feature(12, a.suffixes.2); f[12] = feature(13, a.suffixes.3)
+        f[13] = feature(23, first, a.shortShape)
+        f[14] = feature(24, headline, a.shortShape)
+        f[15] = feature(29, docCap, docLower, a.shortShape)
+        f[16] = feature(30, docCap, first, headline)
+        f[17] = feature(34, headline, a.lower)
+    }
+
+    /// The other `staticCount - wordCount` features of `tokenFeatures`: neighbours and dictionary marks.
+    @inline(__always)
+    static func contextFeatures(_ sentence: UnsafeBufferPointer<Atoms>, _ i: Int, dictionary dict: [UInt64]?,
+                                into f: UnsafeMutablePointer<UInt64>) {
+        let n = sentence.count
+        @inline(__always) func lw(_ j: Int) -> UInt64 { j < 0 ? sentenceStart : j >= n ? sentenceEnd : sentence[j].lower }
+        @inline(__always) func sh(_ j: Int) -> UInt64 { j < 0 ? sentenceStart : j >= n ? sentenceEnd : sentence[j].shortShape }
+        let a = sentence[i]
+        let d = dict?[i] ?? 0
+        f[0] = feature(14, lw(i - 1)); f[1] = feature(15, lw(i + 1))
+        f[2] = feature(16, lw(i - 2)); f[3] = feature(17, lw(i + 2))
+        f[4] = feature(18, sh(i - 1)); f[5] = feature(19, sh(i + 1))
+        f[6] = feature(20, sh(i - 1), a.shortShape, sh(i + 1))
+        f[7] = feature(21, lw(i - 1), a.lower); f[8] = feature(22, a.lower, lw(i + 1))
+        f[9] = feature(25, sh(i - 2)); f[10] = feature(26, sh(i + 2))
+        f[11] = feature(27, lw(i - 1), a.shortShape); f[12] = feature(28, a.shortShape, lw(i + 1))
+        f[13] = feature(31, d)
+        f[14] = feature(32, d, a.shortShape)
+        f[15] = feature(33, neighbour(dict, i - 1), d, neighbour(dict, i + 1))
+        f[16] = feature(35, a.suffixes.2, lw(i + 1))
+        f[17] = feature(36, lw(i - 1), a.suffixes.2)
+    }
+
     @inline(__always)
     private static func neighbour(_ atoms: [UInt64]?, _ i: Int) -> UInt64 {
         guard let atoms, i >= 0, i < atoms.count else { return 0 }
@@ -292,6 +344,32 @@ enum NERFeatures {
     }
 }
 
+
+/// Summed weights of the word features (`NERFeatures.wordFeatures`) of each word type seen in a
+/// document, so a name that recurs costs its context features only.
+struct NERWordScoreCache {
+    private var index = PerceptronFeatureTable(capacity: 256)
+    private var scores: [Int32] = []
+
+    /// Writes the word-feature scores of `a` to `out`, computing them with `weights` the first time.
+    @inline(__always)
+    mutating func scores(_ a: NERFeatures.Atoms, first: UInt64, headline: UInt64, facts: NERFeatures.DocumentFacts,
+                         weights: PerceptronWeightTable, scratch: UnsafeMutablePointer<UInt64>, into out: UnsafeMutablePointer<Int32>) {
+        let tags = EntityTagIndex.count
+        let key = NERFeatures.feature(99, a.word, first << 1 | headline)
+        let row = index.row(key)
+        if row >= 0 {
+            let at = Int(row) * tags
+            scores.withUnsafeBufferPointer { s in for t in 0..<tags { out[t] = s[at + t] } }
+            return
+        }
+        NERFeatures.wordFeatures(a, first: first, headline: headline, facts: facts, into: scratch)
+        for t in 0..<tags { out[t] = 0 }
+        weights.add(scratch, count: NERFeatures.wordCount, to: out)
+        _ = index.insert(key)  // row = scores.count / tags
+        for t in 0..<tags { scores.append(out[t]) }
+    }
+}
 
 /// The entity types the recogniser gave each word earlier in the document ("prediction history"):
 /// a name tagged PER in one sentence is likely PER in the next.

@@ -57,10 +57,11 @@ enum PerceptronDecoder {
 
     /// Tag indexes for one sentence of a document, computing features only where the model is asked:
     /// after an `O` (or at the start), a token that `cannotStart` a name is `O` without scoring, so a
-    /// sentence with no capitalised word costs no weight lookups. The same features and decisions as
+    /// sentence with no capitalised word costs no weight lookups; a word type's own features are scored
+    /// once per document (`cache`). The same features and decisions as
     /// `decode(features:memory:model:)` otherwise, over the quantised weights.
     static func tag(sentence: [NERFeatures.Atoms], dictionary: [UInt64]?, facts: NERFeatures.DocumentFacts,
-                    memory: inout NERLabelMemory, weights: PerceptronWeightTable) -> [Int] {
+                    memory: inout NERLabelMemory, cache: inout NERWordScoreCache, weights: PerceptronWeightTable) -> [Int] {
         let n = sentence.count
         var out = [Int](repeating: 0, count: n)
         guard n > 0 else { return out }
@@ -77,12 +78,14 @@ enum PerceptronDecoder {
                             t2 = t1; t1 = 0
                             continue
                         }
-                        NERFeatures.tokenFeatures(atoms, i, headline: headline, dictionary: dictionary, facts: facts, into: f)
-                        let word = f[2]
-                        NERFeatures.historyFeatures(previous: t1, beforeThat: t2, lower: word, shortShape: f[4],
-                                                    memory: memory.majority(word), into: f + k)
-                        for t in 0..<EntityTagIndex.count { scores[t] = 0 }
-                        for j in 0..<(k + NERFeatures.historyCount) { weights.add(f[j], to: scores) }
+                        let a = atoms[i]
+                        cache.scores(a, first: i == 0 ? 1 : 0, headline: headline, facts: facts, weights: weights,
+                                     scratch: f, into: scores)
+                        NERFeatures.contextFeatures(atoms, i, dictionary: dictionary, into: f)
+                        let word = NERFeatures.feature(3, a.lower)
+                        NERFeatures.historyFeatures(previous: t1, beforeThat: t2, lower: word, shortShape: NERFeatures.feature(5, a.shortShape),
+                                                    memory: memory.majority(word), into: f + (k - NERFeatures.wordCount))
+                        weights.add(f, count: k - NERFeatures.wordCount + NERFeatures.historyCount, to: scores)
                         let best = argmax(scores, after: t1)
                         out[i] = best
                         if best > 0 { seen.append((word, best)) }

@@ -126,6 +126,35 @@ import Testing
         #expect(fast.capitalised == general.capitalised && fast.allCaps == general.allCaps && fast.hasLetter == general.hasLetter)
     }
 
+    @Test func wordAndContextFeaturesAreTheTokenFeatures() {
+        let atoms = ["Rebels", "of", "Jaish", "al-Islam", "shelled", "Douma", "."].map(NERFeatures.atoms(of:))
+        let facts = NERFeatures.DocumentFacts([atoms])
+        let dict: [UInt64] = [0, 0, 0, 0, 0, EntityGazetteer.placeBegin, 0]
+        let k = NERFeatures.staticCount, w = NERFeatures.wordCount
+        atoms.withUnsafeBufferPointer { a in
+            for i in 0..<a.count {
+                var whole = [UInt64](repeating: 0, count: k), split = [UInt64](repeating: 0, count: k)
+                whole.withUnsafeMutableBufferPointer {
+                    NERFeatures.tokenFeatures(a, i, headline: 0, dictionary: dict, facts: facts, into: $0.baseAddress!)
+                }
+                split.withUnsafeMutableBufferPointer {
+                    NERFeatures.wordFeatures(a[i], first: i == 0 ? 1 : 0, headline: 0, facts: facts, into: $0.baseAddress!)
+                    NERFeatures.contextFeatures(a, i, dictionary: dict, into: $0.baseAddress! + w)
+                }
+                #expect(whole.sorted() == split.sorted())
+                #expect(whole[2] == split[2] && whole[4] == split[4])
+            }
+        }
+    }
+
+    @Test func placeMarksFromAtomsEqualMarksFromWords() throws {
+        let gazetteer = EntityGazetteer(placeNames: "# test\nDeir ez-Zor\nIdlib\nRas al-Ain\nḤamāh\n")
+        let words = ["Shelling", "hit", "Deir", "ez-Zor", "and", "RAS", "AL-AIN", "near", "Idlib", "and", "Ḥamāh", "."]
+        let marks = gazetteer.atoms([words])[0]
+        #expect(gazetteer.marks(words.map(NERFeatures.atoms(of:))) == marks)
+        #expect(marks.filter { $0 == EntityGazetteer.placeBegin }.count == 4)
+    }
+
     @Test func wordsWithoutCapitalsCannotStartANameOthersCan() {
         #expect(NERFeatures.atoms(of: "fighters").cannotStart)
         #expect(NERFeatures.atoms(of: "1,200").cannotStart)
