@@ -133,7 +133,7 @@ extension ExtractionRun {
         return nil
     }
 
-    mutating func analyse(_ index: Int) {
+    func analyse(_ index: Int) {
         var c = candidates[index]
         let s = sentences[c.sentence].tokens
         var firstInSentence = index
