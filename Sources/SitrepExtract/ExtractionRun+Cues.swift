@@ -163,9 +163,9 @@ extension ExtractionRun {
     /// "Police seized rifles and grenades": weapon nouns that are what was seized are no attack.
     func dropSeizedWeapons() {
         for range in bySentence {
-            guard range.contains(where: { !candidates[$0].dropped && candidates[$0].type == .weaponsSeized }) else { continue }
+            guard let seizure = range.first(where: { !candidates[$0].dropped && candidates[$0].type == .weaponsSeized }) else { continue }
             for i in range where candidates[i].isNoun && candidates[i].type == .attack && candidates[i].fatalities == nil
-                && candidates[i].agents.isEmpty {
+                && (candidates[i].agents.isEmpty || candidates[i].start > candidates[seizure].start) {
                 candidates[i].dropped = true
             }
         }
