@@ -9,7 +9,7 @@ import SitrepCore
 /// Resolution choices:
 /// - a weekday without "last"/"next" is the latest such day on or before the publication day, or the
 ///   next one after it when the sentence points to the future ("will", "would", "scheduled", "expected",
-///   "next" within twelve words before it, and no past-tense verb right before it: "announced Friday");
+///   "next" within twenty words before it, and no past-tense verb right before it: "announced Friday");
 /// - a month without a year, and a month and day without a year, are the nearest such month or day with
 ///   the past preferred: a later one only when it is less than half as far away as the earlier one
 ///   ("January" in a November article is next January, "September" in a February article last September),
@@ -68,7 +68,8 @@ public struct TimeExpressionFinder: Sendable {
         var referencePrecision = TimePrecision.year
         while i < matches.count {
             var m = matches[i]
-            m.expr.future = futureCue(parser, m, p)
+            m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start)
+            m.expr.future = !m.expr.past && futureCue(parser, m, p)
             if m.expr.inheritsQuarter, let (y, q) = lastQuarter {
                 switch m.expr.anchor {
                 case .unitsAgo(.year, let c?, let sign): m.expr.anchor = .quarter(q, year: y + sign * c, half: false)
@@ -134,23 +135,30 @@ public struct TimeExpressionFinder: Sendable {
     }
 
     /// Whether the sentence around a match points to the future: a cue ("will", "scheduled", "next")
-    /// up to twelve words before it in the same sentence and no past cue ("said", "was") nearer; "since" and "last"
-    /// right before it rule the future out, "by", "until" and "next" make it future.
+    /// up to twenty words before it in the same sentence and no past cue ("said", "was") nearer; "since" and "last"
+    /// right before it rule the future out, "by", "until" and "next" make it future. "plan", "set" count only
+    /// before "to" ("plans to meet", not "the plan" or "set on"); a cue right after "had" is a past plan
+    /// ("had been due to expire Friday").
     private func futureCue(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         let tokens = parser.tokens
         let first = tokens[m.first]
         // A past-tense verb right before ("announced Friday", "was killed on Tuesday"): the past.
-        if Self.pastVerbBefore(p, first.start) { return false }
+        if pastVerbBefore(p, first.start) { return false }
         switch parser.previousRole(m.first) {
         case .since, .last, .ago: return false
         case .next: return true
         default: break
         }
         var j = m.first - 1
-        while j >= 0, tokens[j].sentence == first.sentence, first.word - tokens[j].word <= 12 {
+        while j >= 0, tokens[j].sentence == first.sentence, first.word - tokens[j].word <= 20 {
             switch parser.role(j) {
-            case .futureCue, .next: return true
-            case .pastCue: return false
+            case .futureCueTo:
+                guard parser.adj(j, j + 1), parser.role(j + 1) == .to else { break }
+                return !afterPerfect(parser, j)
+            case .futureCue:
+                return !afterPerfect(parser, j)
+            case .next: return true
+            case .pastCue, .perfect: return false
             default: break
             }
             j -= 1
@@ -158,8 +166,20 @@ public struct TimeExpressionFinder: Sendable {
         return false
     }
 
-    /// Whether the word before `start` (skipping one "on"/"in") ends in "-ed".
-    static func pastVerbBefore(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+    /// Whether "had" stands one or two words before token `j` ("had been scheduled", "had planned").
+    private func afterPerfect(_ parser: TimeExpressionParser, _ j: Int) -> Bool {
+        let tokens = parser.tokens
+        var i = j - 1
+        while i >= 0, tokens[j].word - tokens[i].word <= 2, tokens[i].sentence == tokens[j].sentence {
+            if parser.role(i) == .perfect { return true }
+            i -= 1
+        }
+        return false
+    }
+
+    /// Whether the word before `start` (skipping one "on"/"in") ends in "-ed", is not a future cue
+    /// ("expected", "scheduled") and does not follow "be" ("to be published in November").
+    func pastVerbBefore(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
         var i = start
         for _ in 0..<2 {
             while i > 0, p[i - 1] == 0x20 { i -= 1 }
@@ -168,7 +188,14 @@ public struct TimeExpressionFinder: Sendable {
             let len = e - i
             guard len >= 2 else { return false }
             if len == 2, (p[i] | 0x20) == 0x6F || (p[i] | 0x20) == 0x69, (p[i + 1] | 0x20) == 0x6E { continue }
-            return len >= 4 && (p[e - 2] | 0x20) == 0x65 && (p[e - 1] | 0x20) == 0x64
+            guard len >= 4 && (p[e - 2] | 0x20) == 0x65 && (p[e - 1] | 0x20) == 0x64 else { return false }
+            let entry = lexicon.lookup(p, i, e)
+            if entry >= 0, lexicon.entries[Int(entry)].role == .futureCue { return false }
+            // "to be published in early November": a passive after "be" is not the past.
+            var b = i
+            while b > 0, p[b - 1] == 0x20 { b -= 1 }
+            if b >= 2, (p[b - 2] | 0x20) == 0x62, (p[b - 1] | 0x20) == 0x65, b == 2 || !ByteClass.isAlpha(p[b - 3]) { return false }
+            return true
         }
         return false
     }

@@ -45,7 +45,7 @@ struct TimeExpressionParser {
         switch entries[i].role {
         case .the, .article, .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
              .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
-             .every, .few, .several, .couple, .noon, .midnight, .future:
+             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no, .as, .new, .eid:
             return true
         default:
             return false
@@ -99,9 +99,14 @@ struct TimeExpressionParser {
         var j = k
         let r = role(k)
         if r == .approx, adj(k, k + 1) { j = k + 1 }
-        else if (r == .more && role(k + 1) == .than) || (r == .at && role(k + 1) == .least), adj(k, k + 1), adj(k + 1, k + 2) { j = k + 2 }
+        else if (r == .more && role(k + 1) == .than) || (r == .at && role(k + 1) == .least) || (r == .up && role(k + 1) == .to),
+                adj(k, k + 1), adj(k + 1, k + 2) { j = k + 2 }
+        else if r == .no, role(k + 1) == .more, role(k + 2) == .than, adj(k, k + 1), adj(k + 1, k + 2), adj(k + 2, k + 3) { j = k + 3 }
         if j > k {
-            guard let m = core(j, the: false) else { return nil }
+            // "at least the past 18 months" (two-word approximators only: "over the past year" is a preposition)
+            var sub = core(j, the: false)
+            if sub == nil, j >= k + 2, role(j) == .the, adj(j, j + 1), let m = core(j + 1, the: true), m.takesThe, m.expr.type == .duration { sub = m }
+            guard let m = sub else { return nil }
             var isAgo = false
             if case .unitsAgo = m.expr.anchor { isAgo = true }
             guard m.expr.type == .duration || m.expr.type == .time || isAgo else { return nil }
@@ -112,9 +117,12 @@ struct TimeExpressionParser {
         if r == .the, adj(k, k + 1), let m = core(k + 1, the: true), m.takesThe {
             var out = m
             out.first = k
+            if kind(m.last) == .unit, orSo(m.last) { out.last += 2 }
             return out
         }
-        guard let m = core(k, the: false) else { return nil }
+        guard var m = core(k, the: false) else { return nil }
+        // "the next year or so", "two weeks or so"
+        if kind(m.last) == .unit, orSo(m.last) { m.last += 2 }
         // "Fri, 03 Aug 2018 21:55 GMT": a clock time right after a date belongs to it.
         if m.expr.type == .date, m.expr.part == nil, case .date(_, .some, .some) = m.expr.anchor,
            adjComma(m.last, m.last + 1), tokens[m.last + 1].entry < 0, let c = clock(m.last + 1, trailingDay: false) {
@@ -152,6 +160,9 @@ struct TimeExpressionParser {
             }
             return Match(first: k, last: last, expr: x)
         case .reference:
+            // "as soon as the talks end", "soon after the attack": conjunctions, not times.
+            if previousRole(k) == .as { return nil }
+            if adjSpace(k, k + 1), role(k + 1) == .after || role(k + 1) == .before { return nil }
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .set:
             // "weekly" as an adverb ("meets weekly."), not as an adjective ("a weekly magazine").
@@ -161,6 +172,16 @@ struct TimeExpressionParser {
             return Match(first: k, last: k, expr: x)
         case .season:
             return seasonLed(k, offset: nil, first: k, the: the)
+        case .holiday:
+            return holidayLed(k, month: e.number / 100, day: e.number % 100)
+        case .islamic:
+            // "Ramadan", "Ashura", "Ramadan 2018"; "Fitr"/"Adha" only after "Eid".
+            guard isCapitalised(k), e.number % 100 == 0 || e.number == 110 || e.number == 312 else { return nil }
+            return islamicLed(k, e.number, first: k)
+        case .decade:
+            // "the nineties", "the early eighties" (not "in his sixties": an age).
+            guard the else { return nil }
+            return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .decade(190 + e.number)), takesThe: true)
         case .ordinal:
             return ordinalLed(k, the: the)
         case .number:
@@ -215,6 +236,16 @@ struct TimeExpressionParser {
                 x.type = .time; x.partOfDay = "MO"
                 return Match(first: k, last: m.last, expr: x, takesThe: true)
             }
+            // "mid-afternoon", "late Tuesday night" is below; "early morning", "late night yesterday": a part of a day.
+            if r == .early || r == .late || r == .mid, let pod = entry(k + 1), pod.kind == .partOfDay, !pod.plural {
+                var x = TimeExpression(type: .time)
+                x.partOfDay = pod.code
+                var last = k + 1
+                if adjComma(k + 1, k + 2), let d = dayTarget(k + 2), d.expr.partOfDay == nil {
+                    x.anchor = d.expr.anchor; x.future = d.expr.future; last = d.last
+                }
+                return Match(first: k, last: last, expr: x, takesThe: true)
+            }
             var sub: Match?
             if role(k + 1) == .the, adj(k + 1, k + 2), let m = core(k + 2, the: true), m.takesThe { sub = m }
             else { sub = core(k + 1, the: the) }
@@ -242,6 +273,28 @@ struct TimeExpressionParser {
             }
         case .every:
             return setLed(k)
+        case .near where the:
+            // "the near future", "the short term", "the foreseeable future" (not "the long term debt").
+            guard adjSpace(k, k + 1), role(k + 1) == .term || role(k + 1) == .future, !tokens[k + 1].has(TimeToken.wordFollows) else { return nil }
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
+        case .eid:
+            // "Eid al-Fitr", "Eid al-Adha" ("al" is not a time word: the name is one or two words on)
+            guard isCapitalised(k), k + 1 < n, let x = entry(k + 1), x.kind == .islamic, x.number % 100 != 0,
+                  tokens[k + 1].word - tokens[k].word <= 2, tokens[k + 1].gap == .hyphen || tokens[k + 1].gap == .space else { return nil }
+            return islamicLed(k + 1, x.number, first: k)
+        case .new:
+            // "New Year's Day", "New Year's Eve", "New Year"
+            guard isCapitalised(k), adjSpace(k, k + 1), isCapitalised(k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .year, !u.plural else { return nil }
+            return holidayLed(k + 1, month: 1, day: 1, first: k)
+        case .as:
+            // "as soon as possible"
+            guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "FUTURE_REF",
+                  adjSpace(k + 1, k + 2), role(k + 2) == .as, adjSpace(k + 2, k + 3), role(k + 3) == .possible else { return nil }
+            return Match(first: k, last: k + 3, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
+        case .right:
+            // "right now"
+            guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "PRESENT_REF" else { return nil }
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .future where the:
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
         case .noon, .midnight:
@@ -443,7 +496,18 @@ struct TimeExpressionParser {
             return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: nil, day: nil)))
         }
         // Ordinals as words are handled by ordinalLed; here counts before units.
-        guard let (value, after) = count(k), after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, let unit = u.unit else { return nil }
+        guard var (value, after) = count(k) else { return nil }
+        // "two and a half years", "2 1/2 years"
+        var half = false
+        if value != nil, let h = halfAfterCount(after) { half = true; after = h }
+        guard after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, let unit = u.unit else { return nil }
+        // "a minute and a half", "a year and a half"
+        var last = after
+        // "a week or so ago": "or so" hedges the count.
+        if orSo(after) { after += 2; last = after }
+        if !half, value != nil, let h = halfAfterCount(after + 1), tokens[after + 1].word == tokens[after].word + 1 {
+            half = true; last = h - 1
+        }
         // A number written with digits right after a capitalised word is an identifier ("Channel 10").
         if t.entry < 0, t.has(TimeToken.afterName) { return nil }
         let hyphenated = tokens[after].gap == .hyphen
@@ -452,7 +516,7 @@ struct TimeExpressionParser {
            role(after + 1) == .earlier || role(after + 1) == .ago { return nil }
         // "three-quarters" is a fraction; "a two-year term" an adjective (singular).
         if hyphenated, u.plural { return nil }
-        if u.plural, let v = value, v == 1 { return nil }
+        if u.plural, let v = value, v == 1, !half { return nil }
         // "52 years old", "a 35-year-old man": ages, not durations.
         if adj(after, after + 1), role(after + 1) == .old { return nil }
         // "two weeks ago", "a year earlier", "three days later", "a week from now"
@@ -476,8 +540,27 @@ struct TimeExpressionParser {
             return Match(first: k, last: after, expr: x)
         }
         var x = TimeExpression(type: .duration)
-        x.unit = unit; x.count = value
-        return Match(first: k, last: after, expr: x, takesThe: !hyphenated)
+        x.unit = unit; x.count = value; x.half = half
+        return Match(first: k, last: last, expr: x, takesThe: !hyphenated)
+    }
+
+    /// Whether "or so" follows token `k`.
+    func orSo(_ k: Int) -> Bool {
+        adjSpace(k, k + 1) && role(k + 1) == .or && adjSpace(k + 1, k + 2) && role(k + 2) == .so
+    }
+
+    /// "and a half" or "1/2" starting at token `k` (after a count or a unit): the index of the token after it.
+    func halfAfterCount(_ k: Int) -> Int? {
+        guard k > 0, k + 2 < n else { return nil }
+        if role(k) == .and, adjSpace(k - 1, k), role(k + 1) == .article, adjSpace(k, k + 1), role(k + 2) == .half, adjSpace(k + 1, k + 2) {
+            return k + 3
+        }
+        if tokens[k].entry < 0, tokens[k].number == 1, tokens[k].digits == 1, adjSpace(k - 1, k), tokens[k - 1].entry < 0,
+           tokens[k + 1].entry < 0, tokens[k + 1].number == 2, tokens[k + 1].digits == 1, tokens[k + 1].gap == .slash,
+           tokens[k + 1].word == tokens[k].word + 1 {
+            return k + 2
+        }
+        return nil
     }
 
     /// A year after a month or "of": digits ("1988") or words ("nineteen ninety-six"); returns it and its last token.
@@ -587,14 +670,50 @@ struct TimeExpressionParser {
         // …and not inside a name: "Theresa May", "May Day Parade".
         guard me.kind == .month, !tokens[mk].has(TimeToken.nameFollows), !tokens[mk].has(TimeToken.afterName) else { return nil }
         let prev = previousRole(mk)
-        guard Self.isPreposition(prev) || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
+        // "a June agreement", "the March elections": after an article, before a noun.
+        let beforeNoun = (prev == .article || prev == .the) && tokens[mk].has(TimeToken.wordFollows)
+        guard Self.isPreposition(prev) || beforeNoun || (!tokens[mk].has(TimeToken.wordFollows) && !tokens[mk].has(TimeToken.sentenceStart)) else { return nil }
         return Match(first: first, last: mk, expr: TimeExpression(type: .date, anchor: .date(year: nil, month: month, day: nil)))
+    }
+
+    /// "Christmas", "Christmas Day", "Christmas Eve", "New Year's Eve", "Christmas 2017": a fixed day of the year.
+    private func holidayLed(_ k: Int, month: Int, day: Int, first: Int? = nil) -> Match? {
+        guard isCapitalised(k) else { return nil }
+        var m = month, d = day, last = k
+        if adjSpace(k, k + 1), isCapitalised(k + 1) {
+            if role(k + 1) == .eve {
+                // the day before
+                if d > 1 { d -= 1 } else { m = m == 1 ? 12 : m - 1; d = CalendarDay.daysIn(month: m, year: 2001) }
+                last = k + 1
+            } else if let u = entry(k + 1), u.kind == .unit, u.unit == .day, !u.plural {
+                last = k + 1
+            }
+        }
+        var year: Int?
+        if adjComma(last, last + 1), isYear(last + 1) { year = tokens[last + 1].number; last += 1 }
+        return Match(first: first ?? k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: m, day: d)))
+    }
+
+    /// An Islamic month or feast day, with an optional Gregorian year after it ("Ramadan 2018").
+    private func islamicLed(_ k: Int, _ code: Int, first: Int) -> Match? {
+        var year: Int?
+        var last = k
+        if adjComma(k, k + 1), isYear(k + 1) { year = tokens[k + 1].number; last = k + 1 }
+        return Match(first: first, last: last, expr: TimeExpression(type: .date, anchor: .islamic(month: code / 100, day: code % 100, year: year)))
     }
 
     /// "Saturday", "last Wednesday", "Tuesday morning", "Friday, Oct. 27".
     private func weekdayLed(_ k: Int, relation: Int?, first: Int) -> Match? {
         guard isCapitalised(k) else { return nil }
         let wd = entry(k)!.number
+        // "on Mondays", "Tuesday nights": a recurring day.
+        let podAfter = adj(k, k + 1) ? entry(k + 1) : nil
+        if relation == nil, entry(k)!.plural || (podAfter?.kind == .partOfDay && podAfter!.plural) {
+            var x = TimeExpression(type: .set)
+            x.setValue = "XXXX-WXX-\(wd)"
+            if let pod = podAfter, pod.kind == .partOfDay { x.setValue! += "T" + pod.code; return Match(first: first, last: k + 1, expr: x) }
+            return Match(first: first, last: k, expr: x)
+        }
         if relation == nil, tokens[k].has(TimeToken.nameFollows) {
             let prev = previousRole(k)
             guard [.on, .since, .by, .until, .early, .late, .from, .through, .before, .after, .between, .and, .to, .during].contains(prev) else { return nil }
@@ -716,10 +835,21 @@ struct TimeExpressionParser {
         if e.plural {
             // "for decades", "within days": an unspecified duration.
             let prev = previousRole(k)
-            guard !the, prev == .for || prev == .within, unit != .weekend else { return nil }
+            // "for the first time in years" (not "in years of war", "in days past").
+            let inAlone = prev == .in && !tokens[k].has(TimeToken.wordFollows) && !(adj(k, k + 1) && role(k + 1) == .of)
+            guard !the, prev == .for || prev == .within || inAlone, unit != .weekend else { return nil }
             var x = TimeExpression(type: .duration)
             x.unit = unit; x.count = nil
             return Match(first: k, last: k, expr: x)
+        }
+        // "the year 2000", "the year two thousand"
+        if unit == .year, the, adjSpace(k, k + 1) {
+            if let (y, end) = yearAt(k + 1) {
+                return Match(first: k, last: end, expr: TimeExpression(type: .date, anchor: .date(year: y, month: nil, day: nil)), takesThe: true)
+            }
+            if kind(k + 1) == .number, let (cv, after) = count(k + 1), let c = cv, (1000...2199).contains(c) {
+                return Match(first: k, last: after - 1, expr: TimeExpression(type: .date, anchor: .date(year: c, month: nil, day: nil)), takesThe: true)
+            }
         }
         if unit == .year, k + 1 < n, tokens[k + 1].word == tokens[k].word + 1 {
             let r = role(k + 1)

@@ -8,6 +8,12 @@ public struct TimeLexicon: Sendable {
     /// What a time word is.
     enum Kind: UInt8, Sendable {
         case month, monthAbbr, weekday, weekdayAbbr, season, number, ordinal, unit, partOfDay, dayRef, reference, set, word
+        /// "nineties" (9): a decade of the twentieth century named in words.
+        case decade
+        /// "Christmas" (1225): a holiday on a fixed day of the year, month × 100 + day.
+        case holiday
+        /// "Ramadan" (900), "Ashura" (110), "Fitr" (1001): a day or month (day 0) of the Islamic calendar, month × 100 + day.
+        case islamic
     }
 
     /// The grammatical role of a `word` entry, named in the data file's value column.
@@ -19,6 +25,20 @@ public struct TimeLexicon: Sendable {
         case every, few, several, couple, approx, least, more, than, fiscal, half
         case noon, midnight, zone, am, pm, hrs, oclock, future, old, period, amount
         case futureCue = "future-cue", pastCue = "past-cue"
+        /// A future cue only before "to" ("plans to", "set to"): as nouns or participles they are not ("the plan", "set on").
+        case futureCueTo = "future-cue-to"
+        /// "had": a past cue that also turns a following future cue into the past ("had been due to expire Friday").
+        case perfect
+        /// "near", "short", "long", "foreseeable", "immediate" before "term"/"future": a vague future.
+        case near, term, or, so, right
+        /// "up to", "no more than": approximators before a duration.
+        case up, no
+        /// "as soon as possible"; "as soon as …" and "as recently as" are conjunctions.
+        case `as`, possible
+        /// "New Year's Day", "Christmas Eve"
+        case new, eve
+        /// "Eid" before "al-Fitr" / "al-Adha"
+        case eid
     }
 
     /// Units of time, with their TimeML letters.
@@ -128,7 +148,20 @@ public struct TimeLexicon: Sendable {
                            "weekday-abbr": .weekdayAbbr, "number": .number, "ordinal": .ordinal][kind]!
             if k == .month || k == .monthAbbr { guard (1...12).contains(n) else { return nil } }
             if k == .weekday || k == .weekdayAbbr { guard (1...7).contains(n) else { return nil } }
-            return Entry(kind: k, number: n)
+            // "Mondays": a weekday in the plural is a recurring day.
+            return Entry(kind: k, number: n, plural: k == .weekday && word.hasSuffix("days"))
+        case "holiday":
+            // month-day: 12-25
+            let parts = value.split(separator: "-")
+            guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), CalendarDayCheck.valid(2000, m, d) else { return nil }
+            return Entry(kind: .holiday, number: m * 100 + d)
+        case "islamic":
+            let parts = value.split(separator: "-")
+            guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m), (0...30).contains(d) else { return nil }
+            return Entry(kind: .islamic, number: m * 100 + d)
+        case "decade":
+            guard let n = Int(value), (1...9).contains(n) else { return nil }
+            return Entry(kind: .decade, number: n)
         case "season":
             guard ["SP", "SU", "FA", "WI"].contains(value) else { return nil }
             return Entry(kind: .season, code: value, plural: word.hasSuffix("s"))

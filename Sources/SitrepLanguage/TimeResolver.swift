@@ -28,6 +28,8 @@ struct TimeExpression {
         case quarterInYear(Int, yearOffset: Int, half: Bool)
         /// "the 20th century" (19).
         case century(Int)
+        /// "Ramadan" (9, day 0 = the whole month), "Eid al-Adha" (12, 10), with an optional Gregorian year.
+        case islamic(month: Int, day: Int, year: Int?)
         /// "the 1990s" (199), "the '80s".
         case decade(Int)
         case reference(String)
@@ -45,6 +47,8 @@ struct TimeExpression {
     var minute: Int?
     /// DURATION / SET: count (nil = unspecified "X") and unit.
     var count: Int?
+    /// "two and a half years", "a minute and a half", "2 1/2 years": half a unit more than `count`.
+    var half = false
     var unit: Unit?
     /// A duration that is a window ending (-1) or starting (+1) at the anchor: "the past three months", "the coming days".
     var window: Int = 0
@@ -59,6 +63,9 @@ struct TimeExpression {
     var inheritsQuarter = false
     /// The sentence points to the future ("will", "scheduled"), for weekdays and months without a year.
     var future: Bool = false
+    /// A past-tense verb stands right before ("ended Jan. 31", "bought it in February"): a month or day
+    /// without a year is the latest one on or before the anchor.
+    var past: Bool = false
 
     init(type: TimexType, anchor: Anchor = .none) { self.type = type; self.anchor = anchor }
 }
@@ -126,7 +133,7 @@ enum TimeResolver {
 
     private static func resolveDuration(_ x: TimeExpression, anchor: CalendarDay?) -> Resolution {
         let unit = x.unit ?? .day
-        let value = durationValue(count: x.count, unit: unit)
+        let value = x.half && x.count != nil ? halfDurationValue(count: x.count!, unit: unit) : durationValue(count: x.count, unit: unit)
         guard x.window != 0 else {
             return Resolution(interval: nil, precision: nil, value: value, unresolvedReason: "a duration, not a date")
         }
@@ -137,6 +144,22 @@ enum TimeResolver {
         let interval = x.window < 0 ? DayInterval(start: anchor.adding(days: -days), end: anchor)
                                     : DayInterval(start: anchor, end: anchor.adding(days: days))
         return Resolution(interval: interval, precision: precision(of: unit), value: value, unresolvedReason: nil)
+    }
+
+    /// "2 1/2 years" → P2Y6M, "a minute and a half" → PT1M30S: the half written in the next smaller unit.
+    static func halfDurationValue(count n: Int, unit: TimeLexicon.Unit) -> String {
+        switch unit {
+        case .year: return "P\(n)Y6M"
+        case .month: return "P\(n)M15D"
+        case .quarter: return "P\(3 * n + 1)M15D"
+        case .week, .weekend: return "P\(7 * n + 3)DT12H"
+        case .fortnight: return "P\(2 * n + 1)W"
+        case .day: return "P\(n)DT12H"
+        case .hour: return "PT\(n)H30M"
+        case .minute: return "PT\(n)M30S"
+        case .decade: return "P\(10 * n + 5)Y"
+        case .century: return "P\(100 * n + 50)Y"
+        }
     }
 
     static func durationValue(count: Int?, unit: TimeLexicon.Unit) -> String {
@@ -202,6 +225,10 @@ enum TimeResolver {
                         if c >= anchor, best == nil || c < best! { best = c }
                         continue
                     }
+                    if x.past {
+                        if c <= anchor, best == nil || c > best! { best = c }
+                        continue
+                    }
                     // Nearest, with the past preferred: a future day must be less than half as far away.
                     let dc = c > anchor ? 2 * (c.dayNumber - anchor.dayNumber) : anchor.dayNumber - c.dayNumber
                     if best == nil || dc < (best! > anchor ? 2 * (best!.dayNumber - anchor.dayNumber) : anchor.dayNumber - best!.dayNumber) { best = c }
@@ -211,7 +238,7 @@ enum TimeResolver {
             }
             // A month without a year: the latest such month not after the anchor's, or with future cues the next one.
             var y = anchor.year
-            if x.future { if month < anchor.month { y += 1 } } else {
+            if x.future { if month < anchor.month { y += 1 } } else if x.past { if month > anchor.month { y -= 1 } } else {
                 // Nearest, with the past preferred: a later month only when less than half as far as the earlier one.
                 let ahead = (month - anchor.month + 12) % 12, back = (anchor.month - month + 12) % 12
                 if ahead != 0, 2 * ahead < back { if month < anchor.month { y += 1 } } else if month > anchor.month { y -= 1 }
@@ -242,7 +269,8 @@ enum TimeResolver {
             case .some:
                 day = anchor.adding(days: delta)
             case .none:
-                if x.future { day = anchor.adding(days: delta > 0 ? delta : delta + 7) }
+                // With future cues the day itself counts: "will meet Friday" in a Friday paper is today.
+                if x.future { day = anchor.adding(days: delta >= 0 ? delta : delta + 7) }
                 else { day = anchor.adding(days: delta <= 0 ? delta : delta - 7) }
             }
             return dayResolution(day)
@@ -301,6 +329,8 @@ enum TimeResolver {
                 if x.future { return seasonResolution(code, started && ended ? anchor.year + 1 : anchor.year) }
                 return seasonResolution(code, started ? anchor.year : anchor.year - 1)
             }
+        case .islamic(let month, let day, let year):
+            return islamicResolution(month: month, day: day, year: year, anchor: anchor, future: x.future)
         case .century(let c):
             return Resolution(interval: DayInterval(start: CalendarDay(year: c * 100, month: 1, day: 1)!,
                                                     end: CalendarDay(year: c * 100 + 99, month: 12, day: 31)!),
@@ -328,6 +358,45 @@ enum TimeResolver {
             break
         }
         return Resolution(interval: nil, precision: nil, value: "", unresolvedReason: nil)
+    }
+
+    /// The days of an Islamic month (or one day of it) in the arithmetical (tabular) Islamic calendar, which can
+    /// differ by a day or two from the observed moon sighting: the nearest occurrence with the past preferred
+    /// (as for a month without a year), the one starting in `year` when given. The value names the month it starts in.
+    static func islamicResolution(month: Int, day: Int, year: Int?, anchor: CalendarDay?, future: Bool) -> Resolution {
+        func occurrence(_ ah: Int) -> DayInterval {
+            let start = islamicDay(year: ah, month: month, day: max(day, 1))
+            let end = day == 0 ? islamicDay(year: month == 12 ? ah + 1 : ah, month: month == 12 ? 1 : month + 1, day: 1).adding(days: -1) : start
+            return DayInterval(start: start, end: end)
+        }
+        let reference = year ?? anchor?.year
+        guard let reference else {
+            return Resolution(interval: nil, precision: nil, value: "XXXX-XX-XX", unresolvedReason: noAnchor)
+        }
+        let ah = (reference - 622) * 33 / 32
+        let candidates = ((ah - 1)...(ah + 2)).map(occurrence)
+        var best: DayInterval?
+        if let year {
+            best = candidates.first { $0.start.year == year }
+        } else if let anchor {
+            if let current = candidates.first(where: { $0.contains(anchor) }) { best = current }
+            else if future { best = candidates.first { $0.start > anchor } }
+            else {
+                let before = candidates.last { $0.end < anchor }, after = candidates.first { $0.start > anchor }
+                if let b = before, let a = after {
+                    best = 2 * (a.start.dayNumber - anchor.dayNumber) < anchor.dayNumber - b.end.dayNumber ? a : b
+                } else { best = before ?? after }
+            }
+        }
+        guard let best else { return Resolution(interval: nil, precision: nil, value: "XXXX-XX-XX", unresolvedReason: "no such day") }
+        if day > 0 { return dayResolution(best.start) }
+        return Resolution(interval: best, precision: .month, value: pad(best.start.year, 4) + "-" + pad(best.start.month, 2), unresolvedReason: nil)
+    }
+
+    /// A day of the arithmetical Islamic calendar (civil epoch, 16 July 622 Julian).
+    static func islamicDay(year: Int, month: Int, day: Int) -> CalendarDay {
+        let n = day + (59 * (month - 1) + 1) / 2 + (year - 1) * 354 + (3 + 11 * year) / 30 - 492_149
+        return CalendarDay(dayNumber: n)
     }
 
     private static func dayResolution(_ d: CalendarDay) -> Resolution {

@@ -193,7 +193,7 @@ struct TimeTokenScanner {
                     var flags = prev.flags
                     if ByteClass.isUpper(first) && !startsSentence { flags |= TimeToken.nameFollows }
                     switch lexicon.entries[Int(entry)].role {
-                    case .amount, .futureCue, .pastCue, .old, .period: flags |= TimeToken.wordFollows
+                    case .amount, .futureCue, .futureCueTo, .pastCue, .perfect, .old, .period: flags |= TimeToken.wordFollows
                     default: break
                     }
                     tokens[tokens.count - 1].flags = flags
@@ -203,7 +203,8 @@ struct TimeTokenScanner {
                 lastWasToken = true
                 previousWasName = false
             } else {
-                previousWasName = ByteClass.isUpper(first) && !startsSentence
+                // "Resolution 2018" is an identifier, "the Treasury's 10-year note" is not.
+                previousWasName = ByteClass.isUpper(first) && !startsSentence && !possessive
                 // A plain word: tell the previous token, if it is adjacent, what follows it.
                 if lastWasToken, var t = tokens.last, t.word == word - 1, gap == .space {
                     t.flags |= TimeToken.wordFollows

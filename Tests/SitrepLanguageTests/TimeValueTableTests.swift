@@ -1,0 +1,157 @@
+import SitrepCore
+import Testing
+@testable import SitrepLanguage
+
+/// One sentence of our own, the phrase the finder must return from it, and the TimeML type and value.
+struct TimeValueCase: CustomTestStringConvertible, Sendable {
+    var text: String
+    var published: String
+    var phrase: String
+    var type: TimexType
+    var value: String
+    var testDescription: String { "\(phrase) @\(published)" }
+}
+
+/// A table of extents and values, one row per rule: tense cues, fractions, decades, vague references, sets.
+@Suite struct TimeValueTableTests {
+    // 2018-10-05 is a Friday; 2018-11-14 a Wednesday.
+    static let cases: [TimeValueCase] = [
+        // Tense cues.
+        TimeValueCase(text: "The governor will visit the camp Friday.", published: "2018-10-05",
+                      phrase: "Friday", type: .date, value: "2018-10-05"),
+        TimeValueCase(text: "The peace plan Friday drew little support.", published: "2018-10-03",
+                      phrase: "Friday", type: .date, value: "2018-09-28"),
+        TimeValueCase(text: "The militia plans to withdraw Friday.", published: "2018-10-03",
+                      phrase: "Friday", type: .date, value: "2018-10-05"),
+        TimeValueCase(text: "The record was set on Aug. 6 by a rival group.", published: "2018-02-06",
+                      phrase: "Aug. 6", type: .date, value: "2017-08-06"),
+        TimeValueCase(text: "The truce had been due to expire Friday evening.", published: "2018-10-08",
+                      phrase: "Friday evening", type: .time, value: "2018-10-05TEV"),
+        TimeValueCase(text: "In the year that ended Jan. 31, the agency spent more.", published: "2018-11-14",
+                      phrase: "Jan. 31", type: .date, value: "2018-01-31"),
+        TimeValueCase(text: "The army retreated in January.", published: "2018-11-14",
+                      phrase: "January", type: .date, value: "2018-01"),
+        TimeValueCase(text: "Rules to be published in early December will decide it.", published: "2018-11-14",
+                      phrase: "early December", type: .date, value: "2018-12"),
+        TimeValueCase(text: "The attack began as planned Saturday night.", published: "2018-10-08",
+                      phrase: "Saturday night", type: .time, value: "2018-10-06TNI"),
+        TimeValueCase(text: "Colonel Reyes will be named commander of the northern task force for a new mission in December.",
+                      published: "2018-03-04", phrase: "December", type: .date, value: "2018-12"),
+        // Halves.
+        TimeValueCase(text: "The siege lasted 2 1/2 years before the town fell.", published: "2018-10-05",
+                      phrase: "2 1/2 years", type: .duration, value: "P2Y6M"),
+        TimeValueCase(text: "The siege lasted two and a half years.", published: "2018-10-05",
+                      phrase: "two and a half years", type: .duration, value: "P2Y6M"),
+        TimeValueCase(text: "The shelling stopped for a minute and a half, then resumed.", published: "2018-10-05",
+                      phrase: "a minute and a half", type: .duration, value: "PT1M30S"),
+        TimeValueCase(text: "Talks went on for one and a half days.", published: "2018-10-05",
+                      phrase: "one and a half days", type: .duration, value: "P1DT12H"),
+        TimeValueCase(text: "It took three hours and a half to reach the camp.", published: "2018-10-05",
+                      phrase: "three hours and a half", type: .duration, value: "PT3H30M"),
+        // Decades in words, "the year 2000".
+        TimeValueCase(text: "The border was quiet in the nineties.", published: "2018-10-05",
+                      phrase: "the nineties", type: .date, value: "199"),
+        TimeValueCase(text: "The camp was built in the early eighties.", published: "2018-10-05",
+                      phrase: "the early eighties", type: .date, value: "198"),
+        TimeValueCase(text: "The dam was planned for the year two thousand.", published: "1996-10-05",
+                      phrase: "the year two thousand", type: .date, value: "2000"),
+        TimeValueCase(text: "Nothing changed after the year 2000.", published: "2018-10-05",
+                      phrase: "the year 2000", type: .date, value: "2000"),
+        // Vague future and present.
+        TimeValueCase(text: "No talks are expected in the near future.", published: "2018-10-05",
+                      phrase: "the near future", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "Prices may stay high in the short term, traders said.", published: "2018-10-05",
+                      phrase: "the short term", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "The road is closed right now.", published: "2018-10-05",
+                      phrase: "right now", type: .date, value: "PRESENT_REF"),
+        TimeValueCase(text: "The envoy wants a deal as soon as possible.", published: "2018-10-05",
+                      phrase: "as soon as possible", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "Talks will resume soon, the envoy said.", published: "2018-10-05",
+                      phrase: "soon", type: .date, value: "FUTURE_REF"),
+        // Parts of a day with early/mid/late.
+        TimeValueCase(text: "Shelling resumed in mid-afternoon, residents said.", published: "2018-10-05",
+                      phrase: "mid-afternoon", type: .time, value: "2018-10-05TAF"),
+        TimeValueCase(text: "The convoy left late night yesterday.", published: "2018-10-05",
+                      phrase: "late night yesterday", type: .time, value: "2018-10-04TNI"),
+        // "or so"
+        TimeValueCase(text: "The siege may last the next year or so.", published: "2018-10-05",
+                      phrase: "the next year or so", type: .date, value: "2019"),
+        TimeValueCase(text: "The town fell a week or so ago.", published: "2018-10-05",
+                      phrase: "a week or so ago", type: .date, value: "2018-09-28"),
+        TimeValueCase(text: "Talks could take two weeks or so.", published: "2018-10-05",
+                      phrase: "two weeks or so", type: .duration, value: "P2W"),
+        // Approximators.
+        TimeValueCase(text: "Reservists can serve for up to 180 days.", published: "2018-10-05",
+                      phrase: "up to 180 days", type: .duration, value: "P180D"),
+        TimeValueCase(text: "Prices fell over the past two years.", published: "2018-10-05",
+                      phrase: "the past two years", type: .duration, value: "P2Y"),
+        TimeValueCase(text: "The ban lasts no more than sixty days.", published: "2018-10-05",
+                      phrase: "no more than sixty days", type: .duration, value: "P60D"),
+        TimeValueCase(text: "Prices rose at least the past 18 months.", published: "2018-10-05",
+                      phrase: "at least the past 18 months", type: .duration, value: "P18M"),
+        // Numbers after a possessive name, months before a noun, bare plurals after "in".
+        TimeValueCase(text: "The ministry's 10-year plan was dropped.", published: "2018-10-05",
+                      phrase: "10-year", type: .duration, value: "P10Y"),
+        TimeValueCase(text: "The company's 2017 profit fell.", published: "2018-10-05",
+                      phrase: "2017", type: .date, value: "2017"),
+        TimeValueCase(text: "The rebels broke a June agreement with the army.", published: "2018-10-05",
+                      phrase: "June", type: .date, value: "2018-06"),
+        TimeValueCase(text: "The border opened for the first time in years.", published: "2018-10-05",
+                      phrase: "years", type: .duration, value: "PXY"),
+        // Holidays on fixed days.
+        TimeValueCase(text: "A car bomb exploded on Christmas Eve near the church.", published: "2018-12-27",
+                      phrase: "Christmas Eve", type: .date, value: "2018-12-24"),
+        TimeValueCase(text: "Both sides agreed to a truce over Christmas.", published: "2018-12-20",
+                      phrase: "Christmas", type: .date, value: "2018-12-25"),
+        TimeValueCase(text: "Gunmen attacked the club on New Year's Eve.", published: "2019-01-02",
+                      phrase: "New Year's Eve", type: .date, value: "2018-12-31"),
+        TimeValueCase(text: "The curfew was lifted on New Year's Day, 2017.", published: "2018-10-05",
+                      phrase: "New Year's Day, 2017", type: .date, value: "2017-01-01"),
+        TimeValueCase(text: "Crowds gathered for Newroz in the city.", published: "2018-03-25",
+                      phrase: "Newroz", type: .date, value: "2018-03-21"),
+        // Islamic months and feasts (arithmetical calendar).
+        TimeValueCase(text: "Attacks fell during Ramadan, the monitor said.", published: "2018-06-01",
+                      phrase: "Ramadan", type: .date, value: "2018-05"),
+        TimeValueCase(text: "Prisoners were freed for Eid al-Fitr.", published: "2018-06-20",
+                      phrase: "Eid al-Fitr", type: .date, value: "2018-06-15"),
+        TimeValueCase(text: "Pilgrims marked Ashura in Karbala.", published: "2018-09-25",
+                      phrase: "Ashura", type: .date, value: "2018-09-21"),
+        TimeValueCase(text: "The truce held through Ramadan 2017.", published: "2018-09-25",
+                      phrase: "Ramadan 2017", type: .date, value: "2017-05"),
+        // Recurring weekdays.
+        TimeValueCase(text: "The market opens on Mondays.", published: "2018-10-05",
+                      phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
+        TimeValueCase(text: "Flights leave Tuesday nights from the capital.", published: "2018-10-05",
+                      phrase: "Tuesday nights", type: .set, value: "XXXX-WXX-2TNI"),
+    ]
+
+    @Test(arguments: cases)
+    func findsTheExtentAndTheValue(_ c: TimeValueCase) throws {
+        let found = finder.find(in: c.text, published: DayInterval(day: CalendarDay(iso: c.published)!))
+        let m = try #require(found.first { c.text.slice($0.range) == c.phrase },
+                             "no mention \"\(c.phrase)\" in \(found.map { c.text.slice($0.range) ?? "?" })")
+        #expect(m.type == c.type)
+        #expect(m.value == c.value)
+    }
+
+    @Test(arguments: [
+        "The bank sold long term debt.",
+        "He is in his nineties.",
+        "They were right about it.",
+        "Resolution 2254 was adopted.",
+        "He spent his life in years of exile.",
+        "Civilians may leave as soon as the shelling stops.",
+        "He died soon after the attack.",
+        "The New York office closed.",
+    ])
+    func lookalikesAreNotTimes(_ text: String) {
+        let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
+        #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
+    }
+
+    @Test func ramadanIsTheWholeIslamicMonth() throws {
+        let m = try #require(finder.find(in: "Attacks fell during Ramadan.", published: DayInterval(day: CalendarDay(iso: "2018-06-01")!)).first)
+        #expect(m.interval == DayInterval(start: CalendarDay(iso: "2018-05-16")!, end: CalendarDay(iso: "2018-06-14")!))
+        #expect(m.precision == .month)
+    }
+}
