@@ -4,6 +4,8 @@ import SitrepCore
 struct SourcePhrase {
     var range: Range<Int>
     var isPronoun = false
+    /// Tokens after the phrase that describe the source ("for the Toronto … concern").
+    var affiliation: Range<Int>? = nil
 }
 
 extension AttributionScanner {
@@ -59,17 +61,26 @@ extension AttributionScanner {
                 // "the head of the Observatory": go on past "of the".
                 stopAfter = !(k - 2 >= lo && (part(k - 1) == .link || part(k - 1) == .affiliation) && isContent(part(k - 2)))
             case .link, .affiliation, .location:
-                accept = start != -1 && k - 1 >= lo && isContent(part(k - 1))
+                accept = (start != -1 || (k == j && ct.key(k) == lex.keys.possessive)) && k - 1 >= lo && isContent(part(k - 1))
             case .particle:
                 // "de Mistura", "bin Laden": a lowercase particle before a name.
                 accept = start != -1 && part(k + 1) == .name
                 stopAfter = !(k - 1 >= lo && part(k - 1) == .name)
             case .other:
-                // An unlisted noun heading a compound: "news agencies", "Kurdish commentators".
-                if k == j, k - 1 >= lo, isUnlistedNoun(k) {
-                    let left = part(k - 1)
-                    accept = left == .modifier || left == .name || left == .head || left == .number
+                if k == j, isUnlistedNoun(k) {
+                    // An unlisted noun heading a compound ("news agencies"), or alone after a comma, a
+                    // sentence opener or the sentence start ("…, detectives said").
+                    if k - 1 < lo {
+                        accept = true
+                    } else {
+                        let left = part(k - 1)
+                        accept = left == .modifier || left == .name || left == .head || left == .number || left == .stop
+                            || ct.has(k - 1, .comma)
+                    }
                     if accept { hasContent = true }
+                } else if k - 1 >= lo, isAbbreviationStop(k) {
+                    // "Hadson Corp. said": the stop of an abbreviation inside a name.
+                    accept = true
                 }
             default: accept = false
             }
@@ -81,6 +92,13 @@ extension AttributionScanner {
         }
         guard start >= 0, hasContent else { return nil }
         return SourcePhrase(range: start..<(j + 1))
+    }
+
+    /// A full stop glued to a capitalised word before it ("Corp.", "Gen.") inside a sentence.
+    func isAbbreviationStop(_ k: Int) -> Bool {
+        guard k > 0, ct.has(k, .finalPunctuation), ct.tokens[k].range.length == 1,
+              ct.tokens[k - 1].range.end == ct.tokens[k].range.start, ct.isCapitalized(k - 1) else { return false }
+        return ct.tokens[k - 1].range.length <= 5
     }
 
     /// A lowercase word that is none of the closed-class words the finders know (verb forms, auxiliaries,
@@ -111,6 +129,16 @@ extension AttributionScanner {
                     let next = part(k + 1)
                     accept = k > i ? (isContent(next) || next == .determiner) : next == .name
                 }
+            case .other:
+                if k == i, k + 1 < hi, isUnlistedNoun(k) || ct.has(k, .hyphenName) || ct.isWord(k) && !ct.isCapitalized(k) && !lex.verbs.mayStart(k, ct) {
+                    // "said four-star Gen. John Dailey": a lowercase modifier before a name.
+                    let next = part(k + 1)
+                    accept = (next == .name || next == .head) && ct.isWord(k) && !lex.keys.beForms.contains(ct.key(k))
+                        && !lex.keys.doForms.contains(ct.key(k)) && ct.key(k) != lex.keys.that
+                } else if k > i, k + 1 < hi, isAbbreviationStop(k), part(k + 1) == .name {
+                    // "Gen. John Dailey", "Dow Jones & Co. Inc."
+                    accept = true
+                }
             case .openBracket:
                 accept = k + 1 < hi && part(k + 1) == .name
                 depth += 1
@@ -135,18 +163,25 @@ extension AttributionScanner {
         var j = v - 1
         while j >= lo, lex.adverbs.contains(ct.key(j)) { j -= 1 }
         guard j >= lo else { return nil }
-        if let np = backwardNP(end: j, lo: lo) { return np }
-        var k = j
-        while k > lo, j - k < 8 {
-            let p = part(k)
-            if p == .stop || p == .pronoun || !ct.isWord(k) || ct.key(k) == lex.keys.that || ct.key(k) == lex.keys.which
-                || ct.key(k) == lex.keys.who { break }
-            if p == .location || p == .affiliation, part(k - 1) == .head || part(k - 1) == .name,
-               let np = backwardNP(end: k - 1, lo: lo) {
-                return np
-            }
-            k -= 1
+        // "Compaq, which said …": the phrase before the relative pronoun.
+        if (ct.key(j) == lex.keys.which || ct.key(j) == lex.keys.who), j - 2 >= lo, ct.has(j - 1, .comma) {
+            return backwardNP(end: j - 2, lo: lo).flatMap { $0.isPronoun ? nil : $0 }
         }
+        // "Libya hailed the ruling and said …": the subject that opens the sentence.
+        if ct.key(j) == lex.keys.and || ct.key(j) == lex.keys.but, j > lo {
+            var f = lo
+            while f < j, !(ct.isWord(f) || ct.has(f, .number)) || part(f) == .stop { f += 1 }
+            return f < j ? forwardNP(from: f, limit: j) : nil
+        }
+        if let np = backwardNP(end: j, lo: lo) {
+            // "a spokesman for the Basra port authority said": the short phrase "authority" sits after an
+            // unlisted word; a head with a post-modifier further left is the source.
+            let s0 = np.range.lowerBound
+            if !np.isPronoun, !ct.isCapitalized(s0), s0 - 1 >= lo, ct.isWord(s0 - 1), part(s0 - 1) == .other,
+               let alt = postModifiedHead(before: j, lo: lo, locations: false) { return alt }
+            return np
+        }
+        if let alt = postModifiedHead(before: j, lo: lo, locations: true) { return alt }
         // "the farmer said", "a local teacher told …": an unlisted noun after a determiner — not before
         // a verb form that may be a plural noun ("its own previous reports").
         if v < ct.tokens.count, lastByte(of: v) == UInt8(ascii: "s") { return nil }
@@ -161,6 +196,26 @@ extension AttributionScanner {
     }
 
     private func lastByte(of t: Int) -> UInt8 { ct.lastByte[t] }
+
+    /// A head followed by a post-modifier that runs up to `j`: "a journalist based near the frontline",
+    /// "a spokesman for the Toronto cable concern" (the post-modifier becomes the affiliation, a location is dropped).
+    func postModifiedHead(before j: Int, lo: Int, locations: Bool) -> SourcePhrase? {
+        var k = j
+        while k > lo, j - k < 10 {
+            let p = part(k)
+            if p == .stop || p == .pronoun || !ct.isWord(k) || ct.key(k) == lex.keys.that || ct.key(k) == lex.keys.which
+                || ct.key(k) == lex.keys.who || lex.keys.beForms.contains(ct.key(k)) || lex.verbs.mayStart(k, ct) { break }
+            let linkWord = p == .link && ct.key(k) != lex.keys.and && ct.key(k) != lex.keys.possessive
+            if (locations && p == .location) || p == .affiliation || linkWord,
+               part(k - 1) == .head || part(k - 1) == .name,
+               var np = backwardNP(end: k - 1, lo: lo) {
+                if p != .location { np.affiliation = k..<(j + 1) }
+                return np
+            }
+            k -= 1
+        }
+        return nil
+    }
 
     /// The subject with its appositive: "X, head of Y, said", "…, X, a spokesman with Y claimed",
     /// "the envoy for Y, X, said".
@@ -180,7 +235,15 @@ extension AttributionScanner {
                 let (source, affiliation) = splitSource(np)
                 return (source, affiliation, np.range.lowerBound, false)
             }
-            if first == .determiner || first == .head || first == .modifier {
+            // "Allianz, for example, said": an aside, not a description.
+            if first == .link || first == .stop || lex.adverbs.contains(ct.key(c1 + 1)) || lex.adjuncts.contains(ct.key(c1 + 1)),
+               c2 - c1 <= 4, let np = backwardNP(end: c1 - 1, lo: lo) {
+                let (source, affiliation) = splitSource(np)
+                return (source, affiliation, np.range.lowerBound, np.isPronoun)
+            }
+            let description = first == .determiner || first == .head || first == .modifier
+                || (first == .name && c2 - c1 <= 6 && (c1 + 1..<c2).contains { part($0) == .head && !ct.isCapitalized($0) })
+            if description {
                 guard let np = backwardNP(end: c1 - 1, lo: lo), !np.isPronoun else { return nil }
                 let (source, _) = splitSource(np)
                 return (source, span(c1 + 1, c2 - 1), np.range.lowerBound, false)
@@ -237,6 +300,9 @@ extension AttributionScanner {
     /// ("a spokesman | with the … militia"); a location ("a journalist | in Sweida") is dropped.
     func splitSource(_ np: SourcePhrase) -> (source: TextRange, affiliation: TextRange?) {
         let r = np.range
+        if let aff = np.affiliation {
+            return (ct.range(r.lowerBound, r.upperBound - 1), ct.range(aff.lowerBound, aff.upperBound - 1))
+        }
         var seen = false
         for k in r {
             let p = part(k)
@@ -254,9 +320,21 @@ extension AttributionScanner {
     /// The range from token `a` to token `b`, without commas and dashes at either end.
     func span(_ a0: Int, _ b0: Int) -> TextRange? {
         var a = a0, b = b0
+        // Commas, dashes, and quotation marks opening at the start or closing at the end (`` '' ” ’).
         let edge: ClauseTokens.Flags = [.comma, .dash, .clausePunctuation]
-        while a <= b, !ct.flags[a].isDisjoint(with: edge) { a += 1 }
-        while b >= a, !ct.flags[b].isDisjoint(with: edge.union(.finalPunctuation)) { b -= 1 }
+        while a <= b {
+            let f = ct.flags[a]
+            if !f.isDisjoint(with: edge) || f.contains(.single) { a += 1; continue }
+            // An opening quotation mark goes unless its quotation closes inside the span.
+            if f.contains(.openDouble) || f.contains(.ambiguousDouble), !(quotes.opening(at: a).map { $0.close <= b } ?? false) { a += 1; continue }
+            break
+        }
+        while b >= a {
+            let f = ct.flags[b]
+            if !f.isDisjoint(with: edge.union(.finalPunctuation)) || f.contains(.single) { b -= 1; continue }
+            if f.contains(.closeDouble) || f.contains(.ambiguousDouble), !(quotes.closing(at: b).map { $0.open >= a } ?? false) { b -= 1; continue }
+            break
+        }
         guard a <= b else { return nil }
         return ct.range(a, b)
     }

@@ -155,7 +155,8 @@ struct AttributionScanner {
         var appositive: (source: TextRange, affiliation: TextRange?, start: Int, isPronoun: Bool)?
         if before >= lo, ct.has(before, .comma) { appositive = subjectWithAppositive(before: v, lo: lo) }
         if appositive == nil, before >= lo,
-           ct.has(before, .comma) || ct.has(before, .closeDouble) || ct.has(before, .ambiguousDouble),
+           ct.has(before, .comma) || ct.has(before, .closeDouble) || ct.has(before, .ambiguousDouble)
+            || (ct.has(before, .single) && before - 1 >= lo && (ct.has(before - 1, .single) || ct.has(before - 1, .comma))),
            let np = forwardNP(from: vLast + 1, limit: hi), !np.isPronoun {
             // Inverted: `“…,” said Mr Radwan` / `…, added SOHR`.
             inverted = true
@@ -219,8 +220,12 @@ struct AttributionScanner {
             if frame == .declare, !opensClause(k, hi) { return }
             // "The fighting, which residents said began at dawn, killed …": the aside ends at its comma.
             let r = sourceStart - 1
-            let inRelative = r >= lo && [lex.keys.which, lex.keys.who, lex.keys.that].contains(ct.key(r))
+            var inRelative = r >= lo && [lex.keys.which, lex.keys.who, lex.keys.that].contains(ct.key(r))
                 && r - 1 >= lo && ct.has(r - 1, .comma)
+            // "The agency, which said it had counted 40 bodies, asked …"
+            var w = v - 1
+            while w >= lo, lex.adverbs.contains(ct.key(w)) { w -= 1 }
+            if w - 1 >= lo, ct.key(w) == lex.keys.which || ct.key(w) == lex.keys.who, ct.has(w - 1, .comma) { inRelative = true }
             scope = forwardScope(from: k, lo: lo, hi: hi, endAtComma: inRelative)
         }
         let kind: Attribution.Cue = via == nil ? .reportingVerb : .chained
@@ -375,7 +380,7 @@ struct AttributionScanner {
         var added: [(Attribution, Int)] = []
         for (si, s) in sentences.enumerated() {
             let lo = s.tokens.lowerBound
-            guard lo < ct.tokens.count, ct.has(lo, .openDouble) || ct.has(lo, .ambiguousDouble),
+            guard lo >= 0, lo < ct.tokens.count, ct.has(lo, .openDouble) || ct.has(lo, .ambiguousDouble),
                   let q = quotes.opening(at: lo), let inner = quotes.inner(q, ct) else { continue }
             // Already attributed from outside (a cue next to it); cues inside ("“According to X, …”") do not count.
             var lastSentence = si

@@ -6,15 +6,24 @@ import SitrepCore
 /// and the clause it governs) and `denied` (negation of the clause's verb: "did not", "none of …",
 /// "never"; a source's denial). Plain assertion gets no mark: `certainty(at:)` answers `.asserted`.
 ///
-/// Scopes are clauses (see `ClauseSegmenter`), attribution scopes, or for "without"-like cues the rest
-/// of the clause. Rules beyond the word lists:
+/// Each cue's scope kind is data (the third column of the lists): `clause` (the clause around it, see
+/// `ClauseSegmenter`), `following` (from the cue to the clause's end: "not", "will", "may" — the
+/// subject before the cue is not negated), `after` (what follows the cue: "failed to | reach"),
+/// `rest` (the cue's clause and the subordinate clause it opens: "it is unclear | whether …"),
+/// `phrase` (the noun phrase after the cue: "a possible offensive") and `condition` (the conditional
+/// clause and the clause it governs). A cue's reach stops at a comma that opens a new subject.
+/// Rules beyond the word lists:
 /// - exceptions in the lists ("not only", "no longer", "nothing stopping", "in May") cancel every cue
 ///   they overlap;
 /// - a negation inside a conditional clause does not deny ("if the deadline isn't made" is conditional);
-/// - a negated reporting verb ("did not say that …") denies the saying, and leaves what follows
+/// - a negated reporting verb ("did not say that …") denies the saying, and leaves a clause after it
 ///   `possible`: nobody stands behind it, and nobody denies it;
+/// - a cue inside an attributed scope marks no further than that scope ("…, officials said" stays out);
+/// - every attributed scope is marked with its verb's certainty (reported; "denied" → denied;
+///   "speculates" → possible);
 /// - where several marks cover one place, the strongest wins: denied > conditional > planned >
-///   possible > reported > asserted (the order of `Certainty`).
+///   possible > reported > asserted (the order of `Certainty`), except that a future inside a wider
+///   possibility is possible (see `certainty(at:)`).
 ///
 /// Word lists are data: `Resources/en/hedges.tsv`, `modals.tsv`, `negations.tsv`, `clause-words.tsv`.
 public struct CertaintyFinder: Sendable {
@@ -142,10 +151,11 @@ public struct CertaintyFinder: Sendable {
             case .clause:
                 scope = ct.range(clause.lowerBound, clause.upperBound - 1)
             case .following:
-                scope = ct.range(max(f.start, clause.lowerBound), clause.upperBound - 1)
+                scope = ct.range(max(f.start, clause.lowerBound), subjectBreak(after: f.end, clause.upperBound, ct) - 1)
             case .after:
-                guard f.end < clause.upperBound else { continue }
-                scope = ct.range(f.end, clause.upperBound - 1)
+                let e = subjectBreak(after: f.end, clause.upperBound, ct)
+                guard f.end < e else { continue }
+                scope = ct.range(f.end, e - 1)
             case .rest:
                 // The cue's clause and the subordinate clause it opens ("it is unclear | whether …"),
                 // not a relative clause or a ", but …" after it.
@@ -184,6 +194,17 @@ public struct CertaintyFinder: Sendable {
             }
             marks.append(CertaintyMark(scope: scope, certainty: certainty, cue: cue))
         }
+    }
+
+    /// Where a cue's reach ends inside its clause: before a comma that opens a new subject (a capitalised
+    /// word or a determiner: "failed to respond, Mr. Bush let …", "did not leave, the monitor said").
+    private func subjectBreak(after t0: Int, _ end: Int, _ ct: ClauseTokens) -> Int {
+        var t = t0
+        while t + 1 < end {
+            if ct.has(t, .comma), ct.isCapitalized(t + 1) || reporting.roles[ct.key(t + 1)] == .determiner { return t }
+            t += 1
+        }
+        return end
     }
 
     /// The last token of a reporting verb right after a negation ("not [immediately] say"), if any.

@@ -10,6 +10,8 @@ struct ClausePhrases<Value: Sendable>: Sendable {
     private(set) var phrases: [Phrase] = []
     private var byFirst: [UInt64: [Int]] = [:]
     private var numberFirst: [Int] = []
+    /// One bit per 16-bit slice of a first word's key: most tokens are turned away without hashing into `byFirst`.
+    private var firstBits = [UInt64](repeating: 0, count: 1024)
     private static var numberKey: UInt64 { 0 }
 
     init() {}
@@ -20,14 +22,24 @@ struct ClausePhrases<Value: Sendable>: Sendable {
         guard let first = keys.first else { return }
         let index = phrases.count
         phrases.append(Phrase(keys: keys, value: value, text: text))
-        if first == Self.numberKey { numberFirst.append(index) } else { byFirst[first, default: []].append(index) }
+        if first == Self.numberKey {
+            numberFirst.append(index)
+        } else {
+            byFirst[first, default: []].append(index)
+            let slot = Int(truncatingIfNeeded: first >> 20) & 0xFFFF
+            firstBits[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
     }
 
     var isEmpty: Bool { phrases.isEmpty }
 
     /// Whether the token at `t` starts some phrase (a cheap pre-check).
     @inline(__always) func mayStart(_ t: Int, _ ct: ClauseTokens) -> Bool {
-        byFirst[ct.key(t)] != nil || (!numberFirst.isEmpty && ct.has(t, .number))
+        if !numberFirst.isEmpty && ct.has(t, .number) { return true }
+        let key = ct.key(t)
+        let slot = Int(truncatingIfNeeded: key >> 20) & 0xFFFF
+        guard firstBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return false }
+        return byFirst[key] != nil
     }
 
     /// The longest phrase starting at token `t` and ending before `limit`: its index and token count.

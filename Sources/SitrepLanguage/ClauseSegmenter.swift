@@ -9,6 +9,7 @@ struct ClauseSegmenter: Sendable {
     }
 
     let words: [UInt64: WordKind]
+    private let pronouns: Set<UInt64> = Set(["he", "she", "it", "they", "we", "i"].map(ClauseTokens.key))
 
     init(path: String? = nil) throws {
         let (text, file) = try ClauseData.text("en/clause-words.tsv", path: path)
@@ -24,7 +25,7 @@ struct ClauseSegmenter: Sendable {
 
     /// The clauses of a sentence as half-open token index ranges, without their boundary punctuation.
     func clauses(_ sentence: Sentence, _ ct: ClauseTokens) -> [Range<Int>] {
-        let lo = sentence.tokens.lowerBound, hi = min(sentence.tokens.upperBound, ct.tokens.count)
+        let lo = max(0, sentence.tokens.lowerBound), hi = min(sentence.tokens.upperBound, ct.tokens.count)
         guard lo < hi else { return [] }
         var out: [Range<Int>] = []
         var start = lo
@@ -64,6 +65,8 @@ struct ClauseSegmenter: Sendable {
                 }
             }
             if afterComma && f.contains(.ing) { return true }
+            // ", it is bringing in …": a new subject pronoun.
+            if afterComma && pronouns.contains(ct.key(t)) { return true }
             // After a quotation that closed on punctuation: `“…,” said X` / `“….” He …`
             if prev.contains(.closeDouble), t - 2 >= lo,
                ct.flags[t - 2].contains(.comma) || ct.flags[t - 2].contains(.finalPunctuation) { return true }
@@ -102,7 +105,7 @@ struct ClauseQuotations {
                 paragraph = s.paragraph
             }
             let hi = min(s.tokens.upperBound, n)
-            var t = s.tokens.lowerBound
+            var t = max(0, s.tokens.lowerBound)
             while t < hi {
                 let f = ct.flags[t]
                 if f.contains(.openDouble) {

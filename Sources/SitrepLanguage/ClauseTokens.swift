@@ -103,6 +103,7 @@ struct ClauseTokens {
                     case 0x28, 0x5B, 0x7B: f.insert(.openBracket)
                     case 0x29, 0x5D, 0x7D: f.insert(.closeBracket)
                     case 0x2C: f.insert(.comma)
+                    case 0x60: f.insert(.single) // ` as in ``quoted''
                     default: break
                     }
                 }

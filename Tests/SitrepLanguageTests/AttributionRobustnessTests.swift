@@ -28,6 +28,22 @@ struct AttributionRobustnessTests {
     }
 }
 
+/// Tokens and sentences that do not belong to the text (a caller's mistake) give no crash.
+struct AttributionMismatchTests {
+    @Test func sentencesPointingPastTheTokensAreClamped() {
+        let text = "“The road is closed,” said Amal Nasser. Officials did not say whether it would reopen."
+        let tokens = Tokenizer.tokenize(text)
+        let bogus = [Sentence(range: TextRange(0, 10), tokens: 0..<(tokens.count + 50), paragraph: 0),
+                     Sentence(range: TextRange(0, 10), tokens: (tokens.count + 5)..<(tokens.count + 9), paragraph: 1)]
+        let a = AttributionShared.attributions.find(in: text, tokens: tokens, sentences: bogus)
+        _ = AttributionShared.certainties.find(in: text, tokens: tokens, sentences: bogus, attributions: a)
+        let short = String(text.prefix(20))
+        let b = AttributionShared.attributions.find(in: short, tokens: tokens, sentences: bogus)
+        let marks = AttributionShared.certainties.find(in: short, tokens: tokens, sentences: bogus, attributions: b)
+        #expect(b.allSatisfy { $0.scope.start >= 0 } && marks.allSatisfy { $0.scope.start >= 0 })
+    }
+}
+
 /// A small deterministic generator for reproducible random tests.
 struct AttributionRandom {
     var state: UInt64
