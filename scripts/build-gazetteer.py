@@ -85,11 +85,12 @@ class Place:
         self.id, self.kind, self.name, self.lat, self.lon = id, kind, clean(name), lat, lon
         self.cc, self.admin1, self.pop, self.names = cc, admin1, pop, []
 
-    def add_names(self, names, limit=None):
+    def add_names(self, names, limit=None, trusted=False):
+        """trusted: names written for Sitrep (abbreviations such as "B.C." are kept), not GeoNames alternates."""
         seen = {fold(self.name)} | {fold(n) for n in self.names}
         for n in names:
             n = clean(n)
-            if not keep_alt(n, seen):
+            if not (trusted and n) and not keep_alt(n, seen):
                 continue
             f = fold(n)
             if f in seen or not f:
@@ -201,7 +202,8 @@ def main():
             continue
         display, extra = a1extra.get(code, (name, []))
         p = Place('geonames:' + gid, 'A1', display, round(c[0], 5), round(c[1], 5), cc, a1, pop_by_admin1.get((cc, a1), 0))
-        p.add_names([name, ascii_] + extra)
+        p.add_names([name, ascii_])
+        p.add_names(extra, trusted=True)
         places[p.id] = p
     # Second-level divisions that have at least one city of 15,000.
     for r in read_tsv(os.path.join(SRC, 'admin2Codes.txt')):

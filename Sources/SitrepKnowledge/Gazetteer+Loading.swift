@@ -51,7 +51,7 @@ struct GazetteerBuilder {
 
     func build() -> Gazetteer {
         Gazetteer(places: places, foldedHead: foldedHead, skeletonHead: skeletonHead, firstWords: firstWords, hitPlace: hitPlace,
-                  hitNext: hitNext, hitPrimary: hitPrimary, hitFoldedLength: hitFoldedLength, hitFirstByte: hitFirstByte, hitImportant: hitImportant, demonyms: demonyms)
+                  hitNext: hitNext, hitPrimary: hitPrimary, hitFoldedLength: hitFoldedLength, hitFirstByte: hitFirstByte, hitImportant: hitImportant, demonyms: demonyms, idIndex: idIndex)
     }
 
     static func readBytes(_ file: String) throws -> [UInt8] {

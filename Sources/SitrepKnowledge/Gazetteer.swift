@@ -27,6 +27,7 @@ public final class Gazetteer: Sendable {
     let hitPrimary: [Bool]
     let demonyms: NameKeyTable
     let admin1ByKey: [String: Int32]
+    let idIndex: [String: Int32]
     // Compact per-place fields for scoring without copying strings.
     let kindOf: [GazetteerPlaceKind]
     let populationOf: [Int32]
@@ -44,7 +45,7 @@ public final class Gazetteer: Sendable {
     let hitImportant: [Bool]
 
     init(places: [GazetteerPlace], foldedHead: NameKeyTable, skeletonHead: NameKeyTable, firstWords: NameKeyTable, hitPlace: [Int32],
-         hitNext: [Int32], hitPrimary: [Bool], hitFoldedLength: [UInt16], hitFirstByte: [UInt8], hitImportant: [Bool], demonyms: NameKeyTable) {
+         hitNext: [Int32], hitPrimary: [Bool], hitFoldedLength: [UInt16], hitFirstByte: [UInt8], hitImportant: [Bool], demonyms: NameKeyTable, idIndex: [String: Int32]) {
         self.places = places; self.foldedHead = foldedHead; self.skeletonHead = skeletonHead; self.firstWords = firstWords
         self.hitPlace = hitPlace; self.hitNext = hitNext; self.hitPrimary = hitPrimary
         self.hitFoldedLength = hitFoldedLength; self.hitFirstByte = hitFirstByte; self.hitImportant = hitImportant; self.demonyms = demonyms
@@ -72,6 +73,7 @@ public final class Gazetteer: Sendable {
             if p.kind == .country && cc[p.country] == nil { cc[p.country] = Int32(i) }
         }
         admin1ByKey = a1; countryByCode = cc
+        self.idIndex = idIndex
     }
 
     nonisolated(unsafe) private static var cached: Gazetteer?
@@ -165,6 +167,17 @@ public final class Gazetteer: Sendable {
     /// The name of an entry's first-level division in the shipped gazetteer (nil when not loadable).
     static func cachedAdmin1Name(of place: GazetteerPlace) -> String? {
         (try? loadDefault())?.admin1(of: place)?.name
+    }
+
+    /// The index of the entry with this id.
+    public func index(ofID id: String) -> Int32? { idIndex[id] }
+
+    /// The index of the first-level division an entry lies in (itself for a division).
+    func admin1Index(of index: Int32) -> Int32? {
+        let p = places[Int(index)]
+        if p.kind == .admin1 { return index }
+        guard !p.admin1Code.isEmpty else { return nil }
+        return admin1ByKey[p.admin1Key]
     }
 
     /// The country entry for an ISO code.

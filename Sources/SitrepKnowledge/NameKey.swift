@@ -15,8 +15,15 @@ public enum NameKey {
     /// The folded key of a UTF-8 byte slice, appended to `out` (cleared first).
     public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
-        var i = 0
         let n = bytes.count
+        // Fast path: a plain ASCII word (letters and digits only) is just lower-cased.
+        var plain = true
+        for b in bytes where !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) && !(b >= 0x30 && b <= 0x39) { plain = false; break }
+        if plain {
+            for b in bytes { out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            return
+        }
+        var i = 0
         var pendingSpace = false
         @inline(__always) func emit(_ b: UInt8) {
             if pendingSpace && !out.isEmpty { out.append(0x20) }

@@ -5,6 +5,9 @@ struct NameKeyTable: Sendable {
     private(set) var values: [Int32]
     private var mask: Int
     private(set) var count = 0
+    /// One bit per key (2^21 bits, 256 KB): most lookups are misses and end here, in cache.
+    private var filter = [UInt64](repeating: 0, count: 1 << 15)
+    @inline(__always) private static func bit(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k >> 40) & 0x1F_FFFF) }
 
     init(capacity: Int) {
         var size = 16
@@ -19,6 +22,8 @@ struct NameKeyTable: Sendable {
     /// The value for `key`, or nil. Key 0 is stored as 1 (0 marks an empty slot).
     @inline(__always) subscript(_ key: UInt64) -> Int32? {
         let k = key == 0 ? 1 : key
+        let b = Self.bit(k)
+        if filter[b >> 6] & (1 << UInt64(b & 63)) == 0 { return nil }
         var i = Self.slot(k) & mask
         while true {
             let s = keys[i]
@@ -31,6 +36,8 @@ struct NameKeyTable: Sendable {
     mutating func set(_ key: UInt64, _ value: Int32) {
         if (count + 1) * 2 > keys.count { grow() }
         let k = key == 0 ? 1 : key
+        let b = Self.bit(k)
+        filter[b >> 6] |= 1 << UInt64(b & 63)
         var i = Self.slot(k) & mask
         while true {
             let s = keys[i]

@@ -4,16 +4,27 @@ import SitrepCore
 /// The words around place names: qualifiers (`place-qualifiers.tsv`) and the stop list of common words that
 /// are not place names on their own (`place-stopwords.tsv`). Keys are folded-name hashes.
 public struct PlaceLexicon: Sendable {
-    public enum Role: String, Sendable {
+    public enum Role: String, Sendable, CaseIterable {
         case direction, rural, admin1, region, city, border, relation, cue
     }
 
-    let roles: [UInt64: Role]
-    let stopwords: Set<UInt64>
+    /// Folded-word hash → index into `Role.allCases`.
+    let roleTable: NameKeyTable
+    let stopwordTable: NameKeyTable
+    public var roleCount: Int { roleTable.count }
+    public var stopwordCount: Int { stopwordTable.count }
 
     public static let empty = PlaceLexicon(roles: [:], stopwords: [])
 
-    init(roles: [UInt64: Role], stopwords: Set<UInt64>) { self.roles = roles; self.stopwords = stopwords }
+    init(roles: [UInt64: Role], stopwords: Set<UInt64>) {
+        var r = NameKeyTable(capacity: max(16, roles.count))
+        for (k, v) in roles { r.set(k, Int32(Role.allCases.firstIndex(of: v)!)) }
+        var st = NameKeyTable(capacity: max(16, stopwords.count))
+        for k in stopwords { st.set(k, 1) }
+        roleTable = r; stopwordTable = st
+    }
+
+    func isStopword(_ hash: UInt64) -> Bool { stopwordTable[hash] != nil }
 
     nonisolated(unsafe) private static var cached: PlaceLexicon?
     private static let lock = NSLock()
@@ -54,6 +65,6 @@ public struct PlaceLexicon: Sendable {
         return PlaceLexicon(roles: roles, stopwords: stops)
     }
 
-    func role(_ folded: [UInt8]) -> Role? { roles[NameKey.hash(folded)] }
-    func role(_ hash: UInt64) -> Role? { roles[hash] }
+    func role(_ folded: [UInt8]) -> Role? { role(NameKey.hash(folded)) }
+    func role(_ hash: UInt64) -> Role? { roleTable[hash].map { Role.allCases[Int($0)] } }
 }

@@ -85,6 +85,22 @@ extension PlaceMatcher {
         var nearAdmin1: [Int32] = [], nearCountry: [Int32] = [], divisionIDs: [Int32] = []
         var scored: [(Double, Gazetteer.Candidate)] = []
         for (i, r) in raws.enumerated() {
+            if let role = r.anaphoric {
+                // The division (or city) of the nearest place named before it.
+                var ref: PlaceMention? = nil
+                var k = i - 1
+                while k >= 0 && ref == nil { if let m = out[k], m.place.precision != .country, m.place.id != nil { ref = m }; k -= 1 }
+                if let m = ref, let idx = g.index(ofID: m.place.id!) {
+                    let target: Int32? = role == .admin1 ? g.admin1Index(of: idx) : idx
+                    if let tg = target {
+                        let q = r.qualifierWords.joined(separator: " ") + (role == .admin1 ? " the province" : " the city")
+                        let placeRef = g.placeRef(tg, qualifier: q, precision: role == .admin1 ? .admin1 : .city)
+                        out.append(PlaceMention(range: TextRange(start: Int32(r.start), end: Int32(r.end)), place: placeRef, score: 0.6))
+                        continue
+                    }
+                }
+                out.append(nil); continue
+            }
             guard !r.candidates.isEmpty else { out.append(nil); continue }
             var r = r
             if r.singleWord, let longer = longerByFirstWord[r.nameHash], !r.candidates.contains(where: { $0.index == longer }) {

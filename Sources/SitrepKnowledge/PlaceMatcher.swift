@@ -60,6 +60,8 @@ public struct PlaceMatcher: Sendable {
         var firstWordHash: UInt64 = 0
         /// The name starts a sentence, headline or line.
         var sentenceStart = false
+        /// "east of the province": refers to the division of the place named last (`candidates` is empty).
+        var anaphoric: PlaceLexicon.Role? = nil
     }
 
     func analyse(_ input: String, forced: [TextRange]) -> (found: [PlaceMention], forced: [PlaceMention?]) {
@@ -71,7 +73,9 @@ public struct PlaceMatcher: Sendable {
             for (k, r) in forced.enumerated() {
                 let s = Int(r.start), e = Int(r.end)
                 guard s >= 0, e <= t.count, s < e else { continue }
-                if let j = raws[0..<scanned].firstIndex(where: { $0.nameStart == s && $0.nameEnd == e }) {
+                // A span ending in an abbreviation's period ("Mont.") is the name the scan found without it.
+                let e2 = t[e - 1] == 0x2E ? e - 1 : e
+                if let j = raws[0..<scanned].firstIndex(where: { $0.nameStart == s && ($0.nameEnd == e || $0.nameEnd == e2) }) {
                     raws[j].forcedIndex = k
                     continue
                 }
@@ -117,6 +121,8 @@ public struct PlaceMatcher: Sendable {
                                           "de", "del", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
                                           "of", "upon", "bin", "ibn", "y", "van", "von", "der", "den", "on", "sur", "am", "im"]
 
+    static let theHash = NameKey.hash(Array("the".utf8))
+    static let ofHash = NameKey.hash(Array("of".utf8))
     static let connectorHashes: Set<UInt64> = Set(connectors.map { NameKey.hash(Array($0.utf8)) })
 
     /// Folded words of a text in one buffer.
@@ -140,7 +146,7 @@ public struct PlaceMatcher: Sendable {
         // Lower-case words matter only within a few words of a name (qualifiers, connectors, cues).
         var near = [Bool](repeating: false, count: words.count)
         for (k, w) in words.enumerated() where w.capitalised || w.arabic {
-            for q in max(0, k - 4)...min(words.count - 1, k + 2) { near[q] = true }
+            for q in max(0, k - 4)...min(words.count - 1, k + 1) { near[q] = true }
         }
         for (k, w) in words.enumerated() {
             if !near[k] { wfold.starts.append(wfold.flat.count); wfold.hashes.append(0); continue }
@@ -155,6 +161,7 @@ public struct PlaceMatcher: Sendable {
             return Self.connectorHashes.contains(wfold.hashes[i])
         }
         func nameLike(_ i: Int) -> Bool { words[i].capitalised || words[i].arabic }
+        var lookups: [UInt64: [Gazetteer.Candidate]] = [:]
         var i = 0
         let n = words.count
         while i < n {
@@ -196,8 +203,13 @@ public struct PlaceMatcher: Sendable {
                     } else {
                         // Before "province" / "governorate" the division's own spelling may differ from the city's.
                         let wantsDivision = headIndex.map { lexicon.role(wfold[$0]) == .admin1 } ?? false
-                        cands = fold.withUnsafeBufferPointer {
-                            gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4, alwaysSkeleton: wantsDivision)
+                        // Names repeat within a document: look each spelling up once.
+                        let key = NameKey.hash(fold) ^ (wantsDivision ? 0x9e3779b97f4a7c15 : 0)
+                        if let memo = lookups[key] { cands = memo } else {
+                            cands = fold.withUnsafeBufferPointer {
+                                gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4, alwaysSkeleton: wantsDivision)
+                            }
+                            lookups[key] = cands
                         }
                     }
                 }
@@ -252,12 +264,40 @@ public struct PlaceMatcher: Sendable {
             }
             if !matched { i += 1 }
         }
+        // "east of the province", "the north of the governorate": the division of the place named before.
+        var anaphora: [Raw] = []
+        // (Words far from names were not folded above: fold these few on demand, by hash.)
+        func wordHash(_ k: Int) -> UInt64 {
+            if wfold.hashes[k] != 0 { return wfold.hashes[k] }
+            NameKey.fold(UnsafeBufferPointer(rebasing: t[words[k].start..<words[k].end]), into: &fold)
+            return NameKey.hash(fold)
+        }
+        for k in 3..<max(3, n) where !nameLike(k) && words[k].end - words[k].start >= 4 {
+            let b0 = t[words[k].start] | 0x20
+            guard b0 == 0x70 || b0 == 0x67 || b0 == 0x63 else { continue }  // province, governorate, city
+            guard !words[k].breakBefore, !words[k - 1].breakBefore, !words[k - 2].breakBefore,
+                  wordHash(k - 1) == Self.theHash, wordHash(k - 2) == Self.ofHash,
+                  let role = lexicon.role(wordHash(k)), role == .admin1 || role == .city,
+                  let dr = lexicon.role(wordHash(k - 3)), dr == .direction || dr == .region else { continue }
+            let dir = String(decoding: t[words[k - 3].start..<words[k - 3].end], as: UTF8.self).lowercased()
+            let s = words[k - 3].start, e = words[k].end
+            guard !raws.contains(where: { $0.start < e && $0.end > s }) else { continue }
+            var raw = Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: [], head: role, qualifierWords: [],
+                          rural: false, direction: true, cue: true, singleWord: false, forcedIndex: nil, demonym: false)
+            raw.qualifierWords = [dir + " of"]
+            raw.anaphoric = role
+            anaphora.append(raw)
+        }
+        if !anaphora.isEmpty {
+            raws.append(contentsOf: anaphora)
+            raws.sort { $0.start < $1.start }
+        }
         return raws
     }
 
     /// A single capitalised word: not a stop word, not too short, not a sentence-initial common word.
     private func acceptableSingle(_ w: PlaceWord, _ fold: [UInt8], _ t: UnsafeBufferPointer<UInt8>) -> Bool {
-        if lexicon.stopwords.contains(NameKey.hash(fold)) { return false }
+        if lexicon.isStopword(NameKey.hash(fold)) { return false }
         if w.arabic { return fold.count >= 4 }
         if fold.count < 3 {
             // Only all-capital abbreviations: "US", "UK".
@@ -277,11 +317,12 @@ public struct PlaceMatcher: Sendable {
         var firstWordBreak = words[first].breakBefore
         while k >= 0 && first - k <= 4 && !firstWordBreak {
             let f = wfold[k]
-            let word = wfold.string(k)
-            if word == "the" { firstWordBreak = words[k].breakBefore; k -= 1; continue }
+            if f == Self.theHash { firstWordBreak = words[k].breakBefore; k -= 1; continue }
             var role = lexicon.role(f)
+            if role == nil && f != Self.ofHash { break }
+            let word = wfold.string(k)
             // two-word relations: "east of", "outskirts of"
-            if word == "of", k >= 1, !words[k].breakBefore {
+            if f == Self.ofHash, k >= 1, !words[k].breakBefore {
                 let two = wfold.string(k - 1) + " of"
                 if let r2 = lexicon.role(Array(two.utf8)), r2 == .relation { before.insert(two, at: 0); raw.cue = true; k -= 2; break }
                 role = .cue

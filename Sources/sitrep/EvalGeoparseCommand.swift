@@ -18,15 +18,26 @@ struct EvalGeoparseCommand: ParsableCommand {
     @Argument(help: "GWN.xml or an XML file in the <article><text>…<toponyms> format.")
     var file: String
 
+    @Option(help: "Which articles to score, by 0-based index: even (development half), odd (held out) or all.")
+    var articles: ArticleSubset = .all
+
+    enum ArticleSubset: String, ExpressibleByArgument { case even, odd, all }
+
     func run() throws {
         let t0 = Date()
-        let articles: [GeoparseArticle]
+        var articles: [GeoparseArticle]
         do { articles = try GeoparseCorpus.read(path: file) } catch {
             throw ValidationError("\(file): \(error)")
         }
+        if self.articles != .all {
+            let keep = self.articles == .even ? 0 : 1
+            articles = articles.enumerated().filter { $0.offset % 2 == keep }.map(\.element)
+        }
         let tl = Date()
+        let lc = Self.cpuSeconds()
         let kb = try KnowledgeBase.loadDefault()
         let loadSeconds = Date().timeIntervalSince(tl)
+        let loadCPUSeconds = Self.cpuSeconds() - lc
         let matcher = kb.placeMatcher
         var errors: [Double] = []
         var idTotal = 0, idHits = 0, byGazetteer = 0, byInside = 0, byFocus = 0, unresolved = 0
@@ -35,7 +46,7 @@ struct EvalGeoparseCommand: ParsableCommand {
         let verbose = ProcessInfo.processInfo.environment["SITREP_EVAL_VERBOSE"] != nil
         var bytes = 0
         var matchSeconds = 0.0
-        for a in articles {
+        for (ai, a) in articles.enumerated() {
             skipped += a.skipped
             bytes += a.text.utf8.count
             let gold = a.toponyms.filter { $0.lat != nil }
@@ -44,7 +55,7 @@ struct EvalGeoparseCommand: ParsableCommand {
             matchSeconds += Date().timeIntervalSince(ms)
             let spans = gold.map { TextRange(start: Int32($0.start), end: Int32($0.end)) }
             let resolved = matcher.resolve(spans: spans, in: a.text)
-            let focus = Self.focus(found)
+            let focus = matcher.focus(of: found)
             for (g, r) in zip(gold, resolved) {
                 var place: PlaceRef? = r?.place
                 if place != nil { byGazetteer += 1 }
@@ -57,7 +68,7 @@ struct EvalGeoparseCommand: ParsableCommand {
                 } ?? 20_038
                 errors.append(err)
                 if verbose && err > 161 {
-                    Console.error("miss\t\(g.name)\t\(place?.name ?? "-")\t\(place?.id ?? "-")\t\(r == nil ? "fallback" : "gaz")\t\(Int(err))")
+                    Console.error("miss\t\(ai)\t\(g.name)\t\(place?.name ?? "-")\t\(place?.id ?? "-")\t\(r == nil ? "fallback" : "gaz")\t\(Int(err))")
                 }
                 if let gid = g.geonameID {
                     idTotal += 1
@@ -85,18 +96,20 @@ struct EvalGeoparseCommand: ParsableCommand {
             goldFound += goldHit.filter { $0 }.count
         }
         // Matching throughput alone, on all article texts, repeated to at least 0.5 s (one core).
-        var mbps = 0.0
+        var mbps = 0.0, cpuMbps = 0.0
         do {
             let texts = articles.map(\.text)
             let total = texts.reduce(0) { $0 + $1.utf8.count }
             var rounds = 0, found = 0
             let start = Date()
+            let cpu0 = Self.cpuSeconds()
             repeat {
                 for t in texts { found &+= matcher.find(in: t, tokens: nil).count }
                 rounds += 1
             } while Date().timeIntervalSince(start) < 0.5
             let secs = Date().timeIntervalSince(start)
             mbps = Double(total * rounds) / 1_048_576 / secs
+            cpuMbps = Double(total * rounds) / 1_048_576 / max(1e-9, Self.cpuSeconds() - cpu0)
             _ = found
         }
         let n = errors.count
@@ -113,7 +126,7 @@ struct EvalGeoparseCommand: ParsableCommand {
         print("end to end: precision \(r4(p)), recall \(r4(rc)), F1 \(r4(f1)), acc@161 of found gold \(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))")
         _ = matchSeconds; _ = bytes
         let json = """
-        {"corpus":"\(file)","articles":\(articles.count),"resolution":{"toponyms":\(n),"acc_161km":\(r4(acc)),"mean_km":\(r4(mean)),"median_km":\(r4(median)),"geonames_id_match":\(idTotal == 0 ? 0 : r4(Double(idHits) / Double(idTotal))),"with_ids":\(idTotal),"by_gazetteer":\(byGazetteer),"by_inner_match":\(byInside),"by_article_focus":\(byFocus),"unresolved":\(unresolved)},"end_to_end":{"detected":\(detected),"gold":\(goldTotal),"precision":\(r4(p)),"recall":\(r4(rc)),"f1":\(r4(f1)),"acc_161km":\(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))},"load_seconds":\(r4(loadSeconds)),"match_mb_per_s":\(r4(mbps)),"seconds":\(r4(Date().timeIntervalSince(t0)))}
+        {"corpus":"\(file)","subset":"\(self.articles.rawValue)","articles":\(articles.count),"resolution":{"toponyms":\(n),"acc_161km":\(r4(acc)),"mean_km":\(r4(mean)),"median_km":\(r4(median)),"geonames_id_match":\(idTotal == 0 ? 0 : r4(Double(idHits) / Double(idTotal))),"with_ids":\(idTotal),"by_gazetteer":\(byGazetteer),"by_inner_match":\(byInside),"by_article_focus":\(byFocus),"unresolved":\(unresolved)},"end_to_end":{"detected":\(detected),"gold":\(goldTotal),"precision":\(r4(p)),"recall":\(r4(rc)),"f1":\(r4(f1)),"acc_161km":\(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))},"load_seconds":\(r4(loadSeconds)),"load_cpu_seconds":\(r4(loadCPUSeconds)),"match_mb_per_s":\(r4(mbps)),"match_mb_per_cpu_s":\(r4(cpuMbps)),"seconds":\(r4(Date().timeIntervalSince(t0)))}
         """
         print(json)
     }
@@ -127,6 +140,13 @@ struct EvalGeoparseCommand: ParsableCommand {
             count[id, default: (0, m.place)].0 += w
         }
         return count.values.max { a, b in a.0 < b.0 || (a.0 == b.0 && (a.1.id ?? "") > (b.1.id ?? "")) }?.1
+    }
+
+    /// CPU time used by this process (user + system): per-core figures on a shared machine.
+    static func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     static func km(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {

@@ -130,3 +130,38 @@ import SitrepCore
         #expect(r.first??.place.precision == .country)
     }
 }
+
+@Suite struct PlaceAnaphoraTests {
+    @Test func eastOfTheProvinceIsTheDivisionNamedBefore() throws {
+        let m = PlaceMatcher(gazetteer: try Gazetteer.loadDefault())
+        let text = "Government forces shelled Maarat al-Numan in Idlib on Monday. Rebels said fighting spread east of the province."
+        let found = m.find(in: text, tokens: nil)
+        let last = try #require(found.last)
+        let b = Array(text.utf8)[Int(last.range.start)..<Int(last.range.end)]
+        #expect(String(decoding: b, as: UTF8.self) == "east of the province")
+        #expect(last.place.precision == .admin1)
+        #expect(last.place.admin1 == "Idlib")
+        #expect(last.place.qualifier?.hasPrefix("east of") == true)
+    }
+}
+
+@Suite struct PlaceMatcherRobustnessTests {
+    @Test func oddInputNeverCrashesAndRangesStayInside() throws {
+        let m = PlaceMatcher(gazetteer: try Gazetteer.loadDefault())
+        var rng = SystemRandomNumberGenerator()
+        var inputs = ["", " ", "-", "'s", "Al-", "al- Al -- ‘ ’ ʿ", String(repeating: "A", count: 5000),
+                      String(repeating: "Deir ", count: 2000), "U.S.A.", "دير", "Idlib\u{0}Homs", "Ḩ̣̣̣̣̣̣̣̣amāh"]
+        for _ in 0..<50 {
+            let scalars = (0..<200).map { _ in Unicode.Scalar(UInt32.random(in: 0x20...0x2FF, using: &rng)) ?? " " }
+            inputs.append(String(String.UnicodeScalarView(scalars)))
+        }
+        for text in inputs {
+            let n = text.utf8.count
+            for p in m.find(in: text, tokens: nil) {
+                #expect(p.range.start >= 0 && p.range.end <= n && p.range.start < p.range.end)
+                #expect(p.score >= 0 && p.score <= 1)
+            }
+            _ = m.resolve(spans: [TextRange(start: 0, end: Int32(n)), TextRange(start: -5, end: 3)], in: text)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+import SitrepCore
+@testable import SitrepKnowledge
+
+/// The document's main place (fallback for names the gazetteer does not know) and the abbreviations and
+/// organisation names that stand for divisions and continents.
+@Suite struct PlaceFocusTests {
+    static let matcher = PlaceMatcher(gazetteer: try! Gazetteer.loadDefault())
+
+    /// A mention of the gazetteer's best entry for `name` in country `cc`.
+    func mention(_ name: String, _ cc: String?, _ at: Int32, score: Double = 0.9) throws -> PlaceMention {
+        let g = Self.matcher.gazetteer
+        let c = try #require(g.candidates(named: name, skeleton: false).first { cc == nil || g.places[Int($0.index)].country == cc })
+        return PlaceMention(range: TextRange(start: at, end: at + 4), place: g.placeRef(c.index), score: score)
+    }
+
+    @Test func strayTownInAnotherCountryDoesNotBecomeTheFocus() throws {
+        // Two stray matches of an English town against a document about Chicago.
+        let found = [
+            try mention("Kent", "GB", 0), try mention("Kent", "GB", 10),
+            try mention("Chicago", "US", 20), try mention("Illinois", "US", 30), try mention("United States", "US", 40),
+        ]
+        let f = try #require(Self.matcher.focus(of: found))
+        #expect(f.name == "Chicago")
+    }
+
+    @Test func mostNamedTownOfTheMainCountryWins() throws {
+        let found = [
+            try mention("Houston", "US", 0), try mention("Dallas", "US", 10), try mention("Dallas", "US", 20),
+            try mention("Texas", "US", 30),
+        ]
+        #expect(try #require(Self.matcher.focus(of: found)).name == "Dallas")
+    }
+
+    @Test func documentAboutAContinentHasTheContinentAsFocus() throws {
+        let found = [try mention("Europe", nil, 0), try mention("Europe", nil, 10), try mention("Europe", nil, 20),
+                     try mention("Belgium", "BE", 30)]
+        #expect(try #require(Self.matcher.focus(of: found)).name == "Europe")
+    }
+
+    @Test func divisionWhenNoTownIsNamed() throws {
+        let found = [try mention("Ontario", "CA", 0), try mention("Canada", "CA", 10)]
+        #expect(try #require(Self.matcher.focus(of: found)).name == "Ontario")
+    }
+
+    @Test func noPlacesNoFocus() {
+        #expect(Self.matcher.focus(of: []) == nil)
+    }
+
+    @Test(arguments: [
+        ("Crews in Fresno, Calif., cleared the road.", "Calif.", "California"),
+        ("The mill in Macon, Ga., closed on Monday.", "Ga.", "Georgia"),
+        ("A ferry left Nelson, B.C., at noon.", "B.C.", "British Columbia"),
+        ("Hunters near Billings, Mont., reported the bear.", "Mont.", "Montana"),
+        ("The plant outside Spokane, Wash., shut down.", "Wash.", "Washington"),
+    ])
+    func postalAbbreviationAfterATownIsItsDivision(_ text: String, _ abbreviation: String, _ division: String) throws {
+        let start = try #require(text.utf8.firstRange(of: abbreviation.utf8)).lowerBound
+        let s = text.utf8.distance(from: text.utf8.startIndex, to: start)
+        let span = TextRange(start: Int32(s), end: Int32(s + abbreviation.utf8.count))
+        let r = try #require(Self.matcher.resolve(spans: [span], in: text).first ?? nil)
+        #expect(r.place.name == division, "\(abbreviation) → \(r.place.name)")
+        #expect(r.place.precision == .admin1)
+    }
+
+    @Test func theEUStandsForEurope() {
+        let found = Self.matcher.find(in: "Ministers of the EU met in the morning.", tokens: nil)
+        #expect(found.contains { $0.place.name == "Europe" })
+    }
+}
