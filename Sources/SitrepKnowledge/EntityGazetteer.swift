@@ -88,6 +88,7 @@ struct EntityGazetteer: Sendable {
     }
 
     static func isCapitalised(_ word: String) -> Bool {
+        if let b = word.utf8.first, b < 0x80 { return b >= 0x41 && b <= 0x5A }
         guard let f = word.unicodeScalars.first else { return false }
         return f.properties.isUppercase
     }
@@ -100,15 +101,50 @@ struct EntityGazetteer: Sendable {
     }
 
     private func sentenceAtoms(_ words: [String]) -> [UInt64] {
-        let n = words.count
+        marks(count: words.count, capitalised: { Self.isCapitalised(words[$0]) }, hashes: { words.map { Self.lowerHash($0) } })
+    }
+
+    /// One atom per token of a sentence given as recogniser atoms (the same marks as for its words).
+    func marks(_ sentence: [NERFeatures.Atoms]) -> [UInt64] {
+        marks(count: sentence.count, capitalised: { sentence[$0].capitalised }, hashes: { sentence.map(\.lowerFNV) })
+    }
+
+    @inline(__always)
+    private func marks(count n: Int, capitalised: (Int) -> Bool, hashes makeHashes: () -> [UInt64]) -> [UInt64] {
         var place = [UInt64](repeating: 0, count: n)
+        // Each word is hashed once; runs are tried longest first from prefix hashes.
+        var hashes: [UInt64] = []
         var i = 0
         while i < n {
-            guard Self.isCapitalised(words[i]) else { i += 1; continue }
+            guard capitalised(i) else { i += 1; continue }
+            if hashes.isEmpty { hashes = makeHashes() }
+            var prefix: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+            let longest = min(maxTokens, n - i)
+            var h = Self.sequenceSeed
+            for len in 1...longest {
+                h = NERFeatures.combine(h, hashes[i + len - 1])
+                switch len {
+                case 1: prefix.0 = h
+                case 2: prefix.1 = h
+                case 3: prefix.2 = h
+                case 4: prefix.3 = h
+                case 5: prefix.4 = h
+                default: prefix.5 = h
+                }
+            }
             var matched = 0
-            var len = min(maxTokens, n - i)
+            var len = longest
             while len >= 1 {
-                if places.contains(Self.sequenceHash(words[i..<(i + len)])) { matched = len; break }
+                let key: UInt64
+                switch len {
+                case 1: key = prefix.0
+                case 2: key = prefix.1
+                case 3: key = prefix.2
+                case 4: key = prefix.3
+                case 5: key = prefix.4
+                default: key = prefix.5
+                }
+                if places.contains(key) { matched = len; break }
                 len -= 1
             }
             if matched > 0 {

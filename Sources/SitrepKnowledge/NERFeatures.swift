@@ -15,6 +15,8 @@ enum NERFeatures {
     struct Atoms {
         var word: UInt64 = 0
         var lower: UInt64 = 0
+        /// FNV-1a of the lowercase form before mixing (`EntityGazetteer.lowerHash`).
+        var lowerFNV: UInt64 = 0
         var shape: UInt64 = 0
         var shortShape: UInt64 = 0
         var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
@@ -24,6 +26,10 @@ enum NERFeatures {
         /// Has a letter and no lowercase letter.
         var allCaps = false
         var hasLetter = false
+        /// No uppercase letter anywhere (ASCII only: lowercase words, numbers, punctuation): such a
+        /// token practically never begins a name (CoNLL++ dev: 8 of 5,020 PER/ORG/LOC names), so after
+        /// an `O` the decoder tags it `O` without scoring.
+        var cannotStart = false
     }
 
     // MARK: hashing
@@ -61,7 +67,70 @@ enum NERFeatures {
 
     // MARK: atoms
 
+    static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let fnvPrime: UInt64 = 0x100_0000_01B3
+
     static func atoms(of word: String) -> Atoms {
+        var w = word
+        return w.withUTF8 { b in
+            for c in b where c >= 0x80 { return unicodeAtoms(of: word) }
+            return asciiAtoms(b)
+        }
+    }
+
+    /// `atoms(of:)` for an ASCII word in one pass over its bytes, without allocating (the same values as
+    /// `unicodeAtoms(of:)`, which handles any word).
+    static func asciiAtoms(_ b: UnsafeBufferPointer<UInt8>) -> Atoms {
+        var a = Atoms()
+        let n = b.count
+        var hw = fnvBasis, hl = fnvBasis, hs = fnvBasis, hss = fnvBasis
+        var pre: (UInt64, UInt64, UInt64, UInt64) = (fnvBasis, fnvBasis, fnvBasis, fnvBasis)
+        var last: UInt8 = 0
+        var hasLower = false, hasUpper = false
+        for i in 0..<n {
+            let c = b[i]
+            var l = c
+            let s: UInt8
+            switch c {
+            case 0x41...0x5A: s = 0x58; l = c | 0x20; hasUpper = true
+            case 0x61...0x7A: s = 0x78; hasLower = true
+            case 0x30...0x39: s = 0x64
+            default: s = c
+            }
+            hw = (hw ^ UInt64(c)) &* fnvPrime
+            hl = (hl ^ UInt64(l)) &* fnvPrime
+            if i < 16 { hs = (hs ^ UInt64(s)) &* fnvPrime }
+            if i == 0 || s != last { hss = (hss ^ UInt64(s)) &* fnvPrime; last = s }
+            switch i {
+            case 0: pre = (hl, hl, hl, hl)
+            case 1: pre.1 = hl; pre.2 = hl; pre.3 = hl
+            case 2: pre.2 = hl; pre.3 = hl
+            case 3: pre.3 = hl
+            default: break
+            }
+        }
+        a.hasLetter = hasLower || hasUpper
+        a.capitalised = n > 0 && b[0] >= 0x41 && b[0] <= 0x5A
+        a.allCaps = a.hasLetter && !hasLower
+        a.cannotStart = !hasUpper
+        a.word = mix(hw); a.lower = mix(hl); a.lowerFNV = hl; a.shape = mix(hs); a.shortShape = mix(hss)
+        a.prefixes = (mix(pre.0), mix(pre.1), mix(pre.2), mix(pre.3))
+        @inline(__always) func suffix(_ k: Int) -> UInt64 {
+            var h = fnvBasis
+            for j in max(0, n - k)..<n {
+                let c = b[j]
+                h = (h ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* fnvPrime
+            }
+            return mix(h)
+        }
+        a.suffixes = (suffix(1), suffix(2), suffix(3), suffix(4))
+        if n < 4 { a.prefixes.3 = 0; a.suffixes.3 = 0 }
+        if n < 3 { a.prefixes.2 = 0; a.suffixes.2 = 0 }
+        return a
+    }
+
+    /// Atoms of any word (Unicode case rules for non-ASCII words).
+    static func unicodeAtoms(of word: String) -> Atoms {
         var a = Atoms()
         var bytes = Array(word.utf8)
         a.word = hash(bytes)
@@ -95,6 +164,7 @@ enum NERFeatures {
         }
         a.allCaps = a.hasLetter && !hasLower
         a.lower = hash(bytes)
+        a.lowerFNV = bytes.reduce(fnvBasis) { ($0 ^ UInt64($1)) &* fnvPrime }
         a.shape = hash(shape)
         a.shortShape = hash(short)
         let n = bytes.count
@@ -111,61 +181,128 @@ enum NERFeatures {
     /// `dictionary[s][i]` is an optional dictionary atom (0 = none).
     static func staticFeatures(document: [[String]], dictionary: [[UInt64]]? = nil) -> [[UInt64]] {
         let atoms = document.map { $0.map(atoms(of:)) }
-        // Document-level facts about each lowercase form.
-        var capitalisedMid = Set<UInt64>()
-        var lowercaseSeen = Set<UInt64>()
-        for sentence in atoms {
-            let headline = isHeadline(sentence)
-            for (i, a) in sentence.enumerated() where a.hasLetter {
-                if !a.capitalised { lowercaseSeen.insert(a.lower) } else if i > 0 && !headline { capitalisedMid.insert(a.lower) }
-            }
-        }
         var out: [[UInt64]] = []
         out.reserveCapacity(document.count)
+        let facts = DocumentFacts(atoms)
         for (s, sentence) in atoms.enumerated() {
             let headline: UInt64 = isHeadline(sentence) ? 1 : 0
             let dict = dictionary?[s]
-            var f: [UInt64] = []
-            f.reserveCapacity(sentence.count * staticCount)
-            let n = sentence.count
-            @inline(__always) func lw(_ j: Int) -> UInt64 { j < 0 ? sentenceStart : j >= n ? sentenceEnd : sentence[j].lower }
-            @inline(__always) func sh(_ j: Int) -> UInt64 { j < 0 ? sentenceStart : j >= n ? sentenceEnd : sentence[j].shortShape }
-            for i in 0..<n {
-                let a = sentence[i]
-                let first: UInt64 = i == 0 ? 1 : 0
-                let d = dict?[i] ?? 0
-                let docCap: UInt64 = capitalisedMid.contains(a.lower) ? 1 : 0
-                let docLower: UInt64 = lowercaseSeen.contains(a.lower) ? 1 : 0
-                f.append(feature(1, 0))
-                f.append(feature(2, a.word))
-                f.append(feature(3, a.lower))
-                f.append(feature(4, a.shape))
-                f.append(feature(5, a.shortShape))
-                f.append(feature(6, a.prefixes.0)); f.append(feature(7, a.prefixes.1))
-                f.append(feature(8, a.prefixes.2)); f.append(feature(9, a.prefixes.3))
-                f.append(feature(10, a.suffixes.0)); f.append(feature(11, a.suffixes.1))
-                f.append(feature(12, a.suffixes.2)); f.append(feature(13, a.suffixes.3))
-                f.append(feature(14, lw(i - 1))); f.append(feature(15, lw(i + 1)))
-                f.append(feature(16, lw(i - 2))); f.append(feature(17, lw(i + 2)))
-                f.append(feature(18, sh(i - 1))); f.append(feature(19, sh(i + 1)))
-                f.append(feature(20, sh(i - 1), a.shortShape, sh(i + 1)))
-                f.append(feature(21, lw(i - 1), a.lower)); f.append(feature(22, a.lower, lw(i + 1)))
-                f.append(feature(23, first, a.shortShape))
-                f.append(feature(24, headline, a.shortShape))
-                f.append(feature(25, sh(i - 2))); f.append(feature(26, sh(i + 2)))
-                f.append(feature(27, lw(i - 1), a.shortShape)); f.append(feature(28, a.shortShape, lw(i + 1)))
-                f.append(feature(29, docCap, docLower, a.shortShape))
-                f.append(feature(30, docCap, first, headline))
-                f.append(feature(31, d))
-                f.append(feature(32, d, a.shortShape))
-                f.append(feature(33, neighbour(dict, i - 1), d, neighbour(dict, i + 1)))
-                f.append(feature(34, headline, a.lower))
-                f.append(feature(35, a.suffixes.2, lw(i + 1)))
-                f.append(feature(36, lw(i - 1), a.suffixes.2))
+            var f = [UInt64](repeating: 0, count: sentence.count * staticCount)
+            sentence.withUnsafeBufferPointer { a in
+                f.withUnsafeMutableBufferPointer { f in
+                    for i in 0..<a.count {
+                        tokenFeatures(a, i, headline: headline, dictionary: dict, facts: facts, into: f.baseAddress! + i * staticCount)
+                    }
+                }
             }
             out.append(f)
         }
         return out
+    }
+
+    /// Document-level facts about lowercase forms (see `staticFeatures`).
+    struct DocumentFacts {
+        var capitalisedMid = Set<UInt64>()
+        var lowercaseSeen = Set<UInt64>()
+
+        /// Which words are written lowercase, or capitalised mid-sentence outside headlines, in the document.
+        init(_ atoms: [[Atoms]]) {
+            for sentence in atoms {
+                let headline = isHeadline(sentence)
+                for (i, a) in sentence.enumerated() where a.hasLetter {
+                    if !a.capitalised { lowercaseSeen.insert(a.lower) } else if i > 0 && !headline { capitalisedMid.insert(a.lower) }
+                }
+            }
+        }
+    }
+
+    /// The `staticCount` static features of token `i`, written to `f`.
+    @inline(__always)
+    static func tokenFeatures(_ sentence: UnsafeBufferPointer<Atoms>, _ i: Int, headline: UInt64, dictionary dict: [UInt64]?,
+                              facts: DocumentFacts, into f: UnsafeMutablePointer<UInt64>) {
+        let n = sentence.count
+        @inline(__always) func lw(_ j: Int) -> UInt64 { j < 0 ? sentenceStart : j >= n ? sentenceEnd : sentence[j].lower }
+        @inline(__always) func sh(_ j: Int) -> UInt64 { j < 0 ? sentenceStart : j >= n ? sentenceEnd : sentence[j].shortShape }
+        let a = sentence[i]
+        let first: UInt64 = i == 0 ? 1 : 0
+        let d = dict?[i] ?? 0
+        let docCap: UInt64 = facts.capitalisedMid.contains(a.lower) ? 1 : 0
+        let docLower: UInt64 = facts.lowercaseSeen.contains(a.lower) ? 1 : 0
+        f[0] = feature(1, 0)
+        f[1] = feature(2, a.word)
+        f[2] = feature(3, a.lower)
+        f[3] = feature(4, a.shape)
+        f[4] = feature(5, a.shortShape)
+        f[5] = feature(6, a.prefixes.0); f[6] = feature(7, a.prefixes.1)
+        f[7] = feature(8, a.prefixes.2); f[8] = feature(9, a.prefixes.3)
+        f[9] = feature(10, a.suffixes.0); f[10] = feature(11, a.suffixes.1)
+        f[11] = feature(12, a.suffixes.2); f[12] = feature(13, a.suffixes.3)
+        f[13] = feature(14, lw(i - 1)); f[14] = feature(15, lw(i + 1))
+        f[15] = feature(16, lw(i - 2)); f[16] = feature(17, lw(i + 2))
+        f[17] = feature(18, sh(i - 1)); f[18] = feature(19, sh(i + 1))
+        f[19] = feature(20, sh(i - 1), a.shortShape, sh(i + 1))
+        f[20] = feature(21, lw(i - 1), a.lower); f[21] = feature(22, a.lower, lw(i + 1))
+        f[22] = feature(23, first, a.shortShape)
+        f[23] = feature(24, headline, a.shortShape)
+        f[24] = feature(25, sh(i - 2)); f[25] = feature(26, sh(i + 2))
+        f[26] = feature(27, lw(i - 1), a.shortShape); f[27] = feature(28, a.shortShape, lw(i + 1))
+        f[28] = feature(29, docCap, docLower, a.shortShape)
+        f[29] = feature(30, docCap, first, headline)
+        f[30] = feature(31, d)
+        f[31] = feature(32, d, a.shortShape)
+        f[32] = feature(33, neighbour(dict, i - 1), d, neighbour(dict, i + 1))
+        f[33] = feature(34, headline, a.lower)
+        f[34] = feature(35, a.suffixes.2, lw(i + 1))
+        f[35] = feature(36, lw(i - 1), a.suffixes.2)
+    }
+
+    /// Number of the static features that depend only on the word itself, its place at the start of
+    /// the sentence, a headline, and document facts about it (`wordFeatures`); the rest are `contextFeatures`.
+    static let wordCount = 18
+
+    /// The features of `tokenFeatures` that depend only on the word (and first, headline, document facts):
+    /// their scores can be kept per word type through a document. `f[2]` and `f[4]` are as in `tokenFeatures`.
+    @inline(__always)
+    static func wordFeatures(_ a: Atoms, first: UInt64, headline: UInt64, facts: DocumentFacts, into f: UnsafeMutablePointer<UInt64>) {
+        let docCap: UInt64 = facts.capitalisedMid.contains(a.lower) ? 1 : 0
+        let docLower: UInt64 = facts.lowercaseSeen.contains(a.lower) ? 1 : 0
+        f[0] = feature(1, 0)
+        f[1] = feature(2, a.word)
+        f[2] = feature(3, a.lower)
+        f[3] = feature(4, a.shape)
+        f[4] = feature(5, a.shortShape)
+        f[5] = feature(6, a.prefixes.0); f[6] = feature(7, a.prefixes.1)
+        f[7] = feature(8, a.prefixes.2); f[8] = feature(9, a.prefixes.3)
+        f[9] = feature(10, a.suffixes.0); f[10] = feature(11, a.suffixes.1)
+        f[11] = feature(12, a.suffixes.2); f[12] = feature(13, a.suffixes.3)
+        f[13] = feature(23, first, a.shortShape)
+        f[14] = feature(24, headline, a.shortShape)
+        f[15] = feature(29, docCap, docLower, a.shortShape)
+        f[16] = feature(30, docCap, first, headline)
+        f[17] = feature(34, headline, a.lower)
+    }
+
+    /// The other `staticCount - wordCount` features of `tokenFeatures`: neighbours and dictionary marks.
+    @inline(__always)
+    static func contextFeatures(_ sentence: UnsafeBufferPointer<Atoms>, _ i: Int, dictionary dict: [UInt64]?,
+                                into f: UnsafeMutablePointer<UInt64>) {
+        let n = sentence.count
+        @inline(__always) func lw(_ j: Int) -> UInt64 { j < 0 ? sentenceStart : j >= n ? sentenceEnd : sentence[j].lower }
+        @inline(__always) func sh(_ j: Int) -> UInt64 { j < 0 ? sentenceStart : j >= n ? sentenceEnd : sentence[j].shortShape }
+        let a = sentence[i]
+        let d = dict?[i] ?? 0
+        f[0] = feature(14, lw(i - 1)); f[1] = feature(15, lw(i + 1))
+        f[2] = feature(16, lw(i - 2)); f[3] = feature(17, lw(i + 2))
+        f[4] = feature(18, sh(i - 1)); f[5] = feature(19, sh(i + 1))
+        f[6] = feature(20, sh(i - 1), a.shortShape, sh(i + 1))
+        f[7] = feature(21, lw(i - 1), a.lower); f[8] = feature(22, a.lower, lw(i + 1))
+        f[9] = feature(25, sh(i - 2)); f[10] = feature(26, sh(i + 2))
+        f[11] = feature(27, lw(i - 1), a.shortShape); f[12] = feature(28, a.shortShape, lw(i + 1))
+        f[13] = feature(31, d)
+        f[14] = feature(32, d, a.shortShape)
+        f[15] = feature(33, neighbour(dict, i - 1), d, neighbour(dict, i + 1))
+        f[16] = feature(35, a.suffixes.2, lw(i + 1))
+        f[17] = feature(36, lw(i - 1), a.suffixes.2)
     }
 
     @inline(__always)
@@ -189,6 +326,14 @@ enum NERFeatures {
     @inline(__always)
     static func historyFeatures(previous t1: Int, beforeThat t2: Int, lower: UInt64, shortShape: UInt64,
                                 memory: UInt64, into out: inout [UInt64]) {
+        out.withUnsafeMutableBufferPointer {
+            historyFeatures(previous: t1, beforeThat: t2, lower: lower, shortShape: shortShape, memory: memory, into: $0.baseAddress!)
+        }
+    }
+
+    @inline(__always)
+    static func historyFeatures(previous t1: Int, beforeThat t2: Int, lower: UInt64, shortShape: UInt64,
+                                memory: UInt64, into out: UnsafeMutablePointer<UInt64>) {
         out[5] = feature(45, memory)
         out[6] = feature(46, memory, shortShape)
         out[0] = feature(40, UInt64(t1))
@@ -199,6 +344,30 @@ enum NERFeatures {
     }
 }
 
+
+/// Summed weights of the word features (`NERFeatures.wordFeatures`) of each word type seen in a
+/// document, so a name that recurs costs its context features only.
+struct NERWordScoreCache {
+    private var index: [UInt64: Int] = [:]
+    private var scores: [Int32] = []
+
+    /// Writes the word-feature scores of `a` to `out`, computing them with `weights` the first time.
+    @inline(__always)
+    mutating func scores(_ a: NERFeatures.Atoms, first: UInt64, headline: UInt64, facts: NERFeatures.DocumentFacts,
+                         weights: PerceptronWeightTable, scratch: UnsafeMutablePointer<UInt64>, into out: UnsafeMutablePointer<Int32>) {
+        let tags = EntityTagIndex.count
+        let key = NERFeatures.feature(99, a.word, first << 1 | headline)
+        if let at = index[key] {
+            scores.withUnsafeBufferPointer { s in for t in 0..<tags { out[t] = s[at + t] } }
+            return
+        }
+        NERFeatures.wordFeatures(a, first: first, headline: headline, facts: facts, into: scratch)
+        for t in 0..<tags { out[t] = 0 }
+        weights.add(scratch, count: NERFeatures.wordCount, to: out)
+        index[key] = scores.count
+        for t in 0..<tags { scores.append(out[t]) }
+    }
+}
 
 /// The entity types the recogniser gave each word earlier in the document ("prediction history"):
 /// a name tagged PER in one sentence is likely PER in the next.

@@ -44,4 +44,57 @@ enum PerceptronDecoder {
         }
         return best
     }
+
+    @inline(__always)
+    static func argmax(_ scores: UnsafePointer<Int32>, after previous: Int) -> Int {
+        var best = 0
+        var bestScore = scores[0]
+        for t in 1..<EntityTagIndex.count where scores[t] > bestScore && EntityTagIndex.allowed(t, after: previous) {
+            best = t; bestScore = scores[t]
+        }
+        return best
+    }
+
+    /// Tag indexes for one sentence of a document, computing features only where the model is asked:
+    /// after an `O` (or at the start), a token that `cannotStart` a name is `O` without scoring, so a
+    /// sentence with no capitalised word costs no weight lookups; a word type's own features are scored
+    /// once per document (`cache`). The same features and decisions as
+    /// `decode(features:memory:model:)` otherwise, over the quantised weights.
+    static func tag(sentence: [NERFeatures.Atoms], dictionary: [UInt64]?, facts: NERFeatures.DocumentFacts,
+                    memory: inout NERLabelMemory, cache: inout NERWordScoreCache, weights: PerceptronWeightTable) -> [Int] {
+        let n = sentence.count
+        var out = [Int](repeating: 0, count: n)
+        guard n > 0 else { return out }
+        let k = NERFeatures.staticCount
+        let headline: UInt64 = NERFeatures.isHeadline(sentence) ? 1 : 0
+        var seen: [(word: UInt64, tag: Int)] = []
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: k + NERFeatures.historyCount) { f in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 16) { scores in
+                let f = f.baseAddress!, scores = scores.baseAddress!
+                sentence.withUnsafeBufferPointer { atoms in
+                    var t1 = startTag, t2 = startTag
+                    for i in 0..<n {
+                        if (t1 == 0 || t1 == startTag) && atoms[i].cannotStart {
+                            t2 = t1; t1 = 0
+                            continue
+                        }
+                        let a = atoms[i]
+                        cache.scores(a, first: i == 0 ? 1 : 0, headline: headline, facts: facts, weights: weights,
+                                     scratch: f, into: scores)
+                        NERFeatures.contextFeatures(atoms, i, dictionary: dictionary, into: f)
+                        let word = NERFeatures.feature(3, a.lower)
+                        NERFeatures.historyFeatures(previous: t1, beforeThat: t2, lower: word, shortShape: NERFeatures.feature(5, a.shortShape),
+                                                    memory: memory.majority(word), into: f + (k - NERFeatures.wordCount))
+                        weights.add(f, count: k - NERFeatures.wordCount + NERFeatures.historyCount, to: scores)
+                        let best = argmax(scores, after: t1)
+                        out[i] = best
+                        if best > 0 { seen.append((word, best)) }
+                        t2 = t1; t1 = best
+                    }
+                }
+            }
+        }
+        for s in seen { memory.record(s.word, tag: s.tag) }
+        return out
+    }
 }

@@ -52,8 +52,9 @@ struct EvalActorsCommand: ParsableCommand {
                     let tokens = EntityWordSplitter.split(text)
                     let found = matcher.analyze(text, tokens: tokens)
                     let b = CPUClock.now()
-                    let known = found.mentions.compactMap { $0.entityMention }
-                    let entities = actorsOnly ? known : recogniser.find(in: text, tokens: tokens, known: known)
+                    let entities = actorsOnly ? found.mentions.compactMap(\.entityMention)
+                        : recogniser.entities(in: text, tokens: tokens, actors: found.mentions, places: [],
+                                              affiliations: found.affiliations)
                     let c = CPUClock.now()
                     actorSeconds += b - a; nerSeconds += c - b
                     mentionCount += found.mentions.count; entityCount += entities.count

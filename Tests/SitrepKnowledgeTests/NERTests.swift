@@ -112,6 +112,73 @@ import Testing
         #expect(found.filter { $0.range.overlaps(known[0].range) } == known)
     }
 
+    @Test(arguments: ["Idlib", "al-Nusra", "U.S.", "1,200", "a", "SDF", "of", "McDonald's", "x1", "", "Hay'at-Tahrir-al-Sham-Brigades"])
+    func byteAtomsEqualTheGeneralAtoms(word: String) {
+        var copy = word
+        let fast = copy.withUTF8 { NERFeatures.asciiAtoms($0) }
+        let general = NERFeatures.unicodeAtoms(of: word)
+        #expect(fast.word == general.word && fast.lower == general.lower)
+        #expect(fast.shape == general.shape && fast.shortShape == general.shortShape)
+        #expect([fast.prefixes.0, fast.prefixes.1, fast.prefixes.2, fast.prefixes.3]
+                == [general.prefixes.0, general.prefixes.1, general.prefixes.2, general.prefixes.3])
+        #expect([fast.suffixes.0, fast.suffixes.1, fast.suffixes.2, fast.suffixes.3]
+                == [general.suffixes.0, general.suffixes.1, general.suffixes.2, general.suffixes.3])
+        #expect(fast.capitalised == general.capitalised && fast.allCaps == general.allCaps && fast.hasLetter == general.hasLetter)
+    }
+
+    @Test func wordAndContextFeaturesAreTheTokenFeatures() {
+        let atoms = ["Rebels", "of", "Jaish", "al-Islam", "shelled", "Douma", "."].map(NERFeatures.atoms(of:))
+        let facts = NERFeatures.DocumentFacts([atoms])
+        let dict: [UInt64] = [0, 0, 0, 0, 0, EntityGazetteer.placeBegin, 0]
+        let k = NERFeatures.staticCount, w = NERFeatures.wordCount
+        atoms.withUnsafeBufferPointer { a in
+            for i in 0..<a.count {
+                var whole = [UInt64](repeating: 0, count: k), split = [UInt64](repeating: 0, count: k)
+                whole.withUnsafeMutableBufferPointer {
+                    NERFeatures.tokenFeatures(a, i, headline: 0, dictionary: dict, facts: facts, into: $0.baseAddress!)
+                }
+                split.withUnsafeMutableBufferPointer {
+                    NERFeatures.wordFeatures(a[i], first: i == 0 ? 1 : 0, headline: 0, facts: facts, into: $0.baseAddress!)
+                    NERFeatures.contextFeatures(a, i, dictionary: dict, into: $0.baseAddress! + w)
+                }
+                #expect(whole.sorted() == split.sorted())
+                #expect(whole[2] == split[2] && whole[4] == split[4])
+            }
+        }
+    }
+
+    @Test func placeMarksFromAtomsEqualMarksFromWords() throws {
+        let gazetteer = EntityGazetteer(placeNames: "# test\nDeir ez-Zor\nIdlib\nRas al-Ain\nḤamāh\n")
+        let words = ["Shelling", "hit", "Deir", "ez-Zor", "and", "RAS", "AL-AIN", "near", "Idlib", "and", "Ḥamāh", "."]
+        let marks = gazetteer.atoms([words])[0]
+        #expect(gazetteer.marks(words.map(NERFeatures.atoms(of:))) == marks)
+        #expect(marks.filter { $0 == EntityGazetteer.placeBegin }.count == 4)
+    }
+
+    @Test func wordsWithoutCapitalsCannotStartANameOthersCan() {
+        #expect(NERFeatures.atoms(of: "fighters").cannotStart)
+        #expect(NERFeatures.atoms(of: "1,200").cannotStart)
+        #expect(NERFeatures.atoms(of: ",").cannotStart)
+        #expect(!NERFeatures.atoms(of: "al-Nusra").cannotStart)
+        #expect(!NERFeatures.atoms(of: "Raqqa").cannotStart)
+        #expect(!NERFeatures.atoms(of: "Ħama").cannotStart)
+    }
+
+    @Test func skippingUncapitalisedWordsKeepsTheTrainedModelsTags() throws {
+        // The fast tagger (quantised weights, skipped lowercase tokens) against the full decoder: the
+        // same tags where names are capitalised, and no call to the model in an uncapitalised sentence.
+        let corpus = try EntityCorpus(text: Self.tiny)
+        let recogniser = try EntityRecognizer.train(on: corpus, options: .init(epochs: 8, seed: 7))
+        let document = [["The", "commander", "Kael", "Vorn", "stayed", "in", "Dunmar", "."],
+                        ["the", "movement", "of", "dawn", "met", "in", "sarn", "."]]
+        let features = NERFeatures.staticFeatures(document: document, dictionary: recogniser.dictionary?.atoms(document))
+        let full = PerceptronDecoder.decode(document: features, model: recogniser.model!)
+        let fast = recogniser.tag(document: document).map { $0.map(EntityTagIndex.index(of:)) }
+        #expect(fast[0] == full[0])
+        #expect(fast[0].contains { $0 != 0 })
+        #expect(fast[1].allSatisfy { $0 == 0 })
+    }
+
     @Test func labelMemoryRemembersTheMostFrequentTypeOfAWord() {
         var memory = NERLabelMemory()
         let word = NERFeatures.hash("idlib".utf8)
@@ -138,6 +205,18 @@ import Testing
         #expect(byText["Qartaba"]?.label == .location && byText["Qartaba"]?.fromDictionary == true)
         #expect(byText["Rebels"] == nil)  // a generic group is no name
         #expect(byText["Samir Qabbani"]?.label == .person && byText["Samir Qabbani"]?.fromDictionary == false)
+    }
+
+    @Test func oneNameKeepsOneLabelAndAffiliatedPeopleArePersons() throws {
+        let recogniser = try EntityRecognizer.loadDefault()
+        let matcher = try ActorMatcher.loadDefault()
+        let text = "Abu Khalil Tadef, commander of the Free Syrian Army, spoke. Later Abu Khalil Tadef met the envoy in Homs."
+        let found = matcher.analyze(text, tokens: nil)
+        let entities = recogniser.entities(in: text, tokens: nil, actors: found.mentions, places: [],
+                                           affiliations: found.affiliations)
+        let named = entities.filter { text.slice($0.range) == "Abu Khalil Tadef" }
+        #expect(named.count == 2)
+        #expect(named.allSatisfy { $0.label == .person })
     }
 
     @Test func wordSplitterKeepsArabicNamesAndSplitsPossessives() {

@@ -1,0 +1,155 @@
+import Foundation
+import SitrepCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The recogniser's weights for tagging: an open-addressing table of 32-byte slots, each holding a
+/// feature hash and that feature's quantised weights for every tag, so one feature costs one memory
+/// fetch (the training-time `PerceptronModel` keeps hashes, rows and weights in three arrays).
+/// Scores are sums of the stored Int16 values; the file's scale does not change which tag wins.
+final class PerceptronWeightTable: @unchecked Sendable {
+    static let slotBytes = 32
+    static let tagCount = EntityTagIndex.count
+    /// Number of features.
+    let count: Int
+    /// `weight = stored value × scale`.
+    let scale: Float
+    private let mask: Int
+    private let slots: UnsafeMutableRawPointer
+
+    deinit { free(slots) }
+
+    /// Zeroed memory for the slots, on 2 MB pages where Linux allows it (`madvise`): the table is
+    /// several MB and read at random, so 4 KB pages would cost a TLB miss on most lookups.
+    private static func allocateSlots(byteCount: Int) -> UnsafeMutableRawPointer {
+        var p: UnsafeMutableRawPointer?
+        let alignment = 2 << 20
+        guard posix_memalign(&p, alignment, byteCount) == 0, let p else {
+            // Allocation failure of a few MB: nothing sensible is left to do.
+            fatalError("cannot allocate \(byteCount) bytes for the NER weights")
+        }
+        #if os(Linux)
+        if byteCount >= alignment { _ = madvise(p, byteCount, MADV_HUGEPAGE) }
+        #endif
+        p.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
+        return p
+    }
+
+    /// Reads a weight file in the format written by `PerceptronModel.encoded(pruneBelow:)`; `input`
+    /// names it in errors.
+    convenience init(data: Data, input: String) throws {
+        try self.init(parts: data.withUnsafeBytes { raw in try Self.parse(raw.bindMemory(to: UInt8.self), input: input) })
+    }
+
+    private init(parts: (hashes: [UInt64], weights: [Int16], scale: Float)) {
+        let n = parts.hashes.count
+        var size = 16
+        while size < n * 2 { size <<= 1 }
+        count = n; scale = parts.scale; mask = size - 1
+        slots = Self.allocateSlots(byteCount: size * Self.slotBytes)
+        let tags = Self.tagCount
+        for (j, h) in parts.hashes.enumerated() {
+            let k = Self.key(h)
+            var i = Int(truncatingIfNeeded: k) & mask
+            while true {
+                let slot = slots + i * Self.slotBytes
+                let found = slot.load(as: UInt64.self)
+                if found == k { break }  // a repeated hash keeps its first row
+                if found == 0 {
+                    slot.storeBytes(of: k, as: UInt64.self)
+                    for t in 0..<tags { slot.storeBytes(of: parts.weights[j * tags + t], toByteOffset: 8 + 2 * t, as: Int16.self) }
+                    break
+                }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// 0 marks an empty slot, so the hash 0 is stored as 1 (as in `PerceptronFeatureTable`).
+    @inline(__always) private static func key(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
+
+    /// Adds the stored weights of `hash` to `scores` (`tagCount` values; nothing for unknown features).
+    @inline(__always)
+    func add(_ hash: UInt64, to scores: UnsafeMutablePointer<Int32>) {
+        let k = Self.key(hash)
+        var i = Int(truncatingIfNeeded: k) & mask
+        while true {
+            let slot = UnsafeRawPointer(slots + i * Self.slotBytes)
+            let found = slot.load(as: UInt64.self)
+            if found == k {
+                for t in 0..<Self.tagCount { scores[t] &+= Int32(slot.load(fromByteOffset: 8 + 2 * t, as: Int16.self)) }
+                return
+            }
+            if found == 0 { return }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Adds the weights of `count` (at most `batchLimit`) features to `scores`. The first slot of every
+    /// feature is read before any is compared: no branch waits on a cache miss, so the misses overlap
+    /// (probing feature by feature mispredicts on unknown features and serialises them).
+    @inline(__always)
+    func add(_ hashes: UnsafePointer<UInt64>, count: Int, to scores: UnsafeMutablePointer<Int32>) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.batchLimit) { loaded in
+            let loaded = loaded.baseAddress!
+            for j in 0..<count {
+                let i = Int(truncatingIfNeeded: Self.key(hashes[j])) & mask
+                loaded[j] = (slots + i * Self.slotBytes).load(as: UInt64.self)
+            }
+            for j in 0..<count {
+                let k = Self.key(hashes[j])
+                var i = Int(truncatingIfNeeded: k) & mask
+                var found = loaded[j]
+                while found != k {
+                    if found == 0 { break }
+                    i = (i + 1) & mask
+                    found = (slots + i * Self.slotBytes).load(as: UInt64.self)
+                }
+                guard found == k else { continue }
+                let slot = UnsafeRawPointer(slots + i * Self.slotBytes)
+                for t in 0..<Self.tagCount { scores[t] &+= Int32(slot.load(fromByteOffset: 8 + 2 * t, as: Int16.self)) }
+            }
+        }
+    }
+
+    /// The most features one `add(_:count:to:)` call takes.
+    static let batchLimit = 64
+
+    /// The stored weights of `hash` as floats (zeros for an unknown feature).
+    func weights(_ hash: UInt64) -> [Float] {
+        var s = [Int32](repeating: 0, count: Self.tagCount)
+        s.withUnsafeMutableBufferPointer { add(hash, to: $0.baseAddress!) }
+        return s.map { Float($0) * scale }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, input: String) throws -> (hashes: [UInt64], weights: [Int16], scale: Float) {
+        func bad(_ why: String) -> SitrepError {
+            SitrepError(code: "knowledge.badWeights", input: input, message: "not a Sitrep NER weight file: \(why)")
+        }
+        guard bytes.count >= 20, Array(bytes[0..<4]) == PerceptronModel.magic else { throw bad("missing SNER header") }
+        func u32(_ at: Int) -> UInt32 {
+            UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+        }
+        guard u32(4) == 1 else { throw bad("unsupported version \(u32(4))") }
+        let tags = Int(u32(8)), n = Int(u32(12))
+        let scale = Float(bitPattern: u32(16))
+        guard tags == tagCount else { throw bad("\(tags) tags, expected \(tagCount)") }
+        guard n < 1 << 26, bytes.count == 20 + n * 8 + n * tags * 2 else { throw bad("truncated (\(bytes.count) bytes for \(n) features)") }
+        guard scale.isFinite, scale > 0 else { throw bad("scale \(scale) is not a positive number") }
+        var hashes = [UInt64](repeating: 0, count: n)
+        var weights = [Int16](repeating: 0, count: n * tags)
+        var at = 20
+        for j in 0..<n {
+            var h: UInt64 = 0
+            for k in 0..<8 { h |= UInt64(bytes[at + k]) << (8 * UInt64(k)) }
+            hashes[j] = h
+            at += 8
+        }
+        for i in 0..<(n * tags) {
+            weights[i] = Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)
+            at += 2
+        }
+        return (hashes, weights, scale)
+    }
+}
