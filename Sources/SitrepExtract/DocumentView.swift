@@ -26,7 +26,7 @@ struct CountSpan: Sendable {
 
 /// One document prepared for extraction: its bytes, tokens with their lexicon keys, and every
 /// annotation of the lower layers mapped to token indexes.
-struct DocumentView {
+final class DocumentView {
     let document: Document
     let bytes: [UInt8]
     let language: LanguageAnnotations

@@ -20,7 +20,7 @@ public struct EventExtractor: Sendable {
 
     public func extract(document: Document, language: LanguageAnnotations, knowledge: KnowledgeAnnotations) -> [EventMention] {
         let view = DocumentView(document: document, language: language, knowledge: knowledge, lexicon: lexicon)
-        var run = ExtractionRun(view: view, lexicon: lexicon)
+        let run = ExtractionRun(view: view, lexicon: lexicon)
         return run.extract()
     }
 }
@@ -57,7 +57,7 @@ struct Candidate {
 }
 
 /// The state of one extraction over one document.
-struct ExtractionRun {
+final class ExtractionRun {
     let view: DocumentView
     let lexicon: ExtractionLexicon
     var candidates: [Candidate] = []
@@ -71,7 +71,7 @@ struct ExtractionRun {
 
     var sentences: [Sentence] { view.language.sentences }
 
-    mutating func extract() -> [EventMention] {
+    func extract() -> [EventMention] {
         for (s, sentence) in sentences.enumerated() {
             let first = candidates.count
             findTriggers(sentence: s, tokens: sentence.tokens)
@@ -89,7 +89,7 @@ struct ExtractionRun {
 
     // MARK: triggers
 
-    mutating func findTriggers(sentence s: Int, tokens r: Range<Int>) {
+    func findTriggers(sentence s: Int, tokens r: Range<Int>) {
         var hits: [Candidate] = []
         var consumed = Set<Int>()
         // The words of "in exchange for", "part of" join events; they name none.

@@ -41,7 +41,7 @@ extension ExtractionRun {
         return out
     }
 
-    mutating func applyCues(sentence s: Int, candidates r: Range<Int>) {
+    func applyCues(sentence s: Int, candidates r: Range<Int>) {
         guard !r.isEmpty else { return }
         let tokens = sentences[s].tokens
         let cues = matches(lexicon.modeCues, in: tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
@@ -112,7 +112,7 @@ extension ExtractionRun {
     }
 
     /// Weak triggers stay only with an argument, a resolved frame, or a figure.
-    mutating func filterWeak() {
+    func filterWeak() {
         for i in candidates.indices where candidates[i].entry.weak && !candidates[i].dropped {
             let c = candidates[i]
             if c.entry.framed, !c.frameResolved {
@@ -135,7 +135,7 @@ extension ExtractionRun {
     /// One event told with several words in one sentence: "Militants stormed the city …, setting off car bombs and
     /// murdering civilians" is one attack; "a deal seems to have been struck" one agreement. The first mention keeps
     /// the others' mode (the most specific), toll and victims.
-    mutating func combineWithinSentences() {
+    func combineWithinSentences() {
         for (s, range) in bySentence.enumerated() {
             let cues = matches(lexicon.relationCues, in: sentences[s].tokens)
             var keeper: [EventType: Int] = [:]
@@ -161,11 +161,11 @@ extension ExtractionRun {
     }
 
     /// "Police seized rifles and grenades": weapon nouns that are what was seized are no attack.
-    mutating func dropSeizedWeapons() {
+    func dropSeizedWeapons() {
         for range in bySentence {
-            guard range.contains(where: { !candidates[$0].dropped && candidates[$0].type == .weaponsSeized }) else { continue }
+            guard let seizure = range.first(where: { !candidates[$0].dropped && candidates[$0].type == .weaponsSeized }) else { continue }
             for i in range where candidates[i].isNoun && candidates[i].type == .attack && candidates[i].fatalities == nil
-                && candidates[i].agents.isEmpty {
+                && (candidates[i].agents.isEmpty || candidates[i].start > candidates[seizure].start) {
                 candidates[i].dropped = true
             }
         }
@@ -173,7 +173,7 @@ extension ExtractionRun {
 
     /// "Militants stormed the city … More than 250 people were killed": a kill or injury clause gives its
     /// toll to the attack or clash of its sentence, or of the sentence before in the same paragraph.
-    mutating func mergeTolls() {
+    func mergeTolls() {
         let violent: Set<EventType> = [.attack, .clash, .riot, .offensive, .takeover]
         for i in candidates.indices where !candidates[i].dropped && candidates[i].entry.weak && candidates[i].triggerType == .attack {
             let c = candidates[i]

@@ -91,7 +91,7 @@ extension ExtractionRun {
         return !matches(lexicon.backgroundCues, in: window).isEmpty
     }
 
-    mutating func buildMentions() -> [EventMention] {
+    func buildMentions() -> [EventMention] {
         let live = candidates.indices.filter { !candidates[$0].dropped }
         var mentionIndex: [Int: Int] = [:]
         for (n, i) in live.enumerated() { mentionIndex[i] = n }

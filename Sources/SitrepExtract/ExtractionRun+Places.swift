@@ -38,7 +38,7 @@ extension ExtractionRun {
         return found ?? .location
     }
 
-    mutating func assignPlaces() {
+    func assignPlaces() {
         for (s, sentence) in sentences.enumerated() {
             let live = bySentence[s].filter { !candidates[$0].dropped }
             guard !live.isEmpty else { continue }

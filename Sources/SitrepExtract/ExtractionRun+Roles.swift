@@ -10,6 +10,7 @@ extension ExtractionRun {
     static let againstKey = WordKey.of("against")
     static let toKey = WordKey.of("to")
     static let pronouns: Set<UInt64> = Set(["them", "they", "it", "him", "her", "those", "these"].map(WordKey.of))
+    static let subjectPronouns: Set<UInt64> = Set(["it", "they", "he", "she", "we"].map(WordKey.of))
     static let notCountedOnMoves: Set<String> = ["hostages", "captives", "hostage", "captive"]
 
     /// Types whose sides are parties rather than agent and patient.
@@ -133,7 +134,7 @@ extension ExtractionRun {
         return nil
     }
 
-    mutating func analyse(_ index: Int) {
+    func analyse(_ index: Int) {
         var c = candidates[index]
         let s = sentences[c.sentence].tokens
         var firstInSentence = index
@@ -188,7 +189,12 @@ extension ExtractionRun {
             object = actors(in: before).last { [.armedGroup, .civilians, .stateForce, .other].contains($0.kind) || $0.fromDictionary }
             if let last = counts(in: before).last { objectCounts = [last] }
         }
-        var subject = subjectWindow.flatMap { firstActor(in: $0) }
+        var subject = subjectWindow.flatMap { w in actors(in: w).first { isPossibleDoer($0) } }
+        // "The military said it regained the town": a pronoun subject is the last possible doer named before it.
+        if subject == nil, !c.isPassive, !c.isNoun, let w = subjectWindow,
+           w.contains(where: { ExtractionRun.subjectPronouns.contains(view.keys[$0]) }) {
+            subject = actors(in: s.lowerBound..<w.lowerBound).last { isPossibleDoer($0) }
+        }
         // "ejected Islamic State … and captured over a hundred fighters": a coordinated verb shares the first verb's subject.
         if !c.isNoun, !c.isPassive, c.start > s.lowerBound, view.function[c.start - 1] == .conj,
            let prev = sameSentence.last(where: { $0 < index }), !candidates[prev].agents.isEmpty {

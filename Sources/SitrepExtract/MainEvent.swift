@@ -11,7 +11,8 @@ public enum MainEvent {
         case .attack, .abduction, .takeover, .protest, .propertyDestruction: 6
         case .clash: 6
         case .weaponsSeized, .baseEstablished: 5.5
-        case .capture, .withdrawal, .groupChange: 5
+        case .capture: 5.5
+        case .withdrawal, .groupChange: 5
         case .agreement, .offensive: 4
         case .transfer, .surrender, .release: 3
         case .negotiation: 1

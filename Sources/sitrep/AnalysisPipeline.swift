@@ -9,13 +9,14 @@ struct AnalysisPipeline: Sendable {
     let language: LanguageAnalyzer
     let attributions: AttributionFinder
     let times: TimeExpressionFinder
+    let certainty: CertaintyFinder
     let knowledge: KnowledgeBase
     let actors: ActorMatcher
     let extractor: EventExtractor
 
     static func loadDefault() throws -> AnalysisPipeline {
         AnalysisPipeline(language: try LanguageAnalyzer(),
-                         attributions: try AttributionFinder(), times: try TimeExpressionFinder(), knowledge: try KnowledgeBase.loadDefault(),
+                         attributions: try AttributionFinder(), times: try TimeExpressionFinder(), certainty: try CertaintyFinder(), knowledge: try KnowledgeBase.loadDefault(),
                          actors: try ActorMatcher.loadDefault(), extractor: try EventExtractor())
     }
 
@@ -25,6 +26,9 @@ struct AnalysisPipeline: Sendable {
         var a = language.annotate(document.text, published: published)
         if a.times.isEmpty { a.times = times.find(in: document.text, published: published) }
         if a.attributions.isEmpty { a.attributions = attributions.find(in: document.text, tokens: a.tokens, sentences: a.sentences) }
+        if a.certainties.isEmpty {
+            a.certainties = certainty.find(in: document.text, tokens: a.tokens, sentences: a.sentences, attributions: a.attributions)
+        }
         return a
     }
 

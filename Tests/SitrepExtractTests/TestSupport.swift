@@ -85,6 +85,7 @@ enum FullPipeline {
     static let knowledge: KnowledgeBase = try! KnowledgeBase.loadDefault()
     static let actors: ActorMatcher = try! ActorMatcher.loadDefault()
     static let times: TimeExpressionFinder = try! TimeExpressionFinder()
+    static let certainty: CertaintyFinder = try! CertaintyFinder()
 
     static func document(_ text: String, path: String) -> Document {
         DocumentReader().document(text: text, path: path)
@@ -96,6 +97,9 @@ enum FullPipeline {
         if lang.times.isEmpty { lang.times = times.find(in: document.text, published: published) }
         if lang.attributions.isEmpty {
             lang.attributions = Shared.attributions.find(in: document.text, tokens: lang.tokens, sentences: lang.sentences)
+        }
+        if lang.certainties.isEmpty {
+            lang.certainties = certainty.find(in: document.text, tokens: lang.tokens, sentences: lang.sentences, attributions: lang.attributions)
         }
         var k = knowledge.annotate(document.text, language: lang)
         if k.actors.isEmpty { k.actors = actors.find(in: document.text, tokens: lang.tokens) }

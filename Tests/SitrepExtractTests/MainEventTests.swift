@@ -1,0 +1,38 @@
+import Testing
+import SitrepCore
+@testable import SitrepExtract
+
+/// The main event of a short text (CASE 2021 evaluation, headlines), and paragraph-level cues.
+struct MainEventTests {
+    @Test func weaponInTheNextSentenceSetsTheMode() {
+        let found = extract("Coordinated attacks hit eleven police posts on Friday night. Most of them were carried out with hand grenades.")
+        #expect(MainEvent.choose(found)?.mode == .grenade)
+    }
+
+    @Test func claimOfResponsibilityIsNoMainEvent() {
+        let found = extract("The Crescent Front claimed responsibility for the bombing of a market.", actors: testActors)
+        #expect(!found.isEmpty)
+        #expect(MainEvent.choose(found, lexicon: Shared.extractor.lexicon) == nil)
+    }
+
+    @Test func killingArmedMenIsAClashKillingCiviliansAnAttack() {
+        #expect(MainEvent.choose(extract("Security forces killed 20 rebels in the hills."))?.type == .clash)
+        #expect(MainEvent.choose(extract("Gunmen killed 20 villagers in the hills."))?.type == .attack)
+    }
+
+    @Test func deniedAndPlannedEventsComeLast() {
+        let found = extract("The army will attack the town. Rebels clashed with police near the dam.")
+        #expect(MainEvent.choose(found)?.type == .clash)
+    }
+
+    @Test func causeClauseIsNotTheMainEvent() {
+        let found = extract("The two sides agreed a ceasefire after the worst fighting in years.")
+        #expect(MainEvent.choose(found)?.type == .agreement)
+    }
+
+    @Test func armedGroupMovingItsOwnForcesRedeploys() {
+        let found = extract("The Crescent Front moved fighters to the northern front.", actors: testActors)
+        #expect(first(.groupChange, found) != nil)
+        #expect(first(.transfer, found) == nil)
+    }
+}
