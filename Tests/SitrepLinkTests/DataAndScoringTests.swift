@@ -12,7 +12,7 @@ import SitrepCore
     }
 
     @Test func shippedFilesAreSortedWithoutDuplicates() throws {
-        for name in ["type-compatibility.tsv", "merge-windows.tsv", "origins.tsv"] {
+        for name in ["type-compatibility.tsv", "merge-windows.tsv", "origins.tsv", "origin-roles.tsv"] {
             let keys = try LinkDataFile.bundled(name).rows.map { $0.fields.prefix(2).joined(separator: "\t") }
             #expect(keys == keys.sorted(), "\(name) is not sorted")
             #expect(Set(keys).count == keys.count, "\(name) has duplicates")
