@@ -11,6 +11,8 @@ public struct OriginRegistry: Sendable {
     }
 
     public let origins: [Origin]
+    /// Normalised role noun ("war monitor") → the kind of source it refers back to.
+    public private(set) var roleNouns: [String: Kind] = [:]
     /// Normalised name (space-separated lowercase words) → origin index.
     private let byName: [String: Int]
     private let longestName: Int
@@ -42,7 +44,53 @@ public struct OriginRegistry: Sendable {
             guard !names.isEmpty else { throw file.error(line: line, "no names") }
             origins.append(Origin(id: f[0], kind: kind, names: names))
         }
-        return OriginRegistry(origins: origins)
+        var registry = OriginRegistry(origins: origins)
+        try registry.loadRoles(path: nil)
+        return registry
+    }
+
+    /// Loads `Resources/origin-roles.tsv` (or another file in its format).
+    public mutating func loadRoles(path: String?) throws {
+        let file = try path.map { try LinkDataFile(path: $0) } ?? LinkDataFile.bundled("origin-roles.tsv")
+        for (line, f) in file.rows {
+            guard f.count == 2, let kind = Kind(rawValue: f[0]) else { throw file.error(line: line, "expected a kind (wire or monitor) and |-separated nouns") }
+            for noun in f[1].split(separator: "|") {
+                let key = OriginRegistry.words(String(noun)).joined(separator: " ")
+                guard roleNouns[key] == nil else { throw file.error(line: line, "'\(noun)' is listed twice") }
+                roleNouns[key] = kind
+            }
+        }
+    }
+
+    /// The kind of source a generic attribution refers back to: "the war monitor" → monitor (articles and
+    /// adjectives before the noun are allowed: "the UK-based monitor"), `nil` when it names none.
+    public func roleKind(of attribution: String) -> Kind? {
+        let w = OriginRegistry.words(attribution)
+        for start in w.indices {
+            for len in stride(from: min(3, w.count - start), through: 1, by: -1) where start + len == w.count {
+                if let k = roleNouns[w[start..<start + len].joined(separator: " ")] { return k }
+            }
+        }
+        return nil
+    }
+
+    /// Every known origin a text names (whole words), in order of first appearance.
+    public func originsNamed(in text: String) -> [Origin] {
+        let w = OriginRegistry.words(text)
+        var found: [Int] = []
+        var i = 0
+        while i < w.count {
+            var matched = 0
+            for len in stride(from: min(longestName, w.count - i), through: 1, by: -1) {
+                if let o = byName[w[i..<i + len].joined(separator: " ")] {
+                    if !found.contains(o) { found.append(o) }
+                    matched = len
+                    break
+                }
+            }
+            i += max(matched, 1)
+        }
+        return found.map { origins[$0] }
     }
 
     /// Lowercase words of letters and digits (ASCII-folded where trivial).

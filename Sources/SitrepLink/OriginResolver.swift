@@ -4,7 +4,8 @@ import SitrepCore
 ///
 /// A mention's origin is, in order: the source it is attributed to when that is a named source (its
 /// dictionary id, or the registry's id for the name, or the name itself) — so two outlets citing SOHR
-/// count once; else the wire whose credit opens the document ("(AFP)") — a wire story reprinted
+/// count once; a generic attribution ("the war monitor", `origin-roles.tsv`) when the document names
+/// exactly one source of that kind; else the wire whose credit opens the document ("(AFP)") — a wire story reprinted
 /// by many outlets counts once; else the group of near-verbatim copies the document belongs to;
 /// else the outlet itself (its own reporter, an unnamed spokesman, "local sources").
 public struct OriginResolver {
@@ -33,8 +34,19 @@ public struct OriginResolver {
                 }
             }
         }
-        return mentions.map { m in
-            if let named = namedSource(m) { return named }
+        // A generic attribution ("the war monitor") refers back to the one source of that kind the document names.
+        var namedInDocument: [String: [OriginRegistry.Origin]] = [:]
+        func referredSource(_ m: EventMention) -> String? {
+            guard m.attributedToID == nil, let a = m.attributedTo, let kind = registry.roleKind(of: a),
+                  namedSource(m) == nil, let text = texts[m.document] else { return nil }
+            if namedInDocument[m.document] == nil { namedInDocument[m.document] = registry.originsNamed(in: text) }
+            let candidates = namedInDocument[m.document]!.filter { $0.kind == kind }
+            guard candidates.count == 1 else { return nil }
+            return (kind == .wire ? "wire:" : "source:") + candidates[0].id
+        }
+        let byMention = mentions.map { m in namedSource(m) ?? referredSource(m) }
+        return zip(mentions, byMention).map { m, named in
+            if let named { return named }
             if let text = texts[m.document], let wire = registry.wireCredit(in: text) { return "wire:" + wire.id }
             if let group = copyOf[m.document] { return "copy:" + group }
             if let outlet = m.outlet, !outlet.isEmpty { return "outlet:" + OriginRegistry.words(outlet).joined(separator: " ") }

@@ -23,6 +23,12 @@ public struct SyntheticMentions: Sendable {
     /// Calls `body` with about `count` mentions, in report order; returns how many events they describe.
     @discardableResult
     public func generate(count: Int, _ body: (EventMention) -> Void) -> Int {
+        generateLabeled(count: count) { m, _ in body(m) }
+    }
+
+    /// As `generate`, with the index of the invented event each mention reports (the true clustering).
+    @discardableResult
+    public func generateLabeled(count: Int, _ body: (EventMention, Int) -> Void) -> Int {
         var g = Generator(state: seed)
         let days = max(1, Int(Double(count) / 3 / eventsPerDay))
         let base = CalendarDay(year: 2000, month: 1, day: 1)!.dayNumber
@@ -52,7 +58,7 @@ public struct SyntheticMentions: Sendable {
                                   actors: g.chance(0.8) ? [ActorRole(role: .agent, id: agent, name: agent)] : [],
                                   count: count, location: loc,
                                   date: g.chance(0.1) ? nil : EventDate(start: d, end: d, text: nil), datePrecision: .day,
-                                  certainty: .reported, trigger: TextRange(0, 1), evidence: Evidence(text: "", range: TextRange(0, 1))))
+                                  certainty: .reported, trigger: TextRange(0, 1), evidence: Evidence(text: "", range: TextRange(0, 1))), events - 1)
                 made += 1
             }
         }
@@ -71,6 +77,10 @@ public enum LinkBenchmark {
         public var linkSeconds: Double
         /// Wall-clock time of linking (longer than CPU time when the machine is shared).
         public var linkWallSeconds: Double
+        /// B-cubed against the generator's true events (how often linking merges what differs, splits what is one).
+        public var precision: Double
+        public var recall: Double
+        public var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
     }
 
     /// Generates `count` mentions (converted to features as they come), then links them. `clock` returns CPU seconds, `wallClock` elapsed seconds.
@@ -79,20 +89,49 @@ public enum LinkBenchmark {
         var features: [MentionFeatures] = []
         features.reserveCapacity(count)
         let t0 = clock()
-        let events = SyntheticMentions(seed: seed).generate(count: count) { m in
-            let f = MentionFeatures(m, rules: rules, interner: &interner)
-            features.append(f)
+        var truth: [Int32] = []
+        truth.reserveCapacity(count)
+        let events = SyntheticMentions(seed: seed).generateLabeled(count: count) { m, event in
+            features.append(MentionFeatures(m, rules: rules, interner: &interner))
+            truth.append(Int32(event))
         }
         let t1 = clock(), w1 = wallClock()
         let scorer = PairScorer(rules: rules, interner: nil)
         let components = Linker.components(features: features, scorer: scorer, keyInterner: &interner)
         var clusters = 0
+        var found = [Int32](repeating: 0, count: features.count)
         for component in components {
-            if component.count == 1 { clusters += 1; continue }
+            if component.count == 1 { found[component[0]] = Int32(clusters); clusters += 1; continue }
             let sorted = component.sorted { (features[$0].start, $0) < (features[$1].start, $1) }
-            clusters += Linker.cluster(sorted, features: features, scorer: scorer).count
+            for c in Linker.cluster(sorted, features: features, scorer: scorer) {
+                for i in c { found[i] = Int32(clusters) }
+                clusters += 1
+            }
         }
         let t2 = clock(), w2 = wallClock()
-        return Figures(mentions: features.count, events: events, clusters: clusters, generateSeconds: t1 - t0, linkSeconds: t2 - t1, linkWallSeconds: w2 - w1)
+        let (p, r) = bCubed(truth: truth, found: found)
+        return Figures(mentions: features.count, events: events, clusters: clusters, generateSeconds: t1 - t0, linkSeconds: t2 - t1, linkWallSeconds: w2 - w1,
+                       precision: p, recall: r)
+    }
+
+    /// B-cubed over items from two labelings, by sorting (true, found) pairs: no hash table of millions of cells.
+    static func bCubed(truth: [Int32], found: [Int32]) -> (Double, Double) {
+        let n = truth.count
+        guard n > 0 else { return (0, 0) }
+        var cells = (0..<n).map { UInt64(UInt32(bitPattern: truth[$0])) << 32 | UInt64(UInt32(bitPattern: found[$0])) }
+        cells.sort()
+        var trueSize = [Int32: Int](), foundSize = [Int32: Int]()
+        for i in 0..<n { trueSize[truth[i], default: 0] += 1; foundSize[found[i], default: 0] += 1 }
+        var p = 0.0, r = 0.0, i = 0
+        while i < n {
+            var j = i
+            while j < n && cells[j] == cells[i] { j += 1 }
+            let c = Double(j - i)
+            let t = Int32(bitPattern: UInt32(cells[i] >> 32)), f = Int32(bitPattern: UInt32(cells[i] & 0xFFFF_FFFF))
+            p += c * c / Double(foundSize[f]!)
+            r += c * c / Double(trueSize[t]!)
+            i = j
+        }
+        return (p / Double(n), r / Double(n))
     }
 }

@@ -11,7 +11,9 @@ struct LinkBench: ParsableCommand {
         Mentions are invented (SyntheticMentions): events spread over time at a constant density, each told
         by one to five reports with varied dates, counts and places. Each size is linked from scratch
         (features, blocking, pair scoring, clustering); the exponent is log(CPU time ratio)/log(size ratio)
-        against the previous size (1.0 = linear). CPU time, not wall time, so a busy machine does not distort it. Peak memory is the process's VmHWM, reset before each size.
+        against the previous size (1.0 = linear). CPU time, not wall time, so a busy machine does not distort it.
+        B3-P / B3-R: B-cubed precision and recall against the generator's true events (synthetic data: a check
+        that blocking and merging stay sound at scale, not a measure of accuracy on real reports). Peak memory is the process's VmHWM, reset before each size.
         """)
 
     @Option(help: "Comma-separated sizes (default 10000,100000,1000000).")
@@ -37,7 +39,7 @@ struct LinkBench: ParsableCommand {
         }
         let rules = try LinkRules.standard()
         let wall = { Date().timeIntervalSinceReferenceDate }
-        print("mentions   generate s  link cpu s  link wall s  µs/mention(cpu)   events  clusters  peak MB  exponent(cpu)")
+        print("mentions   generate s  link cpu s  link wall s  µs/mention(cpu)   events  clusters  B3-P   B3-R   peak MB  exponent(cpu)")
         var previous: (n: Int, t: Double)?
         for n in list {
             LinkBench.resetPeak()
@@ -45,8 +47,8 @@ struct LinkBench: ParsableCommand {
             let peak = LinkBench.peakMB()
             var exponent = "—"
             if let p = previous, p.t > 0 { exponent = String(format: "%.2f", log(f.linkSeconds / p.t) / log(Double(n) / Double(p.n))) }
-            print(String(format: "%8d  %11.2f  %10.2f  %11.2f  %15.2f  %7d  %8d  %7.0f  ", f.mentions, f.generateSeconds, f.linkSeconds,
-                         f.linkWallSeconds, f.linkSeconds * 1e6 / Double(f.mentions), f.events, f.clusters, peak) + exponent)
+            print(String(format: "%8d  %11.2f  %10.2f  %11.2f  %15.2f  %7d  %8d  %5.3f  %5.3f  %7.0f  ", f.mentions, f.generateSeconds, f.linkSeconds,
+                         f.linkWallSeconds, f.linkSeconds * 1e6 / Double(f.mentions), f.events, f.clusters, f.precision, f.recall, peak) + exponent)
             previous = (n, f.linkSeconds)
         }
     }

@@ -148,3 +148,31 @@ import SitrepCore
         #expect(events[0].record.summary.contains("from Deir ez-Zor to Idlib"))
     }
 }
+
+@Suite struct SourceReferenceTests {
+    @Test func aGenericMonitorRefersBackToTheMonitorTheArticleNames() {
+        let texts = ["a": "Buses left at dawn, according to a conflict monitor. The Syrian Observatory for Human Rights (SOHR) said a deal was struck.",
+                     "b": "Hundreds of fighters were bused out overnight, the Syrian Observatory for Human Rights said."]
+        let a = septemberTransfer("a#0", outlet: "Rudaw", attributedTo: "a conflict monitor")
+        let b = septemberTransfer("b#0", outlet: "Al Bawaba", attributedTo: "SOHR")
+        let events = link([a, b], texts: texts)
+        #expect(events.count == 1)
+        #expect(events[0].record.corroboration.independentOrigins == 1)
+    }
+
+    @Test func aGenericMonitorStaysWithItsOutletWhenTheArticleNamesNoneOrSeveral() {
+        let texts = ["a": "Buses left at dawn, according to a conflict monitor.",
+                     "c": "The monitor said so. SOHR and Syria Direct both reported the buses."]
+        let a = septemberTransfer("a#0", outlet: "Rudaw", attributedTo: "a conflict monitor")
+        let b = septemberTransfer("b#0", outlet: "Al Bawaba", attributedTo: "SOHR")
+        let c = septemberTransfer("c#0", outlet: "Enab", attributedTo: "the monitor")
+        #expect(link([a, b, c], texts: texts)[0].record.corroboration.independentOrigins == 3)
+    }
+
+    @Test func roleNounsAreRead() {
+        #expect(sharedRules.origins.roleKind(of: "the UK-based war monitor") == .monitor)
+        #expect(sharedRules.origins.roleKind(of: "a news agency") == .wire)
+        #expect(sharedRules.origins.roleKind(of: "local sources") == nil)
+        #expect(sharedRules.origins.originsNamed(in: "SOHR told AFP, and Reuters confirmed").map(\.id) == ["sohr", "afp", "reuters"])
+    }
+}

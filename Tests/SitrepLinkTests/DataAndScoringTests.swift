@@ -12,7 +12,7 @@ import SitrepCore
     }
 
     @Test func shippedFilesAreSortedWithoutDuplicates() throws {
-        for name in ["type-compatibility.tsv", "merge-windows.tsv", "origins.tsv"] {
+        for name in ["type-compatibility.tsv", "merge-windows.tsv", "origins.tsv", "origin-roles.tsv"] {
             let keys = try LinkDataFile.bundled(name).rows.map { $0.fields.prefix(2).joined(separator: "\t") }
             #expect(keys == keys.sorted(), "\(name) is not sorted")
             #expect(Set(keys).count == keys.count, "\(name) has duplicates")
@@ -88,5 +88,26 @@ import SitrepCore
         let gold = try JSONDecoder().decode(ClusterGold.self, from: Data(json.utf8))
         #expect(gold.clusters[0].type == .transfer && gold.mustNotMerge.isEmpty)
         #expect(throws: SitrepError.self) { try ClusterGold.load(path: "/nonexistent/gold.json") }
+    }
+}
+
+@Suite struct BenchmarkScoringTests {
+    @Test func sortedBCubedAgreesWithTheLabelScorer() {
+        let truth: [Int32] = [0, 0, 0, 1, 1, 2, 3, 3]
+        let found: [Int32] = [5, 5, 6, 6, 6, 7, 7, 8]
+        let (p, r) = LinkBenchmark.bCubed(truth: truth, found: found)
+        let items = truth.indices.map { "i\($0)" }
+        let reference = ClusterScorer.bCubed(gold: Dictionary(uniqueKeysWithValues: zip(items, truth.map { "g\($0)" })),
+                                             system: Dictionary(uniqueKeysWithValues: zip(items, found.map { "s\($0)" })))
+        #expect(abs(p - reference.precision) < 1e-12)
+        #expect(abs(r - reference.recall) < 1e-12)
+    }
+
+    @Test func syntheticLinkingMergesAlmostOnlyReportsOfOneEvent() throws {
+        let f = LinkBenchmark.run(count: 3000, rules: sharedRules, clock: { 0 }, wallClock: { 0 })
+        #expect(f.mentions == 3000)
+        #expect(f.precision > 0.9)
+        #expect(f.recall > 0.7)
+        #expect(f.clusters < f.mentions)
     }
 }
