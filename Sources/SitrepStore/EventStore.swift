@@ -46,6 +46,9 @@ public protocol EventStore: AnyObject, Sendable {
     /// The stored event with this id, with `related` filled, or `nil`.
     func event(id: String) throws -> StoredEvent?
 
+    /// The ids of the events that hold any of these mentions, each once, in id order.
+    func eventIDs(holdingMentions mentionIDs: [String]) throws -> [String]
+
     /// Ids starting with `prefix`, in id order, at most `limit` (lets users name an event by a prefix).
     func eventIDs(startingWith prefix: String, limit: Int) throws -> [String]
 

@@ -114,6 +114,21 @@ extension SQLiteStore: EventStore {
         }
     }
 
+    public func eventIDs(holdingMentions mentionIDs: [String]) throws -> [String] {
+        try guarding {
+            try writer.read { db in
+                var ids = Set<String>()
+                for start in stride(from: 0, to: mentionIDs.count, by: 500) {
+                    let chunk = Array(mentionIDs[start..<min(start + 500, mentionIDs.count)])
+                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                    ids.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT event_id FROM event_mention WHERE mention_id IN (\(marks))",
+                                                      arguments: StatementArguments(chunk)))
+                }
+                return ids.sorted()
+            }
+        }
+    }
+
     public func event(id: String) throws -> StoredEvent? {
         try guarding {
             try writer.read { db in
