@@ -229,6 +229,18 @@ struct TimeExpressionParser {
             return Match(first: k, last: m.last, expr: m.expr, takesThe: true)
         case .early, .late, .mid, .earlier, .later:
             guard adj(k, k + 1) else { return nil }
+            // "earlier in the year" (of publication), "later in the day" (the day last named).
+            if r == .earlier || r == .later, role(k + 1) == .in, adjSpace(k + 1, k + 2), role(k + 2) == .the, adjSpace(k + 2, k + 3),
+               let u = entry(k + 3), u.kind == .unit, !u.plural, let unit = u.unit, [.day, .week, .month, .year].contains(unit) {
+                var x = TimeExpression(type: .date, anchor: .unitOffset(unit, 0))
+                x.part = r == .earlier ? .earlier : .later
+                x.fromReference = unit == .day
+                return Match(first: k, last: k + 3, expr: x, takesThe: true)
+            }
+            // "a later date", "an earlier date": a vague future or past.
+            if r == .earlier || r == .later, role(k + 1) == .dateNoun, previousRole(k) == .article {
+                return Match(first: k - 1, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference(r == .later ? "FUTURE_REF" : "PAST_REF")))
+            }
             // "in the early hours of Wednesday"
             if r == .early, let u = entry(k + 1), u.kind == .unit, u.unit == .hour, u.plural,
                adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), let m = dayTarget(k + 3) {

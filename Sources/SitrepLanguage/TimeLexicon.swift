@@ -45,6 +45,8 @@ public struct TimeLexicon: Sendable {
         case other
         /// "once", "twice", "thrice": part of a rate ("twice a week")
         case frequency
+        /// "date" in "a later date"
+        case dateNoun = "date-noun"
     }
 
     /// Units of time, with their TimeML letters.

@@ -68,6 +68,12 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "as soon as possible", type: .date, value: "FUTURE_REF"),
         TimeValueCase(text: "Talks will resume soon, the envoy said.", published: "2018-10-05",
                       phrase: "soon", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "The vote was put off to a later date.", published: "2018-10-05",
+                      phrase: "a later date", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "Exports fell sharply earlier in the year, the ministry said.", published: "2018-10-05",
+                      phrase: "earlier in the year", type: .date, value: "2018"),
+        TimeValueCase(text: "The town fell on 3 March 2016. Later in the day, the army withdrew.", published: "2018-10-05",
+                      phrase: "Later in the day", type: .date, value: "2016-03-03"),
         // Parts of a day with early/mid/late.
         TimeValueCase(text: "Shelling resumed in mid-afternoon, residents said.", published: "2018-10-05",
                       phrase: "mid-afternoon", type: .time, value: "2018-10-05TAF"),
