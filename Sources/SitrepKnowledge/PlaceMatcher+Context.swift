@@ -121,10 +121,18 @@ extension PlaceMatcher {
                 if let b = raws[j].candidates.first, raws[j].head == .admin1 { nearAdmin1.append(admin1Of[Int(b.index)]) }
                 j += 1
             }
-            // A bare name shared by a division and a city in it means the city ("Homs", "Deir Ezzor").
+            // A bare name shared by a division and a city in it means the city ("Homs", "Deir Ezzor"), within
+            // the country of the strongest division of that name: a smaller foreign division must not lift its
+            // town above a large division elsewhere ("Florida", "Montana").
             divisionIDs.removeAll(keepingCapacity: true)
+            var divisionCountry: Int32 = -1
             if r.head == nil && !r.direction && !r.rural {
-                for c in r.candidates where kindOf[Int(c.index)] == .admin1 { divisionIDs.append(admin1Of[Int(c.index)]) }
+                var bestPrior = -Double.infinity
+                for c in r.candidates where kindOf[Int(c.index)] == .admin1 {
+                    divisionIDs.append(admin1Of[Int(c.index)])
+                    let p = prior(c, r)
+                    if p > bestPrior { bestPrior = p; divisionCountry = countryOf[Int(c.index)] }
+                }
             }
             scored.removeAll(keepingCapacity: true)
             for c in r.candidates {
@@ -132,7 +140,7 @@ extension PlaceMatcher {
                 let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
                 var s = prior(c, r)
                 if r.singleWord && longerByFirstWord[r.nameHash] == c.index { s += 1.0 }
-                if kind == .city && aid >= 0 && divisionIDs.contains(aid) { s += 0.5 }
+                if kind == .city && aid >= 0 && cid == divisionCountry && divisionIDs.contains(aid) { s += 0.5 }
                 if cid >= 0 {
                     let others = Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0)
                     s += 0.6 * Double(max(0, others)) / Double(max(1, total - 1))

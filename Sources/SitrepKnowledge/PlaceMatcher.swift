@@ -123,7 +123,11 @@ public struct PlaceMatcher: Sendable {
 
     static let theHash = NameKey.hash(Array("the".utf8))
     static let ofHash = NameKey.hash(Array("of".utf8))
-    static let connectorHashes: Set<UInt64> = Set(connectors.map { NameKey.hash(Array($0.utf8)) })
+    static let connectorTable: NameKeyTable = {
+        var t = NameKeyTable(capacity: connectors.count, filterBits: 12)
+        for c in connectors { t.set(NameKey.hash(Array(c.utf8)), 1) }
+        return t
+    }()
 
     /// Folded words of a text in one buffer.
     struct FoldedWords {
@@ -149,19 +153,33 @@ public struct PlaceMatcher: Sendable {
             for q in max(0, k - 4)...min(words.count - 1, k + 1) { near[q] = true }
         }
         for (k, w) in words.enumerated() {
-            if !near[k] { wfold.starts.append(wfold.flat.count); wfold.hashes.append(0); continue }
-            NameKey.fold(UnsafeBufferPointer(rebasing: t[w.start..<w.end]), into: &fold)
             wfold.starts.append(wfold.flat.count)
+            if !near[k] { wfold.hashes.append(0); continue }
+            // Plain ASCII words (most of them) are lower-cased straight into the buffer, hashed on the way.
+            var h: UInt64 = 0xcbf29ce484222325
+            var plain = true
+            for q in w.start..<w.end {
+                let b = t[q]
+                let l = b | 0x20
+                if l >= 0x61 && l <= 0x7A { wfold.flat.append(l); h = (h ^ UInt64(l)) &* 0x100000001b3 }
+                else if b >= 0x30 && b <= 0x39 { wfold.flat.append(b); h = (h ^ UInt64(b)) &* 0x100000001b3 }
+                else { plain = false; break }
+            }
+            if plain { wfold.hashes.append(h); continue }
+            wfold.flat.removeLast(wfold.flat.count - wfold.starts[k])
+            NameKey.fold(UnsafeBufferPointer(rebasing: t[w.start..<w.end]), into: &fold)
             wfold.flat.append(contentsOf: fold)
             wfold.hashes.append(NameKey.hash(fold))
         }
         wfold.starts.append(wfold.flat.count)
         func isConnector(_ i: Int) -> Bool {
             guard !words[i].capitalised, wfold.starts[i + 1] - wfold.starts[i] <= 5 else { return false }
-            return Self.connectorHashes.contains(wfold.hashes[i])
+            return Self.connectorTable[wfold.hashes[i]] != nil
         }
         func nameLike(_ i: Int) -> Bool { words[i].capitalised || words[i].arabic }
-        var lookups: [UInt64: [Gazetteer.Candidate]] = [:]
+        // Names repeat within a document: each spelling is looked up once (key → index in `memo`).
+        var lookups = NameKeyTable(capacity: 64, filterBits: 10)
+        var memo: [[Gazetteer.Candidate]] = []
         var i = 0
         let n = words.count
         while i < n {
@@ -205,11 +223,12 @@ public struct PlaceMatcher: Sendable {
                         let wantsDivision = headIndex.map { lexicon.role(wfold[$0]) == .admin1 } ?? false
                         // Names repeat within a document: look each spelling up once.
                         let key = NameKey.hash(fold) ^ (wantsDivision ? 0x9e3779b97f4a7c15 : 0)
-                        if let memo = lookups[key] { cands = memo } else {
+                        if let m = lookups[key] { cands = memo[Int(m)] } else {
                             cands = fold.withUnsafeBufferPointer {
                                 gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4, alwaysSkeleton: wantsDivision)
                             }
-                            lookups[key] = cands
+                            lookups.set(key, Int32(memo.count))
+                            memo.append(cands)
                         }
                     }
                 }

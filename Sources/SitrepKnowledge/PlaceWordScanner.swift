@@ -53,6 +53,9 @@ enum PlaceWordScanner {
                 let start = i
                 var j = i + len
                 while j < n {
+                    // Fast path: ASCII letters.
+                    let a = t[j] | 0x20
+                    if a >= 0x61 && a <= 0x7A && t[j] < 0x80 { j += 1; continue }
                     let (w, l) = scalarAt(j)
                     if isLetter(w) { j += l; continue }
                     // Dotted capitals: U.S., U.K.

@@ -11,7 +11,8 @@ struct EvalGeoparseCommand: ParsableCommand {
         discussion: """
         Resolution: every gold toponym with coordinates is resolved in its article's context; a span the
         gazetteer does not know falls back to a place the matcher found inside it, then to the article's
-        most-mentioned place (reported separately as `fallback`). End to end: detected places against gold
+        focus (PlaceMatcher.focus(of:): the most-named town of the article's main country; reported separately).
+        GWN has no dev split: --articles even is the development half, odd the held-out half. End to end: detected places against gold
         toponyms with coordinates (a detection counts when it overlaps one). Prints one JSON object last.
         """)
 
@@ -129,17 +130,6 @@ struct EvalGeoparseCommand: ParsableCommand {
         {"corpus":"\(file)","subset":"\(self.articles.rawValue)","articles":\(articles.count),"resolution":{"toponyms":\(n),"acc_161km":\(r4(acc)),"mean_km":\(r4(mean)),"median_km":\(r4(median)),"geonames_id_match":\(idTotal == 0 ? 0 : r4(Double(idHits) / Double(idTotal))),"with_ids":\(idTotal),"by_gazetteer":\(byGazetteer),"by_inner_match":\(byInside),"by_article_focus":\(byFocus),"unresolved":\(unresolved)},"end_to_end":{"detected":\(detected),"gold":\(goldTotal),"precision":\(r4(p)),"recall":\(r4(rc)),"f1":\(r4(f1)),"acc_161km":\(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))},"load_seconds":\(r4(loadSeconds)),"load_cpu_seconds":\(r4(loadCPUSeconds)),"match_mb_per_s":\(r4(mbps)),"match_mb_per_cpu_s":\(r4(cpuMbps)),"seconds":\(r4(Date().timeIntervalSince(t0)))}
         """
         print(json)
-    }
-
-    /// The article's main place: the most often found city-or-smaller place, else the most often found place.
-    static func focus(_ found: [PlaceMention]) -> PlaceRef? {
-        var count: [String: (Int, PlaceRef)] = [:]
-        for m in found {
-            guard let id = m.place.id else { continue }
-            let w = (m.place.precision == .city || m.place.precision == .district) ? 3 : 1
-            count[id, default: (0, m.place)].0 += w
-        }
-        return count.values.max { a, b in a.0 < b.0 || (a.0 == b.0 && (a.1.id ?? "") > (b.1.id ?? "")) }?.1
     }
 
     /// CPU time used by this process (user + system): per-core figures on a shared machine.

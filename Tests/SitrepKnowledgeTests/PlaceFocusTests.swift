@@ -68,3 +68,44 @@ import SitrepCore
         #expect(found.contains { $0.place.name == "Europe" })
     }
 }
+
+/// Name priors that decide between a large division and a foreign town of the same name, and comma names.
+@Suite struct PlaceNamePriorTests {
+    static let matcher = PlaceFocusTests.matcher
+
+    @Test func nameBeforeTheCommaIsAPrimaryName() {
+        let g = Self.matcher.gazetteer
+        let c = g.candidates(named: "Washington", skeleton: false)
+        #expect(c.contains { g.places[Int($0.index)].name == "Washington, D.C." && $0.match == .primary })
+    }
+
+    @Test(arguments: [("Wildfires spread across Montana on Sunday.", "Montana", "US"),
+                      ("Storms battered Ontario overnight.", "Ontario", "CA")])
+    func bareNameOfALargeDivisionBeatsASmallerForeignTown(_ text: String, _ name: String, _ country: String) throws {
+        let m = try #require(Self.matcher.find(in: text, tokens: nil).first)
+        #expect(m.place.name == name && m.place.country == country && m.place.precision == .admin1,
+                "\(m.place.name) \(m.place.country ?? "")")
+    }
+}
+
+/// The per-document key table (small miss filter) behaves like the large one.
+@Suite struct NameKeyTableTests {
+    @Test(arguments: [6, 10, 21])
+    func storedKeysAreFoundAndOthersMiss(_ filterBits: Int) {
+        var t = NameKeyTable(capacity: 4, filterBits: filterBits)
+        let words = ["homs", "hama", "idlib", "raqqa", "daraa", "aleppo", "latakia", "tartus", "quneitra", "sweida"]
+        for (i, w) in words.enumerated() { t.set(NameKey.hash(Array(w.utf8)), Int32(i)) }
+        for (i, w) in words.enumerated() { #expect(t[NameKey.hash(Array(w.utf8))] == Int32(i)) }
+        #expect(t[NameKey.hash(Array("damascus".utf8))] == nil)
+        #expect(t.count == words.count)
+    }
+}
+
+/// A town named like a small foreign division does not win over a large division of that name elsewhere,
+/// while a bare division-and-city name inside one country still means the city.
+@Suite struct DivisionTownTests {
+    @Test func bareNameOfAStateIsTheStateNotAForeignTown() throws {
+        let m = try #require(PlaceFocusTests.matcher.find(in: "Heavy rain fell over Florida and Georgia on Tuesday.", tokens: nil).first)
+        #expect(m.place.name == "Florida" && m.place.country == "US", "\(m.place.name) \(m.place.country ?? "")")
+    }
+}
