@@ -20,15 +20,19 @@ public struct EntityRecognizer: Sendable {
     /// The weight file this recogniser was loaded from.
     private let file: Data?
     let dictionary: EntityDictionaryFeatures?
+    /// Lowercase words that may continue a name (the rest end it without scoring).
+    let connectors: EntityNameConnectors
 
     init(model: PerceptronModel, dictionary: EntityDictionaryFeatures?) throws {
         self.model = model; self.dictionary = dictionary; file = nil
+        connectors = try Self.defaultConnectors.get()
         // Tagging uses the weights as a weight file would store them (unpruned).
         weights = try PerceptronWeightTable(data: model.encoded(pruneBelow: 0), input: "trained model")
     }
 
     init(file: Data, input: String, dictionary: EntityDictionaryFeatures?) throws {
         model = nil; self.file = file; self.dictionary = dictionary
+        connectors = try Self.defaultConnectors.get()
         weights = try PerceptronWeightTable(data: file, input: input)
     }
 
@@ -64,6 +68,8 @@ public struct EntityRecognizer: Sendable {
         get throws { try cachedGazetteer.get() }
     }
 
+    private static let defaultConnectors: Result<EntityNameConnectors, Error> = Result { try EntityNameConnectors.loadDefault() }
+
     private static let cachedGazetteer: Result<EntityDictionaryFeatures?, Error> = Result {
         let gazetteer = try EntityGazetteer.loadDefault()
         return EntityDictionaryFeatures(atoms: { gazetteer.atoms($0) }, sentenceAtoms: { gazetteer.marks($0) })
@@ -88,7 +94,8 @@ public struct EntityRecognizer: Sendable {
         var memory = NERLabelMemory()
         var cache = NERWordScoreCache()
         return atoms.indices.map { s in
-            PerceptronDecoder.tag(sentence: atoms[s], dictionary: dict?[s], facts: facts, memory: &memory, cache: &cache, weights: weights)
+            PerceptronDecoder.tag(sentence: atoms[s], dictionary: dict?[s], facts: facts, memory: &memory, cache: &cache, weights: weights,
+                                  connectors: connectors)
         }
     }
 

@@ -30,6 +30,8 @@ enum NERFeatures {
         /// token practically never begins a name (CoNLL++ dev: 8 of 5,020 PER/ORG/LOC names), so after
         /// an `O` the decoder tags it `O` without scoring.
         var cannotStart = false
+        /// Starts with a lowercase ASCII letter and has no uppercase letter.
+        var lowercaseWord = false
     }
 
     // MARK: hashing
@@ -113,6 +115,7 @@ enum NERFeatures {
         a.capitalised = n > 0 && b[0] >= 0x41 && b[0] <= 0x5A
         a.allCaps = a.hasLetter && !hasLower
         a.cannotStart = !hasUpper
+        a.lowercaseWord = !hasUpper && n > 0 && b[0] >= 0x61 && b[0] <= 0x7A
         a.word = mix(hw); a.lower = mix(hl); a.lowerFNV = hl; a.shape = mix(hs); a.shortShape = mix(hss)
         a.prefixes = (mix(pre.0), mix(pre.1), mix(pre.2), mix(pre.3))
         @inline(__always) func suffix(_ k: Int) -> UInt64 {

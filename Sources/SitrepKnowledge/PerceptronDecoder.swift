@@ -57,11 +57,13 @@ enum PerceptronDecoder {
 
     /// Tag indexes for one sentence of a document, computing features only where the model is asked:
     /// after an `O` (or at the start), a token that `cannotStart` a name is `O` without scoring, so a
-    /// sentence with no capitalised word costs no weight lookups; a word type's own features are scored
+    /// sentence with no capitalised word costs no weight lookups; after a name, a lowercase word that is
+    /// not one of the `connectors` ("of", "de", "bin") is `O` without scoring (none given: all scored); a word type's own features are scored
     /// once per document (`cache`). The same features and decisions as
     /// `decode(features:memory:model:)` otherwise, over the quantised weights.
     static func tag(sentence: [NERFeatures.Atoms], dictionary: [UInt64]?, facts: NERFeatures.DocumentFacts,
-                    memory: inout NERLabelMemory, cache: inout NERWordScoreCache, weights: PerceptronWeightTable) -> [Int] {
+                    memory: inout NERLabelMemory, cache: inout NERWordScoreCache, weights: PerceptronWeightTable,
+                    connectors: EntityNameConnectors? = nil) -> [Int] {
         let n = sentence.count
         var out = [Int](repeating: 0, count: n)
         guard n > 0 else { return out }
@@ -74,11 +76,11 @@ enum PerceptronDecoder {
                 sentence.withUnsafeBufferPointer { atoms in
                     var t1 = startTag, t2 = startTag
                     for i in 0..<n {
-                        if (t1 == 0 || t1 == startTag) && atoms[i].cannotStart {
+                        let a = atoms[i]
+                        if (t1 == 0 || t1 == startTag) ? a.cannotStart : a.lowercaseWord && !(connectors?.contains(a) ?? true) {
                             t2 = t1; t1 = 0
                             continue
                         }
-                        let a = atoms[i]
                         cache.scores(a, first: i == 0 ? 1 : 0, headline: headline, facts: facts, weights: weights,
                                      scratch: f, into: scores)
                         NERFeatures.contextFeatures(atoms, i, dictionary: dictionary, into: f)

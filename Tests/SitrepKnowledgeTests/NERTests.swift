@@ -155,6 +155,26 @@ import Testing
         #expect(marks.filter { $0 == EntityGazetteer.placeBegin }.count == 4)
     }
 
+    @Test func shippedConnectorsLoadAndBadRowsNameTheirLine() throws {
+        let connectors = try EntityNameConnectors.loadDefault()
+        #expect(connectors.contains(NERFeatures.atoms(of: "of")))
+        #expect(connectors.contains(NERFeatures.atoms(of: "bin")))
+        #expect(!connectors.contains(NERFeatures.atoms(of: "said")))
+        let error = #expect(throws: SitrepError.self) { try EntityNameConnectors(text: "# c\nof\nOf Course\n", input: "c.tsv") }
+        #expect(error?.input == "c.tsv:3")
+        let twice = #expect(throws: SitrepError.self) { try EntityNameConnectors(text: "de\nde\n", input: "c.tsv") }
+        #expect(twice?.code == "data.duplicateWord")
+    }
+
+    @Test func aLowercaseWordAfterANameIsScoredOnlyWhenItCanConnect() throws {
+        // The tiny model tags lowercase words inside names; with the connectors, "spoke" ends the name
+        // unscored while "of" may still continue one.
+        let corpus = try EntityCorpus(text: Self.tiny)
+        let recogniser = try EntityRecognizer.train(on: corpus, options: .init(epochs: 8, seed: 7))
+        let tags = recogniser.tag(tokens: ["The", "Movement", "of", "Dawn", "spoke", "in", "Sarn", "."])
+        #expect(tags.map { $0?.description ?? "O" } == ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-LOC", "O"])
+    }
+
     @Test func wordsWithoutCapitalsCannotStartANameOthersCan() {
         #expect(NERFeatures.atoms(of: "fighters").cannotStart)
         #expect(NERFeatures.atoms(of: "1,200").cannotStart)
