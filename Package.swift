@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "SitrepIngestTests", dependencies: ["SitrepIngest"]),
         .testTarget(name: "SitrepLanguageTests", dependencies: ["SitrepLanguage"]),
         .testTarget(name: "SitrepKnowledgeTests", dependencies: ["SitrepKnowledge"]),
-        .testTarget(name: "SitrepExtractTests", dependencies: ["SitrepExtract", "SitrepIngest"]),
+        .testTarget(name: "SitrepExtractTests", dependencies: ["SitrepExtract", "SitrepIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "SitrepLinkTests", dependencies: ["SitrepLink"], exclude: ["Fixtures"]),
         .testTarget(name: "SitrepStoreSQLiteTests", dependencies: ["SitrepStoreSQLite", "SitrepIngest"]),
         .testTarget(name: "SitrepCLITests", dependencies: ["sitrep"]),
