@@ -76,7 +76,7 @@ struct AnalyzeCommand: ParsableCommand {
                 progress.advance(bytes: document.text.utf8.count)
             }
             touchedMentions += found.map(\.id)
-            try link.linkAndStoreDetailed(store: store, newMentions: found, analysedDocuments: batch)
+            try link.linkAndStore(store: store, newMentions: found, analysedDocuments: batch)
             start += batchSize
         }
         progress.finish()
