@@ -11,10 +11,7 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Ingest reports and print what Sitrep finds in them.",
         discussion: """
-        PATH is a file, a folder (recursive) or - for standard input. Documents are stored in
-        --store (default ./sitrep.sqlite) as by `sitrep ingest`; then each is analysed and a short
-        briefing is printed: its date and how it was found, what cleaning removed, and what the
-        language and knowledge layers found in it.
+        PATH is a file, a folder (recursive) or - for standard input. Documents are stored in --store (default ./sitrep.sqlite) as by `sitrep ingest`; each is then read for events (type, actors and their roles, counts, places with coordinates, the date it happened, the source it rests on and how firmly), and the mentions are linked with every event already in the store. It prints the canonical events this run touched: a short briefing each on a terminal, or CONTRACT.md's event records with --format json or jsonl. --mentions prints each document's mentions before linking instead.
         """)
 
     @Argument(help: "Files, folders, or - for standard input.")
