@@ -7,7 +7,18 @@ public struct LinkRules: Sendable {
     public var origins: OriginRegistry
     /// Actor id → kind (`state`, `armed_group`, …) when the actor dictionary is available. Two different
     /// ids in one role conflict unless both kinds are known and differ (a coalition's members).
-    public var actorKinds: [String: String] = [:]
+    public var actorKinds: [String: String] = [:] {
+        didSet { for (id, k) in actorKinds { actors[id, default: ActorInfo()].kind = k } }
+    }
+    /// What linking knows of a dictionary actor: its kind and the actor it belongs to (a person's
+    /// organisation, a force's state). Plain data: the CLI fills it from the actor dictionary.
+    public struct ActorInfo: Sendable, Hashable {
+        public var kind: String?
+        public var parent: String?
+        public init(kind: String? = nil, parent: String? = nil) { self.kind = kind; self.parent = parent }
+    }
+    /// Actor id → kind and parent. An actor and one of its ancestors in one role are not a conflict.
+    public var actors: [String: ActorInfo] = [:]
     /// A mention with no date of its own is taken to report something from this many days before publication.
     public var reportLagDays = 30
     /// The lowest pair score that merges two mentions.
