@@ -116,7 +116,7 @@ extension MentionFeatures {
         if let c = m.count {
             countMin = Int32(clamping: c.min); countMax = c.max.map { Int32(clamping: $0) } ?? Int32.max
             countApproximate = c.approximate
-            countOf = interner.id(c.of.map { "of:" + MentionFeatures.countNoun($0) })
+            countOf = interner.id(c.of.map { "of:" + rules.countClass($0) })
         }
         denied = m.certainty == .denied
         future = m.certainty == .planned || m.certainty == .conditional

@@ -187,7 +187,11 @@ struct PairScorer: Sendable {
                 return .soft(0.4, t("\(slot) \(name(p.name)) and \(name(q.name)) both in \(name(p.admin1))" + (distance.map { ", \(Int($0.rounded())) km apart" } ?? "")))
             }
             // A named area reaching across governorates: near by coordinates with slack for its size.
+            // A region reaching across governorates (a desert, a valley): compatible, weakly, when near.
             if let d = distance, d <= radius + slack(p) + slack(q) {
+                if p.precision == 3 || q.precision == 3 {
+                    return .weak(0.3, t("\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, a wide region on one side"))
+                }
                 return .soft(0.3, t("\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, a wide area on one side"))
             }
             return .veto(t("\(slot) \(name(p.name)) (\(name(p.admin1))) and \(name(q.name)) (\(name(q.admin1))) are different governorates"))

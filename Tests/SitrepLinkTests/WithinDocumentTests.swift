@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import SitrepCore
 @testable import SitrepLink
 
@@ -113,5 +114,46 @@ import SitrepCore
         let text = "Fighters were moved, the Syrian Observatory for Human Rights said. The war monitor added details."
         let generic = mention("a#2", outlet: "Paper", .transfer, attributedTo: "the war monitor")
         #expect(origins([generic], texts: ["a": text]) == ["source:sohr"])
+    }
+}
+
+@Suite struct CountNounAndRegionTests {
+    func pair(_ a: Quantity, _ b: Quantity) -> [LinkedEvent] {
+        // Besides the count only "before publication" (weak) and the origin agree: the count decides.
+        let x = mention("a#1", published: "2018-08-01", .transfer, count: a, origin: Places.daraa, date: "2018-07-02", through: "2018-08-01", precision: .beforePublication)
+        let y = mention("b#1", published: "2018-08-03", .transfer, count: b, origin: Places.yarmoukBasin, date: "2018-07-04", through: "2018-08-03", precision: .beforePublication)
+        return link([x, y])
+    }
+
+    @Test func fourHundredMembersAndFourHundredFightersAreOneFigure() {
+        #expect(together("a#1", "b#1", in: pair(.exactly(400, of: "fighters"), .exactly(400, of: "members"))))
+        #expect(!together("a#1", "b#1", in: pair(.exactly(400, of: "civilians"), .exactly(400, of: "members"))))
+    }
+
+    @Test(arguments: [("ISIS fighters", "fighter"), ("members", "fighter"), ("female hostages", "hostage"), ("captives", "hostage"), ("tanks", "tank")])
+    func countNounsFallIntoClasses(noun: String, expected: String) {
+        #expect(sharedRules.countClass(noun) == expected)
+    }
+
+    @Test func aNounListedTwiceIsReportedWithItsLine() throws {
+        let path = NSTemporaryDirectory() + "count-nouns-\(UInt32.random(in: 0...UInt32.max)).tsv"
+        try "# test\nfighter\tfighter|member\nhostage\tcaptive|member\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: SitrepError.self) { try LinkRules.loadCountNouns(path: path) }
+        do { _ = try LinkRules.loadCountNouns(path: path) } catch let e as SitrepError { #expect(e.input?.hasSuffix(":3") == true) }
+    }
+
+    @Test func aWideRegionNearAnotherGovernorateIsWeakNotADisagreement() {
+        var interner = Interner()
+        let desert = PlaceRef(name: "Eastern desert", id: "sitrep:desert", lat: 33.8, lon: 38.2, admin1: "Homs", country: "SY", precision: .region)
+        let town = PlaceRef(name: "Desert town", id: "geonames:999200", lat: 32.8, lon: 36.9, admin1: "As-Suwayda", country: "SY", precision: .city)
+        let p = PlaceFeature(desert, &interner), q = PlaceFeature(town, &interner)
+        let outcome = PairScorer(rules: sharedRules).place(p, q, radius: 80, slot: "destination")
+        guard case .weak = outcome else { Issue.record("expected weak, got \(outcome)"); return }
+        // Two towns of different governorates as far apart stay a veto.
+        let other = PlaceRef(name: "Far town", id: "geonames:999201", lat: 33.8, lon: 38.2, admin1: "Homs", country: "SY", precision: .city)
+        guard case .veto = PairScorer(rules: sharedRules).place(PlaceFeature(other, &interner), q, radius: 80, slot: "destination") else {
+            Issue.record("expected a veto"); return
+        }
     }
 }
