@@ -172,7 +172,9 @@ struct PairScorer: Sendable {
         if p.hasCoordinates && q.hasCoordinates {
             let d = PairScorer.haversineKm(Double(p.lat), Double(p.lon), Double(q.lat), Double(q.lon))
             distance = d
-            if d <= radius { return .agree(1 - 0.3 * d / max(radius, 1), t("\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, within \(Int(radius))")) }
+            // A governorate against a place of another governorate: its centroid says little; containment decides.
+            let otherGovernorate = p.admin1 >= 0 && q.admin1 >= 0 && p.admin1 != q.admin1 && (p.precision == 4 || q.precision == 4)
+            if d <= radius && !otherGovernorate { return .agree(1 - 0.3 * d / max(radius, 1), t("\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, within \(Int(radius))")) }
         }
         // Containment: an admin1-level place (or a country) holds every place of its governorate.
         // A city named like its governorate may be the governorate itself ("from Deir ez-Zor").

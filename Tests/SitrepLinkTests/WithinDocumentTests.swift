@@ -156,4 +156,18 @@ import SitrepCore
             Issue.record("expected a veto"); return
         }
     }
+
+    @Test func aGovernorateCentroidNearATownOfAnotherGovernorateIsNoAgreement() {
+        // Daraa's towns lie within 80 km of Sweida governorate's centroid; being in another governorate decides.
+        var interner = Interner()
+        let governorate = PlaceRef(name: "As-Suwayda", id: "geonames:163342", lat: 32.7, lon: 36.6, admin1: "As-Suwayda", country: "SY", precision: .admin1)
+        let town = PlaceRef(name: "Border town", id: "geonames:999300", lat: 32.74, lon: 36.07, admin1: "Daraa", country: "SY", precision: .city)
+        let outcome = PairScorer(rules: sharedRules).place(PlaceFeature(governorate, &interner), PlaceFeature(town, &interner), radius: 80, slot: "destination")
+        if case .agree = outcome { Issue.record("a town of another governorate agreed with the governorate: \(outcome)") }
+        // Two towns of neighbouring governorates still agree by distance.
+        let neighbour = PlaceRef(name: "Neighbour", id: "geonames:999301", lat: 32.70, lon: 36.30, admin1: "As-Suwayda", country: "SY", precision: .city)
+        guard case .agree = PairScorer(rules: sharedRules).place(PlaceFeature(neighbour, &interner), PlaceFeature(town, &interner), radius: 80, slot: "destination") else {
+            Issue.record("two towns 22 km apart should agree"); return
+        }
+    }
 }
