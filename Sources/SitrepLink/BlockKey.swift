@@ -6,7 +6,7 @@ import SitrepCore
 /// could agree share at least one key, so comparisons stay near-linear in the number of mentions.
 public struct BlockKey: Hashable, Sendable, Comparable {
     public var family: Int
-    /// `admin1:idlib`, `country:SY`, `cell:36:40`, `actor:isis`, or `?`.
+    /// `admin1:idlib`, `country:SY`, `cell:36:40`, `actor:isis`, `?`, or `doc:ID` (month `*`).
     public var place: String
     /// `2018-09`, or `?` when the mention has no date at all.
     public var month: String
@@ -18,7 +18,7 @@ public struct BlockKey: Hashable, Sendable, Comparable {
     /// Whether two mentions' keys (as `text`) make them candidates: a shared month block, or a shared place
     /// whose `?` block holds at least one of them as timeless (no date, or one longer than 14 months).
     public static func areCandidates(_ a: Set<String>, _ b: Set<String>) -> Bool {
-        func timeless(_ k: Set<String>) -> Bool { k.allSatisfy { $0.hasSuffix("|?") } }
+        func timeless(_ k: Set<String>) -> Bool { k.allSatisfy { $0.hasSuffix("|?") || $0.hasSuffix("|*") } }
         let shared = a.intersection(b)
         if shared.isEmpty { return false }
         return shared.contains { !$0.hasSuffix("|?") } || timeless(a) || timeless(b)
@@ -55,7 +55,8 @@ public struct BlockKey: Hashable, Sendable, Comparable {
                 }
             }
         }
-        var keys = Set<BlockKey>()
+        // The document's own block (`doc:ID`, month `*`): its mentions always meet each other.
+        var keys: Set<BlockKey> = [BlockKey(family: family, place: "doc:" + m.document, month: "*")]
         for p in places { for mo in months { keys.insert(BlockKey(family: family, place: p, month: mo)) } }
         return keys.sorted()
     }

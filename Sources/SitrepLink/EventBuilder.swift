@@ -153,8 +153,15 @@ struct EventBuilder {
                     if let id = a.id { ids[id, default: []].append(i) }
                 }
             }
+            // An actor and its ancestors (a leader and his government) are one side.
+            func ancestors(_ id: String) -> Set<String> {
+                var out = Set<String>(), up = rules.actors[id]?.parent
+                while let p = up, out.insert(p).inserted { up = rules.actors[p]?.parent }
+                return out
+            }
+            for id in Array(ids.keys) where ids.keys.contains(where: { ancestors(id).contains($0) }) { ids[id] = nil }
             if ids.count > 1 {
-                let kinds = ids.keys.map { rules.actorKinds[$0] }
+                let kinds = ids.keys.map { rules.actors[$0]?.kind }
                 let distinctKinds = !kinds.contains(nil) && Set(kinds.compactMap { $0 }).count == kinds.count
                 if !distinctKinds {
                     let sides = ids.sorted { $0.value.min()! < $1.value.min()! }
@@ -185,7 +192,7 @@ struct EventBuilder {
         let conservative = qs.min { ($0.max ?? Int.max, $0.min) < ($1.max ?? Int.max, $1.min) }!
         var incompatible = false
         for x in qs.indices { for y in qs.indices where y > x {
-            let sameThing = qs[x].of == nil || qs[y].of == nil || MentionFeatures.countNoun(qs[x].of!) == MentionFeatures.countNoun(qs[y].of!)
+            let sameThing = qs[x].of == nil || qs[y].of == nil || rules.countClass(qs[x].of!) == rules.countClass(qs[y].of!)
             if sameThing && !qs[x].isCompatible(with: qs[y]) { incompatible = true }
         } }
         if incompatible {

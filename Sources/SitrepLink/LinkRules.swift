@@ -7,7 +7,20 @@ public struct LinkRules: Sendable {
     public var origins: OriginRegistry
     /// Actor id → kind (`state`, `armed_group`, …) when the actor dictionary is available. Two different
     /// ids in one role conflict unless both kinds are known and differ (a coalition's members).
-    public var actorKinds: [String: String] = [:]
+    public var actorKinds: [String: String] = [:] {
+        didSet { for (id, k) in actorKinds { actors[id, default: ActorInfo()].kind = k } }
+    }
+    /// What linking knows of a dictionary actor: its kind and the actor it belongs to (a person's
+    /// organisation, a force's state). Plain data: the CLI fills it from the actor dictionary.
+    public struct ActorInfo: Sendable, Hashable {
+        public var kind: String?
+        public var parent: String?
+        public init(kind: String? = nil, parent: String? = nil) { self.kind = kind; self.parent = parent }
+    }
+    /// Actor id → kind and parent. An actor and one of its ancestors in one role are not a conflict.
+    public var actors: [String: ActorInfo] = [:]
+    /// Singular count noun → its class (`count-nouns.tsv`): "members" and "fighters" count the same people.
+    public var countNouns: [String: String] = [:]
     /// A mention with no date of its own is taken to report something from this many days before publication.
     public var reportLagDays = 30
     /// The lowest pair score that merges two mentions.
@@ -23,6 +36,31 @@ public struct LinkRules: Sendable {
 
     /// The shipped data files.
     public static func standard() throws -> LinkRules {
-        try LinkRules(types: .load(), windows: .load(), origins: .load())
+        var rules = try LinkRules(types: .load(), windows: .load(), origins: .load())
+        rules.countNouns = try LinkRules.loadCountNouns()
+        return rules
+    }
+
+    /// Loads `Resources/count-nouns.tsv` (or another file in its format): class, then |-separated nouns.
+    public static func loadCountNouns(path: String? = nil) throws -> [String: String] {
+        let file = try path.map { try LinkDataFile(path: $0) } ?? LinkDataFile.bundled("count-nouns.tsv")
+        var out: [String: String] = [:]
+        for (line, f) in file.rows {
+            guard f.count == 2, !f[0].isEmpty else { throw file.error(line: line, "expected a class and |-separated nouns") }
+            for noun in f[1].split(separator: "|").map(String.init) {
+                guard out[noun] == nil else { throw file.error(line: line, "'\(noun)' is listed twice") }
+                out[noun] = f[0]
+            }
+        }
+        return out
+    }
+
+    /// The class of a count noun: "members" → `fighter`; a noun not listed is its own class.
+    public func countClass(_ noun: String) -> String {
+        let n = MentionFeatures.countNoun(noun)
+        if let c = countNouns[n] { return c }
+        // "ISIS fighters", "female hostages": the last word decides.
+        if let last = n.split(separator: " ").last.map(String.init), let c = countNouns[last] { return c }
+        return n
     }
 }

@@ -86,7 +86,10 @@ public struct Linker: Sendable {
         }
         var uf = UnionFind(count: features.count)
         for (key, var members) in buckets where members.count > 1 {
-            if key.month == 0 {
+            if key.month == -1 {
+                // One document's mentions of one family: every pair (restatements of its events).
+                for (x, i) in members.enumerated() { for j in members[(x + 1)...] where scorer.score(features[Int(i)], features[Int(j)]).veto == nil { uf.union(Int(i), Int(j)) } }
+            } else if key.month == 0 {
                 timelessPairs(members, features: features, scorer: scorer) { i, j in uf.union(i, j) }
             } else {
                 members.sort { features[Int($0)].start < features[Int($1)].start }
@@ -148,7 +151,8 @@ public struct Linker: Sendable {
             for m in a...b { months.append(Int32(m + 1)) }
         }
         var keys: [FeatureKey] = []
-        keys.reserveCapacity(places.count * months.count)
+        keys.reserveCapacity(places.count * months.count + 1)
+        if f.document >= 0 { keys.append(FeatureKey(family: f.family, place: 6 << 40 | UInt64(f.document), month: -1)) }
         for p in places { for m in months {
             let k = FeatureKey(family: f.family, place: p, month: m)
             if !keys.contains(k) { keys.append(k) }
@@ -202,7 +206,7 @@ struct FeatureKey: Hashable {
     var family: UInt8
     /// Kind in the top bits (admin1, country, cell, actor, none), then an interned id or cell number.
     var place: UInt64
-    /// Months since year 0, plus one; 0 for no date.
+    /// Months since year 0, plus one; 0 for no date; -1 for a document's own block.
     var month: Int32
 }
 

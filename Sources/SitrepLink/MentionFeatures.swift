@@ -21,6 +21,9 @@ struct PlaceFeature: Sendable {
     /// `PlaceRef.Precision` index (exact 0 … country 5), 6 = unknown.
     var precision: UInt8 = 6
 
+    /// A city named like its governorate ("Idlib", "Deir ez-Zor"): the text may mean either.
+    var namesAdmin1 = false
+
     var isPresent: Bool { name >= 0 || id >= 0 }
     var hasCoordinates: Bool { !lat.isNaN && !lon.isNaN }
     var isCoarse: Bool { precision >= 3 && precision <= 5 } // region, admin1, country
@@ -43,6 +46,14 @@ struct MentionFeatures: Sendable {
     var destination = PlaceFeature()
     /// `id << 2 | role` for actors with a dictionary id (agent 0, patient 1, recipient 2, party 3).
     var actors: [Int32] = []
+    /// Interned actor kind per entry of `actors` (-1 unknown); empty when no actor table is loaded.
+    var actorKinds: [Int32] = []
+    /// `(actor id, ancestor id)` pairs from the actor table's parent chains (a person → the organisation they lead).
+    var ancestors: [(Int32, Int32)] = []
+    /// Interned document id: mentions of one document are compared with each other (restatements).
+    var document: Int32 = -1
+    /// The text places it in the past as background: kept apart from its document's main events.
+    var background = false
     var countMin: Int32 = -1
     var countMax: Int32 = -1
     var countApproximate = false
@@ -85,16 +96,27 @@ extension MentionFeatures {
         location = PlaceFeature(m.location, &interner)
         origin = PlaceFeature(m.origin, &interner)
         destination = PlaceFeature(m.destination, &interner)
+        var keyed: [(Int32, Int32)] = []
         for a in m.actors {
             guard let id = a.id else { continue }
             let role: Int32 = switch a.role { case .agent: 0; case .patient: 1; case .recipient: 2; case .party: 3 }
-            actors.append(interner.id("actor:" + id) << 2 | role)
+            let key = interner.id("actor:" + id)
+            keyed.append((key << 2 | role, interner.id(rules.actors[id]?.kind.map { "kind:" + $0 })))
+            var seen = Set<String>([id]), up = rules.actors[id]?.parent
+            while let p = up, seen.insert(p).inserted {
+                ancestors.append((key, interner.id("actor:" + p)))
+                up = rules.actors[p]?.parent
+            }
         }
-        actors.sort()
+        keyed.sort { $0.0 < $1.0 }
+        actors = keyed.map(\.0)
+        if !rules.actors.isEmpty { actorKinds = keyed.map(\.1) }
+        document = interner.id("doc:" + m.document)
+        background = m.background
         if let c = m.count {
             countMin = Int32(clamping: c.min); countMax = c.max.map { Int32(clamping: $0) } ?? Int32.max
             countApproximate = c.approximate
-            countOf = interner.id(c.of.map { "of:" + MentionFeatures.countNoun($0) })
+            countOf = interner.id(c.of.map { "of:" + rules.countClass($0) })
         }
         denied = m.certainty == .denied
         future = m.certainty == .planned || m.certainty == .conditional
@@ -113,6 +135,7 @@ extension PlaceFeature {
         id = interner.id(p.id.map { "place:" + $0 })
         name = interner.id("name:" + OriginRegistry.words(p.name).joined(separator: " "))
         admin1 = interner.id(p.admin1.map { "admin1:" + OriginRegistry.words($0).joined(separator: " ") })
+        if let a = p.admin1 { namesAdmin1 = OriginRegistry.words(a) == OriginRegistry.words(p.name) }
         country = interner.id(p.country.map { "country:" + $0.uppercased() })
         if let la = p.lat, let lo = p.lon { lat = Float(la); lon = Float(lo) }
         precision = p.precision.map { UInt8(PlaceRef.Precision.allCases.firstIndex(of: $0)!) } ?? 6

@@ -44,7 +44,8 @@ public struct OriginResolver {
             guard candidates.count == 1 else { return nil }
             return (kind == .wire ? "wire:" : "source:") + candidates[0].id
         }
-        let byMention = mentions.map { m in namedSource(m) ?? referredSource(m) }
+        let byMention = OriginResolver.withinDocuments(mentions, mentions.map { m in namedSource(m) ?? referredSource(m) },
+                                                       isOriginal: { registry.origin(named: String($0.drop { $0 != ":" }.dropFirst())) != nil || $0.hasPrefix("wire:") })
         return zip(mentions, byMention).map { m, named in
             if let named { return named }
             if let text = texts[m.document], let wire = registry.wireCredit(in: text) { return "wire:" + wire.id }
@@ -52,6 +53,34 @@ public struct OriginResolver {
             if let outlet = m.outlet, !outlet.isEmpty { return "outlet:" + OriginRegistry.words(outlet).joined(separator: " ") }
             return "document:" + m.document
         }
+    }
+
+    /// Sources inside one document. A shorter name of a source the document names in full ("Hammo",
+    /// "Activist Ammar Hammo") is that source. When the document rests the event on an original source
+    /// (a monitor or wire of the registry), every other mention of it in the document — the outlet's own
+    /// restatements, analysts commenting — repeats that source's claim; otherwise its unattributed
+    /// mentions rest on the sources it names for the event. A document naming no source keeps `nil`.
+    static func withinDocuments(_ mentions: [EventMention], _ named: [String?], isOriginal: (String) -> Bool) -> [String?] {
+        var out = named
+        var byDocument: [String: [Int]] = [:]
+        for (i, m) in mentions.enumerated() { byDocument[m.document, default: []].append(i) }
+        for (_, idx) in byDocument {
+            let sources = idx.compactMap { out[$0] }
+            guard !sources.isEmpty else { continue }
+            // Short names → the longest name in the document that holds all their words.
+            func words(_ s: String) -> Set<String> { Set(OriginRegistry.words(String(s.drop { $0 != ":" }.dropFirst()))) }
+            for i in idx { if let s = out[i] {
+                let w = words(s)
+                if let longer = sources.filter({ $0 != s && w.isSubset(of: words($0)) }).max(by: { ($0.count, $1) < ($1.count, $0) }) { out[i] = longer }
+            } }
+            let original = idx.compactMap { out[$0] }.filter(isOriginal)
+            if let first = original.first {
+                for i in idx where out[i] == nil || !isOriginal(out[i]!) { out[i] = first }
+            } else if let first = idx.compactMap({ out[$0] }).first {
+                for i in idx where out[i] == nil { out[i] = first }
+            }
+        }
+        return out
     }
 
     /// The named source a mention rests on, or `nil` for the outlet's own or an unnamed one.

@@ -41,6 +41,15 @@ struct PairScorer: Sendable {
             result.reasons.append(typeScore == 1 ? "type: same (\(a.type.rawValue))" : "type: compatible \(a.type.rawValue)/\(b.type.rawValue) (\(fmt(typeScore)))")
         }
 
+        // Restatements: a document usually tells its main event several times, once with its date and
+        // place and then as "the transfer"; its background events ("in a previous deal") stay apart.
+        let sameDocument = a.document >= 0 && a.document == b.document
+        if sameDocument && a.background != b.background {
+            result.veto = explain ? "same document: one is background to the other" : "background"
+            result.hard = true
+            return result
+        }
+        let restatement = sameDocument && !a.background
         var softs = 0
         var evidence = 0.0
         var values = (date: 0.0, place: 0.0, actors: 0.0, count: 0.0)
@@ -56,7 +65,7 @@ struct PairScorer: Sendable {
             if explain { result.features[name] = value }
             return value
         }
-        guard let d = take("date", date(a, b, window: window.days)) else { return result }
+        guard let d = take("date", date(a, b, window: window.days, sameDocument: restatement)) else { return result }
         values.date = d
         guard let p = take("place", places(a, b, radius: window.radiusKm)) else { return result }
         values.place = p
@@ -72,7 +81,7 @@ struct PairScorer: Sendable {
         }
         let s = 0.15 * typeScore + 0.3 * values.date + 0.3 * values.place + 0.1 * values.actors + 0.15 * values.count
         result.score = (s * 1000).rounded() / 1000
-        if evidence < rules.minimumEvidence {
+        if evidence < rules.minimumEvidence && !(restatement && softs == 0) {
             result.veto = explain ? "too little agreeing evidence (\(fmt(evidence)) of \(fmt(rules.minimumEvidence)) needed)" : "evidence"
         } else if result.score < rules.mergeThreshold {
             result.veto = explain ? "score \(fmt(result.score)) below \(fmt(rules.mergeThreshold))" : "score"
@@ -82,11 +91,14 @@ struct PairScorer: Sendable {
 
     // MARK: date
 
-    func date(_ a: MentionFeatures, _ b: MentionFeatures, window: Int) -> Outcome {
+    func date(_ a: MentionFeatures, _ b: MentionFeatures, window: Int, sameDocument: Bool = false) -> Outcome {
         let unknown = MentionFeatures.unknownDay
         // An event dated after the other report was published is not what that report tells (unless planned).
         if a.dateKind.isTextual, b.published != unknown, !b.future, a.start > b.published { return .veto(t("\(day(a.start)) is after the other report's publication (\(day(b.published)))")) }
         if b.dateKind.isTextual, a.published != unknown, !a.future, b.start > a.published { return .veto(t("\(day(b.start)) is after the other report's publication (\(day(a.published)))")) }
+        // In one document, a mention without a date of its own restates one the document dates.
+        let undated: (MentionFeatures) -> Bool = { $0.dateKind == .unknown || $0.dateKind == .beforePublication || $0.dateKind == .fromPublication }
+        if sameDocument && (undated(a) || undated(b)) { return .agree(0.8, t("same document; one side gives no date of its own")) }
         guard a.dateKind != .unknown, b.dateKind != .unknown else { return .unknown(0.3) }
         let gap = Int(max(0, Int64(max(a.start, b.start)) - Int64(min(a.end, b.end))))
         let limit = (a.dateKind == .fromPublication || b.dateKind == .fromPublication) ? 0 : window
@@ -160,11 +172,14 @@ struct PairScorer: Sendable {
         if p.hasCoordinates && q.hasCoordinates {
             let d = PairScorer.haversineKm(Double(p.lat), Double(p.lon), Double(q.lat), Double(q.lon))
             distance = d
-            if d <= radius { return .agree(1 - 0.3 * d / max(radius, 1), t("\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, within \(Int(radius))")) }
+            // A governorate against a place of another governorate: its centroid says little; containment decides.
+            let otherGovernorate = p.admin1 >= 0 && q.admin1 >= 0 && p.admin1 != q.admin1 && (p.precision == 4 || q.precision == 4)
+            if d <= radius && !otherGovernorate { return .agree(1 - 0.3 * d / max(radius, 1), t("\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, within \(Int(radius))")) }
         }
         // Containment: an admin1-level place (or a country) holds every place of its governorate.
-        if p.admin1 >= 0 && p.admin1 == q.admin1 && (p.precision == 4 || q.precision == 4) {
-            return .agree(0.75, t("\(slot) \(name(p.precision == 4 ? q.name : p.name)) lies in \(name(p.admin1))"))
+        // A city named like its governorate may be the governorate itself ("from Deir ez-Zor").
+        if p.admin1 >= 0 && p.admin1 == q.admin1 && (p.precision == 4 || q.precision == 4 || p.namesAdmin1 || q.namesAdmin1) {
+            return .agree(0.75, t("\(slot) \(name(p.precision == 4 || p.namesAdmin1 ? q.name : p.name)) lies in \(name(p.admin1))"))
         }
         if p.precision == 5 || q.precision == 5 {
             return p.country >= 0 && p.country == q.country ? .weak(0.5, t("\(slot) one side names only the country")) : .unknown(0.3)
@@ -174,7 +189,11 @@ struct PairScorer: Sendable {
                 return .soft(0.4, t("\(slot) \(name(p.name)) and \(name(q.name)) both in \(name(p.admin1))" + (distance.map { ", \(Int($0.rounded())) km apart" } ?? "")))
             }
             // A named area reaching across governorates: near by coordinates with slack for its size.
+            // A region reaching across governorates (a desert, a valley): compatible, weakly, when near.
             if let d = distance, d <= radius + slack(p) + slack(q) {
+                if p.precision == 3 || q.precision == 3 {
+                    return .weak(0.3, t("\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, a wide region on one side"))
+                }
                 return .soft(0.3, t("\(slot) \(name(p.name)) and \(name(q.name)) \(Int(d.rounded())) km apart, a wide area on one side"))
             }
             return .veto(t("\(slot) \(name(p.name)) (\(name(p.admin1))) and \(name(q.name)) (\(name(q.admin1))) are different governorates"))
@@ -213,25 +232,36 @@ struct PairScorer: Sendable {
             for y in b.actors where y & 3 == role { firstY = y; break }
             guard firstX >= 0, firstY >= 0 else { continue }
             if common { sharedInRole = true; continue }
-            // Different ids in one role conflict, unless both kinds are known and differ (rare: allocate here only).
-            let kx = a.actors.filter { $0 & 3 == role }.map { kind($0) }, ky = b.actors.filter { $0 & 3 == role }.map { kind($0) }
-            let known = !kx.contains(nil) && !ky.contains(nil)
+            // Different ids in one role conflict, unless one belongs to the other (a person and their
+            // organisation, a force and its state), or both kinds are known and differ (a coalition's members).
+            var lineage = false
+            for x in a.actors where x & 3 == role { for y in b.actors where y & 3 == role {
+                if PairScorer.descends(x >> 2, from: y >> 2, a) || PairScorer.descends(y >> 2, from: x >> 2, b) { lineage = true }
+            } }
+            if lineage { sharedInRole = true; continue }
+            let kx = kinds(a, role), ky = kinds(b, role)
+            let known = !kx.isEmpty && !ky.isEmpty && !kx.contains(-1) && !ky.contains(-1)
             if !known || kx.contains(where: { ky.contains($0) }) { conflict = conflict ?? (firstX, firstY) }
         }
         if let (x, y) = conflict {
             return .soft(0.1, t("\(roleName(x)) \(actorName(x)) against \(actorName(y))"))
         }
         if sharedInRole {
-            return .agree(1, t("shared " + a.actors.filter { b.actors.contains($0) }.map { "\(roleName($0)) \(actorName($0))" }.joined(separator: ", ")))
+            return .agree(1, t("shared or related " + a.actors.filter { b.actors.contains($0) }.map { "\(roleName($0)) \(actorName($0))" }.joined(separator: ", ")))
         }
         // An actor in one role on one side and another role on the other still names the same people.
         for x in a.actors { for y in b.actors where x >> 2 == y >> 2 { return .weak(0.6, t("same actor in different roles")) } }
         return .unknown(0.5)
     }
 
-    private func kind(_ key: Int32) -> String? {
-        guard let n = names[key >> 2] else { return nil }
-        return rules.actorKinds[String(n.dropFirst("actor:".count))]
+    private func kinds(_ f: MentionFeatures, _ role: Int32) -> [Int32] {
+        guard f.actorKinds.count == f.actors.count else { return [] }
+        return f.actors.indices.filter { f.actors[$0] & 3 == role }.map { f.actorKinds[$0] }
+    }
+
+    /// Whether actor `x` (an interned id) has `ancestor` in its parent chain, as `f` records it.
+    static func descends(_ x: Int32, from ancestor: Int32, _ f: MentionFeatures) -> Bool {
+        f.ancestors.contains { $0.0 == x && $0.1 == ancestor }
     }
     private func roleName(_ key: Int32) -> String { ["agent", "patient", "recipient", "party"][Int(key & 3)] }
     private func actorName(_ key: Int32) -> String { name(key >> 2) }

@@ -1,5 +1,6 @@
 import Foundation
 import SitrepCore
+import SitrepKnowledge
 import SitrepLink
 import SitrepStore
 import SitrepStoreSQLite
@@ -9,7 +10,15 @@ import SitrepStoreSQLite
 struct LinkStage {
     let rules: LinkRules
 
-    static func loadDefault() throws -> LinkStage { LinkStage(rules: try LinkRules.standard()) }
+    /// The shipped link rules, with the actor dictionary's kinds and parents (a person → their organisation).
+    static func loadDefault() throws -> LinkStage {
+        var rules = try LinkRules.standard()
+        for e in try ActorDictionary.loadDefault().actors {
+            guard let id = e.id else { continue }
+            rules.actors[id] = LinkRules.ActorInfo(kind: e.kind.rawValue, parent: e.parent)
+        }
+        return LinkStage(rules: rules)
+    }
 
     /// Stores `newMentions` (grouped by document: each document's earlier mentions are replaced, and a
     /// document listed in `analysedDocuments` with no mention loses its old ones), relinks the touched
