@@ -35,7 +35,12 @@ public struct AttributionFinder: Sendable {
     /// The same on the text's UTF-8 bytes (as `LanguageAnalyzer.annotate(bytes:published:)` holds them).
     public func find(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence]) -> [Attribution] {
         guard !tokens.isEmpty, !sentences.isEmpty else { return [] }
-        let ct = ClauseTokens(bytes: bytes, tokens: tokens)
+        return find(clauseTokens: ClauseTokens(bytes: bytes, tokens: tokens), sentences: sentences)
+    }
+
+    /// The same on per-token facts already computed for the text (shared with `CertaintyFinder`).
+    func find(clauseTokens ct: ClauseTokens, sentences: [Sentence]) -> [Attribution] {
+        guard !ct.tokens.isEmpty, !sentences.isEmpty else { return [] }
         var scanner = AttributionScanner(lexicon: lexicon, tokens: ct, sentences: sentences)
         return scanner.run()
     }

@@ -58,7 +58,12 @@ public struct CertaintyFinder: Sendable {
     public func find(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence],
                      attributions: [Attribution]) -> [CertaintyMark] {
         guard !tokens.isEmpty else { return [] }
-        let ct = ClauseTokens(bytes: bytes, tokens: tokens)
+        return find(clauseTokens: ClauseTokens(bytes: bytes, tokens: tokens), sentences: sentences, attributions: attributions)
+    }
+
+    /// The same on per-token facts already computed for the text (shared with `AttributionFinder`).
+    func find(clauseTokens ct: ClauseTokens, sentences: [Sentence], attributions: [Attribution]) -> [CertaintyMark] {
+        guard !ct.tokens.isEmpty else { return [] }
         var marks: [CertaintyMark] = []
         for s in sentences { collect(in: s, ct, into: &marks) }
         clip(&marks, to: attributions)

@@ -31,8 +31,12 @@ public struct LanguageAnalyzer: Sendable {
         a.sentences = splitter.split(bytes: p, tokens: a.tokens)
         a.quantities = quantities.find(bytes: p, tokens: a.tokens, sentences: a.sentences)
         a.times = times.find(bytes: p, published: published)
-        a.attributions = attributions.find(bytes: p, tokens: a.tokens, sentences: a.sentences)
-        a.certainties = certainties.find(bytes: p, tokens: a.tokens, sentences: a.sentences, attributions: a.attributions)
+        if !a.tokens.isEmpty {
+            // Per-token keys and flags, computed once for both clause-level finders.
+            let clauseTokens = ClauseTokens(bytes: p, tokens: a.tokens)
+            a.attributions = attributions.find(clauseTokens: clauseTokens, sentences: a.sentences)
+            a.certainties = certainties.find(clauseTokens: clauseTokens, sentences: a.sentences, attributions: a.attributions)
+        }
         return a
     }
 }
