@@ -118,6 +118,10 @@ extension ExtractionRun {
             if c.entry.framed, !c.frameResolved {
                 candidates[i].dropped = true; continue
             }
+            // "Fighters gathered in the valley": armed men gathering or marching is no protest.
+            if c.triggerType == .protest, c.agents.contains(where: { [.armedGroup, .stateForce, .internationalForce].contains($0.kind) }) {
+                candidates[i].dropped = true; continue
+            }
             // "Protesters marched": a participant noun is a protest unless the sentence names one already.
             if c.triggerType == .protest || c.triggerType == .riot {
                 let other = bySentence[c.sentence].contains { j in

@@ -204,7 +204,7 @@ extension ExtractionRun {
             // "Militants stormed …, setting off car bombs": the clause's subject is the sentence's first actor.
             subject = actors(in: s.lowerBound..<c.start).first { isPossibleDoer($0) }
         }
-        if subject == nil, c.isNoun, c.type == .attack || c.type == .clash {
+        if subject == nil, c.isNoun, !c.entry.weak, c.type == .attack || c.type == .clash {
             // Only an armed actor can be the unstated doer of a named attack ("Militants stormed …, setting off car bombs").
             subject = actors(in: s.lowerBound..<c.start).first {
                 [.armedGroup, .stateForce, .internationalForce].contains($0.kind) && isPossibleDoer($0)
