@@ -179,6 +179,14 @@ extension ExtractionRun {
 
         var object = firstActor(in: objectWindow)
         var objectCounts = counts(in: objectWindow)
+        // "were reportedly spared and secretly bused out": a coordinated passive shares the first verb's subject.
+        if c.isPassive, object == nil, objectCounts.isEmpty,
+           objectWindow.contains(where: { view.function[$0] == .conj }) || (c.start > s.lowerBound && previousEnd >= c.start - 3),
+           let prev = sameSentence.last(where: { $0 < index }), candidates[prev].isPassive {
+            let before = s.lowerBound..<candidates[prev].start
+            object = actors(in: before).last
+            objectCounts = counts(in: before).suffix(1)
+        }
         if c.isPassive, !objectWindow.isEmpty {
             // The subject of a passive: the head noun phrase nearest the verb's clause start.
             object = firstActor(in: objectWindow)
