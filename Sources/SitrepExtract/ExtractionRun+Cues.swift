@@ -193,6 +193,13 @@ extension ExtractionRun {
             guard let h = host else { continue }
             if candidates[h].fatalities == nil, let f = c.fatalities { candidates[h].fatalities = f }
             if candidates[h].patients.isEmpty, !c.patients.isEmpty, c.entry.fatal { candidates[h].patients = c.patients }
+            // "Taliban attacks … 27 security personnel were killed": a toll of armed men makes the attack a battle.
+            if candidates[h].type == .attack, candidates[h].mode == nil, c.type == .clash,
+               candidates[h].triggerType == .attack, !candidates[h].patients.contains(where: { $0.kind == .civilians }) {
+                candidates[h].type = .clash
+                candidates[h].parties = ExtractionRun.unique(candidates[h].agents + candidates[h].patients)
+                candidates[h].agents = []; candidates[h].patients = []
+            }
             candidates[i].dropped = true
             candidates[i].mergedInto = h
         }
