@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "SitrepLanguageTests", dependencies: ["SitrepLanguage"]),
         .testTarget(name: "SitrepKnowledgeTests", dependencies: ["SitrepKnowledge"]),
         .testTarget(name: "SitrepExtractTests", dependencies: ["SitrepExtract", "SitrepIngest"]),
-        .testTarget(name: "SitrepLinkTests", dependencies: ["SitrepLink"]),
+        .testTarget(name: "SitrepLinkTests", dependencies: ["SitrepLink"], exclude: ["Fixtures"]),
         .testTarget(name: "SitrepStoreSQLiteTests", dependencies: ["SitrepStoreSQLite", "SitrepIngest"]),
         .testTarget(name: "SitrepCLITests", dependencies: ["sitrep"]),
     ]

@@ -7,7 +7,8 @@ import SitrepLanguage
 /// its tokens; the model learns how far to trust it. (Actor-dictionary marks were tried as well and
 /// lowered dev F1 from 0.897 to 0.890, so the dictionary joins after tagging instead: its hits win.)
 struct EntityGazetteer: Sendable {
-    let places: Set<UInt64>
+    /// Hashes of the place names' word sequences (an open-addressing table used as a set).
+    let places: PerceptronFeatureTable
     let maxTokens: Int
 
     static func loadDefault() throws -> EntityGazetteer {
@@ -23,9 +24,8 @@ struct EntityGazetteer: Sendable {
     }
 
     init(placeNames text: String) {
-        var places = Set<UInt64>()
+        var places = PerceptronFeatureTable(capacity: 1 << 16)
         var maxTokens = 1
-        places.reserveCapacity(50_000)
         // A byte scan: lines are names, words are separated by spaces (written as the recogniser's tokens).
         var text = text
         text.withUTF8 { b in
@@ -56,7 +56,7 @@ struct EntityGazetteer: Sendable {
                         }
                         w = e + 1
                     }
-                    if words > 0 { places.insert(h); maxTokens = max(maxTokens, words) }
+                    if words > 0 { _ = places.insert(h); maxTokens = max(maxTokens, words) }
                 }
                 i = lineEnd + 1
             }

@@ -137,6 +137,10 @@ struct GazetteerBuilder {
             if kind == .country && countryIndex[place.country] == nil { countryIndex[place.country] = index }
             seen.removeAll(keepingCapacity: true)
             addName(UnsafeBufferPointer(rebasing: buf[f[2]]), index: index, primary: true)
+            // "Washington, D.C.", "Hamilton, Ontario": the name before the comma is the place's own name too.
+            if let comma = buf[f[2]].firstIndex(of: 0x2C), comma > f[2].lowerBound {
+                addName(UnsafeBufferPointer(rebasing: buf[f[2].lowerBound..<comma]), index: index, primary: true)
+            }
             if f.count > 8 {
                 let r = f[8]
                 var s = r.lowerBound

@@ -202,15 +202,15 @@ enum NERFeatures {
 
     /// Document-level facts about lowercase forms (see `staticFeatures`).
     struct DocumentFacts {
-        var capitalisedMid = Set<UInt64>()
-        var lowercaseSeen = Set<UInt64>()
+        var capitalisedMid = PerceptronFeatureTable(capacity: 256)
+        var lowercaseSeen = PerceptronFeatureTable(capacity: 256)
 
         /// Which words are written lowercase, or capitalised mid-sentence outside headlines, in the document.
         init(_ atoms: [[Atoms]]) {
             for sentence in atoms {
                 let headline = isHeadline(sentence)
                 for (i, a) in sentence.enumerated() where a.hasLetter {
-                    if !a.capitalised { lowercaseSeen.insert(a.lower) } else if i > 0 && !headline { capitalisedMid.insert(a.lower) }
+                    if !a.capitalised { _ = lowercaseSeen.insert(a.lower) } else if i > 0 && !headline { _ = capitalisedMid.insert(a.lower) }
                 }
             }
         }
@@ -348,7 +348,7 @@ enum NERFeatures {
 /// Summed weights of the word features (`NERFeatures.wordFeatures`) of each word type seen in a
 /// document, so a name that recurs costs its context features only.
 struct NERWordScoreCache {
-    private var index: [UInt64: Int] = [:]
+    private var index = PerceptronFeatureTable(capacity: 256)
     private var scores: [Int32] = []
 
     /// Writes the word-feature scores of `a` to `out`, computing them with `weights` the first time.
@@ -357,14 +357,16 @@ struct NERWordScoreCache {
                          weights: PerceptronWeightTable, scratch: UnsafeMutablePointer<UInt64>, into out: UnsafeMutablePointer<Int32>) {
         let tags = EntityTagIndex.count
         let key = NERFeatures.feature(99, a.word, first << 1 | headline)
-        if let at = index[key] {
+        let row = index.row(key)
+        if row >= 0 {
+            let at = Int(row) * tags
             scores.withUnsafeBufferPointer { s in for t in 0..<tags { out[t] = s[at + t] } }
             return
         }
         NERFeatures.wordFeatures(a, first: first, headline: headline, facts: facts, into: scratch)
         for t in 0..<tags { out[t] = 0 }
         weights.add(scratch, count: NERFeatures.wordCount, to: out)
-        index[key] = scores.count
+        _ = index.insert(key)  // row = scores.count / tags
         for t in 0..<tags { scores.append(out[t]) }
     }
 }

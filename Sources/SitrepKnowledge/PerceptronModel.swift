@@ -31,6 +31,10 @@ struct PerceptronFeatureTable: Sendable {
         }
     }
 
+    /// Whether `hash` is in the table (used as a set of hashes without re-hashing them).
+    @inline(__always)
+    func contains(_ hash: UInt64) -> Bool { row(hash) >= 0 }
+
     /// The row of `hash`, adding it as row `count` when absent.
     @inline(__always)
     mutating func insert(_ hash: UInt64) -> (row: Int32, isNew: Bool) {

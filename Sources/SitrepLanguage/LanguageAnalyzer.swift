@@ -1,16 +1,22 @@
 import SitrepCore
 
-/// Runs the language layer over a document's text: tokens, sentences, quantities
-/// (time expressions, attribution and certainty are added by their own finders).
+/// Runs the language layer over a document's text: tokens, sentences, quantities, time
+/// expressions resolved against the publication date, attribution and certainty.
 ///
 /// Load once (`init` reads the data files) and share: it is immutable and `Sendable`.
 public struct LanguageAnalyzer: Sendable {
     public let splitter: SentenceSplitter
     public let quantities: QuantityFinder
+    public let times: TimeExpressionFinder
+    public let attributions: AttributionFinder
+    public let certainties: CertaintyFinder
 
     public init() throws {
         splitter = try SentenceSplitter()
         quantities = try QuantityFinder()
+        times = try TimeExpressionFinder()
+        attributions = try AttributionFinder()
+        certainties = try CertaintyFinder()
     }
 
     public func annotate(_ text: String, published: DayInterval?) -> LanguageAnnotations {
@@ -24,6 +30,9 @@ public struct LanguageAnalyzer: Sendable {
         a.tokens = Tokenizer.tokenize(bytes: p)
         a.sentences = splitter.split(bytes: p, tokens: a.tokens)
         a.quantities = quantities.find(bytes: p, tokens: a.tokens, sentences: a.sentences)
+        a.times = times.find(bytes: p, published: published)
+        a.attributions = attributions.find(bytes: p, tokens: a.tokens, sentences: a.sentences)
+        a.certainties = certainties.find(bytes: p, tokens: a.tokens, sentences: a.sentences, attributions: a.attributions)
         return a
     }
 }

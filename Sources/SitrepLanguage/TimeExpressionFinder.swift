@@ -14,6 +14,12 @@ import SitrepCore
 ///   the past preferred: a later one only when it is less than half as far away as the earlier one
 ///   ("January" in a November article is next January, "September" in a February article last September),
 ///   or the next one with future cues;
+/// - a past-tense verb right before ("ended Jan. 31", "retreated in January") makes a month or day without a
+///   year the latest one on or before the publication day; a future cue right after "had" ("had been due to
+///   expire Friday") is a past plan; "plan"/"set" are future cues only before "to";
+/// - "Christmas", "New Year's Eve", "Newroz" are fixed days of the year resolved like a month and day;
+///   "Ramadan", "Eid al-Fitr", "Eid al-Adha", "Ashura" come from the arithmetical Islamic calendar (which can
+///   differ by a day or two from the observed one), the nearest occurrence with the past preferred;
 /// - "31/07/2018" is read day first unless that is impossible ("07/31/2018");
 /// - "the following month", "that year", "a week later", "the next day" count from the time the text
 ///   last named (its reference time), when that time is fine enough, else from the publication date;

@@ -229,6 +229,18 @@ struct TimeExpressionParser {
             return Match(first: k, last: m.last, expr: m.expr, takesThe: true)
         case .early, .late, .mid, .earlier, .later:
             guard adj(k, k + 1) else { return nil }
+            // "earlier in the year" (of publication), "later in the day" (the day last named).
+            if r == .earlier || r == .later, role(k + 1) == .in, adjSpace(k + 1, k + 2), role(k + 2) == .the, adjSpace(k + 2, k + 3),
+               let u = entry(k + 3), u.kind == .unit, !u.plural, let unit = u.unit, [.day, .week, .month, .year].contains(unit) {
+                var x = TimeExpression(type: .date, anchor: .unitOffset(unit, 0))
+                x.part = r == .earlier ? .earlier : .later
+                x.fromReference = unit == .day
+                return Match(first: k, last: k + 3, expr: x, takesThe: true)
+            }
+            // "a later date", "an earlier date": a vague future or past.
+            if r == .earlier || r == .later, role(k + 1) == .dateNoun, previousRole(k) == .article {
+                return Match(first: k - 1, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference(r == .later ? "FUTURE_REF" : "PAST_REF")))
+            }
             // "in the early hours of Wednesday"
             if r == .early, let u = entry(k + 1), u.kind == .unit, u.unit == .hour, u.plural,
                adj(k + 1, k + 2), role(k + 2) == .of, adj(k + 2, k + 3), let m = dayTarget(k + 3) {
@@ -508,8 +520,9 @@ struct TimeExpressionParser {
         if !half, value != nil, let h = halfAfterCount(after + 1), tokens[after + 1].word == tokens[after].word + 1 {
             half = true; last = h - 1
         }
-        // A number written with digits right after a capitalised word is an identifier ("Channel 10").
-        if t.entry < 0, t.has(TimeToken.afterName) { return nil }
+        // A number written with digits right after a capitalised word is an identifier ("Channel 10"),
+        // unless a plural unit follows ("met Blair 10 days ago").
+        if t.entry < 0, t.has(TimeToken.afterName), !u.plural { return nil }
         let hyphenated = tokens[after].gap == .hyphen
         // "a year-earlier figure": the compound adjective starts at the unit.
         if after + 1 < n, tokens[after + 1].gap == .hyphen, tokens[after + 1].word == tokens[after].word + 1,
@@ -534,10 +547,12 @@ struct TimeExpressionParser {
             }
         }
         // "$5 a year", "13% a year", "three times a week": a rate.
-        if tokens[k].has(TimeToken.afterAmount) || previousRole(k) == .amount, role(k) == .article, !u.plural {
+        let pr = previousRole(k)
+        if tokens[k].has(TimeToken.afterAmount) || pr == .amount || pr == .frequency, role(k) == .article, !u.plural {
             var x = TimeExpression(type: .set)
             x.setValue = TimeResolver.durationValue(count: 1, unit: unit)
-            return Match(first: k, last: after, expr: x)
+            // "twice a week" is one expression.
+            return Match(first: pr == .frequency ? k - 1 : k, last: after, expr: x)
         }
         var x = TimeExpression(type: .duration)
         x.unit = unit; x.count = value; x.half = half
@@ -580,8 +595,8 @@ struct TimeExpressionParser {
         guard t.number >= 1900, t.number <= 2099, !t.has(TimeToken.afterAmount) else { return false }
         let prev = previousRole(k)
         if Self.isPreposition(prev) || prev == .fiscal { return true }
-        // "some 2000 people": a quantity.
-        if prev == .approx || prev == .more || prev == .least { return false }
+        // "some 2000 people", "over 2000 people": a quantity.
+        if prev == .approx || prev == .more || prev == .least || prev == .over { return false }
         // Right after a capitalised name it is an identifier ("Resolution 2018", "Channel 1990").
         if t.has(TimeToken.afterName) || (k > 0 && tokens[k - 1].word == t.word - 1 && tokens[k - 1].entry < 0) { return false }
         // A decimal ("1990.5") or a number range ("1990-95") is not a year on its own.
@@ -742,7 +757,7 @@ struct TimeExpressionParser {
         }
         // Otherwise only after "this"/"last"…, a preposition, or "the" after a preposition ("in the fall").
         // ("to fall apart", "and spring back": not after "to", "and", "for").
-        func opens(_ r: Role) -> Bool { Self.isPreposition(r) && r != .to && r != .and && r != .for }
+        func opens(_ r: Role) -> Bool { (Self.isPreposition(r) && r != .to && r != .and && r != .for) || r == .over }
         var context = offset != nil || opens(previousRole(k))
         if !context, previousRole(k) == .the, k >= 2, tokens[k - 1].word == tokens[k].word - 1, opens(previousRole(k - 1)) { context = true }
         guard context else { return nil }
@@ -915,7 +930,13 @@ struct TimeExpressionParser {
                 break
             }
         }
-        if let (c, after) = count(k + 1), let c, after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, u.plural {
+        // "every other day": every second one.
+        if role(k + 1) == .other, adj(k + 1, k + 2), let u = entry(k + 2), u.kind == .unit, !u.plural {
+            x.setValue = TimeResolver.durationValue(count: 2, unit: u.unit!)
+            return Match(first: k, last: k + 2, expr: x)
+        }
+        // "every two weeks", "every few days"
+        if let (c, after) = count(k + 1), after < n, adj(after - 1, after), let u = entry(after), u.kind == .unit, u.plural {
             x.setValue = TimeResolver.durationValue(count: c, unit: u.unit!)
             return Match(first: k, last: after, expr: x)
         }

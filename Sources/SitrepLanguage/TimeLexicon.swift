@@ -39,6 +39,14 @@ public struct TimeLexicon: Sendable {
         case new, eve
         /// "Eid" before "al-Fitr" / "al-Adha"
         case eid
+        /// "over": opens a season ("over the summer") but not a year ("over 2000 people").
+        case over
+        /// "every other day"
+        case other
+        /// "once", "twice", "thrice": part of a rate ("twice a week")
+        case frequency
+        /// "date" in "a later date"
+        case dateNoun = "date-noun"
     }
 
     /// Units of time, with their TimeML letters.

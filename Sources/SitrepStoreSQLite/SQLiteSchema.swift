@@ -7,12 +7,15 @@ import GRDB
 /// written by a newer Sitrep and is refused (`store.tooNew`).
 enum SQLiteSchema {
     /// Identifiers in the order they run; the first marks a database as Sitrep's.
-    static let migrationIdentifiers = ["v1.documents"]
+    static let migrationIdentifiers = ["v1.documents", "v2.events"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1.documents") { db in
             try db.execute(sql: v1Documents)
+        }
+        migrator.registerMigration("v2.events") { db in
+            try db.execute(sql: v2Events)
         }
         return migrator
     }

@@ -3,6 +3,7 @@ import SitrepCore
 import SitrepIngest
 import SitrepExtract
 import SitrepStore
+import SitrepStoreSQLite
 
 /// `sitrep analyze PATH...`: the main job. Ingests, then runs every pipeline stage built so far.
 struct AnalyzeCommand: ParsableCommand {
@@ -36,7 +37,7 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try StoreFactory.open(storeOptions.store)
+        let store = try StoreFactory.openLinked(storeOptions.store)
         let reader = DocumentReader(options: IngestOptions(maxFileBytes: maxFileMB << 20))
         let summary = try IngestRun(reader: reader, store: store).run(paths: paths, quiet: format != .text)
         let pipeline = try AnalysisPipeline.loadDefault()
@@ -45,21 +46,45 @@ struct AnalyzeCommand: ParsableCommand {
             if !summary.rejected.isEmpty { throw ExitCode(ExitStatus.rejected) }
             return
         }
-        var reports: [DocumentAnalysis] = []
-        for id in summary.documentIDs {
-            guard let document = try store.document(id: id) else { continue }
-            reports.append(pipeline.analyze(document))
-        }
+        let events = try extractAndLink(ids: summary.documentIDs, store: store, pipeline: pipeline)
         switch format {
         case .text:
-            for report in reports { print(report.briefing); print("") }
-            print("Analysed \(Format.plural(reports.count, "document")): \(summary.line).")
-        case .jsonl:
-            for report in reports { print(try Console.json(report, pretty: false)) }
-        case .json:
-            print(try Console.json(reports, pretty: true))
+            print(try LinkStage.render(events, format: .text))
+            print("")
+            print("Analysed \(Format.plural(summary.documentIDs.count, "document")): \(summary.line).")
+        case .json, .jsonl:
+            print(try LinkStage.render(events, format: format))
         }
         if !summary.rejected.isEmpty { throw ExitCode(ExitStatus.rejected) }
+    }
+
+    /// Extracts mentions document by document and links them in batches (memory stays flat on long
+    /// runs); returns the canonical events that hold any of this run's mentions, read back once at
+    /// the end so each is printed once, in its final form, in date order.
+    func extractAndLink(ids: [String], store: SQLiteStore, pipeline: AnalysisPipeline,
+                        batchSize: Int = 200) throws -> [StoredEvent] {
+        let link = try LinkStage.loadDefault()
+        let progress = ProgressLine(totalBytes: 0, enabled: format == .text && Console.stderrIsTerminal)
+        var touchedMentions: [String] = []
+        var start = 0
+        while start < ids.count {
+            let batch = Array(ids[start..<min(start + batchSize, ids.count)])
+            var found: [EventMention] = []
+            for id in batch {
+                guard let document = try store.document(id: id) else { continue }
+                found += pipeline.mentions(in: document)
+                progress.advance(bytes: document.text.utf8.count)
+            }
+            touchedMentions += found.map(\.id)
+            try link.linkAndStoreDetailed(store: store, newMentions: found, analysedDocuments: batch)
+            start += batchSize
+        }
+        progress.finish()
+        let events = try store.eventIDs(holdingMentions: touchedMentions).compactMap { try store.event(id: $0) }
+        return events.sorted { a, b in
+            let da = a.record.date?.start.iso ?? "9999", db = b.record.date?.start.iso ?? "9999"
+            return da != db ? da < db : a.record.id < b.record.id
+        }
     }
 }
 

@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput on a generated corpus (use a release build: swift run -c release).",
-        subcommands: [IngestBench.self, BenchAnalyzeCommand.self, LanguageBench.self])
+        subcommands: [IngestBench.self, LanguageBench.self, LinkBench.self, BenchAnalyzeCommand.self])
 }
 
 /// Cleaning and store-write throughput.

@@ -5,5 +5,5 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure accuracy on evaluation sets (one JSON object on the last line).",
-        subcommands: [EvalActorsCommand.self, EvalCase2021Command.self, EvalConllCommand.self, EvalGeoparseCommand.self, EvalTimeMLCommand.self])
+        subcommands: [EvalTimeMLCommand.self, EvalGeoparseCommand.self, EvalConllCommand.self, EvalActorsCommand.self, EvalCase2021Command.self, EvalClustersCommand.self])
 }

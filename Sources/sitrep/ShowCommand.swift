@@ -6,9 +6,9 @@ import SitrepStore
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one stored document with what cleaning removed and how its date was found.")
+        abstract: "Show one stored document (doc_…) or canonical event (ev_…) with its evidence.")
 
-    @Argument(help: "A document id (doc_…), as printed by `sitrep documents`.")
+    @Argument(help: "A document id (doc_…, see `sitrep documents`) or an event id (ev_…, see `sitrep events`).")
     var id: String
 
     @OptionGroup var storeOptions: StoreOptions
@@ -18,15 +18,13 @@ struct ShowCommand: ParsableCommand {
 
     func validate() throws {
         guard id.hasPrefix("doc_") || id.hasPrefix("ev_") else {
-            throw ValidationError("'\(id)' is not an id: document ids start with doc_ (see `sitrep documents`).")
+            throw ValidationError("'\(id)' is not an id: document ids start with doc_ (see `sitrep documents`), event ids with ev_ (see `sitrep events`).")
         }
     }
 
     func run() throws {
+        if id.hasPrefix("ev_") { return try EventShow.run(id: id, storeURL: storeOptions.store, format: format) }
         let store = try StoreFactory.open(storeOptions.store)
-        guard id.hasPrefix("doc_") else {
-            throw SitrepError(code: "show.notFound", input: id, message: "no such event in \(storeOptions.store)")
-        }
         guard let document = try store.document(id: id) else {
             throw SitrepError(code: "show.notFound", input: id,
                               message: "no such document in \(storeOptions.store); `sitrep documents` lists them")

@@ -19,7 +19,7 @@ struct Sitrep: ParsableCommand {
         Exit status: 0 all good, 1 some inputs were rejected, 2 usage error.
         """,
         version: "0.1.0",
-        subcommands: [AnalyzeCommand.self, IngestCommand.self, DocumentsCommand.self, ShowCommand.self,
+        subcommands: [AnalyzeCommand.self, IngestCommand.self, DocumentsCommand.self, EventsCommand.self, ShowCommand.self,
                       EvalCommand.self, BenchCommand.self, TrainCommand.self]
     )
 }

@@ -68,6 +68,12 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "as soon as possible", type: .date, value: "FUTURE_REF"),
         TimeValueCase(text: "Talks will resume soon, the envoy said.", published: "2018-10-05",
                       phrase: "soon", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "The vote was put off to a later date.", published: "2018-10-05",
+                      phrase: "a later date", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "Exports fell sharply earlier in the year, the ministry said.", published: "2018-10-05",
+                      phrase: "earlier in the year", type: .date, value: "2018"),
+        TimeValueCase(text: "The town fell on 3 March 2016. Later in the day, the army withdrew.", published: "2018-10-05",
+                      phrase: "Later in the day", type: .date, value: "2016-03-03"),
         // Parts of a day with early/mid/late.
         TimeValueCase(text: "Shelling resumed in mid-afternoon, residents said.", published: "2018-10-05",
                       phrase: "mid-afternoon", type: .time, value: "2018-10-05TAF"),
@@ -118,6 +124,23 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Ashura", type: .date, value: "2018-09-21"),
         TimeValueCase(text: "The truce held through Ramadan 2017.", published: "2018-09-25",
                       phrase: "Ramadan 2017", type: .date, value: "2017-05"),
+        TimeValueCase(text: "The envoy met Prime Minister Abadi 10 days ago.", published: "2018-10-05",
+                      phrase: "10 days ago", type: .date, value: "2018-09-25"),
+        TimeValueCase(text: "Fighting went on well into the summer.", published: "2018-10-05",
+                      phrase: "the summer", type: .date, value: "2018-SU"),
+        TimeValueCase(text: "Over the winter, the front barely moved.", published: "2018-10-05",
+                      phrase: "the winter", type: .date, value: "2017-WI"),
+        TimeValueCase(text: "The siege dragged on into 2019.", published: "2019-03-05",
+                      phrase: "2019", type: .date, value: "2019"),
+        // Recurring times.
+        TimeValueCase(text: "Aid trucks arrive twice a week.", published: "2018-10-05",
+                      phrase: "twice a week", type: .set, value: "P1W"),
+        TimeValueCase(text: "Prices rose 5% a year.", published: "2018-10-05",
+                      phrase: "a year", type: .set, value: "P1Y"),
+        TimeValueCase(text: "The bridge is shelled every other day.", published: "2018-10-05",
+                      phrase: "every other day", type: .set, value: "P2D"),
+        TimeValueCase(text: "Convoys leave every few days.", published: "2018-10-05",
+                      phrase: "every few days", type: .set, value: "PXD"),
         // Recurring weekdays.
         TimeValueCase(text: "The market opens on Mondays.", published: "2018-10-05",
                       phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
@@ -143,6 +166,8 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "Civilians may leave as soon as the shelling stops.",
         "He died soon after the attack.",
         "The New York office closed.",
+        "Over 2000 people fled.",
+        "He watched Channel 4 news.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))

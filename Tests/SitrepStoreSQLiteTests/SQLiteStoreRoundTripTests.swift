@@ -62,7 +62,7 @@ struct SQLiteStoreRoundTripTests {
         #expect(try store.documentCount() == 0)
         _ = try store.save([SampleDocuments.convoy])
         #expect(try store.document(id: SampleDocuments.convoy.id) == SampleDocuments.convoy)
-        #expect(try store.appliedMigrations() == ["v1.documents"])
+        #expect(try store.appliedMigrations() == ["v1.documents", "v2.events"])
     }
 
     @Test func sqliteLocationOpensTheFile() throws {

@@ -1,2 +1,0 @@
-// SitrepLink: mentions across documents → canonical events. See the module's files.
-import SitrepCore

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// `sitrep events`, `sitrep show ev_…`, `sitrep eval clusters` and `sitrep bench link`, run as a user would.
+@Suite(.serialized) struct EventsCLITests {
+    let gold = SitrepBinary.packageRoot.appendingPathComponent("Tests/SitrepLinkTests/Fixtures/gold")
+
+    @Test func eventsOnAnEmptyStoreSaysHowToFillIt() throws {
+        let r = try SitrepBinary.run(["events", "--store", "memory:"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("No events stored"))
+        let jsonl = try SitrepBinary.run(["events", "--store", "memory:", "--format", "jsonl", "--type", "transfer", "--since", "2018-01-01"])
+        #expect(jsonl.status == 0)
+        #expect(jsonl.stdout.isEmpty)
+    }
+
+    @Test func badEventFiltersAreUsageErrors() throws {
+        #expect(try SitrepBinary.run(["events", "--store", "memory:", "--type", "picnic"]).status == 2)
+        #expect(try SitrepBinary.run(["events", "--store", "memory:", "--since", "last week"]).status == 2)
+    }
+
+    @Test func showingAnUnknownEventNamesIt() throws {
+        let r = try SitrepBinary.run(["show", "ev_0123456789ab", "--store", "memory:"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("ev_0123456789ab"))
+    }
+
+    @Test func evalClustersEndsWithOneJSONObject() throws {
+        let r = try SitrepBinary.run(["eval", "clusters", gold.appendingPathComponent("hostages").path,
+                                      gold.appendingPathComponent("hostages/gold.json").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let last = try #require(r.stdout.split(separator: "\n").last)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        for key in ["precision", "recall", "f1", "forbidden_merges", "documents"] { #expect(object[key] != nil, "missing \(key)") }
+        #expect(object["documents"] as? Int == 5)
+        #expect((object["missing_documents"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func benchLinkPrintsOneRowPerSize() throws {
+        let r = try SitrepBinary.run(["bench", "link", "--sizes", "300,600"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).first?.isNumber == true }
+        #expect(rows.count == 2)
+    }
+}
