@@ -80,6 +80,7 @@ final class ExtractionRun {
             bySentence.append(first..<candidates.count)
         }
         filterWeak()
+        dropGeneric()
         dropSeizedWeapons()
         mergeTolls()
         combineWithinSentences()

@@ -17,18 +17,29 @@ extension ExtractionRun {
         TextRange(start: view.tokens[c.start].range.start, end: view.tokens[c.end - 1].range.end)
     }
 
-    /// The time expression for a trigger: the nearest in its sentence, else the last earlier one in its paragraph.
-    func time(for c: Candidate, trigger: TextRange) -> TimeMention? {
+    /// Modifiers that make a time a deadline ("by October 15", "until mid-October"): the date of a plan, never of
+    /// something that happened.
+    static let deadlineModifiers: Set<String> = ["by", "until", "before"]
+
+    /// The time expression for a trigger: the nearest in its clause, else in its sentence, else the last earlier
+    /// one in its paragraph. A deadline dates only a planned or conditional event, and never carries on.
+    func time(for c: Candidate, trigger: TextRange, certainty: Certainty = .asserted) -> TimeMention? {
         let sentence = sentences[c.sentence]
+        let future = certainty == .planned || certainty == .conditional
         let usable = times(in: TextRange(start: sentences[max(0, c.sentence - 12)].range.start, end: sentence.range.end))
-        let inSentence = usable.filter { sentence.range.contains($0.range) }
-        if let best = inSentence.min(by: { distance($0.range, trigger) < distance($1.range, trigger) }) { return best }
+        let inSentence = usable.filter {
+            sentence.range.contains($0.range) && (future || !ExtractionRun.deadlineModifiers.contains($0.modifier ?? ""))
+        }
+        let sameClause = inSentence.filter { inOneClause($0.range, trigger, sentence: sentence.tokens) }
+        if let best = (sameClause.isEmpty ? inSentence : sameClause)
+            .min(by: { distance($0.range, trigger) < distance($1.range, trigger) }) { return best }
         // A date carries on through its paragraph, unless it is background (much older than publication)
         // or opens a "since" clause.
         let paragraph = sentence.paragraph
         let earlier = sentences[..<c.sentence].reversed().prefix { $0.paragraph == paragraph }
         for s in earlier {
             guard let t = usable.last(where: { s.range.contains($0.range) }) else { continue }
+            if let m = t.modifier, ExtractionRun.deadlineModifiers.contains(m) || m == "after" { return nil }
             if let p = view.document.published, let iv = t.interval,
                iv.end.dayNumber < p.start.dayNumber - ExtractionRun.backgroundDays { return nil }
             let at = view.firstToken(atOrAfter: t.range.start)
@@ -37,6 +48,27 @@ extension ExtractionRun {
             return t
         }
         return nil
+    }
+
+    /// Whether a time and a trigger lie in one clause of a sentence: no clause break (";", ":", a dash, a bracket, a
+    /// clause word like "which", "while", "said") between them, and a comma between them only after a fronted
+    /// adverbial ("On Monday, rebels attacked …", not "The army, which shelled it on Saturday, captured it").
+    func inOneClause(_ a: TextRange, _ b: TextRange, sentence r: Range<Int>) -> Bool {
+        let lo = a.end <= b.start ? a.end : b.end, hi = a.end <= b.start ? b.start : a.start
+        guard lo < hi else { return true }
+        var comma = false
+        var j = view.firstToken(atOrAfter: lo)
+        while j < r.upperBound, view.tokens[j].range.end <= hi {
+            if view.function[j] == .clauseBreak { return false }
+            if isHardBreak(j) { if view.firstByte(j) == 0x2C { comma = true } else { return false } }
+            j += 1
+        }
+        guard comma else { return true }
+        // A fronted time: before the trigger, within the sentence's first words, no comma before it.
+        guard a.end <= b.start else { return false }
+        let t = view.firstToken(atOrAfter: a.start)
+        guard t - r.lowerBound <= 5 else { return false }
+        return !(r.lowerBound..<t).contains { isHardBreak($0) }
     }
 
     /// Usable time expressions (dated, not "since") that start inside `r`.
@@ -108,7 +140,8 @@ extension ExtractionRun {
             var date: EventDate?
             var precision: TimePrecision?
             var interval: DayInterval?
-            if let t = time(for: c, trigger: trig), let iv = t.interval {
+            var certainty = certainty(for: c, trigger: trig)
+            if let t = time(for: c, trigger: trig, certainty: certainty), let iv = t.interval {
                 date = EventDate(start: iv.start, end: iv.end, text: view.text(t.range))
                 precision = t.precision
                 interval = iv
@@ -117,7 +150,6 @@ extension ExtractionRun {
                 date = EventDate(start: p.start.adding(days: -ExtractionRun.beforePublicationDays), end: p.end, text: nil)
                 precision = .beforePublication
             }
-            var certainty = certainty(for: c, trigger: trig)
             var source: String?
             var sourceID: String?
             if let a = attribution(for: trig) {

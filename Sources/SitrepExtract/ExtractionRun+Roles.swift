@@ -118,7 +118,7 @@ extension ExtractionRun {
             if view.function[j] == .conj || (view.tokens[j].kind == .punctuation && view.firstByte(j) == 0x2C) {
                 if head != nil { break } else { continue }
             }
-            if let c = lexicon.argumentClasses[view.keys[j]] { head = c }
+            if let c = lexicon.argumentClasses[view.keys[j]], c != .pact || head == nil { head = c }
         }
         if let head { return head }
         if !view.places(startingIn: r).isEmpty {
@@ -219,6 +219,11 @@ extension ExtractionRun {
             }
         }
         c.argumentClass = argumentClass(in: objectWindow)
+        // "A deal seems to have been struck": the passive's subject is itself a noun trigger just before the verb.
+        if c.argumentClass == nil, c.isPassive, let prev = sameSentence.last(where: { $0 < index }),
+           candidates[prev].isNoun, candidates[prev].headEnd == previousEnd {
+            c.argumentClass = argumentClass(in: candidates[prev].start..<candidates[prev].end)
+        }
         if ExtractionRun.intransitiveTypes.contains(c.type), !c.isPassive {
             // "Thousands of civilians are fleeing": an intransitive verb's class is its subject's.
             c.argumentClass = subjectWindow.flatMap { argumentClass(in: $0) } ?? subject.flatMap { argumentClass(in: $0.tokens) }
