@@ -72,7 +72,7 @@ public struct ExtractionLexicon: Sendable {
     /// Words that make a noun trigger generic or hypothetical ("many such deals", "to justify continued operations").
     var genericCues = PhraseTable<Bool>(bit: 128)
     /// One lookup per token: which tables the word starts (bits) and its function class.
-    var wordInfo: [UInt64: WordInfo] = [:]
+    var wordInfo = WordInfoTable([:])
     var functionWords: [UInt64: FunctionClass] = [:]
     /// Phrases that put an event inside a claim of responsibility ("claimed responsibility for").
     public private(set) var responsibilityPhrases: [String] = []
@@ -167,7 +167,7 @@ public struct ExtractionLexicon: Sendable {
         mark(relationCues.firstWords, relationCues.bit); mark(backgroundCues.firstWords, backgroundCues.bit)
         mark(vetoes.firstWords, vetoes.bit); mark(genericCues.firstWords, genericCues.bit)
         for (k, f) in functionWords { info[k, default: WordInfo()].function = f }
-        wordInfo = info
+        wordInfo = WordInfoTable(info)
     }
 
     static func parseMode(_ text: String, _ row: ResourceRow) throws -> EventMode? {

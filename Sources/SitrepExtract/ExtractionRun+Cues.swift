@@ -165,8 +165,8 @@ extension ExtractionRun {
     /// murdering civilians" is one attack; "a deal seems to have been struck" one agreement. The first mention keeps
     /// the others' mode (the most specific), toll and victims.
     /// Types whose several triggers in one sentence tell one happening ("given safe passage … bused out").
-    static let combinedTypes: Set<EventType> = [.attack, .agreement, .negotiation, .takeover, .transfer, .release,
-                                                 .surrender, .withdrawal]
+    static let combinedTypes = EventTypeSet([.attack, .agreement, .negotiation, .takeover, .transfer, .release,
+                                                 .surrender, .withdrawal])
 
     func combineWithinSentences() {
         for (s, range) in bySentence.enumerated() {
@@ -211,7 +211,7 @@ extension ExtractionRun {
     /// "Militants stormed the city … More than 250 people were killed": a kill or injury clause gives its
     /// toll to the attack or clash of its sentence, or of the sentence before in the same paragraph.
     func mergeTolls() {
-        let violent: Set<EventType> = [.attack, .clash, .riot, .offensive, .takeover]
+        let violent = EventTypeSet([.attack, .clash, .riot, .offensive, .takeover])
         for i in candidates.indices where !candidates[i].dropped && candidates[i].entry.weak && candidates[i].triggerType == .attack {
             let c = candidates[i]
             let s = c.sentence

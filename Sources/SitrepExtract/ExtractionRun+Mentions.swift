@@ -87,8 +87,11 @@ extension ExtractionRun {
 
     /// Certainty from the language layer's marks, else from cue words just before the trigger.
     func certainty(for c: Candidate, trigger: TextRange) -> Certainty {
-        let marks = view.language.certainties.filter { $0.scope.contains(trigger) }
-        if let mark = marks.min(by: { $0.scope.length < $1.scope.length }), mark.certainty != .asserted { return mark.certainty }
+        var mark: CertaintyMark?
+        for m in view.language.certainties where m.scope.contains(trigger) {
+            if mark == nil || m.scope.length < mark!.scope.length { mark = m }
+        }
+        if let mark, mark.certainty != .asserted { return mark.certainty }
         let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 10)
         var best: (Int, Certainty)?
         for m in matches(lexicon.certaintyCues, in: lo..<c.start) where m.end <= c.start {
@@ -112,7 +115,11 @@ extension ExtractionRun {
     }
 
     func attribution(for trigger: TextRange) -> Attribution? {
-        view.language.attributions.filter { $0.scope.contains(trigger) }.min { $0.scope.length < $1.scope.length }
+        var best: Attribution?
+        for a in view.language.attributions where a.scope.contains(trigger) {
+            if best == nil || a.scope.length < best!.scope.length { best = a }
+        }
+        return best
     }
 
     func isBackground(_ c: Candidate, date: DayInterval?) -> Bool {

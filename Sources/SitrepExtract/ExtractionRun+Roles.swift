@@ -14,9 +14,9 @@ extension ExtractionRun {
     static let notCountedOnMoves: Set<String> = ["hostages", "captives", "hostage", "captive"]
 
     /// Types whose sides are parties rather than agent and patient.
-    static let partyTypes: Set<EventType> = [.clash, .agreement, .negotiation]
+    static let partyTypes = EventTypeSet([.clash, .agreement, .negotiation])
     /// Types whose subject does it to itself (no patient).
-    static let intransitiveTypes: Set<EventType> = [.surrender, .withdrawal, .protest, .riot, .groupChange]
+    static let intransitiveTypes = EventTypeSet([.surrender, .withdrawal, .protest, .riot, .groupChange])
 
     func isHardBreak(_ i: Int) -> Bool {
         let t = view.tokens[i]
@@ -140,8 +140,11 @@ extension ExtractionRun {
         var firstInSentence = index
         while firstInSentence > 0, candidates[firstInSentence - 1].sentence == c.sentence { firstInSentence -= 1 }
         let sameSentence = firstInSentence..<candidates.count
-        let previousEnd = sameSentence.filter { $0 < index }.map { candidates[$0].headEnd }.max() ?? s.lowerBound
-        let nextStart = sameSentence.filter { $0 > index }.map { candidates[$0].start }.min() ?? s.upperBound
+        var previousEnd = s.lowerBound, nextStart = s.upperBound, anyBefore = false
+        for j in sameSentence where j != index {
+            if j < index { previousEnd = anyBefore ? max(previousEnd, candidates[j].headEnd) : candidates[j].headEnd; anyBefore = true }
+            else { nextStart = min(nextStart, candidates[j].start) }
+        }
 
         let left = leftWindow(c, previousEnd: previousEnd)
         let afterTrigger = c.end
