@@ -26,28 +26,56 @@ extension ExtractionRun {
     func time(for c: Candidate, trigger: TextRange, certainty: Certainty = .asserted) -> TimeMention? {
         let sentence = sentences[c.sentence]
         let future = certainty == .planned || certainty == .conditional
-        let usable = times(in: TextRange(start: sentences[max(0, c.sentence - 12)].range.start, end: sentence.range.end))
-        let inSentence = usable.filter {
-            sentence.range.contains($0.range) && (future || !ExtractionRun.deadlineModifiers.contains($0.modifier ?? ""))
+        let all = view.language.times
+        // The nearest usable time in the trigger's clause, else in its sentence (first of equals), without temporaries.
+        var bestAny: (Int, Int32)?, bestSame: (Int, Int32)?
+        var i = firstTime(atOrAfter: sentence.range.start)
+        while i < all.count, all[i].range.start < sentence.range.end {
+            let t = all[i]
+            defer { i += 1 }
+            guard isUsable(t), sentence.range.contains(t.range),
+                  future || !ExtractionRun.deadlineModifiers.contains(t.modifier ?? "") else { continue }
+            let d = distance(t.range, trigger)
+            if bestAny == nil || d < bestAny!.1 { bestAny = (i, d) }
+            if bestSame == nil || d < bestSame!.1, inOneClause(t.range, trigger, sentence: sentence.tokens) { bestSame = (i, d) }
         }
-        let sameClause = inSentence.filter { inOneClause($0.range, trigger, sentence: sentence.tokens) }
-        if let best = (sameClause.isEmpty ? inSentence : sameClause)
-            .min(by: { distance($0.range, trigger) < distance($1.range, trigger) }) { return best }
-        // A date carries on through its paragraph, unless it is background (much older than publication)
-        // or opens a "since" clause.
-        let paragraph = sentence.paragraph
-        let earlier = sentences[..<c.sentence].reversed().prefix { $0.paragraph == paragraph }
-        for s in earlier {
-            guard let t = usable.last(where: { s.range.contains($0.range) }) else { continue }
+        if let best = bestSame ?? bestAny { return all[best.0] }
+        // A date carries on through its paragraph, unless it is background (much older than publication), a bound
+        // ("by", "until", "before", "after") or opens a "since" clause.
+        let windowStart = sentences[max(0, c.sentence - 12)].range.start
+        var s = c.sentence - 1
+        while s >= 0, sentences[s].paragraph == sentence.paragraph {
+            let r = sentences[s].range
+            var j = firstTime(atOrAfter: r.end) - 1
+            var found: TimeMention?
+            while j >= 0, all[j].range.start >= max(r.start, windowStart) {
+                if isUsable(all[j]), r.contains(all[j].range) { found = all[j]; break }
+                j -= 1
+            }
+            s -= 1
+            guard let t = found else { continue }
             if let m = t.modifier, ExtractionRun.deadlineModifiers.contains(m) || m == "after" { return nil }
             if let p = view.document.published, let iv = t.interval,
                iv.end.dayNumber < p.start.dayNumber - ExtractionRun.backgroundDays { return nil }
             let at = view.firstToken(atOrAfter: t.range.start)
-            let lo = max(s.tokens.lowerBound, at - 6)
+            let lo = max(sentences[s + 1].tokens.lowerBound, at - 6)
             if (lo..<at).contains(where: { view.keys[$0] == ExtractionRun.sinceKey }) { return nil }
             return t
         }
         return nil
+    }
+
+    /// A time that can date an event: resolved, a date or a time of day, and not opening a "since" clause.
+    @inline(__always) func isUsable(_ t: TimeMention) -> Bool {
+        t.interval != nil && (t.type == .date || t.type == .time) && t.modifier != "since"
+    }
+
+    /// Index of the first time expression starting at or after `offset` (times are sorted by start).
+    func firstTime(atOrAfter offset: Int32) -> Int {
+        let all = view.language.times
+        var lo = 0, hi = all.count
+        while lo < hi { let mid = (lo + hi) / 2; if all[mid].range.start < offset { lo = mid + 1 } else { hi = mid } }
+        return lo
     }
 
     /// Whether a time and a trigger lie in one clause of a sentence: no clause break (";", ":", a dash, a bracket, a
@@ -69,16 +97,6 @@ extension ExtractionRun {
         let t = view.firstToken(atOrAfter: a.start)
         guard t - r.lowerBound <= 5 else { return false }
         return !(r.lowerBound..<t).contains { isHardBreak($0) }
-    }
-
-    /// Usable time expressions (dated, not "since") that start inside `r`.
-    func times(in r: TextRange) -> ArraySlice<TimeMention> {
-        let all = view.language.times
-        var lo = 0, hi = all.count
-        while lo < hi { let mid = (lo + hi) / 2; if all[mid].range.start < r.start { lo = mid + 1 } else { hi = mid } }
-        var end = lo
-        while end < all.count, all[end].range.start < r.end { end += 1 }
-        return all[lo..<end].filter { $0.interval != nil && ($0.type == .date || $0.type == .time) && $0.modifier != "since" }[...]
     }
 
     func distance(_ a: TextRange, _ b: TextRange) -> Int32 {
