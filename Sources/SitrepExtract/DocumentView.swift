@@ -55,7 +55,7 @@ final class DocumentView {
             for (i, t) in lang.tokens.enumerated() {
                 let k = WordKey.of(p, Int(t.range.start), Int(t.range.end))
                 keys[i] = k
-                if let info = lexicon.wordInfo[k] { function[i] = info.function; starts[i] = info.starts }
+                if let info = lexicon.wordInfo.info(k) { function[i] = info.function; starts[i] = info.starts }
             }
         }
         self.keys = keys

@@ -80,6 +80,7 @@ final class ExtractionRun {
             bySentence.append(first..<candidates.count)
         }
         filterWeak()
+        dropGeneric()
         dropSeizedWeapons()
         mergeTolls()
         combineWithinSentences()
@@ -167,6 +168,10 @@ final class ExtractionRun {
             let f = view.function[j]
             if f == .be { return true }
             if f == .adverb || view.hasSuffix(j, "ly") { j -= 1; steps += 1; continue }
+            // "were spared and secretly bused out": a participle coordinated with an earlier passive one.
+            if f == .conj, j > 0, view.hasSuffix(j - 1, "ed") || irregularParticiples.contains(view.keys[j - 1]) {
+                j -= 2; steps += 1; continue
+            }
             break
         }
         var k = end

@@ -21,6 +21,8 @@ struct TriggerEntry: Sendable {
 /// The class of a trigger's argument, which frames use to choose the event type.
 enum ArgumentClass: String, Sendable, CaseIterable {
     case territory, military, weapon, combatant, civilian, property
+    /// A deal, truce or ceasefire: "struck a deal" is an agreement, not an attack.
+    case pact
 }
 
 /// A word that refines an event of one type into another type and/or mode.
@@ -67,8 +69,10 @@ public struct ExtractionLexicon: Sendable {
     var relationCues = PhraseTable<RelationCue>(bit: 16)
     var backgroundCues = PhraseTable<Bool>(bit: 32)
     var vetoes = PhraseTable<VetoContext>(bit: 64)
+    /// Words that make a noun trigger generic or hypothetical ("many such deals", "to justify continued operations").
+    var genericCues = PhraseTable<Bool>(bit: 128)
     /// One lookup per token: which tables the word starts (bits) and its function class.
-    var wordInfo: [UInt64: WordInfo] = [:]
+    var wordInfo = WordInfoTable([:])
     var functionWords: [UInt64: FunctionClass] = [:]
     /// Phrases that put an event inside a claim of responsibility ("claimed responsibility for").
     public private(set) var responsibilityPhrases: [String] = []
@@ -76,7 +80,8 @@ public struct ExtractionLexicon: Sendable {
     /// The files this lexicon reads, in load order.
     public static let files = ["event-triggers.tsv", "frames.tsv", "argument-classes.tsv", "actor-nouns.tsv",
                                "mode-cues.tsv", "certainty-cues.tsv", "relation-cues.tsv", "background-cues.tsv",
-                               "context-vetoes.tsv", "function-words.tsv", "responsibility-cues.tsv"]
+                               "context-vetoes.tsv", "function-words.tsv", "responsibility-cues.tsv",
+                               "generic-cues.tsv"]
 
     /// Loads the shipped data, or the files in `directory` where it has them (others from the bundle).
     public static func load(directory: URL? = nil) throws -> ExtractionLexicon {
@@ -136,6 +141,9 @@ public struct ExtractionLexicon: Sendable {
             guard let v = VetoContext(rawValue: row.field(1)) else { throw row.error("unknown context '\(row.field(1))'") }
             lex.vetoes.add(PhraseTable<VetoContext>.slots(row.field(0)), value: v)
         }
+        for row in try ResourceTable.rows("generic-cues.tsv", directory: directory, minFields: 1) {
+            lex.genericCues.add(PhraseTable<Bool>.slots(row.field(0)), value: true)
+        }
         for row in try ResourceTable.rows("function-words.tsv", directory: directory, minFields: 2) {
             guard let c = FunctionClass(rawValue: row.field(1)) else { throw row.error("unknown word class '\(row.field(1))'") }
             let key = WordKey.of(row.field(0))
@@ -157,9 +165,9 @@ public struct ExtractionLexicon: Sendable {
         mark(triggers.firstWords, triggers.bit); mark(actorNouns.firstWords, actorNouns.bit)
         mark(modeCues.firstWords, modeCues.bit); mark(certaintyCues.firstWords, certaintyCues.bit)
         mark(relationCues.firstWords, relationCues.bit); mark(backgroundCues.firstWords, backgroundCues.bit)
-        mark(vetoes.firstWords, vetoes.bit)
+        mark(vetoes.firstWords, vetoes.bit); mark(genericCues.firstWords, genericCues.bit)
         for (k, f) in functionWords { info[k, default: WordInfo()].function = f }
-        wordInfo = info
+        wordInfo = WordInfoTable(info)
     }
 
     static func parseMode(_ text: String, _ row: ResourceRow) throws -> EventMode? {

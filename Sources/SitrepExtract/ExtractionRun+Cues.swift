@@ -118,6 +118,10 @@ extension ExtractionRun {
             if c.entry.framed, !c.frameResolved {
                 candidates[i].dropped = true; continue
             }
+            // "Fighters gathered in the valley": armed men gathering or marching is no protest.
+            if c.triggerType == .protest, c.agents.contains(where: { [.armedGroup, .stateForce, .internationalForce].contains($0.kind) }) {
+                candidates[i].dropped = true; continue
+            }
             // "Protesters marched": a participant noun is a protest unless the sentence names one already.
             if c.triggerType == .protest || c.triggerType == .riot {
                 let other = bySentence[c.sentence].contains { j in
@@ -132,28 +136,61 @@ extension ExtractionRun {
         }
     }
 
+    /// "Many such deals have taken place", "to justify continued military operations", "accelerate splits": a noun
+    /// trigger after a generic cue (in its noun phrase or as its governing verb, no clause break between) names a kind
+    /// of event, not one that happened.
+    func dropGeneric() {
+        for i in candidates.indices where candidates[i].isNoun && !candidates[i].dropped {
+            let c = candidates[i]
+            let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 5)
+            var from = lo
+            for j in lo..<c.start where isHardBreak(j) || view.function[j] == .clauseBreak { from = j + 1 }
+            if matches(lexicon.genericCues, in: from..<c.start).contains(where: { $0.end <= c.start }) {
+                candidates[i].dropped = true
+            }
+        }
+    }
+
+    /// Whether two mentions of one type in a sentence can be one event: nothing they say differs.
+    func compatible(_ a: Candidate, _ b: Candidate) -> Bool {
+        if let x = a.count, let y = b.count, x.min != y.min || x.max != y.max { return false }
+        if let x = a.location, let y = b.location, x.id != y.id { return false }
+        if let x = a.origin, let y = b.origin, x.id != y.id { return false }
+        if let x = a.destination, let y = b.destination, x.id != y.id { return false }
+        if let x = a.patients.first, let y = b.patients.first, (x.id ?? x.name) != (y.id ?? y.name) { return false }
+        return true
+    }
+
     /// One event told with several words in one sentence: "Militants stormed the city …, setting off car bombs and
     /// murdering civilians" is one attack; "a deal seems to have been struck" one agreement. The first mention keeps
     /// the others' mode (the most specific), toll and victims.
+    /// Types whose several triggers in one sentence tell one happening ("given safe passage … bused out").
+    static let combinedTypes = EventTypeSet([.attack, .agreement, .negotiation, .takeover, .transfer, .release,
+                                                 .surrender, .withdrawal])
+
     func combineWithinSentences() {
         for (s, range) in bySentence.enumerated() {
             let cues = matches(lexicon.relationCues, in: sentences[s].tokens)
             var keeper: [EventType: Int] = [:]
             for i in range where !candidates[i].dropped {
                 let t = candidates[i].type
-                guard [.attack, .agreement, .negotiation, .takeover].contains(t) else { continue }
+                guard ExtractionRun.combinedTypes.contains(t) else { continue }
                 guard let k = keeper[t] else { keeper[t] = i; continue }
                 let a = candidates[k], b = candidates[i]
                 let sameDoer = a.agents.isEmpty || b.agents.isEmpty || a.agents[0].name == b.agents[0].name
                 // "in response to an attack", "in exchange for": events joined by a cue stay two.
                 let joined = cues.contains { $0.start >= a.end && $0.end <= b.start }
-                guard sameDoer, !joined else { continue }
+                guard sameDoer, !joined, compatible(a, b) else { continue }
                 if ExtractionRun.modeRank(b.mode) > ExtractionRun.modeRank(a.mode) { candidates[k].mode = b.mode }
                 if a.fatalities == nil { candidates[k].fatalities = b.fatalities }
                 if a.patients.isEmpty { candidates[k].patients = b.patients }
                 if a.agents.isEmpty { candidates[k].agents = b.agents }
                 if a.parties.isEmpty { candidates[k].parties = b.parties }
                 if a.location == nil { candidates[k].location = b.location }
+                if a.origin == nil { candidates[k].origin = b.origin }
+                if a.destination == nil { candidates[k].destination = b.destination }
+                if a.count == nil { candidates[k].count = b.count }
+                if a.recipients.isEmpty { candidates[k].recipients = b.recipients }
                 candidates[i].dropped = true
                 candidates[i].mergedInto = k
             }
@@ -174,7 +211,7 @@ extension ExtractionRun {
     /// "Militants stormed the city … More than 250 people were killed": a kill or injury clause gives its
     /// toll to the attack or clash of its sentence, or of the sentence before in the same paragraph.
     func mergeTolls() {
-        let violent: Set<EventType> = [.attack, .clash, .riot, .offensive, .takeover]
+        let violent = EventTypeSet([.attack, .clash, .riot, .offensive, .takeover])
         for i in candidates.indices where !candidates[i].dropped && candidates[i].entry.weak && candidates[i].triggerType == .attack {
             let c = candidates[i]
             let s = c.sentence
@@ -189,6 +226,13 @@ extension ExtractionRun {
             guard let h = host else { continue }
             if candidates[h].fatalities == nil, let f = c.fatalities { candidates[h].fatalities = f }
             if candidates[h].patients.isEmpty, !c.patients.isEmpty, c.entry.fatal { candidates[h].patients = c.patients }
+            // "Taliban attacks … 27 security personnel were killed": a toll of armed men makes the attack a battle.
+            if candidates[h].type == .attack, candidates[h].mode == nil, c.type == .clash,
+               candidates[h].triggerType == .attack, !candidates[h].patients.contains(where: { $0.kind == .civilians }) {
+                candidates[h].type = .clash
+                candidates[h].parties = ExtractionRun.unique(candidates[h].agents + candidates[h].patients)
+                candidates[h].agents = []; candidates[h].patients = []
+            }
             candidates[i].dropped = true
             candidates[i].mergedInto = h
         }

@@ -17,36 +17,86 @@ extension ExtractionRun {
         TextRange(start: view.tokens[c.start].range.start, end: view.tokens[c.end - 1].range.end)
     }
 
-    /// The time expression for a trigger: the nearest in its sentence, else the last earlier one in its paragraph.
-    func time(for c: Candidate, trigger: TextRange) -> TimeMention? {
+    /// Modifiers that make a time a deadline ("by October 15", "until mid-October"): the date of a plan, never of
+    /// something that happened.
+    static let deadlineModifiers: Set<String> = ["by", "until", "before"]
+
+    /// The time expression for a trigger: the nearest in its clause, else in its sentence, else the last earlier
+    /// one in its paragraph. A deadline dates only a planned or conditional event, and never carries on.
+    func time(for c: Candidate, trigger: TextRange, certainty: Certainty = .asserted) -> TimeMention? {
         let sentence = sentences[c.sentence]
-        let usable = times(in: TextRange(start: sentences[max(0, c.sentence - 12)].range.start, end: sentence.range.end))
-        let inSentence = usable.filter { sentence.range.contains($0.range) }
-        if let best = inSentence.min(by: { distance($0.range, trigger) < distance($1.range, trigger) }) { return best }
-        // A date carries on through its paragraph, unless it is background (much older than publication)
-        // or opens a "since" clause.
-        let paragraph = sentence.paragraph
-        let earlier = sentences[..<c.sentence].reversed().prefix { $0.paragraph == paragraph }
-        for s in earlier {
-            guard let t = usable.last(where: { s.range.contains($0.range) }) else { continue }
+        let future = certainty == .planned || certainty == .conditional
+        let all = view.language.times
+        // The nearest usable time in the trigger's clause, else in its sentence (first of equals), without temporaries.
+        var bestAny: (Int, Int32)?, bestSame: (Int, Int32)?
+        var i = firstTime(atOrAfter: sentence.range.start)
+        while i < all.count, all[i].range.start < sentence.range.end {
+            let t = all[i]
+            defer { i += 1 }
+            guard isUsable(t), sentence.range.contains(t.range),
+                  future || !ExtractionRun.deadlineModifiers.contains(t.modifier ?? "") else { continue }
+            let d = distance(t.range, trigger)
+            if bestAny == nil || d < bestAny!.1 { bestAny = (i, d) }
+            if bestSame == nil || d < bestSame!.1, inOneClause(t.range, trigger, sentence: sentence.tokens) { bestSame = (i, d) }
+        }
+        if let best = bestSame ?? bestAny { return all[best.0] }
+        // A date carries on through its paragraph, unless it is background (much older than publication), a bound
+        // ("by", "until", "before", "after") or opens a "since" clause.
+        let windowStart = sentences[max(0, c.sentence - 12)].range.start
+        var s = c.sentence - 1
+        while s >= 0, sentences[s].paragraph == sentence.paragraph {
+            let r = sentences[s].range
+            var j = firstTime(atOrAfter: r.end) - 1
+            var found: TimeMention?
+            while j >= 0, all[j].range.start >= max(r.start, windowStart) {
+                if isUsable(all[j]), r.contains(all[j].range) { found = all[j]; break }
+                j -= 1
+            }
+            s -= 1
+            guard let t = found else { continue }
+            if let m = t.modifier, ExtractionRun.deadlineModifiers.contains(m) || m == "after" { return nil }
             if let p = view.document.published, let iv = t.interval,
                iv.end.dayNumber < p.start.dayNumber - ExtractionRun.backgroundDays { return nil }
             let at = view.firstToken(atOrAfter: t.range.start)
-            let lo = max(s.tokens.lowerBound, at - 6)
+            let lo = max(sentences[s + 1].tokens.lowerBound, at - 6)
             if (lo..<at).contains(where: { view.keys[$0] == ExtractionRun.sinceKey }) { return nil }
             return t
         }
         return nil
     }
 
-    /// Usable time expressions (dated, not "since") that start inside `r`.
-    func times(in r: TextRange) -> ArraySlice<TimeMention> {
+    /// A time that can date an event: resolved, a date or a time of day, and not opening a "since" clause.
+    @inline(__always) func isUsable(_ t: TimeMention) -> Bool {
+        t.interval != nil && (t.type == .date || t.type == .time) && t.modifier != "since"
+    }
+
+    /// Index of the first time expression starting at or after `offset` (times are sorted by start).
+    func firstTime(atOrAfter offset: Int32) -> Int {
         let all = view.language.times
         var lo = 0, hi = all.count
-        while lo < hi { let mid = (lo + hi) / 2; if all[mid].range.start < r.start { lo = mid + 1 } else { hi = mid } }
-        var end = lo
-        while end < all.count, all[end].range.start < r.end { end += 1 }
-        return all[lo..<end].filter { $0.interval != nil && ($0.type == .date || $0.type == .time) && $0.modifier != "since" }[...]
+        while lo < hi { let mid = (lo + hi) / 2; if all[mid].range.start < offset { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// Whether a time and a trigger lie in one clause of a sentence: no clause break (";", ":", a dash, a bracket, a
+    /// clause word like "which", "while", "said") between them, and a comma between them only after a fronted
+    /// adverbial ("On Monday, rebels attacked …", not "The army, which shelled it on Saturday, captured it").
+    func inOneClause(_ a: TextRange, _ b: TextRange, sentence r: Range<Int>) -> Bool {
+        let lo = a.end <= b.start ? a.end : b.end, hi = a.end <= b.start ? b.start : a.start
+        guard lo < hi else { return true }
+        var comma = false
+        var j = view.firstToken(atOrAfter: lo)
+        while j < r.upperBound, view.tokens[j].range.end <= hi {
+            if view.function[j] == .clauseBreak { return false }
+            if isHardBreak(j) { if view.firstByte(j) == 0x2C { comma = true } else { return false } }
+            j += 1
+        }
+        guard comma else { return true }
+        // A fronted time: before the trigger, within the sentence's first words, no comma before it.
+        guard a.end <= b.start else { return false }
+        let t = view.firstToken(atOrAfter: a.start)
+        guard t - r.lowerBound <= 5 else { return false }
+        return !(r.lowerBound..<t).contains { isHardBreak($0) }
     }
 
     func distance(_ a: TextRange, _ b: TextRange) -> Int32 {
@@ -55,8 +105,11 @@ extension ExtractionRun {
 
     /// Certainty from the language layer's marks, else from cue words just before the trigger.
     func certainty(for c: Candidate, trigger: TextRange) -> Certainty {
-        let marks = view.language.certainties.filter { $0.scope.contains(trigger) }
-        if let mark = marks.min(by: { $0.scope.length < $1.scope.length }), mark.certainty != .asserted { return mark.certainty }
+        var mark: CertaintyMark?
+        for m in view.language.certainties where m.scope.contains(trigger) {
+            if mark == nil || m.scope.length < mark!.scope.length { mark = m }
+        }
+        if let mark, mark.certainty != .asserted { return mark.certainty }
         let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 10)
         var best: (Int, Certainty)?
         for m in matches(lexicon.certaintyCues, in: lo..<c.start) where m.end <= c.start {
@@ -80,7 +133,11 @@ extension ExtractionRun {
     }
 
     func attribution(for trigger: TextRange) -> Attribution? {
-        view.language.attributions.filter { $0.scope.contains(trigger) }.min { $0.scope.length < $1.scope.length }
+        var best: Attribution?
+        for a in view.language.attributions where a.scope.contains(trigger) {
+            if best == nil || a.scope.length < best!.scope.length { best = a }
+        }
+        return best
     }
 
     func isBackground(_ c: Candidate, date: DayInterval?) -> Bool {
@@ -108,7 +165,8 @@ extension ExtractionRun {
             var date: EventDate?
             var precision: TimePrecision?
             var interval: DayInterval?
-            if let t = time(for: c, trigger: trig), let iv = t.interval {
+            var certainty = certainty(for: c, trigger: trig)
+            if let t = time(for: c, trigger: trig, certainty: certainty), let iv = t.interval {
                 date = EventDate(start: iv.start, end: iv.end, text: view.text(t.range))
                 precision = t.precision
                 interval = iv
@@ -117,7 +175,6 @@ extension ExtractionRun {
                 date = EventDate(start: p.start.adding(days: -ExtractionRun.beforePublicationDays), end: p.end, text: nil)
                 precision = .beforePublication
             }
-            var certainty = certainty(for: c, trigger: trig)
             var source: String?
             var sourceID: String?
             if let a = attribution(for: trig) {

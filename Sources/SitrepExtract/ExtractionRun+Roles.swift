@@ -14,9 +14,9 @@ extension ExtractionRun {
     static let notCountedOnMoves: Set<String> = ["hostages", "captives", "hostage", "captive"]
 
     /// Types whose sides are parties rather than agent and patient.
-    static let partyTypes: Set<EventType> = [.clash, .agreement, .negotiation]
+    static let partyTypes = EventTypeSet([.clash, .agreement, .negotiation])
     /// Types whose subject does it to itself (no patient).
-    static let intransitiveTypes: Set<EventType> = [.surrender, .withdrawal, .protest, .riot, .groupChange]
+    static let intransitiveTypes = EventTypeSet([.surrender, .withdrawal, .protest, .riot, .groupChange])
 
     func isHardBreak(_ i: Int) -> Bool {
         let t = view.tokens[i]
@@ -118,7 +118,7 @@ extension ExtractionRun {
             if view.function[j] == .conj || (view.tokens[j].kind == .punctuation && view.firstByte(j) == 0x2C) {
                 if head != nil { break } else { continue }
             }
-            if let c = lexicon.argumentClasses[view.keys[j]] { head = c }
+            if let c = lexicon.argumentClasses[view.keys[j]], c != .pact || head == nil { head = c }
         }
         if let head { return head }
         if !view.places(startingIn: r).isEmpty {
@@ -140,8 +140,11 @@ extension ExtractionRun {
         var firstInSentence = index
         while firstInSentence > 0, candidates[firstInSentence - 1].sentence == c.sentence { firstInSentence -= 1 }
         let sameSentence = firstInSentence..<candidates.count
-        let previousEnd = sameSentence.filter { $0 < index }.map { candidates[$0].headEnd }.max() ?? s.lowerBound
-        let nextStart = sameSentence.filter { $0 > index }.map { candidates[$0].start }.min() ?? s.upperBound
+        var previousEnd = s.lowerBound, nextStart = s.upperBound, anyBefore = false
+        for j in sameSentence where j != index {
+            if j < index { previousEnd = anyBefore ? max(previousEnd, candidates[j].headEnd) : candidates[j].headEnd; anyBefore = true }
+            else { nextStart = min(nextStart, candidates[j].start) }
+        }
 
         let left = leftWindow(c, previousEnd: previousEnd)
         let afterTrigger = c.end
@@ -179,6 +182,14 @@ extension ExtractionRun {
 
         var object = firstActor(in: objectWindow)
         var objectCounts = counts(in: objectWindow)
+        // "were reportedly spared and secretly bused out": a coordinated passive shares the first verb's subject.
+        if c.isPassive, object == nil, objectCounts.isEmpty,
+           objectWindow.contains(where: { view.function[$0] == .conj }) || (c.start > s.lowerBound && previousEnd >= c.start - 3),
+           let prev = sameSentence.last(where: { $0 < index }), candidates[prev].isPassive {
+            let before = s.lowerBound..<candidates[prev].start
+            object = actors(in: before).last
+            objectCounts = counts(in: before).suffix(1)
+        }
         if c.isPassive, !objectWindow.isEmpty {
             // The subject of a passive: the head noun phrase nearest the verb's clause start.
             object = firstActor(in: objectWindow)
@@ -204,13 +215,18 @@ extension ExtractionRun {
             // "Militants stormed …, setting off car bombs": the clause's subject is the sentence's first actor.
             subject = actors(in: s.lowerBound..<c.start).first { isPossibleDoer($0) }
         }
-        if subject == nil, c.isNoun, c.type == .attack || c.type == .clash {
+        if subject == nil, c.isNoun, !c.entry.weak, c.type == .attack || c.type == .clash {
             // Only an armed actor can be the unstated doer of a named attack ("Militants stormed …, setting off car bombs").
             subject = actors(in: s.lowerBound..<c.start).first {
                 [.armedGroup, .stateForce, .internationalForce].contains($0.kind) && isPossibleDoer($0)
             }
         }
         c.argumentClass = argumentClass(in: objectWindow)
+        // "A deal seems to have been struck": the passive's subject is itself a noun trigger just before the verb.
+        if c.argumentClass == nil, c.isPassive, let prev = sameSentence.last(where: { $0 < index }),
+           candidates[prev].isNoun, candidates[prev].headEnd == previousEnd {
+            c.argumentClass = argumentClass(in: candidates[prev].start..<candidates[prev].end)
+        }
         if ExtractionRun.intransitiveTypes.contains(c.type), !c.isPassive {
             // "Thousands of civilians are fleeing": an intransitive verb's class is its subject's.
             c.argumentClass = subjectWindow.flatMap { argumentClass(in: $0) } ?? subject.flatMap { argumentClass(in: $0.tokens) }

@@ -7,36 +7,23 @@ import SitrepLanguage
 /// Stages are added here as the language, knowledge and extraction layers land.
 struct AnalysisPipeline: Sendable {
     let language: LanguageAnalyzer
-    let attributions: AttributionFinder
-    let times: TimeExpressionFinder
-    let certainty: CertaintyFinder
     let knowledge: KnowledgeBase
-    let actors: ActorMatcher
     let extractor: EventExtractor
 
     static func loadDefault() throws -> AnalysisPipeline {
-        AnalysisPipeline(language: try LanguageAnalyzer(),
-                         attributions: try AttributionFinder(), times: try TimeExpressionFinder(), certainty: try CertaintyFinder(), knowledge: try KnowledgeBase.loadDefault(),
-                         actors: try ActorMatcher.loadDefault(), extractor: try EventExtractor())
+        AnalysisPipeline(language: try LanguageAnalyzer(), knowledge: try KnowledgeBase.loadDefault(),
+                         extractor: try EventExtractor())
     }
 
-    /// The language layer's annotations, with each finder run once.
+    /// The language layer's annotations: tokens, sentences, numbers, times, attribution and certainty,
+    /// each finder run exactly once (inside `LanguageAnalyzer.annotate`).
     func languageAnnotations(_ document: Document) -> LanguageAnnotations {
-        let published = document.published?.interval
-        var a = language.annotate(document.text, published: published)
-        if a.times.isEmpty { a.times = times.find(in: document.text, published: published) }
-        if a.attributions.isEmpty { a.attributions = attributions.find(in: document.text, tokens: a.tokens, sentences: a.sentences) }
-        if a.certainties.isEmpty {
-            a.certainties = certainty.find(in: document.text, tokens: a.tokens, sentences: a.sentences, attributions: a.attributions)
-        }
-        return a
+        language.annotate(document.text, published: document.published?.interval)
     }
 
-    /// The knowledge layer's annotations (places, actors, names).
+    /// The knowledge layer's annotations (places, actors, names), each matcher run once.
     func knowledgeAnnotations(_ document: Document, language: LanguageAnnotations) -> KnowledgeAnnotations {
-        var k = knowledge.annotate(document.text, language: language)
-        if k.actors.isEmpty { k.actors = actors.find(in: document.text, tokens: language.tokens) }
-        return k
+        knowledge.annotate(document.text, language: language)
     }
 
     func analyze(_ document: Document) -> DocumentAnalysis {
@@ -68,7 +55,6 @@ struct DocumentAnalysis: Encodable {
         outlet = d.outlet
         published = DocumentRecord(d).published
         removed = Dictionary(d.removed.map { ($0.kind.rawValue, 1) }, uniquingKeysWith: +)
-        published = DocumentRecord(d).published
     }
 
     var briefing: String {

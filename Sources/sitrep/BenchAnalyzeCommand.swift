@@ -27,8 +27,8 @@ struct BenchAnalyzeCommand: ParsableCommand {
         let reader = DocumentReader()
         var bytes = 0, documents = 0, mentions = 0
         var clean = 0.0, language = 0.0, knowledge = 0.0, extraction = 0.0
-        // Thread CPU time per stage: unlike wall time, not inflated when other processes share the cores.
-        var cpuClean = 0.0, cpuLanguage = 0.0, cpuKnowledge = 0.0, cpuExtraction = 0.0
+        // Thread CPU time per stage too: on a machine shared with other jobs, wall time also counts waiting.
+        var cpu = (clean: 0.0, language: 0.0, knowledge: 0.0, extraction: 0.0)
         let memoryBefore = Self.residentMegabytes()
         var memoryHalf = 0.0
         var chunk: UInt64 = 0
@@ -39,45 +39,43 @@ struct BenchAnalyzeCommand: ParsableCommand {
             chunk += 1
             for (i, text) in articles.enumerated() {
                 bytes += text.utf8.count
-                var t = Date()
-                var c = Self.threadCPUSeconds()
+                var t = Date(), c = Self.threadSeconds()
                 let document = reader.document(text: text, path: "bench/\(chunk)-\(i).txt")
                 clean += Date().timeIntervalSince(t); t = Date()
-                cpuClean += Self.threadCPUSeconds() - c; c = Self.threadCPUSeconds()
+                var c2 = Self.threadSeconds(); cpu.clean += c2 - c; c = c2
                 let lang = pipeline.languageAnnotations(document)
                 language += Date().timeIntervalSince(t); t = Date()
-                cpuLanguage += Self.threadCPUSeconds() - c; c = Self.threadCPUSeconds()
+                c2 = Self.threadSeconds(); cpu.language += c2 - c; c = c2
                 let know = pipeline.knowledgeAnnotations(document, language: lang)
                 knowledge += Date().timeIntervalSince(t); t = Date()
-                cpuKnowledge += Self.threadCPUSeconds() - c; c = Self.threadCPUSeconds()
+                c2 = Self.threadSeconds(); cpu.knowledge += c2 - c; c = c2
                 mentions += pipeline.extractor.extract(document: document, language: lang, knowledge: know).count
                 extraction += Date().timeIntervalSince(t)
-                cpuExtraction += Self.threadCPUSeconds() - c
+                cpu.extraction += Self.threadSeconds() - c
                 documents += 1
             }
             if memoryHalf == 0, bytes >= (megabytes << 20) / 2 { memoryHalf = Self.residentMegabytes() }
         }
         let mb = Double(bytes) / 1_048_576
         let total = clean + language + knowledge + extraction
-        let cpuTotal = cpuClean + cpuLanguage + cpuKnowledge + cpuExtraction
-        func line(_ name: String, _ s: Double, _ cpu: Double) -> String {
+        func line(_ name: String, _ s: Double, _ c: Double) -> String {
             "\(name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(String(format: "%7.2f", s)) s  \(String(format: "%8.1f", mb / s)) MB/s"
-                + "   thread CPU \(String(format: "%7.2f", cpu)) s  \(String(format: "%8.1f", mb / max(cpu, 1e-9))) MB/s"
+                + "   thread CPU \(String(format: "%7.2f", c)) s  \(String(format: "%8.1f", mb / c)) MB/s"
         }
         print("corpus      \(documents) generated articles, \(String(format: "%.1f", mb)) MB, streamed in 1 MB chunks, one core")
         print("load        \(String(format: "%.2f", loadSeconds)) s (data files, gazetteer, actor dictionary)")
-        print(line("clean", clean, cpuClean))
-        print(line("language", language, cpuLanguage))
-        print(line("knowledge", knowledge, cpuKnowledge))
-        print(line("extraction", extraction, cpuExtraction))
-        print(line("end to end", total, cpuTotal))
+        print(line("clean", clean, cpu.clean))
+        print(line("language", language, cpu.language))
+        print(line("knowledge", knowledge, cpu.knowledge))
+        print(line("extraction", extraction, cpu.extraction))
+        print(line("end to end", total, cpu.clean + cpu.language + cpu.knowledge + cpu.extraction))
         print("mentions    \(mentions) (\(String(format: "%.1f", Double(mentions) / Double(max(documents, 1)))) per document)")
         print("memory      resident \(String(format: "%.0f", memoryBefore)) MB after load, \(String(format: "%.0f", memoryHalf)) MB at half, "
               + "\(String(format: "%.0f", Self.residentMegabytes())) MB at end, peak \(String(format: "%.0f", Self.peakMegabytes())) MB")
     }
 
-    /// CPU time consumed by the calling thread (CLOCK_THREAD_CPUTIME_ID), in seconds.
-    static func threadCPUSeconds() -> Double {
+    /// CPU time this thread has used (Linux CLOCK_THREAD_CPUTIME_ID).
+    static func threadSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9

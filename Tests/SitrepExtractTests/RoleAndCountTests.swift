@@ -25,6 +25,13 @@ struct RoleAndCountTests {
         #expect(names(m, .patient).contains("civilians"))
     }
 
+    @Test func coordinatedPassiveKeepsItsSubjectAsPatient() {
+        let m = first(.transfer, extract("Hundreds of Crescent Front fighters were quietly pardoned and secretly bused out of the valley.", actors: testActors))
+        #expect(ids(m, .patient) == ["crescent-front"])
+        #expect(m?.actors.contains { $0.role == .agent } == false)
+        #expect(m?.count?.min == 200)
+    }
+
     @Test func unnamedTypedActorsKeptAsText() {
         let m = first(.abduction, extract("Militants kidnapped women and children from the market."))
         #expect(names(m, .agent) == ["Militants"])

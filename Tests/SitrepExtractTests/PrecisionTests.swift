@@ -1,0 +1,96 @@
+import Testing
+import SitrepCore
+@testable import SitrepExtract
+
+/// Idioms, generic statements, threatened events, deadlines and duplicate triggers: what must NOT become an event,
+/// or must not become one twice, or must not take a date that is not its own.
+struct PrecisionTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var text: String
+        var absent: EventType
+        var description: String { text }
+    }
+
+    static let nonEvents: [Case] = [
+        Case(text: "The government struck a deal with the rebel commanders on Monday.", absent: .attack),
+        Case(text: "A deal appears to have been struck by the two factions after long talks.", absent: .attack),
+        Case(text: "The tribes strike truces with whoever holds the valley.", absent: .attack),
+        Case(text: "Many such deals have been signed in the past.", absent: .agreement),
+        Case(text: "Both armies point to the bombings to justify continued military operations in the south.", absent: .offensive),
+        Case(text: "The spy agency hopes to exacerbate rivalries and accelerate splits among the militias.", absent: .groupChange),
+        Case(text: "Similar ceasefires collapsed within weeks.", absent: .agreement),
+    ]
+
+    @Test(arguments: nonEvents)
+    func idiomsAndGenericNounsNameNoEvent(_ c: Case) {
+        let types = extract(c.text).map(\.type)
+        #expect(!types.contains(c.absent), "\(types)")
+    }
+
+    @Test func struckADealIsStillAnAgreement() {
+        let types = extract("The government struck a deal with the rebel commanders on Monday.").map(\.type)
+        #expect(types == [.agreement])
+    }
+
+    @Test func aSpecificDealIsKeptNextToAGenericOne() {
+        // Only the noun after the generic cue goes: the ceasefire reached on Monday stays.
+        let ms = extract("Unlike similar accords, the ceasefire reached between the army and the rebels on Monday held.",
+                         actors: ["the army": (nil, "army", .stateForce), "the rebels": (nil, "rebels", .armedGroup)])
+        #expect(ms.filter { $0.type == .agreement }.count == 1)
+    }
+
+    @Test func anImminentAttackDidNotHappen() {
+        let ms = extract("The truce may be an attempt to head off an imminent militant attack on the airport.")
+        for m in ms where m.type == .attack { #expect(m.certainty != .asserted && m.certainty != .reported) }
+        let plain = extract("Officials moved guards to the airport to stop an imminent attack by militants on the base.")
+        for m in plain where m.type == .attack { #expect(m.certainty == .planned) }
+    }
+
+    @Test func aDeadlineDoesNotDateAPastEventInItsSentence() throws {
+        let ms = extract("The army transferred 400 prisoners to the city, although the groups must disarm by October 15.",
+                         published: "2018-10-05")
+        let transfer = try #require(ms.first { $0.type == .transfer })
+        #expect(transfer.date?.text == nil, "\(String(describing: transfer.date))")
+    }
+
+    @Test func aDeadlineDoesNotCarryToTheNextSentence() throws {
+        let ms = extract("The groups must withdraw their heavy weapons by mid-October. The army transferred 400 prisoners to the city.",
+                         published: "2018-10-05")
+        let transfer = try #require(ms.first { $0.type == .transfer })
+        #expect(transfer.date?.text == nil, "\(String(describing: transfer.date))")
+    }
+
+    @Test func aDateInARelativeClauseBelongsToThatClause() throws {
+        let ms = extract("The army, which had shelled the town on Saturday, captured dozens of villages on Monday.",
+                         published: "2018-10-10")
+        let takeover = try #require(ms.first { $0.type == .takeover })
+        #expect(takeover.date?.text == "Monday")
+        let attack = try #require(ms.first { $0.type == .attack })
+        #expect(attack.date?.text == "Saturday")
+    }
+
+    @Test func aFrontedDateDatesTheClauseAfterItsComma() throws {
+        let ms = extract("On Saturday, rebels seized dozens of villages in the valley.", published: "2018-10-10")
+        let takeover = try #require(ms.first { $0.type == .takeover })
+        #expect(takeover.date?.text == "Saturday")
+    }
+
+    @Test func twoTriggersForOneMoveAreOneMention() throws {
+        let ms = extract("Hundreds of fighters were given safe passage and bused out of the town to the desert.")
+        let moves = ms.filter { $0.type == .transfer }
+        #expect(moves.count == 1)
+        let move = try #require(moves.first)
+        #expect(move.count?.min == 200)
+    }
+
+    @Test func twoMovesOfDifferentGroupsStayTwo() {
+        let ms = extract("Some 300 fighters were bused out of the town, and 1,200 civilians were evacuated to the camps.")
+        #expect(ms.filter { $0.type == .transfer }.count == 2)
+    }
+
+    @Test func aNumberOfIsVagueButCounted() throws {
+        let ms = extract("The regime moved a number of militant commanders to the desert.")
+        let move = try #require(ms.first { $0.type == .transfer })
+        #expect(move.count?.min == 2 && move.count?.max == nil)
+    }
+}
