@@ -157,7 +157,7 @@ extension AttributionScanner {
     }
 
     /// The subject before a reporting verb: adverbs and auxiliaries skipped; when the words right
-    /// before the verb are not a source ("a citizen journalist based near the frontline said"),
+    /// before the verb are not a source ("a freelance reporter living close to the front line said"),
     /// the phrase before a location or affiliation word.
     func subject(before v: Int, lo: Int) -> SourcePhrase? {
         var j = v - 1

@@ -131,7 +131,7 @@ enum LanguageCorpus {
         case 0: return "\(r.pick(sources).prefix(1).uppercased())\(r.pick(sources).dropFirst()) said the deal might also be an attempt by \(r.pick(groups)) to put an end to an imminent attack on \(r.pick(places))."
         case 1: return "“The situation is very bad for them,” said \(r.pick(titles)) \(r.pick(people)), a journalist in \(r.pick(places)), who asked not to be named."
         case 2: return "None of the prisoners had been relocated to \(r.pick(places)), \(r.pick(people)) told the Jordanian Al-Ghad newspaper, and the regime will use them to negotiate an exchange."
-        case 3: return "Negotiations between tribal leaders and \(r.pick(groups)) had faltered in recent days, and the group threatened to kill the captives unless its demands were met."
+        case 3: return "Negotiations between tribal leaders and \(r.pick(groups)) stalled this week, and the group warned it would harm the detainees if its conditions were ignored."
         case 4: return "According to \(r.pick(sources)), the convoy reportedly crossed the desert at night and arrived in \(r.pick(places)) before dawn, where the group still operates."
         default: return "It is unclear whether \(r.pick(groups)) will withdraw their heavy weapons from \(r.pick(places)), which has been under siege since the beginning of the war."
         }

@@ -103,7 +103,7 @@ struct PlaceRoleTests {
     }
 
     @Test func outOfTerritoryInPlaceIsOrigin() {
-        let m = first(.transfer, extract("Hundreds of fighters were given safe passage out of their last territory in Tell Baruda on Tuesday.", places: places))
+        let m = first(.transfer, extract("Hundreds of fighters were given safe passage out of their remaining pocket in Tell Baruda on Tuesday.", places: places))
         #expect(m?.origin?.name == "Tell Baruda")
     }
 

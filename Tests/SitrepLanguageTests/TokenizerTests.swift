@@ -107,7 +107,7 @@ struct TokenizerTests {
     }
 
     @Test(arguments: [
-        "ERBIL, Kurdistan Region – Some 400 ISIS fighters have been transferred… “killing 315”, added SOHR.",
+        "ERBIL, Kurdistan Region – About 250 IS militants were moved overnight… “killing 315”, added SOHR.",
         "Ünïcödé naïve café — 1,000 people’s “homes” in Ḥamāh (حماة) ☃ 5€ \u{00A0}end.",
         "Odd bytes: \u{0007}tab\there\r\nnew line 12.5% 2018‐07‐31",
     ])

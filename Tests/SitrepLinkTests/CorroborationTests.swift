@@ -4,7 +4,7 @@ import SitrepCore
 
 @Suite struct CorroborationTests {
     @Test func twoOutletsCitingTheSameMonitorAreOneOrigin() {
-        let a = septemberTransfer("a#0", outlet: "Rudaw", attributedTo: "the UK-based Syrian Observatory for Human Rights (SOHR)")
+        let a = septemberTransfer("a#0", outlet: "Rudaw", attributedTo: "the Britain-based Syrian Observatory for Human Rights (SOHR)")
         let b = septemberTransfer("b#0", outlet: "Al Bawaba", attributedTo: "Syrian Observatory for Human Rights")
         let c = corroboration([a, b])
         #expect(c == Corroboration(documents: 2, outlets: 2, independentOrigins: 1))
