@@ -1,3 +1,4 @@
+import SitrepCore
 /// Invented news articles for benchmarks and tests: headlines, navigation lines, date lines,
 /// bylines, paragraphs (some repeated), captions with photo credits, share and related-content
 /// furniture, copyright lines. Deterministic for a seed; every name and event is made up.
@@ -81,18 +82,3 @@ public enum SyntheticCorpus {
     }
 }
 
-/// A small deterministic generator (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ lo: Int, _ hi: Int) -> Int { lo + Int(next() % UInt64(hi - lo + 1)) }
-    mutating func chance(_ p: Double) -> Bool { Double(next() % 10_000) < p * 10_000 }
-    mutating func pick<T>(_ xs: [T]) -> T { xs[Int(next() % UInt64(xs.count))] }
-}

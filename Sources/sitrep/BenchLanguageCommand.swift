@@ -79,7 +79,7 @@ struct LanguageBench: ParsableCommand {
 /// Arabic-style names, Unicode punctuation and every kind of quantity. Deterministic for a seed.
 enum LanguageCorpus {
     static func articles(totalBytes: Int, seed: UInt64) -> [String] {
-        var rng = BenchRandom(state: seed)
+        var rng = SplitMix64(seed: seed)
         var out: [String] = []
         var total = 0
         while total < totalBytes {
@@ -108,7 +108,7 @@ enum LanguageCorpus {
     static let vague = ["several", "a few", "dozens of", "scores of", "hundreds of", "thousands of", "a number of", "a handful of"]
     static let hedges = ["some", "about", "around", "roughly", "nearly", "more than", "over", "at least", "as many as", "up to"]
 
-    static func article(_ r: inout BenchRandom) -> String {
+    static func article(_ r: inout SplitMix64) -> String {
         var lines: [String] = []
         let place = r.pick(places), group = r.pick(groups)
         lines.append("\(group.prefix(1).uppercased())\(group.dropFirst()) push into \(place) as talks stall")
@@ -126,7 +126,7 @@ enum LanguageCorpus {
     }
 
     /// Prose without numbers, as most news sentences are: attribution, hedges, negation, quotations.
-    static func prose(_ r: inout BenchRandom) -> String {
+    static func prose(_ r: inout SplitMix64) -> String {
         switch r.int(0, 5) {
         case 0: return "\(r.pick(sources).prefix(1).uppercased())\(r.pick(sources).dropFirst()) said the deal might also be an attempt by \(r.pick(groups)) to put an end to an imminent attack on \(r.pick(places))."
         case 1: return "“The situation is very bad for them,” said \(r.pick(titles)) \(r.pick(people)), a journalist in \(r.pick(places)), who asked not to be named."
@@ -137,7 +137,7 @@ enum LanguageCorpus {
         }
     }
 
-    static func sentence(_ r: inout BenchRandom) -> String {
+    static func sentence(_ r: inout SplitMix64) -> String {
         if r.int(0, 2) > 0 { return prose(&r) }
         let n = r.int(2, 950)
         switch r.int(0, 11) {
@@ -164,16 +164,3 @@ func threadCPUSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// SplitMix64, for a deterministic corpus.
-struct BenchRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ lo: Int, _ hi: Int) -> Int { lo + Int(next() % UInt64(hi - lo + 1)) }
-    mutating func pick<T>(_ xs: [T]) -> T { xs[Int(next() % UInt64(xs.count))] }
-}

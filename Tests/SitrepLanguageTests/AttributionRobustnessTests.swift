@@ -11,7 +11,7 @@ struct AttributionRobustnessTests {
 
     @Test(arguments: 0..<40)
     func randomCueSoupAnnotatesCleanly(_ seed: Int) {
-        var g = AttributionRandom(seed: UInt64(seed) &+ 17)
+        var g = SplitMix64(seed: UInt64(seed) &+ 17)
         var text = ""
         for _ in 0..<(20 + Int(g.next() % 200)) {
             text += Self.pieces[Int(g.next() % UInt64(Self.pieces.count))]
@@ -44,18 +44,6 @@ struct AttributionMismatchTests {
     }
 }
 
-/// A small deterministic generator for reproducible random tests.
-struct AttributionRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Long inputs stay linear: no scan per cue over the whole sentence or document.
 struct AttributionScaleTests {
