@@ -22,12 +22,12 @@ struct AttributionLexicon: Sendable {
     }
 
     var verbs = ClausePhrases<Verb>()
-    var roles: [UInt64: Role] = [:]
-    var adverbs: Set<UInt64> = []
+    var roles = KeyMap<Role>()
+    var adverbs: KeySet = []
     /// Words that open a short phrase after the verb ("on Monday", "in a statement", "by phone").
-    var adjuncts: Set<UInt64> = []
+    var adjuncts: KeySet = []
     /// One-word times after the verb ("said Tuesday that", "said yesterday the …"); also adjuncts.
-    var timeWords: Set<UInt64> = []
+    var timeWords: KeySet = []
     /// Keys the finders test often.
     let keys: Keys
 
@@ -39,10 +39,10 @@ struct AttributionLexicon: Sendable {
         let this = ClauseTokens.key("this"), yesterday = ClauseTokens.key("yesterday"), today = ClauseTokens.key("today")
         let earlier = ClauseTokens.key("earlier"), later = ClauseTokens.key("later"), at = ClauseTokens.key("at")
         let by = ClauseTokens.key("by"), colon = ClauseTokens.key(":")
-        let timeWords: Set<UInt64> = Set(["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"].map(ClauseTokens.key))
-        let beForms: Set<UInt64> = Set(["is", "are", "was", "were", "be", "been", "being", "am"].map(ClauseTokens.key))
-        let negators: Set<UInt64> = Set(["not", "never", "cannot"].map(ClauseTokens.key))
-        let doForms: Set<UInt64> = Set(["did", "does", "do", "has", "have", "had", "could", "would", "will", "can"].map(ClauseTokens.key))
+        let timeWords = KeySet(["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"].map(ClauseTokens.key))
+        let beForms = KeySet(["is", "are", "was", "were", "be", "been", "being", "am"].map(ClauseTokens.key))
+        let negators = KeySet(["not", "never", "cannot"].map(ClauseTokens.key))
+        let doForms = KeySet(["did", "does", "do", "has", "have", "had", "could", "would", "will", "can"].map(ClauseTokens.key))
     }
 
     init(verbsPath: String? = nil, nounsPath: String? = nil, adverbsPath: String? = nil, adjunctsPath: String? = nil) throws {

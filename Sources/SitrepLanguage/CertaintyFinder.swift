@@ -230,16 +230,16 @@ public struct CertaintyFinder: Sendable {
         return segmenter.words[ct.key(t)] == .subordinator || whWords.contains(ct.key(t))
     }
 
-    private let whWords: Set<UInt64> = Set(["what", "how", "where", "who", "why", "when", "which"].map(ClauseTokens.key))
-    private var immediately: UInt64 { ClauseTokens.key("immediately") }
-    private let phraseStops: Set<UInt64> = Set(["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    private let whWords = KeySet(["what", "how", "where", "who", "why", "when", "which"].map(ClauseTokens.key))
+    private let immediately = ClauseTokens.key("immediately")
+    private let phraseStops = KeySet(["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
         "may", "might", "could", "can", "should", "must", "did", "does", "do", "of"].map(ClauseTokens.key))
 
     /// A lowercase word ending in -ed ("averted", "killed").
     private func isPastForm(_ t: Int, _ ct: ClauseTokens) -> Bool {
         ct.isWord(t) && !ct.isCapitalized(t) && ct.tokens[t].range.length > 3 && ct.endsWithED(t)
     }
-    private var but: UInt64 { ClauseTokens.key("but") }
+    private let but = ClauseTokens.key("but")
 
     /// What an attributed scope is: the verb's certainty ("denied", "speculates" → possible), else reported.
     private func certainty(of a: Attribution, _ ct: ClauseTokens) -> Certainty {

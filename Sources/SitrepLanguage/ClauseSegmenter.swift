@@ -8,12 +8,12 @@ struct ClauseSegmenter: Sendable {
         case subordinator, relative, coordinator, opener
     }
 
-    let words: [UInt64: WordKind]
-    private let pronouns: Set<UInt64> = Set(["he", "she", "it", "they", "we", "i"].map(ClauseTokens.key))
+    let words: KeyMap<WordKind>
+    private let pronouns = KeySet(["he", "she", "it", "they", "we", "i"].map(ClauseTokens.key))
 
     init(path: String? = nil) throws {
         let (text, file) = try ClauseData.text("en/clause-words.tsv", path: path)
-        var words: [UInt64: WordKind] = [:]
+        var words = KeyMap<WordKind>()
         for row in try ClauseData.rows(text, file: file, columns: 2) {
             guard let kind = WordKind(rawValue: row.columns[1]) else {
                 throw ClauseData.badRow(row, "unknown clause word kind '\(row.columns[1])'")

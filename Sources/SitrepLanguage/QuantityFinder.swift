@@ -101,10 +101,11 @@ struct Scanner {
         let s = Int(k.range.start), e = Int(k.range.end)
         guard ByteClass.isAlpha(p[s]) else { return false }
         if lex.starts.value(p, s, e) != nil { return true }
-        // "thirty-six", "five-year-old": a number word before the first hyphen.
+        // "thirty-six", "five-year-old": a number word before the first hyphen (no further than the longest word).
         var h = s
-        while h < e, p[h] != UInt8(ascii: "-") { h += 1 }
-        return h < e && lex.starts.value(p, s, h) != nil
+        let stop = min(e, s + lex.starts.maxLength + 1)
+        while h < stop, p[h] != UInt8(ascii: "-") { h += 1 }
+        return h < stop && lex.starts.value(p, s, h) != nil
     }
 
     /// Value and class of a number word at bytes `s..<e`.
