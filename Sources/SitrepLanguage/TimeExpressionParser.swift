@@ -357,6 +357,10 @@ struct TimeExpressionParser {
         case .unit:
             let unit = e!.unit!
             if e!.plural {
+                // "these days" ("these" reads as "this"): the present.
+                if r == .this, unit == .day, offset == 0 {
+                    return Match(first: k, last: i, expr: TimeExpression(type: .date, anchor: .reference("PRESENT_REF")), takesThe: true)
+                }
                 guard r != .this, r != .that, r != .current else { return nil }
                 // "recent days", "the coming weeks": a vague past or future (TimeML's PAST_REF / FUTURE_REF)
                 // that still gives a window before or after the anchor.

@@ -29,6 +29,7 @@ public struct TimeMLDocument: Sendable {
         var open: [(attrs: [String: String], start: Int)] = []
         var creation: CalendarDay?
         var inText = false
+        var inDCT = false
         var sawText = false
         var i = 0
         while i < n {
@@ -39,7 +40,9 @@ public struct TimeMLDocument: Sendable {
                 }
                 let tag = bytes[(i + 1)..<close]
                 let (tagName, isEnd) = Self.tagName(tag)
-                if tagName == "TEXT" {
+                if tagName == "DCT" {
+                    inDCT = !isEnd
+                } else if tagName == "TEXT" {
                     if isEnd { inText = false } else { inText = true; sawText = true }
                 } else if tagName == "TIMEX3" {
                     if isEnd {
@@ -50,8 +53,10 @@ public struct TimeMLDocument: Sendable {
                         }
                     } else {
                         let attrs = Self.attributes(tag)
-                        if attrs["functionInDocument"] == "CREATION_TIME", let v = attrs["value"], v.utf8.count >= 10 {
-                            creation = CalendarDay(iso: String(v.prefix(10)))
+                        // The creation time: marked as such, or (unmarked) the first TIMEX3 inside <DCT>.
+                        if attrs["functionInDocument"] == "CREATION_TIME" || (inDCT && creation == nil), let v = attrs["value"],
+                           let day = Self.day(v) {
+                            creation = day
                         }
                         let selfClosing = tag.last == 0x2F
                         if inText, !selfClosing { open.append((attrs, out.count)) }
@@ -82,6 +87,17 @@ public struct TimeMLDocument: Sendable {
         self.text = String(decoding: out, as: UTF8.self)
         self.creationDay = creation
         self.timexes = timexes
+    }
+
+    /// The day of a TimeML date value: "1998-08-07", "1998-08-07T14:57:00", or the compact "19980807".
+    static func day(_ value: String) -> CalendarDay? {
+        let u = Array(value.utf8)
+        if u.count >= 10, u[4] == 0x2D, u[7] == 0x2D { return CalendarDay(iso: String(decoding: u[0..<10], as: UTF8.self)) }
+        if u.count >= 8, u[0..<8].allSatisfy({ ByteClass.isDigit($0) }), u.count == 8 || !ByteClass.isDigit(u[8]) {
+            func n(_ r: Range<Int>) -> Int { u[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+            return CalendarDay(year: n(0..<4), month: n(4..<6), day: n(6..<8))
+        }
+        return nil
     }
 
     private static func index(of byte: UInt8, in bytes: [UInt8], from: Int) -> Int? {

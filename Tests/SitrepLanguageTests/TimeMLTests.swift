@@ -47,6 +47,18 @@ import Testing
         #expect(score.counts["date_time"]!.figures["value_f1"] == 0.5)
     }
 
+    /// Creation times written compactly, or inside <DCT> without functionInDocument, still anchor the text.
+    @Test(arguments: [
+        (#"<DCT><TIMEX3 tid="t0" type="DATE" value="20181001" functionInDocument="CREATION_TIME">x</TIMEX3></DCT>"#, "2018-10-01"),
+        (#"<DCT><TIMEX3 tid="t0" type="TIME" value="2018-10-01T14:57:00">x</TIMEX3></DCT>"#, "2018-10-01"),
+        (#"<DCT><TIMEX3 tid="t0" type="DATE" value="19981231">x</TIMEX3></DCT>"#, "1998-12-31"),
+        (#"<DCT><TIMEX3 tid="t0" type="DATE" value="1998">x</TIMEX3></DCT>"#, nil),
+    ] as [(String, String?)])
+    func creationTimeForms(dct: String, day: String?) throws {
+        let doc = try TimeMLDocument(xml: "<TimeML>\(dct)<TEXT>It rained.</TEXT></TimeML>", name: "dct.tml")
+        #expect(doc.creationDay == day.flatMap { CalendarDay(iso: $0) })
+    }
+
     @Test func aFileWithoutTextIsAnError() {
         #expect(throws: SitrepError.self) { try TimeMLDocument(xml: "<TimeML><DCT></DCT></TimeML>", name: "x.tml") }
         #expect(throws: SitrepError.self) { try TimeMLDocument(xml: "<TEXT>open <TIMEX3", name: "y.tml") }

@@ -37,6 +37,18 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Saturday night", type: .time, value: "2018-10-06TNI"),
         TimeValueCase(text: "Colonel Reyes will be named commander of the northern task force for a new mission in December.",
                       published: "2018-03-04", phrase: "December", type: .date, value: "2018-12"),
+        // "is to", "are to", "going to": future constructions with a present-tense "be".
+        TimeValueCase(text: "The tribunal is to hear the appeal Tuesday.", published: "2018-10-03",
+                      phrase: "Tuesday", type: .date, value: "2018-10-09"),
+        TimeValueCase(text: "Both delegations are to meet again Thursday in Vienna.", published: "2018-10-05",
+                      phrase: "Thursday", type: .date, value: "2018-10-11"),
+        TimeValueCase(text: "The convoy is going to leave Saturday.", published: "2018-10-03",
+                      phrase: "Saturday", type: .date, value: "2018-10-06"),
+        TimeValueCase(text: "The envoy is in the capital and met the minister Tuesday.", published: "2018-10-05",
+                      phrase: "Tuesday", type: .date, value: "2018-10-02"),
+        // "these days": the present.
+        TimeValueCase(text: "Few traders cross the bridge these days.", published: "2018-10-05",
+                      phrase: "these days", type: .date, value: "PRESENT_REF"),
         // Halves.
         TimeValueCase(text: "The siege lasted 2 1/2 years before the town fell.", published: "2018-10-05",
                       phrase: "2 1/2 years", type: .duration, value: "P2Y6M"),
