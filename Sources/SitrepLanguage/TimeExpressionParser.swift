@@ -127,7 +127,7 @@ struct TimeExpressionParser {
         if m.expr.type == .date, m.expr.part == nil, case .date(_, .some, .some) = m.expr.anchor,
            adjComma(m.last, m.last + 1), tokens[m.last + 1].entry < 0, let c = clock(m.last + 1, trailingDay: false) {
             var x = m.expr
-            x.type = .time; x.hour = c.expr.hour; x.minute = c.expr.minute
+            x.type = .time; x.hour = c.expr.hour; x.minute = c.expr.minute; x.second = c.expr.second
             return Match(first: m.first, last: c.last, expr: x)
         }
         return m
@@ -466,7 +466,10 @@ struct TimeExpressionParser {
                 var md: (Int, Int)?
                 if CalendarDayCheck.valid(y, b, a) { md = (b, a) } else if CalendarDayCheck.valid(y, a, b) { md = (a, b) }
                 guard let (m, d) = md else { return nil }
-                return Match(first: k, last: k + 2, expr: TimeExpression(type: .date, anchor: .date(year: y, month: m, day: d)))
+                var x = TimeExpression(type: .date, anchor: .date(year: y, month: m, day: d))
+                // "08/07/1998": both readings are days; the resolver takes the one nearer the publication date.
+                x.dayMonthAmbiguous = a != b && CalendarDayCheck.valid(y, a, b) && CalendarDayCheck.valid(y, b, a)
+                return Match(first: k, last: k + 2, expr: x)
             }
             // Clock times.
             if let m = clock(k) { return m }
@@ -613,11 +616,15 @@ struct TimeExpressionParser {
     private func clock(_ k: Int, trailingDay: Bool = true) -> Match? {
         let t = tokens[k]
         var hour = -1, minute = 0
+        var second: Int?
         var i = k
         if t.digits <= 2, t.number <= 24, k + 1 < n, tokens[k + 1].gap == .colon, tokens[k + 1].word == t.word + 1,
            tokens[k + 1].digits == 2, tokens[k + 1].entry < 0, tokens[k + 1].number < 60 {
             hour = t.number; minute = tokens[k + 1].number; i = k + 1
-            if k + 2 < n, tokens[k + 2].gap == .colon, tokens[k + 2].word == t.word + 2, tokens[k + 2].digits == 2 { i = k + 2 }
+            if k + 2 < n, tokens[k + 2].gap == .colon, tokens[k + 2].word == t.word + 2, tokens[k + 2].digits == 2 {
+                i = k + 2
+                if tokens[k + 2].entry < 0, tokens[k + 2].number < 60 { second = tokens[k + 2].number }
+            }
         } else if t.digits <= 2, t.number <= 12, adj(k, k + 1), [.am, .pm, .oclock].contains(role(k + 1)) {
             hour = t.number
         } else if t.digits == 4, t.number % 100 < 60, t.number / 100 <= 24, adj(k, k + 1), role(k + 1) == .zone || role(k + 1) == .hrs {
@@ -637,7 +644,7 @@ struct TimeExpressionParser {
         if adjComma(i, i + 1), role(i + 1) == .zone || role(i + 1) == .hrs { i += 1; sawMarker = true }
         guard sawMarker, hour <= 24 else { return nil }
         var x = TimeExpression(type: .time)
-        x.hour = hour; x.minute = minute
+        x.hour = hour; x.minute = minute; x.second = second
         let m = Match(first: k, last: i, expr: x)
         return trailingDay ? withTrailingDay(m) : m
     }
@@ -647,7 +654,7 @@ struct TimeExpressionParser {
         let i = m.last
         guard adjComma(i, i + 1), let d = dayTarget(i + 1), d.expr.type == .date, d.expr.partOfDay == nil else { return m }
         var x = d.expr
-        x.type = .time; x.hour = m.expr.hour; x.minute = m.expr.minute
+        x.type = .time; x.hour = m.expr.hour; x.minute = m.expr.minute; x.second = m.expr.second
         return Match(first: m.first, last: d.last, expr: x)
     }
 

@@ -45,6 +45,11 @@ struct TimeExpression {
     var partOfDay: String?
     var hour: Int?
     var minute: Int?
+    /// Seconds, when the clock time writes them ("16:29:00").
+    var second: Int?
+    /// A numeric date whose day and month can be read either way ("08/07/1998"): the reading nearer the
+    /// publication date wins (the day-first one without a publication date or on a tie).
+    var dayMonthAmbiguous = false
     /// DURATION / SET: count (nil = unspecified "X") and unit.
     var count: Int?
     /// "two and a half years", "a minute and a half", "2 1/2 years": half a unit more than `count`.
@@ -85,6 +90,18 @@ enum TimeResolver {
     /// the intervals joined; the value is the one for the window's end.
     static func resolve(_ x: TimeExpression, published: DayInterval?) -> Resolution {
         guard let published else { return resolve(x, anchor: nil) }
+        if x.dayMonthAmbiguous, case .date(let y?, let m?, let d?) = x.anchor,
+           let dayFirst = CalendarDay(year: y, month: m, day: d), let monthFirst = CalendarDay(year: y, month: d, day: m) {
+            func distance(_ c: CalendarDay) -> Int {
+                c < published.start ? published.start.dayNumber - c.dayNumber : (c > published.end ? c.dayNumber - published.end.dayNumber : 0)
+            }
+            if distance(monthFirst) < distance(dayFirst) {
+                var swapped = x
+                swapped.anchor = .date(year: y, month: d, day: m)
+                swapped.dayMonthAmbiguous = false
+                return resolve(swapped, published: published)
+            }
+        }
         var r = resolve(x, anchor: published.end)
         if published.start != published.end, let end = r.interval {
             let early = resolve(x, anchor: published.start)
@@ -118,7 +135,7 @@ enum TimeResolver {
         }
         if x.type == .time {
             var suffix = ""
-            if let h = x.hour { suffix = "T" + pad(h, 2) + (x.minute.map { ":" + pad($0, 2) } ?? ":00") }
+            if let h = x.hour { suffix = "T" + pad(h, 2) + (x.minute.map { ":" + pad($0, 2) } ?? ":00") + (x.second.map { ":" + pad($0, 2) } ?? "") }
             else if let pod = x.partOfDay { suffix = "T" + pod }
             if !suffix.isEmpty {
                 if r.interval == nil, r.unresolvedReason == nil, case .none = x.anchor {

@@ -46,6 +46,15 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Saturday", type: .date, value: "2018-10-06"),
         TimeValueCase(text: "The envoy is in the capital and met the minister Tuesday.", published: "2018-10-05",
                       phrase: "Tuesday", type: .date, value: "2018-10-02"),
+        // Numeric dates that read either way take the reading nearer the publication date; seconds are kept.
+        TimeValueCase(text: "Filed 08/07/1998 16:29:00 by the desk.", published: "1998-08-07",
+                      phrase: "08/07/1998 16:29:00", type: .time, value: "1998-08-07T16:29:00"),
+        TimeValueCase(text: "The order dated 08/07/1998 was ignored.", published: "1998-07-09",
+                      phrase: "08/07/1998", type: .date, value: "1998-07-08"),
+        TimeValueCase(text: "The order dated 31/07/2018 was ignored.", published: "2018-12-01",
+                      phrase: "31/07/2018", type: .date, value: "2018-07-31"),
+        TimeValueCase(text: "The order dated 07/31/2018 was ignored.", published: "2018-02-01",
+                      phrase: "07/31/2018", type: .date, value: "2018-07-31"),
         // "these days": the present.
         TimeValueCase(text: "Few traders cross the bridge these days.", published: "2018-10-05",
                       phrase: "these days", type: .date, value: "PRESENT_REF"),
