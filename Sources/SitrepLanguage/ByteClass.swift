@@ -8,6 +8,18 @@ enum ByteClass {
     @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isAlpha(b) || isDigit(b) }
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
 
+    /// Per byte value: `letter` | `digit` | `upper` bits, for per-byte loops (one load instead of two range tests).
+    /// Built once, never freed, never written after: safe to share.
+    nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 {
+            let v = UInt8(b)
+            t[b] = (isAlpha(v) ? letter : 0) | (isDigit(v) ? digit : 0) | (isUpper(v) ? upper : 0)
+        }
+        return UnsafePointer(t)
+    }()
+    static let letter: UInt8 = 1, digit: UInt8 = 2, upper: UInt8 = 4
+
     /// Decodes the scalar starting at `i` (valid UTF-8 assumed; malformed bytes decode as U+FFFD, length 1).
     @inline(__always)
     static func scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (value: UInt32, length: Int) {

@@ -122,9 +122,18 @@ public struct TimeExpressionFinder: Sendable {
 
     /// `2018-Q3` → (2018, 3).
     static func quarter(_ value: String) -> (year: Int, quarter: Int)? {
-        let u = Array(value.utf8)
-        guard u.count == 7, u[4] == 0x2D, u[5] == 0x51, let y = Int(String(decoding: u[0..<4], as: UTF8.self)),
-              let q = Int(String(decoding: u[6..<7], as: UTF8.self)) else { return nil }
+        let u = value.utf8
+        guard u.count == 7 else { return nil }
+        var y = 0, q = 0, i = 0
+        for b in u {
+            switch i {
+            case 0...3: guard ByteClass.isDigit(b) else { return nil }; y = y * 10 + Int(b &- 0x30)
+            case 4: guard b == 0x2D else { return nil }
+            case 5: guard b == 0x51 else { return nil }
+            default: guard ByteClass.isDigit(b) else { return nil }; q = Int(b &- 0x30)
+            }
+            i += 1
+        }
         return (y, q)
     }
 

@@ -209,7 +209,8 @@ public struct TimeLexicon: Sendable {
         var k: UInt64 = 0
         var i = start
         let stop = min(end, start + 7)
-        while i < stop { k = k << 8 | UInt64(ByteClass.lower(p[i])); i += 1 }
+        let cls = ByteClass.table
+        while i < stop { let b = p[i]; k = k << 8 | UInt64(b | (cls[Int(b)] & ByteClass.upper) << 3); i += 1 }
         return k << 8 | UInt64(min(end - start, 255))
     }
 

@@ -139,7 +139,7 @@ enum TimeResolver {
             else if let pod = x.partOfDay { suffix = "T" + pod }
             if !suffix.isEmpty {
                 if r.interval == nil, r.unresolvedReason == nil, case .none = x.anchor {
-                    if let anchor { r.interval = DayInterval(day: anchor); r.precision = .day; r.value = anchor.iso }
+                    if let anchor { r.interval = DayInterval(day: anchor); r.precision = .day; r.value = isoValue(anchor) }
                     else { r.unresolvedReason = noAnchor; r.value = "XXXX-XX-XX" }
                 }
                 if r.value.count == 10 || r.value.hasPrefix("XXXX-XX-XX") { r.value += suffix }
@@ -417,7 +417,7 @@ enum TimeResolver {
     }
 
     private static func dayResolution(_ d: CalendarDay) -> Resolution {
-        Resolution(interval: DayInterval(day: d), precision: .day, value: d.iso, unresolvedReason: nil)
+        Resolution(interval: DayInterval(day: d), precision: .day, value: isoValue(d), unresolvedReason: nil)
     }
 
     static func monthResolution(_ y: Int, _ m: Int) -> Resolution {
@@ -519,8 +519,34 @@ enum TimeResolver {
         }
     }
 
+    /// `n` in decimal, zero-padded to `w` digits (a small string: no allocation for the widths used here).
     static func pad(_ n: Int, _ w: Int) -> String {
-        let s = String(n)
-        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        guard n >= 0, w <= 15 else {
+            let s = String(n)
+            return s.utf8.count >= w ? s : String(repeating: "0", count: w - s.utf8.count) + s
+        }
+        var digits = 1, x = n
+        while x >= 10 { x /= 10; digits += 1 }
+        let width = max(w, digits)
+        guard width <= 15 else { return String(n) }
+        return String(unsafeUninitializedCapacity: width) { buf in
+            var v = n
+            for i in stride(from: width - 1, through: 0, by: -1) { buf[i] = UInt8(0x30 + v % 10); v /= 10 }
+            return width
+        }
+    }
+
+    /// `YYYY-MM-DD` for a day of years 0–9999, built without string interpolation.
+    static func isoValue(_ d: CalendarDay) -> String {
+        guard (0...9999).contains(d.year) else { return d.iso }
+        return String(unsafeUninitializedCapacity: 10) { buf in
+            var y = d.year
+            for i in stride(from: 3, through: 0, by: -1) { buf[i] = UInt8(0x30 + y % 10); y /= 10 }
+            buf[4] = 0x2D
+            buf[5] = UInt8(0x30 + d.month / 10); buf[6] = UInt8(0x30 + d.month % 10)
+            buf[7] = 0x2D
+            buf[8] = UInt8(0x30 + d.day / 10); buf[9] = UInt8(0x30 + d.day % 10)
+            return 10
+        }
     }
 }

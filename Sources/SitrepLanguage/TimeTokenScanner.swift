@@ -75,9 +75,9 @@ struct TimeTokenScanner {
         var sawSentenceEnd = true
         var previousWasNumber = false
         var previousWasName = false
+        let cls = ByteClass.table
         while i < n {
-            let b = p[i]
-            if !ByteClass.isAlnum(b) { i += 1; continue }
+            if cls[Int(p[i])] & 3 == 0 { i += 1; continue }
             // Gap since the previous word.
             var gap = TimeToken.Gap.space
             var spaces = 0, newlines = 0, marks = 0
@@ -114,7 +114,7 @@ struct TimeTokenScanner {
             sawSentenceEnd = false
 
             let s = i
-            while i < n, ByteClass.isAlnum(p[i]) { i += 1 }
+            while i < n, cls[Int(p[i])] & 3 != 0 { i += 1 }
             var e = i
             // "'s" after a word belongs to it.
             var possessive = false

@@ -250,10 +250,11 @@ public struct Tokenizer: Sendable {
     @inline(__always)
     static func scanLetters(_ p: UnsafeBufferPointer<UInt8>, _ j: Int, _ end: Int) -> Int {
         var j = j
+        let cls = ByteClass.table
         while j < end {
             let b = p[j]
             if b < 0x80 {
-                if ByteClass.isAlnum(b) { j += 1; continue }
+                if cls[Int(b)] & 3 != 0 { j += 1; continue }
                 break
             }
             let (c, n) = classify(p, j, end)
