@@ -36,13 +36,17 @@ struct ClausePhrases<Value: Sendable>: Sendable {
         keyCount.append(Int32(keys.count))
         allKeys.append(contentsOf: keys)
         nextSameFirst.append(-1)
-        // Append at the end of its chain, so phrases are tried in the order they were added.
+        // Chains run longest first, and in the order added among phrases of one length: the first phrase
+        // that matches is the longest, the earliest added on a tie.
         let head = first == Self.numberKey ? numberFirst : (byFirst[first] ?? -1)
-        if head < 0 {
+        let count = Int32(keys.count)
+        if head < 0 || keyCount[Int(head)] < count {
+            nextSameFirst[Int(index)] = head
             if first == Self.numberKey { numberFirst = index } else { byFirst[first] = index }
         } else {
             var i = Int(head)
-            while nextSameFirst[i] >= 0 { i = Int(nextSameFirst[i]) }
+            while nextSameFirst[i] >= 0, keyCount[Int(nextSameFirst[i])] >= count { i = Int(nextSameFirst[i]) }
+            nextSameFirst[Int(index)] = nextSameFirst[i]
             nextSameFirst[i] = index
         }
         if first != Self.numberKey {
@@ -70,13 +74,15 @@ struct ClausePhrases<Value: Sendable>: Sendable {
             var i = Int(pass == 0 ? chains.0 : chains.1)
             while i >= 0 {
                 let count = Int(keyCount[i]), start = Int(keyStart[i])
-                if t + count <= limit, count > bestLength {
+                // Longest first: nothing further down the chain can beat what was found.
+                if count <= bestLength { break }
+                if t + count <= limit {
                     var ok = true
-                    for j in 0..<count {
+                    for j in 1..<count {
                         let k = allKeys[start + j]
                         if k == Self.numberKey ? !ct.has(t + j, .number) : ct.key(t + j) != k { ok = false; break }
                     }
-                    if ok { bestIndex = i; bestLength = count }
+                    if ok { bestIndex = i; bestLength = count; break }
                 }
                 i = Int(nextSameFirst[i])
             }
