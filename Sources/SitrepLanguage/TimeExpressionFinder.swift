@@ -153,7 +153,7 @@ public struct TimeExpressionFinder: Sendable {
     /// up to twenty words before it in the same sentence and no past cue ("said", "was") nearer; "since" and "last"
     /// right before it rule the future out, "by", "until" and "next" make it future. "plan", "set" count only
     /// before "to" ("plans to meet", not "the plan" or "set on"); a cue right after "had" is a past plan
-    /// ("had been due to expire Friday").
+    /// ("had been due to expire Friday"); "set"/"planned" also right before "for" and the expression ("set for Sunday").
     private func futureCue(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         let tokens = parser.tokens
         let first = tokens[m.first]
@@ -168,7 +168,8 @@ public struct TimeExpressionFinder: Sendable {
         while j >= 0, tokens[j].sentence == first.sentence, first.word - tokens[j].word <= 20 {
             switch parser.role(j) {
             case .futureCueTo:
-                guard parser.adj(j, j + 1), parser.role(j + 1) == .to else { break }
+                // "plans to", and "set for" / "planned for" right before the expression ("the vote was set for Sunday").
+                guard parser.adj(j, j + 1), parser.role(j + 1) == .to || (parser.role(j + 1) == .for && j + 2 == m.first) else { break }
                 return !afterPerfect(parser, j)
             case .futureCue:
                 return !afterPerfect(parser, j)

@@ -55,6 +55,15 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "31/07/2018", type: .date, value: "2018-07-31"),
         TimeValueCase(text: "The order dated 07/31/2018 was ignored.", published: "2018-02-01",
                       phrase: "07/31/2018", type: .date, value: "2018-07-31"),
+        // "set for", "planned for", "slated for" right before the expression: a scheduled (future) day.
+        TimeValueCase(text: "The vote was set for Sunday.", published: "2018-10-05",
+                      phrase: "Sunday", type: .date, value: "2018-10-07"),
+        TimeValueCase(text: "A second round is slated for Tuesday.", published: "2018-10-05",
+                      phrase: "Tuesday", type: .date, value: "2018-10-09"),
+        TimeValueCase(text: "The rally planned for Monday in the square went ahead despite the ban, organisers said.", published: "2018-10-03",
+                      phrase: "Monday", type: .date, value: "2018-10-08"),
+        TimeValueCase(text: "Troops set fire to the depot Friday.", published: "2018-10-03",
+                      phrase: "Friday", type: .date, value: "2018-09-28"),
         // "these days": the present.
         TimeValueCase(text: "Few traders cross the bridge these days.", published: "2018-10-05",
                       phrase: "these days", type: .date, value: "PRESENT_REF"),
