@@ -16,7 +16,9 @@ import SitrepCore
 ///   or the next one with future cues;
 /// - a past-tense verb right before ("ended Jan. 31", "retreated in January") makes a month or day without a
 ///   year the latest one on or before the publication day; a future cue right after "had" ("had been due to
-///   expire Friday") is a past plan; "plan"/"set" are future cues only before "to";
+///   expire Friday") is a past plan; "plan"/"set" are future cues only before "to" ("is/are to", "going to"
+///   too) or right before "for" and the expression ("set for Sunday"); a lowercase present-tense verb of
+///   scheduling right before ("talks resume Monday", "opens on Friday") is a future cue;
 /// - "Christmas", "New Year's Eve", "Newroz" are fixed days of the year resolved like a month and day;
 ///   "Ramadan", "Eid al-Fitr", "Eid al-Adha", "Ashura" come from the arithmetical Islamic calendar (which can
 ///   differ by a day or two from the observed one), the nearest occurrence with the past preferred;
@@ -164,6 +166,12 @@ public struct TimeExpressionFinder: Sendable {
         case .next: return true
         default: break
         }
+        // "talks resume Monday", "the fair opens on Friday": a present-tense verb of scheduling right before
+        // (an infinitive, "due to expire Friday", takes its tense from the words before it: the scan below).
+        var v = m.first - 1
+        if v >= 0, parser.adjSpace(v, m.first), parser.role(v) == .on { v -= 1 }
+        if v >= 0, parser.adjSpace(v, v + 1), parser.role(v) == .scheduleVerb, !parser.isCapitalised(v),
+           !(v >= 1 && parser.adjSpace(v - 1, v) && parser.role(v - 1) == .to) { return true }
         var j = m.first - 1
         while j >= 0, tokens[j].sentence == first.sentence, first.word - tokens[j].word <= 20 {
             switch parser.role(j) {

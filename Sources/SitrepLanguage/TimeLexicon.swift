@@ -27,6 +27,9 @@ public struct TimeLexicon: Sendable {
         case futureCue = "future-cue", pastCue = "past-cue"
         /// A future cue only before "to" ("plans to", "set to"): as nouns or participles they are not ("the plan", "set on").
         case futureCueTo = "future-cue-to"
+        /// A present-tense verb of scheduling ("begins", "meet", "resumes"): a future cue only right before the
+        /// expression, lowercase ("talks resume Monday", "the fair opens on Friday").
+        case scheduleVerb = "schedule-verb"
         /// "had": a past cue that also turns a following future cue into the past ("had been due to expire Friday").
         case perfect
         /// "near", "short", "long", "foreseeable", "immediate" before "term"/"future": a vague future.

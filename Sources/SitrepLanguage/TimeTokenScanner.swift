@@ -193,7 +193,7 @@ struct TimeTokenScanner {
                     var flags = prev.flags
                     if ByteClass.isUpper(first) && !startsSentence { flags |= TimeToken.nameFollows }
                     switch lexicon.entries[Int(entry)].role {
-                    case .amount, .futureCue, .futureCueTo, .pastCue, .perfect, .old, .period: flags |= TimeToken.wordFollows
+                    case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period: flags |= TimeToken.wordFollows
                     default: break
                     }
                     tokens[tokens.count - 1].flags = flags

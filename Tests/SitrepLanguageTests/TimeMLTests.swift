@@ -12,7 +12,7 @@ import Testing
     <DCT><TIMEX3 tid="t0" type="DATE" value="2018-10-01" temporalFunction="false" functionInDocument="CREATION_TIME">20181001</TIMEX3></DCT>
     <TEXT>
     Food &amp; fuel ran out <TIMEX3 tid="t1" type="DATE" value="2018-09-30">yesterday</TIMEX3>, and the siege has <EVENT eid="e1">lasted</EVENT> \
-    <TIMEX3 tid="t2" type="DURATION" value="P3M">three months</TIMEX3>. Talks resume <TIMEX3 tid="t3" type="DATE" value="2018-10-04">Thursday</TIMEX3>.
+    <TIMEX3 tid="t2" type="DURATION" value="P3M">three months</TIMEX3>. Talks go on <TIMEX3 tid="t3" type="DATE" value="2018-10-04">Thursday</TIMEX3>.
     </TEXT>
     </TimeML>
     """

@@ -64,6 +64,15 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Monday", type: .date, value: "2018-10-08"),
         TimeValueCase(text: "Troops set fire to the depot Friday.", published: "2018-10-03",
                       phrase: "Friday", type: .date, value: "2018-09-28"),
+        // A present-tense verb of scheduling right before the day: the future; an infinitive or past form: not by itself.
+        TimeValueCase(text: "Voting begins Monday in the north.", published: "2018-10-03",
+                      phrase: "Monday", type: .date, value: "2018-10-08"),
+        TimeValueCase(text: "The border crossing reopens on Saturday.", published: "2018-10-03",
+                      phrase: "Saturday", type: .date, value: "2018-10-06"),
+        TimeValueCase(text: "The border crossing reopened on Saturday.", published: "2018-10-03",
+                      phrase: "Saturday", type: .date, value: "2018-09-29"),
+        TimeValueCase(text: "The mandate had been due to expire Friday.", published: "2018-10-08",
+                      phrase: "Friday", type: .date, value: "2018-10-05"),
         // "these days": the present.
         TimeValueCase(text: "Few traders cross the bridge these days.", published: "2018-10-05",
                       phrase: "these days", type: .date, value: "PRESENT_REF"),
