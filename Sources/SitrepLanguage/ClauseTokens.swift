@@ -157,13 +157,14 @@ struct ClauseTokens {
     static func hash(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var i = from
+        let cls = ByteClass.table
         while i < to {
             var b = p[i]
-            if b == 0xE2, i + 2 < to, p[i + 1] == 0x80, p[i + 2] == 0x98 || p[i + 2] == 0x99 {
+            if b < 0x80 {
+                b |= (cls[Int(b)] & ByteClass.upper) << 3
+            } else if b == 0xE2, i + 2 < to, p[i + 1] == 0x80, p[i + 2] == 0x98 || p[i + 2] == 0x99 {
                 b = 0x27
                 i += 2
-            } else if b &- 0x41 < 26 {
-                b |= 0x20
             }
             h = (h ^ UInt64(b)) &* 0x100_0000_01b3
             i += 1
