@@ -43,7 +43,10 @@ struct TimeExpressionParser {
         let i = Int(tokens[k].entry)
         guard entries[i].kind == .word else { return true }
         switch entries[i].role {
-        case .the, .article, .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
+        case .the, .article:
+            // "the"/"a" open an expression only with a time word or number right after them.
+            return adj(k, k + 1)
+        case .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
              .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
              .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no, .as, .new, .eid:
             return true

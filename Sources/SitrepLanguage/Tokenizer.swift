@@ -117,7 +117,8 @@ public struct Tokenizer: Sendable {
                 i += n
                 continue
             case .letter:
-                if let u = urlEnd(p, i, end) {
+                // Only "h…" and "w…" can open a web address: skip the call for every other word.
+                if b | 0x20 == UInt8(ascii: "h") || b | 0x20 == UInt8(ascii: "w"), let u = urlEnd(p, i, end) {
                     e = u
                     kind = .symbol
                     break
