@@ -8,7 +8,7 @@ extension SubEventClassifier {
     /// The weight file's text: a header naming the training data, then one row per non-zero
     /// (feature, class) weight, sorted by feature then class, weights rounded to 4 decimals.
     public func encoded(header: [String] = []) -> String {
-        var lines = ["# Sitrep ACLED sub-event classifier: averaged perceptron weights (sitrep train subevents).",
+        var lines = ["# Sitrep ACLED sub-event classifier: linear weights per (feature, class) (sitrep train subevents).",
                      "# trained on: \(trainedOn ?? "unknown")",
                      "# prior weight: \(priorWeight)"]
         lines += header.map { "# " + $0 }

@@ -12,7 +12,11 @@ public struct SubEventFeatures: Sendable {
         public var words: Bool
         /// Each cue class paired with the rules' answer (`rc=`).
         public var cuePairs: Bool
-        public init(words: Bool = false, cuePairs: Bool = false) { self.words = words; self.cuePairs = cuePairs }
+        /// Each mention's ACLED label and any certainty other than asserted, and the first mention's label.
+        public var mentionDetail: Bool
+        public init(words: Bool = false, cuePairs: Bool = false, mentionDetail: Bool = false) {
+            self.words = words; self.cuePairs = cuePairs; self.mentionDetail = mentionDetail
+        }
     }
 
     let lexicon: ExtractionLexicon
@@ -56,7 +60,15 @@ public struct SubEventFeatures: Sendable {
             let t = m.type.rawValue + "/" + (m.mode?.rawValue ?? "-")
             if seenTypes.insert(t).inserted { out.append("has=" + t) }
             if seenTypes.insert(m.type.rawValue).inserted { out.append("has=" + m.type.rawValue) }
+            if groups.mentionDetail {
+                let label = m.type.acled(mode: m.mode).subEventType
+                if seenTypes.insert("acled " + label).inserted { out.append("hasacled=" + label) }
+                if m.certainty != .asserted, seenTypes.insert("cert " + t + m.certainty.rawValue).inserted {
+                    out.append("hascert=\(m.type.rawValue)/\(m.certainty.rawValue)")
+                }
+            }
         }
+        if groups.mentionDetail, let f = mentions.first { out.append("first=" + f.type.acled(mode: f.mode).subEventType) }
         let words = SubEventTokens(text)
         // Cue classes alone and paired with the rules' answer: the pairs let the model learn where the rules go wrong.
         let rule = Self.ruleLabel(main: main, none: "NONE")

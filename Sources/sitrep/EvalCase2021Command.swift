@@ -48,6 +48,9 @@ struct EvalCase2021Command: ParsableCommand {
     @Flag(help: "Add each cue class paired with the rules' answer to the classifier's features.")
     var cuePairs = false
 
+    @Flag(help: "Add each mention's ACLED label and certainty and the first mention's label to the classifier's features.")
+    var mentionDetail = false
+
     @Option(help: "Leave out the features with these prefixes, comma-separated (ablation: w=,b=,s=,cue=,mcue=,rule= …).")
     var dropFeatures: String?
 
@@ -86,7 +89,7 @@ struct EvalCase2021Command: ParsableCommand {
 
     func run() throws {
         var snippets = try Self.read(file: file, withFeatures: crossValidate != nil || model != nil,
-                                      groups: .init(words: wordFeatures, cuePairs: cuePairs))
+                                      groups: .init(words: wordFeatures, cuePairs: cuePairs, mentionDetail: mentionDetail))
         if let dropFeatures {
             let prefixes = dropFeatures.split(separator: ",").map(String.init)
             for i in snippets.indices { snippets[i].features.removeAll { f in prefixes.contains { f.hasPrefix($0) } } }

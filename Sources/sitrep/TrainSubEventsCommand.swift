@@ -3,7 +3,7 @@ import Foundation
 import SitrepCore
 import SitrepExtract
 
-/// `sitrep train subevents FILE.tsv --output PATH`: the ACLED sub-event classifier's averaged perceptron,
+/// `sitrep train subevents FILE.tsv --output PATH`: the ACLED sub-event classifier (logistic regression by default),
 /// trained on CASE 2021 Task 2 snippets (`id<TAB>EventSnippet<TAB>SubType`).
 struct TrainSubEventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,7 +50,7 @@ struct TrainSubEventsCommand: ParsableCommand {
             let examples = snippets.map { SubEventClassifier.Example(features: $0.features, label: $0.gold, prior: $0.rules) }
             let name = "\(URL(fileURLWithPath: file).lastPathComponent) (\(examples.count) snippets)"
             let model = SubEventClassifier.train(examples, options: .init(learner: learner, epochs: epochs, seed: seed, priorWeight: priorWeight, l2: l2, minCount: minCount), trainedOn: name)
-            let text = model.encoded(header: ["epochs \(epochs), seed \(seed); labels: the 25 ACLED sub-event types and \(EvalCase2021Command.none) (no ACLED event)"])
+            let text = model.encoded(header: ["learner \(learner.rawValue), epochs \(epochs), seed \(seed), l2 \(l2), min count \(minCount); default feature groups; labels: the 25 ACLED sub-event types and \(EvalCase2021Command.none) (no ACLED event)"])
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
                 throw SitrepError(code: "usage.unwritableOutput", input: output, message: "cannot write the weights: \(error.localizedDescription)")
             }
