@@ -139,7 +139,8 @@ struct EvalCase2021Command: ParsableCommand {
             let report = LearnedReport(snippets: snippets.count, rules: rules.report,
                                        crossValidated: crossValidate == nil ? nil : l.report,
                                        model: crossValidate == nil ? l.report : nil,
-                                       folds: crossValidate, seed: seed, epochs: epochs,
+                                       folds: crossValidate, seed: seed, epochs: epochs, learner: learner.rawValue,
+                                       priorWeight: priorWeight, l2: l2,
                                        hardestConfusions: confusions, note: modelNote ?? (crossValidate == nil ? nil :
                                         "every snippet is predicted by a model trained on the other folds; the rules' own output (a feature) was grown from this file's errors, so both figures lean optimistic"))
             print(try Console.json(report, pretty: false))
@@ -232,10 +233,14 @@ struct EvalCase2021Command: ParsableCommand {
         var folds: Int?
         var seed: UInt64
         var epochs: Int
+        var learner: String
+        var priorWeight: Float
+        var l2: Float
         var hardestConfusions: [Confusion]
         var note: String?
         enum CodingKeys: String, CodingKey {
-            case snippets, rules, model, folds, seed, epochs, note
+            case snippets, rules, model, folds, seed, epochs, learner, l2, note
+            case priorWeight = "prior_weight"
             case crossValidated = "cross_validated"
             case hardestConfusions = "hardest_confusions"
         }
