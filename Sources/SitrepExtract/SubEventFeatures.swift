@@ -14,8 +14,10 @@ public struct SubEventFeatures: Sendable {
         public var cuePairs: Bool
         /// Each mention's ACLED label and any certainty other than asserted, and the first mention's label.
         public var mentionDetail: Bool
-        public init(words: Bool = false, cuePairs: Bool = false, mentionDetail: Bool = false) {
-            self.words = words; self.cuePairs = cuePairs; self.mentionDetail = mentionDetail
+        /// The cue classes of the main event's sentence as separate features (`scue=`).
+        public var sentenceCues: Bool
+        public init(words: Bool = false, cuePairs: Bool = false, mentionDetail: Bool = false, sentenceCues: Bool = false) {
+            self.words = words; self.cuePairs = cuePairs; self.mentionDetail = mentionDetail; self.sentenceCues = sentenceCues
         }
     }
 
@@ -79,6 +81,11 @@ public struct SubEventFeatures: Sendable {
         for cue in Set(modeCues(words)).sorted() {
             out.append(cue)
             if groups.cuePairs { out.append("rc=\(rule)|\(cue)") }
+        }
+        if groups.sentenceCues, let m = main {
+            // The cue classes of the main event's own sentence, apart from the rest of the text.
+            let sentence = SubEventTokens(m.evidence.text)
+            for cue in Set(cues.matches(sentence.keys, blocks: sentence.isPunctuation)).sorted() { out.append("scue=" + cue) }
         }
         guard groups.words else { return out }
         var previous = "<s>"

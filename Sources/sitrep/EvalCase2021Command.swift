@@ -51,6 +51,9 @@ struct EvalCase2021Command: ParsableCommand {
     @Flag(help: "Add each mention's ACLED label and certainty and the first mention's label to the classifier's features.")
     var mentionDetail = false
 
+    @Flag(help: "Add the cue classes of the main event's sentence as separate features.")
+    var sentenceCues = false
+
     @Option(help: "Leave out the features with these prefixes, comma-separated (ablation: w=,b=,s=,cue=,mcue=,rule= …).")
     var dropFeatures: String?
 
@@ -89,7 +92,7 @@ struct EvalCase2021Command: ParsableCommand {
 
     func run() throws {
         var snippets = try Self.read(file: file, withFeatures: crossValidate != nil || model != nil,
-                                      groups: .init(words: wordFeatures, cuePairs: cuePairs, mentionDetail: mentionDetail))
+                                      groups: .init(words: wordFeatures, cuePairs: cuePairs, mentionDetail: mentionDetail, sentenceCues: sentenceCues))
         if let dropFeatures {
             let prefixes = dropFeatures.split(separator: ",").map(String.init)
             for i in snippets.indices { snippets[i].features.removeAll { f in prefixes.contains { f.hasPrefix($0) } } }
