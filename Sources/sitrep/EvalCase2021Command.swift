@@ -17,6 +17,51 @@ struct EvalCase2021Command: ParsableCommand {
     @Flag(help: "Print each misclassified snippet (id, gold, predicted, text) to standard error.")
     var errors = false
 
+    @Option(name: .customLong("cross-validate"),
+            help: "Also score the learned sub-event classifier by K-fold cross-validation on this file (each snippet predicted by a model not trained on it).")
+    var crossValidate: Int?
+
+    @Option(help: "Score a trained sub-event weight file (from `sitrep train subevents`) instead of the rules alone.")
+    var model: String?
+
+    @Option(help: "Seed for the folds and the training order.")
+    var seed: UInt64 = 2021
+
+    @Option(help: "Head start of the rules' answer over the other classes (0: the rules are only a feature).")
+    var priorWeight: Float = SubEventClassifier.Options().priorWeight
+
+    @Option(help: "The learner: logistic (multinomial logistic regression) or perceptron (averaged perceptron).")
+    var learner: SubEventClassifier.Options.Learner = SubEventClassifier.Options().learner
+
+    @Option(help: "L2 regularisation of the logistic regression.")
+    var l2: Float = SubEventClassifier.Options().l2
+
+    @Option(help: "Leave out features seen in fewer training snippets than this.")
+    var minCount: Int = SubEventClassifier.Options().minCount
+
+    @Option(help: "Training passes of the classifier.")
+    var epochs: Int = SubEventClassifier.Options().epochs
+
+    @Flag(help: "Add the snippet's words, stems and word pairs to the classifier's features (off: they lower the CV score on CASE dev).")
+    var wordFeatures = false
+
+    @Flag(help: "Add each cue class paired with the rules' answer to the classifier's features.")
+    var cuePairs = false
+
+    @Flag(help: "Add each mention's ACLED label and certainty and the first mention's label to the classifier's features.")
+    var mentionDetail = false
+
+    @Flag(help: "Add the cue classes of the main event's sentence as separate features.")
+    var sentenceCues = false
+
+    @Option(help: "Leave out the features with these prefixes, comma-separated (ablation: w=,b=,s=,cue=,mcue=,rule= …).")
+    var dropFeatures: String?
+
+    func validate() throws {
+        if let k = crossValidate, k < 2 { throw ValidationError("--cross-validate needs at least 2 folds.") }
+        if epochs <= 0 { throw ValidationError("--epochs must be positive.") }
+    }
+
     /// CASE's label names for the 25 ACLED sub-event types.
     static let caseToACLED: [String: String] = [
         "ABDUCT_DISSAP": "Abduction/forced disappearance", "AGREEMENT": "Agreement", "AIR_STRIKE": "Air/drone strike",
@@ -34,50 +79,174 @@ struct EvalCase2021Command: ParsableCommand {
     /// Gold types outside ACLED (CASE's unseen types): right when nothing ACLED-typed is found.
     static let none = "NONE"
 
+    /// One labelled snippet with the rules' answer and the classifier's features.
+    struct Snippet {
+        var id: String
+        var goldLabel: String
+        var gold: String
+        var text: String
+        var rules: String
+        var rulesDetail: String
+        var features: [String]
+    }
+
     func run() throws {
+        var snippets = try Self.read(file: file, withFeatures: crossValidate != nil || model != nil,
+                                      groups: .init(words: wordFeatures, cuePairs: cuePairs, mentionDetail: mentionDetail, sentenceCues: sentenceCues))
+        if let dropFeatures {
+            let prefixes = dropFeatures.split(separator: ",").map(String.init)
+            for i in snippets.indices { snippets[i].features.removeAll { f in prefixes.contains { f.hasPrefix($0) } } }
+        }
+        let rulePairs = snippets.map { (gold: $0.gold, predicted: $0.rules) }
+        let rules = Scores(rulePairs)
+
+        var learned: (pairs: [(gold: String, predicted: String)], label: String)?
+        var modelNote: String?
+        if let k = crossValidate {
+            let examples = snippets.map { SubEventClassifier.Example(features: $0.features, label: $0.gold, prior: $0.rules) }
+            let predicted = CrossValidation.predictions(examples, k: k, seed: seed, options: .init(learner: learner, epochs: epochs, seed: seed, priorWeight: priorWeight, l2: l2, minCount: minCount))
+            learned = (zip(snippets, predicted).map { ($0.gold, $1) }, "\(k)-fold CV")
+        } else if let model {
+            let classifier = try loadModel(model)
+            let base = URL(fileURLWithPath: file).lastPathComponent
+            if let trained = classifier.trainedOn, trained.hasPrefix(base) {
+                modelNote = "the model was trained on this file (\(trained)): these are TRAINING-set figures, not a test score; use --cross-validate"
+                Console.error("warning: " + modelNote!)
+            }
+            learned = (snippets.map { ($0.gold, classifier.predict($0.features, prior: $0.rules) ?? Self.none) }, "model")
+        }
+
+        if errors {
+            for (i, s) in snippets.enumerated() {
+                let predicted = learned?.pairs[i].predicted ?? s.rules
+                if s.gold != predicted || s.gold != s.rules {
+                    Console.error("\(s.id)\t\(s.goldLabel)\trules: \(s.rules)\t\(learned == nil ? "" : "\(learned!.label): \(predicted)\t")\(s.rulesDetail)\t\(s.text.prefix(200))")
+                }
+            }
+        }
+
+        let acledCount = snippets.filter { $0.gold != Self.none }.count
+        print("CASE 2021 Task 2 event types: \(snippets.count) snippets (\(acledCount) with an ACLED gold type), \(file)")
+        if let learned {
+            let l = Scores(learned.pairs)
+            print(String(format: "%-40@ %5@ %9@ %9@", "class" as NSString, "n" as NSString, "rules F1" as NSString, (learned.label + " F1") as NSString))
+            for c in l.all.classes {
+                let s = l.all.perClass[c]!
+                print("\(c.padding(toLength: 40, withPad: " ", startingAt: 0)) \(String(format: "%5d %9.3f %9.3f", s.support, rules.all.perClass[c]!.f1, s.f1))")
+            }
+            print(String(format: "weighted F1 over the 25 ACLED types: rules %.3f, %@ %.3f", rules.acled.weighted.f1, learned.label as NSString, l.acled.weighted.f1))
+            print(String(format: "weighted F1 over all snippets (with none): rules %.3f, %@ %.3f", rules.all.weighted.f1, learned.label as NSString, l.all.weighted.f1))
+            let confusions = Self.hardestConfusions(l.all, limit: 12)
+            print("hardest confusions (\(learned.label); gold → predicted: count):")
+            for c in confusions { print("  \(c.gold) → \(c.predicted): \(c.count)") }
+            let report = LearnedReport(snippets: snippets.count, rules: rules.report,
+                                       crossValidated: crossValidate == nil ? nil : l.report,
+                                       model: crossValidate == nil ? l.report : nil,
+                                       folds: crossValidate, seed: seed, epochs: epochs, learner: learner.rawValue,
+                                       priorWeight: priorWeight, l2: l2,
+                                       hardestConfusions: confusions, note: modelNote ?? (crossValidate == nil ? nil :
+                                        "every snippet is predicted by a model trained on the other folds; the rules' own output (a feature) was grown from this file's errors, so both figures lean optimistic"))
+            print(try Console.json(report, pretty: false))
+        } else {
+            rules.printTable(file: file)
+            print(try Console.json(CaseReport(snippets: snippets.count, acled: rules.acled.report, all: rules.all.report), pretty: false))
+        }
+    }
+
+    /// Reads the TSV and runs the pipeline on each snippet once.
+    static func read(file: String, withFeatures needFeatures: Bool, groups: SubEventFeatures.Groups = .init()) throws -> [Snippet] {
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
             throw SitrepError(code: "usage.unreadable", input: file, message: "cannot read this file as UTF-8 text")
         }
         let pipeline = try AnalysisPipeline.loadDefault()
-        var pairs: [(gold: String, predicted: String)] = []
+        let features = SubEventFeatures(lexicon: pipeline.extractor.lexicon, cues: try SubEventCueTable.load(), groups: groups)
+        var out: [Snippet] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
+            if line.isEmpty { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 3 else {
                 throw SitrepError(code: "eval.badRow", input: "\(file):\(lineNumber)", message: "expected id<TAB>EventSnippet<TAB>SubType")
             }
-            if lineNumber == 1, fields[2] == "SubType" { continue }
+            if out.isEmpty, fields[2] == "SubType" { continue }
             let goldLabel = fields[2].trimmingCharacters(in: .whitespaces)
-            let gold = Self.caseToACLED[goldLabel] ?? Self.none
             let document = Document(text: fields[1])
             let mentions = pipeline.mentions(in: document)
             let main = MainEvent.choose(mentions, lexicon: pipeline.extractor.lexicon)
-            let predicted = main.map { $0.type.acled(mode: $0.mode).subEventType } ?? Self.none
-            pairs.append((gold, predicted))
-            if errors, gold != predicted {
-                Console.error("\(fields[0])\t\(goldLabel)\t\(predicted)\t\(main.map { "\($0.type.rawValue)/\($0.mode?.rawValue ?? "-")" } ?? "-")\t\(fields[1].prefix(200))")
+            out.append(Snippet(id: fields[0], goldLabel: goldLabel, gold: Self.caseToACLED[goldLabel] ?? Self.none, text: fields[1],
+                               rules: SubEventFeatures.ruleLabel(main: main, none: Self.none),
+                               rulesDetail: main.map { "\($0.type.rawValue)/\($0.mode?.rawValue ?? "-")" } ?? "-",
+                               features: needFeatures ? features.features(text: fields[1], mentions: mentions) : []))
+        }
+        return out
+    }
+
+    func loadModel(_ path: String) throws -> SubEventClassifier {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw SitrepError(code: "usage.unreadable", input: path, message: "cannot read this weight file as UTF-8 text")
+        }
+        return try SubEventClassifier(text: text, file: path)
+    }
+
+    /// The largest off-diagonal cells of the confusion table.
+    static func hardestConfusions(_ score: ClassificationScore, limit: Int) -> [Confusion] {
+        var cells: [Confusion] = []
+        for (g, row) in score.confusion { for (p, n) in row where p != g { cells.append(Confusion(gold: g, predicted: p, count: n)) } }
+        cells.sort { ($0.count, $1.gold, $1.predicted) > ($1.count, $0.gold, $0.predicted) }
+        return Array(cells.prefix(limit))
+    }
+
+    /// Scores over the 25 ACLED types (ACLED-gold snippets) and over all snippets (with none).
+    struct Scores {
+        let acled: ClassificationScore
+        let all: ClassificationScore
+
+        init(_ pairs: [(gold: String, predicted: String)]) {
+            let classes = ACLEDCategory.all.map(\.subEventType)
+            acled = ClassificationScore(pairs: pairs.filter { $0.gold != EvalCase2021Command.none }, classes: classes)
+            all = ClassificationScore(pairs: pairs, classes: classes + [EvalCase2021Command.none])
+        }
+
+        var report: CaseReport.Pair { CaseReport.Pair(acled: acled.report, all: all.report) }
+
+        func printTable(file: String) {
+            print(String(format: "%-40@ %5@ %6@ %6@ %6@", "class" as NSString, "n" as NSString, "P" as NSString, "R" as NSString, "F1" as NSString))
+            for c in all.classes {
+                let s = all.perClass[c]!
+                print("\(c.padding(toLength: 40, withPad: " ", startingAt: 0)) \(String(format: "%5d %6.3f %6.3f %6.3f", s.support, s.precision, s.recall, s.f1))")
+            }
+            print(String(format: "weighted over the 25 ACLED types (ACLED-gold snippets): P %.3f R %.3f F1 %.3f", acled.weighted.precision, acled.weighted.recall, acled.weighted.f1))
+            print(String(format: "weighted over all snippets (26 classes with none):     P %.3f R %.3f F1 %.3f", all.weighted.precision, all.weighted.recall, all.weighted.f1))
+            print("confusion of the hard classes (F1 < 0.7; gold → predicted: count):")
+            for c in all.classes where all.perClass[c]!.support > 0 && all.perClass[c]!.f1 < 0.7 {
+                let row = all.confusion[c, default: [:]].filter { $0.key != c }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4)
+                print("  \(c): " + row.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             }
         }
-        let acledPairs = pairs.filter { $0.gold != Self.none }
-        let acledClasses = ACLEDCategory.all.map(\.subEventType)
-        let acled = ClassificationScore(pairs: acledPairs, classes: acledClasses)
-        let all = ClassificationScore(pairs: pairs, classes: acledClasses + [Self.none])
+    }
 
-        print("CASE 2021 Task 2 event types: \(pairs.count) snippets (\(acledPairs.count) with an ACLED gold type), \(file)")
-        print(String(format: "%-40@ %5@ %6@ %6@ %6@", "class" as NSString, "n" as NSString, "P" as NSString, "R" as NSString, "F1" as NSString))
-        for c in all.classes {
-            let s = all.perClass[c]!
-            print("\(c.padding(toLength: 40, withPad: " ", startingAt: 0)) \(String(format: "%5d %6.3f %6.3f %6.3f", s.support, s.precision, s.recall, s.f1))")
+    struct Confusion: Encodable { var gold: String; var predicted: String; var count: Int }
+
+    struct LearnedReport: Encodable {
+        var snippets: Int
+        var rules: CaseReport.Pair
+        var crossValidated: CaseReport.Pair?
+        var model: CaseReport.Pair?
+        var folds: Int?
+        var seed: UInt64
+        var epochs: Int
+        var learner: String
+        var priorWeight: Float
+        var l2: Float
+        var hardestConfusions: [Confusion]
+        var note: String?
+        enum CodingKeys: String, CodingKey {
+            case snippets, rules, model, folds, seed, epochs, learner, l2, note
+            case priorWeight = "prior_weight"
+            case crossValidated = "cross_validated"
+            case hardestConfusions = "hardest_confusions"
         }
-        print(String(format: "weighted over the 25 ACLED types (ACLED-gold snippets): P %.3f R %.3f F1 %.3f", acled.weighted.precision, acled.weighted.recall, acled.weighted.f1))
-        print(String(format: "weighted over all snippets (26 classes with none):     P %.3f R %.3f F1 %.3f", all.weighted.precision, all.weighted.recall, all.weighted.f1))
-        print("confusion of the hard classes (F1 < 0.7; gold → predicted: count):")
-        for c in all.classes where all.perClass[c]!.support > 0 && all.perClass[c]!.f1 < 0.7 {
-            let row = all.confusion[c, default: [:]].filter { $0.key != c }.sorted { $0.value > $1.value }.prefix(4)
-            print("  \(c): " + row.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        }
-        print(try Console.json(CaseReport(snippets: pairs.count, acled: acled.report, all: all.report), pretty: false))
     }
 }
 
@@ -124,7 +293,11 @@ struct ClassificationScore {
 }
 
 struct CaseReport: Encodable {
+    /// Scores over the 25 ACLED types and over all snippets.
+    struct Pair: Encodable { var acled: ClassificationScore.Report; var all: ClassificationScore.Report }
     var snippets: Int
     var acled: ClassificationScore.Report
     var all: ClassificationScore.Report
 }
+
+extension SubEventClassifier.Options.Learner: ExpressibleByArgument {}

@@ -8,7 +8,7 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the learned models shipped as data files (use a release build).",
-        subcommands: [TrainNERCommand.self])
+        subcommands: [TrainNERCommand.self, TrainSubEventsCommand.self])
 }
 
 /// `sitrep train ner FILE --output PATH`: the named-entity recogniser's averaged perceptron.
