@@ -24,6 +24,9 @@ struct EvalGeoparseCommand: ParsableCommand {
 
     enum ArticleSubset: String, ExpressibleByArgument { case even, odd, all }
 
+    @Flag(help: "Print every resolution miss (> 161 km) to stderr: article, gold name and coordinates, our choice, distance, why.")
+    var errors = false
+
     func run() throws {
         let t0 = Date()
         var articles: [GeoparseArticle]
@@ -68,8 +71,11 @@ struct EvalGeoparseCommand: ParsableCommand {
                     return Self.km(g.lat!, g.lon!, la, lo)
                 } ?? 20_038
                 errors.append(err)
-                if verbose && err > 161 {
-                    Console.error("miss\t\(ai)\t\(g.name)\t\(place?.name ?? "-")\t\(place?.id ?? "-")\t\(r == nil ? "fallback" : "gaz")\t\(Int(err))")
+                if (verbose || self.errors) && err > 161 {
+                    let how = r != nil ? "gazetteer" : (place == nil ? "none" : (found.contains { Int($0.range.start) < g.end && Int($0.range.end) > g.start } ? "inside" : "focus"))
+                    let ours = place.map { p in "\(p.name) [\(p.id ?? "-"), \(p.precision?.rawValue ?? "-"), \(p.country ?? "-")] \(p.lat.map { String(format: "%.3f", $0) } ?? "?"),\(p.lon.map { String(format: "%.3f", $0) } ?? "?")" } ?? "-"
+                    let score = r.map { String(format: " score %.2f", $0.score) } ?? ""
+                    Console.error("miss\t\(ai * (self.articles == .all ? 1 : 2) + (self.articles == .odd ? 1 : 0))\t\(g.name)\t\(String(format: "%.3f,%.3f", g.lat!, g.lon!))\t\(g.geonameID ?? "-")\t\(ours)\t\(Int(err)) km\t\(how)\(score)")
                 }
                 if let gid = g.geonameID {
                     idTotal += 1
