@@ -60,6 +60,11 @@ struct EvalGeoparseCommand: ParsableCommand {
             let spans = gold.map { TextRange(start: Int32($0.start), end: Int32($0.end)) }
             let resolved = matcher.resolve(spans: spans, in: a.text)
             let focus = matcher.focus(of: found)
+            if self.errors && ProcessInfo.processInfo.environment["SITREP_EVAL_FOUND"] != nil {
+                let idx = ai * (self.articles == .all ? 1 : 2) + (self.articles == .odd ? 1 : 0)
+                let list = found.map { m in "\(m.place.name)/\(m.place.country ?? "-")/\(m.place.precision?.rawValue ?? "-")" }.joined(separator: "; ")
+                Console.error("found\t\(idx)\tfocus \(focus?.name ?? "-")/\(focus?.country ?? "-")\t\(list)")
+            }
             for (g, r) in zip(gold, resolved) {
                 var place: PlaceRef? = r?.place
                 if place != nil { byGazetteer += 1 }
