@@ -61,7 +61,7 @@ extension PlaceMatcher {
     /// How well a town fits as the document's focus: how often it is named (with diminishing returns), how
     /// close the document's other places lie (its own division counts in full, towns by distance) and its size.
     func fit(_ p: PlaceRef, id: String, count: Double, among distinct: [String: (count: Double, place: PlaceRef)]) -> Double {
-        var s = 1 + log2(count)
+        var s = 1 + 0.5 * log2(count)
         for (qid, q) in distinct where qid != id {
             let weight = min(2, q.count)
             if q.place.precision == .admin1 {
@@ -84,3 +84,4 @@ extension PlaceMatcher {
         return 2 * r * asin(min(1, sqrt(a)))
     }
 }
+
