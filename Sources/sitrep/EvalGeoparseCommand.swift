@@ -11,7 +11,8 @@ struct EvalGeoparseCommand: ParsableCommand {
         discussion: """
         Resolution: every gold toponym with coordinates is resolved in its article's context; a span the
         gazetteer does not know falls back to a place the matcher found inside it when that agrees with the article's
-        focus, else to the focus (PlaceMatcher.fallback(for:found:focus:), PlaceMatcher.focus(of:); reported separately).
+        focus, else to the focus (PlaceMatcher.fallback(for:found:focus:); PlaceMatcher.focus(of:) over the places found and
+        the given spans resolved; reported separately).
         GWN has no dev split: --articles even is the development half, odd the held-out half. End to end: detected places against gold
         toponyms with coordinates (a detection counts when it overlaps one). Prints one JSON object last.
         """)
@@ -70,7 +71,12 @@ struct EvalGeoparseCommand: ParsableCommand {
             matchSeconds += Date().timeIntervalSince(ms)
             let spans = gold.map { TextRange(start: Int32($0.start), end: Int32($0.end)) }
             let resolved = matcher.resolve(spans: spans, in: a.text)
-            let focus = matcher.focus(of: found)
+            // The focus from the places found and the given spans resolved (they are the document's places too).
+            var evidence = found
+            for m in resolved.compactMap({ $0 }) where !found.contains(where: { $0.range.start < m.range.end && $0.range.end > m.range.start }) {
+                evidence.append(m)
+            }
+            let focus = matcher.focus(of: evidence)
             if self.errors && ProcessInfo.processInfo.environment["SITREP_EVAL_FOUND"] != nil {
                 let idx = ai * (self.articles == .all ? 1 : 2) + (self.articles == .odd ? 1 : 0)
                 let list = found.map { m in "\(m.place.name)/\(m.place.country ?? "-")/\(m.place.precision?.rawValue ?? "-")" }.joined(separator: "; ")
@@ -88,6 +94,12 @@ struct EvalGeoparseCommand: ParsableCommand {
                     return Self.km(g.lat!, g.lon!, la, lo)
                 } ?? 20_038
                 errors.append(err)
+                if self.errors && ProcessInfo.processInfo.environment["SITREP_EVAL_DUMP"] != nil, let p = r?.place, let f = focus,
+                   let pl = p.lat, let po = p.lon, let fl = f.lat, let fo = f.lon {
+                    // Analysis aid: every gazetteer resolution with its distance to the focus.
+                    let pop = p.id.flatMap { matcher.gazetteer.index(ofID: $0) }.map { matcher.gazetteer.places[Int($0)].population } ?? 0
+                    Console.error("dump\t\(Int(err))\t\(Int(Self.km(g.lat!, g.lon!, fl, fo)))\t\(Int(Self.km(pl, po, fl, fo)))\t\(p.precision?.rawValue ?? "-")\t\(pop)\t\(String(format: "%.2f", r!.score))\t\(p.country == f.country ? 1 : 0)\t\(g.name)\t\(p.name)")
+                }
                 if (verbose || self.errors) && err > 161 {
                     let how = r != nil ? "gazetteer" : (place == nil ? "none" : (place == focus ? "focus" : "inside"))
                     let ours = place.map { p in "\(p.name) [\(p.id ?? "-"), \(p.precision?.rawValue ?? "-"), \(p.country ?? "-")] \(p.lat.map { String(format: "%.3f", $0) } ?? "?"),\(p.lon.map { String(format: "%.3f", $0) } ?? "?")" } ?? "-"
