@@ -17,7 +17,7 @@ extension PlaceMatcher {
         case .continent: s += 1.0
         case .country: s += c.match == .primary ? 1.2 : 0.8
         case .admin1: s += 0.3 + 0.06 * log10(Double(population) + 1)
-        case .region: s += 0.45
+        case .region: s += 0.75
         case .admin2: s += 0.1 + 0.04 * log10(Double(population) + 1)
         case .city: s += 0.1 + 0.1 * log10(Double(population) + 1)
         case .neighbourhood: s += 0.05
@@ -73,6 +73,24 @@ extension PlaceMatcher {
         // name's part wherever it stands alone ("Allen said").
         var personLike: [UInt64] = []
         for r in raws where r.afterOtherName && r.singleWord { personLike.append(r.nameHash) }
+        // The same when the word before matched only as a spelling variant ("Jeremy Allen": "Jeremy" looks like
+        // a place name only by its consonants, so it is a given name, not a place before a place).
+        for i in raws.indices.dropFirst() where raws[i].singleWord && raws[i].forcedIndex == nil {
+            let p = raws[i - 1]
+            if p.singleWord && p.nameEnd + 1 == raws[i].nameStart && p.end == p.nameEnd && raws[i].start == raws[i].nameStart
+                && !p.candidates.isEmpty && !p.candidates.contains(where: { $0.match != .skeleton }) {
+                personLike.append(raws[i].nameHash)
+            }
+        }
+        // Countries named as such: a spelling variant of a town needs its country named, or several of its
+        // towns named exactly ("Bassett" is no Turkish village because "Side" was matched once).
+        var countryNamed = [Bool](repeating: false, count: g.countryIDCount)
+        for (i, r) in raws.enumerated() where priorBest[i] >= 0 {
+            let b = Int(priorBest[i])
+            if kindOf[b] == .country && countryOf[b] >= 0 && r.candidates.contains(where: { $0.index == priorBest[i] && $0.match != .skeleton }) {
+                countryNamed[Int(countryOf[b])] = true
+            }
+        }
         // One sense per document, for names: a word standing alone that begins a longer name found in the
         // same document ("Yarmouk" after "the Yarmouk Basin") is that longer name.
         var longerByFirstWord: [UInt64: Int32] = [:]
@@ -174,8 +192,9 @@ extension PlaceMatcher {
             if r.forcedIndex == nil && r.singleWord && r.sentenceStart && best.match == .skeleton {
                 out.append(nil); continue
             }
-            // A small place inside a longer capitalised name ("John Kelly", "Notre Dame") is part of that name.
-            if r.forcedIndex == nil && r.insideLongerRun && !r.cue && local && pop < 20_000 {
+            // A town of under 50,000 inside a longer capitalised name ("John Kelly", "Notre Dame", "Adrian Dunbar") is
+            // part of that name.
+            if r.forcedIndex == nil && r.insideLongerRun && !r.cue && local && pop < 50_000 {
                 out.append(nil); continue
             }
             // A spelling variant (skeleton match) needs the document to be about that country already.
@@ -183,7 +202,7 @@ extension PlaceMatcher {
             // "Albu Kamal") is rarely a coincidence and stands on its own.
             if best.match == .skeleton && cid >= 0 {
                 let multiWord = !r.singleWord && r.forcedIndex == nil
-                if exactCountryCount[Int(cid)] <= 0 && !multiWord { out.append(nil); continue }
+                if !multiWord && !(countryNamed[Int(cid)] || exactCountryCount[Int(cid)] >= 2) { out.append(nil); continue }
             }
             // A village-sized name on its own needs support: a locative word before it or its division named.
             if r.forcedIndex == nil && r.singleWord && !r.cue && local {

@@ -1,12 +1,15 @@
+import Foundation
 import SitrepCore
 
 extension PlaceMatcher {
     /// The document's main place, for names the gazetteer does not know (streets, buildings, small towns).
     ///
     /// First the country the document is most about (every found place votes for its country), then inside
-    /// that country the most often named town or district (population breaks ties), else its most often named
-    /// first-level division, else the country itself. A stray match in another country ("Kent" as a surname)
-    /// cannot become the focus of a document about somewhere else.
+    /// that country the town or district that best fits the document: named often, close to the other places
+    /// named (a town in the division the document names, near its other towns), and large. Failing a town, its
+    /// most often named first-level division, else the country itself. A stray match in another country ("Kent"
+    /// as a surname) cannot become the focus of a document about somewhere else, and a repeated stray name far
+    /// from all the others ("Franklin" as a street) loses to the town the other places cluster around.
     public func focus(of found: [PlaceMention]) -> PlaceRef? {
         // A continent or sea votes for itself: a document about "Europe" or "the EU" has no one country.
         var countryVotes: [String: Double] = [:]
@@ -22,25 +25,23 @@ extension PlaceMatcher {
         guard let country = countryVotes.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key
         else { return found.first?.place }
         if let region = outside[country] { return region }
+        // Distinct places of the document with how often they are named.
+        var distinct: [String: (count: Double, place: PlaceRef)] = [:]
+        for m in found { if let id = m.place.id { distinct[id, default: (0, m.place)].count += 1 } }
         var local: [String: (Double, PlaceRef)] = [:]
         var division: [String: (Double, PlaceRef)] = [:]
         var countryRef: PlaceRef? = nil
-        for m in found where m.place.country == country {
-            guard let id = m.place.id else { continue }
-            switch m.place.precision {
+        for (id, d) in distinct where d.place.country == country {
+            switch d.place.precision {
             case .city?, .district?, .exact?:
-                local[id, default: (0, m.place)].0 += 1
+                local[id] = (fit(d.place, id: id, count: d.count, among: distinct), d.place)
             case .admin1?:
-                division[id, default: (0, m.place)].0 += 1
+                division[id] = (d.count, d.place)
             case .country?:
-                if countryRef == nil { countryRef = m.place }
+                if countryRef == nil { countryRef = d.place }
             default:
                 break
             }
-        }
-        func population(_ p: PlaceRef) -> Int {
-            guard let id = p.id, let i = gazetteer.index(ofID: id) else { return 0 }
-            return Int(gazetteer.populationOf[Int(i)])
         }
         func best(_ d: [String: (Double, PlaceRef)]) -> PlaceRef? {
             d.max { a, b in
@@ -51,4 +52,37 @@ extension PlaceMatcher {
         }
         return best(local) ?? best(division) ?? countryRef ?? gazetteer.country(code: country).map { gazetteer.placeRef(gazetteer.index(ofID: $0.id)!) }
     }
+
+    func population(_ p: PlaceRef) -> Int {
+        guard let id = p.id, let i = gazetteer.index(ofID: id) else { return 0 }
+        return Int(gazetteer.populationOf[Int(i)])
+    }
+
+    /// How well a town fits as the document's focus: how often it is named (with diminishing returns), how
+    /// close the document's other places lie (its own division counts in full, towns by distance) and its size.
+    func fit(_ p: PlaceRef, id: String, count: Double, among distinct: [String: (count: Double, place: PlaceRef)]) -> Double {
+        var s = 1 + 0.5 * log2(count)
+        for (qid, q) in distinct where qid != id {
+            let weight = min(2, q.count)
+            if q.place.precision == .admin1 {
+                if q.place.country == p.country && q.place.name == p.admin1 { s += 0.8 * weight }
+                continue
+            }
+            if q.place.precision == .country || q.place.country == nil { continue }
+            guard let la = p.lat, let lo = p.lon, let qa = q.place.lat, let qo = q.place.lon else { continue }
+            let d = Self.kilometres(la, lo, qa, qo)
+            s += weight * (d < 25 ? 1 : exp(-(d - 25) / 150))
+        }
+        return s + 0.15 * log10(Double(population(p)) + 1)
+    }
+
+    /// Great-circle distance in kilometres.
+    public static func kilometres(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+        let r = 6371.0088, d = Double.pi / 180
+        let dlat = (lat2 - lat1) * d, dlon = (lon2 - lon1) * d
+        let a = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * d) * cos(lat2 * d) * sin(dlon / 2) * sin(dlon / 2)
+        return 2 * r * asin(min(1, sqrt(a)))
+    }
 }
+
+

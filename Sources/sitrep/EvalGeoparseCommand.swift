@@ -10,8 +10,9 @@ struct EvalGeoparseCommand: ParsableCommand {
         abstract: "Toponym resolution (gold spans) and end-to-end geoparsing on GeoWebNews or LGL-style XML.",
         discussion: """
         Resolution: every gold toponym with coordinates is resolved in its article's context; a span the
-        gazetteer does not know falls back to a place the matcher found inside it, then to the article's
-        focus (PlaceMatcher.focus(of:): the most-named town of the article's main country; reported separately).
+        gazetteer does not know falls back to a place the matcher found inside it when that agrees with the article's
+        focus, else to the focus (PlaceMatcher.fallback(for:found:focus:); PlaceMatcher.focus(of:) over the places found and
+        the given spans resolved; reported separately).
         GWN has no dev split: --articles even is the development half, odd the held-out half. End to end: detected places against gold
         toponyms with coordinates (a detection counts when it overlaps one). Prints one JSON object last.
         """)
@@ -23,6 +24,9 @@ struct EvalGeoparseCommand: ParsableCommand {
     var articles: ArticleSubset = .all
 
     enum ArticleSubset: String, ExpressibleByArgument { case even, odd, all }
+
+    @Flag(help: "Print every resolution miss (> 161 km) to stderr: article, gold name and coordinates, our choice, distance, why.")
+    var errors = false
 
     func run() throws {
         let t0 = Date()
@@ -40,6 +44,17 @@ struct EvalGeoparseCommand: ParsableCommand {
         let loadSeconds = Date().timeIntervalSince(tl)
         let loadCPUSeconds = Self.cpuSeconds() - lc
         let matcher = kb.placeMatcher
+        if self.errors, let textFile = ProcessInfo.processInfo.environment["SITREP_EVAL_TEXT"],
+           let d = FileManager.default.contents(atPath: textFile) {
+            // Debugging aid: the places found in one text file, and its focus.
+            let text = String(decoding: d, as: UTF8.self)
+            let found = matcher.find(in: text, tokens: nil)
+            for m in found {
+                let b = Array(text.utf8)[Int(m.range.start)..<Int(m.range.end)]
+                Console.error("place\t\(String(decoding: b, as: UTF8.self))\t\(m.place.name)\t\(m.place.id ?? "-")\t\(m.place.country ?? "-")\t\(String(format: "%.2f", m.score))")
+            }
+            Console.error("focus\t\(matcher.focus(of: found).map { "\($0.name) \($0.id ?? "-")" } ?? "-")")
+        }
         var errors: [Double] = []
         var idTotal = 0, idHits = 0, byGazetteer = 0, byInside = 0, byFocus = 0, unresolved = 0
         var detected = 0, detectedCorrect = 0, goldTotal = 0, goldFound = 0, e2eWithin = 0
@@ -56,20 +71,40 @@ struct EvalGeoparseCommand: ParsableCommand {
             matchSeconds += Date().timeIntervalSince(ms)
             let spans = gold.map { TextRange(start: Int32($0.start), end: Int32($0.end)) }
             let resolved = matcher.resolve(spans: spans, in: a.text)
-            let focus = matcher.focus(of: found)
+            // The focus from the places found and the given spans resolved (they are the document's places too).
+            var evidence = found
+            for m in resolved.compactMap({ $0 }) where !found.contains(where: { $0.range.start < m.range.end && $0.range.end > m.range.start }) {
+                evidence.append(m)
+            }
+            let focus = matcher.focus(of: evidence)
+            if self.errors && ProcessInfo.processInfo.environment["SITREP_EVAL_FOUND"] != nil {
+                let idx = ai * (self.articles == .all ? 1 : 2) + (self.articles == .odd ? 1 : 0)
+                let list = found.map { m in "\(m.place.name)/\(m.place.country ?? "-")/\(m.place.precision?.rawValue ?? "-")" }.joined(separator: "; ")
+                Console.error("found\t\(idx)\tfocus \(focus?.name ?? "-")/\(focus?.country ?? "-")\t\(list)")
+            }
             for (g, r) in zip(gold, resolved) {
                 var place: PlaceRef? = r?.place
                 if place != nil { byGazetteer += 1 }
-                else if let inside = found.first(where: { Int($0.range.start) < g.end && Int($0.range.end) > g.start }) {
-                    place = inside.place; byInside += 1
-                } else if let f = focus { place = f; byFocus += 1 } else { unresolved += 1 }
+                else if let p = matcher.fallback(for: TextRange(start: Int32(g.start), end: Int32(g.end)), found: found, focus: focus) {
+                    place = p
+                    if p == focus { byFocus += 1 } else { byInside += 1 }
+                } else { unresolved += 1 }
                 let err = place.flatMap { p -> Double? in
                     guard let la = p.lat, let lo = p.lon else { return nil }
                     return Self.km(g.lat!, g.lon!, la, lo)
                 } ?? 20_038
                 errors.append(err)
-                if verbose && err > 161 {
-                    Console.error("miss\t\(ai)\t\(g.name)\t\(place?.name ?? "-")\t\(place?.id ?? "-")\t\(r == nil ? "fallback" : "gaz")\t\(Int(err))")
+                if self.errors && ProcessInfo.processInfo.environment["SITREP_EVAL_DUMP"] != nil, let p = r?.place, let f = focus,
+                   let pl = p.lat, let po = p.lon, let fl = f.lat, let fo = f.lon {
+                    // Analysis aid: every gazetteer resolution with its distance to the focus.
+                    let pop = p.id.flatMap { matcher.gazetteer.index(ofID: $0) }.map { matcher.gazetteer.places[Int($0)].population } ?? 0
+                    Console.error("dump\t\(Int(err))\t\(Int(Self.km(g.lat!, g.lon!, fl, fo)))\t\(Int(Self.km(pl, po, fl, fo)))\t\(p.precision?.rawValue ?? "-")\t\(pop)\t\(String(format: "%.2f", r!.score))\t\(p.country == f.country ? 1 : 0)\t\(g.name)\t\(p.name)")
+                }
+                if (verbose || self.errors) && err > 161 {
+                    let how = r != nil ? "gazetteer" : (place == nil ? "none" : (place == focus ? "focus" : "inside"))
+                    let ours = place.map { p in "\(p.name) [\(p.id ?? "-"), \(p.precision?.rawValue ?? "-"), \(p.country ?? "-")] \(p.lat.map { String(format: "%.3f", $0) } ?? "?"),\(p.lon.map { String(format: "%.3f", $0) } ?? "?")" } ?? "-"
+                    let score = r.map { String(format: " score %.2f", $0.score) } ?? ""
+                    Console.error("miss\t\(ai * (self.articles == .all ? 1 : 2) + (self.articles == .odd ? 1 : 0))\t\(g.name)\t\(String(format: "%.3f,%.3f", g.lat!, g.lon!))\t\(g.geonameID ?? "-")\t\(ours)\t\(Int(err)) km\t\(how)\(score)")
                 }
                 if let gid = g.geonameID {
                     idTotal += 1
