@@ -33,7 +33,7 @@ extension ExtractionRun {
         while i < all.count, all[i].range.start < sentence.range.end {
             let t = all[i]
             defer { i += 1 }
-            guard isUsable(t), sentence.range.contains(t.range),
+            guard isUsable(t) || opensWhenClause(t, before: trigger), sentence.range.contains(t.range),
                   future || !ExtractionRun.deadlineModifiers.contains(t.modifier ?? "") else { continue }
             let d = distance(t.range, trigger)
             if bestAny == nil || d < bestAny!.1 { bestAny = (i, d) }
@@ -63,6 +63,17 @@ extension ExtractionRun {
             return t
         }
         return nil
+    }
+
+    static let whenKey = WordKey.of("when")
+
+    /// "held since last Wednesday, when they were kidnapped": a "since" time followed by ", when" dates the event of
+    /// the when-clause.
+    func opensWhenClause(_ t: TimeMention, before trigger: TextRange) -> Bool {
+        guard t.modifier == "since", t.interval != nil, t.type == .date || t.type == .time, t.range.end <= trigger.start else { return false }
+        var j = view.firstToken(atOrAfter: t.range.end)
+        if j < view.tokens.count, view.tokens[j].kind == .punctuation, view.firstByte(j) == 0x2C { j += 1 }
+        return j < view.tokens.count && view.keys[j] == ExtractionRun.whenKey && view.tokens[j].range.start < trigger.start
     }
 
     /// A time that can date an event: resolved, a date or a time of day, and not opening a "since" clause.
