@@ -211,10 +211,20 @@ final class ExtractionRun {
         let lo = max(r.lowerBound, p - 6)
         let actor = view.actors(startingIn: lo..<i).last { $0.tokens.upperBound == i }
         if entry.type == .abduction, let actor, ExtractionRun.armedKinds.contains(actor.kind) { return false }
+        // The noun phrase: an actor, a count or a classed noun, or any word right after an article ("the shepherds").
         let endsNounPhrase = actor != nil || view.counts(startingIn: lo..<i).contains { $0.tokens.upperBound == i }
-            || lexicon.argumentClasses[view.keys[p]] != nil
+            || lexicon.argumentClasses[view.keys[p]] != nil || (p > r.lowerBound && view.function[p - 1] == .det)
         guard endsNounPhrase else { return false }
         if end >= r.upperBound || isHardBreak(end) { return true }
+        // "gunmen captured in the village on Sunday 12 farmers": a count or a group later in the clause is the object
+        // of an active verb (the clause ends at a break or at the next event word).
+        var j = end
+        while j < min(r.upperBound, end + 8) {
+            if isHardBreak(j) || view.function[j] == .clauseBreak || view.starts[j] & lexicon.triggers.bit != 0 { break }
+            if view.counts(startingIn: j..<(j + 1)).first != nil { return false }
+            if let a = view.actors(startingIn: j..<(j + 1)).first, [.armedGroup, .civilians, .other].contains(a.kind) { return false }
+            j += 1
+        }
         // "forces captured on Monday the port": a time phrase followed by the object is an active verb's.
         var after: Int?
         if let t = timeStarts(at: end) { after = t }

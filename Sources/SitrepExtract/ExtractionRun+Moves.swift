@@ -76,7 +76,7 @@ extension ExtractionRun {
             while h > left.lowerBound, view.function[h] == .adverb || view.hasSuffix(h, "ly") { h -= 1 }
             // (A dictionary actor stands for the typed noun after it: "ISIS members".)
             let window = min(left.lowerBound, max(s.lowerBound, h - 6))..<c.start
-            let headIsMover = actors(in: window).contains { ($0.tokens.contains(h) || $0.tokens.upperBound == h) && isMover($0) }
+            let headIsMover = actors(in: window).contains { ($0.tokens.contains(h) || ($0.fromDictionary && $0.tokens.upperBound == h)) && isMover($0) }
             if headIsMover { patient = actors(in: window).first(where: isMover) }
         }
         guard let patient else { c.dropped = true; return }
@@ -123,6 +123,7 @@ extension ExtractionRun {
     }
 
     static let duringKey = WordKey.of("during")
+    static let possessives: Set<UInt64> = Set(["its", "their"].map(WordKey.of))
     static let circumstanceTypes = EventTypeSet([.attack, .clash, .offensive])
     static let takenPeopleTypes = EventTypeSet([.abduction, .capture])
 
@@ -140,9 +141,14 @@ extension ExtractionRun {
                 guard view.function[first] == .location || view.keys[first] == ExtractionRun.duringKey else { continue }
                 if (first..<b.start).contains(where: { isHardBreak($0) || view.function[$0] == .clauseBreak }) { continue }
                 if candidates[i].location == nil { candidates[i].location = b.location }
-                if ExtractionRun.takenPeopleTypes.contains(a.type), a.isPassive, a.agents.isEmpty, let doer = b.agents.first {
-                    candidates[i].agents = [doer]
+                guard ExtractionRun.takenPeopleTypes.contains(a.type), a.isPassive, a.agents.isEmpty else { continue }
+                var doer = b.agents.first
+                if doer == nil, (first..<b.start).contains(where: { ExtractionRun.possessives.contains(view.keys[$0]) }) {
+                    // "in its raid": the possessor is the armed side the sentence names before.
+                    let s = sentences[a.sentence].tokens
+                    doer = actors(in: s.lowerBound..<a.start).first { ExtractionRun.armedKinds.contains($0.kind) && isPossibleDoer($0) }
                 }
+                if let doer { candidates[i].agents = [doer] }
             }
         }
     }
