@@ -54,6 +54,9 @@ struct Candidate {
     var dropped = false
     /// A movement told of the moved group itself ("fighters left the town"): a transfer only near a transfer cue.
     var selfMove = false
+    /// A participle describing the noun before it ("the people kidnapped by the group"): it is dated only by a time
+    /// in its own phrase, never by its sentence's or paragraph's other times.
+    var reducedRelative = false
     /// Set on merged kill/injury clauses whose figures went to another event.
     var mergedInto: Int?
 }
@@ -118,10 +121,13 @@ final class ExtractionRun {
             if entry.pos == .verb, noun, m.end == m.start + 1, view.hasSuffix(m.start, "ed") { i = m.end; continue }
             // "demonstrated its willingness": a protest verb with a direct object is no protest.
             if entry.type == .protest, !noun, m.end < r.upperBound, view.function[m.end] == .det { i = m.end; continue }
-            let passive = !noun && (isPassive(at: m.start, end: m.headEnd, limit: r.upperBound)
-                                    || isReducedRelative(entry, at: m.start, end: m.end, sentence: r))
-            let c = Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
-                              start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun, isPassive: passive)
+            let plainPassive = !noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound)
+            let reduced = !noun && ((!plainPassive && isReducedRelative(entry, at: m.start, end: m.end, sentence: r))
+                                    || (plainPassive && !hasAuxiliaryBefore(m.start)))
+            var c = Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
+                              start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
+                              isPassive: plainPassive || reduced)
+            c.reducedRelative = reduced
             hits.append(c)
             if let g = m.gap { for j in g.upperBound..<m.end { consumed.insert(j) } }
             i = m.headEnd
@@ -161,6 +167,23 @@ final class ExtractionRun {
             if i > 1, view.bytes[Int(view.tokens[i - 1].range.start)] == 0x27, view.function[i - 1] == .det { return true }
         }
         if entry.pos == .written, i > 0, view.function[i - 1] == .det, !view.hasSuffix(i, "ed") { return true }
+        return false
+    }
+
+    /// Whether a form of "be" stands before the participle at `i` (adverbs and an earlier coordinated participle
+    /// between): "were reportedly spared and secretly bused out".
+    func hasAuxiliaryBefore(_ i: Int) -> Bool {
+        var j = i - 1
+        var steps = 0
+        while j >= 0, steps < 4 {
+            let f = view.function[j]
+            if f == .be { return true }
+            if f == .adverb || view.hasSuffix(j, "ly") { j -= 1; steps += 1; continue }
+            if f == .conj, j > 0, view.hasSuffix(j - 1, "ed") || irregularParticiples.contains(view.keys[j - 1]) {
+                j -= 2; steps += 1; continue
+            }
+            break
+        }
         return false
     }
 

@@ -122,8 +122,11 @@ extension MentionFeatures {
             countOf = interner.id(c.of.map { "of:" + rules.countClass($0, type: m.type) })
         }
         if MentionFeatures.peopleTypes.contains(m.type) {
+            let patient = m.actors.first { $0.role == .patient }
+            // An armed group or force taken or freed is its fighters ("captured Islamic State members").
+            let armed = patient?.id.flatMap { rules.actors[$0]?.kind }.flatMap { MentionFeatures.fighterKinds.contains($0) ? "fighter" : nil }
             let noun = m.count?.of.flatMap { rules.listedPeopleClass($0, type: m.type) }
-                ?? m.actors.first { $0.role == .patient }.flatMap { rules.listedPeopleClass($0.name, type: m.type) }
+                ?? patient.flatMap { rules.listedPeopleClass($0.name, type: m.type) } ?? armed
             peopleClass = interner.id(noun.map { "people:" + $0 })
         }
         denied = m.certainty == .denied
@@ -132,6 +135,8 @@ extension MentionFeatures {
 
     /// Types whose reports must agree on who was taken or freed.
     static let peopleTypes: Set<EventType> = [.abduction, .capture, .release]
+    /// Actor kinds (actor dictionary) whose members count as fighters.
+    static let fighterKinds: Set<String> = ["armed_group", "state_force", "international_force"]
 
     /// "hostages" and "hostage" count the same thing.
     static func countNoun(_ s: String) -> String {

@@ -54,7 +54,8 @@ struct PairScorer: Sendable {
             result.hard = true
             return result
         }
-        let restatement = sameDocument && !a.background
+        // A writer keeps one word for one event: a capture and an abduction in one document are two events.
+        let restatement = sameDocument && !a.background && a.type == b.type
         var softs = 0
         var evidence = 0.0
         var values = (date: 0.0, place: 0.0, actors: 0.0, count: 0.0)
