@@ -203,6 +203,7 @@ extension ExtractionRun {
 
         var object = firstActor(in: objectWindow)
         var objectCounts = counts(in: objectWindow)
+        var objectFromRelative: ActorSpan?
         // "were reportedly spared and secretly bused out": a coordinated passive shares the first verb's subject.
         if c.isPassive, object == nil, objectCounts.isEmpty,
            objectWindow.contains(where: { view.function[$0] == .conj }) || (c.start > s.lowerBound && previousEnd >= c.start - 3),
@@ -217,11 +218,14 @@ extension ExtractionRun {
         }
         // "The villagers abducted near the town were released": a passive right after a reduced relative clause has
         // that clause's noun phrase as its subject.
-        if c.isPassive, object == nil, let prev = sameSentence.last(where: { $0 < index }), candidates[prev].isPassive,
-           !candidates[prev].isNoun, let p = candidates[prev].patients.first, p.tokens.upperBound <= candidates[prev].start,
+        // (The relative's own "by" phrase and places are not the passive's subject: "women kidnapped by gunmen near
+        // the town were freed".)
+        if c.isPassive, !c.reducedRelative, c.gap == nil, let prev = sameSentence.last(where: { $0 < index && candidates[$0].reducedRelative }),
+           let p = candidates[prev].patients.first, p.tokens.upperBound <= candidates[prev].start,
            !(candidates[prev].end..<c.start).contains(where: { isHardBreak($0) || view.function[$0] == .clauseBreak }) {
             object = p
             objectCounts = Array(counts(in: max(s.lowerBound, p.tokens.lowerBound - 6)..<candidates[prev].start).suffix(1))
+            objectFromRelative = p
         }
         // "moved them to Badiya": a pronoun object stands for the last group named before it in the sentence.
         if object == nil, objectWindow.contains(where: { ExtractionRun.pronouns.contains(view.keys[$0]) }) {
@@ -250,7 +254,7 @@ extension ExtractionRun {
                 [.armedGroup, .stateForce, .internationalForce].contains($0.kind) && isPossibleDoer($0)
             }
         }
-        c.argumentClass = argumentClass(in: objectWindow)
+        c.argumentClass = argumentClass(in: objectFromRelative?.tokens ?? objectWindow)
         // "carried out executions" names no move (such a match is skipped); "buses carrying 300 fighters" is one
         // only near a transfer cue, like a group's own movement.
         if c.entry.frame == "carry" { c.selfMove = true }

@@ -130,3 +130,31 @@ struct MovementAndHostageTests {
         #expect(m?.location == nil)
     }
 }
+
+/// Restated events take their document's one place; a reduced relative takes no date from its sentence's other events.
+struct RestatementAndRelativeDateTests {
+    static let hama = place("Hama", admin1: "Hama")
+    static let homs = place("Homs", admin1: "Homs")
+
+    @Test func aRestatementWithNoPlaceTakesTheDocumentsOnePlace() {
+        let ms = extract("Rebels released eight soldiers near Hama on Monday.\n\nThe freed soldiers were released after talks, elders said.",
+                         places: ["Hama": Self.hama])
+        let releases = ms.filter { $0.type == .release }
+        #expect(releases.count == 2)
+        #expect(releases.allSatisfy { $0.location?.name == "Hama" })
+    }
+
+    @Test func twoPlacesInADocumentLendNone() {
+        let ms = extract("Rebels released eight soldiers near Hama on Monday.\n\nOthers were released in Homs.\n\nThe freed men were released after talks.",
+                         places: ["Hama": Self.hama, "Homs": Self.homs])
+        #expect(ms.contains { $0.type == .release && $0.location == nil })
+    }
+
+    @Test func aReducedRelativeIsNotDatedByItsSentencesMainVerb() {
+        let friday = CalendarDay(iso: "2019-05-17")!
+        let ms = extract("Twenty women kidnapped by gunmen near Hama were freed on Friday.", published: "2019-05-20",
+                         places: ["Hama": Self.hama], times: ["Friday": (DayInterval(day: friday), .day)])
+        #expect(first(.release, ms)?.date?.start == friday)
+        #expect(first(.abduction, ms)?.date?.start != friday)
+    }
+}

@@ -48,3 +48,37 @@ import SitrepCore
         }
     }
 }
+
+/// One document's capture and abduction stay two; a report fitting two clusters brings them together.
+@Suite struct RestatementTypeAndClusterMergeTests {
+    @Test func aCaptureAndAnAbductionInOneDocumentAreTwoEvents() {
+        let capture = mention("d#0", published: "2019-05-10", .capture, actors: [Actors.isisPatient], location: Places.sweida,
+                              date: "2019-04-10", through: "2019-05-10", precision: .beforePublication)
+        let abduction = mention("d#1", published: "2019-05-10", .abduction, count: .exactly(20, of: "women"), location: Places.sweida,
+                                date: "2019-04-10", through: "2019-05-10", precision: .beforePublication)
+        #expect(!together("d#0", "d#1", in: link([capture, abduction])))
+    }
+
+    @Test func aCapturedArmedGroupIsItsFightersNotHostages() {
+        let a = mention("a#0", published: "2019-05-08", .capture, actors: [Actors.isisPatient], location: Places.sweida, date: "2019-05-06")
+        let b = mention("b#0", published: "2019-05-08", .abduction, actors: [Actors.isisAgent], count: .exactly(20, of: "hostages"),
+                        location: Places.sweida, date: "2019-05-06")
+        var rules = sharedRules
+        rules.actors["isis"] = LinkRules.ActorInfo(kind: "armed_group")
+        #expect(!together("a#0", "b#0", in: Linker(rules: rules).link([a, b])))
+        // Without the actor dictionary the same pair merges: the kind is what keeps them apart.
+        #expect(together("a#0", "b#0", in: link([a, b])))
+    }
+
+    @Test func aReportThatFitsTwoClustersJoinsThem() {
+        // x and z (one document) restate one abduction; y, another outlet's, matches z closely but x only weakly.
+        let x = mention("d#0", published: "2019-05-10", .abduction, location: Places.sweida,
+                        date: "2019-04-10", through: "2019-05-10", precision: .beforePublication)
+        let y = mention("e#0", published: "2019-05-12", .abduction, count: .exactly(36, of: "hostages"), location: Places.sweida,
+                        date: "2019-04-12", through: "2019-05-12", precision: .beforePublication)
+        let z = mention("d#1", published: "2019-05-10", .abduction, count: .exactly(30, of: "villagers"), location: Places.sweida, date: "2019-05-06")
+        let events = link([x, y, z])
+        #expect(together("d#0", "e#0", in: events) && together("d#1", "e#0", in: events))
+        #expect(event(of: "e#0", in: events)?.record.contradictions.contains { $0.field == .count } == true)
+    }
+}
