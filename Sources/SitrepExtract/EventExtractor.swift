@@ -52,6 +52,11 @@ struct Candidate {
     var origin: PlaceRef?
     var destination: PlaceRef?
     var dropped = false
+    /// A movement told of the moved group itself ("fighters left the town"): a transfer only near a transfer cue.
+    var selfMove = false
+    /// A participle describing the noun before it ("the people kidnapped by the group"): it is dated only by a time
+    /// in its own phrase, never by its sentence's or paragraph's other times.
+    var reducedRelative = false
     /// Set on merged kill/injury clauses whose figures went to another event.
     var mergedInto: Int?
 }
@@ -80,11 +85,13 @@ final class ExtractionRun {
             bySentence.append(first..<candidates.count)
         }
         filterWeak()
+        requireMoveCues()
         dropGeneric()
         dropSeizedWeapons()
         mergeTolls()
         combineWithinSentences()
         assignPlaces()
+        inheritFromCircumstances()
         return buildMentions()
     }
 
@@ -107,14 +114,20 @@ final class ExtractionRun {
                 || (view.isCapitalized(m.start - 1) && view.tokens[m.start - 1].kind == .word && view.function[m.start - 1] == nil) {
                 i = m.end; continue
             }
+            // "carried out attacks": a carrying verb names a move only with what it carries between its words.
+            if entry.frame == "carry", m.end < r.upperBound, view.keys[m.end] == ExtractionRun.outKey { i = m.end; continue }
             let noun = isNoun(entry, at: m.start)
             // "the besieged town", "the wounded": a participle after an article is an adjective, no event.
             if entry.pos == .verb, noun, m.end == m.start + 1, view.hasSuffix(m.start, "ed") { i = m.end; continue }
             // "demonstrated its willingness": a protest verb with a direct object is no protest.
             if entry.type == .protest, !noun, m.end < r.upperBound, view.function[m.end] == .det { i = m.end; continue }
-            let c = Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
+            let plainPassive = !noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound)
+            let reduced = !noun && ((!plainPassive && isReducedRelative(entry, at: m.start, end: m.end, sentence: r))
+                                    || (plainPassive && !hasAuxiliaryBefore(m.start)))
+            var c = Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
                               start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
-                              isPassive: !noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound))
+                              isPassive: plainPassive || reduced)
+            c.reducedRelative = reduced
             hits.append(c)
             if let g = m.gap { for j in g.upperBound..<m.end { consumed.insert(j) } }
             i = m.headEnd
@@ -157,6 +170,23 @@ final class ExtractionRun {
         return false
     }
 
+    /// Whether a form of "be" stands before the participle at `i` (adverbs and an earlier coordinated participle
+    /// between): "were reportedly spared and secretly bused out".
+    func hasAuxiliaryBefore(_ i: Int) -> Bool {
+        var j = i - 1
+        var steps = 0
+        while j >= 0, steps < 4 {
+            let f = view.function[j]
+            if f == .be { return true }
+            if f == .adverb || view.hasSuffix(j, "ly") { j -= 1; steps += 1; continue }
+            if f == .conj, j > 0, view.hasSuffix(j - 1, "ed") || irregularParticiples.contains(view.keys[j - 1]) {
+                j -= 2; steps += 1; continue
+            }
+            break
+        }
+        return false
+    }
+
     /// A participle after a form of "be" (adverbs allowed between), or a participle followed by "by".
     func isPassive(at i: Int, end: Int, limit: Int) -> Bool {
         let participle = view.hasSuffix(i, "ed") || view.hasSuffix(i, "en") || view.hasSuffix(i, "wn")
@@ -181,6 +211,56 @@ final class ExtractionRun {
             k += 1
         }
         return false
+    }
+
+    /// Types whose participle right after a noun phrase is a reduced relative clause ("hostages captured in the raid").
+    static let reducedRelativeTypes = EventTypeSet([.capture, .abduction, .release, .transfer])
+    /// Kinds of actor that do, rather than undergo, an abduction named right after them ("gunmen kidnapped in …").
+    static let armedKinds: Set<ActorKind> = [.armedGroup, .stateForce, .internationalForce]
+
+    /// Whether a participle is past or passive in form ("captured", "taken", "held").
+    func isParticiple(_ i: Int) -> Bool {
+        view.hasSuffix(i, "ed") || view.hasSuffix(i, "en") || view.hasSuffix(i, "wn") || irregularParticiples.contains(view.keys[i])
+    }
+
+    /// "thirty-six hostages captured in its attacks", "30 captives taken hostage in August": a participle right after a
+    /// noun phrase and followed by a preposition, a time or the clause's end is a reduced relative clause, so passive:
+    /// its noun phrase undergoes the event. An armed group before an abduction verb does it ("gunmen kidnapped in …").
+    func isReducedRelative(_ entry: TriggerEntry, at i: Int, end: Int, sentence r: Range<Int>) -> Bool {
+        guard entry.pos != .noun, ExtractionRun.reducedRelativeTypes.contains(entry.type), i > r.lowerBound, isParticiple(i) else { return false }
+        let p = i - 1
+        guard view.tokens[p].kind == .word, view.function[p] == nil,
+              !ExtractionRun.pronouns.contains(view.keys[p]), !ExtractionRun.subjectPronouns.contains(view.keys[p]) else { return false }
+        let lo = max(r.lowerBound, p - 6)
+        let actor = view.actors(startingIn: lo..<i).last { $0.tokens.upperBound == i }
+        if entry.type == .abduction, let actor, ExtractionRun.armedKinds.contains(actor.kind) { return false }
+        // The noun phrase: an actor, a count or a classed noun, or any word right after an article ("the shepherds").
+        let endsNounPhrase = actor != nil || view.counts(startingIn: lo..<i).contains { $0.tokens.upperBound == i }
+            || lexicon.argumentClasses[view.keys[p]] != nil || (p > r.lowerBound && view.function[p - 1] == .det)
+        guard endsNounPhrase else { return false }
+        if end >= r.upperBound || isHardBreak(end) { return true }
+        // "gunmen captured in the village on Sunday 12 farmers": a count or a group later in the clause is the object
+        // of an active verb (the clause ends at a break or at the next event word).
+        var j = end
+        while j < min(r.upperBound, end + 8) {
+            if isHardBreak(j) || view.function[j] == .clauseBreak || view.starts[j] & lexicon.triggers.bit != 0 { break }
+            if view.counts(startingIn: j..<(j + 1)).first != nil { return false }
+            if let a = view.actors(startingIn: j..<(j + 1)).first, [.armedGroup, .civilians, .other].contains(a.kind) { return false }
+            j += 1
+        }
+        // "forces captured on Monday the port": a time phrase followed by the object is an active verb's.
+        var after: Int?
+        if let t = timeStarts(at: end) { after = t }
+        else if view.function[end] == .location, let t = timeStarts(at: end + 1) { after = t }
+        if let k = after {
+            if k < r.upperBound, view.function[k] == .det || lexicon.argumentClasses[view.keys[k]] != nil
+                || view.actors(startingIn: k..<(k + 1)).first != nil { return false }
+            return true
+        }
+        switch view.function[end] {
+        case .location?, .origin?, .destination?, .agent?: return true
+        default: return false
+        }
     }
 
     let irregularParticiples: Set<UInt64> = Set(["taken", "held", "given", "sent", "shot", "hit", "struck", "overrun", "brought",

@@ -74,6 +74,9 @@ extension ExtractionRun {
                         }
                         c.type = .attack; c.mode = best.mode
                     }
+                } else if base == .transfer, best.becomes == .transfer {
+                    // "aboard buses", "a convoy": a transfer keeps the mode its own words give.
+                    if c.mode == nil { c.mode = best.mode }
                 } else {
                     c.type = best.becomes
                     c.mode = best.mode

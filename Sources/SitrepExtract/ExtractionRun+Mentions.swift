@@ -33,11 +33,20 @@ extension ExtractionRun {
         while i < all.count, all[i].range.start < sentence.range.end {
             let t = all[i]
             defer { i += 1 }
-            guard isUsable(t), sentence.range.contains(t.range),
+            guard isUsable(t) || opensWhenClause(t, before: trigger), sentence.range.contains(t.range),
                   future || !ExtractionRun.deadlineModifiers.contains(t.modifier ?? "") else { continue }
             let d = distance(t.range, trigger)
             if bestAny == nil || d < bestAny!.1 { bestAny = (i, d) }
             if bestSame == nil || d < bestSame!.1, inOneClause(t.range, trigger, sentence: sentence.tokens) { bestSame = (i, d) }
+        }
+        if c.reducedRelative {
+            // Only a time after the participle, in its clause, with no other event word between.
+            guard let best = bestSame, all[best.0].range.start >= trigger.end else { return nil }
+            let t = all[best.0].range
+            if bySentence[c.sentence].contains(where: { j in
+                let r = triggerRange(candidates[j]); return r.start >= trigger.end && r.end <= t.start
+            }) { return nil }
+            return all[best.0]
         }
         if let best = bestSame ?? bestAny { return all[best.0] }
         // A date carries on through its paragraph, unless it is background (much older than publication), a bound
@@ -63,6 +72,17 @@ extension ExtractionRun {
             return t
         }
         return nil
+    }
+
+    static let whenKey = WordKey.of("when")
+
+    /// "held since last Wednesday, when they were kidnapped": a "since" time followed by ", when" dates the event of
+    /// the when-clause.
+    func opensWhenClause(_ t: TimeMention, before trigger: TextRange) -> Bool {
+        guard t.modifier == "since", t.interval != nil, t.type == .date || t.type == .time, t.range.end <= trigger.start else { return false }
+        var j = view.firstToken(atOrAfter: t.range.end)
+        if j < view.tokens.count, view.tokens[j].kind == .punctuation, view.firstByte(j) == 0x2C { j += 1 }
+        return j < view.tokens.count && view.keys[j] == ExtractionRun.whenKey && view.tokens[j].range.start < trigger.start
     }
 
     /// A time that can date an event: resolved, a date or a time of day, and not opening a "since" clause.
@@ -194,7 +214,27 @@ extension ExtractionRun {
             out.append(mention)
         }
         addRelations(&out, live: live)
+        ExtractionRun.placeRestatements(&out)
         return out
+    }
+
+    /// Restatements take their document's one place: when every placed mention of a type in a document (told as
+    /// happening, not background) names one and the same location, the mentions of that type with no place at all
+    /// ("The freed hostages were handed over near Hasakah" … "were released on Tuesday") happened there too.
+    static func placeRestatements(_ out: inout [EventMention]) {
+        var byType: [EventType: [Int]] = [:]
+        for (i, m) in out.enumerated() where !m.background && (m.certainty == .asserted || m.certainty == .reported) {
+            byType[m.type, default: []].append(i)
+        }
+        for (_, members) in byType where members.count > 1 {
+            let placed = members.filter { out[$0].location != nil || out[$0].origin != nil || out[$0].destination != nil }
+            guard !placed.isEmpty, placed.allSatisfy({ out[$0].origin == nil && out[$0].destination == nil }) else { continue }
+            let ids = Set(placed.map { out[$0].location!.id ?? out[$0].location!.name })
+            guard ids.count == 1, let place = out[placed[0]].location else { continue }
+            for i in members where out[i].location == nil && out[i].origin == nil && out[i].destination == nil {
+                out[i].location = place
+            }
+        }
     }
 
     /// "in exchange for", "part of a deal", "in response to": the event before the cue relates to the one after it.

@@ -40,15 +40,24 @@ extension ExtractionRun {
 
     func assignPlaces() {
         for (s, sentence) in sentences.enumerated() {
-            let live = bySentence[s].filter { !candidates[$0].dropped }
-            guard !live.isEmpty else { continue }
+            // An event merged into another of its sentence ("the relocation process … to relocate 400 members from X
+            // to Y") still owns the places after its words: they go to the event it was merged into.
+            let live = bySentence[s].filter { !candidates[$0].dropped || candidates[$0].mergedInto != nil }
+            guard live.contains(where: { !candidates[$0].dropped }) else { continue }
             var lastRole: PlaceRole = .location
             for p in view.places(startingIn: sentence.tokens) {
                 // The event whose trigger comes last before the place, else the first after it.
-                let owner = live.last { candidates[$0].start < p.tokens.lowerBound } ?? live.first!
+                var owner = live.last { candidates[$0].start < p.tokens.lowerBound } ?? live.first!
+                let after = candidates[owner].start < p.tokens.lowerBound
+                let frame = candidates[owner].entry.frame
+                while let k = candidates[owner].mergedInto, candidates[owner].dropped { owner = k }
+                if candidates[owner].dropped { continue }
                 var role = placeRole(p, sentenceStart: sentence.tokens.lowerBound)
                 if role == .apposition { role = lastRole; lastRole = role; if role != .location { continue } }
                 lastRole = role
+                // "left Douma", "arrived in Badiya": the verbs of a group moving itself name the start or the end.
+                if role == .location, after, frame == "leave" { role = .origin }
+                if role == .location, after, frame == "arrive" { role = .destination }
                 var c = candidates[owner]
                 if ExtractionRun.moveTypes.contains(c.type) {
                     switch role {
@@ -61,6 +70,14 @@ extension ExtractionRun {
                 }
                 candidates[owner] = c
             }
+        }
+        // "relocated from the border with Israel to eastern Sweida": a move's location in another country than both
+        // of its ends names a neighbour, not where it happened.
+        for i in candidates.indices where !candidates[i].dropped && ExtractionRun.moveTypes.contains(candidates[i].type) {
+            let c = candidates[i]
+            guard let country = c.location?.country else { continue }
+            let ends = [c.origin?.country, c.destination?.country].compactMap { $0 }
+            if !ends.isEmpty, !ends.contains(country) { candidates[i].location = nil }
         }
     }
 }

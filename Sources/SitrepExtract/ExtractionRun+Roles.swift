@@ -146,7 +146,15 @@ extension ExtractionRun {
             else { nextStart = min(nextStart, candidates[j].start) }
         }
 
-        let left = leftWindow(c, previousEnd: previousEnd)
+        var left = leftWindow(c, previousEnd: previousEnd)
+        // "free 22 hostages captured in the raid": a noun trigger heading the noun phrase of a reduced relative is
+        // part of that phrase, not a boundary.
+        if c.isPassive, left.isEmpty, let k = sameSentence.last(where: { $0 < index }), candidates[k].isNoun,
+           candidates[k].end == c.start {
+            var before = s.lowerBound
+            for j in sameSentence where j < k { before = max(before, candidates[j].headEnd) }
+            left = leftWindow(candidates[k], previousEnd: before).lowerBound..<c.start
+        }
         let afterTrigger = c.end
         var right = rightWindow(from: afterTrigger, sentenceEnd: s.upperBound, nextStart: nextStart)
         if c.isNoun, afterTrigger < s.upperBound,
@@ -180,8 +188,22 @@ extension ExtractionRun {
             else { subjectWindow = nil }
         }
 
+        // "the release of detained fighters": a participle before its noun, after a preposition, describes the noun:
+        // the noun undergoes the event and nobody in the clause does it.
+        let premodifier = isPremodifier(c, sentence: s)
+        if premodifier {
+            objectWindow = rightWindow(from: c.end, sentenceEnd: s.upperBound, nextStart: nextStart)
+            subjectWindow = byPhrase
+        }
+        if isSelfMove(c, objectWindow: objectWindow) {
+            moveOfItself(&c, left: left, sentence: s, objectWindow: objectWindow, byPhrase: byPhrase)
+            candidates[index] = c
+            return
+        }
+
         var object = firstActor(in: objectWindow)
         var objectCounts = counts(in: objectWindow)
+        var objectFromRelative: ActorSpan?
         // "were reportedly spared and secretly bused out": a coordinated passive shares the first verb's subject.
         if c.isPassive, object == nil, objectCounts.isEmpty,
            objectWindow.contains(where: { view.function[$0] == .conj }) || (c.start > s.lowerBound && previousEnd >= c.start - 3),
@@ -194,6 +216,17 @@ extension ExtractionRun {
             // The subject of a passive: the head noun phrase nearest the verb's clause start.
             object = firstActor(in: objectWindow)
         }
+        // "The villagers abducted near the town were released": a passive right after a reduced relative clause has
+        // that clause's noun phrase as its subject.
+        // (The relative's own "by" phrase and places are not the passive's subject: "women kidnapped by gunmen near
+        // the town were freed".)
+        if c.isPassive, !c.reducedRelative, c.gap == nil, let prev = sameSentence.last(where: { $0 < index && candidates[$0].reducedRelative }),
+           let p = candidates[prev].patients.first, p.tokens.upperBound <= candidates[prev].start,
+           !(candidates[prev].end..<c.start).contains(where: { isHardBreak($0) || view.function[$0] == .clauseBreak }) {
+            object = p
+            objectCounts = Array(counts(in: max(s.lowerBound, p.tokens.lowerBound - 6)..<candidates[prev].start).suffix(1))
+            objectFromRelative = p
+        }
         // "moved them to Badiya": a pronoun object stands for the last group named before it in the sentence.
         if object == nil, objectWindow.contains(where: { ExtractionRun.pronouns.contains(view.keys[$0]) }) {
             let before = s.lowerBound..<c.start
@@ -202,16 +235,16 @@ extension ExtractionRun {
         }
         var subject = subjectWindow.flatMap { w in actors(in: w).first { isPossibleDoer($0) } }
         // "The military said it regained the town": a pronoun subject is the last possible doer named before it.
-        if subject == nil, !c.isPassive, !c.isNoun, let w = subjectWindow,
+        if subject == nil, !c.isPassive, !c.isNoun, !premodifier, let w = subjectWindow,
            w.contains(where: { ExtractionRun.subjectPronouns.contains(view.keys[$0]) }) {
             subject = actors(in: s.lowerBound..<w.lowerBound).last { isPossibleDoer($0) }
         }
         // "ejected Islamic State … and captured over a hundred fighters": a coordinated verb shares the first verb's subject.
-        if !c.isNoun, !c.isPassive, c.start > s.lowerBound, view.function[c.start - 1] == .conj,
+        if !c.isNoun, !c.isPassive, !premodifier, c.start > s.lowerBound, view.function[c.start - 1] == .conj,
            let prev = sameSentence.last(where: { $0 < index }), !candidates[prev].agents.isEmpty {
             subject = candidates[prev].agents[0]
         }
-        if subject == nil, !c.isPassive, !c.isNoun, c.gap == nil || !(c.gap!.isEmpty) {
+        if subject == nil, !c.isPassive, !c.isNoun, !premodifier, c.gap == nil || !(c.gap!.isEmpty) {
             // "Militants stormed …, setting off car bombs": the clause's subject is the sentence's first actor.
             subject = actors(in: s.lowerBound..<c.start).first { isPossibleDoer($0) }
         }
@@ -221,7 +254,10 @@ extension ExtractionRun {
                 [.armedGroup, .stateForce, .internationalForce].contains($0.kind) && isPossibleDoer($0)
             }
         }
-        c.argumentClass = argumentClass(in: objectWindow)
+        c.argumentClass = argumentClass(in: objectFromRelative?.tokens ?? objectWindow)
+        // "carried out executions" names no move (such a match is skipped); "buses carrying 300 fighters" is one
+        // only near a transfer cue, like a group's own movement.
+        if c.entry.frame == "carry" { c.selfMove = true }
         // "A deal seems to have been struck": the passive's subject is itself a noun trigger just before the verb.
         if c.argumentClass == nil, c.isPassive, let prev = sameSentence.last(where: { $0 < index }),
            candidates[prev].isNoun, candidates[prev].headEnd == previousEnd {
@@ -258,6 +294,11 @@ extension ExtractionRun {
             if let object { c.patients = [object] }
         }
         if let a = c.agents.first, let p = c.patients.first, a.tokens == p.tokens { c.agents = [] }
+        // Civilians taken by a state force are arrested (a capture); by anyone else, abducted.
+        if c.type == .abduction, c.triggerType == .capture, let a = c.agents.first,
+           [.state, .stateForce, .governmentBody].contains(a.kind) {
+            c.type = .capture
+        }
         // "Syria is moving troops to the border": a side moving its own unnamed forces redeploys (ACLED's change
         // to group/activity); moving a named group or people is a transfer.
         if c.type == .transfer, !c.isPassive, let a = c.agents.first, a.fromDictionary,

@@ -192,7 +192,8 @@ struct EventBuilder {
         let conservative = qs.min { ($0.max ?? Int.max, $0.min) < ($1.max ?? Int.max, $1.min) }!
         var incompatible = false
         for x in qs.indices { for y in qs.indices where y > x {
-            let sameThing = qs[x].of == nil || qs[y].of == nil || rules.countClass(qs[x].of!) == rules.countClass(qs[y].of!)
+            let sameThing = qs[x].of == nil || qs[y].of == nil
+                || rules.countClass(qs[x].of!, type: ms[having[x]].type) == rules.countClass(qs[y].of!, type: ms[having[y]].type)
             if sameThing && !qs[x].isCompatible(with: qs[y]) { incompatible = true }
         } }
         if incompatible {

@@ -21,6 +21,9 @@ public struct LinkRules: Sendable {
     public var actors: [String: ActorInfo] = [:]
     /// Singular count noun → its class (`count-nouns.tsv`): "members" and "fighters" count the same people.
     public var countNouns: [String: String] = [:]
+    /// Per event type, count classes that count the same people on it (`held-people.tsv`) → the class that names them:
+    /// on an abduction "30 villagers" and "36 hostages" are two figures for one group.
+    public var heldPeople: [EventType: [String: String]] = [:]
     /// A mention with no date of its own is taken to report something from this many days before publication.
     public var reportLagDays = 30
     /// The lowest pair score that merges two mentions.
@@ -38,6 +41,7 @@ public struct LinkRules: Sendable {
     public static func standard() throws -> LinkRules {
         var rules = try LinkRules(types: .load(), windows: .load(), origins: .load())
         rules.countNouns = try LinkRules.loadCountNouns()
+        rules.heldPeople = try LinkRules.loadHeldPeople()
         return rules
     }
 
@@ -53,6 +57,36 @@ public struct LinkRules: Sendable {
             }
         }
         return out
+    }
+
+    /// Loads `Resources/held-people.tsv` (or another file in its format): an event type, then |-separated count
+    /// classes that count the same people on it; the first names them.
+    public static func loadHeldPeople(path: String? = nil) throws -> [EventType: [String: String]] {
+        let file = try path.map { try LinkDataFile(path: $0) } ?? LinkDataFile.bundled("held-people.tsv")
+        var out: [EventType: [String: String]] = [:]
+        for (line, f) in file.rows {
+            guard f.count == 2, let type = EventType(rawValue: f[0]) else { throw file.error(line: line, "expected an event type and |-separated count classes") }
+            guard out[type] == nil else { throw file.error(line: line, "'\(f[0])' is listed twice") }
+            let classes = f[1].split(separator: "|").map(String.init)
+            guard let first = classes.first else { throw file.error(line: line, "no count classes") }
+            out[type] = Dictionary(classes.map { ($0, first) }, uniquingKeysWith: { a, _ in a })
+        }
+        return out
+    }
+
+    /// The class of a count noun on an event of `type`: as `countClass(_:)`, then merged by `heldPeople`
+    /// ("villagers" on an abduction count its hostages).
+    public func countClass(_ noun: String, type: EventType) -> String {
+        let c = countClass(noun)
+        return heldPeople[type]?[c] ?? c
+    }
+
+    /// The class of a noun for people when `count-nouns.tsv` lists it (or its last word), merged by `heldPeople`
+    /// for `type`; `nil` for a noun it does not list ("others", "tanks").
+    public func listedPeopleClass(_ noun: String, type: EventType) -> String? {
+        let n = MentionFeatures.countNoun(noun)
+        guard let c = countNouns[n] ?? n.split(separator: " ").last.flatMap({ countNouns[String($0)] }) else { return nil }
+        return heldPeople[type]?[c] ?? c
     }
 
     /// The class of a count noun: "members" → `fighter`; a noun not listed is its own class.

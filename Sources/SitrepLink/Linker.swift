@@ -180,8 +180,34 @@ public struct Linker: Sendable {
             }
             if let best { clusters[best.cluster].append(i) } else { clusters.append([i]) }
         }
-        return clusters
+        // A mention that fits two clusters joins one: "30 abducted" restating its own document's abduction and
+        // matching another outlet's "36 taken". Clusters that could have been one (no hard conflict between any of
+        // their members, one pair that merges) become one, earliest first. Skipped on very large components.
+        guard sorted.count <= Linker.clusterMergeLimit else { return clusters }
+        var merged = true
+        while merged {
+            merged = false
+            search: for a in clusters.indices { for b in clusters.indices where b > a {
+                var top = -1.0, allowed = true
+                outer: for i in clusters[a] { for j in clusters[b] {
+                    let s = scorer.score(features[i], features[j])
+                    if s.hard { allowed = false; break outer }
+                    if s.veto == nil { top = max(top, s.score) }
+                } }
+                if allowed, top >= scorer.rules.mergeThreshold {
+                    clusters[a] += clusters[b]
+                    clusters.remove(at: b)
+                    merged = true
+                    break search
+                }
+            } }
+        }
+        let rank = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($0.element, $0.offset) })
+        return clusters.map { $0.sorted { rank[$0]! < rank[$1]! } }
     }
+
+    /// Components larger than this skip the cluster-merging pass (it compares every pair of clusters).
+    static let clusterMergeLimit = 400
 
     /// For each mention after the first: the earlier member it matches best, with the score's explanation.
     func mergeNotes(_ members: [EventMention]) -> [MergeNote] {

@@ -58,6 +58,9 @@ struct MentionFeatures: Sendable {
     var countMax: Int32 = -1
     var countApproximate = false
     var countOf: Int32 = -1
+    /// For types about people taken or freed (`peopleTypes`): the listed class of the people it is about (from the
+    /// count's noun, else the first patient's name), -1 when unknown. Hostages and captured fighters are not one event.
+    var peopleClass: Int32 = -1
     var denied = false
     var future = false
     /// No usable time: neither a date nor a publication day, or a period longer than 14 months
@@ -116,11 +119,24 @@ extension MentionFeatures {
         if let c = m.count {
             countMin = Int32(clamping: c.min); countMax = c.max.map { Int32(clamping: $0) } ?? Int32.max
             countApproximate = c.approximate
-            countOf = interner.id(c.of.map { "of:" + rules.countClass($0) })
+            countOf = interner.id(c.of.map { "of:" + rules.countClass($0, type: m.type) })
+        }
+        if MentionFeatures.peopleTypes.contains(m.type) {
+            let patient = m.actors.first { $0.role == .patient }
+            // An armed group or force taken or freed is its fighters ("captured Islamic State members").
+            let armed = patient?.id.flatMap { rules.actors[$0]?.kind }.flatMap { MentionFeatures.fighterKinds.contains($0) ? "fighter" : nil }
+            let noun = m.count?.of.flatMap { rules.listedPeopleClass($0, type: m.type) }
+                ?? patient.flatMap { rules.listedPeopleClass($0.name, type: m.type) } ?? armed
+            peopleClass = interner.id(noun.map { "people:" + $0 })
         }
         denied = m.certainty == .denied
         future = m.certainty == .planned || m.certainty == .conditional
     }
+
+    /// Types whose reports must agree on who was taken or freed.
+    static let peopleTypes: Set<EventType> = [.abduction, .capture, .release]
+    /// Actor kinds (actor dictionary) whose members count as fighters.
+    static let fighterKinds: Set<String> = ["armed_group", "state_force", "international_force"]
 
     /// "hostages" and "hostage" count the same thing.
     static func countNoun(_ s: String) -> String {

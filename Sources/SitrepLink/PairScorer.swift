@@ -34,6 +34,11 @@ struct PairScorer: Sendable {
             result.hard = true
             return result
         }
+        if a.peopleClass >= 0, b.peopleClass >= 0, a.peopleClass != b.peopleClass {
+            result.veto = explain ? "people: \(name(a.peopleClass)) and \(name(b.peopleClass)) are different people" : "people"
+            result.hard = true
+            return result
+        }
         let wa = rules.windows[a.type], wb = rules.windows[b.type]
         let window = MergeWindows.Window(days: max(wa.days, wb.days), radiusKm: max(wa.radiusKm, wb.radiusKm))
         if explain {
@@ -49,7 +54,8 @@ struct PairScorer: Sendable {
             result.hard = true
             return result
         }
-        let restatement = sameDocument && !a.background
+        // A writer keeps one word for one event: a capture and an abduction in one document are two events.
+        let restatement = sameDocument && !a.background && a.type == b.type
         var softs = 0
         var evidence = 0.0
         var values = (date: 0.0, place: 0.0, actors: 0.0, count: 0.0)
@@ -268,6 +274,9 @@ struct PairScorer: Sendable {
 
     // MARK: count
 
+    /// Two figures whose nearer ends are at least this close (smaller / larger) count one group differently.
+    static let closeCountRatio = 0.8
+
     func count(_ a: MentionFeatures, _ b: MentionFeatures) -> Outcome {
         guard a.hasCount, b.hasCount else { return .unknown(0.5) }
         guard a.countOf < 0 || b.countOf < 0 || a.countOf == b.countOf else { return .unknown(0.5) }
@@ -280,6 +289,10 @@ struct PairScorer: Sendable {
         // How far apart: the nearer ends of the two ranges.
         let lo = Double(min(a.countMax, b.countMax)), hi = Double(max(a.countMin, b.countMin))
         if hi > 0 && lo / hi < 1.0 / 3 { return .veto(t("counts \(show(qa)) and \(show(qb)) differ more than threefold")) }
+        // "about 30" against "thirty-six": close figures for one group are evidence for, and still a contradiction.
+        if hi > 0 && lo / hi >= PairScorer.closeCountRatio {
+            return .weak(0.5, t("counts \(show(qa)) and \(show(qb)) do not overlap but lie within \(Int((1 - PairScorer.closeCountRatio) * 100))% of each other"))
+        }
         return .soft(0.2, t("counts \(show(qa)) and \(show(qb)) do not overlap"))
     }
 

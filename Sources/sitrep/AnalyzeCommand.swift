@@ -46,7 +46,7 @@ struct AnalyzeCommand: ParsableCommand {
         let events = try extractAndLink(ids: summary.documentIDs, store: store, pipeline: pipeline)
         switch format {
         case .text:
-            print(try LinkStage.render(events, format: .text))
+            print(try LinkStage.render(events, format: .text, labels: EventBriefing.labels(for: events, store: store)))
             print("")
             print("Analysed \(Format.plural(summary.documentIDs.count, "document")): \(summary.line).")
         case .json, .jsonl:

@@ -54,13 +54,13 @@ struct LinkStage {
 
 extension LinkStage {
     /// What `sitrep analyze` prints for the events a run touched: briefings (text), or CONTRACT.md records.
-    static func render(_ events: [StoredEvent], format: OutputFormat) throws -> String {
+    static func render(_ events: [StoredEvent], format: OutputFormat, labels: [String: String] = [:]) throws -> String {
         switch format {
         case .jsonl: return try events.map { try Console.json($0.record, pretty: false) }.joined(separator: "\n")
         case .json: return try Console.json(events.map(\.record), pretty: true)
         case .text:
             if events.isEmpty { return "No events found." }
-            return events.map { EventBriefing($0).brief }.joined(separator: "\n\n")
+            return events.map { EventBriefing($0, labels: labels).brief }.joined(separator: "\n\n")
                 + "\n\n\(Format.plural(events.count, "canonical event")). `sitrep show ev_…` shows one with its evidence and why its reports were merged."
         }
     }
@@ -97,17 +97,38 @@ struct EventBriefing {
     let record: EventRecord
     let explanation: EventExplanation?
 
-    init(_ event: StoredEvent) {
+    /// Document id → what a reader knows it by (its title, else its file name), for reports with no outlet.
+    let labels: [String: String]
+
+    init(_ event: StoredEvent, labels: [String: String] = [:]) {
         record = event.record
         explanation = event.detail.flatMap { try? JSONDecoder().decode(EventExplanation.self, from: $0) }
+        self.labels = labels
     }
+
+    /// Labels for the documents of `events` that name no outlet: "“Title” (doc_…)", else the file name.
+    static func labels(for events: [StoredEvent], store: some DocumentStore) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for m in events.flatMap(\.record.mentions) where m.outlet == nil && out[m.document] == nil {
+            guard let d = try store.document(id: m.document) else { continue }
+            if let t = d.title?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty {
+                out[m.document] = "“\(Format.oneLine(t, width: 80))”"
+            } else if let p = d.path, !p.isEmpty {
+                out[m.document] = (p as NSString).lastPathComponent
+            }
+        }
+        return out
+    }
+
+    /// Who reported a mention: its outlet, else the document's title or file name, else its id.
+    func reporter(_ m: MentionRecord) -> String { m.outlet ?? labels[m.document] ?? m.document }
 
     /// A few lines: what, when, where, sources, corroboration, contradictions, links.
     var brief: String {
         let r = record
         var lines = ["\(r.id)  \(r.type.rawValue)\(r.mode.map { "/" + $0.rawValue } ?? "")  \(r.date.map(EventBriefing.dateText) ?? "date unknown")  [\(r.certainty.rawValue)]"]
         lines.append("  \(r.summary)")
-        let outlets = r.mentions.map { m in (m.outlet ?? m.document) + (m.attributedTo.map { " citing \($0)" } ?? "") + (m.certainty == .denied ? " (denies)" : "") }
+        let outlets = r.mentions.map { m in reporter(m) + (m.attributedTo.map { " citing \($0)" } ?? "") + (m.certainty == .denied ? " (denies)" : "") }
         lines.append("  sources: " + EventBriefing.unique(outlets).joined(separator: "; "))
         let c = r.corroboration
         lines.append("  corroboration: \(Format.plural(c.documents, "document")), \(Format.plural(c.outlets, "outlet")), \(Format.plural(c.independentOrigins, "independent origin"))")
@@ -135,7 +156,7 @@ struct EventBriefing {
         lines.append("  mentions:")
         for (i, m) in r.mentions.enumerated() {
             let id = explanation.map { i < $0.mentionIDs.count ? $0.mentionIDs[i] : "" } ?? ""
-            lines.append("  [#\(i)] \(m.outlet ?? "outlet unknown") · \(m.published?.iso ?? "publication date unknown") · \(m.document) · \(m.certainty.rawValue)\(m.attributedTo.map { " · according to \($0)" } ?? "")\(id.isEmpty ? "" : " · \(id)")")
+            lines.append("  [#\(i)] \(m.outlet ?? labels[m.document].map { "outlet unknown: \($0)" } ?? "outlet unknown") · \(m.published?.iso ?? "publication date unknown") · \(m.document) · \(m.certainty.rawValue)\(m.attributedTo.map { " · according to \($0)" } ?? "")\(id.isEmpty ? "" : " · \(id)")")
             lines.append("        \"\(Format.oneLine(m.evidence.text, width: 400))\"  (bytes \(m.evidence.start)–\(m.evidence.end))")
         }
         if let e = explanation {

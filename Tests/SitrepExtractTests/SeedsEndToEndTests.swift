@@ -43,6 +43,21 @@ struct SeedsEndToEndTests {
         #expect(badiya?.attributedTo?.contains("Radwan") == true)
     }
 
+    @Test func theHostagesAreCountedOnTheirAbductionWithItsPlace() throws {
+        guard let (_, found) = Self.mentions("003") else { return }
+        let abduction = found.first { $0.type == .abduction && $0.count?.min == 36 }
+        #expect(abduction?.location != nil)
+        #expect(abduction?.actors.contains { $0.role == .agent && $0.id == "isis" } == true)
+        // An official's remark that fighters moved closer to a border is no transfer.
+        #expect(!found.contains { $0.type == .transfer && $0.date?.start.iso == "2018-07-31" })
+        // No move is placed in a neighbouring country.
+        #expect(!found.contains { $0.type == .transfer && $0.location?.country != nil && $0.location?.country != "SY" })
+        guard let (_, other) = Self.mentions("002") else { return }
+        let thirty = other.first { $0.type == .abduction && $0.count?.min == 30 }
+        #expect(thirty?.date?.start.iso == "2018-07-25")
+        #expect(thirty?.location != nil)
+    }
+
     @Test func captureOfOverAHundredAndTheDenial() throws {
         guard let (_, found) = Self.mentions("003") else { return }
         #expect(found.contains { $0.type == .capture && $0.count.map { $0.min > 100 } == true })
