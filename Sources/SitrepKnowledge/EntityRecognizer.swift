@@ -155,7 +155,7 @@ public struct EntityRecognizer: Sendable {
         var sentences: [Range<Int>] = []
         var start = 0
         // Atoms straight from the bytes: light ones for ASCII words (completed if scored), full ones
-        // (through a String) for the rare non-ASCII word.
+        // for quotes and dashes, and through a String for the rare word with letters beyond ASCII.
         var atoms: [NERFeatures.Atoms] = []
         atoms.reserveCapacity(tokens.count)
         for i in tokens.indices {
@@ -163,7 +163,8 @@ public struct EntityRecognizer: Sendable {
             let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
             var ascii = true
             for c in word where c >= 0x80 { ascii = false; break }
-            atoms.append(ascii ? NERFeatures.asciiLightAtoms(word) : NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self)))
+            atoms.append(ascii ? NERFeatures.asciiLightAtoms(word)
+                         : NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self)))
             var breakAfter = false
             if r.length == 1, utf8[Int(r.start)] == 0x2E || utf8[Int(r.start)] == 0x21 || utf8[Int(r.start)] == 0x3F { breakAfter = true }
             if i + 1 < tokens.count {

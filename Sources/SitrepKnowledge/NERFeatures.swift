@@ -214,6 +214,59 @@ enum NERFeatures {
         a.complete = true
     }
 
+    /// `unicodeAtoms(of:)` without a String for a non-ASCII word made of ASCII and General Punctuation
+    /// (U+2000–U+206F: curly quotes, dashes, ellipsis), which has no case of its own: only ASCII
+    /// letters change when lower-cased. Nil for any other word (letters beyond ASCII need Unicode case).
+    static func punctuatedAtoms(_ b: UnsafeBufferPointer<UInt8>) -> Atoms? {
+        let n = b.count
+        var i = 0
+        while i < n {
+            if b[i] < 0x80 { i += 1; continue }
+            guard b[i] == 0xE2, i + 2 < n, b[i + 2] & 0xC0 == 0x80,
+                  b[i + 1] == 0x80 || (b[i + 1] == 0x81 && b[i + 2] <= 0xAF) else { return nil }
+            i += 3
+        }
+        var a = Atoms()
+        var hw = fnvBasis, hl = fnvBasis, hs = fnvBasis, hss = fnvBasis
+        var last: UInt8 = 0
+        var hasLower = false
+        for k in 0..<n {
+            let c = b[k]
+            var l = c
+            let s: UInt8
+            switch c {
+            case 0x41...0x5A: s = 0x58; l = c | 0x20; a.hasLetter = true
+            case 0x61...0x7A: s = 0x78; hasLower = true; a.hasLetter = true
+            case 0x30...0x39: s = 0x64
+            case 0x80...0xFF: s = 0x78; a.hasLetter = true
+            default: s = c
+            }
+            hw = (hw ^ UInt64(c)) &* fnvPrime
+            hl = (hl ^ UInt64(l)) &* fnvPrime
+            if k < 16 { hs = (hs ^ UInt64(s)) &* fnvPrime }
+            if k == 0 || s != last { hss = (hss ^ UInt64(s)) &* fnvPrime; last = s }
+        }
+        a.capitalised = b[0] >= 0x41 && b[0] <= 0x5A
+        a.allCaps = a.hasLetter && !hasLower
+        a.word = mix(hw); a.lower = mix(hl); a.lowerFNV = hl; a.shape = mix(hs); a.shortShape = mix(hss)
+        @inline(__always) func lowered(_ j: Int) -> UInt64 { let c = b[j]; return UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
+        @inline(__always) func prefix(_ k: Int) -> UInt64 {
+            var h = fnvBasis
+            for j in 0..<min(k, n) { h = (h ^ lowered(j)) &* fnvPrime }
+            return mix(h)
+        }
+        @inline(__always) func suffix(_ k: Int) -> UInt64 {
+            var h = fnvBasis
+            for j in max(0, n - k)..<n { h = (h ^ lowered(j)) &* fnvPrime }
+            return mix(h)
+        }
+        a.prefixes = (prefix(1), prefix(2), prefix(3), prefix(4))
+        a.suffixes = (suffix(1), suffix(2), suffix(3), suffix(4))
+        if n < 4 { a.prefixes.3 = 0; a.suffixes.3 = 0 }
+        if n < 3 { a.prefixes.2 = 0; a.suffixes.2 = 0 }
+        return a
+    }
+
     /// Atoms of any word (Unicode case rules for non-ASCII words).
     static func unicodeAtoms(of word: String) -> Atoms {
         var a = Atoms()
@@ -488,7 +541,7 @@ struct NERWordScoreCache {
         for t in 0..<tags { out[t] = 0 }
         weights.add(scratch, count: NERFeatures.wordCount, to: out)
         _ = index.insert(key)  // row = scores.count / tags
-        for t in 0..<tags { scores.append(out[t]) }
+        scores.append(contentsOf: UnsafeBufferPointer(start: out, count: tags))
     }
 }
 

@@ -125,6 +125,27 @@ import Testing
         }
     }
 
+    @Test(arguments: ["“", "”", "—", "’s", "’S", "O’Brien", "…", "a—B", "‘Hay’at’", "x‱", "1–2", "DAESH’s", "\u{2066}"])
+    func quoteAndDashAtomsAreTheUnicodeAtoms(word: String) throws {
+        var copy = word
+        let fast = try #require(copy.withUTF8 { NERFeatures.punctuatedAtoms($0) })
+        let general = NERFeatures.unicodeAtoms(of: word)
+        #expect(fast.word == general.word && fast.lower == general.lower && fast.lowerFNV == general.lowerFNV)
+        #expect(fast.shape == general.shape && fast.shortShape == general.shortShape)
+        #expect([fast.prefixes.0, fast.prefixes.1, fast.prefixes.2, fast.prefixes.3]
+                == [general.prefixes.0, general.prefixes.1, general.prefixes.2, general.prefixes.3])
+        #expect([fast.suffixes.0, fast.suffixes.1, fast.suffixes.2, fast.suffixes.3]
+                == [general.suffixes.0, general.suffixes.1, general.suffixes.2, general.suffixes.3])
+        #expect(fast.capitalised == general.capitalised && fast.allCaps == general.allCaps && fast.hasLetter == general.hasLetter)
+        #expect(fast.cannotStart == general.cannotStart && fast.lowercaseWord == general.lowercaseWord && fast.complete)
+    }
+
+    @Test(arguments: ["Ḥamāh", "é", "\u{2071}", "Ⅻ", "Hay’at-Şam"])
+    func wordsWithLettersBeyondASCIIGoThroughUnicodeCase(word: String) {
+        var copy = word
+        #expect(copy.withUTF8 { NERFeatures.punctuatedAtoms($0) } == nil)
+    }
+
     @Test func placeMarksGrownWordByWordEqualLongestFirstMarks() {
         // Names that are prefixes of longer names, a name longer than the run, a name of seven words.
         let gazetteer = EntityGazetteer(placeNames: """
