@@ -213,8 +213,10 @@ public struct EntityRecognizer: Sendable {
 /// Votes for the label of each distinct name (its bytes) in a document.
 private struct NameVotes {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// FNV-1a of the name bytes → first entry with that hash.
-    private var first: [UInt64: Int] = [:]
+    /// Hash of the name bytes → row; `head[row]` is the first entry with that hash (entries with the
+    /// same hash but other bytes are chained through `next`).
+    private var rows = PerceptronFeatureTable(capacity: 64)
+    private var head: [Int] = []
     private var entries: [(range: TextRange, next: Int, votes: (Int, Int, Int, Int))] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -230,13 +232,15 @@ private struct NameVotes {
     mutating func add(_ range: TextRange, _ label: EntityLabel, _ weight: Int) -> Int {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for k in Int(range.start)..<Int(range.end) { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01B3 }
-        var e = first[h] ?? -1
+        let (row, isNew) = rows.insert(NERFeatures.mix(h))
+        if isNew { head.append(-1) }
+        var e = head[Int(row)]
         var last = -1
         while e >= 0 && !same(entries[e].range, range) { last = e; e = entries[e].next }
         if e < 0 {
             e = entries.count
             entries.append((range, -1, (0, 0, 0, 0)))
-            if last >= 0 { entries[last].next = e } else { first[h] = e }
+            if last >= 0 { entries[last].next = e } else { head[Int(row)] = e }
         }
         switch label {
         case .person: entries[e].votes.0 += weight
@@ -251,15 +255,23 @@ private struct NameVotes {
     /// it has more votes than `label` (ties go to the label whose raw value sorts first); else nil.
     func relabel(entry e: Int, label: EntityLabel) -> EntityLabel? {
         let v = entries[e].votes
-        let counts: [(EntityLabel, Int)] = [(.person, v.0), (.organisation, v.1), (.location, v.2), (.misc, v.3)]
-        guard counts.filter({ $0.1 > 0 }).count > 1 else { return nil }
-        var best: (EntityLabel, Int)? = nil
-        for c in counts where c.1 > 0 {
-            if let b = best, b.1 > c.1 || (b.1 == c.1 && b.0.rawValue < c.0.rawValue) { continue }
-            best = c
+        @inline(__always) func count(_ l: EntityLabel) -> Int {
+            switch l {
+            case .person: return v.0
+            case .organisation: return v.1
+            case .location: return v.2
+            case .misc: return v.3
+            }
         }
-        guard let best, best.1 > (counts.first { $0.0 == label }?.1 ?? 0) else { return nil }
-        return best.0
+        var voted = 0
+        var best: EntityLabel? = nil
+        for l in [EntityLabel.person, .organisation, .location, .misc] where count(l) > 0 {
+            voted += 1
+            if let b = best, count(b) > count(l) || (count(b) == count(l) && b.rawValue < l.rawValue) { continue }
+            best = l
+        }
+        guard voted > 1, let best, count(best) > count(label) else { return nil }
+        return best
     }
 }
 

@@ -172,45 +172,38 @@ enum NERFeatures {
     @inline(__always)
     static func completeASCII(_ a: inout Atoms, _ b: UnsafeBufferPointer<UInt8>) {
         let n = b.count
-        var hw = fnvBasis, hs = fnvBasis
-        var pre: (UInt64, UInt64, UInt64, UInt64) = (fnvBasis, fnvBasis, fnvBasis, fnvBasis)
-        var hl = fnvBasis
-        for i in 0..<n {
+        @inline(__always) func lowered(_ j: Int) -> UInt64 { let c = b[j]; return UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
+        var hw = fnvBasis
+        for i in 0..<n { hw = (hw ^ UInt64(b[i])) &* fnvPrime }
+        var hs = fnvBasis
+        for i in 0..<min(n, 16) {
             let c = b[i]
-            hw = (hw ^ UInt64(c)) &* fnvPrime
-            if i < 16 {
-                let s: UInt8
-                switch c {
-                case 0x41...0x5A: s = 0x58
-                case 0x61...0x7A: s = 0x78
-                case 0x30...0x39: s = 0x64
-                default: s = c
-                }
-                hs = (hs ^ UInt64(s)) &* fnvPrime
+            let s: UInt8
+            switch c {
+            case 0x41...0x5A: s = 0x58
+            case 0x61...0x7A: s = 0x78
+            case 0x30...0x39: s = 0x64
+            default: s = c
             }
-            if i < 4 {
-                hl = (hl ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* fnvPrime
-                switch i {
-                case 0: pre = (hl, hl, hl, hl)
-                case 1: pre.1 = hl; pre.2 = hl; pre.3 = hl
-                case 2: pre.2 = hl; pre.3 = hl
-                default: pre.3 = hl
-                }
-            }
+            hs = (hs ^ UInt64(s)) &* fnvPrime
         }
         a.word = mix(hw); a.shape = mix(hs)
-        a.prefixes = (mix(pre.0), mix(pre.1), mix(pre.2), mix(pre.3))
+        // Prefix k: the first min(k, n) lower-cased bytes.
+        var h = fnvBasis
+        if n > 0 { h = (h ^ lowered(0)) &* fnvPrime }
+        let p1 = h
+        if n > 1 { h = (h ^ lowered(1)) &* fnvPrime }
+        let p2 = h
+        if n > 2 { h = (h ^ lowered(2)) &* fnvPrime }
+        let p3 = h
+        if n > 3 { h = (h ^ lowered(3)) &* fnvPrime }
+        a.prefixes = (mix(p1), mix(p2), n < 3 ? 0 : mix(p3), n < 4 ? 0 : mix(h))
         @inline(__always) func suffix(_ k: Int) -> UInt64 {
             var h = fnvBasis
-            for j in max(0, n - k)..<n {
-                let c = b[j]
-                h = (h ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* fnvPrime
-            }
+            for j in max(0, n - k)..<n { h = (h ^ lowered(j)) &* fnvPrime }
             return mix(h)
         }
-        a.suffixes = (suffix(1), suffix(2), suffix(3), suffix(4))
-        if n < 4 { a.prefixes.3 = 0; a.suffixes.3 = 0 }
-        if n < 3 { a.prefixes.2 = 0; a.suffixes.2 = 0 }
+        a.suffixes = (suffix(1), suffix(2), n < 3 ? 0 : suffix(3), n < 4 ? 0 : suffix(4))
         a.complete = true
     }
 
