@@ -113,72 +113,27 @@ enum ActorUnits {
                     continue
                 }
                 // A word: parts between hyphens.
-                var part = Part(start: tStart)
                 var articleStart = pendingArticleStart
                 pendingArticleStart = -1
                 var i = tStart
-                while i < tEnd {
-                    let c = b[i]
-                    if c &- 0x61 < 26 {  // the common case: a lowercase ASCII letter
-                        part.exact = step(part.exact, c)
-                        part.hasLetter = true; part.hasLower = true
-                        part.fold(c)
-                        i += 1
-                        continue
-                    }
-                    if c == 0x2D {
-                        finish(&part, end: i, last: false, token: token, articleStart: &articleStart, into: &out)
-                        i += 1
-                        part = Part(start: i)
-                        continue
-                    }
-                    let ap = apostrophe(b, i, tEnd)
-                    if ap > 0 {
+                while true {
+                    let part = readPart(b, from: i, to: tEnd)
+                    if part.possessive {
                         // A possessive 's at the end of the token becomes its own unit.
-                        if i + ap + 1 == tEnd && (b[i + ap] | 0x20) == 0x73 {
-                            finish(&part, end: i, last: false, token: token, articleStart: &articleStart, into: &out)
-                            out.append(ActorUnit(start: Int32(i), end: Int32(tEnd), extendedStart: Int32(i),
-                                                 folded: possessive, exact: possessive, token: token,
-                                                 flags: ActorUnit.word | ActorUnit.lastInToken))
-                            part = Part(start: tEnd)
-                            i = tEnd
-                            break
-                        }
-                        i += ap
+                        finish(part, last: false, token: token, articleStart: &articleStart, into: &out)
+                        out.append(ActorUnit(start: Int32(part.stop), end: Int32(tEnd), extendedStart: Int32(part.stop),
+                                             folded: possessive, exact: possessive, token: token,
+                                             flags: ActorUnit.word | ActorUnit.lastInToken))
+                        break
+                    }
+                    if part.stop < tEnd {  // a hyphen
+                        finish(part, last: false, token: token, articleStart: &articleStart, into: &out)
+                        i = part.stop + 1
                         continue
                     }
-                    part.exact = step(part.exact, c)
-                    if c < 0x80 {
-                        if c &- 0x41 < 26 {
-                            part.hasLetter = true
-                            if i == part.start { part.capitalised = true }
-                            part.fold(c | 0x20)
-                        } else {
-                            part.fold(c)
-                        }
-                        i += 1
-                    } else if c == 0xC3, i + 1 < tEnd, latin1Base(b[i + 1]) != 0 {
-                        let d = b[i + 1]
-                        part.hasLetter = true
-                        if d < 0xA0 { if i == part.start { part.capitalised = true } } else { part.hasLower = true }
-                        part.exact = step(part.exact, d)
-                        part.fold(latin1Base(d))
-                        i += 2
-                    } else if c == 0xC4 || c == 0xC5, i + 1 < tEnd {
-                        let d = b[i + 1]
-                        let cp = (Int(c & 0x1F) << 6) | Int(d & 0x3F)
-                        part.hasLetter = true
-                        if cp % 2 == 0 { if i == part.start { part.capitalised = true } } else { part.hasLower = true }
-                        part.exact = step(part.exact, d)
-                        part.fold(latinExtendedA[cp - 0x100])
-                        i += 2
-                    } else {
-                        part.hasLetter = true; part.hasLower = true
-                        part.fold(c)
-                        i += 1
-                    }
+                    finish(part, last: true, token: token, articleStart: &articleStart, into: &out)
+                    break
                 }
-                finish(&part, end: tEnd, last: true, token: token, articleStart: &articleStart, into: &out)
                 // A standalone "Al"/"El" before another word is an article.
                 if let lastUnit = out.last, lastUnit.folded == al || lastUnit.folded == el, lastUnit.token == token,
                    lastUnit.start == Int32(tStart), lastUnit.end == Int32(tEnd),
@@ -191,43 +146,109 @@ enum ActorUnits {
         }
     }
 
-    /// The part of a word being read: its start, hashes and letter case.
+    /// One part of a word: where it starts and stops, its hashes and letter case.
     struct Part {
         var start: Int
-        var folded = ActorUnits.offset, exact = ActorUnits.offset, rest = ActorUnits.offset
-        var foldedCount = 0
-        var head: UInt16 = 0
-        var hasLetter = false, hasLower = false, capitalised = false
+        /// Where reading stopped: the token end, a hyphen, or a possessive apostrophe.
+        var stop: Int
+        var folded: UInt64, exact: UInt64
+        /// Hash of the folded bytes after the first two.
+        var rest: UInt64
+        var foldedCount: Int
+        /// The first two folded bytes.
+        var head: UInt16
+        var bits: UInt8
+        /// Stopped at an apostrophe followed by the token's final `s`.
+        var possessive: Bool
 
-        init(start: Int) { self.start = start }
-
-        @inline(__always) mutating func fold(_ x: UInt8) {
-            folded = ActorUnits.step(folded, x)
-            foldedCount += 1
-            if foldedCount <= 2 { head = head << 8 | UInt16(x) } else { rest = ActorUnits.step(rest, x) }
-        }
+        static let letter: UInt8 = 1, lower: UInt8 = 2, capitalised: UInt8 = 4
     }
 
-    /// Ends the current part at `end`: an article waits for the next part, anything else becomes a unit.
+    /// Reads one part of a word from `start` up to a hyphen, a final possessive `'s`, or `end`. Kept out of
+    /// line with plain locals so the per-byte loop stays in registers.
+    @inline(never)
+    static func readPart(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Part {
+        var i = start
+        var folded = offset, exact = offset, rest = offset
+        var count = 0
+        var head: UInt16 = 0
+        var bits: UInt8 = 0
+        var possessive = false
+        while i < end {
+            let c = b[i]
+            let x: UInt8
+            if c &- 0x61 < 26 {  // the common case: a lowercase ASCII letter
+                exact = step(exact, c)
+                bits |= Part.letter | Part.lower
+                x = c
+                i += 1
+            } else if c == 0x2D {
+                break
+            } else {
+                let ap = apostrophe(b, i, end)
+                if ap > 0 {
+                    if i + ap + 1 == end && (b[i + ap] | 0x20) == 0x73 { possessive = true; break }
+                    i += ap
+                    continue
+                }
+                exact = step(exact, c)
+                if c < 0x80 {
+                    if c &- 0x41 < 26 {
+                        bits |= Part.letter
+                        if i == start { bits |= Part.capitalised }
+                        x = c | 0x20
+                    } else {
+                        x = c
+                    }
+                    i += 1
+                } else if c == 0xC3, i + 1 < end, latin1Base(b[i + 1]) != 0 {
+                    let d = b[i + 1]
+                    bits |= Part.letter
+                    if d < 0xA0 { if i == start { bits |= Part.capitalised } } else { bits |= Part.lower }
+                    exact = step(exact, d)
+                    x = latin1Base(d)
+                    i += 2
+                } else if c == 0xC4 || c == 0xC5, i + 1 < end {
+                    let d = b[i + 1]
+                    let cp = (Int(c & 0x1F) << 6) | Int(d & 0x3F)
+                    bits |= Part.letter
+                    if cp % 2 == 0 { if i == start { bits |= Part.capitalised } } else { bits |= Part.lower }
+                    exact = step(exact, d)
+                    x = latinExtendedA[cp - 0x100]
+                    i += 2
+                } else {
+                    bits |= Part.letter | Part.lower
+                    x = c
+                    i += 1
+                }
+            }
+            folded = step(folded, x)
+            count += 1
+            if count <= 2 { head = head << 8 | UInt16(x) } else { rest = step(rest, x) }
+        }
+        return Part(start: start, stop: i, folded: folded, exact: exact, rest: rest, foldedCount: count, head: head,
+                    bits: bits, possessive: possessive)
+    }
+
+    /// Ends a part at its stop: an article waits for the next part, anything else becomes a unit.
     @inline(__always)
-    static func finish(_ p: inout Part, end: Int, last: Bool, token: Int32, articleStart: inout Int32,
-                       into out: inout [ActorUnit]) {
-        guard end > p.start else { return }
+    static func finish(_ p: Part, last: Bool, token: Int32, articleStart: inout Int32, into out: inout [ActorUnit]) {
+        guard p.stop > p.start else { return }
         var f = p.folded
         // Only "ib…", "ab…", "mo…", "mu…" of 3–8 letters can be a variant spelling.
         if p.foldedCount >= 3 && p.foldedCount <= 8
             && (p.head == 0x6962 || p.head == 0x6162 || p.head == 0x6D6F || p.head == 0x6D75),
            let r = replacements[f] { f = r }
         var flags = ActorUnit.word
-        if p.capitalised { flags |= ActorUnit.capitalised }
-        if p.hasLetter && !p.hasLower { flags |= ActorUnit.allCaps }
+        if p.bits & Part.capitalised != 0 { flags |= ActorUnit.capitalised }
+        if p.bits & (Part.letter | Part.lower) == Part.letter { flags |= ActorUnit.allCaps }
         if last { flags |= ActorUnit.lastInToken }
         if !last && p.foldedCount <= 3 && articles.contains(f) {
             if articleStart < 0 { articleStart = Int32(p.start) }
         } else {
             let ext = articleStart >= 0 ? articleStart : Int32(p.start)
             let attached = p.foldedCount >= 5 && (p.head == 0x616C || p.head == 0x656C)  // "al…", "el…"
-            out.append(ActorUnit(start: Int32(p.start), end: Int32(end), extendedStart: ext,
+            out.append(ActorUnit(start: Int32(p.start), end: Int32(p.stop), extendedStart: ext,
                                  folded: f, alternative: attached ? p.rest : 0, exact: p.exact,
                                  token: token, flags: flags))
             articleStart = -1
