@@ -117,21 +117,21 @@ enum ActorUnits {
                 pendingArticleStart = -1
                 var i = tStart
                 while true {
-                    let part = readPart(b, from: i, to: tEnd)
+                    let part = readPart(b, from: i, to: tEnd, tokenEnd: tEnd)
                     if part.possessive {
                         // A possessive 's at the end of the token becomes its own unit.
-                        finish(part, last: false, token: token, articleStart: &articleStart, into: &out)
+                        finish(part, b, tokenEnd: tEnd, last: false, token: token, articleStart: &articleStart, into: &out)
                         out.append(ActorUnit(start: Int32(part.stop), end: Int32(tEnd), extendedStart: Int32(part.stop),
                                              folded: possessive, exact: possessive, token: token,
                                              flags: ActorUnit.word | ActorUnit.lastInToken))
                         break
                     }
                     if part.stop < tEnd {  // a hyphen
-                        finish(part, last: false, token: token, articleStart: &articleStart, into: &out)
+                        finish(part, b, tokenEnd: tEnd, last: false, token: token, articleStart: &articleStart, into: &out)
                         i = part.stop + 1
                         continue
                     }
-                    finish(part, last: true, token: token, articleStart: &articleStart, into: &out)
+                    finish(part, b, tokenEnd: tEnd, last: true, token: token, articleStart: &articleStart, into: &out)
                     break
                 }
                 // A standalone "Al"/"El" before another word is an article.
@@ -152,8 +152,8 @@ enum ActorUnits {
         /// Where reading stopped: the token end, a hyphen, or a possessive apostrophe.
         var stop: Int
         var folded: UInt64, exact: UInt64
-        /// Hash of the folded bytes after the first two.
-        var rest: UInt64
+        /// Where the bytes after the first two folded ones start (their hash is needed only for "al…").
+        var restFrom: Int
         var foldedCount: Int
         /// The first two folded bytes.
         var head: UInt16
@@ -167,9 +167,10 @@ enum ActorUnits {
     /// Reads one part of a word from `start` up to a hyphen, a final possessive `'s`, or `end`. Kept out of
     /// line with plain locals so the per-byte loop stays in registers.
     @inline(never)
-    static func readPart(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Part {
+    static func readPart(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tokenEnd: Int) -> Part {
         var i = start
-        var folded = offset, exact = offset, rest = offset
+        var folded = offset, exact = offset
+        var restFrom = end
         var count = 0
         var head: UInt16 = 0
         var bits: UInt8 = 0
@@ -187,7 +188,7 @@ enum ActorUnits {
             } else {
                 let ap = apostrophe(b, i, end)
                 if ap > 0 {
-                    if i + ap + 1 == end && (b[i + ap] | 0x20) == 0x73 { possessive = true; break }
+                    if i + ap + 1 == tokenEnd && (b[i + ap] | 0x20) == 0x73 { possessive = true; break }
                     i += ap
                     continue
                 }
@@ -224,15 +225,16 @@ enum ActorUnits {
             }
             folded = step(folded, x)
             count += 1
-            if count <= 2 { head = head << 8 | UInt16(x) } else { rest = step(rest, x) }
+            if count <= 2 { head = head << 8 | UInt16(x); restFrom = i }
         }
-        return Part(start: start, stop: i, folded: folded, exact: exact, rest: rest, foldedCount: count, head: head,
+        return Part(start: start, stop: i, folded: folded, exact: exact, restFrom: restFrom, foldedCount: count, head: head,
                     bits: bits, possessive: possessive)
     }
 
     /// Ends a part at its stop: an article waits for the next part, anything else becomes a unit.
     @inline(__always)
-    static func finish(_ p: Part, last: Bool, token: Int32, articleStart: inout Int32, into out: inout [ActorUnit]) {
+    static func finish(_ p: Part, _ b: UnsafeBufferPointer<UInt8>, tokenEnd: Int, last: Bool, token: Int32,
+                       articleStart: inout Int32, into out: inout [ActorUnit]) {
         guard p.stop > p.start else { return }
         var f = p.folded
         // Only "ib…", "ab…", "mo…", "mu…" of 3–8 letters can be a variant spelling.
@@ -249,7 +251,8 @@ enum ActorUnits {
             let ext = articleStart >= 0 ? articleStart : Int32(p.start)
             let attached = p.foldedCount >= 5 && (p.head == 0x616C || p.head == 0x656C)  // "al…", "el…"
             out.append(ActorUnit(start: Int32(p.start), end: Int32(p.stop), extendedStart: ext,
-                                 folded: f, alternative: attached ? p.rest : 0, exact: p.exact,
+                                 folded: f, alternative: attached ? readPart(b, from: p.restFrom, to: p.stop, tokenEnd: tokenEnd).folded : 0,
+                                 exact: p.exact,
                                  token: token, flags: flags))
             articleStart = -1
         }

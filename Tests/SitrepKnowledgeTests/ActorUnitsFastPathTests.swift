@@ -24,6 +24,7 @@ import Testing
         "al- el-al-al al al Al",
         "x y z . , ; Ab Cd Ef Gh Ij Kl Mn Op Qr St Uv Wx Yz",
         "a-b-c-d Al-Al El-Qaeda-Linked ELQAEDA alqaeda al-qaeda's Al Qaeda's abd-al ABD IBN-X ibnx mohammedan",
+        "alqa's-x Alqaeda's Alqa’s elqaĀ-x ElĀĀĀ-q Al’qaida Alq’aida Elqa'sx al-alqaida’s-al Alé-x Alĳab-",
     ]
 
     static func seeds() -> [String] {
