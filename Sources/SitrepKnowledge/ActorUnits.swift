@@ -80,131 +80,181 @@ enum ActorUnits {
     }
 
     static func units(bytes b: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [ActorUnit] {
-        var out: [ActorUnit] = []
-        out.reserveCapacity(tokens.count + tokens.count / 4)
-        var pendingArticleStart: Int32 = -1
-        for (ti, token) in tokens.enumerated() {
-            let tStart = Int(token.range.start), tEnd = min(Int(token.range.end), b.count)
-            guard tStart < tEnd else { continue }
-            let first = b[tStart]
-            let isWordToken = first >= 0x80 ? EntityWordSplitter.nonWordLength(b, tStart) == 0
-                : (first >= 0x30 && first <= 0x39) || ((first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A)
-            if !isWordToken {
-                // Punctuation: one unit with its bytes; hyphens and dashes between words are not units.
-                pendingArticleStart = -1
-                if first == 0x2D && tEnd - tStart == 1 { continue }
-                // A possessive token ('s) is the unit "s".
-                let ap = apostrophe(b, tStart, tEnd)
-                if ap > 0 && tStart + ap < tEnd && (b[tStart + ap] | 0x20) == 0x73 && tStart + ap + 1 == tEnd {
-                    let h = step(offset, 0x73)
+        let al = standaloneAl, el = standaloneEl
+        let possessive = step(offset, 0x73)
+        return tokens.withUnsafeBufferPointer { tk -> [ActorUnit] in
+            var out: [ActorUnit] = []
+            out.reserveCapacity(tk.count + tk.count / 4)
+            var pendingArticleStart: Int32 = -1
+            let count = b.count
+            for ti in 0..<tk.count {
+                let tStart = Int(tk[ti].range.start), tEnd = min(Int(tk[ti].range.end), count)
+                guard tStart < tEnd else { continue }
+                let token = Int32(truncatingIfNeeded: ti)
+                let first = b[tStart]
+                let isWordToken = first >= 0x80 ? EntityWordSplitter.nonWordLength(b, tStart) == 0
+                    : (first &- 0x30 < 10) || ((first | 0x20) &- 0x61 < 26)
+                if !isWordToken {
+                    // Punctuation: one unit with its bytes; hyphens and dashes between words are not units.
+                    pendingArticleStart = -1
+                    if first == 0x2D && tEnd - tStart == 1 { continue }
+                    // A possessive token ('s) is the unit "s".
+                    let ap = apostrophe(b, tStart, tEnd)
+                    if ap > 0 && tStart + ap + 1 == tEnd && (b[tStart + ap] | 0x20) == 0x73 {
+                        out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
+                                             folded: possessive, exact: possessive, token: token,
+                                             flags: ActorUnit.word | ActorUnit.lastInToken))
+                        continue
+                    }
+                    var h = offset
+                    for i in tStart..<tEnd { h = step(h, b[i]) }
                     out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
-                                         folded: h, exact: h, token: Int32(ti), flags: ActorUnit.word | ActorUnit.lastInToken))
+                                         folded: h, exact: h, token: token, flags: ActorUnit.lastInToken))
                     continue
                 }
-                var h = offset
-                for i in tStart..<tEnd { h = step(h, b[i]) }
-                out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
-                                     folded: h, exact: h, token: Int32(ti), flags: ActorUnit.lastInToken))
-                continue
-            }
-            // A word: parts between hyphens.
-            var i = tStart
-            var partStart = tStart
-            var folded = offset, exact = offset
-            var foldedCount = 0, head: UInt16 = 0, rest = offset
-            @inline(__always) func fold(_ x: UInt8) {
-                folded = step(folded, x)
-                foldedCount += 1
-                if foldedCount <= 2 { head = head << 8 | UInt16(x) } else { rest = step(rest, x) }
-            }
-            var hasLetter = false, hasLower = false, capitalised = false
-            var partIndex = 0
-            var articleStart: Int32 = pendingArticleStart
-            pendingArticleStart = -1
-            func finishPart(_ end: Int, last: Bool) {
-                guard end > partStart else { return }
-                var f = folded
-                let first = UInt8(truncatingIfNeeded: foldedCount >= 2 ? head >> 8 : head)
-                if foldedCount >= 3 && foldedCount <= 8 && (first == 0x61 || first == 0x69 || first == 0x6D),
-                   let r = replacements[f] { f = r }
-                var flags = ActorUnit.word
-                if capitalised { flags |= ActorUnit.capitalised }
-                if hasLetter && !hasLower { flags |= ActorUnit.allCaps }
-                if last { flags |= ActorUnit.lastInToken }
-                if !last && articles.contains(f) {
-                    if articleStart < 0 { articleStart = Int32(partStart) }
-                } else {
-                    let ext = articleStart >= 0 ? articleStart : Int32(partStart)
-                    let attached = foldedCount >= 5 && (head == 0x616C || head == 0x656C)  // "al…", "el…"
-                    out.append(ActorUnit(start: Int32(partStart), end: Int32(end), extendedStart: ext,
-                                         folded: f, alternative: attached ? rest : 0, exact: exact,
-                                         token: Int32(ti), flags: flags))
-                    articleStart = -1
-                }
-                partIndex += 1
-            }
-            while i < tEnd {
-                let c = b[i]
-                if c == 0x2D {
-                    finishPart(i, last: false)
-                    i += 1; partStart = i
-                    folded = offset; exact = offset; hasLetter = false; hasLower = false; capitalised = false
-                    foldedCount = 0; head = 0; rest = offset
-                    continue
-                }
-                let ap = apostrophe(b, i, tEnd)
-                if ap > 0 {
-                    // A possessive 's at the end of the token becomes its own unit.
-                    if i + ap + 1 == tEnd && (b[i + ap] | 0x20) == 0x73 {
-                        finishPart(i, last: false)
-                        let h = step(offset, 0x73)
-                        out.append(ActorUnit(start: Int32(i), end: Int32(tEnd), extendedStart: Int32(i), folded: h, exact: h,
-                                             token: Int32(ti), flags: ActorUnit.word | ActorUnit.lastInToken))
-                        partStart = tEnd; i = tEnd
+                // A word: parts between hyphens.
+                var articleStart = pendingArticleStart
+                pendingArticleStart = -1
+                var i = tStart
+                while true {
+                    let part = readPart(b, from: i, to: tEnd, tokenEnd: tEnd)
+                    if part.possessive {
+                        // A possessive 's at the end of the token becomes its own unit.
+                        finish(part, b, tokenEnd: tEnd, last: false, token: token, articleStart: &articleStart, into: &out)
+                        out.append(ActorUnit(start: Int32(part.stop), end: Int32(tEnd), extendedStart: Int32(part.stop),
+                                             folded: possessive, exact: possessive, token: token,
+                                             flags: ActorUnit.word | ActorUnit.lastInToken))
                         break
                     }
-                    i += ap; continue
+                    if part.stop < tEnd {  // a hyphen
+                        finish(part, b, tokenEnd: tEnd, last: false, token: token, articleStart: &articleStart, into: &out)
+                        i = part.stop + 1
+                        continue
+                    }
+                    finish(part, b, tokenEnd: tEnd, last: true, token: token, articleStart: &articleStart, into: &out)
+                    break
+                }
+                // A standalone "Al"/"El" before another word is an article.
+                if let lastUnit = out.last, lastUnit.folded == al || lastUnit.folded == el, lastUnit.token == token,
+                   lastUnit.start == Int32(tStart), lastUnit.end == Int32(tEnd),
+                   ti + 1 < tk.count, tk[ti + 1].range.start > tk[ti].range.end {
+                    pendingArticleStart = lastUnit.extendedStart
+                    out.removeLast()
+                }
+            }
+            return out
+        }
+    }
+
+    /// One part of a word: where it starts and stops, its hashes and letter case.
+    struct Part {
+        var start: Int
+        /// Where reading stopped: the token end, a hyphen, or a possessive apostrophe.
+        var stop: Int
+        var folded: UInt64, exact: UInt64
+        /// Where the bytes after the first two folded ones start (their hash is needed only for "al…").
+        var restFrom: Int
+        var foldedCount: Int
+        /// The first two folded bytes.
+        var head: UInt16
+        var bits: UInt8
+        /// Stopped at an apostrophe followed by the token's final `s`.
+        var possessive: Bool
+
+        static let letter: UInt8 = 1, lower: UInt8 = 2, capitalised: UInt8 = 4
+    }
+
+    /// Reads one part of a word from `start` up to a hyphen, a final possessive `'s`, or `end`. Kept out of
+    /// line with plain locals so the per-byte loop stays in registers.
+    @inline(never)
+    static func readPart(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tokenEnd: Int) -> Part {
+        var i = start
+        var folded = offset, exact = offset
+        var restFrom = end
+        var count = 0
+        var head: UInt16 = 0
+        var bits: UInt8 = 0
+        var possessive = false
+        while i < end {
+            let c = b[i]
+            let x: UInt8
+            if c &- 0x61 < 26 {  // the common case: a lowercase ASCII letter
+                exact = step(exact, c)
+                bits |= Part.letter | Part.lower
+                x = c
+                i += 1
+            } else if c == 0x2D {
+                break
+            } else {
+                let ap = apostrophe(b, i, end)
+                if ap > 0 {
+                    if i + ap + 1 == tokenEnd && (b[i + ap] | 0x20) == 0x73 { possessive = true; break }
+                    i += ap
+                    continue
                 }
                 exact = step(exact, c)
                 if c < 0x80 {
-                    if c >= 0x41 && c <= 0x5A {
-                        hasLetter = true; if i == partStart { capitalised = true }
-                        fold(c | 0x20)
+                    if c &- 0x41 < 26 {
+                        bits |= Part.letter
+                        if i == start { bits |= Part.capitalised }
+                        x = c | 0x20
                     } else {
-                        if c >= 0x61 && c <= 0x7A { hasLetter = true; hasLower = true }
-                        fold(c)
+                        x = c
                     }
                     i += 1
-                } else if c == 0xC3, i + 1 < tEnd, latin1Base(b[i + 1]) != 0 {
+                } else if c == 0xC3, i + 1 < end, latin1Base(b[i + 1]) != 0 {
                     let d = b[i + 1]
-                    hasLetter = true
-                    if d < 0xA0 { if i == partStart { capitalised = true } } else { hasLower = true }
+                    bits |= Part.letter
+                    if d < 0xA0 { if i == start { bits |= Part.capitalised } } else { bits |= Part.lower }
                     exact = step(exact, d)
-                    fold(latin1Base(d))
+                    x = latin1Base(d)
                     i += 2
-                } else if (c == 0xC4 || c == 0xC5), i + 1 < tEnd {
+                } else if c == 0xC4 || c == 0xC5, i + 1 < end {
                     let d = b[i + 1]
                     let cp = (Int(c & 0x1F) << 6) | Int(d & 0x3F)
-                    hasLetter = true
-                    if cp % 2 == 0 { if i == partStart { capitalised = true } } else { hasLower = true }
+                    bits |= Part.letter
+                    if cp % 2 == 0 { if i == start { bits |= Part.capitalised } } else { bits |= Part.lower }
                     exact = step(exact, d)
-                    fold(latinExtendedA[cp - 0x100])
+                    x = latinExtendedA[cp - 0x100]
                     i += 2
                 } else {
-                    hasLetter = true; hasLower = true
-                    fold(c)
+                    bits |= Part.letter | Part.lower
+                    x = c
                     i += 1
                 }
             }
-            finishPart(tEnd, last: true)
-            // A standalone "Al"/"El" before another word is an article.
-            if let lastUnit = out.last, lastUnit.token == Int32(ti), lastUnit.start == Int32(tStart),
-               lastUnit.end == Int32(tEnd), lastUnit.folded == standaloneAl || lastUnit.folded == standaloneEl,
-               ti + 1 < tokens.count, tokens[ti + 1].range.start > token.range.end {
-                pendingArticleStart = lastUnit.extendedStart
-                out.removeLast()
-            }
+            folded = step(folded, x)
+            count += 1
+            if count <= 2 { head = head << 8 | UInt16(x); restFrom = i }
         }
-        return out
+        return Part(start: start, stop: i, folded: folded, exact: exact, restFrom: restFrom, foldedCount: count, head: head,
+                    bits: bits, possessive: possessive)
+    }
+
+    /// Ends a part at its stop: an article waits for the next part, anything else becomes a unit.
+    @inline(__always)
+    static func finish(_ p: Part, _ b: UnsafeBufferPointer<UInt8>, tokenEnd: Int, last: Bool, token: Int32,
+                       articleStart: inout Int32, into out: inout [ActorUnit]) {
+        guard p.stop > p.start else { return }
+        var f = p.folded
+        // Only "ib…", "ab…", "mo…", "mu…" of 3–8 letters can be a variant spelling.
+        if p.foldedCount >= 3 && p.foldedCount <= 8
+            && (p.head == 0x6962 || p.head == 0x6162 || p.head == 0x6D6F || p.head == 0x6D75),
+           let r = replacements[f] { f = r }
+        var flags = ActorUnit.word
+        if p.bits & Part.capitalised != 0 { flags |= ActorUnit.capitalised }
+        if p.bits & (Part.letter | Part.lower) == Part.letter { flags |= ActorUnit.allCaps }
+        if last { flags |= ActorUnit.lastInToken }
+        if !last && p.foldedCount <= 3 && articles.contains(f) {
+            if articleStart < 0 { articleStart = Int32(p.start) }
+        } else {
+            let ext = articleStart >= 0 ? articleStart : Int32(p.start)
+            let attached = p.foldedCount >= 5 && (p.head == 0x616C || p.head == 0x656C)  // "al…", "el…"
+            out.append(ActorUnit(start: Int32(p.start), end: Int32(p.stop), extendedStart: ext,
+                                 folded: f, alternative: attached ? readPart(b, from: p.restFrom, to: p.stop, tokenEnd: tokenEnd).folded : 0,
+                                 exact: p.exact,
+                                 token: token, flags: flags))
+            articleStart = -1
+        }
     }
 }

@@ -9,6 +9,9 @@ import SitrepLanguage
 struct EntityGazetteer: Sendable {
     /// Hashes of the place names' word sequences (an open-addressing table used as a set).
     let places: PerceptronFeatureTable
+    /// Hashes of every proper prefix (first 1…n−1 words) of the place names: a run is extended only
+    /// while it can still grow into a listed name.
+    let prefixes: PerceptronFeatureTable
     let maxTokens: Int
 
     static func loadDefault() throws -> EntityGazetteer {
@@ -25,6 +28,7 @@ struct EntityGazetteer: Sendable {
 
     init(placeNames text: String) {
         var places = PerceptronFeatureTable(capacity: 1 << 16)
+        var prefixes = PerceptronFeatureTable(capacity: 1 << 14)
         var maxTokens = 1
         // A byte scan: lines are names, words are separated by spaces (written as the recogniser's tokens).
         var text = text
@@ -43,6 +47,7 @@ struct EntityGazetteer: Sendable {
                         var ascii = true
                         while e < lineEnd && b[e] != 0x20 { if b[e] >= 0x80 { ascii = false }; e += 1 }
                         if e > w {
+                            if words > 0 { _ = prefixes.insert(h) }
                             let wordHash: UInt64
                             if ascii {
                                 var x: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -62,6 +67,7 @@ struct EntityGazetteer: Sendable {
             }
         }
         self.places = places
+        self.prefixes = prefixes
         self.maxTokens = min(maxTokens, 6)
     }
 
@@ -107,6 +113,33 @@ struct EntityGazetteer: Sendable {
     /// One atom per token of a sentence given as recogniser atoms (the same marks as for its words).
     func marks(_ sentence: [NERFeatures.Atoms]) -> [UInt64] {
         marks(count: sentence.count, capitalised: { sentence[$0].capitalised }, hashes: { sentence.map(\.lowerFNV) })
+    }
+
+    /// `marks(_:)` written to `out` (`sentence.count` values, zeroed first), without allocating: each
+    /// capitalised token's run is extended word by word while it is a prefix of some listed name, and
+    /// the longest listed run wins (the same marks as trying every length longest first).
+    func marks(_ sentence: UnsafeBufferPointer<NERFeatures.Atoms>, into out: UnsafeMutablePointer<UInt64>) {
+        let n = sentence.count
+        for j in 0..<n { out[j] = 0 }
+        var i = 0
+        while i < n {
+            guard sentence[i].capitalised else { i += 1; continue }
+            let longest = min(maxTokens, n - i)
+            var h = Self.sequenceSeed
+            var matched = 0
+            for len in 1...longest {
+                h = NERFeatures.combine(h, sentence[i + len - 1].lowerFNV)
+                if places.contains(h) { matched = len }
+                if len == longest || !prefixes.contains(h) { break }
+            }
+            if matched > 0 {
+                out[i] = Self.placeBegin
+                for j in (i + 1)..<(i + matched) { out[j] = Self.placeInside }
+                i += matched
+            } else {
+                i += 1
+            }
+        }
     }
 
     @inline(__always)

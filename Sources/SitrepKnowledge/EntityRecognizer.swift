@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SitrepCore
 import SitrepLanguage
 
@@ -7,6 +10,8 @@ struct EntityDictionaryFeatures: Sendable {
     let atoms: @Sendable ([[String]]) -> [[UInt64]]
     /// The same atoms for one sentence given as recogniser atoms.
     let sentenceAtoms: @Sendable ([NERFeatures.Atoms]) -> [UInt64]
+    /// The same atoms written to a buffer (one per token of the sentence).
+    let marks: @Sendable (UnsafeBufferPointer<NERFeatures.Atoms>, UnsafeMutablePointer<UInt64>) -> Void
 }
 
 /// The learned named-entity recogniser: an averaged perceptron over BIO tags (greedy left-to-right
@@ -72,7 +77,8 @@ public struct EntityRecognizer: Sendable {
 
     private static let cachedGazetteer: Result<EntityDictionaryFeatures?, Error> = Result {
         let gazetteer = try EntityGazetteer.loadDefault()
-        return EntityDictionaryFeatures(atoms: { gazetteer.atoms($0) }, sentenceAtoms: { gazetteer.marks($0) })
+        return EntityDictionaryFeatures(atoms: { gazetteer.atoms($0) }, sentenceAtoms: { gazetteer.marks($0) },
+                                        marks: { gazetteer.marks($0, into: $1) })
     }
 
     /// The weight file: features whose weights are all below `pruneBelow` in magnitude are left out
@@ -89,70 +95,183 @@ public struct EntityRecognizer: Sendable {
 
     /// Tag indexes for the sentences of a document given as recogniser atoms.
     func tagIndexes(atoms: [[NERFeatures.Atoms]]) -> [[Int]] {
-        let dict = dictionary.map { d in atoms.map(d.sentenceAtoms) }
-        let facts = NERFeatures.DocumentFacts(atoms)
+        var flat: [NERFeatures.Atoms] = []
+        flat.reserveCapacity(atoms.reduce(0) { $0 + $1.count })
+        var sentences: [Range<Int>] = []
+        for s in atoms { sentences.append(flat.count..<(flat.count + s.count)); flat.append(contentsOf: s) }
+        let tags = tagIndexes(flat: &flat, sentences: sentences, words: nil)
+        return sentences.map { Array(tags[$0]) }
+    }
+
+    /// Tag indexes for a document given as one array of atoms (`sentences` are ranges of it), flat.
+    /// Light atoms (`NERFeatures.asciiLightAtoms`) are completed in place from `words` (the text and
+    /// the token of each atom) for the tokens the decoder scores; nil `words`: every atom is complete.
+    func tagIndexes(flat atoms: inout [NERFeatures.Atoms], sentences: [Range<Int>],
+                    words: (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)?) -> [Int] {
+        let n = atoms.count
+        var tags = [Int](repeating: 0, count: n)
+        guard n > 0 else { return tags }
+        var marks = [UInt64](repeating: 0, count: dictionary == nil ? 0 : n)
         var memory = NERLabelMemory()
         var cache = NERWordScoreCache()
-        return atoms.indices.map { s in
-            PerceptronDecoder.tag(sentence: atoms[s], dictionary: dict?[s], facts: facts, memory: &memory, cache: &cache, weights: weights,
-                                  connectors: connectors)
+        atoms.withUnsafeMutableBufferPointer { a in
+            let facts = NERFeatures.DocumentFacts(flat: UnsafeBufferPointer(a), sentences: sentences)
+            marks.withUnsafeMutableBufferPointer { m in
+                if let d = dictionary {
+                    for range in sentences {
+                        d.marks(UnsafeBufferPointer(rebasing: a[range]), m.baseAddress! + range.lowerBound)
+                    }
+                }
+                tags.withUnsafeMutableBufferPointer { t in
+                    for range in sentences {
+                        let sentenceMarks = dictionary == nil ? nil : UnsafeBufferPointer(rebasing: m[range])
+                        let sentenceWords = words.map { PerceptronDecoder.SentenceWords(text: $0.text, tokens: $0.tokens + range.lowerBound) }
+                        PerceptronDecoder.tag(sentence: UnsafeMutableBufferPointer(rebasing: a[range]), words: sentenceWords,
+                                              marks: sentenceMarks, facts: facts, memory: &memory, cache: &cache, weights: weights,
+                                              connectors: connectors, into: t.baseAddress! + range.lowerBound)
+                    }
+                }
+            }
         }
+        return tags
     }
 
     /// Persons, organisations and places in a document's text. `tokens` are the language layer's (or
     /// `EntityWordSplitter`'s when nil); `known` are dictionary hits, which win over the model's names
     /// they overlap. MISC names are left out. Sorted by start offset.
     public func find(in text: String, tokens: [Token]?, known: [EntityMention] = []) -> [EntityMention] {
-        let utf8 = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { find(bytes: $0, tokens: tokens ?? EntityWordSplitter.split(bytes: $0), known: known) }
+    }
+
+    private func find(bytes utf8: UnsafeBufferPointer<UInt8>, tokens given: [Token], known: [EntityMention]) -> [EntityMention] {
         // Tokens from elsewhere that reach past the text are left out rather than trusted.
-        let tokens = (tokens ?? EntityWordSplitter.split(text)).filter { $0.range.end <= Int32(utf8.count) && !$0.range.isEmpty }
+        var tokens = given
+        if tokens.contains(where: { $0.range.end > Int32(utf8.count) || $0.range.isEmpty }) {
+            tokens = tokens.filter { $0.range.end <= Int32(utf8.count) && !$0.range.isEmpty }
+        }
         guard !tokens.isEmpty else { return known.sorted { $0.range < $1.range } }
         // Sentences: after . ! ? and at line breaks.
         var sentences: [Range<Int>] = []
         var start = 0
+        // Atoms straight from the bytes: light ones for ASCII words (completed if scored), full ones
+        // for quotes and dashes, and through a String for the rare word with letters beyond ASCII.
+        var atoms: [NERFeatures.Atoms] = []
+        atoms.reserveCapacity(tokens.count)
         for i in tokens.indices {
             let r = tokens[i].range
+            let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
+            var ascii = true
+            for c in word where c >= 0x80 { ascii = false; break }
+            atoms.append(ascii ? NERFeatures.asciiLightAtoms(word)
+                         : NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self)))
             var breakAfter = false
             if r.length == 1, utf8[Int(r.start)] == 0x2E || utf8[Int(r.start)] == 0x21 || utf8[Int(r.start)] == 0x3F { breakAfter = true }
             if i + 1 < tokens.count {
-                let gapStart = Int(r.end), gapEnd = Int(tokens[i + 1].range.start)
-                if gapStart < gapEnd, utf8[gapStart..<gapEnd].contains(0x0A) { breakAfter = true }
+                var g = Int(r.end)
+                let gapEnd = Int(tokens[i + 1].range.start)
+                while g < gapEnd { if utf8[g] == 0x0A { breakAfter = true; break }; g += 1 }
             }
             if breakAfter || i + 1 == tokens.count { sentences.append(start..<(i + 1)); start = i + 1 }
         }
-        // Atoms straight from the bytes (a String only for a non-ASCII word).
-        let atoms: [[NERFeatures.Atoms]] = utf8.withUnsafeBufferPointer { b in
-            sentences.map { range in
-                range.map { i in
-                    let r = tokens[i].range
-                    let word = UnsafeBufferPointer(rebasing: b[Int(r.start)..<Int(r.end)])
-                    for c in word where c >= 0x80 { return NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self)) }
-                    return NERFeatures.asciiAtoms(word)
-                }
-            }
+        let tags = tokens.withUnsafeBufferPointer { t in
+            tagIndexes(flat: &atoms, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!))
         }
-        let tags = tagIndexes(atoms: atoms).map { $0.map(EntityTagIndex.tag(at:)) }
         var found: [EntityMention] = []
-        for (s, range) in sentences.enumerated() {
-            for span in EntitySpans.spans(tags[s]) where span.label != .misc {
-                let r = TextRange(start: tokens[range.lowerBound + span.start].range.start,
-                                  end: tokens[range.lowerBound + span.end - 1].range.end)
-                if known.contains(where: { $0.range.overlaps(r) }) { continue }
-                found.append(EntityMention(range: r, label: span.label, fromDictionary: false))
+        for range in sentences {
+            // Spans as `EntitySpans.spans` reads the BIO tags: a name starts at B-X, or at I-X after anything not X.
+            var spanStart = -1, spanLabel = -1
+            for i in range.lowerBound...range.upperBound {
+                let t = i < range.upperBound ? tags[i] : 0
+                let label = t > 0 ? (t - 1) / 2 : -1
+                let begins = t > 0 && (t - 1) % 2 == 0
+                if spanStart >= 0 && (label != spanLabel || begins) {
+                    let l = EntityTagIndex.labels[spanLabel]
+                    if l != .misc {
+                        let r = TextRange(start: tokens[spanStart].range.start, end: tokens[i - 1].range.end)
+                        if !known.contains(where: { $0.range.overlaps(r) }) {
+                            found.append(EntityMention(range: r, label: l, fromDictionary: false))
+                        }
+                    }
+                    spanStart = -1
+                }
+                if label >= 0 && spanStart < 0 { spanStart = i; spanLabel = label }
             }
         }
         // One name, one label through the document: a known name's label wins, else the model's majority.
-        func nameBytes(_ r: TextRange) -> ArraySlice<UInt8> { utf8[Int(r.start)..<Int(r.end)] }
-        var votes: [ArraySlice<UInt8>: [EntityLabel: Int]] = [:]
-        for m in known where m.label != .misc { votes[nameBytes(m.range), default: [:]][m.label, default: 0] += 1000 }
-        for m in found { votes[nameBytes(m.range), default: [:]][m.label, default: 0] += 1 }
+        guard !found.isEmpty else { return known.sorted { $0.range < $1.range } }
+        var votes = NameVotes(bytes: utf8)
+        for m in known where m.label != .misc { votes.add(m.range, m.label, 1000) }
+        let foundEntries = found.map { votes.add($0.range, $0.label, 1) }
         for i in found.indices {
-            guard let v = votes[nameBytes(found[i].range)], v.count > 1,
-                  let best = v.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }),
-                  best.value > (v[found[i].label] ?? 0) else { continue }
-            found[i].label = best.key
+            if let best = votes.relabel(entry: foundEntries[i], label: found[i].label) { found[i].label = best }
         }
         return (found + known).sorted { $0.range < $1.range }
+    }
+}
+
+/// Votes for the label of each distinct name (its bytes) in a document.
+private struct NameVotes {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Hash of the name bytes → row; `head[row]` is the first entry with that hash (entries with the
+    /// same hash but other bytes are chained through `next`).
+    private var rows = PerceptronFeatureTable(capacity: 64)
+    private var head: [Int] = []
+    private var entries: [(range: TextRange, next: Int, votes: (Int, Int, Int, Int))] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private func same(_ a: TextRange, _ b: TextRange) -> Bool {
+        guard a.length == b.length else { return false }
+        if a.start == b.start { return true }
+        return memcmp(bytes.baseAddress! + Int(a.start), bytes.baseAddress! + Int(b.start), Int(a.length)) == 0
+    }
+
+    /// Adds `weight` votes for `label` to the name at `range`; returns its entry.
+    @discardableResult
+    mutating func add(_ range: TextRange, _ label: EntityLabel, _ weight: Int) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for k in Int(range.start)..<Int(range.end) { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01B3 }
+        let (row, isNew) = rows.insert(NERFeatures.mix(h))
+        if isNew { head.append(-1) }
+        var e = head[Int(row)]
+        var last = -1
+        while e >= 0 && !same(entries[e].range, range) { last = e; e = entries[e].next }
+        if e < 0 {
+            e = entries.count
+            entries.append((range, -1, (0, 0, 0, 0)))
+            if last >= 0 { entries[last].next = e } else { head[Int(row)] = e }
+        }
+        switch label {
+        case .person: entries[e].votes.0 += weight
+        case .organisation: entries[e].votes.1 += weight
+        case .location: entries[e].votes.2 += weight
+        case .misc: entries[e].votes.3 += weight
+        }
+        return e
+    }
+
+    /// The label with the most votes for the entry's name, when more than one label was voted and
+    /// it has more votes than `label` (ties go to the label whose raw value sorts first); else nil.
+    func relabel(entry e: Int, label: EntityLabel) -> EntityLabel? {
+        let v = entries[e].votes
+        @inline(__always) func count(_ l: EntityLabel) -> Int {
+            switch l {
+            case .person: return v.0
+            case .organisation: return v.1
+            case .location: return v.2
+            case .misc: return v.3
+            }
+        }
+        var voted = 0
+        var best: EntityLabel? = nil
+        for l in [EntityLabel.person, .organisation, .location, .misc] where count(l) > 0 {
+            voted += 1
+            if let b = best, count(b) > count(l) || (count(b) == count(l) && b.rawValue < l.rawValue) { continue }
+            best = l
+        }
+        guard voted > 1, let best, count(best) > count(label) else { return nil }
+        return best
     }
 }
 

@@ -32,6 +32,9 @@ enum NERFeatures {
         var cannotStart = false
         /// Starts with a lowercase ASCII letter and has no uppercase letter.
         var lowercaseWord = false
+        /// `word`, `shape`, the prefixes and the suffixes are set (false for `asciiLightAtoms` until
+        /// `completeASCII` fills them in: only tokens the decoder scores need them).
+        var complete = true
     }
 
     // MARK: hashing
@@ -132,6 +135,131 @@ enum NERFeatures {
         return a
     }
 
+    /// The atoms every token needs, for an ASCII word: `lower`, `lowerFNV`, `shortShape` and the flags
+    /// (the same values as `asciiAtoms`); `word`, `shape`, prefixes and suffixes are left for
+    /// `completeASCII`, which only the tokens the decoder scores need (`complete` is false).
+    @inline(__always)
+    static func asciiLightAtoms(_ b: UnsafeBufferPointer<UInt8>) -> Atoms {
+        var a = Atoms()
+        let n = b.count
+        var hl = fnvBasis, hss = fnvBasis
+        var last: UInt8 = 0
+        var hasLower = false, hasUpper = false
+        for i in 0..<n {
+            let c = b[i]
+            var l = c
+            let s: UInt8
+            switch c {
+            case 0x41...0x5A: s = 0x58; l = c | 0x20; hasUpper = true
+            case 0x61...0x7A: s = 0x78; hasLower = true
+            case 0x30...0x39: s = 0x64
+            default: s = c
+            }
+            hl = (hl ^ UInt64(l)) &* fnvPrime
+            if i == 0 || s != last { hss = (hss ^ UInt64(s)) &* fnvPrime; last = s }
+        }
+        a.hasLetter = hasLower || hasUpper
+        a.capitalised = n > 0 && b[0] >= 0x41 && b[0] <= 0x5A
+        a.allCaps = a.hasLetter && !hasLower
+        a.cannotStart = !hasUpper
+        a.lowercaseWord = !hasUpper && n > 0 && b[0] >= 0x61 && b[0] <= 0x7A
+        a.lower = mix(hl); a.lowerFNV = hl; a.shortShape = mix(hss)
+        a.complete = false
+        return a
+    }
+
+    /// Fills in what `asciiLightAtoms` left out (`b` is the same ASCII word): afterwards `a` equals `asciiAtoms(b)`.
+    @inline(__always)
+    static func completeASCII(_ a: inout Atoms, _ b: UnsafeBufferPointer<UInt8>) {
+        let n = b.count
+        @inline(__always) func lowered(_ j: Int) -> UInt64 { let c = b[j]; return UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
+        var hw = fnvBasis
+        for i in 0..<n { hw = (hw ^ UInt64(b[i])) &* fnvPrime }
+        var hs = fnvBasis
+        for i in 0..<min(n, 16) {
+            let c = b[i]
+            let s: UInt8
+            switch c {
+            case 0x41...0x5A: s = 0x58
+            case 0x61...0x7A: s = 0x78
+            case 0x30...0x39: s = 0x64
+            default: s = c
+            }
+            hs = (hs ^ UInt64(s)) &* fnvPrime
+        }
+        a.word = mix(hw); a.shape = mix(hs)
+        // Prefix k: the first min(k, n) lower-cased bytes.
+        var h = fnvBasis
+        if n > 0 { h = (h ^ lowered(0)) &* fnvPrime }
+        let p1 = h
+        if n > 1 { h = (h ^ lowered(1)) &* fnvPrime }
+        let p2 = h
+        if n > 2 { h = (h ^ lowered(2)) &* fnvPrime }
+        let p3 = h
+        if n > 3 { h = (h ^ lowered(3)) &* fnvPrime }
+        a.prefixes = (mix(p1), mix(p2), n < 3 ? 0 : mix(p3), n < 4 ? 0 : mix(h))
+        @inline(__always) func suffix(_ k: Int) -> UInt64 {
+            var h = fnvBasis
+            for j in max(0, n - k)..<n { h = (h ^ lowered(j)) &* fnvPrime }
+            return mix(h)
+        }
+        a.suffixes = (suffix(1), suffix(2), n < 3 ? 0 : suffix(3), n < 4 ? 0 : suffix(4))
+        a.complete = true
+    }
+
+    /// `unicodeAtoms(of:)` without a String for a non-ASCII word made of ASCII and General Punctuation
+    /// (U+2000–U+206F: curly quotes, dashes, ellipsis), which has no case of its own: only ASCII
+    /// letters change when lower-cased. Nil for any other word (letters beyond ASCII need Unicode case).
+    static func punctuatedAtoms(_ b: UnsafeBufferPointer<UInt8>) -> Atoms? {
+        let n = b.count
+        var i = 0
+        while i < n {
+            if b[i] < 0x80 { i += 1; continue }
+            guard b[i] == 0xE2, i + 2 < n, b[i + 2] & 0xC0 == 0x80,
+                  b[i + 1] == 0x80 || (b[i + 1] == 0x81 && b[i + 2] <= 0xAF) else { return nil }
+            i += 3
+        }
+        var a = Atoms()
+        var hw = fnvBasis, hl = fnvBasis, hs = fnvBasis, hss = fnvBasis
+        var last: UInt8 = 0
+        var hasLower = false
+        for k in 0..<n {
+            let c = b[k]
+            var l = c
+            let s: UInt8
+            switch c {
+            case 0x41...0x5A: s = 0x58; l = c | 0x20; a.hasLetter = true
+            case 0x61...0x7A: s = 0x78; hasLower = true; a.hasLetter = true
+            case 0x30...0x39: s = 0x64
+            case 0x80...0xFF: s = 0x78; a.hasLetter = true
+            default: s = c
+            }
+            hw = (hw ^ UInt64(c)) &* fnvPrime
+            hl = (hl ^ UInt64(l)) &* fnvPrime
+            if k < 16 { hs = (hs ^ UInt64(s)) &* fnvPrime }
+            if k == 0 || s != last { hss = (hss ^ UInt64(s)) &* fnvPrime; last = s }
+        }
+        a.capitalised = b[0] >= 0x41 && b[0] <= 0x5A
+        a.allCaps = a.hasLetter && !hasLower
+        a.word = mix(hw); a.lower = mix(hl); a.lowerFNV = hl; a.shape = mix(hs); a.shortShape = mix(hss)
+        @inline(__always) func lowered(_ j: Int) -> UInt64 { let c = b[j]; return UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
+        @inline(__always) func prefix(_ k: Int) -> UInt64 {
+            var h = fnvBasis
+            for j in 0..<min(k, n) { h = (h ^ lowered(j)) &* fnvPrime }
+            return mix(h)
+        }
+        @inline(__always) func suffix(_ k: Int) -> UInt64 {
+            var h = fnvBasis
+            for j in max(0, n - k)..<n { h = (h ^ lowered(j)) &* fnvPrime }
+            return mix(h)
+        }
+        a.prefixes = (prefix(1), prefix(2), prefix(3), prefix(4))
+        a.suffixes = (suffix(1), suffix(2), suffix(3), suffix(4))
+        if n < 4 { a.prefixes.3 = 0; a.suffixes.3 = 0 }
+        if n < 3 { a.prefixes.2 = 0; a.suffixes.2 = 0 }
+        return a
+    }
+
     /// Atoms of any word (Unicode case rules for non-ASCII words).
     static func unicodeAtoms(of word: String) -> Atoms {
         var a = Atoms()
@@ -209,6 +337,19 @@ enum NERFeatures {
         var lowercaseSeen = PerceptronFeatureTable(capacity: 256)
 
         /// Which words are written lowercase, or capitalised mid-sentence outside headlines, in the document.
+        /// The same facts for a document given as one flat array of atoms and its sentences' ranges.
+        init(flat atoms: UnsafeBufferPointer<Atoms>, sentences: [Range<Int>]) {
+            for range in sentences {
+                let sentence = UnsafeBufferPointer(rebasing: atoms[range])
+                let headline = isHeadline(sentence)
+                for i in 0..<sentence.count {
+                    let a = sentence[i]
+                    guard a.hasLetter else { continue }
+                    if !a.capitalised { _ = lowercaseSeen.insert(a.lower) } else if i > 0 && !headline { _ = capitalisedMid.insert(a.lower) }
+                }
+            }
+        }
+
         init(_ atoms: [[Atoms]]) {
             for sentence in atoms {
                 let headline = isHeadline(sentence)
@@ -289,23 +430,41 @@ enum NERFeatures {
     @inline(__always)
     static func contextFeatures(_ sentence: UnsafeBufferPointer<Atoms>, _ i: Int, dictionary dict: [UInt64]?,
                                 into f: UnsafeMutablePointer<UInt64>) {
+        if let dict {
+            dict.withUnsafeBufferPointer { contextFeatures(sentence, i, marks: $0, into: f) }
+        } else {
+            contextFeatures(sentence, i, marks: nil, into: f)
+        }
+    }
+
+    /// `contextFeatures(_:_:dictionary:into:)` with the dictionary marks as a buffer. Uses only the
+    /// neighbours' `lower` and `shortShape` (light atoms suffice for them) and token `i`'s `suffixes.2`.
+    @inline(__always)
+    static func contextFeatures(_ sentence: UnsafeBufferPointer<Atoms>, _ i: Int, marks dict: UnsafeBufferPointer<UInt64>?,
+                                into f: UnsafeMutablePointer<UInt64>) {
         let n = sentence.count
         @inline(__always) func lw(_ j: Int) -> UInt64 { j < 0 ? sentenceStart : j >= n ? sentenceEnd : sentence[j].lower }
         @inline(__always) func sh(_ j: Int) -> UInt64 { j < 0 ? sentenceStart : j >= n ? sentenceEnd : sentence[j].shortShape }
+        @inline(__always) func mark(_ j: Int) -> UInt64 {
+            guard let dict, j >= 0, j < dict.count else { return 0 }
+            return dict[j]
+        }
         let a = sentence[i]
-        let d = dict?[i] ?? 0
-        f[0] = feature(14, lw(i - 1)); f[1] = feature(15, lw(i + 1))
+        let d = mark(i)
+        let prev = lw(i - 1), next = lw(i + 1)
+        f[0] = feature(14, prev); f[1] = feature(15, next)
         f[2] = feature(16, lw(i - 2)); f[3] = feature(17, lw(i + 2))
-        f[4] = feature(18, sh(i - 1)); f[5] = feature(19, sh(i + 1))
-        f[6] = feature(20, sh(i - 1), a.shortShape, sh(i + 1))
-        f[7] = feature(21, lw(i - 1), a.lower); f[8] = feature(22, a.lower, lw(i + 1))
+        let shPrev = sh(i - 1), shNext = sh(i + 1)
+        f[4] = feature(18, shPrev); f[5] = feature(19, shNext)
+        f[6] = feature(20, shPrev, a.shortShape, shNext)
+        f[7] = feature(21, prev, a.lower); f[8] = feature(22, a.lower, next)
         f[9] = feature(25, sh(i - 2)); f[10] = feature(26, sh(i + 2))
-        f[11] = feature(27, lw(i - 1), a.shortShape); f[12] = feature(28, a.shortShape, lw(i + 1))
+        f[11] = feature(27, prev, a.shortShape); f[12] = feature(28, a.shortShape, next)
         f[13] = feature(31, d)
         f[14] = feature(32, d, a.shortShape)
-        f[15] = feature(33, neighbour(dict, i - 1), d, neighbour(dict, i + 1))
-        f[16] = feature(35, a.suffixes.2, lw(i + 1))
-        f[17] = feature(36, lw(i - 1), a.suffixes.2)
+        f[15] = feature(33, mark(i - 1), d, mark(i + 1))
+        f[16] = feature(35, a.suffixes.2, next)
+        f[17] = feature(36, prev, a.suffixes.2)
     }
 
     @inline(__always)
@@ -316,6 +475,11 @@ enum NERFeatures {
 
     /// A sentence with no lowercase word of three letters or more reads as a headline.
     static func isHeadline(_ sentence: [Atoms]) -> Bool {
+        sentence.withUnsafeBufferPointer { isHeadline($0) }
+    }
+
+    @inline(__always)
+    static func isHeadline(_ sentence: UnsafeBufferPointer<Atoms>) -> Bool {
         var letters = 0
         for a in sentence where a.hasLetter {
             if !a.allCaps { return false }
@@ -370,19 +534,24 @@ struct NERWordScoreCache {
         for t in 0..<tags { out[t] = 0 }
         weights.add(scratch, count: NERFeatures.wordCount, to: out)
         _ = index.insert(key)  // row = scores.count / tags
-        for t in 0..<tags { scores.append(out[t]) }
+        scores.append(contentsOf: UnsafeBufferPointer(start: out, count: tags))
     }
 }
 
 /// The entity types the recogniser gave each word earlier in the document ("prediction history"):
 /// a name tagged PER in one sentence is likely PER in the next.
 struct NERLabelMemory {
-    private var counts: [UInt64: UInt32] = [:]
+    /// Word hash → row of `counts` (an open-addressing table: no per-lookup SipHash).
+    private var rows = PerceptronFeatureTable(capacity: 256)
+    /// Four 8-bit counts per word, one per label.
+    private var counts: [UInt32] = []
 
     /// The most frequent type so far for a word (1…4 for the labels of `EntityTagIndex`, 0 for none).
     @inline(__always)
     func majority(_ word: UInt64) -> UInt64 {
-        guard let c = counts[word] else { return 0 }
+        let r = rows.row(word)
+        guard r >= 0 else { return 0 }
+        let c = counts[Int(r)]
         var best: UInt64 = 0, bestCount: UInt32 = 0
         for t in 0..<4 {
             let n = (c >> (8 * UInt32(t))) & 0xFF
@@ -395,7 +564,9 @@ struct NERLabelMemory {
     mutating func record(_ word: UInt64, tag: Int) {
         guard tag > 0 else { return }
         let shift = 8 * UInt32((tag - 1) / 2)
-        let c = counts[word, default: 0]
-        if (c >> shift) & 0xFF < 0xFF { counts[word] = c + (1 << shift) }
+        let (row, isNew) = rows.insert(word)
+        if isNew { counts.append(0) }
+        let c = counts[Int(row)]
+        if (c >> shift) & 0xFF < 0xFF { counts[Int(row)] = c + (1 << shift) }
     }
 }

@@ -19,8 +19,35 @@ public enum NameKey {
         // Fast path: a plain ASCII word (letters and digits only) is just lower-cased.
         var plain = true
         for b in bytes where !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) && !(b >= 0x30 && b <= 0x39) { plain = false; break }
-        if plain {
-            for b in bytes { out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        if plain || n == 0 {
+            out.append(contentsOf: bytes)
+            out.withUnsafeMutableBufferPointer { o in
+                for k in 0..<o.count where o[k] >= 0x41 && o[k] <= 0x5A { o[k] |= 0x20 }
+            }
+            return
+        }
+        // Any other ASCII text ("Deir ez-Zor", "Qal'at"): the rules below for ASCII bytes, written
+        // into a buffer of the input's size (a fold of ASCII is never longer than its input).
+        var ascii = true
+        for b in bytes where b >= 0x80 { ascii = false; break }
+        if ascii {
+            out.append(contentsOf: repeatElement(0, count: n))
+            let written = out.withUnsafeMutableBufferPointer { o -> Int in
+                var w = 0
+                var pending = false
+                for b in bytes {
+                    let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) {
+                        if pending && w > 0 { o[w] = 0x20; w += 1 }
+                        pending = false
+                        o[w] = l; w += 1
+                    } else if b != 0x27 && b != 0x60 {
+                        pending = true
+                    }
+                }
+                return w
+            }
+            out.removeLast(n - written)
             return
         }
         var i = 0

@@ -10,6 +10,7 @@ import Glibc
 /// Scores are sums of the stored Int16 values; the file's scale does not change which tag wins.
 final class PerceptronWeightTable: @unchecked Sendable {
     static let slotBytes = 32
+    /// Nine tags (`O` and B/I for four labels): the batch `add` sums tags 0…7 as one vector and tag 8 alone.
     static let tagCount = EntityTagIndex.count
     /// Number of features.
     let count: Int
@@ -93,6 +94,8 @@ final class PerceptronWeightTable: @unchecked Sendable {
     func add(_ hashes: UnsafePointer<UInt64>, count: Int, to scores: UnsafeMutablePointer<Int32>) {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.batchLimit) { loaded in
             let loaded = loaded.baseAddress!
+            var sum = SIMD8<Int32>(repeating: 0)
+            var last: Int32 = 0
             for j in 0..<count {
                 let i = Int(truncatingIfNeeded: Self.key(hashes[j])) & mask
                 loaded[j] = (slots + i * Self.slotBytes).load(as: UInt64.self)
@@ -108,8 +111,12 @@ final class PerceptronWeightTable: @unchecked Sendable {
                 }
                 guard found == k else { continue }
                 let slot = UnsafeRawPointer(slots + i * Self.slotBytes)
-                for t in 0..<Self.tagCount { scores[t] &+= Int32(slot.load(fromByteOffset: 8 + 2 * t, as: Int16.self)) }
+                // Tags 0…7 as one vector, tag 8 alone (the same wrapping Int32 sums as tag by tag).
+                sum &+= SIMD8<Int32>(truncatingIfNeeded: slot.loadUnaligned(fromByteOffset: 8, as: SIMD8<Int16>.self))
+                last &+= Int32(slot.load(fromByteOffset: 24, as: Int16.self))
             }
+            for t in 0..<8 { scores[t] &+= sum[t] }
+            scores[8] &+= last
         }
     }
 

@@ -134,6 +134,8 @@ public struct PlaceMatcher: Sendable {
         var flat: [UInt8] = []
         var starts: [Int] = []
         var hashes: [UInt64] = []
+        /// The word is ASCII letters and digits only: its fold is its lower-case bytes.
+        var plain: [Bool] = []
         subscript(_ i: Int) -> UInt64 { hashes[i] }
         func string(_ i: Int) -> String { String(decoding: flat[starts[i]..<starts[i + 1]], as: UTF8.self) }
     }
@@ -143,40 +145,79 @@ public struct PlaceMatcher: Sendable {
         var fold: [UInt8] = []
         var sk: [UInt8] = []
         // Every word folded once into one flat buffer (no allocation per word), with its hash.
-        var wfold = FoldedWords()
-        wfold.flat.reserveCapacity(t.count + t.count / 8)
-        wfold.starts.reserveCapacity(words.count + 1)
-        wfold.hashes.reserveCapacity(words.count)
+        var built = FoldedWords()
+        // Folded bytes are written at `used`; the buffer grows only if folds outgrow the text.
+        built.flat = [UInt8](repeating: 0, count: t.count + t.count / 8 + 16)
+        var used = 0
+        built.starts.reserveCapacity(words.count + 1)
+        built.hashes.reserveCapacity(words.count)
+        built.plain.reserveCapacity(words.count)
         // Lower-case words matter only within a few words of a name (qualifiers, connectors, cues).
         var near = [Bool](repeating: false, count: words.count)
         for (k, w) in words.enumerated() where w.capitalised || w.arabic {
             for q in max(0, k - 4)...min(words.count - 1, k + 1) { near[q] = true }
         }
         for (k, w) in words.enumerated() {
-            wfold.starts.append(wfold.flat.count)
-            if !near[k] { wfold.hashes.append(0); continue }
-            // Plain ASCII words (most of them) are lower-cased straight into the buffer, hashed on the way.
+            built.starts.append(used)
+            if !near[k] { built.hashes.append(0); built.plain.append(false); continue }
+            // Plain ASCII words (most of them) are hashed lower-cased, then copied and lower-cased in place.
             var h: UInt64 = 0xcbf29ce484222325
             var plain = true
             for q in w.start..<w.end {
                 let b = t[q]
                 let l = b | 0x20
-                if l >= 0x61 && l <= 0x7A { wfold.flat.append(l); h = (h ^ UInt64(l)) &* 0x100000001b3 }
-                else if b >= 0x30 && b <= 0x39 { wfold.flat.append(b); h = (h ^ UInt64(b)) &* 0x100000001b3 }
+                if l >= 0x61 && l <= 0x7A { h = (h ^ UInt64(l)) &* 0x100000001b3 }
+                else if b >= 0x30 && b <= 0x39 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
                 else { plain = false; break }
             }
-            if plain { wfold.hashes.append(h); continue }
-            wfold.flat.removeLast(wfold.flat.count - wfold.starts[k])
+            built.plain.append(plain && w.end > w.start)
+            if plain {
+                if used + (w.end - w.start) > built.flat.count { built.flat.append(contentsOf: repeatElement(0, count: w.end - w.start + t.count / 8 + 16)) }
+                built.flat.withUnsafeMutableBufferPointer { f in
+                    for q in w.start..<w.end { let b = t[q]; f[used] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b; used += 1 }
+                }
+                built.hashes.append(h)
+                continue
+            }
             NameKey.fold(UnsafeBufferPointer(rebasing: t[w.start..<w.end]), into: &fold)
-            wfold.flat.append(contentsOf: fold)
-            wfold.hashes.append(NameKey.hash(fold))
+            if used + fold.count > built.flat.count { built.flat.append(contentsOf: repeatElement(0, count: fold.count + t.count / 8 + 16)) }
+            for b in fold { built.flat[used] = b; used += 1 }
+            built.hashes.append(NameKey.hash(fold))
         }
-        wfold.starts.append(wfold.flat.count)
+        built.starts.append(used)
+        // Read-only from here: nested functions capture a constant, not a boxed variable.
+        let wfold = built
+        let connectorTable = Self.connectorTable  // once, not a global access per word
         func isConnector(_ i: Int) -> Bool {
             guard !words[i].capitalised, wfold.starts[i + 1] - wfold.starts[i] <= 5 else { return false }
-            return Self.connectorTable[wfold.hashes[i]] != nil
+            return connectorTable[wfold.hashes[i]] != nil
         }
         func nameLike(_ i: Int) -> Bool { words[i].capitalised || words[i].arabic }
+        /// `NameKey.fold` of the text from word `first` to word `last`: joined from the folded words when
+        /// they are all plain and one space apart (what the fold of that text gives), else folded afresh.
+        func foldWords(_ first: Int, _ last: Int, into out: inout [UInt8]) {
+            var joinable = true
+            for k in first...last where !wfold.plain[k] || (k > first && !(words[k].start == words[k - 1].end + 1 && t[words[k - 1].end] == 0x20)) {
+                joinable = false; break
+            }
+            guard joinable else {
+                NameKey.fold(UnsafeBufferPointer(rebasing: t[words[first].start..<words[last].end]), into: &out)
+                return
+            }
+            let total = wfold.starts[last + 1] - wfold.starts[first] + (last - first)
+            if out.count > total { out.removeLast(out.count - total) } else if out.count < total {
+                out.append(contentsOf: repeatElement(0, count: total - out.count))
+            }
+            out.withUnsafeMutableBufferPointer { o in
+                wfold.flat.withUnsafeBufferPointer { f in
+                    var w = 0
+                    for k in first...last {
+                        if k > first { o[w] = 0x20; w += 1 }
+                        for q in wfold.starts[k]..<wfold.starts[k + 1] { o[w] = f[q]; w += 1 }
+                    }
+                }
+            }
+        }
         // Names repeat within a document: each spelling is looked up once (key → index in `memo`).
         var lookups = NameKeyTable(capacity: 64, filterBits: 10)
         var memo: [[Gazetteer.Candidate]] = []
@@ -208,13 +249,13 @@ public struct PlaceMatcher: Sendable {
                 var spanEnd = e
                 var usedHead = false
                 if let h = headIndex {
-                    NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<words[h].end]), into: &fold)
+                    foldWords(i, h, into: &fold)
                     cands = fold.withUnsafeBufferPointer { gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: false) }
                     if !cands.isEmpty { spanEnd = words[h].end; usedHead = true }
                 }
                 var demonym = false
                 if cands.isEmpty {
-                    NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<e]), into: &fold)
+                    foldWords(i, last, into: &fold)
                     if length == 1 && !acceptableSingle(words[i], fold, t) { length -= 1; continue }
                     if gazetteer.demonymIndex(folded: fold) != nil {
                         demonym = true
@@ -286,10 +327,12 @@ public struct PlaceMatcher: Sendable {
         // "east of the province", "the north of the governorate": the division of the place named before.
         var anaphora: [Raw] = []
         // (Words far from names were not folded above: fold these few on demand, by hash.)
+        // (Its own buffer: a nested function capturing `fold` would box it for every use above.)
+        var wordFold: [UInt8] = []
         func wordHash(_ k: Int) -> UInt64 {
             if wfold.hashes[k] != 0 { return wfold.hashes[k] }
-            NameKey.fold(UnsafeBufferPointer(rebasing: t[words[k].start..<words[k].end]), into: &fold)
-            return NameKey.hash(fold)
+            NameKey.fold(UnsafeBufferPointer(rebasing: t[words[k].start..<words[k].end]), into: &wordFold)
+            return NameKey.hash(wordFold)
         }
         for k in 3..<max(3, n) where !nameLike(k) && words[k].end - words[k].start >= 4 {
             let b0 = t[words[k].start] | 0x20
