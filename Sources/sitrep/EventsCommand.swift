@@ -70,7 +70,8 @@ struct EventsCommand: ParsableCommand {
                                  : "No event matches these filters (\(Format.plural(total, "event")) stored).")
                 return
             }
-            for e in events { print(EventBriefing(e).brief); print("") }
+            let labels = try EventBriefing.labels(for: events, store: store)
+            for e in events { print(EventBriefing(e, labels: labels).brief); print("") }
             print("\(Format.plural(events.count, "event")) of \(try store.eventCount()) stored. `sitrep show ev_…` shows one with all its evidence.")
         }
     }
@@ -99,7 +100,7 @@ enum EventShow {
             }
             print(try Console.json(Shown(record: event.record, explanation: event.detail.map(EventExplanationJSON.init)), pretty: format == .json))
         case .text:
-            print(EventBriefing(event).full)
+            print(EventBriefing(event, labels: try EventBriefing.labels(for: [event], store: store)).full)
         }
     }
 }

@@ -43,3 +43,31 @@ import Testing
         #expect(rows.count == 2)
     }
 }
+
+/// A report whose outlet is unknown is named by its title (else its file name) in every text view, never by a bare id.
+@Suite(.serialized) struct UnknownOutletLabelTests {
+    @Test func eventsAndShowNameTheDocumentWhenTheOutletIsUnknown() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-labels-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dispatch = """
+        Militia frees twelve abducted farmers near Hama
+
+        Gunmen released twelve farmers they had abducted near Hama on Monday, a local council member said.
+        """
+        try dispatch.write(to: dir.appendingPathComponent("farmers-freed.txt"), atomically: true, encoding: .utf8)
+        let store = dir.appendingPathComponent("events.sqlite").path
+        let analyzed = try SitrepBinary.run(["analyze", dir.path, "--store", store])
+        #expect(analyzed.status == 0, "\(analyzed.stderr)")
+
+        let listed = try SitrepBinary.run(["events", "--store", store])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("Militia frees twelve abducted farmers"), "\(listed.stdout)")
+        #expect(!listed.stdout.contains("sources: doc_"), "\(listed.stdout)")
+
+        let id = try #require(listed.stdout.split(separator: "\n").first { $0.hasPrefix("ev_") }?.split(separator: " ").first)
+        let shown = try SitrepBinary.run(["show", String(id), "--store", store])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("outlet unknown: “Militia frees twelve abducted farmers"), "\(shown.stdout)")
+    }
+}
