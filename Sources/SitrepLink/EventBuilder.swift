@@ -78,7 +78,9 @@ struct EventBuilder {
         guard !values.isEmpty else { return nil }
         var counts: [T: Int] = [:]
         for v in values { counts[v, default: 0] += 1 }
-        return counts.max { a, b in a.value != b.value ? a.value < b.value : (order.firstIndex(of: a.key) ?? 0) > (order.firstIndex(of: b.key) ?? 0) }!.key
+        // Ties: the earlier in `order`; values not in `order` after it, first seen first (never hash order).
+        func rank(_ v: T) -> Int { order.firstIndex(of: v) ?? order.count + values.firstIndex(of: v)! }
+        return counts.max { a, b in a.value != b.value ? a.value < b.value : rank(a.key) > rank(b.key) }!.key
     }
 
     // MARK: date
@@ -183,27 +185,33 @@ struct EventBuilder {
                                 _ rule: inout [String: String], _ contra: inout [Contradiction]) -> Quantity? {
         let having = basis.filter { ms[$0][keyPath: slot] != nil }
         guard !having.isEmpty else { return nil }
-        let qs = having.map { ms[$0][keyPath: slot]! }
+        let all = having.map { ms[$0][keyPath: slot]! }
+        // What each figure counts ("members" and "fighters" are one class, "commanders" another): the range spans the
+        // figures of the class most reports count (and figures that name nothing); the others are kept beside it.
+        let classes: [String?] = all.indices.map { i in all[i].of.map { rules.countClass($0, type: ms[having[i]].type) } }
+        let mainClass = mostFrequent(classes.compactMap { $0 }, order: [])
+        let inRange = all.indices.filter { classes[$0] == nil || classes[$0] == mainClass }
+        let qs = inRange.map { all[$0] }
         let lo = qs.map(\.min).min()!
         let hi: Int? = qs.contains { $0.max == nil } ? nil : qs.compactMap(\.max).max()
-        let figures = qs.map(EventBuilder.figure)
-        let distinct = Array(Set(figures)).sorted()
+        let distinct = Array(Set(all.map(EventBuilder.figure))).sorted()
         let of = mostFrequent(qs.compactMap(\.of), order: [])
         let conservative = qs.min { ($0.max ?? Int.max, $0.min) < ($1.max ?? Int.max, $1.min) }!
         var incompatible = false
-        for x in qs.indices { for y in qs.indices where y > x {
-            let sameThing = qs[x].of == nil || qs[y].of == nil
-                || rules.countClass(qs[x].of!, type: ms[having[x]].type) == rules.countClass(qs[y].of!, type: ms[having[y]].type)
-            if sameThing && !qs[x].isCompatible(with: qs[y]) { incompatible = true }
+        for x in all.indices { for y in all.indices where y > x {
+            let sameThing = classes[x] == nil || classes[y] == nil || classes[x] == classes[y]
+            if sameThing && !all[x].isCompatible(with: all[y]) { incompatible = true }
         } }
         if incompatible {
-            contra.append(Contradiction(field: .count, values: qs.map { .string(EventBuilder.figure($0)) }, mentions: having))
+            contra.append(Contradiction(field: .count, values: all.map { .string(EventBuilder.figure($0)) }, mentions: having))
         }
         let span = hi == lo ? "\(lo)" : hi == nil ? "\(lo) or more" : "\(lo)–\(hi!)"
-        rule["\(field)_rule"] = "\(field == "count" ? "counts" : "fatality figures") keep every source's figure (\(distinct.joined(separator: "; "))); the canonical range spans them (\(span)); the most conservative, the lowest, is \(EventBuilder.figure(conservative)) (ACLED's rule)"
+        let beside = all.indices.filter { !inRange.contains($0) }.map { "\(EventBuilder.figure(all[$0])) \(all[$0].of ?? "")" }
+        rule["\(field)_rule"] = "\(field == "count" ? "counts" : "fatality figures") keep every source's figure (\(distinct.joined(separator: "; "))); the canonical range spans them (\(span)\(of.map { " " + $0 } ?? "")); the most conservative, the lowest, is \(EventBuilder.figure(conservative)) (ACLED's rule)"
+            + (beside.isEmpty ? "" : "; figures that count other people (\(NSOrderedSetLike(beside).joined(separator: "; "))) are kept beside the range, not in it")
             + (incompatible ? "; the figures do not overlap and are listed as a count contradiction" : "")
-        let approximate = qs.contains { $0.approximate } || distinct.count > 1
-        let text = Array(NSOrderedSetLike(qs.compactMap(\.text))).joined(separator: "; ")
+        let approximate = qs.contains { $0.approximate } || Set(qs.map(EventBuilder.figure)).count > 1
+        let text = Array(NSOrderedSetLike(all.compactMap(\.text))).joined(separator: "; ")
         return Quantity(min: lo, max: hi, approximate: approximate, of: of, text: text.isEmpty ? nil : text)
     }
 
