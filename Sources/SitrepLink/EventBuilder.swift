@@ -189,7 +189,10 @@ struct EventBuilder {
         // What each figure counts ("members" and "fighters" are one class, "commanders" another): the range spans the
         // figures of the class most reports count (and figures that name nothing); the others are kept beside it.
         let classes: [String?] = all.indices.map { i in all[i].of.map { rules.countClass($0, type: ms[having[i]].type) } }
-        let mainClass = mostFrequent(classes.compactMap { $0 }, order: [])
+        // Ties go to a class count-nouns.tsv lists (fighters, civilians, hostages): the people the event is about,
+        // not a subgroup some reports single out ("commanders").
+        let listed = NSOrderedSetLike(all.indices.compactMap { i in all[i].of.flatMap { rules.listedPeopleClass($0, type: ms[having[i]].type) } })
+        let mainClass = mostFrequent(classes.compactMap { $0 }, order: listed)
         let inRange = all.indices.filter { classes[$0] == nil || classes[$0] == mainClass }
         let qs = inRange.map { all[$0] }
         let lo = qs.map(\.min).min()!
