@@ -149,7 +149,7 @@ def write_small_places(allc, places):
             continue
         names = [name]
         p2 = clean(plain(name))
-        if p2 and p2 != name:
+        if p2 and fold(p2) != fold(name):  # (names that fold alike are one key: the loader folds them)
             names.append(p2)
         rows.append((str(v['geonameid']), '|'.join(unicodedata.normalize('NFC', n) for n in names),
                      f"{float(v['latitude']):.3f}", f"{float(v['longitude']):.3f}", v['countrycode'], clean(v['admin1code']), str(pop)))
