@@ -131,6 +131,39 @@ def plain(name):
     return out if out.strip() else name
 
 
+SMALL_OUT = os.path.join(os.path.dirname(OUT), 'small-places.tsv')
+SMALL_MIN_POPULATION = 1000
+
+
+def write_small_places(allc, places):
+    """The second tier: cities500 towns of SMALL_MIN_POPULATION or more that the main gazetteer lacks. The
+    matcher consults them only when the document names their first-level division (see SmallPlaces.swift)."""
+    rows = []
+    for v in allc.values():
+        pid = 'geonames:' + str(v['geonameid'])
+        pop = int(v.get('population') or 0)
+        if pid in places or pop < SMALL_MIN_POPULATION or not v.get('admin1code'):
+            continue
+        name = clean(v['name'])
+        if not name or not script_ok(name):
+            continue
+        names = [name]
+        p2 = clean(plain(name))
+        if p2 and fold(p2) != fold(name):  # (names that fold alike are one key: the loader folds them)
+            names.append(p2)
+        rows.append((str(v['geonameid']), '|'.join(unicodedata.normalize('NFC', n) for n in names),
+                     f"{float(v['latitude']):.3f}", f"{float(v['longitude']):.3f}", v['countrycode'], clean(v['admin1code']), str(pop)))
+    rows.sort(key=lambda r: int(r[0]))
+    with open(SMALL_OUT, 'w', encoding='utf-8', newline='\n') as f:
+        f.write('# Sitrep second-tier gazetteer (small towns), built by scripts/build-gazetteer.py from GeoNames cities500\n')
+        f.write('# (CC BY 4.0, geonames.org): towns of %d or more people not in gazetteer.tsv. Used only when the\n' % SMALL_MIN_POPULATION)
+        f.write('# document names the town\'s first-level division.\n')
+        f.write('# geonameid\tnames\tlat\tlon\tcountry\tadmin1\tpopulation\n')
+        for r in rows:
+            f.write('\t'.join(r) + '\n')
+    print(f'{len(rows)} small places -> {SMALL_OUT}', file=sys.stderr)
+
+
 def main():
     places = {}
     # Cities: world cities15000 with alternate names.
@@ -168,6 +201,7 @@ def main():
         k1 = (v['countrycode'], v['admin1code'])
         pop_by_admin1[k1] = pop_by_admin1.get(k1, 0) + int(v.get('population') or 0)
         points_by_country.setdefault(v['countrycode'], []).append(pt)
+    write_small_places(allc, places)
     del allc
     # OCHA communities; merge into a GeoNames place of the same name within 4 km.
     by_fold = {}

@@ -50,6 +50,8 @@ extension PlaceMatcher {
         var admin1Count = [Int32](repeating: 0, count: g.admin1IDCount)
         /// Countries of mentions whose best reading is an exact (not skeleton) name: support for variants.
         var exactCountryCount = [Int32](repeating: 0, count: g.countryIDCount)
+        /// Mentions that name a division itself (a first- or second-level division), by first-level division.
+        var divisionNamedCount = [Int32](repeating: 0, count: g.admin1IDCount)
         var total = 0
         for r in raws {
             var best: Int32 = -1
@@ -67,7 +69,12 @@ extension PlaceMatcher {
                 countryCount[Int(countryOf[b])] += 1
                 if bestExact { exactCountryCount[Int(countryOf[b])] += 1 }
             }
-            if admin1Of[b] >= 0 { admin1Count[Int(admin1Of[b])] += 1 }
+            if admin1Of[b] >= 0 {
+                admin1Count[Int(admin1Of[b])] += 1
+                // (A county counts when its name is more than one word, "Morris County": a one-word county is
+                // usually its town, "Manchester".)
+                if kindOf[b] == .admin1 || (kindOf[b] == .admin2 && !r.singleWord) { divisionNamedCount[Int(admin1Of[b])] += 1 }
+            }
         }
         // One sense per document: a word that follows another name somewhere ("Kevin Allen") is that
         // name's part wherever it stands alone ("Allen said").
@@ -179,6 +186,12 @@ extension PlaceMatcher {
             let b = Int(best.index)
             let kind = kindOf[b], pop = popOf[b], cid = countryOf[b], aid = admin1Of[b]
             let local = kind == .city || kind == .neighbourhood || kind == .admin2
+            // The second tier: a small town whose division the document names ("Riverdale, N.J.").
+            if local && (r.forcedIndex != nil || !r.insideLongerRun),
+               let small = smallPlace(for: r, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, ownAdmin1: ownAdmin1) {
+                out.append(PlaceMention(range: TextRange(start: Int32(r.start), end: Int32(r.end)), place: small, score: 0.7))
+                continue
+            }
             if r.forcedIndex == nil && r.singleWord && !r.cue && personLike.contains(r.nameHash)
                 && kind != .country && kind != .admin1 && kind != .continent && pop < 1_000_000 {
                 out.append(nil); continue

@@ -63,6 +63,8 @@ extension PlaceMatcher {
     func fit(_ p: PlaceRef, id: String, count: Double, among distinct: [String: (count: Double, place: PlaceRef)]) -> Double {
         var s = 1 + 0.5 * log2(count)
         for (qid, q) in distinct where qid != id {
+            // A small town of the second tier was admitted on its division's word: it does not pull the focus.
+            if gazetteer.index(ofID: qid) == nil && q.place.precision != .admin1 { continue }
             let weight = min(2, q.count)
             if q.place.precision == .admin1 {
                 if q.place.country == p.country && q.place.name == p.admin1 { s += 0.8 * weight }
