@@ -161,7 +161,7 @@ struct TimeTokenScanner {
                     continue
                 }
             } else if e - s <= lexicon.maxLength {
-                entry = lexicon.lookup(p, s, e)
+                entry = lexicon.lookupWord(p, s, e)
                 if e - s == 1 {
                     let l = first | 0x20
                     // "a.m." / "p.m." (also "a.m" and "p.m")
