@@ -102,29 +102,10 @@ struct Scanner {
         guard ByteClass.isAlpha(p[s]) else { return false }
         if lex.starts.value(p, s, e) != nil { return true }
         // "thirty-six", "five-year-old": a number word before the first hyphen (no further than the longest word).
+        var h = s
         let stop = min(e, s + lex.starts.maxLength + 1)
-        let h = Self.firstHyphen(p, s, stop)
+        while h < stop, p[h] != UInt8(ascii: "-") { h += 1 }
         return h < stop && lex.starts.value(p, s, h) != nil
-    }
-
-    /// The first '-' in `p[from..<to]`, or `to` when there is none: eight bytes at a time while the text
-    /// has eight bytes left (bytes at and past `to` are masked out), then byte by byte.
-    @inline(__always)
-    static func firstHyphen(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-        var h = from
-        if let base = p.baseAddress {
-            while h < to, h + 8 <= p.count {
-                // A zero byte of `x` is a hyphen; the lowest flagged byte is exact (borrows only flag bytes above a zero).
-                let x = UnsafeRawPointer(base + h).loadUnaligned(as: UInt64.self).littleEndian ^ 0x2D2D_2D2D_2D2D_2D2D
-                var z = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-                let left = to - h
-                if left < 8 { z &= (1 &<< UInt64(truncatingIfNeeded: left &* 8)) &- 1 }
-                if z != 0 { return h + z.trailingZeroBitCount >> 3 }
-                h += 8
-            }
-        }
-        while h < to, p[h] != UInt8(ascii: "-") { h += 1 }
-        return min(h, to)
     }
 
     /// Value and class of a number word at bytes `s..<e`.

@@ -241,27 +241,3 @@ struct ContextTypingTests {
         #expect(m?.kind == .count && m?.of == "fighters")
     }
 }
-
-struct HyphenSearchTests {
-    /// The eight-bytes-at-a-time hyphen search returns what a byte loop returns, for every window of a text
-    /// with hyphens near chunk edges, at its end, and none at all.
-    @Test func firstHyphenMatchesAByteLoop() {
-        let texts = ["thirty-six five-year-old men", "abcdefgh-ijklmnop-q", "no hyphen in this one at all", "-", "a-",
-                     "x", "seven--eight", "1234567-", "12345678-9", "naïve – dash-ish"]
-        var checked = 0
-        for text in texts {
-            let bytes = Array(text.utf8)
-            bytes.withUnsafeBufferPointer { p in
-                for from in 0...p.count {
-                    for to in from...p.count {
-                        var h = from
-                        while h < to, p[h] != UInt8(ascii: "-") { h += 1 }
-                        #expect(Scanner.firstHyphen(p, from, to) == h, "\(text) \(from)..<\(to)")
-                        checked += 1
-                    }
-                }
-            }
-        }
-        #expect(checked > 1000)
-    }
-}
