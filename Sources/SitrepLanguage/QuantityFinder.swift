@@ -37,12 +37,12 @@ public struct QuantityFinder: Sendable {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(128)
         tokens.withUnsafeBufferPointer { t in
-            var scanner = Scanner(p: p, t: t, lex: lexicon, scratch: scratch)
+            let scanner = Scanner(p: p, t: t, lex: lexicon)
             for s in sentences {
                 var i = s.tokens.lowerBound
                 let hi = s.tokens.upperBound
                 while i < hi {
-                    if scanner.mayStart(i), let (m, next) = scanner.quantity(at: i, lo: s.tokens.lowerBound, hi: hi) {
+                    if scanner.mayStart(i), let (m, next) = scanner.quantity(at: i, lo: s.tokens.lowerBound, hi: hi, scratch: &scratch) {
                         if let m { out.append(m) }
                         i = max(next, i + 1)
                     } else {
@@ -73,12 +73,12 @@ struct NumberCore {
     var gluedM = false
 }
 
-/// One pass over a document's tokens (value type: holds the scratch buffer for phrase keys).
+/// One pass over a document's tokens. Read-only: the scratch buffer for phrase keys is passed in, so calls
+/// on the scanner never copy it (a mutating scanner copied all of itself, 1.7 KB, before each helper call).
 struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
     let t: UnsafeBufferPointer<Token>
     let lex: QuantityLexicon
-    var scratch: [UInt8]
 
     @inline(__always) func start(_ k: Int) -> Int { Int(t[k].range.start) }
     @inline(__always) func end(_ k: Int) -> Int { Int(t[k].range.end) }
@@ -260,7 +260,7 @@ struct Scanner {
 
     /// The quantity expression at token `i` (nil mention: a number that is not reported, such as a lone "one");
     /// `next` is the token to continue from.
-    mutating func quantity(at i: Int, lo: Int, hi: Int) -> (QuantityMention?, Int)? {
+    func quantity(at i: Int, lo: Int, hi: Int, scratch: inout [UInt8]) -> (QuantityMention?, Int)? {
         // 1. The core: a vague phrase or a number.
         var core: NumberCore
         var vagueEnd = -1
@@ -367,7 +367,7 @@ struct Scanner {
         var of: String? = nil
         var ofRange: TextRange? = nil
         if kind == nil || kind == .population {
-            if let (lemma, r) = countedNoun(after: e, hi: hi, plural: (core.hi ?? core.lo) > 1) { of = lemma; ofRange = r }
+            if let (lemma, r) = countedNoun(after: e, hi: hi, plural: (core.hi ?? core.lo) > 1, scratch: &scratch) { of = lemma; ofRange = r }
         }
         if kind == nil, of == nil, shape == .plain || shape == .range, core.bareDigits == 4,
            core.lo >= 1800, core.lo <= 2099, (core.hi ?? core.lo) <= 2099 {
@@ -463,7 +463,7 @@ struct Scanner {
     /// The counted noun after token `e`: past "of" and a determiner, and up to four names, adjectives or a
     /// parenthesised acronym ("400 Islamic State (IS) fighters"). For a count above one, a singular form followed
     /// by more words is taken as a modifier ("three rebel spokesmen") unless nothing better follows.
-    mutating func countedNoun(after e: Int, hi: Int, plural: Bool) -> (String, TextRange)? {
+    func countedNoun(after e: Int, hi: Int, plural: Bool, scratch: inout [UInt8]) -> (String, TextRange)? {
         var j = e
         if j < hi, isWord(j, "of") {
             j += 1

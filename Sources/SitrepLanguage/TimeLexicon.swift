@@ -78,6 +78,9 @@ public struct TimeLexicon: Sendable {
     let maxLength: Int
     /// Whether some word starts with these two lowercase letters (26 × 26): most words fail here.
     private let initials: [Bool]
+    /// Per pair of initials (26 × 26), a bit per word length (1 << length, 15 and longer share bit 15) that some word with them has:
+    /// the scanner's first test, stricter than `initials`.
+    private let lengths: [UInt16]
 
     /// Loads the shipped `en/time-words.tsv`.
     public init() throws {
@@ -129,12 +132,16 @@ public struct TimeLexicon: Sendable {
         var keys = [UInt64](repeating: 0, count: size)
         var slots = [Int32](repeating: -1, count: size)
         var firsts = [Bool](repeating: false, count: 26 * 26)
+        var pairLengths = [UInt16](repeating: 0, count: 26 * 26)
         var longest = 0
         var list: [Entry] = []
         for (word, entry) in words {
             let bytes = Array(word.utf8)
             longest = max(longest, bytes.count)
-            if bytes.count >= 2, let a = Self.letterIndex(bytes[0]), let b = Self.letterIndex(bytes[1]) { firsts[a * 26 + b] = true }
+            if bytes.count >= 2, let a = Self.letterIndex(bytes[0]), let b = Self.letterIndex(bytes[1]) {
+                firsts[a * 26 + b] = true
+                pairLengths[a * 26 + b] |= 1 << UInt16(min(bytes.count, 15))
+            }
             let k = bytes.withUnsafeBufferPointer { Self.key($0, 0, $0.count) }
             var slot = Self.slot(k, size - 1)
             while keys[slot] != 0 {
@@ -148,7 +155,7 @@ public struct TimeLexicon: Sendable {
             list.append(entry)
         }
         slotKeys = keys; slotEntries = slots; slotMask = size - 1
-        entries = list; maxLength = longest; initials = firsts
+        entries = list; maxLength = longest; initials = firsts; lengths = pairLengths
     }
 
     private static func entry(kind: String, value: String, word: String) -> Entry? {
@@ -232,6 +239,21 @@ public struct TimeLexicon: Sendable {
         let a = (p[start] | 0x20) &- 0x61, b = (p[start + 1] | 0x20) &- 0x61
         guard a < 26, b < 26, initials[Int(a) * 26 + Int(b)] else { return -1 }
         return find(Self.key(p, start, end))
+    }
+
+    /// As `lookup`, for a word the scanner read: ASCII letters and digits only, at most `maxLength` bytes.
+    /// Tests the initials and the length first, then packs the key from one 8-byte load when it can.
+    @inline(__always) func lookupWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+        let n = end - start
+        if n < 2 { return lookup(p, start, end) }
+        let a = (p[start] | 0x20) &- 0x61, b = (p[start + 1] | 0x20) &- 0x61
+        guard a < 26, b < 26, lengths[Int(a) * 26 + Int(b)] & (1 << UInt16(truncatingIfNeeded: min(n, 15))) != 0 else { return -1 }
+        guard start + 8 <= p.count, let base = p.baseAddress else { return find(Self.key(p, start, end)) }
+        // The first byte ends up highest, as in `key`; `| 0x20` lowercases a letter and leaves a digit as it is.
+        let m = UInt64(min(n, 7)) * 8
+        let raw = UInt64(bigEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        let k = (raw | 0x2020_2020_2020_2020) >> (64 - m)
+        return find(k << 8 | UInt64(n))
     }
 
     @inline(__always) private func find(_ k: UInt64) -> Int32 {

@@ -118,7 +118,9 @@ struct TimeTokenScanner {
             var e = i
             // "'s" after a word belongs to it.
             var possessive = false
-            if e + 1 < n, p[e] == 0x27, (p[e + 1] | 0x20) == 0x73, e + 2 >= n || !ByteClass.isAlnum(p[e + 2]) {
+            if e < n, p[e] != 0x27 && p[e] != 0xE2 {
+                // Neither ' nor ’ follows: not a possessive (the common case, one test).
+            } else if e + 1 < n, p[e] == 0x27, (p[e + 1] | 0x20) == 0x73, e + 2 >= n || !ByteClass.isAlnum(p[e + 2]) {
                 possessive = true; i = e + 2
             } else if e + 3 < n, p[e] == 0xE2, p[e + 1] == 0x80, p[e + 2] == 0x99, (p[e + 3] | 0x20) == 0x73,
                       e + 4 >= n || !ByteClass.isAlnum(p[e + 4]) {
@@ -161,7 +163,7 @@ struct TimeTokenScanner {
                     continue
                 }
             } else if e - s <= lexicon.maxLength {
-                entry = lexicon.lookup(p, s, e)
+                entry = lexicon.lookupWord(p, s, e)
                 if e - s == 1 {
                     let l = first | 0x20
                     // "a.m." / "p.m." (also "a.m" and "p.m")

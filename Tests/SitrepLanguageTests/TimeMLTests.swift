@@ -93,6 +93,35 @@ import Testing
         } catch { Issue.record("unexpected \(error)") }
     }
 
+    /// The scanner's fast lookup (initials and length filter, key from one 8-byte load) finds exactly what `lookup` finds:
+    /// every shipped word in three casings, near misses, words longer than seven letters, and words at the end of the text.
+    @Test func fastWordLookupAgreesWithPlainLookup() throws {
+        let lexicon = try TimeLexicon()
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/SitrepLanguage/Resources/en/time-words.tsv")
+        let shipped = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+            .map { String($0.split(separator: "\t")[0]) }
+        var words = ["Tuesdays", "SEPTEMBER", "septembe", "septemberx", "Januaryy", "yesterdax", "ago7", "A", "b", "x9", "mon", "Zz"]
+        for w in shipped { words += [w, w.uppercased(), w.prefix(1).uppercased() + w.dropFirst(), w + "s", String(w.dropLast())] }
+        var checked = 0
+        for w in words where !w.isEmpty && w.utf8.count <= lexicon.maxLength {
+            // Alone (no 8-byte load past the end) and inside a longer text (the fast load).
+            for text in [w, "x \(w) and some more words after it"] {
+                let bytes = Array(text.utf8)
+                let start = text == w ? 0 : 2
+                let end = start + w.utf8.count
+                bytes.withUnsafeBufferPointer { p in
+                    #expect(lexicon.lookupWord(p, start, end) == lexicon.lookup(p, start, end), "\(w)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+        // A hit through the fast path really finds the word.
+        let text = Array("on Wednesday night".utf8)
+        text.withUnsafeBufferPointer { p in #expect(lexicon.lookupWord(p, 3, 12) >= 0) }
+    }
+
     @Test func aUserListExtendsTheWords() throws {
         let lexicon = try TimeLexicon(tsv: "fortnight\tunit\tFN\nlast\tword\tlast\n", file: "mine.tsv")
         let f = TimeExpressionFinder(lexicon: lexicon)
