@@ -162,11 +162,15 @@ struct EventBuilder {
                 return out
             }
             for id in Array(ids.keys) where ids.keys.contains(where: { ancestors(id).contains($0) }) { ids[id] = nil }
-            if ids.count > 1 {
+            // Parties are several by nature ("a deal between Russia and Turkey"), and actors one report names
+            // together in a role act together: neither is a disagreement between reports.
+            let named = ids.keys
+            let together = basis.contains { i in Set(ms[i].actors.filter { $0.role == role }.compactMap(\.id)).filter(named.contains).count > 1 }
+            if role != .party, ids.count > 1, !together {
                 let kinds = ids.keys.map { rules.actors[$0]?.kind }
                 let distinctKinds = !kinds.contains(nil) && Set(kinds.compactMap { $0 }).count == kinds.count
                 if !distinctKinds {
-                    let sides = ids.sorted { $0.value.min()! < $1.value.min()! }
+                    let sides = ids.sorted { ($0.value.min()!, $0.key) < ($1.value.min()!, $1.key) }
                     var values: [JSONScalar] = [], idx: [Int] = []
                     for (id, mentionIndexes) in sides { for i in Set(mentionIndexes).sorted() {
                         values.append(.string("\(role.rawValue): " + (ms[i].actors.first { $0.id == id }?.name ?? id))); idx.append(i)
@@ -175,7 +179,7 @@ struct EventBuilder {
                 }
             }
         }
-        rule["actors_rule"] = "every actor any affirming report names, once per role; different dictionary actors in one role are listed as an actor contradiction"
+        rule["actors_rule"] = "every actor any affirming report names, once per role; different dictionary actors that different reports give for one role (not parties, not actors one report names together) are listed as an actor contradiction"
         return out
     }
 

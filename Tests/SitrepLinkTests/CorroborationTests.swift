@@ -154,6 +154,23 @@ import SitrepCore
         #expect(events[0].record.contradictions.first { $0.field == .actor }?.values == ["agent: Syrian government", "agent: Syrian Democratic Forces"])
     }
 
+    @Test func partiesAndActorsNamedTogetherAreNoActorContradiction() {
+        let regimeParty = ActorRole(role: .party, id: "syria-gov", name: "Syrian government")
+        let sdfParty = ActorRole(role: .party, id: "sdf", name: "Syrian Democratic Forces")
+        let deal = link([mention("a#0", outlet: "A", published: "2019-05-02", .agreement, actors: [regimeParty, sdfParty], location: Places.deirEzZor, date: "2019-05-01"),
+                         mention("b#0", outlet: "B", published: "2019-05-02", .agreement, actors: [sdfParty, regimeParty], location: Places.deirEzZor, date: "2019-05-01")])
+        #expect(deal.count == 1)
+        #expect(!deal[0].record.contradictions.contains { $0.field == .actor })
+
+        var a = septemberTransfer("a#0", outlet: "A"), b = septemberTransfer("b#0", outlet: "B"), c = septemberTransfer("c#0", outlet: "C")
+        a.actors = [Actors.regime, Actors.sdfAgent, Actors.isisPatient]
+        b.actors = [Actors.regime, Actors.isisPatient]
+        c.actors = [Actors.sdfAgent, Actors.isisPatient]
+        let joint = link([a, b, c])
+        #expect(joint.count == 1)
+        #expect(!joint[0].record.contradictions.contains { $0.field == .actor }, "one report names both agents together: they act jointly")
+    }
+
     @Test func everyCanonicalFieldHasARule() {
         let events = link([septemberTransfer("a#0", outlet: "A"), septemberTransfer("b#0", outlet: "B")])
         for key in ["type_rule", "date_rule", "origin_rule", "destination_rule", "actors_rule", "count_rule", "certainty_rule", "origins_rule"] {
