@@ -97,4 +97,15 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Analysed 5 documents"))
     }
+
+    /// Each process hashes with a new seed: output that followed hash order would differ between runs.
+    @Test func analyzeGivesTheSameEventsEveryRun() throws {
+        let first = try SitrepBinary.run(["analyze", examples, "--store", "memory:", "--format", "jsonl"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stdout.isEmpty)
+        for _ in 0..<2 {
+            let again = try SitrepBinary.run(["analyze", examples, "--store", "memory:", "--format", "jsonl"])
+            #expect(again.stdout == first.stdout)
+        }
+    }
 }
