@@ -52,6 +52,7 @@ extension PlaceMatcher {
         var exactCountryCount = [Int32](repeating: 0, count: g.countryIDCount)
         /// Mentions that name a division itself (a first- or second-level division), by first-level division.
         var divisionNamedCount = [Int32](repeating: 0, count: g.admin1IDCount)
+        var anyDivisionNamed = false
         var total = 0
         for r in raws {
             var best: Int32 = -1
@@ -73,7 +74,7 @@ extension PlaceMatcher {
                 admin1Count[Int(admin1Of[b])] += 1
                 // (A county counts when its name is more than one word, "Morris County": a one-word county is
                 // usually its town, "Manchester".)
-                if kindOf[b] == .admin1 || (kindOf[b] == .admin2 && !r.singleWord) { divisionNamedCount[Int(admin1Of[b])] += 1 }
+                if kindOf[b] == .admin1 || (kindOf[b] == .admin2 && !r.singleWord) { divisionNamedCount[Int(admin1Of[b])] += 1; anyDivisionNamed = true }
             }
         }
         // One sense per document: a word that follows another name somewhere ("Kevin Allen") is that
@@ -188,7 +189,7 @@ extension PlaceMatcher {
             let local = kind == .city || kind == .neighbourhood || kind == .admin2
             // The second tier: a small town whose division the document names ("Riverdale, N.J.").
             if local && (r.forcedIndex != nil || !r.insideLongerRun),
-               let small = smallPlace(for: r, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, ownAdmin1: ownAdmin1) {
+               let small = smallPlace(for: r, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, anyDivisionNamed: anyDivisionNamed, ownAdmin1: ownAdmin1) {
                 out.append(PlaceMention(range: TextRange(start: Int32(r.start), end: Int32(r.end)), place: small, score: 0.7))
                 continue
             }

@@ -12,16 +12,17 @@ extension PlaceMatcher {
     ///
     /// - Parameters:
     ///   - nearAdmin1: divisions named just after the name; `admin1Count`: the document's mentions by division;
-    ///     `divisionNamedCount`: mentions naming a division or county, by first-level division;
+    ///     `divisionNamedCount`: mentions naming a division or county, by first-level division, and
+    ///     `anyDivisionNamed` whether there is any;
     ///   - ownAdmin1: the division of this mention's own prior-best reading (not counted as support).
     func smallPlace(for r: Raw, best: Int32, _ t: UnsafeBufferPointer<UInt8>, nearAdmin1: [Int32],
-                    admin1Count: [Int32], divisionNamedCount: [Int32], ownAdmin1: Int32) -> PlaceRef? {
+                    admin1Count: [Int32], divisionNamedCount: [Int32], anyDivisionNamed: Bool, ownAdmin1: Int32) -> PlaceRef? {
         let g = gazetteer
         let kind = g.kindOf[Int(best)]
         guard kind == .city || kind == .admin2 || kind == .neighbourhood, r.nameEnd > r.nameStart else { return nil }
         let bigBest = g.populationOf[Int(best)] >= 100_000
         // Cheap test before the tier is loaded: some division must be named at all.
-        guard !nearAdmin1.isEmpty || (!bigBest && divisionNamedCount.contains(where: { $0 > 0 })),
+        guard !nearAdmin1.isEmpty || (!bigBest && anyDivisionNamed),
               let tier = SmallPlaces.loadDefault() else { return nil }
         var fold: [UInt8] = []
         NameKey.fold(UnsafeBufferPointer(rebasing: t[r.nameStart..<r.nameEnd]), into: &fold)
