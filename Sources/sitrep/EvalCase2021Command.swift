@@ -24,23 +24,7 @@ struct EvalCase2021Command: ParsableCommand {
     @Option(help: "Score a trained sub-event weight file (from `sitrep train subevents`) instead of the rules alone.")
     var model: String?
 
-    @Option(help: "Seed for the folds and the training order.")
-    var seed: UInt64 = 2021
-
-    @Option(help: "Head start of the rules' answer over the other classes (0: the rules are only a feature).")
-    var priorWeight: Float = SubEventClassifier.Options().priorWeight
-
-    @Option(help: "The learner: logistic (multinomial logistic regression) or perceptron (averaged perceptron).")
-    var learner: SubEventClassifier.Options.Learner = SubEventClassifier.Options().learner
-
-    @Option(help: "L2 regularisation of the logistic regression.")
-    var l2: Float = SubEventClassifier.Options().l2
-
-    @Option(help: "Leave out features seen in fewer training snippets than this.")
-    var minCount: Int = SubEventClassifier.Options().minCount
-
-    @Option(help: "Training passes of the classifier.")
-    var epochs: Int = SubEventClassifier.Options().epochs
+    @OptionGroup var training: SubEventLearnerOptions
 
     @Flag(help: "Add the snippet's words, stems and word pairs to the classifier's features (off: they lower the CV score on CASE dev).")
     var wordFeatures = false
@@ -59,7 +43,6 @@ struct EvalCase2021Command: ParsableCommand {
 
     func validate() throws {
         if let k = crossValidate, k < 2 { throw ValidationError("--cross-validate needs at least 2 folds.") }
-        if epochs <= 0 { throw ValidationError("--epochs must be positive.") }
     }
 
     /// CASE's label names for the 25 ACLED sub-event types.
@@ -104,7 +87,7 @@ struct EvalCase2021Command: ParsableCommand {
         var modelNote: String?
         if let k = crossValidate {
             let examples = snippets.map { SubEventClassifier.Example(features: $0.features, label: $0.gold, prior: $0.rules) }
-            let predicted = CrossValidation.predictions(examples, k: k, seed: seed, options: .init(learner: learner, epochs: epochs, seed: seed, priorWeight: priorWeight, l2: l2, minCount: minCount))
+            let predicted = CrossValidation.predictions(examples, k: k, seed: training.seed, options: training.options)
             learned = (zip(snippets, predicted).map { ($0.gold, $1) }, "\(k)-fold CV")
         } else if let model {
             let classifier = try loadModel(model)
@@ -142,8 +125,8 @@ struct EvalCase2021Command: ParsableCommand {
             let report = LearnedReport(snippets: snippets.count, rules: rules.report,
                                        crossValidated: crossValidate == nil ? nil : l.report,
                                        model: crossValidate == nil ? l.report : nil,
-                                       folds: crossValidate, seed: seed, epochs: epochs, learner: learner.rawValue,
-                                       priorWeight: priorWeight, l2: l2,
+                                       folds: crossValidate, seed: training.seed, epochs: training.epochs, learner: training.learner.rawValue,
+                                       priorWeight: training.priorWeight, l2: training.l2,
                                        hardestConfusions: confusions, note: modelNote ?? (crossValidate == nil ? nil :
                                         "every snippet is predicted by a model trained on the other folds; the rules' own output (a feature) was grown from this file's errors, so both figures lean optimistic"))
             print(try Console.json(report, pretty: false))
@@ -300,4 +283,3 @@ struct CaseReport: Encodable {
     var all: ClassificationScore.Report
 }
 
-extension SubEventClassifier.Options.Learner: ExpressibleByArgument {}

@@ -22,39 +22,19 @@ struct TrainSubEventsCommand: ParsableCommand {
     @Option(help: "Where to write the weights (TSV).")
     var output: String
 
-    @Option(help: "Training passes.")
-    var epochs: Int = SubEventClassifier.Options().epochs
-
-    @Option(help: "Shuffling seed.")
-    var seed: UInt64 = 2021
-
-    @Option(help: "Head start of the rules' answer over the other classes (0: the rules are only a feature).")
-    var priorWeight: Float = SubEventClassifier.Options().priorWeight
-
-    @Option(help: "The learner: logistic (multinomial logistic regression) or perceptron (averaged perceptron).")
-    var learner: SubEventClassifier.Options.Learner = SubEventClassifier.Options().learner
-
-    @Option(help: "L2 regularisation of the logistic regression.")
-    var l2: Float = SubEventClassifier.Options().l2
-
-    @Option(help: "Leave out features seen in fewer training snippets than this.")
-    var minCount: Int = SubEventClassifier.Options().minCount
-
-    func validate() throws {
-        if epochs <= 0 { throw ValidationError("--epochs must be positive.") }
-    }
+    @OptionGroup var training: SubEventLearnerOptions
 
     func run() throws {
         do {
             let snippets = try EvalCase2021Command.read(file: file, withFeatures: true)
             let examples = snippets.map { SubEventClassifier.Example(features: $0.features, label: $0.gold, prior: $0.rules) }
             let name = "\(URL(fileURLWithPath: file).lastPathComponent) (\(examples.count) snippets)"
-            let model = SubEventClassifier.train(examples, options: .init(learner: learner, epochs: epochs, seed: seed, priorWeight: priorWeight, l2: l2, minCount: minCount), trainedOn: name)
-            let text = model.encoded(header: ["learner \(learner.rawValue), epochs \(epochs), seed \(seed), l2 \(l2), min count \(minCount); default feature groups; labels: the 25 ACLED sub-event types and \(EvalCase2021Command.none) (no ACLED event)"])
+            let model = SubEventClassifier.train(examples, options: training.options, trainedOn: name)
+            let text = model.encoded(header: ["learner \(training.learner.rawValue), epochs \(training.epochs), seed \(training.seed), l2 \(training.l2), min count \(training.minCount); default feature groups; labels: the 25 ACLED sub-event types and \(EvalCase2021Command.none) (no ACLED event)"])
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
                 throw SitrepError(code: "usage.unwritableOutput", input: output, message: "cannot write the weights: \(error.localizedDescription)")
             }
-            print("{\"snippets\":\(examples.count),\"features\":\(model.featureCount),\"classes\":\(model.classes.count),\"epochs\":\(epochs),\"seed\":\(seed),\"output\":\"\(output.jsonEscapedForEval)\"}")
+            print("{\"snippets\":\(examples.count),\"features\":\(model.featureCount),\"classes\":\(model.classes.count),\"epochs\":\(training.epochs),\"seed\":\(training.seed),\"output\":\"\(output.jsonEscapedForEval)\"}")
         } catch let error as SitrepError {
             Console.error(error.description)
             throw ExitCode(error.isUsageError ? ExitStatus.usage : ExitStatus.rejected)
