@@ -192,18 +192,7 @@ final class ExtractionRun {
         let participle = view.hasSuffix(i, "ed") || view.hasSuffix(i, "en") || view.hasSuffix(i, "wn")
             || irregularParticiples.contains(view.keys[i])
         guard participle else { return false }
-        var j = i - 1
-        var steps = 0
-        while j >= 0, steps < 4 {
-            let f = view.function[j]
-            if f == .be { return true }
-            if f == .adverb || view.hasSuffix(j, "ly") { j -= 1; steps += 1; continue }
-            // "were spared and secretly bused out": a participle coordinated with an earlier passive one.
-            if f == .conj, j > 0, view.hasSuffix(j - 1, "ed") || irregularParticiples.contains(view.keys[j - 1]) {
-                j -= 2; steps += 1; continue
-            }
-            break
-        }
+        if hasAuxiliaryBefore(i) { return true }
         var k = end
         while k < min(limit, end + 4) {
             if view.function[k] == .agent { return true }

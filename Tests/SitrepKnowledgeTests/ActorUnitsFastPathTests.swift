@@ -27,14 +27,7 @@ import Testing
         "alqa's-x Alqaeda's Alqa’s elqaĀ-x ElĀĀĀ-q Al’qaida Alq’aida Elqa'sx al-alqaida’s-al Alé-x Alĳab-",
     ]
 
-    static func seeds() -> [String] {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/seeds").standardized.path
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
-        return files.filter { $0.hasSuffix(".txt") }.sorted().compactMap {
-            try? String(contentsOfFile: dir + "/" + $0, encoding: .utf8)
-        }
-    }
+    static func seeds() -> [String] { PlaceSeedsTests.seeds() }
 
     static func same(_ a: [ActorUnit], _ b: [ActorUnit]) -> Bool {
         guard a.count == b.count else { return false }

@@ -24,14 +24,7 @@ import Testing
         "x y z . , ; Ab Cd Ef Gh Ij Kl Mn Op Qr St Uv Wx Yz",
     ]
 
-    static func seeds() -> [String] {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/seeds").standardized.path
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
-        return files.filter { $0.hasSuffix(".txt") }.sorted().compactMap {
-            try? String(contentsOfFile: dir + "/" + $0, encoding: .utf8)
-        }
-    }
+    static func seeds() -> [String] { PlaceSeedsTests.seeds() }
 
     /// The plain path (the recogniser before the fast path): full atoms for every word (`atoms(of:)`), nested per-sentence arrays, spans through
     /// `EntitySpans`, votes in a dictionary keyed by the name's bytes.
