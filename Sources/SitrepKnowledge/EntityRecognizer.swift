@@ -114,6 +114,8 @@ public struct EntityRecognizer: Sendable {
         var marks = [UInt64](repeating: 0, count: dictionary == nil ? 0 : n)
         var memory = NERLabelMemory()
         var cache = NERWordScoreCache()
+        var blocks = NERBlockCache()
+        var shapeIDs = [Int32](repeating: 0, count: n)
         atoms.withUnsafeMutableBufferPointer { a in
             let facts = NERFeatures.DocumentFacts(flat: UnsafeBufferPointer(a), sentences: sentences)
             marks.withUnsafeMutableBufferPointer { m in
@@ -123,12 +125,15 @@ public struct EntityRecognizer: Sendable {
                     }
                 }
                 tags.withUnsafeMutableBufferPointer { t in
-                    for range in sentences {
-                        let sentenceMarks = dictionary == nil ? nil : UnsafeBufferPointer(rebasing: m[range])
-                        let sentenceWords = words.map { PerceptronDecoder.SentenceWords(text: $0.text, tokens: $0.tokens + range.lowerBound) }
-                        PerceptronDecoder.tag(sentence: UnsafeMutableBufferPointer(rebasing: a[range]), words: sentenceWords,
-                                              marks: sentenceMarks, facts: facts, memory: &memory, cache: &cache, weights: weights,
-                                              connectors: connectors, into: t.baseAddress! + range.lowerBound)
+                    shapeIDs.withUnsafeMutableBufferPointer { shapeIDs in
+                        for range in sentences {
+                            let sentenceMarks = dictionary == nil ? nil : UnsafeBufferPointer(rebasing: m[range])
+                            let sentenceWords = words.map { PerceptronDecoder.SentenceWords(text: $0.text, tokens: $0.tokens + range.lowerBound) }
+                            PerceptronDecoder.tag(sentence: UnsafeMutableBufferPointer(rebasing: a[range]), words: sentenceWords,
+                                                  marks: sentenceMarks, facts: facts, memory: &memory, cache: &cache,
+                                                  blocks: &blocks, shapeIDs: shapeIDs.baseAddress! + range.lowerBound, weights: weights,
+                                                  connectors: connectors, into: t.baseAddress! + range.lowerBound)
+                        }
                     }
                 }
             }
@@ -156,23 +161,31 @@ public struct EntityRecognizer: Sendable {
         var start = 0
         // Atoms straight from the bytes: light ones for ASCII words (completed if scored), full ones
         // for quotes and dashes, and through a String for the rare word with letters beyond ASCII.
-        var atoms: [NERFeatures.Atoms] = []
-        atoms.reserveCapacity(tokens.count)
-        for i in tokens.indices {
-            let r = tokens[i].range
-            let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
-            var ascii = true
-            for c in word where c >= 0x80 { ascii = false; break }
-            atoms.append(ascii ? NERFeatures.asciiLightAtoms(word)
-                         : NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self)))
-            var breakAfter = false
-            if r.length == 1, utf8[Int(r.start)] == 0x2E || utf8[Int(r.start)] == 0x21 || utf8[Int(r.start)] == 0x3F { breakAfter = true }
-            if i + 1 < tokens.count {
-                var g = Int(r.end)
-                let gapEnd = Int(tokens[i + 1].range.start)
-                while g < gapEnd { if utf8[g] == 0x0A { breakAfter = true; break }; g += 1 }
+        let count = tokens.count
+        var atoms = [NERFeatures.Atoms](unsafeUninitializedCapacity: count) { buffer, initialized in
+            tokens.withUnsafeBufferPointer { t in
+                for i in 0..<count {
+                    let r = t[i].range
+                    let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
+                    var ascii = true
+                    for c in word where c >= 0x80 { ascii = false; break }
+                    if ascii {
+                        (buffer.baseAddress! + i).initialize(to: NERFeatures.asciiLightAtoms(word))
+                    } else {
+                        (buffer.baseAddress! + i).initialize(to: NERFeatures.punctuatedAtoms(word)
+                                                             ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self)))
+                    }
+                    var breakAfter = false
+                    if r.length == 1, utf8[Int(r.start)] == 0x2E || utf8[Int(r.start)] == 0x21 || utf8[Int(r.start)] == 0x3F { breakAfter = true }
+                    if i + 1 < count {
+                        var g = Int(r.end)
+                        let gapEnd = Int(t[i + 1].range.start)
+                        while g < gapEnd { if utf8[g] == 0x0A { breakAfter = true; break }; g += 1 }
+                    }
+                    if breakAfter || i + 1 == count { sentences.append(start..<(i + 1)); start = i + 1 }
+                }
             }
-            if breakAfter || i + 1 == tokens.count { sentences.append(start..<(i + 1)); start = i + 1 }
+            initialized = count
         }
         let tags = tokens.withUnsafeBufferPointer { t in
             tagIndexes(flat: &atoms, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!))

@@ -207,6 +207,20 @@ enum NERFeatures {
         a.complete = true
     }
 
+    /// Sets only `word` and `suffixes.2` of light atoms (`b` is the same ASCII word): what a scored token
+    /// needs when its word type's own features are already cached; `completeASCII` sets the rest.
+    @inline(__always)
+    static func completeWordAndSuffix(_ a: inout Atoms, _ b: UnsafeBufferPointer<UInt8>) {
+        let n = b.count
+        var hw = fnvBasis
+        for i in 0..<n { hw = (hw ^ UInt64(b[i])) &* fnvPrime }
+        a.word = mix(hw)
+        if n < 3 { a.suffixes.2 = 0; return }
+        var h = fnvBasis
+        for j in (n - 3)..<n { let c = b[j]; h = (h ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* fnvPrime }
+        a.suffixes.2 = mix(h)
+    }
+
     /// `unicodeAtoms(of:)` without a String for a non-ASCII word made of ASCII and General Punctuation
     /// (U+2000–U+206F: curly quotes, dashes, ellipsis), which has no case of its own: only ASCII
     /// letters change when lower-cased. Nil for any other word (letters beyond ASCII need Unicode case).
@@ -518,23 +532,37 @@ struct NERWordScoreCache {
     private var index = PerceptronFeatureTable(capacity: 256)
     private var scores: [Int32] = []
 
+    /// The cache key of a word type at the start of a sentence or not (`first` 0/1), in a headline or not.
+    @inline(__always)
+    static func key(word: UInt64, first: UInt64, headline: UInt64) -> UInt64 { NERFeatures.feature(99, word, first << 1 | headline) }
+
+    /// Writes the cached word-feature scores for `key` to `out` (nine values); false when not cached.
+    @inline(__always)
+    func lookup(_ key: UInt64, into out: UnsafeMutablePointer<Int32>) -> Bool {
+        let row = index.row(key)
+        guard row >= 0 else { return false }
+        let at = Int(row) * EntityTagIndex.count
+        scores.withUnsafeBufferPointer { s in for t in 0..<EntityTagIndex.count { out[t] = s[at + t] } }
+        return true
+    }
+
+    /// Keeps the nine scores at `scores` for `key` (not cached yet).
+    @inline(__always)
+    mutating func store(_ key: UInt64, _ values: UnsafePointer<Int32>) {
+        _ = index.insert(key)  // row = scores.count / tags
+        scores.append(contentsOf: UnsafeBufferPointer(start: values, count: EntityTagIndex.count))
+    }
+
     /// Writes the word-feature scores of `a` to `out`, computing them with `weights` the first time.
     @inline(__always)
     mutating func scores(_ a: NERFeatures.Atoms, first: UInt64, headline: UInt64, facts: NERFeatures.DocumentFacts,
                          weights: PerceptronWeightTable, scratch: UnsafeMutablePointer<UInt64>, into out: UnsafeMutablePointer<Int32>) {
-        let tags = EntityTagIndex.count
-        let key = NERFeatures.feature(99, a.word, first << 1 | headline)
-        let row = index.row(key)
-        if row >= 0 {
-            let at = Int(row) * tags
-            scores.withUnsafeBufferPointer { s in for t in 0..<tags { out[t] = s[at + t] } }
-            return
-        }
+        let key = Self.key(word: a.word, first: first, headline: headline)
+        if lookup(key, into: out) { return }
         NERFeatures.wordFeatures(a, first: first, headline: headline, facts: facts, into: scratch)
-        for t in 0..<tags { out[t] = 0 }
+        for t in 0..<EntityTagIndex.count { out[t] = 0 }
         weights.add(scratch, count: NERFeatures.wordCount, to: out)
-        _ = index.insert(key)  // row = scores.count / tags
-        scores.append(contentsOf: UnsafeBufferPointer(start: out, count: tags))
+        store(key, out)
     }
 }
 

@@ -72,58 +72,104 @@ enum PerceptronDecoder {
     /// Tag indexes for one sentence of a document, computing features only where the model is asked:
     /// after an `O` (or at the start), a token that `cannotStart` a name is `O` without scoring, so a
     /// sentence with no capitalised word costs no weight lookups; after a name, a lowercase word that is
-    /// not one of the `connectors` ("of", "de", "bin") is `O` without scoring (none given: all scored); a word type's own features are scored
-    /// once per document (`cache`). The same features and decisions as
-    /// `decode(features:memory:model:)` otherwise, over the quantised weights.
-    static func tag(sentence: [NERFeatures.Atoms], dictionary: [UInt64]?, facts: NERFeatures.DocumentFacts,
-                    memory: inout NERLabelMemory, cache: inout NERWordScoreCache, weights: PerceptronWeightTable,
-                    connectors: EntityNameConnectors? = nil) -> [Int] {
-        var atoms = sentence
-        var out = [Int](repeating: 0, count: atoms.count)
-        let marks = dictionary ?? []
-        atoms.withUnsafeMutableBufferPointer { a in
-            marks.withUnsafeBufferPointer { m in
-                out.withUnsafeMutableBufferPointer { o in
-                    tag(sentence: a, words: nil, marks: dictionary == nil ? nil : m, facts: facts, memory: &memory, cache: &cache,
-                        weights: weights, connectors: connectors, into: o.baseAddress!)
-                }
-            }
-        }
-        return out
-    }
-
-    /// `tag(sentence:dictionary:…)` over buffers, writing the tag indexes to `out`. Atoms that are not
-    /// `complete` (`NERFeatures.asciiLightAtoms`) are completed from `words` (each token's ASCII bytes)
-    /// when the token is scored: the tokens passed over unscored never need their affixes or shapes.
+    /// not one of the `connectors` ("of", "de", "bin") is `O` without scoring (none given: all scored). A
+    /// word type's own features are scored once per document (`cache`), and groups of context and
+    /// history features once per distinct neighbourhood (`blocks`, `PerceptronWeightTable.historyBlocks`,
+    /// `markBlocks`). The same features and decisions as `decode(features:memory:model:)` otherwise,
+    /// over the quantised weights. Atoms that are not `complete` (`NERFeatures.asciiLightAtoms`) are
+    /// completed from `words` (each token's ASCII bytes) as far as the scoring needs: the tokens passed
+    /// over unscored never need their affixes or shapes. `shapeIDs` keeps each token's shape id in
+    /// `blocks` (0 until looked up); the tag indexes are written to `out`.
     static func tag(sentence atoms: UnsafeMutableBufferPointer<NERFeatures.Atoms>, words: SentenceWords?,
                     marks: UnsafeBufferPointer<UInt64>?, facts: NERFeatures.DocumentFacts,
-                    memory: inout NERLabelMemory, cache: inout NERWordScoreCache, weights: PerceptronWeightTable,
-                    connectors: EntityNameConnectors?, into out: UnsafeMutablePointer<Int>) {
+                    memory: inout NERLabelMemory, cache: inout NERWordScoreCache, blocks: inout NERBlockCache,
+                    shapeIDs: UnsafeMutablePointer<Int32>, weights: PerceptronWeightTable, connectors: EntityNameConnectors?, into out: UnsafeMutablePointer<Int>) {
         let n = atoms.count
         for i in 0..<n { out[i] = 0 }
         guard n > 0 else { return }
-        let k = NERFeatures.staticCount
         let headline: UInt64 = NERFeatures.isHeadline(UnsafeBufferPointer(atoms)) ? 1 : 0
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: k + NERFeatures.historyCount) { f in
+        let start = NERFeatures.sentenceStart, end = NERFeatures.sentenceEnd
+        let noTag = startTag, tagCount = EntityTagIndex.count
+        let historyBlocks = weights.historyBlocks, markBlocks = weights.markBlocks
+        @inline(__always) func lw(_ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : atoms[j].lower }
+        @inline(__always) func sh(_ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : atoms[j].shortShape }
+        @inline(__always) func mark(_ j: Int) -> UInt64 {
+            guard let marks, j >= 0, j < marks.count else { return 0 }
+            return marks[j]
+        }
+        @inline(__always) func shapeID(_ j: Int, _ blocks: inout NERBlockCache) -> Int32 {
+            j < 0 ? NERBlockCache.startID : j >= n ? NERBlockCache.endID : blocks.shapeID(shapeIDs + j, value: atoms[j].shortShape)
+        }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { f in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: 16) { scores in
                 let f = f.baseAddress!, scores = scores.baseAddress!
-                let view = UnsafeBufferPointer(atoms)
-                var t1 = startTag, t2 = startTag
+                scores.initialize(repeating: 0, count: 16)
+                var t1 = noTag, t2 = noTag
                 for i in 0..<n {
                     let light = atoms[i]
-                    if (t1 == 0 || t1 == startTag) ? light.cannotStart : light.lowercaseWord && !(connectors?.contains(light) ?? true) {
+                    if (t1 == 0 || t1 == noTag) ? light.cannotStart : light.lowercaseWord && !(connectors?.contains(light) ?? true) {
                         t2 = t1; t1 = 0
                         continue
                     }
-                    if !light.complete, let words { NERFeatures.completeASCII(&atoms[i], words.bytes(i)) }
-                    let a = atoms[i]
-                    cache.scores(a, first: i == 0 ? 1 : 0, headline: headline, facts: facts, weights: weights,
-                                 scratch: f, into: scores)
-                    NERFeatures.contextFeatures(view, i, marks: marks, into: f)
-                    let word = NERFeatures.feature(3, a.lower)
-                    NERFeatures.historyFeatures(previous: t1, beforeThat: t2, lower: word, shortShape: NERFeatures.feature(5, a.shortShape),
-                                                memory: memory.majority(word), into: f + (k - NERFeatures.wordCount))
-                    weights.add(f, count: k - NERFeatures.wordCount + NERFeatures.historyCount, to: scores)
+                    // The word type's own features: cached per document.
+                    if !light.complete, let words { NERFeatures.completeWordAndSuffix(&atoms[i], words.bytes(i)) }
+                    let first: UInt64 = i == 0 ? 1 : 0
+                    let key = NERWordScoreCache.key(word: atoms[i].word, first: first, headline: headline)
+                    if !cache.lookup(key, into: scores) {
+                        if !atoms[i].complete, let words { NERFeatures.completeASCII(&atoms[i], words.bytes(i)) }
+                        NERFeatures.wordFeatures(atoms[i], first: first, headline: headline, facts: facts, into: f)
+                        for t in 0..<tagCount { scores[t] = 0 }
+                        weights.add(f, count: NERFeatures.wordCount, to: scores)
+                        cache.store(key, scores)
+                    }
+                    let lower = atoms[i].lower, shape = atoms[i].shortShape, suffix = atoms[i].suffixes.2
+                    let prev = lw(i - 1), next = lw(i + 1)
+                    let word = NERFeatures.feature(3, lower)
+                    let remembered = memory.majority(word)
+                    // Pairs with the word itself: feature by feature.
+                    f[0] = NERFeatures.feature(21, prev, lower); f[1] = NERFeatures.feature(22, lower, next)
+                    f[2] = NERFeatures.feature(27, prev, shape); f[3] = NERFeatures.feature(28, shape, next)
+                    f[4] = NERFeatures.feature(35, suffix, next); f[5] = NERFeatures.feature(36, prev, suffix)
+                    f[6] = NERFeatures.feature(42, UInt64(t1), word)
+                    f[7] = NERFeatures.feature(14, prev); f[8] = NERFeatures.feature(15, next)
+                    f[9] = NERFeatures.feature(16, lw(i - 2)); f[10] = NERFeatures.feature(17, lw(i + 2))
+                    var count = 11
+                    // The previous tags and the label memory alone.
+                    var sum = historyBlocks[PerceptronWeightTable.historyIndex(t1, t2, remembered)]
+                    // The shapes around the word.
+                    let shapes = (sh(i - 2), sh(i - 1), shape, sh(i + 1), sh(i + 2))
+                    let ids = (shapeID(i - 2, &blocks), shapeID(i - 1, &blocks), shapeID(i, &blocks),
+                               shapeID(i + 1, &blocks), shapeID(i + 2, &blocks))
+                    if !blocks.addWindow(ids: ids, values: shapes, weights: weights, to: &sum) {
+                        f[count] = NERFeatures.feature(18, shapes.1); f[count + 1] = NERFeatures.feature(19, shapes.3)
+                        f[count + 2] = NERFeatures.feature(20, shapes.1, shapes.2, shapes.3)
+                        f[count + 3] = NERFeatures.feature(25, shapes.0); f[count + 4] = NERFeatures.feature(26, shapes.4)
+                        count += 5
+                    }
+                    // Dictionary marks.
+                    let d = mark(i), before = mark(i - 1), after = mark(i + 1)
+                    let m = weights.markIndex(d), mb = weights.markIndex(before), ma = weights.markIndex(after)
+                    if m < 3 && mb < 3 && ma < 3 {
+                        sum &+= markBlocks[9 * mb + 3 * m + ma]
+                    } else {
+                        f[count] = NERFeatures.feature(31, d); f[count + 1] = NERFeatures.feature(33, before, d, after)
+                        count += 2
+                    }
+                    // The shape with the previous tags, the label memory and the mark.
+                    if blocks.addShapeTags(shapeID: ids.2, shortShape: shape, previous: t1, beforeThat: t2, memory: remembered,
+                                           markIndex: m, markValue: d, weights: weights, to: &sum) {
+                        if m == 3 { f[count] = NERFeatures.feature(32, d, shape); count += 1 }
+                    } else {
+                        let shapeFeature = NERFeatures.feature(5, shape)
+                        f[count] = NERFeatures.feature(43, UInt64(t1), shapeFeature)
+                        f[count + 1] = NERFeatures.feature(44, UInt64(t2), UInt64(t1), shapeFeature)
+                        f[count + 2] = NERFeatures.feature(46, remembered, shapeFeature)
+                        f[count + 3] = NERFeatures.feature(32, d, shape)
+                        count += 4
+                    }
+                    weights.add(f, count: count, to: scores)
+                    let all = UnsafeRawPointer(scores).loadUnaligned(as: NERBlockCache.Scores.self) &+ sum
+                    UnsafeMutableRawPointer(scores).storeBytes(of: all, as: NERBlockCache.Scores.self)
                     let best = argmax(scores, after: t1)
                     out[i] = best
                     t2 = t1; t1 = best

@@ -18,8 +18,19 @@ final class PerceptronWeightTable: @unchecked Sendable {
     let scale: Float
     private let mask: Int
     private let slots: UnsafeMutableRawPointer
+    /// Summed weights of the tag-only history features (templates 40, 41, 45) for every two previous
+    /// tags and label memory: index `historyIndex(t1, t2, memory)`.
+    let historyBlocks: UnsafeMutablePointer<SIMD16<Int32>>
+    /// Summed weights of the marks-only features (templates 31, 33) for the marks before, at and after a
+    /// token, each one of `markValues`: index `9 × before + 3 × at + after`.
+    let markBlocks: UnsafeMutablePointer<SIMD16<Int32>>
+    /// The dictionary mark values the mark blocks cover: none, a place's first word, a later word.
+    let markValues: (UInt64, UInt64, UInt64) = (0, EntityGazetteer.placeBegin, EntityGazetteer.placeInside)
 
-    deinit { free(slots) }
+    deinit {
+        free(slots)
+        historyBlocks.deallocate(); markBlocks.deallocate()
+    }
 
     /// Zeroed memory for the slots, on 2 MB pages where Linux allows it (`madvise`): the table is
     /// several MB and read at random, so 4 KB pages would cost a TLB miss on most lookups.
@@ -45,10 +56,14 @@ final class PerceptronWeightTable: @unchecked Sendable {
 
     private init(parts: (hashes: [UInt64], weights: [Int16], scale: Float)) {
         let n = parts.hashes.count
+        // At most a quarter full: most features looked up are unknown, and linear probing for an absent
+        // key costs ½(1 + 1/(1 − load)²) slots (2.5 at half full, 1.4 at a quarter).
         var size = 16
-        while size < n * 2 { size <<= 1 }
+        while size < n * 4 { size <<= 1 }
         count = n; scale = parts.scale; mask = size - 1
         slots = Self.allocateSlots(byteCount: size * Self.slotBytes)
+        historyBlocks = .allocate(capacity: Self.historyTags * Self.historyTags * 5)
+        markBlocks = .allocate(capacity: 27)
         let tags = Self.tagCount
         for (j, h) in parts.hashes.enumerated() {
             let k = Self.key(h)
@@ -64,6 +79,53 @@ final class PerceptronWeightTable: @unchecked Sendable {
                 }
                 i = (i + 1) & mask
             }
+        }
+        precondition(Self.historyTags == PerceptronDecoder.startTag + 1)
+        for t2 in 0..<Self.historyTags {
+            for t1 in 0..<Self.historyTags {
+                for memory in 0..<UInt64(5) {
+                    var f = (NERFeatures.feature(40, UInt64(t1)), NERFeatures.feature(41, UInt64(t2), UInt64(t1)),
+                             NERFeatures.feature(45, memory))
+                    historyBlocks[Self.historyIndex(t1, t2, memory)] =
+                        withUnsafePointer(to: &f) { $0.withMemoryRebound(to: UInt64.self, capacity: 3) { sum($0, count: 3) } }
+                }
+            }
+        }
+        let marks = [markValues.0, markValues.1, markValues.2]
+        for (b, before) in marks.enumerated() {
+            for (a, at) in marks.enumerated() {
+                for (c, after) in marks.enumerated() {
+                    var f = (NERFeatures.feature(31, at), NERFeatures.feature(33, before, at, after))
+                    markBlocks[9 * b + 3 * a + c] =
+                        withUnsafePointer(to: &f) { $0.withMemoryRebound(to: UInt64.self, capacity: 2) { sum($0, count: 2) } }
+                }
+            }
+        }
+    }
+
+    /// The `historyBlocks` index of previous tags `t1`, `t2` (0…`startTag`) and label memory 0…4.
+    @inline(__always)
+    static func historyIndex(_ t1: Int, _ t2: Int, _ memory: UInt64) -> Int {
+        (t2 * historyTags + t1) * 5 + Int(memory)
+    }
+
+    /// The history tags: the nine tags and the sentence start (`PerceptronDecoder.startTag`).
+    static let historyTags = 10
+
+    /// 0, 1, 2 for the mark values of `markValues`, 3 for any other.
+    @inline(__always)
+    func markIndex(_ v: UInt64) -> Int {
+        v == markValues.0 ? 0 : v == markValues.1 ? 1 : v == markValues.2 ? 2 : 3
+    }
+
+    /// The summed weights of `count` (at most `batchLimit`) features as a vector (tags in lanes 0…8).
+    @inline(__always)
+    func sum(_ hashes: UnsafePointer<UInt64>, count: Int) -> SIMD16<Int32> {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 16) { s in
+            let p = s.baseAddress!
+            for t in 0..<16 { p[t] = 0 }
+            add(hashes, count: count, to: p)
+            return UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Int32>.self)
         }
     }
 
