@@ -167,13 +167,10 @@ public struct EntityRecognizer: Sendable {
                 for i in 0..<count {
                     let r = t[i].range
                     let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
-                    var ascii = true
-                    for c in word where c >= 0x80 { ascii = false; break }
-                    if ascii {
-                        (buffer.baseAddress! + i).initialize(to: NERFeatures.asciiLightAtoms(word))
-                    } else {
-                        (buffer.baseAddress! + i).initialize(to: NERFeatures.punctuatedAtoms(word)
-                                                             ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self)))
+                    let slot = buffer.baseAddress! + i
+                    slot.initialize(to: NERFeatures.Atoms())
+                    if !NERFeatures.lightAtoms(word, into: &slot.pointee) {
+                        slot.pointee = NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self))
                     }
                     var breakAfter = false
                     if r.length == 1, utf8[Int(r.start)] == 0x2E || utf8[Int(r.start)] == 0x21 || utf8[Int(r.start)] == 0x3F { breakAfter = true }

@@ -141,12 +141,21 @@ enum NERFeatures {
     @inline(__always)
     static func asciiLightAtoms(_ b: UnsafeBufferPointer<UInt8>) -> Atoms {
         var a = Atoms()
+        _ = lightAtoms(b, into: &a)
+        return a
+    }
+
+    /// `asciiLightAtoms(b)` written to `a` (which starts as `Atoms()`) when `b` is ASCII (true); false (and
+    /// `a` to be overwritten) when `b` has a byte beyond ASCII: one pass over the word checks and hashes it.
+    @inline(__always)
+    static func lightAtoms(_ b: UnsafeBufferPointer<UInt8>, into a: inout Atoms) -> Bool {
         let n = b.count
         var hl = fnvBasis, hss = fnvBasis
-        var last: UInt8 = 0
+        var last: UInt8 = 0, high: UInt8 = 0
         var hasLower = false, hasUpper = false
         for i in 0..<n {
             let c = b[i]
+            high |= c
             var l = c
             let s: UInt8
             switch c {
@@ -158,6 +167,7 @@ enum NERFeatures {
             hl = (hl ^ UInt64(l)) &* fnvPrime
             if i == 0 || s != last { hss = (hss ^ UInt64(s)) &* fnvPrime; last = s }
         }
+        guard high < 0x80 else { return false }
         a.hasLetter = hasLower || hasUpper
         a.capitalised = n > 0 && b[0] >= 0x41 && b[0] <= 0x5A
         a.allCaps = a.hasLetter && !hasLower
@@ -165,7 +175,7 @@ enum NERFeatures {
         a.lowercaseWord = !hasUpper && n > 0 && b[0] >= 0x61 && b[0] <= 0x7A
         a.lower = mix(hl); a.lowerFNV = hl; a.shortShape = mix(hss)
         a.complete = false
-        return a
+        return true
     }
 
     /// Fills in what `asciiLightAtoms` left out (`b` is the same ASCII word): afterwards `a` equals `asciiAtoms(b)`.
