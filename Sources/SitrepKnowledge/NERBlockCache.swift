@@ -14,10 +14,10 @@ struct NERBlockCache {
     typealias Scores = SIMD16<Int32>
 
     /// Shape values (`Atoms.shortShape` or a sentence boundary) → id − 1; ids 1 and 2 are the boundaries.
-    private var shapeIds = PerceptronFeatureTable(capacity: 64)
-    private var windows = PerceptronFeatureTable(capacity: 256)
+    private var shapeIds = PerceptronFeatureTable(capacity: 32)
+    private var windows = PerceptronFeatureTable(capacity: 128)
     private var windowScores: [Scores] = []
-    private var shapeTags = PerceptronFeatureTable(capacity: 256)
+    private var shapeTags = PerceptronFeatureTable(capacity: 128)
     private var shapeTagScores: [Scores] = []
     static let startID: Int32 = 1, endID: Int32 = 2
     /// Shape ids above this do not fit a packed window key: such windows are scored feature by feature.

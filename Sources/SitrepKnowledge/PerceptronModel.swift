@@ -38,7 +38,7 @@ struct PerceptronFeatureTable: Sendable {
     /// The row of `hash`, adding it as row `count` when absent.
     @inline(__always)
     mutating func insert(_ hash: UInt64) -> (row: Int32, isNew: Bool) {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > mask + 1 { grow() }  // mask + 1 == keys.count, without a call to its getter
         let k = Self.key(hash)
         var i = Int(truncatingIfNeeded: k) & mask
         while true {
