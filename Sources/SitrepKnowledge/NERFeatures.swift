@@ -151,23 +151,22 @@ enum NERFeatures {
     static func lightAtoms(_ b: UnsafeBufferPointer<UInt8>, into a: inout Atoms) -> Bool {
         let n = b.count
         var hl = fnvBasis, hss = fnvBasis
-        var last: UInt8 = 0, high: UInt8 = 0
-        var hasLower = false, hasUpper = false
-        for i in 0..<n {
-            let c = b[i]
-            high |= c
-            var l = c
-            let s: UInt8
-            switch c {
-            case 0x41...0x5A: s = 0x58; l = c | 0x20; hasUpper = true
-            case 0x61...0x7A: s = 0x78; hasLower = true
-            case 0x30...0x39: s = 0x64
-            default: s = c
+        var last: UInt32 = 0x100  // no shape byte: the first byte always joins the short shape
+        var high: UInt8 = 0
+        var cases: UInt32 = 0
+        byteClasses.withUnsafeBufferPointer { table in
+            for i in 0..<n {
+                let c = b[i]
+                high |= c
+                let e = table[Int(c)]
+                hl = (hl ^ UInt64(e & 0xFF)) &* fnvPrime
+                let s = (e >> 8) & 0xFF
+                if s != last { hss = (hss ^ UInt64(s)) &* fnvPrime; last = s }
+                cases |= e
             }
-            hl = (hl ^ UInt64(l)) &* fnvPrime
-            if i == 0 || s != last { hss = (hss ^ UInt64(s)) &* fnvPrime; last = s }
         }
         guard high < 0x80 else { return false }
+        let hasUpper = cases & 0x1_0000 != 0, hasLower = cases & 0x2_0000 != 0
         a.hasLetter = hasLower || hasUpper
         a.capitalised = n > 0 && b[0] >= 0x41 && b[0] <= 0x5A
         a.allCaps = a.hasLetter && !hasLower
@@ -176,6 +175,18 @@ enum NERFeatures {
         a.lower = mix(hl); a.lowerFNV = hl; a.shortShape = mix(hss)
         a.complete = false
         return true
+    }
+
+    /// Per byte, as `asciiAtoms` reads it: the lowercase form (bits 0–7), the shape character (8–15:
+    /// `X`, `x`, `d` or the byte itself) and 1 << 16 for an uppercase ASCII letter, 2 << 16 for a lowercase one.
+    static let byteClasses: [UInt32] = (0..<256).map { (v: Int) -> UInt32 in
+        let c = UInt32(v)
+        switch v {
+        case 0x41...0x5A: return (c | 0x20) | 0x58 << 8 | 1 << 16
+        case 0x61...0x7A: return c | 0x78 << 8 | 2 << 16
+        case 0x30...0x39: return c | 0x64 << 8
+        default: return c | c << 8
+        }
     }
 
     /// Fills in what `asciiLightAtoms` left out (`b` is the same ASCII word): afterwards `a` equals `asciiAtoms(b)`.
@@ -544,7 +555,10 @@ struct NERWordScoreCache {
 
     /// The cache key of a word type at the start of a sentence or not (`first` 0/1), in a headline or not.
     @inline(__always)
-    static func key(word: UInt64, first: UInt64, headline: UInt64) -> UInt64 { NERFeatures.feature(99, word, first << 1 | headline) }
+    static func key(word: UInt64, first: UInt64, headline: UInt64) -> UInt64 {
+        // `word` is already a mixed hash: a distinct odd constant per flag pair keeps the keys apart.
+        word ^ ((first << 1 | headline) &+ 1) &* 0x9E37_79B9_7F4A_7C15
+    }
 
     /// Writes the cached word-feature scores for `key` to `out` (nine values); false when not cached.
     @inline(__always)
