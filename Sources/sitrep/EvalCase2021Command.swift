@@ -24,6 +24,9 @@ struct EvalCase2021Command: ParsableCommand {
     @Option(help: "Score a trained sub-event weight file (from `sitrep train subevents`) instead of the rules alone.")
     var model: String?
 
+    @Option(help: "Score only the even or the odd data rows (1-based position after the header), e.g. develop on even, check on odd.")
+    var split: Split?
+
     @OptionGroup var training: SubEventLearnerOptions
 
     @Flag(help: "Add the snippet's words, stems and word pairs to the classifier's features (off: they lower the CV score on CASE dev).")
@@ -45,6 +48,12 @@ struct EvalCase2021Command: ParsableCommand {
         if let k = crossValidate, k < 2 { throw ValidationError("--cross-validate needs at least 2 folds.") }
     }
 
+    /// A half of the file by data-row position (the ids of CASE dev are all odd, so the position decides).
+    enum Split: String, ExpressibleByArgument, CaseIterable {
+        case even, odd
+        func contains(row: Int) -> Bool { (row % 2 == 0) == (self == .even) }
+    }
+
     /// CASE's label names for the 25 ACLED sub-event types.
     static let caseToACLED: [String: String] = [
         "ABDUCT_DISSAP": "Abduction/forced disappearance", "AGREEMENT": "Agreement", "AIR_STRIKE": "Air/drone strike",
@@ -64,6 +73,8 @@ struct EvalCase2021Command: ParsableCommand {
 
     /// One labelled snippet with the rules' answer and the classifier's features.
     struct Snippet {
+        /// The 1-based position among the file's data rows.
+        var row: Int
         var id: String
         var goldLabel: String
         var gold: String
@@ -76,6 +87,7 @@ struct EvalCase2021Command: ParsableCommand {
     func run() throws {
         var snippets = try Self.read(file: file, withFeatures: crossValidate != nil || model != nil,
                                       groups: .init(words: wordFeatures, cuePairs: cuePairs, mentionDetail: mentionDetail, sentenceCues: sentenceCues))
+        if let split { snippets = snippets.filter { split.contains(row: $0.row) } }
         if let dropFeatures {
             let prefixes = dropFeatures.split(separator: ",").map(String.init)
             for i in snippets.indices { snippets[i].features.removeAll { f in prefixes.contains { f.hasPrefix($0) } } }
@@ -109,7 +121,7 @@ struct EvalCase2021Command: ParsableCommand {
         }
 
         let acledCount = snippets.filter { $0.gold != Self.none }.count
-        print("CASE 2021 Task 2 event types: \(snippets.count) snippets (\(acledCount) with an ACLED gold type), \(file)")
+        print("CASE 2021 Task 2 event types: \(snippets.count) snippets (\(acledCount) with an ACLED gold type), \(file)\(split.map { " (\($0.rawValue) rows)" } ?? "")")
         if let learned {
             let l = Scores(learned.pairs)
             print(String(format: "%-40@ %5@ %9@ %9@", "class" as NSString, "n" as NSString, "rules F1" as NSString, (learned.label + " F1") as NSString))
@@ -157,7 +169,7 @@ struct EvalCase2021Command: ParsableCommand {
             let document = Document(text: fields[1])
             let mentions = pipeline.mentions(in: document)
             let main = MainEvent.choose(mentions, lexicon: pipeline.extractor.lexicon)
-            out.append(Snippet(id: fields[0], goldLabel: goldLabel, gold: Self.caseToACLED[goldLabel] ?? Self.none, text: fields[1],
+            out.append(Snippet(row: out.count + 1, id: fields[0], goldLabel: goldLabel, gold: Self.caseToACLED[goldLabel] ?? Self.none, text: fields[1],
                                rules: SubEventFeatures.ruleLabel(main: main, none: Self.none),
                                rulesDetail: main.map { "\($0.type.rawValue)/\($0.mode?.rawValue ?? "-")" } ?? "-",
                                features: needFeatures ? features.features(text: fields[1], mentions: mentions) : []))
