@@ -120,7 +120,8 @@ public struct SubEventFeatures: Sendable {
         return out
     }
 
-    static func slice(_ text: String, _ range: TextRange) -> String {
+    /// The text of a UTF-8 byte range of `text` (clamped to it).
+    public static func slice(_ text: String, _ range: TextRange) -> String {
         let utf8 = Array(text.utf8)
         let lo = max(0, min(Int(range.start), utf8.count)), hi = max(lo, min(Int(range.end), utf8.count))
         return String(decoding: utf8[lo..<hi], as: UTF8.self)

@@ -81,6 +81,8 @@ struct EvalCase2021Command: ParsableCommand {
         var text: String
         var rules: String
         var rulesDetail: String
+        /// Every mention found: type/mode, certainty and trigger text (for `--errors`).
+        var mentionsDetail: String
         var features: [String]
     }
 
@@ -115,7 +117,7 @@ struct EvalCase2021Command: ParsableCommand {
             for (i, s) in snippets.enumerated() {
                 let predicted = learned?.pairs[i].predicted ?? s.rules
                 if s.gold != predicted || s.gold != s.rules {
-                    Console.error("\(s.id)\t\(s.goldLabel)\trules: \(s.rules)\t\(learned == nil ? "" : "\(learned!.label): \(predicted)\t")\(s.rulesDetail)\t\(s.text.prefix(200))")
+                    Console.error("\(s.id)\t\(s.goldLabel)\trules: \(s.rules)\t\(learned == nil ? "" : "\(learned!.label): \(predicted)\t")\(s.rulesDetail)\t[\(s.mentionsDetail)]\t\(s.text.prefix(200))")
                 }
             }
         }
@@ -172,6 +174,9 @@ struct EvalCase2021Command: ParsableCommand {
             out.append(Snippet(row: out.count + 1, id: fields[0], goldLabel: goldLabel, gold: Self.caseToACLED[goldLabel] ?? Self.none, text: fields[1],
                                rules: SubEventFeatures.ruleLabel(main: main, none: Self.none),
                                rulesDetail: main.map { "\($0.type.rawValue)/\($0.mode?.rawValue ?? "-")" } ?? "-",
+                               mentionsDetail: mentions.map { m in
+                                   "\(m.type.rawValue)/\(m.mode?.rawValue ?? "-") \(m.certainty.rawValue)\(m.background ? " background" : "") '\(SubEventFeatures.slice(fields[1], m.trigger))'"
+                               }.joined(separator: "; "),
                                features: needFeatures ? features.features(text: fields[1], mentions: mentions) : []))
         }
         return out
