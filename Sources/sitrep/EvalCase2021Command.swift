@@ -172,7 +172,7 @@ struct EvalCase2021Command: ParsableCommand {
             let mentions = pipeline.mentions(in: document)
             let main = MainEvent.choose(mentions, lexicon: pipeline.extractor.lexicon)
             out.append(Snippet(row: out.count + 1, id: fields[0], goldLabel: goldLabel, gold: Self.caseToACLED[goldLabel] ?? Self.none, text: fields[1],
-                               rules: SubEventFeatures.ruleLabel(main: main, none: Self.none),
+                               rules: SubEventFeatures.ruleLabel(main: main, in: mentions, none: Self.none),
                                rulesDetail: main.map { "\($0.type.rawValue)/\($0.mode?.rawValue ?? "-")" } ?? "-",
                                mentionsDetail: mentions.map { m in
                                    "\(m.type.rawValue)/\(m.mode?.rawValue ?? "-") \(m.certainty.rawValue)\(m.background ? " background" : "") '\(SubEventFeatures.slice(fields[1], m.trigger))'"
