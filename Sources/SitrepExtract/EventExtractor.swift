@@ -108,8 +108,12 @@ final class ExtractionRun {
             guard let m = lexicon.triggers.longestMatch(at: i, keys: view.keys, limit: r.upperBound,
                                                         blocks: { view.isPunctuation($0) }) else { i += 1; continue }
             let entry = lexicon.triggers.patterns[m.pattern].value
+            // A trigger inside a longer actor name, before its head ("riot police", "Free Syrian Army"), names no event.
+            if isInsideActorName(m.start, m.end, sentence: r) { i = m.end; continue }
+            // A month name ("talks began in March") is a date, not a trigger.
+            if isInsideTime(m.start) { i = m.end; continue }
             // A capitalised trigger inside a name ("Oromo Liberation Army", "Operation Dawn") names no event.
-            if !sentences[s].isHeadline, m.start > r.lowerBound, view.isCapitalized(m.start),
+            if !sentences[s].isHeadline || !isTitleCase(r), m.start > r.lowerBound, view.isCapitalized(m.start),
                (m.start + 1 < r.upperBound && view.isCapitalized(m.start + 1) && view.tokens[m.start + 1].kind == .word)
                 || (view.isCapitalized(m.start - 1) && view.tokens[m.start - 1].kind == .word && view.function[m.start - 1] == nil) {
                 i = m.end; continue
@@ -157,6 +161,35 @@ final class ExtractionRun {
             k += 1
         }
         candidates += hits
+    }
+
+    /// Whether tokens `start..<end` lie in an actor span that goes on after them ("Riot police", "Liberation Army").
+    func isInsideActorName(_ start: Int, _ end: Int, sentence r: Range<Int>) -> Bool {
+        view.actors(startingIn: max(r.lowerBound, start - 6)..<(start + 1)).contains {
+            $0.tokens.lowerBound <= start && $0.tokens.upperBound > end
+        }
+    }
+
+    /// Whether token `i` lies inside a time expression of the language layer.
+    func isInsideTime(_ i: Int) -> Bool {
+        let offset = view.tokens[i].range.start
+        let all = view.language.times
+        var k = firstTime(atOrAfter: offset + 1) - 1
+        while k >= 0, offset - all[k].range.start < 64 {
+            if all[k].range.start <= offset && offset < all[k].range.end { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Whether a sentence is set in title case (most of its content words capitalised), as headlines often are:
+    /// only there does a capital letter say nothing about names.
+    func isTitleCase(_ r: Range<Int>) -> Bool {
+        var upper = 0, lower = 0
+        for j in r where view.tokens[j].kind == .word && view.function[j] == nil {
+            if view.isCapitalized(j) { upper += 1 } else { lower += 1 }
+        }
+        return upper > lower
     }
 
     func isNoun(_ entry: TriggerEntry, at i: Int) -> Bool {

@@ -100,13 +100,17 @@ extension ExtractionRun {
         let vetoes = matches(lexicon.vetoes, in: tokens).map { lexicon.vetoes.patterns[$0.pattern].value }
         if !vetoes.isEmpty {
             let disaster = vetoes.contains { $0 != .crime }
+            let natural = vetoes.contains { $0 == .disaster }
             let strongArmed = r.contains { !candidates[$0].entry.weak && ![.capture, .weaponsSeized].contains(candidates[$0].type) }
             for i in r {
                 let c = candidates[i]
-                let armed = (c.agents + c.patients + c.parties).contains {
-                    [.armedGroup, .internationalForce].contains($0.kind) && $0.fromDictionary
-                }
+                let participants = c.agents + c.patients + c.parties
+                let armed = participants.contains { [.armedGroup, .internationalForce].contains($0.kind) && $0.fromDictionary }
                 if armed { continue }
+                // "attacks against the security forces near the oil refinery": an accident word does not undo a strong
+                // trigger with armed sides.
+                if !natural, !c.entry.weak, c.type == .attack || c.type == .clash,
+                   participants.contains(where: { ExtractionRun.armedKinds.contains($0.kind) }) { continue }
                 if disaster || c.entry.weak || (!strongArmed && [.capture, .weaponsSeized].contains(c.type)) {
                     candidates[i].dropped = true
                 }

@@ -118,6 +118,8 @@ extension ExtractionRun {
             if view.function[j] == .conj || (view.tokens[j].kind == .punctuation && view.firstByte(j) == 0x2C) {
                 if head != nil { break } else { continue }
             }
+            // "properties of its members": the head stands before "of".
+            if head != nil, view.keys[j] == ExtractionRun.ofKey { break }
             if let c = lexicon.argumentClasses[view.keys[j]], c != .pact || head == nil { head = c }
         }
         if let head { return head }
