@@ -123,6 +123,9 @@ final class ExtractionRun {
             let noun = isNoun(entry, at: m.start)
             // "the besieged town", "the wounded": a participle after an article is an adjective, no event.
             if entry.pos == .verb, noun, m.end == m.start + 1, view.hasSuffix(m.start, "ed") { i = m.end; continue }
+            // "three besieged villages", "out of besieged Hama": a participle of a state (not of people taken or moved)
+            // after a number or a preposition and before its noun is an adjective too.
+            if isStateAdjective(entry, m.start, m.end, sentence: r) { i = m.end; continue }
             // "demonstrated its willingness": a protest verb with a direct object is no protest.
             if entry.type == .protest, !noun, m.end < r.upperBound, view.function[m.end] == .det { i = m.end; continue }
             let plainPassive = !noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound)
@@ -161,6 +164,22 @@ final class ExtractionRun {
             k += 1
         }
         candidates += hits
+    }
+
+    /// A one-word participle of a type outside `reducedRelativeTypes`, after a number or a preposition and before
+    /// a word: "three besieged villages", "in besieged Ghouta".
+    func isStateAdjective(_ entry: TriggerEntry, _ start: Int, _ end: Int, sentence r: Range<Int>) -> Bool {
+        guard entry.pos == .verb, end == start + 1, start > r.lowerBound, end < r.upperBound, view.hasSuffix(start, "ed"),
+              !ExtractionRun.reducedRelativeTypes.contains(entry.type), view.tokens[end].kind == .word,
+              view.function[end] == nil else { return false }
+        let p = start - 1
+        if view.tokens[p].kind == .number || view.counts(startingIn: max(r.lowerBound, p - 3)..<(p + 1)).contains(where: { $0.tokens.contains(p) }) {
+            return true
+        }
+        switch view.function[p] {
+        case .location?, .origin?, .destination?: return true
+        default: return ExtractionRun.premodifierWords.contains(view.keys[p])
+        }
     }
 
     /// Whether tokens `start..<end` lie in an actor span that goes on after them ("Riot police", "Liberation Army").
