@@ -109,7 +109,7 @@ final class ExtractionRun {
                                                         blocks: { view.isPunctuation($0) }) else { i += 1; continue }
             let entry = lexicon.triggers.patterns[m.pattern].value
             // A trigger inside a longer actor name, before its head ("riot police", "Free Syrian Army"), names no event.
-            if isInsideActorName(m.start, m.end, sentence: r) { i = m.end; continue }
+            if isInsideActorName(m.start, m.end, sentence: r) || startsActorNoun(m.start, m.end, limit: r.upperBound) { i = m.end; continue }
             // A month name ("talks began in March") is a date, not a trigger.
             if isInsideTime(m.start) { i = m.end; continue }
             // A capitalised trigger inside a name ("Oromo Liberation Army", "Operation Dawn") names no event.
@@ -189,6 +189,14 @@ final class ExtractionRun {
         }
     }
 
+    /// Whether a typed actor noun longer than the trigger starts at it ("riot police" when the dictionary
+    /// named only "police").
+    func startsActorNoun(_ start: Int, _ end: Int, limit: Int) -> Bool {
+        guard view.starts[start] & lexicon.actorNouns.bit != 0,
+              let a = lexicon.actorNouns.longestMatch(at: start, keys: view.keys, limit: limit, blocks: { view.isPunctuation($0) }) else { return false }
+        return a.end > end
+    }
+
     /// Whether token `i` lies inside a time expression of the language layer.
     func isInsideTime(_ i: Int) -> Bool {
         let offset = view.tokens[i].range.start
@@ -255,7 +263,7 @@ final class ExtractionRun {
     }
 
     /// Types whose participle right after a noun phrase is a reduced relative clause ("hostages captured in the raid").
-    static let reducedRelativeTypes = EventTypeSet([.capture, .abduction, .release, .transfer])
+    static let reducedRelativeTypes = EventTypeSet([.capture, .abduction, .release, .transfer, .weaponsSeized])
     /// Kinds of actor that do, rather than undergo, an abduction named right after them ("gunmen kidnapped in …").
     static let armedKinds: Set<ActorKind> = [.armedGroup, .stateForce, .internationalForce]
 

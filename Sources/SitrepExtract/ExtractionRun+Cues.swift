@@ -208,8 +208,11 @@ extension ExtractionRun {
     func dropSeizedWeapons() {
         for range in bySentence {
             guard let seizure = range.first(where: { !candidates[$0].dropped && candidates[$0].type == .weaponsSeized }) else { continue }
+            let z = candidates[seizure]
+            // The weapons before a passive seizure are its subject: "grenades and ammunition were discovered".
+            let subjectOfPassive: (Candidate) -> Bool = { c in z.isPassive && c.end <= z.start && z.start - c.end <= 4 }
             for i in range where candidates[i].isNoun && candidates[i].type == .attack && candidates[i].fatalities == nil
-                && (candidates[i].agents.isEmpty || candidates[i].start > candidates[seizure].start) {
+                && (candidates[i].agents.isEmpty || candidates[i].start > z.start || subjectOfPassive(candidates[i])) {
                 candidates[i].dropped = true
             }
         }

@@ -41,6 +41,17 @@ struct SubEventRuleTests {
         #expect(first(.clash, found) != nil)
     }
 
+    @Test func weaponsThatWereFoundAreNoAttack() {
+        let found = extract("Police said the grenades and ammunition were discovered near the school and the bomb squad was called.")
+        #expect(MainEvent.choose(found)?.type == .weaponsSeized)
+        #expect(first(.attack, found) == nil)
+    }
+
+    @Test func weaponsFoundInAReducedRelativeAreSeized() {
+        let found = extract("Fishermen were cleaning the box containing the mortar rounds discovered on Wednesday night.")
+        #expect(first(.weaponsSeized, found) != nil)
+    }
+
     @Test func monthNameIsNoProtest() {
         let found = extract("The Crescent Front began talks with the Valley Guard in March.", actors: testActors,
                             times: ["March": (DayInterval(day: CalendarDay(iso: "2020-03-01")!), .month)])
