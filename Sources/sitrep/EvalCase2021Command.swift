@@ -29,6 +29,9 @@ struct EvalCase2021Command: ParsableCommand {
 
     @OptionGroup var training: SubEventLearnerOptions
 
+    @Flag(help: "Combine: the classifier may only change the sub-event type within the rules' ACLED event type (Battles, Explosions/Remote violence, Protests …); otherwise the rules' answer stands.")
+    var sameFamilyOnly = false
+
     @Flag(help: "Add the snippet's words, stems and word pairs to the classifier's features (off: they lower the CV score on CASE dev).")
     var wordFeatures = false
 
@@ -52,6 +55,15 @@ struct EvalCase2021Command: ParsableCommand {
     enum Split: String, ExpressibleByArgument, CaseIterable {
         case even, odd
         func contains(row: Int) -> Bool { (row % 2 == 0) == (self == .even) }
+    }
+
+    /// The ACLED event type of each sub-event type (nil for `none`).
+    static let family: [String: String] = Dictionary(uniqueKeysWithValues: ACLEDCategory.all.map { ($0.subEventType, $0.eventType) })
+
+    /// The learned answer when it stays in the rules' ACLED event type, else the rules' answer.
+    static func withinFamily(rules: String, learned: String) -> String {
+        guard let a = family[rules], let b = family[learned], a == b else { return rules }
+        return learned
     }
 
     /// CASE's label names for the 25 ACLED sub-event types.
@@ -102,7 +114,8 @@ struct EvalCase2021Command: ParsableCommand {
         if let k = crossValidate {
             let examples = snippets.map { SubEventClassifier.Example(features: $0.features, label: $0.gold, prior: $0.rules) }
             let predicted = CrossValidation.predictions(examples, k: k, seed: training.seed, options: training.options)
-            learned = (zip(snippets, predicted).map { ($0.gold, $1) }, "\(k)-fold CV")
+            let combined = zip(snippets, predicted).map { s, p in sameFamilyOnly ? Self.withinFamily(rules: s.rules, learned: p) : p }
+            learned = (zip(snippets, combined).map { ($0.gold, $1) }, "\(k)-fold CV\(sameFamilyOnly ? " (family kept)" : "")")
         } else if let model {
             let classifier = try loadModel(model)
             let base = URL(fileURLWithPath: file).lastPathComponent
@@ -112,7 +125,10 @@ struct EvalCase2021Command: ParsableCommand {
                 modelNote = "the model was trained on this file (\(trained)): these are TRAINING-set figures, not a test score; use --cross-validate"
                 Console.error("warning: " + modelNote!)
             }
-            learned = (snippets.map { ($0.gold, classifier.predict($0.features, prior: $0.rules) ?? Self.none) }, "model")
+            learned = (snippets.map { s in
+                let p = classifier.predict(s.features, prior: s.rules) ?? Self.none
+                return (s.gold, sameFamilyOnly ? Self.withinFamily(rules: s.rules, learned: p) : p)
+            }, "model\(sameFamilyOnly ? " (family kept)" : "")")
         }
 
         if errors {
