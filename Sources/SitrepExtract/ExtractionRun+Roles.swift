@@ -276,6 +276,8 @@ extension ExtractionRun {
             if let m { c.mode = m }
             c.frameResolved = true
         }
+        // "recaptured 20 fighters": a takeover's side (government, non-state) is no mode of the type a frame chose.
+        if c.type != .takeover, c.mode == .government || c.mode == .nonState { c.mode = nil }
 
         // Roles by type.
         if ExtractionRun.partyTypes.contains(c.type) {

@@ -25,6 +25,9 @@ struct SubEventRuleTests {
         Case(text: "Militants stole the copper cables of the old railway.", type: .propertyDestruction),
         Case(text: "Militants carried out attacks against the security forces near the oil refinery, killing nine soldiers.", type: .clash),
         Case(text: "Ten militants were killed and two others were captured when they attacked the base.", type: .clash),
+        Case(text: "The border town was recaptured on Sunday after a week of fighting.", type: .takeover, mode: .government),
+        Case(text: "The Crescent Front retook the border town on Sunday.", type: .takeover, mode: .nonState),
+        Case(text: "Militants ambushed peacekeepers and gendarmes on the highway.", type: .clash),
     ]
 
     @Test(arguments: mainEvents)
