@@ -27,6 +27,7 @@ struct SubEventRuleTests {
         Case(text: "Ten militants were killed and two others were captured when they attacked the base.", type: .clash),
         Case(text: "The border town was recaptured on Sunday after a week of fighting.", type: .takeover, mode: .government),
         Case(text: "The Crescent Front retook the border town on Sunday.", type: .takeover, mode: .nonState),
+        Case(text: "The Crescent Front took over the border town unopposed on Sunday.", type: .withdrawal),
         Case(text: "Militants ambushed peacekeepers and gendarmes on the highway.", type: .clash),
     ]
 
