@@ -108,8 +108,12 @@ final class ExtractionRun {
             guard let m = lexicon.triggers.longestMatch(at: i, keys: view.keys, limit: r.upperBound,
                                                         blocks: { view.isPunctuation($0) }) else { i += 1; continue }
             let entry = lexicon.triggers.patterns[m.pattern].value
+            // A trigger inside a longer actor name, before its head ("riot police", "Free Syrian Army"), names no event.
+            if isInsideActorName(m.start, m.end, sentence: r) || startsActorNoun(m.start, m.end, limit: r.upperBound) { i = m.end; continue }
+            // A month name ("talks began in March") is a date, not a trigger.
+            if isInsideTime(m.start) { i = m.end; continue }
             // A capitalised trigger inside a name ("Oromo Liberation Army", "Operation Dawn") names no event.
-            if !sentences[s].isHeadline, m.start > r.lowerBound, view.isCapitalized(m.start),
+            if !sentences[s].isHeadline || !isTitleCase(r), m.start > r.lowerBound, view.isCapitalized(m.start),
                (m.start + 1 < r.upperBound && view.isCapitalized(m.start + 1) && view.tokens[m.start + 1].kind == .word)
                 || (view.isCapitalized(m.start - 1) && view.tokens[m.start - 1].kind == .word && view.function[m.start - 1] == nil) {
                 i = m.end; continue
@@ -119,6 +123,9 @@ final class ExtractionRun {
             let noun = isNoun(entry, at: m.start)
             // "the besieged town", "the wounded": a participle after an article is an adjective, no event.
             if entry.pos == .verb, noun, m.end == m.start + 1, view.hasSuffix(m.start, "ed") { i = m.end; continue }
+            // "three besieged villages", "out of besieged Hama": a participle of a state (not of people taken or moved)
+            // after a number or a preposition and before its noun is an adjective too.
+            if isStateAdjective(entry, m.start, m.end, sentence: r) { i = m.end; continue }
             // "demonstrated its willingness": a protest verb with a direct object is no protest.
             if entry.type == .protest, !noun, m.end < r.upperBound, view.function[m.end] == .det { i = m.end; continue }
             let plainPassive = !noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound)
@@ -157,6 +164,59 @@ final class ExtractionRun {
             k += 1
         }
         candidates += hits
+    }
+
+    /// A one-word participle of a type outside `reducedRelativeTypes`, after a number or a preposition and before
+    /// a word: "three besieged villages", "in besieged Ghouta".
+    func isStateAdjective(_ entry: TriggerEntry, _ start: Int, _ end: Int, sentence r: Range<Int>) -> Bool {
+        guard entry.pos == .verb, end == start + 1, start > r.lowerBound, end < r.upperBound, view.hasSuffix(start, "ed"),
+              !ExtractionRun.reducedRelativeTypes.contains(entry.type), view.tokens[end].kind == .word,
+              view.function[end] == nil else { return false }
+        let p = start - 1
+        if view.tokens[p].kind == .number || view.counts(startingIn: max(r.lowerBound, p - 3)..<(p + 1)).contains(where: { $0.tokens.contains(p) }) {
+            return true
+        }
+        switch view.function[p] {
+        case .location?, .origin?, .destination?: return true
+        default: return ExtractionRun.premodifierWords.contains(view.keys[p])
+        }
+    }
+
+    /// Whether tokens `start..<end` lie in an actor span that goes on after them ("Riot police", "Liberation Army").
+    func isInsideActorName(_ start: Int, _ end: Int, sentence r: Range<Int>) -> Bool {
+        view.actors(startingIn: max(r.lowerBound, start - 6)..<(start + 1)).contains {
+            $0.tokens.lowerBound <= start && $0.tokens.upperBound > end
+        }
+    }
+
+    /// Whether a typed actor noun longer than the trigger starts at it ("riot police" when the dictionary
+    /// named only "police").
+    func startsActorNoun(_ start: Int, _ end: Int, limit: Int) -> Bool {
+        guard view.starts[start] & lexicon.actorNouns.bit != 0,
+              let a = lexicon.actorNouns.longestMatch(at: start, keys: view.keys, limit: limit, blocks: { view.isPunctuation($0) }) else { return false }
+        return a.end > end
+    }
+
+    /// Whether token `i` lies inside a time expression of the language layer.
+    func isInsideTime(_ i: Int) -> Bool {
+        let offset = view.tokens[i].range.start
+        let all = view.language.times
+        var k = firstTime(atOrAfter: offset + 1) - 1
+        while k >= 0, offset - all[k].range.start < 64 {
+            if all[k].range.start <= offset && offset < all[k].range.end { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Whether a sentence is set in title case (most of its content words capitalised), as headlines often are:
+    /// only there does a capital letter say nothing about names.
+    func isTitleCase(_ r: Range<Int>) -> Bool {
+        var upper = 0, lower = 0
+        for j in r where view.tokens[j].kind == .word && view.function[j] == nil {
+            if view.isCapitalized(j) { upper += 1 } else { lower += 1 }
+        }
+        return upper > lower
     }
 
     func isNoun(_ entry: TriggerEntry, at i: Int) -> Bool {
@@ -203,7 +263,7 @@ final class ExtractionRun {
     }
 
     /// Types whose participle right after a noun phrase is a reduced relative clause ("hostages captured in the raid").
-    static let reducedRelativeTypes = EventTypeSet([.capture, .abduction, .release, .transfer])
+    static let reducedRelativeTypes = EventTypeSet([.capture, .abduction, .release, .transfer, .weaponsSeized])
     /// Kinds of actor that do, rather than undergo, an abduction named right after them ("gunmen kidnapped in …").
     static let armedKinds: Set<ActorKind> = [.armedGroup, .stateForce, .internationalForce]
 

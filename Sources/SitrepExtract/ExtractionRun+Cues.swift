@@ -100,13 +100,17 @@ extension ExtractionRun {
         let vetoes = matches(lexicon.vetoes, in: tokens).map { lexicon.vetoes.patterns[$0.pattern].value }
         if !vetoes.isEmpty {
             let disaster = vetoes.contains { $0 != .crime }
+            let natural = vetoes.contains { $0 == .disaster }
             let strongArmed = r.contains { !candidates[$0].entry.weak && ![.capture, .weaponsSeized].contains(candidates[$0].type) }
             for i in r {
                 let c = candidates[i]
-                let armed = (c.agents + c.patients + c.parties).contains {
-                    [.armedGroup, .internationalForce].contains($0.kind) && $0.fromDictionary
-                }
+                let participants = c.agents + c.patients + c.parties
+                let armed = participants.contains { [.armedGroup, .internationalForce].contains($0.kind) && $0.fromDictionary }
                 if armed { continue }
+                // "attacks against the security forces near the oil refinery": an accident word does not undo a strong
+                // trigger with armed sides.
+                if !natural, !c.entry.weak, c.type == .attack || c.type == .clash,
+                   participants.contains(where: { ExtractionRun.armedKinds.contains($0.kind) }) { continue }
                 if disaster || c.entry.weak || (!strongArmed && [.capture, .weaponsSeized].contains(c.type)) {
                     candidates[i].dropped = true
                 }
@@ -204,8 +208,11 @@ extension ExtractionRun {
     func dropSeizedWeapons() {
         for range in bySentence {
             guard let seizure = range.first(where: { !candidates[$0].dropped && candidates[$0].type == .weaponsSeized }) else { continue }
+            let z = candidates[seizure]
+            // The weapons before a passive seizure are its subject: "grenades and ammunition were discovered".
+            let subjectOfPassive: (Candidate) -> Bool = { c in z.isPassive && c.end <= z.start && z.start - c.end <= 4 }
             for i in range where candidates[i].isNoun && candidates[i].type == .attack && candidates[i].fatalities == nil
-                && (candidates[i].agents.isEmpty || candidates[i].start > candidates[seizure].start) {
+                && (candidates[i].agents.isEmpty || candidates[i].start > z.start || subjectOfPassive(candidates[i])) {
                 candidates[i].dropped = true
             }
         }

@@ -49,9 +49,25 @@ extension ExtractionRun {
         }
         if let f = c.entry.frame, ExtractionRun.selfMoveFrames.contains(f) {
             // "left 10 dead", "left the hostages": an object that is not a place makes it no movement of the subject.
-            let cls = argumentClass(in: objectWindow)
+            // "arrived in Homs aboard a convoy": a place opening the object is where they went, whatever follows.
+            let placeFirst = view.places(startingIn: objectWindow).first.map { $0.tokens.lowerBound <= objectWindow.lowerBound + 1 } ?? false
+            let cls = placeFirst ? .territory : argumentClass(in: objectWindow)
             let person = actors(in: objectWindow).contains { [.armedGroup, .civilians, .other].contains($0.kind) }
-            if person || !counts(in: objectWindow).isEmpty || (cls != nil && cls != .territory && cls != .property) {
+            // ("left three villages", "left four hamlets near Homs": a count of places is where they left.)
+            let hasPlace = !view.places(startingIn: objectWindow).isEmpty
+            let countsPeople = counts(in: objectWindow).contains { q in
+                // (The counted noun, or the first classed word of the next three when the language layer names none.)
+                let next = q.tokens.upperBound
+                let key = q.quantity.of.map(WordKey.of)
+                    ?? (next..<min(next + 3, s.upperBound)).first { lexicon.argumentClasses[view.keys[$0]] != nil }.map { view.keys[$0] }
+                guard let key else { return true }
+                switch lexicon.argumentClasses[key] {
+                case .territory?, .property?: return false
+                case .civilian?, .combatant?: return true
+                default: return !hasPlace
+                }
+            }
+            if person || countsPeople || (cls != nil && cls != .territory && cls != .property) {
                 c.dropped = true; return
             }
         }
@@ -85,6 +101,10 @@ extension ExtractionRun {
         let near = counts(in: max(s.lowerBound, patient.tokens.lowerBound - 6)..<patient.tokens.upperBound)
             .last { $0.tokens.upperBound >= patient.tokens.lowerBound - 2 }
         c.count = near?.quantity
+        if let near, near.tokens.upperBound == patient.tokens.lowerBound || patient.tokens.contains(near.tokens.upperBound) {
+            // "Around 300 fighters and their families left three villages": the figure right before the group counts it.
+            c.count?.of = view.text(tokens: (patient.tokens.upperBound - 1)..<patient.tokens.upperBound).lowercased()
+        }
         let cls: ArgumentClass?
         switch patient.kind {
         case .armedGroup, .stateForce, .internationalForce: cls = .combatant

@@ -118,6 +118,8 @@ extension ExtractionRun {
             if view.function[j] == .conj || (view.tokens[j].kind == .punctuation && view.firstByte(j) == 0x2C) {
                 if head != nil { break } else { continue }
             }
+            // "properties of its members": the head stands before "of".
+            if head != nil, view.keys[j] == ExtractionRun.ofKey { break }
             if let c = lexicon.argumentClasses[view.keys[j]], c != .pact || head == nil { head = c }
         }
         if let head { return head }
@@ -274,6 +276,8 @@ extension ExtractionRun {
             if let m { c.mode = m }
             c.frameResolved = true
         }
+        // "recaptured 20 fighters": a takeover's side (government, non-state) is no mode of the type a frame chose.
+        if c.type != .takeover, c.mode == .government || c.mode == .nonState { c.mode = nil }
 
         // Roles by type.
         if ExtractionRun.partyTypes.contains(c.type) {

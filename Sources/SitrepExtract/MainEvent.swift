@@ -67,6 +67,8 @@ public enum MainEvent {
             if m.background { score -= 2 }
             if isSubordinate(m) { score -= 3.5 }
             if m.mode != nil && m.type.acledModes.contains(m.mode!) { score += 0.5 }
+            // A death toll marks what the text reports ("ten were killed and two captured when they attacked").
+            if m.fatalities != nil { score += 0.5 }
             if best == nil || score > best!.0 { best = (score, m) }
         }
         return best?.1

@@ -30,20 +30,20 @@ public struct SubEventFeatures: Sendable {
     }
 
     /// The rules' answer for a text: the ACLED sub-event type of its main event, or `none` when it has none.
-    public static func ruleLabel(main: EventMention?, none: String) -> String {
-        main.map { $0.type.acled(mode: $0.mode).subEventType } ?? none
+    public static func ruleLabel(main: EventMention?, in mentions: [EventMention] = [], none: String) -> String {
+        main.map { ACLEDMapping.subEventType(of: $0, in: mentions) } ?? none
     }
 
     /// The features of `text`, given the mentions extraction found in it (offsets relative to `text`).
     public func features(text: String, mentions: [EventMention]) -> [String] {
         let main = MainEvent.choose(mentions, lexicon: lexicon)
         var out: [String] = ["bias"]
-        out.append("rule=" + Self.ruleLabel(main: main, none: "NONE"))
+        out.append("rule=" + Self.ruleLabel(main: main, in: mentions, none: "NONE"))
         if let m = main {
             out.append("main=" + m.type.rawValue)
             out.append("mainmode=\(m.type.rawValue)/\(m.mode?.rawValue ?? "-")")
             out.append("cert=" + m.certainty.rawValue)
-            out.append("rulecert=\(m.type.acled(mode: m.mode).subEventType)/\(m.certainty.rawValue)")
+            out.append("rulecert=\(ACLEDMapping.subEventType(of: m, in: mentions))/\(m.certainty.rawValue)")
             if m.fatalities != nil { out.append("fatal") }
             let trigger = Self.slice(text, m.trigger).lowercased()
             if !trigger.isEmpty {
@@ -63,17 +63,17 @@ public struct SubEventFeatures: Sendable {
             if seenTypes.insert(t).inserted { out.append("has=" + t) }
             if seenTypes.insert(m.type.rawValue).inserted { out.append("has=" + m.type.rawValue) }
             if groups.mentionDetail {
-                let label = m.type.acled(mode: m.mode).subEventType
+                let label = ACLEDMapping.category(m).subEventType
                 if seenTypes.insert("acled " + label).inserted { out.append("hasacled=" + label) }
                 if m.certainty != .asserted, seenTypes.insert("cert " + t + m.certainty.rawValue).inserted {
                     out.append("hascert=\(m.type.rawValue)/\(m.certainty.rawValue)")
                 }
             }
         }
-        if groups.mentionDetail, let f = mentions.first { out.append("first=" + f.type.acled(mode: f.mode).subEventType) }
+        if groups.mentionDetail, let f = mentions.first { out.append("first=" + ACLEDMapping.category(f).subEventType) }
         let words = SubEventTokens(text)
         // Cue classes alone and paired with the rules' answer: the pairs let the model learn where the rules go wrong.
-        let rule = Self.ruleLabel(main: main, none: "NONE")
+        let rule = Self.ruleLabel(main: main, in: mentions, none: "NONE")
         for cue in Set(cues.matches(words.keys, blocks: words.isPunctuation)).sorted() {
             out.append("cue=" + cue)
             if groups.cuePairs { out.append("rc=\(rule)|\(cue)") }
@@ -120,7 +120,8 @@ public struct SubEventFeatures: Sendable {
         return out
     }
 
-    static func slice(_ text: String, _ range: TextRange) -> String {
+    /// The text of a UTF-8 byte range of `text` (clamped to it).
+    public static func slice(_ text: String, _ range: TextRange) -> String {
         let utf8 = Array(text.utf8)
         let lo = max(0, min(Int(range.start), utf8.count)), hi = max(lo, min(Int(range.end), utf8.count))
         return String(decoding: utf8[lo..<hi], as: UTF8.self)

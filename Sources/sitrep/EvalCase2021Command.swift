@@ -24,7 +24,13 @@ struct EvalCase2021Command: ParsableCommand {
     @Option(help: "Score a trained sub-event weight file (from `sitrep train subevents`) instead of the rules alone.")
     var model: String?
 
+    @Option(help: "Score only the even or the odd data rows (1-based position after the header), e.g. develop on even, check on odd.")
+    var split: Split?
+
     @OptionGroup var training: SubEventLearnerOptions
+
+    @Flag(help: "Combine: the classifier may only change the sub-event type within the rules' ACLED event type (Battles, Explosions/Remote violence, Protests …); otherwise the rules' answer stands.")
+    var sameFamilyOnly = false
 
     @Flag(help: "Add the snippet's words, stems and word pairs to the classifier's features (off: they lower the CV score on CASE dev).")
     var wordFeatures = false
@@ -43,6 +49,21 @@ struct EvalCase2021Command: ParsableCommand {
 
     func validate() throws {
         if let k = crossValidate, k < 2 { throw ValidationError("--cross-validate needs at least 2 folds.") }
+    }
+
+    /// A half of the file by data-row position (the ids of CASE dev are all odd, so the position decides).
+    enum Split: String, ExpressibleByArgument, CaseIterable {
+        case even, odd
+        func contains(row: Int) -> Bool { (row % 2 == 0) == (self == .even) }
+    }
+
+    /// The ACLED event type of each sub-event type (nil for `none`).
+    static let family: [String: String] = Dictionary(uniqueKeysWithValues: ACLEDCategory.all.map { ($0.subEventType, $0.eventType) })
+
+    /// The learned answer when it stays in the rules' ACLED event type, else the rules' answer.
+    static func withinFamily(rules: String, learned: String) -> String {
+        guard let a = family[rules], let b = family[learned], a == b else { return rules }
+        return learned
     }
 
     /// CASE's label names for the 25 ACLED sub-event types.
@@ -64,18 +85,23 @@ struct EvalCase2021Command: ParsableCommand {
 
     /// One labelled snippet with the rules' answer and the classifier's features.
     struct Snippet {
+        /// The 1-based position among the file's data rows.
+        var row: Int
         var id: String
         var goldLabel: String
         var gold: String
         var text: String
         var rules: String
         var rulesDetail: String
+        /// Every mention found: type/mode, certainty and trigger text (for `--errors`).
+        var mentionsDetail: String
         var features: [String]
     }
 
     func run() throws {
         var snippets = try Self.read(file: file, withFeatures: crossValidate != nil || model != nil,
                                       groups: .init(words: wordFeatures, cuePairs: cuePairs, mentionDetail: mentionDetail, sentenceCues: sentenceCues))
+        if let split { snippets = snippets.filter { split.contains(row: $0.row) } }
         if let dropFeatures {
             let prefixes = dropFeatures.split(separator: ",").map(String.init)
             for i in snippets.indices { snippets[i].features.removeAll { f in prefixes.contains { f.hasPrefix($0) } } }
@@ -88,28 +114,34 @@ struct EvalCase2021Command: ParsableCommand {
         if let k = crossValidate {
             let examples = snippets.map { SubEventClassifier.Example(features: $0.features, label: $0.gold, prior: $0.rules) }
             let predicted = CrossValidation.predictions(examples, k: k, seed: training.seed, options: training.options)
-            learned = (zip(snippets, predicted).map { ($0.gold, $1) }, "\(k)-fold CV")
+            let combined = zip(snippets, predicted).map { s, p in sameFamilyOnly ? Self.withinFamily(rules: s.rules, learned: p) : p }
+            learned = (zip(snippets, combined).map { ($0.gold, $1) }, "\(k)-fold CV\(sameFamilyOnly ? " (family kept)" : "")")
         } else if let model {
             let classifier = try loadModel(model)
             let base = URL(fileURLWithPath: file).lastPathComponent
-            if let trained = classifier.trainedOn, trained.hasPrefix(base) {
+            // A model trained on one half of this file may score the other half.
+            let otherHalf = split.map { trained(classifier.trainedOn, on: $0 == .even ? .odd : .even) } ?? false
+            if let trained = classifier.trainedOn, trained.hasPrefix(base), !otherHalf {
                 modelNote = "the model was trained on this file (\(trained)): these are TRAINING-set figures, not a test score; use --cross-validate"
                 Console.error("warning: " + modelNote!)
             }
-            learned = (snippets.map { ($0.gold, classifier.predict($0.features, prior: $0.rules) ?? Self.none) }, "model")
+            learned = (snippets.map { s in
+                let p = classifier.predict(s.features, prior: s.rules) ?? Self.none
+                return (s.gold, sameFamilyOnly ? Self.withinFamily(rules: s.rules, learned: p) : p)
+            }, "model\(sameFamilyOnly ? " (family kept)" : "")")
         }
 
         if errors {
             for (i, s) in snippets.enumerated() {
                 let predicted = learned?.pairs[i].predicted ?? s.rules
                 if s.gold != predicted || s.gold != s.rules {
-                    Console.error("\(s.id)\t\(s.goldLabel)\trules: \(s.rules)\t\(learned == nil ? "" : "\(learned!.label): \(predicted)\t")\(s.rulesDetail)\t\(s.text.prefix(200))")
+                    Console.error("\(s.id)\t\(s.goldLabel)\trules: \(s.rules)\t\(learned == nil ? "" : "\(learned!.label): \(predicted)\t")\(s.rulesDetail)\t[\(s.mentionsDetail)]\t\(s.text.prefix(200))")
                 }
             }
         }
 
         let acledCount = snippets.filter { $0.gold != Self.none }.count
-        print("CASE 2021 Task 2 event types: \(snippets.count) snippets (\(acledCount) with an ACLED gold type), \(file)")
+        print("CASE 2021 Task 2 event types: \(snippets.count) snippets (\(acledCount) with an ACLED gold type), \(file)\(split.map { " (\($0.rawValue) rows)" } ?? "")")
         if let learned {
             let l = Scores(learned.pairs)
             print(String(format: "%-40@ %5@ %9@ %9@", "class" as NSString, "n" as NSString, "rules F1" as NSString, (learned.label + " F1") as NSString))
@@ -157,12 +189,20 @@ struct EvalCase2021Command: ParsableCommand {
             let document = Document(text: fields[1])
             let mentions = pipeline.mentions(in: document)
             let main = MainEvent.choose(mentions, lexicon: pipeline.extractor.lexicon)
-            out.append(Snippet(id: fields[0], goldLabel: goldLabel, gold: Self.caseToACLED[goldLabel] ?? Self.none, text: fields[1],
-                               rules: SubEventFeatures.ruleLabel(main: main, none: Self.none),
+            out.append(Snippet(row: out.count + 1, id: fields[0], goldLabel: goldLabel, gold: Self.caseToACLED[goldLabel] ?? Self.none, text: fields[1],
+                               rules: SubEventFeatures.ruleLabel(main: main, in: mentions, none: Self.none),
                                rulesDetail: main.map { "\($0.type.rawValue)/\($0.mode?.rawValue ?? "-")" } ?? "-",
+                               mentionsDetail: mentions.map { m in
+                                   "\(m.type.rawValue)/\(m.mode?.rawValue ?? "-") \(m.certainty.rawValue)\(m.background ? " background" : "") '\(SubEventFeatures.slice(fields[1], m.trigger))'"
+                               }.joined(separator: "; "),
                                features: needFeatures ? features.features(text: fields[1], mentions: mentions) : []))
         }
         return out
+    }
+
+    /// Whether a weight file's `trainedOn` note names only the `half` rows of a file.
+    func trained(_ note: String?, on half: Split) -> Bool {
+        note?.contains("(\(half.rawValue) rows,") ?? false
     }
 
     func loadModel(_ path: String) throws -> SubEventClassifier {

@@ -22,13 +22,17 @@ struct TrainSubEventsCommand: ParsableCommand {
     @Option(help: "Where to write the weights (TSV).")
     var output: String
 
+    @Option(help: "Train on the even or the odd data rows only (score the other half with `eval case2021 --split … --model`).")
+    var split: EvalCase2021Command.Split?
+
     @OptionGroup var training: SubEventLearnerOptions
 
     func run() throws {
         do {
-            let snippets = try EvalCase2021Command.read(file: file, withFeatures: true)
+            var snippets = try EvalCase2021Command.read(file: file, withFeatures: true)
+            if let split { snippets = snippets.filter { split.contains(row: $0.row) } }
             let examples = snippets.map { SubEventClassifier.Example(features: $0.features, label: $0.gold, prior: $0.rules) }
-            let name = "\(URL(fileURLWithPath: file).lastPathComponent) (\(examples.count) snippets)"
+            let name = "\(URL(fileURLWithPath: file).lastPathComponent) (\(split.map { "\($0.rawValue) rows, " } ?? "")\(examples.count) snippets)"
             let model = SubEventClassifier.train(examples, options: training.options, trainedOn: name)
             let text = model.encoded(header: ["learner \(training.learner.rawValue), epochs \(training.epochs), seed \(training.seed), l2 \(training.l2), min count \(training.minCount); default feature groups; labels: the 25 ACLED sub-event types and \(EvalCase2021Command.none) (no ACLED event)"])
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {

@@ -88,6 +88,28 @@ struct MovementAndHostageTests {
     }
 
     @Test(arguments: [
+        "Some 250 militants and their wives left four encircled hamlets near Homs aboard army buses on Tuesday.",
+        "Some 250 militants and their wives left two besieged districts of Homs aboard army buses on Tuesday.",
+        "Around 250 militants and their families left three besieged villages near Homs aboard army buses on Tuesday.",
+        "Some 250 militants headed to Homs aboard a convoy of buses after the truce.",
+        "Some 250 militants arrived in Homs aboard a convoy of buses after the truce.",
+        "Some 250 militants were bused to Homs on Tuesday.",
+    ])
+    func movedGroupIsThePatientOfItsOwnMovement(text: String) {
+        let m = first(.transfer, extract(text, places: ["Homs": Self.homs]))
+        #expect(m != nil)
+        #expect(names(m, .patient).contains("militants"))
+        #expect(names(m, .agent).isEmpty)
+        #expect(m?.count?.min == 250)
+        #expect(m?.count?.of == "militants")
+    }
+
+    @Test func besiegedBeforeItsNounIsNoOffensive() {
+        let found = extract("Some 250 militants left two besieged districts of Homs aboard army buses.", places: ["Homs": Self.homs])
+        #expect(first(.offensive, found) == nil)
+    }
+
+    @Test(arguments: [
         "About 300 fighters left Homs on Monday.",
         "Some fighters tried to move closer to the border at night.",
         "The city is the last rebel holdout left in the region, a buffer deal says.",

@@ -1,0 +1,86 @@
+import Testing
+import SitrepCore
+@testable import SitrepExtract
+
+/// Rules that decide a text's ACLED sub-event type: protest policing, weapons that change a battle or a
+/// destruction, names and dates that hold trigger words, accident words, attempts and accusations.
+struct SubEventRuleTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var text: String
+        var type: EventType?
+        var mode: EventMode?
+        var description: String { text }
+    }
+
+    static let mainEvents: [Case] = [
+        Case(text: "Sexual violence by the militia against women in the camps went on for months.", type: .sexualViolence),
+        Case(text: "Police fired tear gas and rubber bullets to disperse the crowd, injuring dozens of people.", type: .protest, mode: .excessiveForce),
+        Case(text: "Police used live bullets to disperse a march in the capital.", type: .protest, mode: .excessiveForce),
+        Case(text: "Soldiers carried out the violent dispersal of the sit-in outside the ministry.", type: .protest, mode: .withIntervention),
+        Case(text: "Riot police chased students during a march in the capital.", type: .protest, mode: .withIntervention),
+        Case(text: "Warplanes of the air force destroyed five vehicles near the village.", type: .attack, mode: .airstrike),
+        Case(text: "Poison gas was spread amid clashes between the militia and the army.", type: .attack, mode: .chemical),
+        Case(text: "Gunmen abducted the governor of the province on the coast road.", type: .abduction),
+        Case(text: "The militia handed over the town to the army after the deal.", type: .withdrawal),
+        Case(text: "Militants stole the copper cables of the old railway.", type: .propertyDestruction),
+        Case(text: "Militants carried out attacks against the security forces near the oil refinery, killing nine soldiers.", type: .clash),
+        Case(text: "Ten militants were killed and two others were captured when they attacked the base.", type: .clash),
+        Case(text: "The border town was recaptured on Sunday after a week of fighting.", type: .takeover, mode: .government),
+        Case(text: "The Crescent Front retook the border town on Sunday.", type: .takeover, mode: .nonState),
+        Case(text: "The Crescent Front took over the border town unopposed on Sunday.", type: .withdrawal),
+        Case(text: "Militants ambushed peacekeepers and gendarmes on the highway.", type: .clash),
+    ]
+
+    @Test(arguments: mainEvents)
+    func mainEventHasTypeAndMode(_ c: Case) {
+        let main = MainEvent.choose(extract(c.text, actors: testActors), lexicon: Shared.extractor.lexicon)
+        #expect(main?.type == c.type)
+        if let mode = c.mode { #expect(main?.mode == mode) }
+    }
+
+    @Test func wordInsideAnActorNameIsNoTrigger() {
+        let found = extract("Security forces killed 20 fighters of the Valley Liberation Army in the hills.",
+                            actors: ["Valley Liberation Army": (nil, "Valley Liberation Army", .armedGroup)])
+        #expect(first(.takeover, found) == nil)
+        #expect(first(.clash, found) != nil)
+    }
+
+    @Test func weaponsThatWereFoundAreNoAttack() {
+        let found = extract("Police said the grenades and ammunition were discovered near the school and the bomb squad was called.")
+        #expect(MainEvent.choose(found)?.type == .weaponsSeized)
+        #expect(first(.attack, found) == nil)
+    }
+
+    @Test func weaponsFoundInAReducedRelativeAreSeized() {
+        let found = extract("Fishermen were cleaning the box containing the mortar rounds discovered on Wednesday night.")
+        #expect(first(.weaponsSeized, found) != nil)
+    }
+
+    @Test func monthNameIsNoProtest() {
+        let found = extract("The Crescent Front began talks with the Valley Guard in March.", actors: testActors,
+                            times: ["March": (DayInterval(day: CalendarDay(iso: "2020-03-01")!), .month)])
+        #expect(first(.protest, found) == nil)
+        #expect(first(.negotiation, found) != nil)
+    }
+
+    @Test func attemptIsNotATakeover() {
+        let found = extract("The militia intended to take control of the hill, but the army pushed them back.")
+        #expect(first(.takeover, found)?.certainty == .planned)
+    }
+
+    @Test func hackersAreNoAttack() {
+        let found = extract("Hackers targeting the ministry stole voter data.")
+        #expect(first(.attack, found) == nil)
+    }
+
+    @Test func attackInsideAnAccusationIsNoMainEvent() {
+        let found = extract("The minister rejected accusations against the militia after attacks on the port.")
+        #expect(!found.isEmpty)
+        #expect(MainEvent.choose(found, lexicon: Shared.extractor.lexicon) == nil)
+    }
+
+    @Test func waitingForProtestsIsNoProtest() {
+        let found = extract("The army deployed troops to the city in anticipation of demonstrations after prayers.")
+        #expect(first(.protest, found)?.certainty == .planned)
+    }
+}
