@@ -787,6 +787,8 @@ struct CleaningPass {
         var run = s
         var j = s
         while j < e {
+            // Eight ASCII bytes at once: none of them can start a Unicode space.
+            if j + 8 <= e, ByteText.load8(p, j) & 0x8080_8080_8080_8080 == 0 { j += 8; continue }
             if p[j] < 0xC2 { j += 1; continue }
             let u = ByteText.unicodeSpaceLength(p, j, e)
             if u == 0 { j += 1; continue }
@@ -836,6 +838,7 @@ struct CleaningPass {
     static func needsNFC(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         var j = s
         while j < e {
+            if j + 8 <= e, ByteText.load8(p, j) & 0x8080_8080_8080_8080 == 0 { j += 8; continue }
             let b = p[j]
             if b < 0x80 { j += 1; continue }
             var v: UInt32

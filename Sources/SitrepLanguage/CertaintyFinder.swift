@@ -138,8 +138,8 @@ public struct CertaintyFinder: Sendable {
         }
         var taken = scratch.taken
         scratch.taken = []
-        taken.removeAll(keepingCapacity: true)
-        taken.append(contentsOf: repeatElement(false, count: hi - lo))
+        if taken.count < hi - lo { taken.append(contentsOf: repeatElement(false, count: hi - lo - taken.count)) }
+        taken.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[0..<(hi - lo)]).update(repeating: false) }
         defer { scratch.taken = taken }
         var kept = scratch.kept
         scratch.kept = []

@@ -27,7 +27,13 @@ struct ClausePhrases<Value: Sendable>: Sendable {
         var start: Int32
         /// The second word's key (`numberKey` for `<n>`); unused for one-word phrases.
         var second: UInt64
+        /// For a chain's first phrase: one bit (`secondBit`) per second word of the phrases down the chain,
+        /// all bits when the chain holds a one-word phrase or `<n>` in second place. A token whose next
+        /// word's bit is clear starts no phrase of the chain ("was killed" against "was reported", "was said to").
+        var chainBits: UInt64 = 0
     }
+
+    @inline(__always) private static func secondBit(_ key: UInt64) -> UInt64 { 1 << (key >> 58) }
     /// First phrase of each first word's chain.
     private var byFirst = KeyMap<Int32>()
     private var numberFirst: Int32 = -1
@@ -69,6 +75,16 @@ struct ClausePhrases<Value: Sendable>: Sendable {
             Node(count: keyCount[i], next: nextSameFirst[i], start: keyStart[i],
                  second: keyCount[i] > 1 ? allKeys[Int(keyStart[i]) + 1] : 0)
         }
+        for i in nodes.indices {
+            var bits: UInt64 = 0
+            var j = i
+            while j >= 0 {
+                let node = nodes[j]
+                bits |= node.count < 2 || node.second == Self.numberKey ? UInt64.max : Self.secondBit(node.second)
+                j = Int(node.next)
+            }
+            nodes[i].chainBits = bits
+        }
     }
 
     var isEmpty: Bool { phrases.isEmpty }
@@ -92,6 +108,8 @@ struct ClausePhrases<Value: Sendable>: Sendable {
         var bestIndex = -1, bestLength = 0
         for pass in 0..<2 {
             var i = Int(pass == 0 ? words : numbers)
+            // The whole chain is skipped when no phrase of it can go on with the next word.
+            if i >= 0, t + 1 < limit, nodes[i].chainBits & Self.secondBit(ct.key(t + 1)) == 0 { continue }
             while i >= 0 {
                 let node = nodes[i]
                 let count = Int(node.count)
