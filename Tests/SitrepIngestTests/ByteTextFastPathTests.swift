@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SitrepIngest
 
@@ -41,5 +42,15 @@ import Testing
             #expect(ByteText.load8(p, 0) == 0x0807_0605_0403_0201)
             #expect(ByteText.load8(p, 1) == 0x0908_0706_0504_0302)
         }
+    }
+}
+
+/// The copyright-outlet trim without Foundation gives what Foundation's `trimmingCharacters(in:)` gives.
+@Suite struct ASCIITrimTests {
+    @Test(arguments: ["(The Daily Ledger.", "..", "", "Al Bawaba (", " ©Ünï, ", ".\u{301}abc;", "|x|", "Ledger", "  (( ) ",
+                      "Dār al-Ḥayāt;", "é.", ".é"])
+    func asciiTrimIsFoundationsTrim(_ s: String) {
+        #expect(CleaningPass.trimmingASCII(s, ".,;|( ") == s.trimmingCharacters(in: CharacterSet(charactersIn: ".,;|( ")))
+        #expect(CleaningPass.trimmingASCII(s, ".,;|()").isEmpty == s.trimmingCharacters(in: CharacterSet(charactersIn: ".,;|()")).isEmpty)
     }
 }
