@@ -102,16 +102,8 @@ struct Scanner {
         guard ByteClass.isAlpha(p[s]) else { return false }
         if lex.starts.value(p, s, e) != nil { return true }
         // "thirty-six", "five-year-old": a number word before the first hyphen (no further than the longest word).
-        let stop = min(e, s + lex.starts.maxLength + 1)
-        if stop - s <= 8, s + 8 <= p.count, let base = p.baseAddress {
-            // No "-" in the bytes the loop below would look at: eight bytes tested at once.
-            let x = UInt64(littleEndian: UnsafeRawPointer(base + s).loadUnaligned(as: UInt64.self))
-            let y = (x ^ 0x2D2D_2D2D_2D2D_2D2D) & (UInt64.max >> UInt64(truncatingIfNeeded: 64 - 8 * (stop - s)))
-            // A "-" byte becomes 0 in y; bytes past `stop` are 0 too, so mark them non-zero before the zero-byte test.
-            let z = y | ~(UInt64.max >> UInt64(truncatingIfNeeded: 64 - 8 * (stop - s)))
-            if (z &- 0x0101_0101_0101_0101) & ~z & 0x8080_8080_8080_8080 == 0 { return false }
-        }
         var h = s
+        let stop = min(e, s + lex.starts.maxLength + 1)
         while h < stop, p[h] != UInt8(ascii: "-") { h += 1 }
         return h < stop && lex.starts.value(p, s, h) != nil
     }

@@ -115,7 +115,7 @@ import Testing
         }
     }
 
-    /// The quantity finder's cheap start test against the same test without the eight-byte hyphen check.
+    /// The quantity finder's cheap start test against its rule spelled out (a listed word, or a listed word before a hyphen).
     @Test func quantityStartTestMatchesThePlainLoop() throws {
         let finder = try QuantityFinder()
         var copy = Self.text + " thirty-six five-year-old two-thirds sixty-something hundred-odd one-off"
