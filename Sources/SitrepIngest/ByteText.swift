@@ -23,6 +23,45 @@ enum ByteText {
         return 0
     }
 
+    /// Eight bytes at `i` as one little-endian word (the caller checks `i + 8 <= count`).
+    @inline(__always) static func load8(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The high bit of each byte of `x` that is not a word byte (`isWordByte`: ASCII letter or digit, or >= 0x80).
+    @inline(__always) static func nonWordBytes(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let a = x & ~high // per byte below 0x80: the sums below never carry into the next byte
+        let l = a | 0x2020_2020_2020_2020
+        let letter = (l &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(l &+ 0x0505_0505_0505_0505) // "a" <= l <= "z"
+        let digit = (a &+ 0x5050_5050_5050_5050) & ~(a &+ 0x4646_4646_4646_4646) // "0" <= a <= "9"
+        return ~(letter | digit | x) & high
+    }
+
+    /// The high bit of each byte of `x` that is not an ASCII lowercase letter.
+    @inline(__always) static func nonLowerBytes(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let a = x & ~high
+        let lower = (a &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(a &+ 0x0505_0505_0505_0505) // "a" <= a <= "z"
+        return ~(lower & ~x) & high
+    }
+
+    /// The high bit of each byte of `x` that is an ASCII digit.
+    @inline(__always) static func digitBytes(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let a = x & ~high
+        return (a &+ 0x5050_5050_5050_5050) & ~(a &+ 0x4646_4646_4646_4646) & ~x & high // "0" <= x <= "9"
+    }
+
+    /// The high bit of each byte of `x` that equals `b` (exact, no false positives).
+    @inline(__always) static func bytesEqual(_ x: UInt64, _ b: UInt8) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let y = x ^ (0x0101_0101_0101_0101 &* UInt64(b))
+        // A byte of y is zero exactly where x holds b.
+        let t = ((y & ~high) &+ ~high) | y
+        return ~t & high
+    }
+
     /// The UTF-8 bytes of a string.
     static func bytes(_ text: String) -> [UInt8] {
         var copy = text

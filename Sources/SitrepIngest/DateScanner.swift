@@ -67,6 +67,11 @@ struct DateScanner {
         var windowStart = -1, windowEnd = -1
         var i = from
         while i < to {
+            // Eight bytes at once when none is a digit or an "l"/"L": nothing can start there.
+            if i + 8 <= to {
+                let x = ByteText.load8(p, i)
+                if ByteText.digitBytes(x) | ByteText.bytesEqual(x | 0x2020_2020_2020_2020, 0x6C) == 0 { i += 8; continue }
+            }
             let b = p[i]
             let digit = b &- 0x30 < 10
             let last = (b | 0x20) == 0x6C && (i == from || !ByteText.isAlnum(p[i - 1])) && i + 4 < to

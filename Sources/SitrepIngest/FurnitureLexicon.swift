@@ -115,7 +115,9 @@ struct FurnitureLexicon: Sendable {
                     }
                 case .suffix, .contains:
                     // Short phrases in `contains` mode (fewer than 2 fixed bytes) and suffixes: try every start.
+                    // A suffix without a digit run can only match `to - count` bytes before the end.
                     var i = from
+                    if p.mode == .suffix, !p.pattern.contains(1) { i = max(from, to - p.pattern.count) }
                     while i < to {
                         if let e = ByteText.match(p.pattern, in: key, from: from, to: to, at: i),
                            Self.boundaryBefore(p.pattern, key, i, from), Self.boundaryAfter(p.pattern, key, e, to),
@@ -136,7 +138,16 @@ struct FurnitureLexicon: Sendable {
                 let b = key[i]
                 let inWord = ByteText.isWordByte(b)
                 // Phrases that start with a letter or digit only match at a word start.
-                if inWord && previousInWord { i += 1; continue }
+                if inWord && previousInWord {
+                    i += 1
+                    // The rest of the word, eight bytes at a time, up to its first non-word byte (or `last`).
+                    while i + 8 <= last {
+                        let stop = ByteText.nonWordBytes(ByteText.load8(key, i))
+                        if stop != 0 { i += stop.trailingZeroBitCount >> 3; break }
+                        i += 8
+                    }
+                    continue
+                }
                 previousInWord = inWord
                 let pair = Int(b) << 8 | Int(key[i + 1])
                 if pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {

@@ -50,6 +50,12 @@ struct ScannedLines: Sendable {
         while i < n {
             // Find the line end.
             var e = i
+            while e + 8 <= n {
+                let x = ByteText.load8(p, e)
+                let stop = ByteText.bytesEqual(x, 0x0A) | ByteText.bytesEqual(x, 0x0D)
+                if stop != 0 { e += stop.trailingZeroBitCount >> 3; break }
+                e += 8
+            }
             while e < n, p[e] != 0x0A, p[e] != 0x0D { e += 1 }
             let next: Int
             if e < n, p[e] == 0x0D, e + 1 < n, p[e + 1] == 0x0A { next = e + 2 } else { next = e + 1 }
@@ -107,7 +113,17 @@ struct ScannedLines: Sendable {
                 }
                 keys[kc] = ByteText.lower(b); kc += 1
                 i += 1
-                // The rest of a lowercase word in one tight loop.
+                // The rest of a lowercase word in one tight loop, eight bytes at a time where it can: the
+                // eight bytes are copied whole (the key buffer is as long as the input, and a key never
+                // outgrows the raw text before it), and only the lowercase ones are kept.
+                while i + 8 <= t {
+                    let x = ByteText.load8(p, i)
+                    let stop = ByteText.nonLowerBytes(x)
+                    let k = stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
+                    UnsafeMutableRawPointer(keys.baseAddress! + kc).storeBytes(of: x.littleEndian, as: UInt64.self)
+                    kc += k; i += k
+                    if k < 8 { break }
+                }
                 while i < t {
                     let c = p[i]
                     guard ByteText.isLower(c) else { break }

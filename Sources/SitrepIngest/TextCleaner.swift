@@ -257,6 +257,17 @@ struct CleaningPass {
         }
     }
 
+    /// `text` without the given ASCII characters at either end: what `trimmingCharacters(in:)` gives for a
+    /// set of ASCII characters (they are whole scalars, so cutting their bytes keeps the text valid).
+    static func trimmingASCII(_ text: String, _ characters: StaticString) -> String {
+        let set = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
+        let bytes = Array(text.utf8)
+        var a = 0, b = bytes.count
+        while a < b, set.contains(bytes[a]) { a += 1 }
+        while b > a, set.contains(bytes[b - 1]) { b -= 1 }
+        return a == 0 && b == bytes.count ? text : String(decoding: bytes[a..<b], as: UTF8.self)
+    }
+
     /// "© 2000 - 2020 Al Bawaba (", "Copyright 2018 The Daily Ledger. All rights reserved."
     func outletInCopyright(_ i: Int) -> String? {
         let words = rawWords(i)
@@ -278,15 +289,16 @@ struct CleaningPass {
                 }
             }
             let b = p[w.0]
-            let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: ".,;|()"))
-            if lower == "all" || lower == "-" || lower == "|" || b == 0x28 || trimmed.isEmpty { break }
+            // Nothing left once . , ; | ( ) are trimmed (ASCII only: the same as Foundation's trimming, without it).
+            let onlyTrimmed = text.utf8.allSatisfy { ".,;|()".utf8.contains($0) }
+            if lower == "all" || lower == "-" || lower == "|" || b == 0x28 || onlyTrimmed { break }
             if !(isCapitalizedWord(w) || lower == "the" || lower == "of" || lower == "al") { break }
             name.append(w)
             if text.hasSuffix(".") || text.hasSuffix(",") || text.hasSuffix("|") { break }
             k += 1
         }
         guard !name.isEmpty, name.count <= 5 else { return nil }
-        let s = rawString(name.first!.0, name.last!.1).trimmingCharacters(in: CharacterSet(charactersIn: ".,;|( "))
+        let s = Self.trimmingASCII(rawString(name.first!.0, name.last!.1), ".,;|( ")
         return s.isEmpty || s.utf8.allSatisfy({ ByteText.isDigit($0) }) ? nil : s
     }
 
@@ -787,6 +799,8 @@ struct CleaningPass {
         var run = s
         var j = s
         while j < e {
+            // Eight ASCII bytes at once: none of them can start a Unicode space.
+            if j + 8 <= e, ByteText.load8(p, j) & 0x8080_8080_8080_8080 == 0 { j += 8; continue }
             if p[j] < 0xC2 { j += 1; continue }
             let u = ByteText.unicodeSpaceLength(p, j, e)
             if u == 0 { j += 1; continue }
@@ -836,6 +850,7 @@ struct CleaningPass {
     static func needsNFC(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         var j = s
         while j < e {
+            if j + 8 <= e, ByteText.load8(p, j) & 0x8080_8080_8080_8080 == 0 { j += 8; continue }
             let b = p[j]
             if b < 0x80 { j += 1; continue }
             var v: UInt32

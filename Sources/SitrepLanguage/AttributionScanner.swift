@@ -375,8 +375,17 @@ struct AttributionScanner {
     /// just before it (within two sentences): "“…,” said X. “More words.”"
     private mutating func attributeFollowingQuotations() {
         guard !out.isEmpty else { return }
-        var bySentence: [Int: [Int]] = [:]
-        for (i, si) in sentenceOf.enumerated() { bySentence[si, default: []].append(i) }
+        // The attributions of each sentence, in order: `members[first[si] ..< first[si + 1]]` (a counting sort
+        // on `sentenceOf`; no dictionary of arrays).
+        let n = sentences.count
+        var first = [Int](repeating: 0, count: n + 2)
+        for si in sentenceOf where si >= 0 && si < n { first[si + 1] += 1 }
+        for si in 0..<(n + 1) { first[si + 1] += first[si] }
+        var fill = first
+        var members = [Int](repeating: 0, count: first[n + 1])
+        for (i, si) in sentenceOf.enumerated() where si >= 0 && si < n { members[fill[si]] = i; fill[si] += 1 }
+        /// The attributions of sentence `si` (none outside the document).
+        func of(_ si: Int) -> ArraySlice<Int> { si >= 0 && si < n ? members[first[si]..<first[si + 1]] : [] }
         var added: [(Attribution, Int)] = []
         for (si, s) in sentences.enumerated() {
             let lo = s.tokens.lowerBound
@@ -385,11 +394,11 @@ struct AttributionScanner {
             // Already attributed from outside (a cue next to it); cues inside ("“According to X, …”") do not count.
             var lastSentence = si
             while lastSentence + 1 < sentences.count, sentences[lastSentence + 1].range.start < inner.end { lastSentence += 1 }
-            let near = (max(0, si - 1)...min(sentences.count - 1, lastSentence + 1)).flatMap { bySentence[$0] ?? [] }
+            let near = (max(0, si - 1)...min(sentences.count - 1, lastSentence + 1)).flatMap { of($0) }
             if near.contains(where: { out[$0].scope.overlaps(inner) && !inner.contains(out[$0].cue) }) { continue }
             // The latest attribution in the two sentences before whose cue precedes the quotation.
             var best: Int?
-            for i in (bySentence[si - 1] ?? []) + (bySentence[si - 2] ?? []) where out[i].cue.end <= inner.start {
+            for i in Array(of(si - 1)) + Array(of(si - 2)) where out[i].cue.end <= inner.start {
                 if best == nil || out[best!].cue.start < out[i].cue.start { best = i }
             }
             guard let b = best, sentences[sentenceOf[b]].paragraph >= s.paragraph - 1 else { continue }

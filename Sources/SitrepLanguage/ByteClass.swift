@@ -20,6 +20,16 @@ enum ByteClass {
     }()
     static let letter: UInt8 = 1, digit: UInt8 = 2, upper: UInt8 = 4
 
+    /// For eight ASCII bytes (all below 0x80) read little-endian: the high bit of each byte that is not an
+    /// ASCII letter or digit (the `letter | digit` bits of `table`), computed on all eight at once.
+    @inline(__always) static func nonAlnumBytes(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let l = x | 0x2020_2020_2020_2020
+        let letter = (l &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(l &+ 0x0505_0505_0505_0505) // "a" <= l <= "z"
+        let digit = (x &+ 0x5050_5050_5050_5050) & ~(x &+ 0x4646_4646_4646_4646) // "0" <= x <= "9"
+        return ~(letter | digit) & high
+    }
+
     /// Decodes the scalar starting at `i` (valid UTF-8 assumed; malformed bytes decode as U+FFFD, length 1).
     @inline(__always)
     static func scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (value: UInt32, length: Int) {

@@ -65,7 +65,8 @@ public struct CertaintyFinder: Sendable {
     func find(clauseTokens ct: ClauseTokens, sentences: [Sentence], attributions: [Attribution]) -> [CertaintyMark] {
         guard !ct.tokens.isEmpty else { return [] }
         var marks: [CertaintyMark] = []
-        for s in sentences { collect(in: s, ct, into: &marks) }
+        var scratch = Scratch()
+        for s in sentences { collect(in: s, ct, into: &marks, &scratch) }
         clip(&marks, to: attributions)
         for a in attributions {
             marks.append(CertaintyMark(scope: a.scope, certainty: certainty(of: a, ct), cue: a.cue))
@@ -104,11 +105,23 @@ public struct CertaintyFinder: Sendable {
         var scope: CertaintyLexicon.Scope
     }
 
-    private func collect(in s: Sentence, _ ct: ClauseTokens, into marks: inout [CertaintyMark]) {
+    /// Buffers `collect` reuses from sentence to sentence (one allocation per document, not per sentence).
+    private struct Scratch {
+        var found: [Found] = []
+        var kept: [Found] = []
+        var taken: [Bool] = []
+        var clauses: [Range<Int>] = []
+    }
+
+    private func collect(in s: Sentence, _ ct: ClauseTokens, into marks: inout [CertaintyMark], _ scratch: inout Scratch) {
         let lo = max(0, s.tokens.lowerBound), hi = min(s.tokens.upperBound, ct.tokens.count)
         guard lo < hi else { return }
         // 1. Every cue, then the longest first, exceptions before cues, no overlaps.
-        var found: [Found] = []
+        // (The buffers are moved out of `scratch` and back, so that they stay uniquely referenced.)
+        var found = scratch.found
+        scratch.found = []
+        found.removeAll(keepingCapacity: true)
+        defer { scratch.found = found }
         for t in lo..<hi {
             if lexicon.phrases.mayStart(t, ct), let m = lexicon.phrases.longest(at: t, limit: hi, ct) {
                 let cue = lexicon.phrases[m.index].value
@@ -123,8 +136,15 @@ public struct CertaintyFinder: Sendable {
             if a.end - a.start != b.end - b.start { return a.end - a.start > b.end - b.start }
             return a.start < b.start
         }
-        var taken = [Bool](repeating: false, count: hi - lo)
-        var kept: [Found] = []
+        var taken = scratch.taken
+        scratch.taken = []
+        if taken.count < hi - lo { taken.append(contentsOf: repeatElement(false, count: hi - lo - taken.count)) }
+        taken.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[0..<(hi - lo)]).update(repeating: false) }
+        defer { scratch.taken = taken }
+        var kept = scratch.kept
+        scratch.kept = []
+        kept.removeAll(keepingCapacity: true)
+        defer { scratch.kept = kept }
         for f in found {
             if (f.start..<f.end).contains(where: { taken[$0 - lo] }) { continue }
             for t in f.start..<f.end { taken[t - lo] = true }
@@ -134,7 +154,10 @@ public struct CertaintyFinder: Sendable {
         kept.sort { $0.start < $1.start }
 
         // 2. Scopes.
-        let clauses = segmenter.clauses(s, ct)
+        var clauses = scratch.clauses
+        scratch.clauses = []
+        segmenter.clauses(s, ct, into: &clauses)
+        defer { scratch.clauses = clauses }
         guard !clauses.isEmpty else { return }
         /// The clause containing token t, or the next one (binary search: clauses are sorted).
         func clauseIndex(_ t: Int) -> Int? {

@@ -17,6 +17,23 @@ struct ClausePhrases<Value: Sendable>: Sendable {
     private var keyCount: [Int32] = []
     /// The next phrase with the same first word (or the next number-first phrase), -1 at the end of a chain.
     private var nextSameFirst: [Int32] = []
+    /// Per phrase, what a chain walk reads, in one place: its length, its second key and the next phrase
+    /// of its chain (rebuilt from the arrays above after each `add`).
+    private var nodes: [Node] = []
+
+    private struct Node {
+        var count: Int32
+        var next: Int32
+        var start: Int32
+        /// The second word's key (`numberKey` for `<n>`); unused for one-word phrases.
+        var second: UInt64
+        /// For a chain's first phrase: one bit (`secondBit`) per second word of the phrases down the chain,
+        /// all bits when the chain holds a one-word phrase or `<n>` in second place. A token whose next
+        /// word's bit is clear starts no phrase of the chain ("was killed" against "was reported", "was said to").
+        var chainBits: UInt64 = 0
+    }
+
+    @inline(__always) private static func secondBit(_ key: UInt64) -> UInt64 { 1 << (key >> 58) }
     /// First phrase of each first word's chain.
     private var byFirst = KeyMap<Int32>()
     private var numberFirst: Int32 = -1
@@ -53,6 +70,21 @@ struct ClausePhrases<Value: Sendable>: Sendable {
             let slot = Int(truncatingIfNeeded: first >> 20) & 0xFFFF
             firstBits[slot >> 6] |= 1 << UInt64(slot & 63)
         }
+        // Chains are relinked on insertion: rebuild the nodes (tables are small and built once).
+        nodes = (0..<phrases.count).map { i in
+            Node(count: keyCount[i], next: nextSameFirst[i], start: keyStart[i],
+                 second: keyCount[i] > 1 ? allKeys[Int(keyStart[i]) + 1] : 0)
+        }
+        for i in nodes.indices {
+            var bits: UInt64 = 0
+            var j = i
+            while j >= 0 {
+                let node = nodes[j]
+                bits |= node.count < 2 || node.second == Self.numberKey ? UInt64.max : Self.secondBit(node.second)
+                j = Int(node.next)
+            }
+            nodes[i].chainBits = bits
+        }
     }
 
     var isEmpty: Bool { phrases.isEmpty }
@@ -68,23 +100,37 @@ struct ClausePhrases<Value: Sendable>: Sendable {
 
     /// The longest phrase starting at token `t` and ending before `limit`: its index and token count.
     func longest(at t: Int, limit: Int, _ ct: ClauseTokens) -> (index: Int, length: Int)? {
+        walk(t, limit, ct, byFirst[ct.key(t)] ?? -1, numberFirst >= 0 && ct.has(t, .number) ? numberFirst : -1)
+    }
+
+    /// Walks the word chain, then the number chain, for the longest phrase at `t`.
+    private func walk(_ t: Int, _ limit: Int, _ ct: ClauseTokens, _ words: Int32, _ numbers: Int32) -> (index: Int, length: Int)? {
         var bestIndex = -1, bestLength = 0
-        let chains = (byFirst[ct.key(t)] ?? -1, numberFirst >= 0 && ct.has(t, .number) ? numberFirst : -1)
         for pass in 0..<2 {
-            var i = Int(pass == 0 ? chains.0 : chains.1)
+            var i = Int(pass == 0 ? words : numbers)
+            // The whole chain is skipped when no phrase of it can go on with the next word.
+            if i >= 0, t + 1 < limit, nodes[i].chainBits & Self.secondBit(ct.key(t + 1)) == 0 { continue }
             while i >= 0 {
-                let count = Int(keyCount[i]), start = Int(keyStart[i])
+                let node = nodes[i]
+                let count = Int(node.count)
                 // Longest first: nothing further down the chain can beat what was found.
                 if count <= bestLength { break }
                 if t + count <= limit {
                     var ok = true
-                    for j in 1..<count {
-                        let k = allKeys[start + j]
-                        if k == Self.numberKey ? !ct.has(t + j, .number) : ct.key(t + j) != k { ok = false; break }
+                    if count > 1 {
+                        let k = node.second
+                        if k == Self.numberKey ? !ct.has(t + 1, .number) : ct.key(t + 1) != k { ok = false }
+                        if ok, count > 2 {
+                            let start = Int(node.start)
+                            for j in 2..<count {
+                                let k = allKeys[start + j]
+                                if k == Self.numberKey ? !ct.has(t + j, .number) : ct.key(t + j) != k { ok = false; break }
+                            }
+                        }
                     }
                     if ok { bestIndex = i; bestLength = count; break }
                 }
-                i = Int(nextSameFirst[i])
+                i = Int(node.next)
             }
         }
         return bestIndex < 0 ? nil : (index: bestIndex, length: bestLength)

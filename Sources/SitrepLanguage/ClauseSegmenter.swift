@@ -25,9 +25,16 @@ struct ClauseSegmenter: Sendable {
 
     /// The clauses of a sentence as half-open token index ranges, without their boundary punctuation.
     func clauses(_ sentence: Sentence, _ ct: ClauseTokens) -> [Range<Int>] {
-        let lo = max(0, sentence.tokens.lowerBound), hi = min(sentence.tokens.upperBound, ct.tokens.count)
-        guard lo < hi else { return [] }
         var out: [Range<Int>] = []
+        clauses(sentence, ct, into: &out)
+        return out
+    }
+
+    /// The same into a buffer the caller reuses (emptied first).
+    func clauses(_ sentence: Sentence, _ ct: ClauseTokens, into out: inout [Range<Int>]) {
+        out.removeAll(keepingCapacity: true)
+        let lo = max(0, sentence.tokens.lowerBound), hi = min(sentence.tokens.upperBound, ct.tokens.count)
+        guard lo < hi else { return }
         var start = lo
         var t = lo + 1
         // A relative clause set off by a comma ("the fighters, who had not been paid, surrendered")
@@ -42,7 +49,6 @@ struct ClauseSegmenter: Sendable {
             t += 1
         }
         append(start..<hi, ct, to: &out)
-        return out
     }
 
     /// Whether token `t` (not the sentence's first) begins a new clause.

@@ -3,8 +3,8 @@ import SitrepCore
 /// Per-token facts the attribution and certainty finders look at, computed once per call from
 /// the UTF-8 bytes: a hash of the lowercased word, and a few shape flags.
 ///
-/// Keys are FNV-1a hashes of the lowercased bytes with ’ and ‘ read as ', so "don’t" and "don't"
-/// share a key. Word lists are hashed the same way (`ClauseTokens.key(_:)`).
+/// Keys are 64-bit hashes of the lowercased bytes with ’ and ‘ read as ', so "don’t" and "don't"
+/// share a key (see `hash`). Word lists are hashed the same way (`ClauseTokens.key(_:)`).
 struct ClauseTokens {
     struct Flags: OptionSet {
         let rawValue: UInt32
@@ -46,81 +46,118 @@ struct ClauseTokens {
 
     init(bytes p: UnsafeBufferPointer<UInt8>, tokens: [Token]) {
         self.tokens = tokens
-        var keys = [UInt64](repeating: 0, count: tokens.count)
-        var flags = [Flags](repeating: [], count: tokens.count)
-        var lastByte = [UInt8](repeating: 0, count: tokens.count)
-        let n = p.count
-        for t in 0..<tokens.count {
-            let r = tokens[t].range
-            let s = max(0, min(Int(r.start), n)), e = max(s, min(Int(r.end), n))
-            keys[t] = Self.hash(p, s, e)
-            if e > s { lastByte[t] = p[e - 1] &- 0x41 < 26 ? p[e - 1] | 0x20 : p[e - 1] }
-            var f: Flags = []
-            switch tokens[t].kind {
-            case .word:
-                f.insert(.word)
-                if s < e {
-                    let b = p[s]
-                    if b &- 0x41 < 26 { f.insert(.capitalized) }
-                    else if b >= 0xC0 && Self.isUpperScalar(p, s, e) { f.insert(.capitalized) }
-                    if !f.contains(.capitalized) {
-                        var j = s + 1
-                        while j + 1 < e {
-                            if p[j] == 0x2D, p[j + 1] &- 0x41 < 26 { f.insert(.hyphenName); break }
-                            j += 1
+        let count = tokens.count
+        var lastByte = [UInt8](repeating: 0, count: count)
+        var flags = [Flags](repeating: [], count: count)
+        let keys = [UInt64](unsafeUninitializedCapacity: count) { keyBuffer, initialized in
+            flags.withUnsafeMutableBufferPointer { flagBuffer in
+                lastByte.withUnsafeMutableBufferPointer { lastBuffer in
+                    tokens.withUnsafeBufferPointer { t in
+                        let n = p.count
+                        for i in 0..<count {
+                            let r = t[i].range
+                            let s = max(0, min(Int(r.start), n)), e = max(s, min(Int(r.end), n))
+                            keyBuffer[i] = Self.hash(p, s, e)
+                            if e > s { lastBuffer[i] = p[e - 1] &- 0x41 < 26 ? p[e - 1] | 0x20 : p[e - 1] }
+                            flagBuffer[i] = Self.flags(p, s, e, t[i].kind)
                         }
                     }
-                    if e - s >= 3 {
-                        let l = p[e - 1] | 0x20
-                        if l == 0x74 { // t
-                            // n't or n’t
-                            if p[e - 2] == 0x27, e - s >= 3, p[e - 3] | 0x20 == 0x6E { f.insert(.negatedContraction) }
-                            else if e - s >= 5, p[e - 2] == 0x99, p[e - 3] == 0x80, p[e - 4] == 0xE2,
-                                    p[e - 5] | 0x20 == 0x6E { f.insert(.negatedContraction) }
-                        }
-                        if l == 0x64, p[e - 2] | 0x20 == 0x65 { f.insert(.ed) }
-                        if e - s >= 5, l == 0x67, p[e - 2] | 0x20 == 0x6E, p[e - 3] | 0x20 == 0x69,
-                           !f.contains(.capitalized) { f.insert(.ing) }
-                    }
                 }
-            case .number:
-                f.insert(.number)
-            case .punctuation:
-                if s < e {
-                    switch p[s] {
-                    case 0x2C: f.insert(.comma)
-                    case 0x3B, 0x3A: f.insert(.clausePunctuation)
-                    case 0x2E, 0x21, 0x3F: f.insert(.finalPunctuation)
-                    case 0x28, 0x5B, 0x7B: f.insert(.openBracket)
-                    case 0x29, 0x5D, 0x7D: f.insert(.closeBracket)
-                    default:
-                        if e - s == 3, p[s] == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0xA6 { f.insert(.finalPunctuation) }
-                    }
-                }
-            case .symbol:
-                if s < e {
-                    switch p[s] {
-                    case 0x28, 0x5B, 0x7B: f.insert(.openBracket)
-                    case 0x29, 0x5D, 0x7D: f.insert(.closeBracket)
-                    case 0x2C: f.insert(.comma)
-                    case 0x60: f.insert(.single) // ` as in ``quoted''
-                    default: break
-                    }
-                }
-            case .dash:
-                f.insert(.dash)
-            case .openQuote:
-                f.insert(Self.isDouble(p, s, e) ? .openDouble : .single)
-            case .closeQuote:
-                f.insert(Self.isDouble(p, s, e) ? .closeDouble : .single)
-            case .quote:
-                f.insert(Self.isDouble(p, s, e) ? .ambiguousDouble : .single)
             }
-            flags[t] = f
+            initialized = count
         }
         self.keys = keys
         self.flags = flags
         self.lastByte = lastByte
+    }
+
+    /// The shape flags of one token at bytes `s..<e`.
+    @inline(__always)
+    private static func flags(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ kind: TokenKind) -> Flags {
+        var f: Flags = []
+        switch kind {
+        case .word:
+            f.insert(.word)
+            if s < e {
+                let b = p[s]
+                if b &- 0x41 < 26 { f.insert(.capitalized) }
+                else if b >= 0xC0 && Self.isUpperScalar(p, s, e) { f.insert(.capitalized) }
+                if !f.contains(.capitalized), Self.mayHaveHyphen(p, s, e) {
+                    var j = s + 1
+                    while j + 1 < e {
+                        if p[j] == 0x2D, p[j + 1] &- 0x41 < 26 { f.insert(.hyphenName); break }
+                        j += 1
+                    }
+                }
+                if e - s >= 3 {
+                    let l = p[e - 1] | 0x20
+                    if l == 0x74 { // t
+                        // n't or n’t
+                        if p[e - 2] == 0x27, e - s >= 3, p[e - 3] | 0x20 == 0x6E { f.insert(.negatedContraction) }
+                        else if e - s >= 5, p[e - 2] == 0x99, p[e - 3] == 0x80, p[e - 4] == 0xE2,
+                                p[e - 5] | 0x20 == 0x6E { f.insert(.negatedContraction) }
+                    }
+                    if l == 0x64, p[e - 2] | 0x20 == 0x65 { f.insert(.ed) }
+                    if e - s >= 5, l == 0x67, p[e - 2] | 0x20 == 0x6E, p[e - 3] | 0x20 == 0x69,
+                       !f.contains(.capitalized) { f.insert(.ing) }
+                }
+            }
+        case .number:
+            f.insert(.number)
+        case .punctuation:
+            if s < e {
+                switch p[s] {
+                case 0x2C: f.insert(.comma)
+                case 0x3B, 0x3A: f.insert(.clausePunctuation)
+                case 0x2E, 0x21, 0x3F: f.insert(.finalPunctuation)
+                case 0x28, 0x5B, 0x7B: f.insert(.openBracket)
+                case 0x29, 0x5D, 0x7D: f.insert(.closeBracket)
+                default:
+                    if e - s == 3, p[s] == 0xE2, p[s + 1] == 0x80, p[s + 2] == 0xA6 { f.insert(.finalPunctuation) }
+                }
+            }
+        case .symbol:
+            if s < e {
+                switch p[s] {
+                case 0x28, 0x5B, 0x7B: f.insert(.openBracket)
+                case 0x29, 0x5D, 0x7D: f.insert(.closeBracket)
+                case 0x2C: f.insert(.comma)
+                case 0x60: f.insert(.single) // ` as in ``quoted''
+                default: break
+                }
+            }
+        case .dash:
+            f.insert(.dash)
+        case .openQuote:
+            f.insert(Self.isDouble(p, s, e) ? .openDouble : .single)
+        case .closeQuote:
+            f.insert(Self.isDouble(p, s, e) ? .closeDouble : .single)
+        case .quote:
+            f.insert(Self.isDouble(p, s, e) ? .ambiguousDouble : .single)
+        }
+        return f
+    }
+
+    /// False only when bytes `s+1 ..< e-1` surely hold no "-": a word of at most 16 bytes is tested
+    /// eight bytes at a time (the straightforward loop then runs only for words that have a hyphen).
+    @inline(__always)
+    private static func mayHaveHyphen(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        let n = e - s
+        guard n >= 3 else { return false }
+        guard n <= 16, s + 16 <= p.count, let base = p.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base + s)
+        let c0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & byteMask(min(n, 8))
+        let c1 = n > 8 ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & byteMask(n - 8) : 0
+        return hasByte(c0, 0x2D) || hasByte(c1, 0x2D)
+    }
+
+    /// The low `n` bytes (1 ... 8) of a word.
+    @inline(__always) static func byteMask(_ n: Int) -> UInt64 { UInt64.max >> UInt64(truncatingIfNeeded: 64 - 8 * n) }
+
+    /// Whether some byte of `x` equals `b` (exact: the classic "has zero byte" test on `x ^ b…b`).
+    @inline(__always) static func hasByte(_ x: UInt64, _ b: UInt8) -> Bool {
+        let y = x ^ (0x0101_0101_0101_0101 &* UInt64(b))
+        return (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080 != 0
     }
 
     @inline(__always) func key(_ t: Int) -> UInt64 { keys[t] }
@@ -152,24 +189,73 @@ struct ClauseTokens {
         return false
     }
 
-    /// FNV-1a over the lowercased bytes, with ’ and ‘ (E2 80 98/99) read as '.
+    /// A 64-bit hash of the normalised bytes: ASCII letters lowercased, ’ and ‘ (E2 80 98/99) read as '.
+    /// The normalised bytes are read as little-endian 8-byte chunks (the last one zero-padded), each mixed
+    /// in with a multiply and shift, and the normalised length is folded in before a final avalanche.
+    /// ASCII words of up to 16 bytes take a fast path that loads and lowercases eight bytes at a time;
+    /// every other span (and a span too close to the buffer's end to load eight bytes) goes through
+    /// `slowHash`, which computes the same value byte by byte.
     @inline(__always)
     static func hash(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        let n = to - from
+        if n > 0, n <= 16, from + 16 <= p.count, let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base + from)
+            let c0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & byteMask(min(n, 8))
+            if n <= 8 {
+                if c0 & 0x8080_8080_8080_8080 == 0 { return finish(mix(hashSeed, lowerASCII(c0)), n) }
+            } else {
+                let c1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & byteMask(n - 8)
+                if (c0 | c1) & 0x8080_8080_8080_8080 == 0 {
+                    return finish(mix(mix(hashSeed, lowerASCII(c0)), lowerASCII(c1)), n)
+                }
+            }
+        }
+        return slowHash(p, from, to)
+    }
+
+    /// `hash` byte by byte: the reference the fast path must match.
+    static func slowHash(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+        var h = hashSeed
+        var chunk: UInt64 = 0
+        var filled = 0
+        var length = 0
         var i = from
-        let cls = ByteClass.table
         while i < to {
             var b = p[i]
             if b < 0x80 {
-                b |= (cls[Int(b)] & ByteClass.upper) << 3
+                if b &- 0x41 < 26 { b |= 0x20 }
             } else if b == 0xE2, i + 2 < to, p[i + 1] == 0x80, p[i + 2] == 0x98 || p[i + 2] == 0x99 {
                 b = 0x27
                 i += 2
             }
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            chunk |= UInt64(b) << UInt64(8 * filled)
+            filled += 1
+            length += 1
+            if filled == 8 { h = mix(h, chunk); chunk = 0; filled = 0 }
             i += 1
         }
-        return h
+        if filled > 0 { h = mix(h, chunk) }
+        return finish(h, length)
+    }
+
+    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always) private static func mix(_ h: UInt64, _ chunk: UInt64) -> UInt64 {
+        let x = (h ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+        return x ^ (x >> 29)
+    }
+
+    /// The length folded in, then one more multiply and shift (a bijection: no collisions are added).
+    @inline(__always) private static func finish(_ h: UInt64, _ length: Int) -> UInt64 {
+        let x = (h ^ UInt64(truncatingIfNeeded: length)) &* 0xff51_afd7_ed55_8ccd
+        return x ^ (x >> 32)
+    }
+
+    /// ASCII capitals in eight bytes (all below 0x80) lowercased.
+    @inline(__always) private static func lowerASCII(_ x: UInt64) -> UInt64 {
+        let atLeastA = x &+ 0x3F3F_3F3F_3F3F_3F3F // high bit set where a byte is >= "A"
+        let aboveZ = x &+ 0x2525_2525_2525_2525 // high bit set where a byte is > "Z"
+        return x | ((atLeastA & ~aboveZ & 0x8080_8080_8080_8080) >> 2)
     }
 
     /// The key of a word from a data file.

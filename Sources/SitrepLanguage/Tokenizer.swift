@@ -177,6 +177,10 @@ public struct Tokenizer: Sendable {
     static func urlEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
         let b = p[i] | 0x20
         guard b == UInt8(ascii: "h") || b == UInt8(ascii: "w") else { return nil }
+        // "http…" and "www.…" only: most words that start with h or w ("he", "was") fail on the second letter.
+        guard i + 1 < end else { return nil }
+        let b1 = ByteClass.lower(p[i + 1])
+        guard b == UInt8(ascii: "h") ? b1 == UInt8(ascii: "t") : b1 == UInt8(ascii: "w") else { return nil }
         func has(_ prefix: StaticString) -> Bool {
             let n = prefix.utf8CodeUnitCount
             guard i + n < end else { return false }
@@ -251,6 +255,16 @@ public struct Tokenizer: Sendable {
     @inline(__always)
     static func scanLetters(_ p: UnsafeBufferPointer<UInt8>, _ j: Int, _ end: Int) -> Int {
         var j = j
+        // Eight ASCII bytes at a time; a chunk with a non-ASCII byte goes to the byte loop below.
+        if let base = p.baseAddress {
+            while j + 8 <= end {
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+                if x & 0x8080_8080_8080_8080 != 0 { break }
+                let stop = ByteClass.nonAlnumBytes(x)
+                if stop != 0 { return j + stop.trailingZeroBitCount >> 3 }
+                j += 8
+            }
+        }
         let cls = ByteClass.table
         while j < end {
             let b = p[j]
@@ -281,6 +295,9 @@ public struct Tokenizer: Sendable {
         while true {
             j = scanLetters(p, j, end)
             guard j < end else { break }
+            // Most words end at a space or at punctuation other than - ' . : nothing below can go on there.
+            let stop = p[j]
+            if stop < 0x80, stop != UInt8(ascii: "-"), stop != UInt8(ascii: "'"), stop != UInt8(ascii: ".") { break }
             let h = hyphenLength(p, j, end)
             if h > 0, isWordStart(p, j + h, end) { j += h; segmentStart = j; continue }
             let pos = possessiveLength(p, j, end)

@@ -16,6 +16,9 @@ struct LanguageBench: ParsableCommand {
     @Option(help: "Timed passes over the corpus; the best is reported.")
     var passes: Int = 2
 
+    @Flag(help: "Also print a digest of every annotation (tokens, sentences, quantities, times, attributions, certainty): equal digests mean identical output.")
+    var digest = false
+
     func validate() throws {
         if megabytes <= 0 || passes <= 0 { throw ValidationError("--megabytes and --passes must be positive.") }
     }
@@ -72,6 +75,16 @@ struct LanguageBench: ParsableCommand {
         print(line("annotate", tAll) + " wall clock, one thread (all of LanguageAnalyzer.annotate, best of \(passes))")
         print(line("annotate", cAll) + " per core: the same pass in thread CPU time (what the figure is on a shared machine)")
         print("found      \(tokens) tokens, \(sentences) sentences, \(quantities) quantities (one per \(bytes / max(1, quantities)) bytes)")
+        if digest {
+            // Untimed: FNV-1a over the printed form of every annotation of every article.
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for a in articles {
+                let r = analyzer.annotate(a, published: published)
+                let text = "\(r.tokens)|\(r.sentences)|\(r.quantities)|\(r.times)|\(r.attributions)|\(r.certainties)"
+                for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            }
+            print("digest     \(String(h, radix: 16)) (all annotations of all articles)")
+        }
     }
 }
 

@@ -1,0 +1,146 @@
+import Testing
+@testable import SitrepLanguage
+
+/// The eight-bytes-at-a-time shortcuts on the per-token paths give exactly what the straightforward
+/// byte-by-byte computations give, on text written for the purpose (mixed case, hyphens, curly
+/// apostrophes, non-Latin letters, words right at the end of the buffer).
+@Suite struct FastPathTests {
+    static let text = """
+    Russian-backed fighters didn’t reach al-Qasr; the U.S.-led coalition SAID it wasn't over. \
+    Officials in DEIR EZ-ZOR, Baʿth Valley and Umm el-Jimal reported 1,200 displaced — “thousands” more \
+    were ‘feared’ missing. Counter-insurgency, twenty-five-year-old, ABCDEFGHIJKLMNOPQRSTUVWXYZ \
+    abcdefghijklmnop qrstuvwxyz0123456789 x y z Ünïcödé naïve café 12-year-old F-16 [brackets] {braces} @at `tick` ~end
+    """
+
+    /// Every span of up to 20 bytes starting at every offset of `text` (and right up to its end).
+    static func spans(_ n: Int) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        for s in 0..<n { for len in 0...20 where s + len <= n { out.append((s, s + len)) } }
+        return out
+    }
+
+    @Test func wordKeysEqualTheByteByByteHashOnEverySpan() {
+        var copy = Self.text
+        copy.withUTF8 { p in
+            for (s, e) in Self.spans(p.count) {
+                #expect(ClauseTokens.hash(p, s, e) == ClauseTokens.slowHash(p, s, e), "span \(s)..<\(e)")
+            }
+        }
+    }
+
+    @Test(arguments: [("Said", "said"), ("didn’t", "didn't"), ("DON‘T", "don't"), ("ABCDEFGHIJKLMNOPQ", "abcdefghijklmnopq"),
+                      ("Reported-Ly", "reported-ly")])
+    func keysIgnoreCaseAndCurlyApostrophes(_ a: String, _ b: String) {
+        #expect(ClauseTokens.key(a) == ClauseTokens.key(b))
+        // The same word inside a longer buffer (fast path) and alone (byte-by-byte path).
+        var padded = a + "                    "
+        let inBuffer = padded.withUTF8 { ClauseTokens.hash($0, 0, a.utf8.count) }
+        #expect(inBuffer == ClauseTokens.key(b))
+    }
+
+    @Test func keysOfDifferentWordsDiffer() {
+        let words = ["said", "says", "sai", "said ", "a", "an", "and", "anD'", "n't", "not", "abcdefgh", "abcdefghi",
+                     "abcdefgh\u{0}", "abcdefghijklmnop", "abcdefghijklmnopq", ""]
+        let keys = Set(words.map(ClauseTokens.key))
+        #expect(keys.count == words.count)
+    }
+
+    @Test func nonAlnumBytesMatchesTheByteTable() {
+        // Every ASCII byte value in every one of the eight positions, among letters.
+        for position in 0..<8 {
+            for b in 0..<128 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "q"), count: 8)
+                bytes[position] = UInt8(b)
+                var x: UInt64 = 0
+                for (i, v) in bytes.enumerated() { x |= UInt64(v) << UInt64(8 * i) }
+                let mask = ByteClass.nonAlnumBytes(x)
+                for i in 0..<8 {
+                    let alnum = ByteClass.table[Int(bytes[i])] & 3 != 0
+                    #expect((mask >> UInt64(8 * i + 7)) & 1 == (alnum ? 0 : 1), "byte \(bytes[i]) at \(i)")
+                }
+                #expect(mask & ~0x8080_8080_8080_8080 == 0)
+            }
+        }
+    }
+
+    @Test func hasByteFindsExactlyTheBytesThere() {
+        for position in 0..<8 {
+            for b in 0..<256 {
+                var x: UInt64 = 0x4141_4141_4141_4141
+                x &= ~(0xFF << UInt64(8 * position))
+                x |= UInt64(b) << UInt64(8 * position)
+                #expect(ClauseTokens.hasByte(x, 0x2D) == (b == 0x2D))
+                #expect(ClauseTokens.hasByte(x, 0x41) == true)
+            }
+        }
+    }
+
+    /// The letter-run scan (eight bytes at a time where it can) against a plain loop over the byte table
+    /// and the scalar classes, from every offset.
+    @Test func letterRunsEndWhereThePlainLoopEnds() {
+        var copy = Self.text
+        copy.withUTF8 { p in
+            for start in 0..<p.count {
+                var j = start
+                while j < p.count {
+                    let b = p[j]
+                    if b < 0x80 {
+                        if ByteClass.table[Int(b)] & 3 != 0 { j += 1; continue }
+                        break
+                    }
+                    let (c, n) = Tokenizer.classify(p, j, p.count)
+                    if Tokenizer.isWordClass(c) { j += n } else { break }
+                }
+                #expect(Tokenizer.scanLetters(p, start, p.count) == j, "from \(start)")
+            }
+        }
+    }
+
+    /// Clause-token flags (hyphenated names among them) against the rules spelled out byte by byte.
+    @Test func hyphenNamesAreFlaggedAsTheByteLoopSays() {
+        var copy = Self.text + " al-Qaeda ez-Zor ab-c x-Y al-qasr a-"
+        copy.withUTF8 { p in
+            let tokens = Tokenizer.tokenize(bytes: p)
+            let ct = ClauseTokens(bytes: p, tokens: tokens)
+            for (i, t) in tokens.enumerated() where t.kind == .word {
+                let s = Int(t.range.start), e = Int(t.range.end)
+                var expected = false
+                if !ct.isCapitalized(i) {
+                    var j = s + 1
+                    while j + 1 < e { if p[j] == 0x2D, ByteClass.isUpper(p[j + 1]) { expected = true; break }; j += 1 }
+                }
+                #expect(ct.has(i, .hyphenName) == expected, "token \(i)")
+                #expect(ct.key(i) == ClauseTokens.slowHash(p, s, e))
+            }
+        }
+    }
+
+    /// The quantity finder's cheap start test against its rule spelled out (a listed word, or a listed word before a hyphen).
+    @Test func quantityStartTestMatchesThePlainLoop() throws {
+        let finder = try QuantityFinder()
+        var copy = Self.text + " thirty-six five-year-old two-thirds sixty-something hundred-odd one-off"
+        copy.withUTF8 { p in
+            let tokens = Tokenizer.tokenize(bytes: p)
+            tokens.withUnsafeBufferPointer { t in
+                let scanner = Scanner(p: p, t: t, lex: finder.lexicon)
+                let starts = finder.lexicon.starts
+                for i in 0..<t.count {
+                    let k = t[i]
+                    var expected = k.kind == .number
+                    if k.kind == .word {
+                        let s = Int(k.range.start), e = Int(k.range.end)
+                        if ByteClass.isAlpha(p[s]) {
+                            if starts.value(p, s, e) != nil { expected = true } else {
+                                var h = s
+                                let stop = min(e, s + starts.maxLength + 1)
+                                while h < stop, p[h] != UInt8(ascii: "-") { h += 1 }
+                                expected = h < stop && starts.value(p, s, h) != nil
+                            }
+                        }
+                    }
+                    #expect(scanner.mayStart(i) == expected, "token \(i)")
+                }
+            }
+        }
+    }
+}
