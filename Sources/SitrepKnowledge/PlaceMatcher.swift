@@ -81,7 +81,8 @@ public struct PlaceMatcher: Sendable {
                 }
                 var raw = lookupForced(t, s, e)
                 raw.forcedIndex = k
-                if !raw.candidates.isEmpty { raws.append(raw) }
+                // A name the main tier does not know may still be a small town of the second tier.
+                if !raw.candidates.isEmpty || hasSmallPlace(t, s, e) { raws.append(raw) }
             }
             let resolved = decide(raws, t)
             var forcedOut = [PlaceMention?](repeating: nil, count: forced.count)
@@ -113,8 +114,18 @@ public struct PlaceMatcher: Sendable {
             cands = [Gazetteer.Candidate(index: d, match: .alternate)]
             demonym = true
         }
-        return Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: cands, head: nil, qualifierWords: [],
-                   rural: false, direction: false, cue: true, singleWord: false, forcedIndex: nil, demonym: demonym)
+        var raw = Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: cands, head: nil, qualifierWords: [],
+                      rural: false, direction: false, cue: true, singleWord: false, forcedIndex: nil, demonym: demonym)
+        raw.nameHash = NameKey.hash(fold)
+        return raw
+    }
+
+    /// The second tier knows a town of this name.
+    private func hasSmallPlace(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard let tier = SmallPlaces.loadDefault() else { return false }
+        var fold: [UInt8] = []
+        NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<e]), into: &fold)
+        return fold.withUnsafeBufferPointer { !tier.indices(folded: $0).isEmpty }
     }
 
     static let connectors: Set<String> = ["al", "el", "ad", "ar", "as", "ash", "az", "ez", "an", "at", "es", "ed",
