@@ -220,9 +220,9 @@ extension PlaceMatcher {
             if r.forcedIndex == nil && r.singleWord && r.sentenceStart && best.match == .skeleton {
                 out.append(nil); continue
             }
-            // A town of under 50,000 inside a longer capitalised name ("John Kelly", "Notre Dame", "Adrian Dunbar") is
-            // part of that name.
-            if r.forcedIndex == nil && r.insideLongerRun && !r.cue && local && pop < 50_000 {
+            // A town of under 150,000 inside a longer capitalised name ("John Kelly", "Notre Dame", "Adrian Dunbar",
+            // "Nancy Pelosi", "Sandy Hook") is part of that name.
+            if r.forcedIndex == nil && r.insideLongerRun && !r.cue && local && pop < 150_000 {
                 out.append(nil); continue
             }
             // A spelling variant (skeleton match) needs the document to be about that country already.
