@@ -74,6 +74,16 @@ import SitrepCore
         #expect(found.contains { $0.place.country == country }, "\(found.map(\.place.name))")
     }
 
+    @Test func aFunctionWordOpeningTheSentenceIsNoGivenName() {
+        let found = places("The Calamba mayor met reporters on Monday. In Calamba, schools stayed shut.")
+        #expect(found.filter { $0.place.country == "PH" }.count == 2, "\(found.map(\.place.name))")
+    }
+
+    @Test func aGivenNameOpeningTheSentenceStillMakesTheNextWordASurname() {
+        let found = places("Jeremy Calamba told reporters the plan had failed.")
+        #expect(!found.contains { $0.place.country == "PH" }, "\(found.map(\.place.name))")
+    }
+
     @Test func spellingVariantOfAVillageNeedsItsCountryNamed() {
         // One exact Turkish town ("Side") is not enough for a surname to become a Turkish village by its
         // consonants.
