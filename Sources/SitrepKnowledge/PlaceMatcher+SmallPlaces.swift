@@ -71,4 +71,73 @@ extension PlaceMatcher {
         }
         return out
     }
+
+    /// A small town of the second tier for a given name (a span to resolve) that the main gazetteer knows not at
+    /// all or only as a spelling variant ("Samos" in a story about Greece, "Southold" in one about Long Island).
+    /// The town must be vouched for: its first-level division is named in the document, or its country or
+    /// division right after it ("Visbek, Germany"), or a locative word before it ("in", "at", "town of") while
+    /// its country is named as such and it lies within 300 km of the document's other places in that country
+    /// (when it names any: "in Congress" in a story about Washington is no Arizona town). Among several, the one
+    /// named with its division first, then the nearest to the document's places, then the largest. Nil when none.
+    func smallPlaceForUnknownName(_ i: Int, _ raws: [Raw], priorBest: [Int32], _ t: UnsafeBufferPointer<UInt8>,
+                                  countryNamed: [Bool], divisionNamedCount: [Int32]) -> PlaceRef? {
+        let g = gazetteer
+        let r = raws[i]
+        guard r.nameEnd > r.nameStart, let tier = SmallPlaces.loadDefault() else { return nil }
+        var fold: [UInt8] = []
+        NameKey.fold(UnsafeBufferPointer(rebasing: t[r.nameStart..<r.nameEnd]), into: &fold)
+        let hits = fold.withUnsafeBufferPointer { tier.indices(folded: $0) }
+        guard !hits.isEmpty else { return nil }
+        // Countries and divisions named right after the name, and a locative word right before it.
+        var after: [Int32] = []
+        for q in raws where q.nameStart >= r.nameEnd && q.nameStart - r.nameEnd <= 3 && q.forcedIndex == nil {
+            var ok = true
+            for k in r.nameEnd..<q.nameStart where !(t[k] == 0x2C || t[k] == 0x20 || t[k] == 0x28) { ok = false }
+            if ok { for c in q.candidates where c.match != .skeleton { after.append(c.index) } }
+        }
+        let cue = locativeWordBefore(r.nameStart, t)
+        var chosen: Int32 = -1, chosenScore = -Double.infinity, chosenAdmin1: Int32 = -1
+        for h in hits {
+            let key = tier.admin1Key(h)
+            guard let dot = key.firstIndex(of: "."), let ci = g.countryByCode[String(key[..<dot])] else { continue }
+            let cid = g.countryIDOf[Int(ci)]
+            let a1 = g.admin1ByKey[key] ?? -1
+            let aid = a1 >= 0 ? g.admin1IDOf[Int(a1)] : -1
+            let divisionNamed = aid >= 0 && divisionNamedCount[Int(aid)] > 0
+            let rightAfter = after.contains(ci) || (a1 >= 0 && after.contains(a1))
+            // The nearest of the document's other places in the same country (towns, divisions, areas).
+            var nearest = Double.infinity
+            let lat = tier.latOf[Int(h)], lon = tier.lonOf[Int(h)]
+            for (j, b) in priorBest.enumerated() where j != i && b >= 0 && g.countryIDOf[Int(b)] == cid {
+                let k = g.kindOf[Int(b)]
+                guard k != .country && k != .continent else { continue }
+                let p = g.places[Int(b)]
+                nearest = min(nearest, Self.kilometres(lat, lon, p.lat, p.lon))
+            }
+            let countryGate = cue && cid >= 0 && countryNamed[Int(cid)] && (nearest == .infinity || nearest <= 300)
+            guard divisionNamed || rightAfter || countryGate else { continue }
+            let score = (rightAfter ? 20.0 : 0) + (divisionNamed ? 10 : 0) - (nearest == .infinity ? 1 : min(1, nearest / 1000))
+                + 1e-8 * Double(tier.populationOf[Int(h)])
+            if score > chosenScore { chosen = h; chosenScore = score; chosenAdmin1 = a1 }
+        }
+        guard chosen >= 0 else { return nil }
+        let e = tier.entry(chosen)
+        let qualifier = r.qualifierWords.isEmpty ? nil : r.qualifierWords.joined(separator: " ")
+        return PlaceRef(name: e.name, id: e.id, lat: e.lat, lon: e.lon, admin1: chosenAdmin1 >= 0 ? g.places[Int(chosenAdmin1)].name : nil,
+                        country: e.country, precision: .city, qualifier: qualifier)
+    }
+
+    /// A locative word ("in", "at", "near", "of" as in "the town of") right before byte offset `start`.
+    func locativeWordBefore(_ start: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var e = start
+        while e > 0 && t[e - 1] == 0x20 { e -= 1 }
+        guard e < start else { return false }
+        var s = e
+        while s > 0 && (t[s - 1] | 0x20) >= 0x61 && (t[s - 1] | 0x20) <= 0x7A { s -= 1 }
+        guard s < e, e - s <= 8 else { return false }
+        var fold: [UInt8] = []
+        NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<e]), into: &fold)
+        guard let role = lexicon.role(fold) else { return NameKey.hash(fold) == Self.ofHash }
+        return role == .cue || role == .relation
+    }
 }

@@ -81,7 +81,8 @@ public struct PlaceMatcher: Sendable {
                 }
                 var raw = lookupForced(t, s, e)
                 raw.forcedIndex = k
-                if !raw.candidates.isEmpty { raws.append(raw) }
+                // A name the main tier does not know may still be a small town of the second tier.
+                if !raw.candidates.isEmpty || hasSmallPlace(t, s, e) { raws.append(raw) }
             }
             let resolved = decide(raws, t)
             var forcedOut = [PlaceMention?](repeating: nil, count: forced.count)
@@ -113,14 +114,33 @@ public struct PlaceMatcher: Sendable {
             cands = [Gazetteer.Candidate(index: d, match: .alternate)]
             demonym = true
         }
-        return Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: cands, head: nil, qualifierWords: [],
-                   rural: false, direction: false, cue: true, singleWord: false, forcedIndex: nil, demonym: demonym)
+        var raw = Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: cands, head: nil, qualifierWords: [],
+                      rural: false, direction: false, cue: true, singleWord: false, forcedIndex: nil, demonym: demonym)
+        raw.nameHash = NameKey.hash(fold)
+        return raw
+    }
+
+    /// The second tier knows a town of this name.
+    private func hasSmallPlace(_ t: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard let tier = SmallPlaces.loadDefault() else { return false }
+        var fold: [UInt8] = []
+        NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<e]), into: &fold)
+        return fold.withUnsafeBufferPointer { !tier.indices(folded: $0).isEmpty }
     }
 
     static let connectors: Set<String> = ["al", "el", "ad", "ar", "as", "ash", "az", "ez", "an", "at", "es", "ed",
                                           "de", "del", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
                                           "of", "upon", "bin", "ibn", "y", "van", "von", "der", "den", "on", "sur", "am", "im"]
 
+    /// Words that open sentences without being names ("The", "In", "After").
+    static let functionWords: [String] = ["a", "after", "an", "and", "as", "at", "before", "but", "by", "during", "for",
+                                          "from", "if", "in", "inside", "into", "near", "on", "outside", "since", "the",
+                                          "this", "to", "when", "while", "with"]
+    static let functionWordTable: NameKeyTable = {
+        var t = NameKeyTable(capacity: functionWords.count, filterBits: 12)
+        for w in functionWords { t.set(NameKey.hash(Array(w.utf8)), 1) }
+        return t
+    }()
     static let theHash = NameKey.hash(Array("the".utf8))
     static let ofHash = NameKey.hash(Array("of".utf8))
     static let connectorTable: NameKeyTable = {
@@ -188,6 +208,7 @@ public struct PlaceMatcher: Sendable {
         // Read-only from here: nested functions capture a constant, not a boxed variable.
         let wfold = built
         let connectorTable = Self.connectorTable  // once, not a global access per word
+        let functionWords = Self.functionWordTable
         func isConnector(_ i: Int) -> Bool {
             guard !words[i].capitalised, wfold.starts[i + 1] - wfold.starts[i] <= 5 else { return false }
             return connectorTable[wfold.hashes[i]] != nil
@@ -301,9 +322,11 @@ public struct PlaceMatcher: Sendable {
                     raw.singleWord = length == 1
                     // "Kevin Allen", "Staffan de Mistura": another capitalised word (or one and a connector) before it.
                     let prev = i > 0 && !words[i].breakBefore && isConnector(i - 1) && i > 1 && !words[i - 1].breakBefore ? i - 2 : i - 1
+                    // (A function word opening a sentence, "The Samos camp", "In Calamba", is no name.)
                     raw.afterOtherName = prev >= 0 && !words[prev + 1].breakBefore && nameLike(prev)
                         && !(prev == i - 2 && words[prev].sentenceStart)
                         && !(raws.last.map { $0.nameEnd == words[prev].end } ?? false)
+                        && !(words[prev].sentenceStart && functionWords[wfold[prev]] != nil)
                     raw.insideLongerRun = raw.afterOtherName
                         || (last + 1 < n && !words[last + 1].breakBefore && nameLike(last + 1))
                     raw.nameHash = NameKey.hash(fold)

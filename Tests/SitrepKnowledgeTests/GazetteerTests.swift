@@ -55,6 +55,29 @@ import SitrepCore
         #expect(throws: SitrepError.self) { try Gazetteer.load(from: "/nonexistent/gazetteer.tsv") }
     }
 
+    @Test(arguments: [("Democratic People's Republic of Korea", "KP"), ("People's Republic of China", "CN"),
+                      ("United Republic of Tanzania", "TZ"), ("Republic of Moldova", "MD")])
+    func officialLongNameOfACountryIsThatCountry(_ name: String, _ iso: String) throws {
+        let c = try #require(Self.gazetteer.candidates(named: name, skeleton: false).first)
+        #expect(Self.gazetteer.places[Int(c.index)].kind == .country)
+        #expect(Self.gazetteer.places[Int(c.index)].country == iso)
+    }
+
+    @Test func largeTownsMissingFromTheOlderCityListAreInTheMainTier() throws {
+        // GeoNames cities500 counts these at 50,000 or more; the 2018 cities15000 copy lacks them.
+        for (name, iso) in [("Muntinlupa", "PH"), ("Harrow", "GB")] {
+            #expect(Self.gazetteer.candidates(named: name, skeleton: false).contains { Self.gazetteer.places[Int($0.index)].country == iso }, "\(name)")
+        }
+        // A small namesake stays in the second tier only.
+        #expect(!Self.gazetteer.candidates(named: "Visbek", skeleton: false).contains { Self.gazetteer.places[Int($0.index)].country == "DE" })
+    }
+
+    @Test func aDivisionIsCentredOnItsWholeExtentNotWhereMostPeopleLive() throws {
+        // British Columbia's towns crowd its south-west; the middle of their whole range lies far to the north.
+        let bc = try #require(Self.gazetteer.candidates(named: "British Columbia", skeleton: false).first { Self.gazetteer.places[Int($0.index)].kind == .admin1 })
+        #expect(Self.gazetteer.places[Int(bc.index)].lat > 52.5)
+    }
+
     @Test func bareCityNameRanksTheCityAboveItsGovernorate() {
         let m = PlaceMatcher(gazetteer: Self.gazetteer)
         let found = m.find(in: "Shelling hit Homs on Tuesday.", tokens: nil)

@@ -58,6 +58,32 @@ import SitrepCore
         #expect(found.isEmpty, "\(found.map(\.place.name))")
     }
 
+    @Test(arguments: [
+        "Her daughter, Sandy Marlowe, still remembers the last morning.",
+        "Nancy Okafor told the committee the budget was short.",
+    ])
+    func townOfUnder150000AsAGivenNameIsNotAPlace(_ text: String) {
+        let found = places(text)
+        #expect(found.isEmpty, "\(found.map(\.place.name))")
+    }
+
+    @Test(arguments: [("The plant in Nancy Sud closed last year.", "FR"), ("Crews arrived in Sandy City Hall at noon.", "US")])
+    func townBeforeACapitalisedWordAfterALocativeWordStaysAPlace(_ text: String, _ country: String) {
+        // (A locative word before the name vouches for it even inside a longer capitalised run.)
+        let found = places(text)
+        #expect(found.contains { $0.place.country == country }, "\(found.map(\.place.name))")
+    }
+
+    @Test func aFunctionWordOpeningTheSentenceIsNoGivenName() {
+        let found = places("The Calamba mayor met reporters on Monday. In Calamba, schools stayed shut.")
+        #expect(found.filter { $0.place.country == "PH" }.count == 2, "\(found.map(\.place.name))")
+    }
+
+    @Test func aGivenNameOpeningTheSentenceStillMakesTheNextWordASurname() {
+        let found = places("Jeremy Calamba told reporters the plan had failed.")
+        #expect(!found.contains { $0.place.country == "PH" }, "\(found.map(\.place.name))")
+    }
+
     @Test func spellingVariantOfAVillageNeedsItsCountryNamed() {
         // One exact Turkish town ("Side") is not enough for a surname to become a Turkish village by its
         // consonants.

@@ -53,6 +53,52 @@ import SitrepCore
         #expect(q.admin1 == "New Jersey")
     }
 
+    /// Resolves every occurrence of `name` in `text` as a given span.
+    func resolveAll(_ name: String, in text: String) -> [PlaceMention?] {
+        var spans: [TextRange] = []
+        let u = Array(text.utf8), n = Array(name.utf8)
+        var k = 0
+        while k + n.count <= u.count {
+            if Array(u[k..<(k + n.count)]) == n { spans.append(TextRange(start: Int32(k), end: Int32(k + n.count))); k += n.count } else { k += 1 }
+        }
+        return Self.matcher.resolve(spans: spans, in: text)
+    }
+
+    @Test func givenNameUnknownToTheMainTierAfterALocativeWordIsASmallTownOfTheNamedCountry() throws {
+        let text = "Greece moved hundreds of asylum seekers off the islands. Conditions in Samos remain dire, aid groups said."
+        let r = try #require(resolveAll("Samos", in: text).first ?? nil)
+        #expect(r.place.country == "GR")
+        #expect(abs((r.place.lat ?? 0) - 37.75) < 0.5)
+    }
+
+    @Test func aSmallTownVouchedForOnceIsThatTownAtEveryMention() {
+        let text = "Greece moved asylum seekers to camps in Samos this winter. The Samos camp now holds twice its capacity."
+        let r = resolveAll("Samos", in: text)
+        #expect(r.count == 2)
+        #expect(r.allSatisfy { $0?.place.country == "GR" })
+    }
+
+    @Test func aSmallTownWithItsCountryRightAfterItNeedsNoLocativeWord() throws {
+        let text = "Visbek, Germany, is home to the feed maker's new laboratory."
+        let r = try #require(resolveAll("Visbek", in: text).first ?? nil)
+        #expect(r.place.country == "DE")
+    }
+
+    @Test(arguments: [
+        // The country is named, but the small town lies far from the document's towns of that country.
+        ("Lawmakers in Congress met the president in Washington, United States, on Monday.", "Congress"),
+        // No locative word, no country or division after it, no division named: a hotel chain's name.
+        ("The Samos hotel chain opened its new building in Athens, Greece.", "Samos"),
+        // A locative word, but its country is not named.
+        ("The ferry reached Samos before dawn and left again at noon.", "Samos"),
+    ])
+    func smallNamesakeWithoutItsCountryOrDivisionVouchingIsNotChosen(_ text: String, _ name: String) {
+        for r in resolveAll(name, in: text) {
+            #expect(r == nil || r?.place.id.map { SmallPlaces.loadDefault()?.entries(named: name).map(\.id).contains($0) == true } != true,
+                    "\(name) → \(String(describing: r?.place))")
+        }
+    }
+
     @Test func aBadRowIsReportedWithFileAndLine() throws {
         let path = NSTemporaryDirectory() + "sitrep-small-places-\(UUID().uuidString).tsv"
         try "# header\n1\tOkay Town\t1.0\t2.0\tUS\tNJ\t1200\n2\tBad Town\tnorth\t2.0\tUS\tNJ\t1200\n"
