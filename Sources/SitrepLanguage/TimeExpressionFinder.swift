@@ -183,6 +183,10 @@ public struct TimeExpressionFinder: Sendable {
                 return !afterPerfect(parser, j)
             case .next: return true
             case .pastCue, .perfect: return false
+            case .scheduleVerb:
+                // "a summit opens in Geneva on Monday": a present-tense verb of scheduling a few words before
+                // (third person "-s" only: "begin" may be an infinitive, "did not begin until Tuesday").
+                if first.word - tokens[j].word <= 6, !parser.isCapitalised(j), p[tokens[j].end - 1] | 0x20 == 0x73 { return true }
             default: break
             }
             j -= 1

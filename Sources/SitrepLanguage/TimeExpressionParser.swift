@@ -356,6 +356,14 @@ struct TimeExpressionParser {
         case .partOfDay where !e!.plural && (r == .this || r == .last || r == .that):
             var x = TimeExpression(type: .time, anchor: .dayOffset(r == .last ? -1 : 0))
             x.partOfDay = e!.code
+            // "that night": the day the text last named.
+            x.fromReference = r == .that
+            return Match(first: k, last: i, expr: x, takesThe: true)
+        case .partOfDay where !e!.plural && (r == .next || r == .following || r == .previous) && the:
+            // "the next morning", "the following night", "the previous evening": a day next to the one last named.
+            var x = TimeExpression(type: .time, anchor: .dayOffset(offset))
+            x.partOfDay = e!.code
+            x.fromReference = true
             return Match(first: k, last: i, expr: x, takesThe: true)
         case .unit:
             let unit = e!.unit!
@@ -365,6 +373,8 @@ struct TimeExpressionParser {
                     return Match(first: k, last: i, expr: TimeExpression(type: .date, anchor: .reference("PRESENT_REF")), takesThe: true)
                 }
                 guard r != .this, r != .that, r != .current else { return nil }
+                // "could last weeks": the verb.
+                if r == .last, !the, i == k + 1, previousRole(k) == .to || (!Self.isPreposition(previousRole(k)) && previousRole(k) != .over) { return nil }
                 // "recent days", "the coming weeks": a vague past or future (TimeML's PAST_REF / FUTURE_REF)
                 // that still gives a window before or after the anchor.
                 var x = TimeExpression(type: .date, anchor: .reference(offset < 0 ? "PAST_REF" : "FUTURE_REF"))
@@ -394,6 +404,8 @@ struct TimeExpressionParser {
                 return Match(first: k, last: i, expr: x, takesThe: true)
             }
         }
+        // "to last several weeks", "could last two days": "last" the verb (the window needs "the" or a preposition).
+        if r == .last, !the, i == k + 1, previousRole(k) == .to || (!Self.isPreposition(previousRole(k)) && previousRole(k) != .over) { return nil }
         // "the past three months", "the next few years", "the last twenty four hours"
         if r != .this, r != .that, r != .current, let (count, after) = count(i), after < n, adj(after - 1, after),
            let u = entry(after), u.kind == .unit, let unit = u.unit, u.plural || count == 1 {
@@ -499,6 +511,8 @@ struct TimeExpressionParser {
                 return nil
             }
             if isYear(k) {
+                // "the 1996-2000 period": the end of a span of years is not a year of its own.
+                if k > 0, t.gap == .hyphen || t.gap == .slash, tokens[k - 1].word == t.word - 1, tokens[k - 1].entry < 0 { return nil }
                 // "1988 third quarter"
                 if adj(k, k + 1), let q = quarterAt(k + 1, year: t.number) { return Match(first: k, last: q.last, expr: q.expr, takesThe: true) }
                 // "the 1988 period", "the 1988 quarter": the quarter the text is about, in that year.
@@ -547,7 +561,8 @@ struct TimeExpressionParser {
             let r = role(after + 1)
             if r == .ago || r == .earlier || r == .later {
                 var x = TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: r == .later ? 1 : -1))
-                x.inheritsQuarter = unit == .year
+                // "a year ago" in a quarterly report is the same quarter a year back; "20 years ago" is just a year.
+                x.inheritsQuarter = unit == .year && value == 1
                 // "a week later", "two days earlier": counted from the time the text last named.
                 x.fromReference = r != .ago
                 return Match(first: k, last: after + 1, expr: x)

@@ -185,6 +185,32 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
         TimeValueCase(text: "Flights leave Tuesday nights from the capital.", published: "2018-10-05",
                       phrase: "Tuesday nights", type: .set, value: "XXXX-WXX-2TNI"),
+        // A part of a day next to the day the text last named ("that night", "the next morning").
+        TimeValueCase(text: "Gunmen stormed the depot on Aug. 7. That night, police sealed the roads.", published: "1998-08-12",
+                      phrase: "That night", type: .time, value: "1998-08-07TNI"),
+        TimeValueCase(text: "Gunmen stormed the depot on Aug. 7. The next morning, rescuers reached it.", published: "1998-08-12",
+                      phrase: "The next morning", type: .time, value: "1998-08-08TMO"),
+        TimeValueCase(text: "The envoy landed on March 3, 2017; the previous evening he had called the rebels.", published: "2018-10-05",
+                      phrase: "the previous evening", type: .time, value: "2017-03-02TEV"),
+        TimeValueCase(text: "Police closed the bridge this morning.", published: "2018-10-05",
+                      phrase: "this morning", type: .time, value: "2018-10-05TMO"),
+        // "last" the verb: the duration is the count and unit alone.
+        TimeValueCase(text: "The convoy's journey is expected to last several weeks.", published: "2018-10-05",
+                      phrase: "several weeks", type: .duration, value: "PXW"),
+        TimeValueCase(text: "The talks will last two days.", published: "2018-10-05",
+                      phrase: "two days", type: .duration, value: "P2D"),
+        TimeValueCase(text: "Shelling eased over the last two days.", published: "2018-10-05",
+                      phrase: "the last two days", type: .duration, value: "P2D"),
+        // Only "a year ago" takes the quarter a report is about; "20 years ago" is a year.
+        TimeValueCase(text: "Sales fell in the third quarter. The mill opened 20 years ago.", published: "2018-10-05",
+                      phrase: "20 years ago", type: .date, value: "1998"),
+        TimeValueCase(text: "Sales fell in the third quarter. A year ago they rose.", published: "2018-10-05",
+                      phrase: "A year ago", type: .date, value: "2017-Q3"),
+        // A present-tense verb of scheduling a few words back points to the future; a base form does not.
+        TimeValueCase(text: "A two-day summit opens in Geneva on Monday.", published: "2018-10-03",
+                      phrase: "Monday", type: .date, value: "2018-10-08"),
+        TimeValueCase(text: "The fighting did not begin until Tuesday.", published: "2018-10-05",
+                      phrase: "Tuesday", type: .date, value: "2018-10-02"),
     ]
 
     @Test(arguments: cases)
@@ -207,6 +233,8 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "The New York office closed.",
         "Over 2000 people fled.",
         "He watched Channel 4 news.",
+        "Growth was strong in the 1996-2000 period.",
+        "Analysts said the slump could last weeks.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
