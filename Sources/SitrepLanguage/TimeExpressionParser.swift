@@ -216,6 +216,15 @@ struct TimeExpressionParser {
     private func wordLed(_ k: Int, _ r: Role, the: Bool) -> Match? {
         switch r {
         case .end, .beginning, .middle:
+            // "by end-June", "end-1997": a month or year joined by a hyphen.
+            if r == .end, k + 1 < n, tokens[k + 1].gap == .hyphen, adj(k, k + 1), var m = core(k + 1, the: false) {
+                switch m.expr.anchor {
+                case .date(_, .some, nil), .date(.some, nil, nil):
+                    m.expr.part = .end
+                    return Match(first: k, last: m.last, expr: m.expr)
+                default: return nil
+                }
+            }
             // "the end of July", "the beginning of the year", "end of 2017"
             guard adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2) else { return nil }
             let target = k + 2

@@ -66,6 +66,12 @@ struct TimeTokenScanner {
     }
 
     func scan(_ p: UnsafeBufferPointer<UInt8>, into tokens: inout [TimeToken]) {
+        lexicon.withProbe { scan(p, probe: $0, into: &tokens) }
+    }
+
+    /// `probe`: the lexicon's tables as pointers, so that looking up every word costs no call, bounds check
+    /// or reference count.
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, probe: TimeLexicon.Probe, into tokens: inout [TimeToken]) {
         let n = p.count
         var i = 0
         var word = 0
@@ -163,7 +169,7 @@ struct TimeTokenScanner {
                     continue
                 }
             } else if e - s <= lexicon.maxLength {
-                entry = lexicon.lookupWord(p, s, e)
+                entry = e - s >= 2 ? probe.word(p, s, e) : lexicon.lookup(p, s, e)
                 if e - s == 1 {
                     let l = first | 0x20
                     // "a.m." / "p.m." (also "a.m" and "p.m")

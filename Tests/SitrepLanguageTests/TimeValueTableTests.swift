@@ -194,6 +194,11 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "the previous evening", type: .time, value: "2017-03-02TEV"),
         TimeValueCase(text: "Police closed the bridge this morning.", published: "2018-10-05",
                       phrase: "this morning", type: .time, value: "2018-10-05TMO"),
+        // "end-June", "end-2017": the end of a month or year, joined by a hyphen.
+        TimeValueCase(text: "Reserves stood at 40 billion dollars by end-June.", published: "2018-10-05",
+                      phrase: "end-June", type: .date, value: "2018-06"),
+        TimeValueCase(text: "Debt had doubled by end-2017.", published: "2018-10-05",
+                      phrase: "end-2017", type: .date, value: "2017"),
         // "last" the verb: the duration is the count and unit alone.
         TimeValueCase(text: "The convoy's journey is expected to last several weeks.", published: "2018-10-05",
                       phrase: "several weeks", type: .duration, value: "PXW"),
