@@ -71,6 +71,8 @@ public struct TimeExpressionFinder: Sendable {
         var i = 0
         // The quarter the text last named ("the third quarter … a year earlier").
         var lastQuarter: (year: Int, quarter: Int)?
+        // The value of the last quarter, half, month or season the text named ("2018-Q2", "2018-H1", "2018-07").
+        var lastPeriod: String?
         // The start of the last date the text named, for "the following month", "that year".
         var reference: CalendarDay?
         var referencePrecision = TimePrecision.year
@@ -78,8 +80,16 @@ public struct TimeExpressionFinder: Sendable {
             var m = matches[i]
             m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start)
             m.expr.future = !m.expr.past && futureCue(parser, m, p)
+            // "the same period last year", "the corresponding period of last year": the period the text last named
+            // (a quarter, a half, a month, a season), a year back.
+            if case .unitOffset(.year, let o) = m.expr.anchor, o != 0, m.expr.part == nil, let the = periodOpener(parser, m.first) {
+                m.first = the
+                if let period = lastPeriod, let shifted = Self.period(period, yearOffset: o) { m.expr.anchor = shifted }
+                else { m.expr.inheritsQuarter = true }
+            }
             if m.expr.inheritsQuarter, let (y, q) = lastQuarter {
                 switch m.expr.anchor {
+                case .unitOffset(.year, let o) where o != 0: m.expr.anchor = .quarter(q, year: y + o, half: false)
                 case .unitsAgo(.year, let c?, let sign): m.expr.anchor = .quarter(q, year: y + sign * c, half: false)
                 case .unitOffset(.quarter, _): m.expr.anchor = .quarter(q, year: y, half: false)
                 case .date(let year?, nil, nil): m.expr.anchor = .quarter(q, year: year, half: false)
@@ -110,6 +120,7 @@ public struct TimeExpressionFinder: Sendable {
             }
             out.append(found)
             if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }
+            if found.type == .date, found.value.utf8.count == 7, Self.period(found.value, yearOffset: 0) != nil { lastPeriod = found.value }
             i += 1
         }
         return out
@@ -120,6 +131,25 @@ public struct TimeExpressionFinder: Sendable {
         return TimeMention(range: TextRange(parser.tokens[m.first].start, parser.tokens[m.last].end), type: m.expr.type,
                            interval: r.interval, precision: r.precision, value: r.value,
                            modifier: modifier(parser, m.first), unresolvedReason: r.unresolvedReason)
+    }
+
+    /// A period value ("2018-Q2", "2018-H1", "2018-07", "2018-SU") as an anchor `yearOffset` years away.
+    static func period(_ value: String, yearOffset: Int) -> TimeExpression.Anchor? {
+        let u = Array(value.utf8)
+        guard u.count == 7, u[4] == 0x2D, u[0..<4].allSatisfy(ByteClass.isDigit) else { return nil }
+        let y = u[0..<4].reduce(0) { $0 * 10 + Int($1 &- 0x30) } + yearOffset
+        let a = u[5], b = u[6]
+        if (a == 0x51 || a == 0x48), ByteClass.isDigit(b) {
+            let n = Int(b &- 0x30)
+            guard n >= 1, n <= (a == 0x51 ? 4 : 2) else { return nil }
+            return .quarter(n, year: y, half: a == 0x48)
+        }
+        if ByteClass.isDigit(a), ByteClass.isDigit(b) {
+            let month = Int(a &- 0x30) * 10 + Int(b &- 0x30)
+            return (1...12).contains(month) ? .date(year: y, month: month, day: nil) : nil
+        }
+        let code = String(decoding: u[5...6], as: UTF8.self)
+        return ["SP", "SU", "FA", "WI"].contains(code) ? .season(code, year: y, offset: nil) : nil
     }
 
     /// `2018-Q3` → (2018, 3).
@@ -137,6 +167,28 @@ public struct TimeExpressionFinder: Sendable {
             i += 1
         }
         return (y, q)
+    }
+
+    /// Before "last year" at token `k`: "the same period", "the corresponding period of", "the period in" —
+    /// the index of "the" (one word, any, may stand between "the" and "period").
+    func periodOpener(_ parser: TimeExpressionParser, _ k: Int) -> Int? {
+        let t = parser.tokens
+        var j = k - 1
+        guard j >= 1, parser.adjSpace(j, k) else { return nil }
+        if parser.role(j) == .of || parser.role(j) == .in {
+            guard parser.adjSpace(j - 1, j) else { return nil }
+            j -= 1
+        }
+        guard parser.role(j) == .period, t[j].gap == .space else { return nil }
+        // "the same period", "the period", "the corresponding period" (a word that is not a time word between).
+        var h = j - 1
+        guard h >= 0, t[h].sentence == t[j].sentence else { return nil }
+        if parser.role(h) == .that, parser.adjSpace(h, j) {
+            h -= 1
+            return h >= 0 && parser.role(h) == .the && parser.adjSpace(h, h + 1) ? h : nil
+        }
+        guard parser.role(h) == .the else { return nil }
+        return parser.adjSpace(h, j) || t[j].word - t[h].word == 2 ? h : nil
     }
 
     /// "since late 2017", "by mid-October": the preposition right before the expression.

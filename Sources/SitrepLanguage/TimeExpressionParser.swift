@@ -401,6 +401,13 @@ struct TimeExpressionParser {
                case .quarter(let qn, nil, let half) = q.expr.anchor {
                 return Match(first: k, last: q.last, expr: TimeExpression(type: .date, anchor: .quarterInYear(qn, yearOffset: offset, half: half)), takesThe: true)
             }
+            // "last year's quarter", "last year's period": the quarter the text is about, in that year.
+            if unit == .year, offset != 0, tokens[i].has(TimeToken.possessive), adjSpace(i, i + 1),
+               (entry(i + 1)?.unit == .quarter && entry(i + 1)?.plural == false) || role(i + 1) == .period {
+                var x = TimeExpression(type: .date, anchor: .unitOffset(.year, offset))
+                x.inheritsQuarter = true
+                return Match(first: k, last: i + 1, expr: x, takesThe: true)
+            }
             // "the latest quarter" is the last one reported: the previous quarter.
             var x = TimeExpression(type: .date, anchor: .unitOffset(unit, offset))
             // "the next day", "the following week": narrative time, counted from the time last named.
