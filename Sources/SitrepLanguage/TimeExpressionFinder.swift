@@ -111,7 +111,13 @@ public struct TimeExpressionFinder: Sendable {
             default: break
             }
             let usable = reference != nil && referencePrecision <= needed
-            let anchor = m.expr.fromReference && usable ? DayInterval(day: reference!) : published
+            var anchor = m.expr.fromReference && usable ? DayInterval(day: reference!) : published
+            // "at 3 a.m. local time on Tuesday", "on Sunday the guns fell silent at 6 p.m.": a clock time without
+            // a day takes the day the same sentence names nearby (after it first, then before it).
+            if m.expr.type == .time, m.expr.hour != nil, case .none = m.expr.anchor,
+               let day = sentenceDay(parser, matches, i, out, p, published: published) {
+                anchor = DayInterval(day: day)
+            }
             let found = mention(parser, m, published: anchor)
             if let i = found.interval, found.type == .date || found.type == .time, found.precision != .beforePublication,
                !found.value.hasSuffix("_REF") {
@@ -131,6 +137,32 @@ public struct TimeExpressionFinder: Sendable {
         return TimeMention(range: TextRange(parser.tokens[m.first].start, parser.tokens[m.last].end), type: m.expr.type,
                            interval: r.interval, precision: r.precision, value: r.value,
                            modifier: modifier(parser, m.first), unresolvedReason: r.unresolvedReason)
+    }
+
+    /// The day named by a day-precision date in the same sentence as match `i` (a clock time): the next match
+    /// when it starts at most six words on, else the last mention found when it ends at most six words before.
+    private func sentenceDay(_ parser: TimeExpressionParser, _ matches: [TimeExpressionParser.Match], _ i: Int,
+                             _ out: [TimeMention], _ p: UnsafeBufferPointer<UInt8>, published: DayInterval?) -> CalendarDay? {
+        let t = parser.tokens
+        let m = matches[i]
+        if i + 1 < matches.count {
+            var next = matches[i + 1]
+            if t[next.first].sentence == t[m.last].sentence, t[next.first].word - t[m.last].word <= 6, next.expr.type == .date {
+                switch next.expr.anchor {
+                case .date(_, .some, .some), .weekday, .dayOffset:
+                    next.expr.past = pastVerbBefore(p, t[next.first].start)
+                    next.expr.future = !next.expr.past && futureCue(parser, next, p)
+                    let r = TimeResolver.resolve(next.expr, published: published)
+                    if r.precision == .day, let d = r.interval, d.start == d.end { return d.start }
+                default: break
+                }
+            }
+        }
+        if i > 0, let last = out.last, last.precision == .day, last.type == .date, let d = last.interval, d.start == d.end {
+            let before = matches[i - 1]
+            if t[before.last].sentence == t[m.first].sentence, t[m.first].word - t[before.last].word <= 6 { return d.start }
+        }
+        return nil
     }
 
     /// A period value ("2018-Q2", "2018-H1", "2018-07", "2018-SU") as an anchor `yearOffset` years away.

@@ -212,6 +212,13 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "the same period last year", type: .date, value: "2017-07"),
         TimeValueCase(text: "Prices were higher than in the same period last year.", published: "2018-10-25",
                       phrase: "the same period last year", type: .date, value: "2017"),
+        // A clock time without a day takes the day its sentence names nearby; else the publication day.
+        TimeValueCase(text: "The blast came at 3 a.m. local time on Tuesday.", published: "1998-08-12",
+                      phrase: "3 a.m.", type: .time, value: "1998-08-11T03:00"),
+        TimeValueCase(text: "On Sunday the guns fell silent at 6 p.m. sharp.", published: "1998-08-12",
+                      phrase: "6 p.m.", type: .time, value: "1998-08-09T18:00"),
+        TimeValueCase(text: "The curfew starts at 8 p.m. and the minister spoke for an hour.", published: "1998-08-12",
+                      phrase: "8 p.m.", type: .time, value: "1998-08-12T20:00"),
         // "last" the verb: the duration is the count and unit alone.
         TimeValueCase(text: "The convoy's journey is expected to last several weeks.", published: "2018-10-05",
                       phrase: "several weeks", type: .duration, value: "PXW"),
