@@ -933,6 +933,12 @@ struct TimeExpressionParser {
             x.inheritsQuarter = true
             return Match(first: k, last: k, expr: x, takesThe: true)
         }
+        // "the day before yesterday", "the day after tomorrow"
+        if unit == .day, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after, adjSpace(k + 1, k + 2),
+           let d = entry(k + 2), d.kind == .dayRef, d.code.isEmpty, d.number != 0 {
+            return Match(first: k, last: k + 2, expr: TimeExpression(type: .date, anchor: .dayOffset(d.number + (role(k + 1) == .before ? -1 : 1))),
+                         takesThe: true)
+        }
         // "the day before", "the day after": next to the time last named.
         if unit == .day, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after,
            k + 2 >= n || tokens[k + 2].word != tokens[k].word + 2 || tokens[k + 2].gap != .space {

@@ -103,6 +103,8 @@ struct TimeTokenScanner {
                 j += 1
             }
             if newlines > 1 { sawSentenceEnd = true }
+            // A number ending the previous sentence does not make the next word a rate ("… on Aug. 3. A year after …").
+            if sawSentenceEnd, previousWasNumber, j > lastWordEnd { amount = false }
             if marks == 0 { gap = newlines > 1 ? .other : .space }
             else if marks == 1 {
                 switch mark {

@@ -219,6 +219,14 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "6 p.m.", type: .time, value: "1998-08-09T18:00"),
         TimeValueCase(text: "The curfew starts at 8 p.m. and the minister spoke for an hour.", published: "1998-08-12",
                       phrase: "8 p.m.", type: .time, value: "1998-08-12T20:00"),
+        // "the day before yesterday", "the day after tomorrow"
+        TimeValueCase(text: "The day before yesterday, rebels shelled the port.", published: "1998-08-12",
+                      phrase: "The day before yesterday", type: .date, value: "1998-08-10"),
+        TimeValueCase(text: "Talks resume the day after tomorrow.", published: "1998-08-12",
+                      phrase: "the day after tomorrow", type: .date, value: "1998-08-14"),
+        // A number ending one sentence does not make "a year" in the next a rate.
+        TimeValueCase(text: "The order is dated Aug. 3. A year after the attack, the town is rebuilt.", published: "1998-08-12",
+                      phrase: "A year", type: .duration, value: "P1Y"),
         // "last" the verb: the duration is the count and unit alone.
         TimeValueCase(text: "The convoy's journey is expected to last several weeks.", published: "2018-10-05",
                       phrase: "several weeks", type: .duration, value: "PXW"),
