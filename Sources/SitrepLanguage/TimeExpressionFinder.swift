@@ -25,8 +25,13 @@ import SitrepCore
 /// - "31/07/2018" is read day first unless that is impossible ("07/31/2018");
 /// - "the following month", "that year", "a week later", "the next day" count from the time the text
 ///   last named (its reference time), when that time is fine enough, else from the publication date;
+/// - "that night", "the next morning", "the previous evening" are parts of the day last named (or next to it);
+/// - a clock time without a day ("at 3 a.m. local time on Tuesday") takes the day its sentence names within
+///   six words, else the publication day;
+/// - "the same period last year", "the corresponding period of last year" are the quarter, half, month or
+///   season the text last named, a year back; "a year ago" takes the quarter a report is about ("20 years ago" not);
 /// - "early"/"mid"/"late" narrow an interval to its first, middle or last third; "earlier this month"
-///   runs from the start of the month to the publication day.
+///   runs from the start of the month to the publication day; "end-June" is the last third of June.
 /// When `published` is a window, relative expressions are resolved against both ends and the intervals
 /// joined; the value is the one for the window's end. Without a publication date, relative expressions
 /// are left unresolved with the reason (`unresolvedReason`) and an underspecified TimeML value ("XXXX-WXX-6").
