@@ -263,6 +263,8 @@ public struct TimeLexicon: Sendable {
         let keys: UnsafeBufferPointer<UInt64>
         let slots: UnsafeBufferPointer<Int32>
         let mask: Int
+        /// The entries, read in place (a copied `Entry` retains its string).
+        let entries: UnsafeBufferPointer<Entry>
 
         /// As `lookupWord`: a word of ASCII letters and digits, two bytes or longer, at most `maxLength` bytes.
         @inline(__always) func word(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
@@ -291,7 +293,9 @@ public struct TimeLexicon: Sendable {
     func withProbe<R>(_ body: (Probe) -> R) -> R {
         lengths.withUnsafeBufferPointer { l in
             slotKeys.withUnsafeBufferPointer { k in
-                slotEntries.withUnsafeBufferPointer { s in body(Probe(lengths: l, keys: k, slots: s, mask: slotMask)) }
+                slotEntries.withUnsafeBufferPointer { s in
+                    entries.withUnsafeBufferPointer { e in body(Probe(lengths: l, keys: k, slots: s, mask: slotMask, entries: e)) }
+                }
             }
         }
     }
