@@ -25,8 +25,13 @@ import SitrepCore
 /// - "31/07/2018" is read day first unless that is impossible ("07/31/2018");
 /// - "the following month", "that year", "a week later", "the next day" count from the time the text
 ///   last named (its reference time), when that time is fine enough, else from the publication date;
+/// - "that night", "the next morning", "the previous evening" are parts of the day last named (or next to it);
+/// - a clock time without a day ("at 3 a.m. local time on Tuesday") takes the day its sentence names within
+///   six words, else the publication day;
+/// - "the same period last year", "the corresponding period of last year" are the quarter, half, month or
+///   season the text last named, a year back; "a year ago" takes the quarter a report is about ("20 years ago" not);
 /// - "early"/"mid"/"late" narrow an interval to its first, middle or last third; "earlier this month"
-///   runs from the start of the month to the publication day.
+///   runs from the start of the month to the publication day; "end-June" is the last third of June.
 /// When `published` is a window, relative expressions are resolved against both ends and the intervals
 /// joined; the value is the one for the window's end. Without a publication date, relative expressions
 /// are left unresolved with the reason (`unresolvedReason`) and an underspecified TimeML value ("XXXX-WXX-6").
@@ -71,6 +76,8 @@ public struct TimeExpressionFinder: Sendable {
         var i = 0
         // The quarter the text last named ("the third quarter … a year earlier").
         var lastQuarter: (year: Int, quarter: Int)?
+        // The value of the last quarter, half, month or season the text named ("2018-Q2", "2018-H1", "2018-07").
+        var lastPeriod: String?
         // The start of the last date the text named, for "the following month", "that year".
         var reference: CalendarDay?
         var referencePrecision = TimePrecision.year
@@ -78,8 +85,16 @@ public struct TimeExpressionFinder: Sendable {
             var m = matches[i]
             m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start)
             m.expr.future = !m.expr.past && futureCue(parser, m, p)
+            // "the same period last year", "the corresponding period of last year": the period the text last named
+            // (a quarter, a half, a month, a season), a year back.
+            if case .unitOffset(.year, let o) = m.expr.anchor, o != 0, m.expr.part == nil, let the = periodOpener(parser, m.first) {
+                m.first = the
+                if let period = lastPeriod, let shifted = Self.period(period, yearOffset: o) { m.expr.anchor = shifted }
+                else { m.expr.inheritsQuarter = true }
+            }
             if m.expr.inheritsQuarter, let (y, q) = lastQuarter {
                 switch m.expr.anchor {
+                case .unitOffset(.year, let o) where o != 0: m.expr.anchor = .quarter(q, year: y + o, half: false)
                 case .unitsAgo(.year, let c?, let sign): m.expr.anchor = .quarter(q, year: y + sign * c, half: false)
                 case .unitOffset(.quarter, _): m.expr.anchor = .quarter(q, year: y, half: false)
                 case .date(let year?, nil, nil): m.expr.anchor = .quarter(q, year: year, half: false)
@@ -101,7 +116,13 @@ public struct TimeExpressionFinder: Sendable {
             default: break
             }
             let usable = reference != nil && referencePrecision <= needed
-            let anchor = m.expr.fromReference && usable ? DayInterval(day: reference!) : published
+            var anchor = m.expr.fromReference && usable ? DayInterval(day: reference!) : published
+            // "at 3 a.m. local time on Tuesday", "on Sunday the guns fell silent at 6 p.m.": a clock time without
+            // a day takes the day the same sentence names nearby (after it first, then before it).
+            if m.expr.type == .time, m.expr.hour != nil, case .none = m.expr.anchor,
+               let day = sentenceDay(parser, matches, i, out, p, published: published) {
+                anchor = DayInterval(day: day)
+            }
             let found = mention(parser, m, published: anchor)
             if let i = found.interval, found.type == .date || found.type == .time, found.precision != .beforePublication,
                !found.value.hasSuffix("_REF") {
@@ -110,6 +131,7 @@ public struct TimeExpressionFinder: Sendable {
             }
             out.append(found)
             if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }
+            if found.type == .date, found.value.utf8.count == 7, Self.period(found.value, yearOffset: 0) != nil { lastPeriod = found.value }
             i += 1
         }
         return out
@@ -120,6 +142,51 @@ public struct TimeExpressionFinder: Sendable {
         return TimeMention(range: TextRange(parser.tokens[m.first].start, parser.tokens[m.last].end), type: m.expr.type,
                            interval: r.interval, precision: r.precision, value: r.value,
                            modifier: modifier(parser, m.first), unresolvedReason: r.unresolvedReason)
+    }
+
+    /// The day named by a day-precision date in the same sentence as match `i` (a clock time): the next match
+    /// when it starts at most six words on, else the last mention found when it ends at most six words before.
+    private func sentenceDay(_ parser: TimeExpressionParser, _ matches: [TimeExpressionParser.Match], _ i: Int,
+                             _ out: [TimeMention], _ p: UnsafeBufferPointer<UInt8>, published: DayInterval?) -> CalendarDay? {
+        let t = parser.tokens
+        let m = matches[i]
+        if i + 1 < matches.count {
+            var next = matches[i + 1]
+            if t[next.first].sentence == t[m.last].sentence, t[next.first].word - t[m.last].word <= 6, next.expr.type == .date {
+                switch next.expr.anchor {
+                case .date(_, .some, .some), .weekday, .dayOffset:
+                    next.expr.past = pastVerbBefore(p, t[next.first].start)
+                    next.expr.future = !next.expr.past && futureCue(parser, next, p)
+                    let r = TimeResolver.resolve(next.expr, published: published)
+                    if r.precision == .day, let d = r.interval, d.start == d.end { return d.start }
+                default: break
+                }
+            }
+        }
+        if i > 0, let last = out.last, last.precision == .day, last.type == .date, let d = last.interval, d.start == d.end {
+            let before = matches[i - 1]
+            if t[before.last].sentence == t[m.first].sentence, t[m.first].word - t[before.last].word <= 6 { return d.start }
+        }
+        return nil
+    }
+
+    /// A period value ("2018-Q2", "2018-H1", "2018-07", "2018-SU") as an anchor `yearOffset` years away.
+    static func period(_ value: String, yearOffset: Int) -> TimeExpression.Anchor? {
+        let u = Array(value.utf8)
+        guard u.count == 7, u[4] == 0x2D, u[0..<4].allSatisfy(ByteClass.isDigit) else { return nil }
+        let y = u[0..<4].reduce(0) { $0 * 10 + Int($1 &- 0x30) } + yearOffset
+        let a = u[5], b = u[6]
+        if (a == 0x51 || a == 0x48), ByteClass.isDigit(b) {
+            let n = Int(b &- 0x30)
+            guard n >= 1, n <= (a == 0x51 ? 4 : 2) else { return nil }
+            return .quarter(n, year: y, half: a == 0x48)
+        }
+        if ByteClass.isDigit(a), ByteClass.isDigit(b) {
+            let month = Int(a &- 0x30) * 10 + Int(b &- 0x30)
+            return (1...12).contains(month) ? .date(year: y, month: month, day: nil) : nil
+        }
+        let code = String(decoding: u[5...6], as: UTF8.self)
+        return ["SP", "SU", "FA", "WI"].contains(code) ? .season(code, year: y, offset: nil) : nil
     }
 
     /// `2018-Q3` → (2018, 3).
@@ -137,6 +204,28 @@ public struct TimeExpressionFinder: Sendable {
             i += 1
         }
         return (y, q)
+    }
+
+    /// Before "last year" at token `k`: "the same period", "the corresponding period of", "the period in" —
+    /// the index of "the" (one word, any, may stand between "the" and "period").
+    func periodOpener(_ parser: TimeExpressionParser, _ k: Int) -> Int? {
+        let t = parser.tokens
+        var j = k - 1
+        guard j >= 1, parser.adjSpace(j, k) else { return nil }
+        if parser.role(j) == .of || parser.role(j) == .in {
+            guard parser.adjSpace(j - 1, j) else { return nil }
+            j -= 1
+        }
+        guard parser.role(j) == .period, t[j].gap == .space else { return nil }
+        // "the same period", "the period", "the corresponding period" (a word that is not a time word between).
+        var h = j - 1
+        guard h >= 0, t[h].sentence == t[j].sentence else { return nil }
+        if parser.role(h) == .that, parser.adjSpace(h, j) {
+            h -= 1
+            return h >= 0 && parser.role(h) == .the && parser.adjSpace(h, h + 1) ? h : nil
+        }
+        guard parser.role(h) == .the else { return nil }
+        return parser.adjSpace(h, j) || t[j].word - t[h].word == 2 ? h : nil
     }
 
     /// "since late 2017", "by mid-October": the preposition right before the expression.
@@ -183,6 +272,10 @@ public struct TimeExpressionFinder: Sendable {
                 return !afterPerfect(parser, j)
             case .next: return true
             case .pastCue, .perfect: return false
+            case .scheduleVerb:
+                // "a summit opens in Geneva on Monday": a present-tense verb of scheduling a few words before
+                // (third person "-s" only: "begin" may be an infinitive, "did not begin until Tuesday").
+                if first.word - tokens[j].word <= 6, !parser.isCapitalised(j), p[tokens[j].end - 1] | 0x20 == 0x73 { return true }
             default: break
             }
             j -= 1

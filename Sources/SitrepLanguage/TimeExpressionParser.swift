@@ -216,6 +216,15 @@ struct TimeExpressionParser {
     private func wordLed(_ k: Int, _ r: Role, the: Bool) -> Match? {
         switch r {
         case .end, .beginning, .middle:
+            // "by end-June", "end-1997": a month or year joined by a hyphen.
+            if r == .end, k + 1 < n, tokens[k + 1].gap == .hyphen, adj(k, k + 1), var m = core(k + 1, the: false) {
+                switch m.expr.anchor {
+                case .date(_, .some, nil), .date(.some, nil, nil):
+                    m.expr.part = .end
+                    return Match(first: k, last: m.last, expr: m.expr)
+                default: return nil
+                }
+            }
             // "the end of July", "the beginning of the year", "end of 2017"
             guard adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2) else { return nil }
             let target = k + 2
@@ -356,6 +365,14 @@ struct TimeExpressionParser {
         case .partOfDay where !e!.plural && (r == .this || r == .last || r == .that):
             var x = TimeExpression(type: .time, anchor: .dayOffset(r == .last ? -1 : 0))
             x.partOfDay = e!.code
+            // "that night": the day the text last named.
+            x.fromReference = r == .that
+            return Match(first: k, last: i, expr: x, takesThe: true)
+        case .partOfDay where !e!.plural && (r == .next || r == .following || r == .previous) && the:
+            // "the next morning", "the following night", "the previous evening": a day next to the one last named.
+            var x = TimeExpression(type: .time, anchor: .dayOffset(offset))
+            x.partOfDay = e!.code
+            x.fromReference = true
             return Match(first: k, last: i, expr: x, takesThe: true)
         case .unit:
             let unit = e!.unit!
@@ -365,6 +382,8 @@ struct TimeExpressionParser {
                     return Match(first: k, last: i, expr: TimeExpression(type: .date, anchor: .reference("PRESENT_REF")), takesThe: true)
                 }
                 guard r != .this, r != .that, r != .current else { return nil }
+                // "could last weeks": the verb.
+                if r == .last, !the, i == k + 1, previousRole(k) == .to || (!Self.isPreposition(previousRole(k)) && previousRole(k) != .over) { return nil }
                 // "recent days", "the coming weeks": a vague past or future (TimeML's PAST_REF / FUTURE_REF)
                 // that still gives a window before or after the anchor.
                 var x = TimeExpression(type: .date, anchor: .reference(offset < 0 ? "PAST_REF" : "FUTURE_REF"))
@@ -382,6 +401,13 @@ struct TimeExpressionParser {
                case .quarter(let qn, nil, let half) = q.expr.anchor {
                 return Match(first: k, last: q.last, expr: TimeExpression(type: .date, anchor: .quarterInYear(qn, yearOffset: offset, half: half)), takesThe: true)
             }
+            // "last year's quarter", "last year's period": the quarter the text is about, in that year.
+            if unit == .year, offset != 0, tokens[i].has(TimeToken.possessive), adjSpace(i, i + 1),
+               (entry(i + 1)?.unit == .quarter && entry(i + 1)?.plural == false) || role(i + 1) == .period {
+                var x = TimeExpression(type: .date, anchor: .unitOffset(.year, offset))
+                x.inheritsQuarter = true
+                return Match(first: k, last: i + 1, expr: x, takesThe: true)
+            }
             // "the latest quarter" is the last one reported: the previous quarter.
             var x = TimeExpression(type: .date, anchor: .unitOffset(unit, offset))
             // "the next day", "the following week": narrative time, counted from the time last named.
@@ -394,6 +420,8 @@ struct TimeExpressionParser {
                 return Match(first: k, last: i, expr: x, takesThe: true)
             }
         }
+        // "to last several weeks", "could last two days": "last" the verb (the window needs "the" or a preposition).
+        if r == .last, !the, i == k + 1, previousRole(k) == .to || (!Self.isPreposition(previousRole(k)) && previousRole(k) != .over) { return nil }
         // "the past three months", "the next few years", "the last twenty four hours"
         if r != .this, r != .that, r != .current, let (count, after) = count(i), after < n, adj(after - 1, after),
            let u = entry(after), u.kind == .unit, let unit = u.unit, u.plural || count == 1 {
@@ -499,6 +527,8 @@ struct TimeExpressionParser {
                 return nil
             }
             if isYear(k) {
+                // "the 1996-2000 period": the end of a span of years is not a year of its own.
+                if k > 0, t.gap == .hyphen || t.gap == .slash, tokens[k - 1].word == t.word - 1, tokens[k - 1].entry < 0 { return nil }
                 // "1988 third quarter"
                 if adj(k, k + 1), let q = quarterAt(k + 1, year: t.number) { return Match(first: k, last: q.last, expr: q.expr, takesThe: true) }
                 // "the 1988 period", "the 1988 quarter": the quarter the text is about, in that year.
@@ -547,7 +577,8 @@ struct TimeExpressionParser {
             let r = role(after + 1)
             if r == .ago || r == .earlier || r == .later {
                 var x = TimeExpression(type: .date, anchor: .unitsAgo(unit, value, sign: r == .later ? 1 : -1))
-                x.inheritsQuarter = unit == .year
+                // "a year ago" in a quarterly report is the same quarter a year back; "20 years ago" is just a year.
+                x.inheritsQuarter = unit == .year && value == 1
                 // "a week later", "two days earlier": counted from the time the text last named.
                 x.fromReference = r != .ago
                 return Match(first: k, last: after + 1, expr: x)
@@ -901,6 +932,12 @@ struct TimeExpressionParser {
             var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, -1))
             x.inheritsQuarter = true
             return Match(first: k, last: k, expr: x, takesThe: true)
+        }
+        // "the day before yesterday", "the day after tomorrow"
+        if unit == .day, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after, adjSpace(k + 1, k + 2),
+           let d = entry(k + 2), d.kind == .dayRef, d.code.isEmpty, d.number != 0 {
+            return Match(first: k, last: k + 2, expr: TimeExpression(type: .date, anchor: .dayOffset(d.number + (role(k + 1) == .before ? -1 : 1))),
+                         takesThe: true)
         }
         // "the day before", "the day after": next to the time last named.
         if unit == .day, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after,

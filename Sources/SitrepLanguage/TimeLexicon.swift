@@ -256,6 +256,50 @@ public struct TimeLexicon: Sendable {
         return find(k << 8 | UInt64(n))
     }
 
+    /// The lookup tables read through pointers, for a scan that looks up every word of a document
+    /// (no bounds checks or reference counting per word).
+    struct Probe {
+        let lengths: UnsafeBufferPointer<UInt16>
+        let keys: UnsafeBufferPointer<UInt64>
+        let slots: UnsafeBufferPointer<Int32>
+        let mask: Int
+        /// The entries, read in place (a copied `Entry` retains its string).
+        let entries: UnsafeBufferPointer<Entry>
+
+        /// As `lookupWord`: a word of ASCII letters and digits, two bytes or longer, at most `maxLength` bytes.
+        @inline(__always) func word(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+            let n = end &- start
+            let a = (p[start] | 0x20) &- 0x61, b = (p[start &+ 1] | 0x20) &- 0x61
+            guard a < 26, b < 26, lengths[Int(a) &* 26 &+ Int(b)] & (1 << UInt16(truncatingIfNeeded: min(n, 15))) != 0 else { return -1 }
+            let k: UInt64
+            if start &+ 8 <= p.count, let base = p.baseAddress {
+                let m = UInt64(min(n, 7)) &* 8
+                let raw = UInt64(bigEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+                k = ((raw | 0x2020_2020_2020_2020) >> (64 &- m)) << 8 | UInt64(n)
+            } else {
+                k = TimeLexicon.key(p, start, end)
+            }
+            var slot = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while true {
+                let here = keys[slot]
+                if here == k { return slots[slot] }
+                if here == 0 { return -1 }
+                slot = (slot &+ 1) & mask
+            }
+        }
+    }
+
+    /// Runs `body` with the lookup tables as pointers.
+    func withProbe<R>(_ body: (Probe) -> R) -> R {
+        lengths.withUnsafeBufferPointer { l in
+            slotKeys.withUnsafeBufferPointer { k in
+                slotEntries.withUnsafeBufferPointer { s in
+                    entries.withUnsafeBufferPointer { e in body(Probe(lengths: l, keys: k, slots: s, mask: slotMask, entries: e)) }
+                }
+            }
+        }
+    }
+
     @inline(__always) private func find(_ k: UInt64) -> Int32 {
         var slot = Self.slot(k, slotMask)
         while true {

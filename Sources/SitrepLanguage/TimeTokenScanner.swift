@@ -66,6 +66,12 @@ struct TimeTokenScanner {
     }
 
     func scan(_ p: UnsafeBufferPointer<UInt8>, into tokens: inout [TimeToken]) {
+        lexicon.withProbe { scan(p, probe: $0, into: &tokens) }
+    }
+
+    /// `probe`: the lexicon's tables as pointers, so that looking up every word costs no call, bounds check
+    /// or reference count.
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, probe: TimeLexicon.Probe, into tokens: inout [TimeToken]) {
         let n = p.count
         var i = 0
         var word = 0
@@ -76,6 +82,10 @@ struct TimeTokenScanner {
         var previousWasNumber = false
         var previousWasName = false
         let cls = ByteClass.table
+        // The latest token, kept out of the array while the words after it may still change its flags
+        // (no copy-on-write check per word).
+        var pending: TimeToken?
+        defer { if let q = pending { tokens.append(q) } }
         while i < n {
             if cls[Int(p[i])] & 3 == 0 { i += 1; continue }
             // Gap since the previous word.
@@ -97,6 +107,8 @@ struct TimeTokenScanner {
                 j += 1
             }
             if newlines > 1 { sawSentenceEnd = true }
+            // A number ending the previous sentence does not make the next word a rate ("… on Aug. 3. A year after …").
+            if sawSentenceEnd, previousWasNumber, j > lastWordEnd { amount = false }
             if marks == 0 { gap = newlines > 1 ? .other : .space }
             else if marks == 1 {
                 switch mark {
@@ -153,17 +165,18 @@ struct TimeTokenScanner {
                 } else if e - d == 2, digits <= 2, (p[d + 1] | 0x20) == 0x6D, (p[d] | 0x20) == 0x61 || (p[d] | 0x20) == 0x70 {
                     // "10am", "7pm": the number, then the meridiem as its own token.
                     number = v
+                    if let q = pending { tokens.append(q) }
                     tokens.append(TimeToken(start: s, end: d, word: word, sentence: sentence, entry: -1, number: v,
                                             digits: digits, flags: flags, gap: gap))
                     word += 1
-                    tokens.append(TimeToken(start: d, end: e, word: word, sentence: sentence,
+                    pending = (TimeToken(start: d, end: e, word: word, sentence: sentence,
                                             entry: (p[d] | 0x20) == 0x61 ? amEntry : pmEntry, number: -1, digits: 0,
                                             flags: 0, gap: .space))
                     lastWordEnd = i; lastWasToken = true
                     continue
                 }
             } else if e - s <= lexicon.maxLength {
-                entry = lexicon.lookupWord(p, s, e)
+                entry = e - s >= 2 ? probe.word(p, s, e) : lexicon.lookup(p, s, e)
                 if e - s == 1 {
                     let l = first | 0x20
                     // "a.m." / "p.m." (also "a.m" and "p.m")
@@ -183,24 +196,25 @@ struct TimeTokenScanner {
                         }
                     }
                 } else if entry >= 0 {
-                    let k = lexicon.entries[Int(entry)].kind
+                    let k = probe.entries[Int(entry)].kind
                     // "Sept." / "Wed.": the full stop belongs to the abbreviation, not to the sentence.
                     if (k == .monthAbbr || k == .weekdayAbbr), e < n, p[e] == 0x2E { e += 1; i = e }
                 }
             }
             if entry >= 0 || number >= 0 {
                 // A grammatical time word right after a token still tells it what follows: "Sunday Times", "March will".
-                if entry >= 0, lastWasToken, gap == .space, let prev = tokens.last, prev.word == word - 1,
-                   lexicon.entries[Int(entry)].kind == .word {
+                if entry >= 0, lastWasToken, gap == .space, let prev = pending, prev.word == word - 1,
+                   probe.entries[Int(entry)].kind == .word {
                     var flags = prev.flags
                     if ByteClass.isUpper(first) && !startsSentence { flags |= TimeToken.nameFollows }
-                    switch lexicon.entries[Int(entry)].role {
+                    switch probe.entries[Int(entry)].role {
                     case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period: flags |= TimeToken.wordFollows
                     default: break
                     }
-                    tokens[tokens.count - 1].flags = flags
+                    pending!.flags = flags
                 }
-                tokens.append(TimeToken(start: s, end: e, word: word, sentence: sentence, entry: entry, number: number,
+                if let q = pending { tokens.append(q) }
+                pending = (TimeToken(start: s, end: e, word: word, sentence: sentence, entry: entry, number: number,
                                         digits: digits, flags: flags, gap: gap))
                 lastWasToken = true
                 previousWasName = false
@@ -208,10 +222,10 @@ struct TimeTokenScanner {
                 // "Resolution 2018" is an identifier, "the Treasury's 10-year note" is not.
                 previousWasName = ByteClass.isUpper(first) && !startsSentence && !possessive
                 // A plain word: tell the previous token, if it is adjacent, what follows it.
-                if lastWasToken, var t = tokens.last, t.word == word - 1, gap == .space {
+                if lastWasToken, var t = pending, t.word == word - 1, gap == .space {
                     t.flags |= TimeToken.wordFollows
                     if ByteClass.isUpper(first) && !startsSentence { t.flags |= TimeToken.nameFollows }
-                    tokens[tokens.count - 1] = t
+                    pending = t
                 }
                 lastWasToken = false
             }

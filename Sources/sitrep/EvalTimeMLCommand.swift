@@ -12,7 +12,7 @@ struct EvalTimeMLCommand: ParsableCommand {
     @Argument(help: "A folder of .tml files (searched recursively) or one .tml file.")
     var path: String
 
-    @Flag(name: .long, help: "List every missed, spurious, wrongly bounded or wrongly valued expression.")
+    @Flag(name: [.long, .customLong("misses")], help: "List every missed, spurious, wrongly bounded or wrongly valued expression (also --misses).")
     var showErrors = false
 
     @Option(name: .long, help: "Also time the finder over this many megabytes made of the files' texts repeated (use a release build).")

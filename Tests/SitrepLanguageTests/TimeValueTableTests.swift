@@ -185,6 +185,65 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Mondays", type: .set, value: "XXXX-WXX-1"),
         TimeValueCase(text: "Flights leave Tuesday nights from the capital.", published: "2018-10-05",
                       phrase: "Tuesday nights", type: .set, value: "XXXX-WXX-2TNI"),
+        // A part of a day next to the day the text last named ("that night", "the next morning").
+        TimeValueCase(text: "Gunmen stormed the depot on Aug. 7. That night, police sealed the roads.", published: "1998-08-12",
+                      phrase: "That night", type: .time, value: "1998-08-07TNI"),
+        TimeValueCase(text: "Gunmen stormed the depot on Aug. 7. The next morning, rescuers reached it.", published: "1998-08-12",
+                      phrase: "The next morning", type: .time, value: "1998-08-08TMO"),
+        TimeValueCase(text: "The envoy landed on March 3, 2017; the previous evening he had called the rebels.", published: "2018-10-05",
+                      phrase: "the previous evening", type: .time, value: "2017-03-02TEV"),
+        TimeValueCase(text: "Police closed the bridge this morning.", published: "2018-10-05",
+                      phrase: "this morning", type: .time, value: "2018-10-05TMO"),
+        // "end-June", "end-2017": the end of a month or year, joined by a hyphen.
+        TimeValueCase(text: "Reserves stood at 40 billion dollars by end-June.", published: "2018-10-05",
+                      phrase: "end-June", type: .date, value: "2018-06"),
+        TimeValueCase(text: "Debt had doubled by end-2017.", published: "2018-10-05",
+                      phrase: "end-2017", type: .date, value: "2017"),
+        // "the same period last year", "last year's quarter": the quarter the report is about, a year back.
+        TimeValueCase(text: "Profit rose in the second quarter, up from the same period last year.", published: "2018-08-05",
+                      phrase: "the same period last year", type: .date, value: "2017-Q2"),
+        TimeValueCase(text: "Sales fell in the third quarter from the corresponding period of last year.", published: "2018-10-25",
+                      phrase: "the corresponding period of last year", type: .date, value: "2017-Q3"),
+        TimeValueCase(text: "Third-quarter sales beat last year's quarter.", published: "2018-10-25",
+                      phrase: "last year's quarter", type: .date, value: "2017-Q3"),
+        TimeValueCase(text: "Exports grew in the first half of this year, faster than in the same period of last year.", published: "2018-08-05",
+                      phrase: "the same period of last year", type: .date, value: "2017-H1"),
+        TimeValueCase(text: "Arrivals in July were double those of the same period last year.", published: "2018-08-05",
+                      phrase: "the same period last year", type: .date, value: "2017-07"),
+        TimeValueCase(text: "Prices were higher than in the same period last year.", published: "2018-10-25",
+                      phrase: "the same period last year", type: .date, value: "2017"),
+        // A clock time without a day takes the day its sentence names nearby; else the publication day.
+        TimeValueCase(text: "The blast came at 3 a.m. local time on Tuesday.", published: "1998-08-12",
+                      phrase: "3 a.m.", type: .time, value: "1998-08-11T03:00"),
+        TimeValueCase(text: "On Sunday the guns fell silent at 6 p.m. sharp.", published: "1998-08-12",
+                      phrase: "6 p.m.", type: .time, value: "1998-08-09T18:00"),
+        TimeValueCase(text: "The curfew starts at 8 p.m. and the minister spoke for an hour.", published: "1998-08-12",
+                      phrase: "8 p.m.", type: .time, value: "1998-08-12T20:00"),
+        // "the day before yesterday", "the day after tomorrow"
+        TimeValueCase(text: "The day before yesterday, rebels shelled the port.", published: "1998-08-12",
+                      phrase: "The day before yesterday", type: .date, value: "1998-08-10"),
+        TimeValueCase(text: "Talks resume the day after tomorrow.", published: "1998-08-12",
+                      phrase: "the day after tomorrow", type: .date, value: "1998-08-14"),
+        // A number ending one sentence does not make "a year" in the next a rate.
+        TimeValueCase(text: "The order is dated Aug. 3. A year after the attack, the town is rebuilt.", published: "1998-08-12",
+                      phrase: "A year", type: .duration, value: "P1Y"),
+        // "last" the verb: the duration is the count and unit alone.
+        TimeValueCase(text: "The convoy's journey is expected to last several weeks.", published: "2018-10-05",
+                      phrase: "several weeks", type: .duration, value: "PXW"),
+        TimeValueCase(text: "The talks will last two days.", published: "2018-10-05",
+                      phrase: "two days", type: .duration, value: "P2D"),
+        TimeValueCase(text: "Shelling eased over the last two days.", published: "2018-10-05",
+                      phrase: "the last two days", type: .duration, value: "P2D"),
+        // Only "a year ago" takes the quarter a report is about; "20 years ago" is a year.
+        TimeValueCase(text: "Sales fell in the third quarter. The mill opened 20 years ago.", published: "2018-10-05",
+                      phrase: "20 years ago", type: .date, value: "1998"),
+        TimeValueCase(text: "Sales fell in the third quarter. A year ago they rose.", published: "2018-10-05",
+                      phrase: "A year ago", type: .date, value: "2017-Q3"),
+        // A present-tense verb of scheduling a few words back points to the future; a base form does not.
+        TimeValueCase(text: "A two-day summit opens in Geneva on Monday.", published: "2018-10-03",
+                      phrase: "Monday", type: .date, value: "2018-10-08"),
+        TimeValueCase(text: "The fighting did not begin until Tuesday.", published: "2018-10-05",
+                      phrase: "Tuesday", type: .date, value: "2018-10-02"),
     ]
 
     @Test(arguments: cases)
@@ -207,6 +266,8 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "The New York office closed.",
         "Over 2000 people fled.",
         "He watched Channel 4 news.",
+        "Growth was strong in the 1996-2000 period.",
+        "Analysts said the slump could last weeks.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
