@@ -54,12 +54,18 @@ extension PlaceMatcher {
         var divisionNamedCount = [Int32](repeating: 0, count: g.admin1IDCount)
         var anyDivisionNamed = false
         var total = 0
+        // Each candidate's prior, computed once: mention i's are at priorStart[i]..., in candidate order.
+        var priors: [Double] = []
+        var priorStart: [Int] = []
+        priorStart.reserveCapacity(raws.count)
         for r in raws {
             var best: Int32 = -1
             var bs = -Double.infinity
             var bestExact = false
+            priorStart.append(priors.count)
             for c in r.candidates {
                 let s = prior(c, r)
+                priors.append(s)
                 if s > bs { bs = s; best = c.index; bestExact = c.match != .skeleton }
             }
             priorBest.append(best)
@@ -143,6 +149,8 @@ extension PlaceMatcher {
             }
             guard !r.candidates.isEmpty else { out.append(nil); continue }
             var r = r
+            // (Priors cached for the scanned candidates; one added below is scored afresh.)
+            let p0 = priorStart[i], ownCount = r.candidates.count
             if r.singleWord, let longer = longerByFirstWord[r.nameHash], !r.candidates.contains(where: { $0.index == longer }) {
                 r.candidates.append(Gazetteer.Candidate(index: longer, match: .primary))
             }
@@ -168,18 +176,19 @@ extension PlaceMatcher {
             var divisionCountry: Int32 = -1
             if r.head == nil && !r.direction && !r.rural {
                 var bestPrior = -Double.infinity
-                for c in r.candidates where kindOf[Int(c.index)] == .admin1 {
+                for (q, c) in r.candidates.enumerated() where kindOf[Int(c.index)] == .admin1 {
                     divisionIDs.append(admin1Of[Int(c.index)])
-                    let p = prior(c, r)
+                    let p = q < ownCount ? priors[p0 + q] : prior(c, r)
                     if p > bestPrior { bestPrior = p; divisionCountry = countryOf[Int(c.index)] }
                 }
             }
             scored.removeAll(keepingCapacity: true)
-            for c in r.candidates {
+            let longer: Int32? = r.singleWord ? longerByFirstWord[r.nameHash] : nil
+            for (q, c) in r.candidates.enumerated() {
                 let k = Int(c.index)
                 let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
-                var s = prior(c, r)
-                if r.singleWord && longerByFirstWord[r.nameHash] == c.index { s += 1.0 }
+                var s = q < ownCount ? priors[p0 + q] : prior(c, r)
+                if longer == c.index { s += 1.0 }
                 if kind == .city && aid >= 0 && cid == divisionCountry && divisionIDs.contains(aid) { s += 0.5 }
                 if cid >= 0 {
                     let others = Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0)
