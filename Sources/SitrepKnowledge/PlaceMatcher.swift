@@ -197,21 +197,24 @@ public struct PlaceMatcher: Sendable {
                     let w = ws[wk]
                     starts[wk] = used
                     if !nr[wk] { wk += 1; continue }
-                    // Plain ASCII words (most of them) are hashed lower-cased, then copied lower-cased.
+                    // Plain ASCII words (most of them) are hashed and written lower-cased in one pass (bytes of a
+                    // word that turns out not plain are overwritten by its fold below).
+                    let len = w.end - w.start
+                    if used + len > f.count { grow = len; return }
                     var h: UInt64 = 0xcbf29ce484222325
                     var plain = true
+                    var o = used
                     for q in w.start..<w.end {
                         let b = t[q]
                         let l = b | 0x20
-                        if l >= 0x61 && l <= 0x7A { h = (h ^ UInt64(l)) &* 0x100000001b3 }
-                        else if b >= 0x30 && b <= 0x39 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+                        if l >= 0x61 && l <= 0x7A { h = (h ^ UInt64(l)) &* 0x100000001b3; f[o] = l }
+                        else if b >= 0x30 && b <= 0x39 { h = (h ^ UInt64(b)) &* 0x100000001b3; f[o] = b }
                         else { plain = false; break }
+                        o += 1
                     }
                     if plain {
-                        // (Plain words never outgrow the buffer: their folds are no longer than the text.)
-                        if used + (w.end - w.start) > f.count { grow = w.end - w.start; return }
-                        plainOut[wk] = w.end > w.start
-                        for q in w.start..<w.end { let b = t[q]; f[used] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b; used += 1 }
+                        plainOut[wk] = len > 0
+                        used = o
                         hashes[wk] = h
                         wk += 1
                         continue
