@@ -144,7 +144,8 @@ extension PlaceMatcher {
                 }
                 out.append(nil); continue
             }
-            if let small = smallForUnknown[i] ?? (r.forcedIndex != nil ? smallByName[r.nameHash] : nil) {
+            // (Both tables are usually empty: no hashing then.)
+            if !smallByName.isEmpty, let small = smallForUnknown[i] ?? (r.forcedIndex != nil ? smallByName[r.nameHash] : nil) {
                 out.append(PlaceMention(range: TextRange(start: Int32(r.start), end: Int32(r.end)), place: small, score: 0.6))
                 continue
             }
@@ -152,7 +153,9 @@ extension PlaceMatcher {
             var r = r
             // (Priors cached for the scanned candidates; one added below is scored afresh.)
             let p0 = priorStart[i], ownCount = r.candidates.count
-            if r.singleWord, let longer = longerByFirstWord[r.nameHash], !r.candidates.contains(where: { $0.index == longer }) {
+            // (The one-sense table found once per mention, and not at all when empty.)
+            let longer: Int32? = r.singleWord && !longerByFirstWord.isEmpty ? longerByFirstWord[r.nameHash] : nil
+            if let longer, !r.candidates.contains(where: { $0.index == longer }) {
                 r.candidates.append(Gazetteer.Candidate(index: longer, match: .primary))
             }
             let own = Int(priorBest[i])
@@ -184,7 +187,6 @@ extension PlaceMatcher {
                 }
             }
             scored.removeAll(keepingCapacity: true)
-            let longer: Int32? = r.singleWord ? longerByFirstWord[r.nameHash] : nil
             for (q, c) in r.candidates.enumerated() {
                 let k = Int(c.index)
                 let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
