@@ -34,6 +34,8 @@ public final class Gazetteer: Sendable {
     /// Interned country id (-1: none) and first-level division id (-1: none, or the place is a country).
     let countryIDOf: [Int32]
     let admin1IDOf: [Int32]
+    /// The first-level division entry of each division id (-1: the gazetteer has no entry for it).
+    let admin1PlaceOfID: [Int32]
     let countryIDCount: Int
     let admin1IDCount: Int
     let countryByCode: [String: Int32]
@@ -73,6 +75,10 @@ public final class Gazetteer: Sendable {
             if p.kind == .country && cc[p.country] == nil { cc[p.country] = Int32(i) }
         }
         admin1ByKey = a1; countryByCode = cc
+        // The entry of each first-level division id, as `admin1ByKey` gives it (the last entry of that key).
+        var byID = [Int32](repeating: -1, count: aIDs.count)
+        for (i, p) in places.enumerated() where p.kind == .admin1 && aOf[i] >= 0 { byID[Int(aOf[i])] = Int32(i) }
+        admin1PlaceOfID = byID
         self.idIndex = idIndex
     }
 
@@ -186,7 +192,12 @@ public final class Gazetteer: Sendable {
     /// The contract's place reference for an entry.
     public func placeRef(_ index: Int32, qualifier: String? = nil, precision: PlaceRef.Precision? = nil) -> PlaceRef {
         let p = places[Int(index)]
-        let a1 = p.kind == .country || p.kind == .continent ? nil : admin1(of: p)?.name
+        // (By interned division id: what `admin1(of:)` gives, without hashing the key string.)
+        var a1: String? = nil
+        if p.kind == .admin1 { a1 = p.name } else if p.kind != .country && p.kind != .continent {
+            let aid = admin1IDOf[Int(index)]
+            if aid >= 0, case let j = admin1PlaceOfID[Int(aid)], j >= 0 { a1 = places[Int(j)].name }
+        }
         return PlaceRef(name: p.name, id: p.id, lat: p.lat, lon: p.lon, admin1: a1,
                         country: p.country.isEmpty ? nil : p.country, precision: precision ?? p.kind.precision,
                         qualifier: qualifier)

@@ -54,12 +54,19 @@ extension PlaceMatcher {
         var divisionNamedCount = [Int32](repeating: 0, count: g.admin1IDCount)
         var anyDivisionNamed = false
         var total = 0
-        for r in raws {
+        // Each candidate's prior, computed once: mention i's are at priorStart[i]..., in candidate order.
+        var priors: [Double] = []
+        var priorStart: [Int] = []
+        priorStart.reserveCapacity(raws.count)
+        // (Loops below go by index: a `for r in raws` copies every mention.)
+        for ri in raws.indices {
             var best: Int32 = -1
             var bs = -Double.infinity
             var bestExact = false
-            for c in r.candidates {
-                let s = prior(c, r)
+            priorStart.append(priors.count)
+            for c in raws[ri].candidates {
+                let s = prior(c, raws[ri])
+                priors.append(s)
                 if s > bs { bs = s; best = c.index; bestExact = c.match != .skeleton }
             }
             priorBest.append(best)
@@ -74,45 +81,45 @@ extension PlaceMatcher {
                 admin1Count[Int(admin1Of[b])] += 1
                 // (A county counts when its name is more than one word, "Morris County": a one-word county is
                 // usually its town, "Manchester".)
-                if kindOf[b] == .admin1 || (kindOf[b] == .admin2 && !r.singleWord) { divisionNamedCount[Int(admin1Of[b])] += 1; anyDivisionNamed = true }
+                if kindOf[b] == .admin1 || (kindOf[b] == .admin2 && !raws[ri].singleWord) { divisionNamedCount[Int(admin1Of[b])] += 1; anyDivisionNamed = true }
             }
         }
         // One sense per document: a word that follows another name somewhere ("Kevin Allen") is that
         // name's part wherever it stands alone ("Allen said").
         var personLike: [UInt64] = []
-        for r in raws where r.afterOtherName && r.singleWord { personLike.append(r.nameHash) }
+        for i in raws.indices where raws[i].afterOtherName && raws[i].singleWord { personLike.append(raws[i].nameHash) }
         // The same when the word before matched only as a spelling variant ("Jeremy Allen": "Jeremy" looks like
         // a place name only by its consonants, so it is a given name, not a place before a place).
         for i in raws.indices.dropFirst() where raws[i].singleWord && raws[i].forcedIndex == nil {
-            let p = raws[i - 1]
-            if p.singleWord && p.nameEnd + 1 == raws[i].nameStart && p.end == p.nameEnd && raws[i].start == raws[i].nameStart
-                && !p.candidates.isEmpty && !p.candidates.contains(where: { $0.match != .skeleton }) {
+            if raws[i - 1].singleWord && raws[i - 1].nameEnd + 1 == raws[i].nameStart && raws[i - 1].end == raws[i - 1].nameEnd
+                && raws[i].start == raws[i].nameStart
+                && !raws[i - 1].candidates.isEmpty && !raws[i - 1].candidates.contains(where: { $0.match != .skeleton }) {
                 personLike.append(raws[i].nameHash)
             }
         }
         // Countries named as such: a spelling variant of a town needs its country named, or several of its
         // towns named exactly ("Bassett" is no Turkish village because "Side" was matched once).
         var countryNamed = [Bool](repeating: false, count: g.countryIDCount)
-        for (i, r) in raws.enumerated() where priorBest[i] >= 0 {
+        for i in raws.indices where priorBest[i] >= 0 {
             let b = Int(priorBest[i])
-            if kindOf[b] == .country && countryOf[b] >= 0 && r.candidates.contains(where: { $0.index == priorBest[i] && $0.match != .skeleton }) {
+            if kindOf[b] == .country && countryOf[b] >= 0 && raws[i].candidates.contains(where: { $0.index == priorBest[i] && $0.match != .skeleton }) {
                 countryNamed[Int(countryOf[b])] = true
             }
         }
         // One sense per document, for names: a word standing alone that begins a longer name found in the
         // same document ("Yarmouk" after "the Yarmouk Basin") is that longer name.
         var longerByFirstWord: [UInt64: Int32] = [:]
-        for (i, r) in raws.enumerated() where !r.singleWord && r.forcedIndex == nil && priorBest[i] >= 0 && r.firstWordHash != 0 {
-            if longerByFirstWord[r.firstWordHash] == nil { longerByFirstWord[r.firstWordHash] = priorBest[i] }
+        for i in raws.indices where !raws[i].singleWord && raws[i].forcedIndex == nil && priorBest[i] >= 0 && raws[i].firstWordHash != 0 {
+            if longerByFirstWord[raws[i].firstWordHash] == nil { longerByFirstWord[raws[i].firstWordHash] = priorBest[i] }
         }
         // Given names the main tier knows not at all or only as spelling variants: small towns of the second tier,
         // and one sense per document (a town vouched for once is that town at every mention of its name).
         var smallForUnknown: [Int: PlaceRef] = [:]
         var smallByName: [UInt64: PlaceRef] = [:]
-        for (i, r) in raws.enumerated() where r.forcedIndex != nil && r.anaphoric == nil && !r.candidates.contains(where: { $0.match != .skeleton }) {
+        for i in raws.indices where raws[i].forcedIndex != nil && raws[i].anaphoric == nil && !raws[i].candidates.contains(where: { $0.match != .skeleton }) {
             if let p = smallPlaceForUnknownName(i, raws, priorBest: priorBest, t, countryNamed: countryNamed, divisionNamedCount: divisionNamedCount) {
                 smallForUnknown[i] = p
-                if smallByName[r.nameHash] == nil { smallByName[r.nameHash] = p }
+                if smallByName[raws[i].nameHash] == nil { smallByName[raws[i].nameHash] = p }
             }
         }
         // 2. Rescore with context.
@@ -137,13 +144,18 @@ extension PlaceMatcher {
                 }
                 out.append(nil); continue
             }
-            if let small = smallForUnknown[i] ?? (r.forcedIndex != nil ? smallByName[r.nameHash] : nil) {
+            // (Both tables are usually empty: no hashing then.)
+            if !smallByName.isEmpty, let small = smallForUnknown[i] ?? (r.forcedIndex != nil ? smallByName[r.nameHash] : nil) {
                 out.append(PlaceMention(range: TextRange(start: Int32(r.start), end: Int32(r.end)), place: small, score: 0.6))
                 continue
             }
             guard !r.candidates.isEmpty else { out.append(nil); continue }
             var r = r
-            if r.singleWord, let longer = longerByFirstWord[r.nameHash], !r.candidates.contains(where: { $0.index == longer }) {
+            // (Priors cached for the scanned candidates; one added below is scored afresh.)
+            let p0 = priorStart[i], ownCount = r.candidates.count
+            // (The one-sense table found once per mention, and not at all when empty.)
+            let longer: Int32? = r.singleWord && !longerByFirstWord.isEmpty ? longerByFirstWord[r.nameHash] : nil
+            if let longer, !r.candidates.contains(where: { $0.index == longer }) {
                 r.candidates.append(Gazetteer.Candidate(index: longer, match: .primary))
             }
             let own = Int(priorBest[i])
@@ -168,18 +180,18 @@ extension PlaceMatcher {
             var divisionCountry: Int32 = -1
             if r.head == nil && !r.direction && !r.rural {
                 var bestPrior = -Double.infinity
-                for c in r.candidates where kindOf[Int(c.index)] == .admin1 {
+                for (q, c) in r.candidates.enumerated() where kindOf[Int(c.index)] == .admin1 {
                     divisionIDs.append(admin1Of[Int(c.index)])
-                    let p = prior(c, r)
+                    let p = q < ownCount ? priors[p0 + q] : prior(c, r)
                     if p > bestPrior { bestPrior = p; divisionCountry = countryOf[Int(c.index)] }
                 }
             }
             scored.removeAll(keepingCapacity: true)
-            for c in r.candidates {
+            for (q, c) in r.candidates.enumerated() {
                 let k = Int(c.index)
                 let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
-                var s = prior(c, r)
-                if r.singleWord && longerByFirstWord[r.nameHash] == c.index { s += 1.0 }
+                var s = q < ownCount ? priors[p0 + q] : prior(c, r)
+                if longer == c.index { s += 1.0 }
                 if kind == .city && aid >= 0 && cid == divisionCountry && divisionIDs.contains(aid) { s += 0.5 }
                 if cid >= 0 {
                     let others = Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0)

@@ -169,42 +169,66 @@ public struct PlaceMatcher: Sendable {
         // Folded bytes are written at `used`; the buffer grows only if folds outgrow the text.
         built.flat = [UInt8](repeating: 0, count: t.count + t.count / 8 + 16)
         var used = 0
-        built.starts.reserveCapacity(words.count + 1)
-        built.hashes.reserveCapacity(words.count)
-        built.plain.reserveCapacity(words.count)
+        let n = words.count
+        // Starts, hashes and flags are written in place (no append and uniqueness check per word).
+        built.starts = [Int](repeating: 0, count: n + 1)
+        built.hashes = [UInt64](repeating: 0, count: n)
+        built.plain = [Bool](repeating: false, count: n)
         // Lower-case words matter only within a few words of a name (qualifiers, connectors, cues).
-        var near = [Bool](repeating: false, count: words.count)
-        for (k, w) in words.enumerated() where w.capitalised || w.arabic {
-            for q in max(0, k - 4)...min(words.count - 1, k + 1) { near[q] = true }
-        }
-        for (k, w) in words.enumerated() {
-            built.starts.append(used)
-            if !near[k] { built.hashes.append(0); built.plain.append(false); continue }
-            // Plain ASCII words (most of them) are hashed lower-cased, then copied and lower-cased in place.
-            var h: UInt64 = 0xcbf29ce484222325
-            var plain = true
-            for q in w.start..<w.end {
-                let b = t[q]
-                let l = b | 0x20
-                if l >= 0x61 && l <= 0x7A { h = (h ^ UInt64(l)) &* 0x100000001b3 }
-                else if b >= 0x30 && b <= 0x39 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-                else { plain = false; break }
-            }
-            built.plain.append(plain && w.end > w.start)
-            if plain {
-                if used + (w.end - w.start) > built.flat.count { built.flat.append(contentsOf: repeatElement(0, count: w.end - w.start + t.count / 8 + 16)) }
-                built.flat.withUnsafeMutableBufferPointer { f in
-                    for q in w.start..<w.end { let b = t[q]; f[used] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b; used += 1 }
+        var near = [Bool](repeating: false, count: n)
+        words.withUnsafeBufferPointer { ws in
+            near.withUnsafeMutableBufferPointer { nr in
+                for k in 0..<n where ws[k].capitalised || ws[k].arabic {
+                    for q in max(0, k - 4)...min(n - 1, k + 1) { nr[q] = true }
                 }
-                built.hashes.append(h)
-                continue
             }
-            NameKey.fold(UnsafeBufferPointer(rebasing: t[w.start..<w.end]), into: &fold)
-            if used + fold.count > built.flat.count { built.flat.append(contentsOf: repeatElement(0, count: fold.count + t.count / 8 + 16)) }
-            for b in fold { built.flat[used] = b; used += 1 }
-            built.hashes.append(NameKey.hash(fold))
         }
-        built.starts.append(used)
+        var wk = 0
+        while wk < n {
+            // One pass over the words until a fold outgrows the flat buffer (then it grows and the pass resumes).
+            var grow = 0
+            words.withUnsafeBufferPointer { ws in
+            near.withUnsafeBufferPointer { nr in
+            built.starts.withUnsafeMutableBufferPointer { starts in
+            built.hashes.withUnsafeMutableBufferPointer { hashes in
+            built.plain.withUnsafeMutableBufferPointer { plainOut in
+            built.flat.withUnsafeMutableBufferPointer { f in
+                while wk < n {
+                    let w = ws[wk]
+                    starts[wk] = used
+                    if !nr[wk] { wk += 1; continue }
+                    // Plain ASCII words (most of them) are hashed and written lower-cased in one pass (bytes of a
+                    // word that turns out not plain are overwritten by its fold below).
+                    let len = w.end - w.start
+                    if used + len > f.count { grow = len; return }
+                    var h: UInt64 = 0xcbf29ce484222325
+                    var plain = true
+                    var o = used
+                    for q in w.start..<w.end {
+                        let b = t[q]
+                        let l = b | 0x20
+                        if l >= 0x61 && l <= 0x7A { h = (h ^ UInt64(l)) &* 0x100000001b3; f[o] = l }
+                        else if b >= 0x30 && b <= 0x39 { h = (h ^ UInt64(b)) &* 0x100000001b3; f[o] = b }
+                        else { plain = false; break }
+                        o += 1
+                    }
+                    if plain {
+                        plainOut[wk] = len > 0
+                        used = o
+                        hashes[wk] = h
+                        wk += 1
+                        continue
+                    }
+                    NameKey.fold(UnsafeBufferPointer(rebasing: t[w.start..<w.end]), into: &fold)
+                    if used + fold.count > f.count { grow = fold.count; return }
+                    for b in fold { f[used] = b; used += 1 }
+                    hashes[wk] = NameKey.hash(fold)
+                    wk += 1
+                }
+            }}}}}}
+            if grow > 0 { built.flat.append(contentsOf: repeatElement(0, count: grow + t.count / 8 + 16)) }
+        }
+        built.starts[n] = used
         // Read-only from here: nested functions capture a constant, not a boxed variable.
         let wfold = built
         let connectorTable = Self.connectorTable  // once, not a global access per word
@@ -243,7 +267,6 @@ public struct PlaceMatcher: Sendable {
         var lookups = NameKeyTable(capacity: 64, filterBits: 10)
         var memo: [[Gazetteer.Candidate]] = []
         var i = 0
-        let n = words.count
         while i < n {
             guard nameLike(i) else { i += 1; continue }
             // The run of name-like words and inner connectors starting at i.
