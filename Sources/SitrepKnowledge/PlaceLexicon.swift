@@ -1,8 +1,9 @@
 import Foundation
 import SitrepCore
 
-/// The words around place names: qualifiers (`place-qualifiers.tsv`) and the stop list of common words that
-/// are not place names on their own (`place-stopwords.tsv`). Keys are folded-name hashes.
+/// The words around place names: qualifiers (`place-qualifiers.tsv`), the stop list of common words that
+/// are not place names on their own (`place-stopwords.tsv`) and the words that open sentences without being
+/// given names (`place-sentence-openers.tsv`). Keys are folded-name hashes.
 public struct PlaceLexicon: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case direction, rural, admin1, region, city, border, relation, cue
@@ -11,17 +12,21 @@ public struct PlaceLexicon: Sendable {
     /// Folded-word hash → index into `Role.allCases`.
     let roleTable: NameKeyTable
     let stopwordTable: NameKeyTable
+    /// Sentence-opening function words ("The", "In"): not a given name before a place.
+    let openerTable: NameKeyTable
     public var roleCount: Int { roleTable.count }
     public var stopwordCount: Int { stopwordTable.count }
 
-    public static let empty = PlaceLexicon(roles: [:], stopwords: [])
+    public static let empty = PlaceLexicon(roles: [:], stopwords: [], openers: [])
 
-    init(roles: [UInt64: Role], stopwords: Set<UInt64>) {
+    init(roles: [UInt64: Role], stopwords: Set<UInt64>, openers: Set<UInt64>) {
         var r = NameKeyTable(capacity: max(16, roles.count))
         for (k, v) in roles { r.set(k, Int32(Role.allCases.firstIndex(of: v)!)) }
         var st = NameKeyTable(capacity: max(16, stopwords.count))
         for k in stopwords { st.set(k, 1) }
-        roleTable = r; stopwordTable = st
+        var op = NameKeyTable(capacity: max(16, openers.count), filterBits: 12)
+        for k in openers { op.set(k, 1) }
+        roleTable = r; stopwordTable = st; openerTable = op
     }
 
     func isStopword(_ hash: UInt64) -> Bool { stopwordTable[hash] != nil }
@@ -35,15 +40,15 @@ public struct PlaceLexicon: Sendable {
         if let c = cached { return c }
         let dir = URL(fileURLWithPath: try GazetteerResources.directory())
         let l = try load(qualifiers: dir.appendingPathComponent("place-qualifiers.tsv").path,
-                         stopwords: dir.appendingPathComponent("place-stopwords.tsv").path)
+                         stopwords: dir.appendingPathComponent("place-stopwords.tsv").path,
+                         openers: dir.appendingPathComponent("place-sentence-openers.tsv").path)
         cached = l
         return l
     }
 
-    /// Loads the two files; a bad row throws `knowledge.badRow` with file and line.
-    public static func load(qualifiers: String, stopwords: String) throws -> PlaceLexicon {
+    /// Loads the files; a bad row throws `knowledge.badRow` with file and line.
+    public static func load(qualifiers: String, stopwords: String, openers: String? = nil) throws -> PlaceLexicon {
         var roles: [UInt64: Role] = [:]
-        var stops = Set<UInt64>()
         var fold: [UInt8] = []
         let qname = (qualifiers as NSString).lastPathComponent
         try GazetteerBuilder.forEachRow(try GazetteerBuilder.readBytes(qualifiers), file: qualifiers) { f, line, buf in
@@ -54,15 +59,24 @@ public struct PlaceLexicon: Sendable {
             NameKey.fold(UnsafeBufferPointer(rebasing: buf[f[0]]), into: &fold)
             roles[NameKey.hash(fold)] = role
         }
-        let sname = (stopwords as NSString).lastPathComponent
-        try GazetteerBuilder.forEachRow(try GazetteerBuilder.readBytes(stopwords), file: stopwords) { f, line, buf in
+        let stops = try wordSet(stopwords)
+        let opens = try openers.map(wordSet) ?? []
+        return PlaceLexicon(roles: roles, stopwords: stops, openers: opens)
+    }
+
+    /// The folded-name hashes of a one-word-a-line file.
+    private static func wordSet(_ path: String) throws -> Set<UInt64> {
+        var words = Set<UInt64>()
+        var fold: [UInt8] = []
+        let name = (path as NSString).lastPathComponent
+        try GazetteerBuilder.forEachRow(try GazetteerBuilder.readBytes(path), file: path) { f, line, buf in
             guard f.count == 1, !f[0].isEmpty else {
-                throw SitrepError(code: "knowledge.badRow", input: "\(sname):\(line)", message: "expected one word")
+                throw SitrepError(code: "knowledge.badRow", input: "\(name):\(line)", message: "expected one word")
             }
             NameKey.fold(UnsafeBufferPointer(rebasing: buf[f[0]]), into: &fold)
-            stops.insert(NameKey.hash(fold))
+            words.insert(NameKey.hash(fold))
         }
-        return PlaceLexicon(roles: roles, stopwords: stops)
+        return words
     }
 
     func role(_ folded: [UInt8]) -> Role? { role(NameKey.hash(folded)) }

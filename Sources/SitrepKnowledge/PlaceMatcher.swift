@@ -132,15 +132,6 @@ public struct PlaceMatcher: Sendable {
                                           "de", "del", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
                                           "of", "upon", "bin", "ibn", "y", "van", "von", "der", "den", "on", "sur", "am", "im"]
 
-    /// Words that open sentences without being names ("The", "In", "After").
-    static let functionWords: [String] = ["a", "after", "an", "and", "as", "at", "before", "but", "by", "during", "for",
-                                          "from", "if", "in", "inside", "into", "near", "on", "outside", "since", "the",
-                                          "this", "to", "when", "while", "with"]
-    static let functionWordTable: NameKeyTable = {
-        var t = NameKeyTable(capacity: functionWords.count, filterBits: 12)
-        for w in functionWords { t.set(NameKey.hash(Array(w.utf8)), 1) }
-        return t
-    }()
     static let theHash = NameKey.hash(Array("the".utf8))
     static let ofHash = NameKey.hash(Array("of".utf8))
     static let connectorTable: NameKeyTable = {
@@ -232,7 +223,7 @@ public struct PlaceMatcher: Sendable {
         // Read-only from here: nested functions capture a constant, not a boxed variable.
         let wfold = built
         let connectorTable = Self.connectorTable  // once, not a global access per word
-        let functionWords = Self.functionWordTable
+        let openers = lexicon.openerTable
         func isConnector(_ i: Int) -> Bool {
             guard !words[i].capitalised, wfold.starts[i + 1] - wfold.starts[i] <= 5 else { return false }
             return connectorTable[wfold.hashes[i]] != nil
@@ -349,7 +340,7 @@ public struct PlaceMatcher: Sendable {
                     raw.afterOtherName = prev >= 0 && !words[prev + 1].breakBefore && nameLike(prev)
                         && !(prev == i - 2 && words[prev].sentenceStart)
                         && !(raws.last.map { $0.nameEnd == words[prev].end } ?? false)
-                        && !(words[prev].sentenceStart && functionWords[wfold[prev]] != nil)
+                        && !(words[prev].sentenceStart && openers[wfold[prev]] != nil)
                     raw.insideLongerRun = raw.afterOtherName
                         || (last + 1 < n && !words[last + 1].breakBefore && nameLike(last + 1))
                     raw.nameHash = NameKey.hash(fold)
