@@ -2,8 +2,9 @@ import Foundation
 import SitrepCore
 
 /// The words around place names: qualifiers (`place-qualifiers.tsv`), the stop list of common words that
-/// are not place names on their own (`place-stopwords.tsv`) and the words that open sentences without being
-/// given names (`place-sentence-openers.tsv`). Keys are folded-name hashes.
+/// are not place names on their own (`place-stopwords.tsv`), the words that open sentences without being
+/// given names (`place-sentence-openers.tsv`) and the lower-case words that may stand inside a name
+/// (`place-name-connectors.tsv`). Keys are folded-name hashes.
 public struct PlaceLexicon: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case direction, rural, admin1, region, city, border, relation, cue
@@ -14,19 +15,23 @@ public struct PlaceLexicon: Sendable {
     let stopwordTable: NameKeyTable
     /// Sentence-opening function words ("The", "In"): not a given name before a place.
     let openerTable: NameKeyTable
+    /// Lower-case words inside a name ("ez" in "Deir ez-Zor", "de", "upon").
+    let connectorTable: NameKeyTable
     public var roleCount: Int { roleTable.count }
     public var stopwordCount: Int { stopwordTable.count }
 
-    public static let empty = PlaceLexicon(roles: [:], stopwords: [], openers: [])
+    public static let empty = PlaceLexicon(roles: [:], stopwords: [], openers: [], connectors: [])
 
-    init(roles: [UInt64: Role], stopwords: Set<UInt64>, openers: Set<UInt64>) {
+    init(roles: [UInt64: Role], stopwords: Set<UInt64>, openers: Set<UInt64>, connectors: Set<UInt64>) {
         var r = NameKeyTable(capacity: max(16, roles.count))
         for (k, v) in roles { r.set(k, Int32(Role.allCases.firstIndex(of: v)!)) }
         var st = NameKeyTable(capacity: max(16, stopwords.count))
         for k in stopwords { st.set(k, 1) }
         var op = NameKeyTable(capacity: max(16, openers.count), filterBits: 12)
         for k in openers { op.set(k, 1) }
-        roleTable = r; stopwordTable = st; openerTable = op
+        var co = NameKeyTable(capacity: max(16, connectors.count), filterBits: 12)
+        for k in connectors { co.set(k, 1) }
+        roleTable = r; stopwordTable = st; openerTable = op; connectorTable = co
     }
 
     func isStopword(_ hash: UInt64) -> Bool { stopwordTable[hash] != nil }
@@ -41,13 +46,15 @@ public struct PlaceLexicon: Sendable {
         let dir = URL(fileURLWithPath: try GazetteerResources.directory())
         let l = try load(qualifiers: dir.appendingPathComponent("place-qualifiers.tsv").path,
                          stopwords: dir.appendingPathComponent("place-stopwords.tsv").path,
-                         openers: dir.appendingPathComponent("place-sentence-openers.tsv").path)
+                         openers: dir.appendingPathComponent("place-sentence-openers.tsv").path,
+                         connectors: dir.appendingPathComponent("place-name-connectors.tsv").path)
         cached = l
         return l
     }
 
     /// Loads the files; a bad row throws `knowledge.badRow` with file and line.
-    public static func load(qualifiers: String, stopwords: String, openers: String? = nil) throws -> PlaceLexicon {
+    public static func load(qualifiers: String, stopwords: String, openers: String? = nil,
+                            connectors: String? = nil) throws -> PlaceLexicon {
         var roles: [UInt64: Role] = [:]
         var fold: [UInt8] = []
         let qname = (qualifiers as NSString).lastPathComponent
@@ -61,7 +68,8 @@ public struct PlaceLexicon: Sendable {
         }
         let stops = try wordSet(stopwords)
         let opens = try openers.map(wordSet) ?? []
-        return PlaceLexicon(roles: roles, stopwords: stops, openers: opens)
+        let joins = try connectors.map(wordSet) ?? []
+        return PlaceLexicon(roles: roles, stopwords: stops, openers: opens, connectors: joins)
     }
 
     /// The folded-name hashes of a one-word-a-line file.

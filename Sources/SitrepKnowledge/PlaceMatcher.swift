@@ -128,17 +128,8 @@ public struct PlaceMatcher: Sendable {
         return fold.withUnsafeBufferPointer { !tier.indices(folded: $0).isEmpty }
     }
 
-    static let connectors: Set<String> = ["al", "el", "ad", "ar", "as", "ash", "az", "ez", "an", "at", "es", "ed",
-                                          "de", "del", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
-                                          "of", "upon", "bin", "ibn", "y", "van", "von", "der", "den", "on", "sur", "am", "im"]
-
     static let theHash = NameKey.hash(Array("the".utf8))
     static let ofHash = NameKey.hash(Array("of".utf8))
-    static let connectorTable: NameKeyTable = {
-        var t = NameKeyTable(capacity: connectors.count, filterBits: 12)
-        for c in connectors { t.set(NameKey.hash(Array(c.utf8)), 1) }
-        return t
-    }()
 
     /// Folded words of a text in one buffer.
     struct FoldedWords {
@@ -222,7 +213,7 @@ public struct PlaceMatcher: Sendable {
         built.starts[n] = used
         // Read-only from here: nested functions capture a constant, not a boxed variable.
         let wfold = built
-        let connectorTable = Self.connectorTable  // once, not a global access per word
+        let connectorTable = lexicon.connectorTable
         let openers = lexicon.openerTable
         func isConnector(_ i: Int) -> Bool {
             guard !words[i].capitalised, wfold.starts[i + 1] - wfold.starts[i] <= 5 else { return false }

@@ -14,11 +14,13 @@ import SitrepCore
         let lexicon = try PlaceLexicon.loadDefault()
         #expect(lexicon.stopwordCount > 100 && lexicon.roleCount > 50)
         #expect(lexicon.openerTable[NameKey.hash(Array("the".utf8))] != nil)
+        #expect(lexicon.connectorTable[NameKey.hash(Array("ez".utf8))] != nil)
     }
 
     @Test func shippedWordListsAreSortedWithoutDuplicates() throws {
         let dir = try GazetteerResources.directory()
-        for name in ["place-qualifiers.tsv", "place-stopwords.tsv", "place-sentence-openers.tsv", "place-demonyms.tsv",
+        for name in ["place-qualifiers.tsv", "place-stopwords.tsv", "place-sentence-openers.tsv", "place-name-connectors.tsv",
+                     "place-demonyms.tsv",
                      "places-extra.tsv"] {
             let text = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
             let rows = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.split(separator: "\t")[0]) }
