@@ -4,7 +4,8 @@ import SitrepCore
 /// The words around place names: qualifiers (`place-qualifiers.tsv`), the stop list of common words that
 /// are not place names on their own (`place-stopwords.tsv`), the words that open sentences without being
 /// given names (`place-sentence-openers.tsv`) and the lower-case words that may stand inside a name
-/// (`place-name-connectors.tsv`). Keys are folded-name hashes.
+/// (`place-name-connectors.tsv`), and the words that tie an unknown name to the place it stands in
+/// (`place-seat-links.tsv`: "the Palais des Nations in Geneva"). Keys are folded-name hashes.
 public struct PlaceLexicon: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case direction, rural, admin1, region, city, border, relation, cue
@@ -17,12 +18,15 @@ public struct PlaceLexicon: Sendable {
     let openerTable: NameKeyTable
     /// Lower-case words inside a name ("ez" in "Deir ez-Zor", "de", "upon").
     let connectorTable: NameKeyTable
+    /// Lower-case words between a building's or organisation's name and its place ("in", "at").
+    let seatLinkTable: NameKeyTable
     public var roleCount: Int { roleTable.count }
     public var stopwordCount: Int { stopwordTable.count }
 
     public static let empty = PlaceLexicon(roles: [:], stopwords: [], openers: [], connectors: [])
 
-    init(roles: [UInt64: Role], stopwords: Set<UInt64>, openers: Set<UInt64>, connectors: Set<UInt64>) {
+    init(roles: [UInt64: Role], stopwords: Set<UInt64>, openers: Set<UInt64>, connectors: Set<UInt64>,
+         seatLinks: Set<UInt64> = []) {
         var r = NameKeyTable(capacity: max(16, roles.count))
         for (k, v) in roles { r.set(k, Int32(Role.allCases.firstIndex(of: v)!)) }
         var st = NameKeyTable(capacity: max(16, stopwords.count))
@@ -31,8 +35,12 @@ public struct PlaceLexicon: Sendable {
         for k in openers { op.set(k, 1) }
         var co = NameKeyTable(capacity: max(16, connectors.count), filterBits: 12)
         for k in connectors { co.set(k, 1) }
-        roleTable = r; stopwordTable = st; openerTable = op; connectorTable = co
+        var sl = NameKeyTable(capacity: max(16, seatLinks.count), filterBits: 8)
+        for k in seatLinks { sl.set(k, 1) }
+        roleTable = r; stopwordTable = st; openerTable = op; connectorTable = co; seatLinkTable = sl
     }
+
+    func isSeatLink(_ hash: UInt64) -> Bool { seatLinkTable[hash] != nil }
 
     func isStopword(_ hash: UInt64) -> Bool { stopwordTable[hash] != nil }
 
@@ -47,14 +55,15 @@ public struct PlaceLexicon: Sendable {
         let l = try load(qualifiers: dir.appendingPathComponent("place-qualifiers.tsv").path,
                          stopwords: dir.appendingPathComponent("place-stopwords.tsv").path,
                          openers: dir.appendingPathComponent("place-sentence-openers.tsv").path,
-                         connectors: dir.appendingPathComponent("place-name-connectors.tsv").path)
+                         connectors: dir.appendingPathComponent("place-name-connectors.tsv").path,
+                         seatLinks: dir.appendingPathComponent("place-seat-links.tsv").path)
         cached = l
         return l
     }
 
     /// Loads the files; a bad row throws `knowledge.badRow` with file and line.
     public static func load(qualifiers: String, stopwords: String, openers: String? = nil,
-                            connectors: String? = nil) throws -> PlaceLexicon {
+                            connectors: String? = nil, seatLinks: String? = nil) throws -> PlaceLexicon {
         var roles: [UInt64: Role] = [:]
         var fold: [UInt8] = []
         let qname = (qualifiers as NSString).lastPathComponent
@@ -69,7 +78,8 @@ public struct PlaceLexicon: Sendable {
         let stops = try wordSet(stopwords)
         let opens = try openers.map(wordSet) ?? []
         let joins = try connectors.map(wordSet) ?? []
-        return PlaceLexicon(roles: roles, stopwords: stops, openers: opens, connectors: joins)
+        let links = try seatLinks.map(wordSet) ?? []
+        return PlaceLexicon(roles: roles, stopwords: stops, openers: opens, connectors: joins, seatLinks: links)
     }
 
     /// The folded-name hashes of a one-word-a-line file.

@@ -11,7 +11,7 @@ struct EvalGeoparseCommand: ParsableCommand {
         discussion: """
         Resolution: every gold toponym with coordinates is resolved in its article's context; a span the
         gazetteer does not know falls back to a place the matcher found inside it when that agrees with the article's
-        focus, else to the focus (PlaceMatcher.fallback(for:found:focus:); PlaceMatcher.focus(of:) over the places found and
+        focus, else to the focus, and first to a place named right after it ("the Palais des Nations in Geneva") (PlaceMatcher.fallback(for:in:found:focus:); PlaceMatcher.focus(of:) over the places found and
         the given spans resolved; reported separately).
         GWN has no dev split: --articles even is the development half, odd the held-out half. End to end: detected places against gold
         toponyms with coordinates (a detection counts when it overlaps one). Prints one JSON object last.
@@ -82,10 +82,15 @@ struct EvalGeoparseCommand: ParsableCommand {
                 let list = found.map { m in "\(m.place.name)/\(m.place.country ?? "-")/\(m.place.precision?.rawValue ?? "-")" }.joined(separator: "; ")
                 Console.error("found\t\(idx)\tfocus \(focus?.name ?? "-")/\(focus?.country ?? "-")\t\(list)")
             }
+            if let dumpPath = ProcessInfo.processInfo.environment["SITREP_EVAL_JSONL"] {
+                // Analysis aid: the article's gold spans, their resolutions, the places found and the recogniser's names, one JSON line.
+                Self.dump(to: dumpPath, index: ai * (self.articles == .all ? 1 : 2) + (self.articles == .odd ? 1 : 0), article: a,
+                          gold: gold, resolved: resolved, found: found, focus: focus, kb: kb)
+            }
             for (g, r) in zip(gold, resolved) {
                 var place: PlaceRef? = r?.place
                 if place != nil { byGazetteer += 1 }
-                else if let p = matcher.fallback(for: TextRange(start: Int32(g.start), end: Int32(g.end)), found: found, focus: focus) {
+                else if let p = matcher.fallback(for: TextRange(start: Int32(g.start), end: Int32(g.end)), in: a.text, found: evidence, focus: focus) {
                     place = p
                     if p == focus { byFocus += 1 } else { byInside += 1 }
                 } else { unresolved += 1 }
@@ -165,6 +170,37 @@ struct EvalGeoparseCommand: ParsableCommand {
         {"corpus":"\(file)","subset":"\(self.articles.rawValue)","articles":\(articles.count),"resolution":{"toponyms":\(n),"acc_161km":\(r4(acc)),"mean_km":\(r4(mean)),"median_km":\(r4(median)),"geonames_id_match":\(idTotal == 0 ? 0 : r4(Double(idHits) / Double(idTotal))),"with_ids":\(idTotal),"by_gazetteer":\(byGazetteer),"by_inner_match":\(byInside),"by_article_focus":\(byFocus),"unresolved":\(unresolved)},"end_to_end":{"detected":\(detected),"gold":\(goldTotal),"precision":\(r4(p)),"recall":\(r4(rc)),"f1":\(r4(f1)),"acc_161km":\(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))},"load_seconds":\(r4(loadSeconds)),"load_cpu_seconds":\(r4(loadCPUSeconds)),"match_mb_per_s":\(r4(mbps)),"match_mb_per_cpu_s":\(r4(cpuMbps)),"seconds":\(r4(Date().timeIntervalSince(t0)))}
         """
         print(json)
+    }
+
+    static func dump(to path: String, index: Int, article a: GeoparseArticle, gold: [GeoparseToponym], resolved: [PlaceMention?],
+                     found: [PlaceMention], focus: PlaceRef?, kb: KnowledgeBase) {
+        let g = kb.gazetteer
+        func ref(_ p: PlaceRef) -> [String: Any] {
+            let pop = p.id.flatMap { g.index(ofID: $0) }.map { Int(g.places[Int($0)].population) } ?? 0
+            return ["name": p.name, "id": p.id ?? "", "lat": p.lat ?? 0, "lon": p.lon ?? 0, "hasll": p.lat != nil,
+                    "admin1": p.admin1 ?? "", "country": p.country ?? "", "precision": p.precision?.rawValue ?? "", "pop": pop,
+                    "main": p.id.flatMap { g.index(ofID: $0) } != nil]
+        }
+        func mention(_ m: PlaceMention) -> [String: Any] {
+            ["s": Int(m.range.start), "e": Int(m.range.end), "score": m.score, "place": ref(m.place)]
+        }
+        let entities = kb.recognizer.find(in: a.text, tokens: nil).map { e -> [String: Any] in
+            ["s": Int(e.range.start), "e": Int(e.range.end), "label": "\(e.label)"]
+        }
+        let obj: [String: Any] = [
+            "index": index, "text": a.text,
+            "gold": gold.map { ["s": $0.start, "e": $0.end, "name": $0.name, "lat": $0.lat!, "lon": $0.lon!] as [String: Any] },
+            "resolved": resolved.map { $0.map { mention($0) as Any } ?? (NSNull() as Any) },
+            "found": found.map(mention), "entities": entities, "focus": focus.map { ref($0) as Any } ?? (NSNull() as Any),
+            "countries": Dictionary(Set((found + resolved.compactMap { $0 }).compactMap(\.place.country)).compactMap { c -> (String, [String: Any])? in
+                guard let e = g.country(code: c), let i = g.index(ofID: e.id) else { return nil }
+                return (c, ref(g.placeRef(i)))
+            }, uniquingKeysWith: { a, _ in a }),
+        ]
+        guard let d = try? JSONSerialization.data(withJSONObject: obj) else { return }
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        guard let h = FileHandle(forWritingAtPath: path) else { return }
+        h.seekToEndOfFile(); h.write(d); h.write(Data([0x0A])); h.closeFile()
     }
 
     /// CPU time used by this process (user + system): per-core figures on a shared machine.
