@@ -5,7 +5,8 @@ import SitrepCore
 /// are not place names on their own (`place-stopwords.tsv`), the words that open sentences without being
 /// given names (`place-sentence-openers.tsv`) and the lower-case words that may stand inside a name
 /// (`place-name-connectors.tsv`), and the words that tie an unknown name to the place it stands in
-/// (`place-seat-links.tsv`: "the Palais des Nations in Geneva"). Keys are folded-name hashes.
+/// (`place-seat-links.tsv`: "the Palais des Nations in Geneva"), and the nouns that make a place's name a
+/// street's or a river's (`place-street-words.tsv`: "Victoria Street"). Keys are folded-name hashes.
 public struct PlaceLexicon: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case direction, rural, admin1, region, city, border, relation, cue
@@ -20,13 +21,15 @@ public struct PlaceLexicon: Sendable {
     let connectorTable: NameKeyTable
     /// Lower-case words between a building's or organisation's name and its place ("in", "at").
     let seatLinkTable: NameKeyTable
+    /// Nouns after a place's name in a street's, square's or river's name ("Street", "Square", "River").
+    let streetWordTable: NameKeyTable
     public var roleCount: Int { roleTable.count }
     public var stopwordCount: Int { stopwordTable.count }
 
     public static let empty = PlaceLexicon(roles: [:], stopwords: [], openers: [], connectors: [])
 
     init(roles: [UInt64: Role], stopwords: Set<UInt64>, openers: Set<UInt64>, connectors: Set<UInt64>,
-         seatLinks: Set<UInt64> = []) {
+         seatLinks: Set<UInt64> = [], streetWords: Set<UInt64> = []) {
         var r = NameKeyTable(capacity: max(16, roles.count))
         for (k, v) in roles { r.set(k, Int32(Role.allCases.firstIndex(of: v)!)) }
         var st = NameKeyTable(capacity: max(16, stopwords.count))
@@ -37,8 +40,12 @@ public struct PlaceLexicon: Sendable {
         for k in connectors { co.set(k, 1) }
         var sl = NameKeyTable(capacity: max(16, seatLinks.count), filterBits: 8)
         for k in seatLinks { sl.set(k, 1) }
-        roleTable = r; stopwordTable = st; openerTable = op; connectorTable = co; seatLinkTable = sl
+        var sw = NameKeyTable(capacity: max(16, streetWords.count), filterBits: 10)
+        for k in streetWords { sw.set(k, 1) }
+        roleTable = r; stopwordTable = st; openerTable = op; connectorTable = co; seatLinkTable = sl; streetWordTable = sw
     }
+
+    func isStreetWord(_ hash: UInt64) -> Bool { streetWordTable[hash] != nil }
 
     func isSeatLink(_ hash: UInt64) -> Bool { seatLinkTable[hash] != nil }
 
@@ -56,14 +63,15 @@ public struct PlaceLexicon: Sendable {
                          stopwords: dir.appendingPathComponent("place-stopwords.tsv").path,
                          openers: dir.appendingPathComponent("place-sentence-openers.tsv").path,
                          connectors: dir.appendingPathComponent("place-name-connectors.tsv").path,
-                         seatLinks: dir.appendingPathComponent("place-seat-links.tsv").path)
+                         seatLinks: dir.appendingPathComponent("place-seat-links.tsv").path,
+                         streetWords: dir.appendingPathComponent("place-street-words.tsv").path)
         cached = l
         return l
     }
 
     /// Loads the files; a bad row throws `knowledge.badRow` with file and line.
     public static func load(qualifiers: String, stopwords: String, openers: String? = nil,
-                            connectors: String? = nil, seatLinks: String? = nil) throws -> PlaceLexicon {
+                            connectors: String? = nil, seatLinks: String? = nil, streetWords: String? = nil) throws -> PlaceLexicon {
         var roles: [UInt64: Role] = [:]
         var fold: [UInt8] = []
         let qname = (qualifiers as NSString).lastPathComponent
@@ -79,7 +87,8 @@ public struct PlaceLexicon: Sendable {
         let opens = try openers.map(wordSet) ?? []
         let joins = try connectors.map(wordSet) ?? []
         let links = try seatLinks.map(wordSet) ?? []
-        return PlaceLexicon(roles: roles, stopwords: stops, openers: opens, connectors: joins, seatLinks: links)
+        let streets = try streetWords.map(wordSet) ?? []
+        return PlaceLexicon(roles: roles, stopwords: stops, openers: opens, connectors: joins, seatLinks: links, streetWords: streets)
     }
 
     /// The folded-name hashes of a one-word-a-line file.

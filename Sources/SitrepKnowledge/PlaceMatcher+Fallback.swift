@@ -26,10 +26,28 @@ extension PlaceMatcher {
     /// As `fallback(for:found:focus:)`, first looking right after the name: a place named there after a seat
     /// link ("the Palais des Nations in Geneva", "the Agriculture Park at Wana", `place-seat-links.tsv`)
     /// locates the name, wherever the document is otherwise about. `found` are the document's places.
+    /// A town inside the name that a street word follows ("Victoria Street", "Washington Square", `place-street-words.tsv`)
+    /// names a street, not where it is: the focus then.
     public func fallback(for span: TextRange, in text: String, found: [PlaceMention], focus: PlaceRef?) -> PlaceRef? {
         var text = text
-        let seat = text.withUTF8 { seatPlace(after: Int(span.end), $0, found) }
-        return seat?.place ?? fallback(for: span, found: found, focus: focus)
+        return text.withUTF8 { t -> PlaceRef? in
+            if let seat = seatPlace(after: Int(span.end), t, found) { return seat.place }
+            let p = fallback(for: span, found: found, focus: focus)
+            guard let f = focus, let p, p != f, p.precision != .country,
+                  let m = found.first(where: { $0.range.start < span.end && $0.range.end > span.start && $0.place == p })
+            else { return p }
+            var i = Int(m.range.end)
+            let end = min(Int(span.end), t.count)
+            while i < end && t[i] == 0x20 { i += 1 }
+            guard i > Int(m.range.end) else { return p }
+            var word: [UInt8] = []
+            while i < end && word.count < 12 {
+                let l = t[i] | 0x20
+                guard l >= 0x61 && l <= 0x7A else { break }
+                word.append(l); i += 1
+            }
+            return !word.isEmpty && lexicon.isStreetWord(NameKey.hash(word)) ? f : p
+        }
     }
 
     /// The place that starts right after "NAME in (the)" at byte `end`, or nil.
@@ -55,6 +73,9 @@ extension PlaceMatcher {
         let ae = word(p)
         if ae - p == 3 && t[p] == 0x74 && t[p + 1] == 0x68 && t[p + 2] == 0x65 { p = spaces(ae) }
         guard let m = found.first(where: { Int($0.range.start) == p }), m.place.lat != nil else { return nil }
+        // A place that opens a longer name ("at Washington Square") is not the seat.
+        let e = Int(m.range.end)
+        if e + 1 < t.count && t[e] == 0x20 && t[e + 1] >= 0x41 && t[e + 1] <= 0x5A { return nil }
         return m
     }
 }

@@ -57,11 +57,33 @@ import SitrepCore
          "Lakeview Assembly Hall"),
         ("Delegates met at the Lakeview Assembly Hall in March, the ministry in Halifax said.", "Lakeview Assembly Hall"),
         ("Delegates met at the Lakeview Assembly Hall from Winnipeg, the ministry in Halifax said.", "Lakeview Assembly Hall"),
+        ("Delegates met at the Lakeview Assembly Hall in Winnipeg Square, the ministry in Halifax said.", "Lakeview Assembly Hall"),
     ])
     func withoutASeatLinkTheFocusStays(_ text: String, _ name: String) throws {
         let found = Self.matcher.find(in: text, tokens: nil)
         let focus = try mention("Halifax", "CA", 0).place
         let p = try #require(Self.matcher.fallback(for: try span(name, in: text), in: text, found: found, focus: focus))
         #expect(p.name == "Halifax", "\(name) → \(p.name)")
+    }
+}
+
+/// A town inside a street's, square's or river's name is not where the name lies: the focus is.
+@Suite struct PlaceStreetNameTests {
+    static let matcher = PlaceFallbackTests.matcher
+
+    @Test(arguments: [
+        // (text, the unknown name, the focus town and country, the expected place)
+        ("The cafe on Halifax Street in the old quarter of Kelowna reopened.", "Halifax Street", "Kelowna", "CA", "Kelowna"),
+        ("Crowds filled Toronto Square near the market in Kelowna.", "Toronto Square", "Kelowna", "CA", "Kelowna"),
+        ("Barges moved slowly down the Columbia River past Kelowna.", "Columbia River", "Kelowna", "CA", "Kelowna"),
+        // Not a street word: the town inside the name stays ("Halifax Regional Library").
+        ("Readers visited the Halifax Regional Library before travelling to Kelowna.", "Halifax Regional Library", "Kelowna", "CA", "Halifax"),
+    ])
+    func townBeforeAStreetWordGivesWayToTheFocus(_ text: String, _ name: String, _ town: String, _ cc: String, _ expected: String) throws {
+        let t = PlaceFallbackTests()
+        let found = Self.matcher.find(in: text, tokens: nil)
+        let focus = try t.mention(town, cc, 0).place
+        let p = try #require(Self.matcher.fallback(for: try t.span(name, in: text), in: text, found: found, focus: focus))
+        #expect(p.name == expected, "\(name) → \(p.name)")
     }
 }
