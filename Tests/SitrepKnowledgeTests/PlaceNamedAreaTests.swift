@@ -43,4 +43,38 @@ import SitrepCore
         let lat = try #require(m.place.lat), lon = try #require(m.place.lon)
         #expect(Self.km(lat, lon, a.lat, a.lon) < 100, "\(a.expected) at \(lat),\(lon)")
     }
+
+    struct Shared: CustomTestStringConvertible, Sendable {
+        /// `at`: a piece of `text` that begins with the name looked at.
+        let text: String, at: String, expected: String, country: String
+        var testDescription: String { "\(at) → \(expected), \(country)" }
+    }
+
+    /// A name shared by a world city and a namesake town, a country and a state, or a state and a capital.
+    @Test(arguments: [
+        // A city of millions by its own name is not moved abroad by one mention of another country.
+        Shared(text: "LONDON - Doctors in Liverpool and London said the boy could be flown to Rome, while U.S. officials offered help.",
+               at: "Rome,", expected: "Rome", country: "IT"),
+        Shared(text: "The county fair in Rome, Georgia, drew crowds from Atlanta and Macon.",
+               at: "Rome,", expected: "Rome", country: "US"),
+        // A country's name among its namesake state's sister states is the state.
+        Shared(text: "The team flew to Guam, Saipan and Thailand this year, and twice to Alaska and Hawaii. In 2019 it joins the Georgia National Guard.",
+               at: "Georgia National", expected: "Georgia", country: "US"),
+        Shared(text: "The team flew to Guam, Saipan and Thailand this year, and twice to Alaska and Hawaii. In 2019 it heads to Georgia.",
+               at: "Georgia.", expected: "Georgia", country: "US"),
+        Shared(text: "Russia and Georgia traded accusations after talks in Tbilisi broke down.",
+               at: "Georgia traded", expected: "Georgia", country: "GE"),
+        // A state named by its abbreviation in the dateline is the state wherever its full name stands alone.
+        Shared(text: "TACOMA, Wash. - The commander said the unit spends most of its year at home in Washington. Over the past two years its members have also been sent to Guam, Alaska, Florida and Washington, D.C.",
+               at: "Washington. Over", expected: "Washington", country: "US"),
+        Shared(text: "The commander said the unit spends most of its year at home in Washington. Over the past two years its members have also been sent to Guam, Alaska, Florida and Washington, D.C.",
+               at: "Washington. Over", expected: "Washington, D.C.", country: "US"),
+    ])
+    func sharedNameResolvesByTheDocument(_ c: Shared) throws {
+        let found = Self.matcher.find(in: c.text, tokens: nil)
+        let at = Int32(try #require(c.text.range(of: c.at)).lowerBound.utf16Offset(in: c.text))
+        let m = try #require(found.first { $0.range.start <= at && at < $0.range.end }, "\(found.map(\.place.name))")
+        #expect(m.place.name == c.expected)
+        #expect(m.place.country == c.country)
+    }
 }
