@@ -19,7 +19,12 @@ extension PlaceMatcher {
         case .admin1: s += 0.3 + 0.06 * log10(Double(population) + 1)
         case .region: s += 0.75
         case .admin2: s += 0.1 + 0.04 * log10(Double(population) + 1)
-        case .city: s += 0.1 + 0.1 * log10(Double(population) + 1)
+        case .city:
+            s += 0.1 + 0.1 * log10(Double(population) + 1)
+            // A city of a million or more called by its own name ("Rome", "London") outweighs a namesake town that
+            // one mention of the town's country would lift ("the United States" named once does not move Rome to
+            // Georgia).
+            if population >= 1_000_000 && c.match == .primary { s += 0.4 }
         case .neighbourhood: s += 0.05
         }
         switch raw.head {
@@ -82,6 +87,20 @@ extension PlaceMatcher {
                 // (A county counts when its name is more than one word, "Morris County": a one-word county is
                 // usually its town, "Manchester".)
                 if kindOf[b] == .admin1 || (kindOf[b] == .admin2 && !raws[ri].singleWord) { divisionNamedCount[Int(admin1Of[b])] += 1; anyDivisionNamed = true }
+            }
+        }
+        // First-level divisions named in the document (their best reading), with their countries; and those named by
+        // an abbreviation ("CAMP MURRAY, Wash.", "Macon, Ga."), which vouch for the division wherever its full name
+        // stands alone ("at home in Washington" is the state, not the capital).
+        var namedDivisions: [(admin1: Int32, country: Int32)] = []
+        var abbreviatedDivisions: [Int32] = []
+        for i in raws.indices where priorBest[i] >= 0 {
+            let b = Int(priorBest[i])
+            guard kindOf[b] == .admin1, admin1Of[b] >= 0 else { continue }
+            if !namedDivisions.contains(where: { $0.admin1 == admin1Of[b] }) { namedDivisions.append((admin1Of[b], countryOf[b])) }
+            let s = raws[i].nameStart, e = raws[i].nameEnd
+            if e - s <= 6 && (t[e - 1] == 0x2E || (e < t.count && t[e] == 0x2E)) && !abbreviatedDivisions.contains(admin1Of[b]) {
+                abbreviatedDivisions.append(admin1Of[b])
             }
         }
         // One sense per document: a word that follows another name somewhere ("Kevin Allen") is that
@@ -192,6 +211,14 @@ extension PlaceMatcher {
                 let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
                 var s = q < ownCount ? priors[p0 + q] : prior(c, r)
                 if longer == c.index { s += 1.0 }
+                if kind == .admin1 && aid >= 0 && !namedDivisions.isEmpty {
+                    if abbreviatedDivisions.contains(aid) { s += 0.3 }
+                    // A name shared by a country and a division of another country is the division when two other
+                    // divisions of its country are named ("Alaska, Hawaii … Georgia"; "Tbilisi, Georgia" keeps the country).
+                    var siblings = 0
+                    for d in namedDivisions where d.country == cid && d.admin1 != aid { siblings += 1 }
+                    if siblings >= 2 && r.candidates.contains(where: { kindOf[Int($0.index)] == .country && countryOf[Int($0.index)] != cid }) { s += 0.3 }
+                }
                 if kind == .city && aid >= 0 && cid == divisionCountry && divisionIDs.contains(aid) { s += 0.5 }
                 if cid >= 0 {
                     let others = Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0)
