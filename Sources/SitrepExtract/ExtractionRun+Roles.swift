@@ -257,6 +257,12 @@ extension ExtractionRun {
             }
         }
         c.argumentClass = argumentClass(in: objectFromRelative?.tokens ?? objectWindow)
+        // "intercepted two ballistic missiles", "cleared hundreds of landmines": a weapon noun that is itself a trigger
+        // ends the object window, yet it is the object a framed verb needs.
+        if c.argumentClass == nil, c.entry.frame != nil, !c.isNoun, !c.isPassive, c.gap == nil, objectFromRelative == nil,
+           nextStart < s.upperBound, objectWindow.upperBound == nextStart {
+            c.argumentClass = argumentClass(in: rightWindow(from: afterTrigger, sentenceEnd: s.upperBound, nextStart: s.upperBound))
+        }
         // "carried out executions" names no move (such a match is skipped); "buses carrying 300 fighters" is one
         // only near a transfer cue, like a group's own movement.
         if c.entry.frame == "carry" { c.selfMove = true }

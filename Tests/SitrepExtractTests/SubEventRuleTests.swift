@@ -29,6 +29,40 @@ struct SubEventRuleTests {
         Case(text: "The Crescent Front retook the border town on Sunday.", type: .takeover, mode: .nonState),
         Case(text: "The Crescent Front took over the border town unopposed on Sunday.", type: .withdrawal),
         Case(text: "Militants ambushed peacekeepers and gendarmes on the highway.", type: .clash),
+        // Disrupted weapons use: a weapon noun that is itself a trigger is the object of a framed verb; disposal words.
+        Case(text: "Army engineers cleared hundreds of landmines from farmland near the border.", type: .weaponsSeized),
+        Case(text: "Air defences intercepted two ballistic missiles fired toward the city.", type: .weaponsSeized),
+        Case(text: "A bomb squad defused an explosive device left outside the court.", type: .weaponsSeized),
+        Case(text: "Engineers carried out a controlled explosion of an unexploded shell near the school.", type: .weaponsSeized),
+        Case(text: "Soldiers shot down a drone over the base on Sunday.", type: .weaponsSeized),
+        // Reciprocal fire between armed sides is a battle.
+        Case(text: "The rival militias exchanged fire near the bridge on Sunday.", type: .clash),
+        Case(text: "A skirmish between the two militias left four fighters dead.", type: .clash),
+        // Changes to a group: disbanding, drills, new leaders, new names, recruitment.
+        Case(text: "The armed movement announced that it had disbanded.", type: .groupChange),
+        Case(text: "The coastguard held naval exercises near the islands.", type: .groupChange),
+        Case(text: "The militia named a new commander after the death of its founder.", type: .groupChange),
+        Case(text: "The rebel alliance changed its name last week.", type: .groupChange),
+        Case(text: "Hundreds of youths were recruited by the militia in the camps.", type: .groupChange),
+        Case(text: "The journalist was taken away by masked gunmen at night.", type: .abduction),
+        Case(text: "An angry mob beat a suspected thief to death.", type: .riot, mode: .mobViolence),
+        Case(text: "Gunmen beat a farmer to death near the river.", type: .attack),
+        // Protest policing and force; violence by demonstrators; strikes.
+        Case(text: "Police used batons to break up a sit-in by nurses.", type: .protest, mode: .withIntervention),
+        Case(text: "Students were teargassed near the campus gate during the march.", type: .protest, mode: .withIntervention),
+        Case(text: "Several demonstrators were injured when police charged the march.", type: .protest, mode: .excessiveForce),
+        Case(text: "Demonstrators set the tax office on fire.", type: .riot),
+        Case(text: "Dock workers went on strike over pay.", type: .protest),
+        // Handovers, fights fought off, foiled plots, blasts, captives, new bases.
+        Case(text: "The rebels handed the airport over to the army.", type: .withdrawal),
+        Case(text: "Troops repulsed the insurgents near the dam.", type: .clash),
+        Case(text: "The garrison fought off militants overnight.", type: .clash),
+        Case(text: "Troops and militants fought near the ridge for hours.", type: .clash),
+        Case(text: "Police foiled a plan to bomb the stadium.", type: .weaponsSeized),
+        Case(text: "A device hidden in a cart went off at the market.", type: .attack, mode: .bombing),
+        Case(text: "Militants blew up a bridge on the main road.", type: .attack, mode: .bombing),
+        Case(text: "The gang is holding three traders captive in the hills.", type: .abduction),
+        Case(text: "The militants opened a new base near the lake.", type: .baseEstablished),
     ]
 
     @Test(arguments: mainEvents)
