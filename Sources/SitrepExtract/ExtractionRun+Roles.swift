@@ -309,6 +309,12 @@ extension ExtractionRun {
            [.state, .stateForce, .governmentBody].contains(a.kind) {
             c.type = .capture
         }
+        // ACLED: only state forces arrest; people (not fighters) seized or arrested by an armed group are abducted.
+        if c.type == .capture, c.triggerType == .capture, let a = c.agents.first, a.kind == .armedGroup,
+           c.argumentClass != .combatant, c.argumentClass != .military,
+           !c.patients.contains(where: { ExtractionRun.armedKinds.contains($0.kind) }) {
+            c.type = .abduction
+        }
         // "Syria is moving troops to the border": a side moving its own unnamed forces redeploys (ACLED's change
         // to group/activity); moving a named group or people is a transfer.
         if c.type == .transfer, !c.isPassive, let a = c.agents.first, a.fromDictionary,

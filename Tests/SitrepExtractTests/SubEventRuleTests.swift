@@ -63,6 +63,12 @@ struct SubEventRuleTests {
         Case(text: "Militants blew up a bridge on the main road.", type: .attack, mode: .bombing),
         Case(text: "The gang is holding three traders captive in the hills.", type: .abduction),
         Case(text: "The militants opened a new base near the lake.", type: .baseEstablished),
+        // Only state forces arrest: people seized by an armed group are abducted, fighters it takes are captured.
+        Case(text: "Rebels arrested two teachers accused of spying.", type: .abduction),
+        Case(text: "Police arrested two teachers accused of spying.", type: .capture),
+        Case(text: "The rebels captured five soldiers near the pass.", type: .capture),
+        // A clause opened by "ending" names what the main event ends.
+        Case(text: "The two groups signed a peace accord ending months of fighting.", type: .agreement),
     ]
 
     @Test(arguments: mainEvents)
