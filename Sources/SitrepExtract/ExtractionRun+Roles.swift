@@ -309,9 +309,9 @@ extension ExtractionRun {
            [.state, .stateForce, .governmentBody].contains(a.kind) {
             c.type = .capture
         }
-        // ACLED: only state forces arrest; people (not fighters) seized or arrested by an armed group are abducted.
+        // ACLED: only state forces arrest; civilians seized or arrested by an armed group are abducted.
         if c.type == .capture, c.triggerType == .capture, let a = c.agents.first, a.kind == .armedGroup,
-           c.argumentClass != .combatant, c.argumentClass != .military,
+           c.argumentClass == .civilian || c.patients.contains(where: { $0.kind == .civilians }),
            !c.patients.contains(where: { ExtractionRun.armedKinds.contains($0.kind) }) {
             c.type = .abduction
         }

@@ -67,6 +67,7 @@ struct SubEventRuleTests {
         Case(text: "Rebels arrested two teachers accused of spying.", type: .abduction),
         Case(text: "Police arrested two teachers accused of spying.", type: .capture),
         Case(text: "The rebels captured five soldiers near the pass.", type: .capture),
+        Case(text: "Fighters took a hundred others captive after the battle.", type: .capture),
         // A clause opened by "ending" names what the main event ends.
         Case(text: "The two groups signed a peace accord ending months of fighting.", type: .agreement),
     ]
