@@ -68,6 +68,13 @@ struct SubEventRuleTests {
         Case(text: "Police arrested two teachers accused of spying.", type: .capture),
         Case(text: "The rebels captured five soldiers near the pass.", type: .capture),
         Case(text: "Fighters took a hundred others captive after the battle.", type: .capture),
+        // Damage and destruction by demonstrators or rioters is a violent demonstration; a protester killed, force
+        // against protesters; shots into a crowd; vigils.
+        Case(text: "Marchers damaged two bank branches during the protest.", type: .riot),
+        Case(text: "Rioting youths destroyed shops and cars near the stadium.", type: .riot),
+        Case(text: "Police killed a protester during demonstrations over the fuel price.", type: .protest, mode: .excessiveForce),
+        Case(text: "Troops fired into a crowd at the gate, wounding six.", type: .attack),
+        Case(text: "Families held a vigil outside the prison for the missing students.", type: .protest),
         // A clause opened by "ending" names what the main event ends.
         Case(text: "The two groups signed a peace accord ending months of fighting.", type: .agreement),
     ]
