@@ -322,6 +322,13 @@ extension ExtractionRun {
             c.type = .groupChange
             c.mode = nil
         }
+        // "The government sent 500 troops to the region", "Troops were relocated to the capital": unnamed state forces
+        // moved by the state, or by nobody named, redeploy too.
+        if c.type == .transfer, c.mode == nil || c.mode == .relocation, let p = c.patients.first, !p.fromDictionary,
+           p.kind == .stateForce, c.agents.allSatisfy({ [.state, .stateForce, .governmentBody].contains($0.kind) }) {
+            c.type = .groupChange
+            c.mode = nil
+        }
 
         // Counts: the undergoing group's; a death toll for killing words; hostages never on a move.
         var count = objectCounts.first?.quantity

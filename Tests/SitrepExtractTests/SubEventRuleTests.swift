@@ -75,6 +75,11 @@ struct SubEventRuleTests {
         Case(text: "Police killed a protester during demonstrations over the fuel price.", type: .protest, mode: .excessiveForce),
         Case(text: "Troops fired into a crowd at the gate, wounding six.", type: .attack),
         Case(text: "Families held a vigil outside the prison for the missing students.", type: .protest),
+        // Unnamed state forces moved by the state or by nobody named redeploy (change to group/activity).
+        Case(text: "The ministry sent 300 troops to the eastern district.", type: .groupChange),
+        Case(text: "Soldiers were relocated from the coast to the capital.", type: .groupChange),
+        Case(text: "The rebels declared a general mobilisation.", type: .groupChange),
+        Case(text: "The militia began its disarmament under the peace plan.", type: .groupChange),
         // A clause opened by "ending" names what the main event ends.
         Case(text: "The two groups signed a peace accord ending months of fighting.", type: .agreement),
     ]
