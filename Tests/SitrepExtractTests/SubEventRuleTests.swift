@@ -80,6 +80,9 @@ struct SubEventRuleTests {
         Case(text: "Soldiers were relocated from the coast to the capital.", type: .groupChange),
         Case(text: "The rebels declared a general mobilisation.", type: .groupChange),
         Case(text: "The militia began its disarmament under the peace plan.", type: .groupChange),
+        // Units, personnel and air bases are military targets: attacks on them are battles, their capture a takeover.
+        Case(text: "Militants ambushed security personnel near the dam.", type: .clash),
+        Case(text: "Insurgents captured the airbase after a long siege.", type: .takeover, mode: .nonState),
         // A clause opened by "ending" names what the main event ends.
         Case(text: "The two groups signed a peace accord ending months of fighting.", type: .agreement),
     ]
