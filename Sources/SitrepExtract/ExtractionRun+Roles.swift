@@ -257,6 +257,12 @@ extension ExtractionRun {
             }
         }
         c.argumentClass = argumentClass(in: objectFromRelative?.tokens ?? objectWindow)
+        // "intercepted two ballistic missiles", "cleared hundreds of landmines": a weapon noun that is itself a trigger
+        // ends the object window, yet it is the object a framed verb needs.
+        if c.argumentClass == nil, c.entry.frame != nil, !c.isNoun, !c.isPassive, c.gap == nil, objectFromRelative == nil,
+           nextStart < s.upperBound, objectWindow.upperBound == nextStart {
+            c.argumentClass = argumentClass(in: rightWindow(from: afterTrigger, sentenceEnd: s.upperBound, nextStart: s.upperBound))
+        }
         // "carried out executions" names no move (such a match is skipped); "buses carrying 300 fighters" is one
         // only near a transfer cue, like a group's own movement.
         if c.entry.frame == "carry" { c.selfMove = true }
@@ -303,10 +309,23 @@ extension ExtractionRun {
            [.state, .stateForce, .governmentBody].contains(a.kind) {
             c.type = .capture
         }
+        // ACLED: only state forces arrest; civilians seized or arrested by an armed group are abducted.
+        if c.type == .capture, c.triggerType == .capture, let a = c.agents.first, a.kind == .armedGroup,
+           c.argumentClass == .civilian || c.patients.contains(where: { $0.kind == .civilians }),
+           !c.patients.contains(where: { ExtractionRun.armedKinds.contains($0.kind) }) {
+            c.type = .abduction
+        }
         // "Syria is moving troops to the border": a side moving its own unnamed forces redeploys (ACLED's change
         // to group/activity); moving a named group or people is a transfer.
         if c.type == .transfer, !c.isPassive, let a = c.agents.first, a.fromDictionary,
            let p = c.patients.first, !p.fromDictionary, [.stateForce, .armedGroup].contains(p.kind) {
+            c.type = .groupChange
+            c.mode = nil
+        }
+        // "The government sent 500 troops to the region", "Troops were relocated to the capital": unnamed state forces
+        // moved by the state, or by nobody named, redeploy too.
+        if c.type == .transfer, c.mode == nil || c.mode == .relocation, let p = c.patients.first, !p.fromDictionary,
+           p.kind == .stateForce, c.agents.allSatisfy({ [.state, .stateForce, .governmentBody].contains($0.kind) }) {
             c.type = .groupChange
             c.mode = nil
         }

@@ -1,7 +1,7 @@
 import SitrepCore
 
 /// Picks the event a short text is mainly about, for one-label-per-snippet evaluation (CASE 2021)
-/// and for headlines: concrete violence and its outcomes first, talk last; earlier first; events
+/// and for headlines: concrete violence and its outcomes first, talk last; earlier first, told with its sides first; events
 /// stated as not happened, planned or conditional only when nothing else is there.
 public enum MainEvent {
     /// How strongly a type claims to be the main event of a text.
@@ -20,7 +20,7 @@ public enum MainEvent {
     }
 
     /// Words that open a clause naming a cause or an earlier event ("after the worst fighting", "because of attacks").
-    static let subordinators = [" after ", " following ", " amid ", " because of ", " in the wake of ", " since ", " due to ", " in response to "]
+    static let subordinators = [" after ", " following ", " amid ", " because of ", " in the wake of ", " since ", " due to ", " in response to ", " ending ", " to end "]
 
     /// Whether the trigger stands in a clause opened by a subordinator within the 40 bytes before it.
     static func isSubordinate(_ m: EventMention) -> Bool {
@@ -69,6 +69,9 @@ public enum MainEvent {
             if m.mode != nil && m.type.acledModes.contains(m.mode!) { score += 0.5 }
             // A death toll marks what the text reports ("ten were killed and two captured when they attacked").
             if m.fatalities != nil { score += 0.5 }
+            // Who did it to whom: the event told with its sides is what the text reports; a bare mention
+            // ("an attack was reported") is more often context.
+            score += 0.25 * Double(min(m.actors.count, 3))
             if best == nil || score > best!.0 { best = (score, m) }
         }
         return best?.1

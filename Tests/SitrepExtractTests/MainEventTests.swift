@@ -30,6 +30,30 @@ struct MainEventTests {
         #expect(MainEvent.choose(found)?.type == .agreement)
     }
 
+    struct SidesCase: CustomStringConvertible, Sendable {
+        var firstSides: Int
+        var secondSides: Int
+        var expected: EventType
+        var description: String { "\(firstSides) sides, then \(secondSides)" }
+    }
+
+    /// Two events of equal weight: the later one wins only when it is told with clearly more sides (three more).
+    @Test(arguments: [
+        SidesCase(firstSides: 0, secondSides: 3, expected: .clash),
+        SidesCase(firstSides: 0, secondSides: 1, expected: .attack),
+        SidesCase(firstSides: 1, secondSides: 3, expected: .attack),
+        SidesCase(firstSides: 2, secondSides: 2, expected: .attack),
+    ])
+    func eventToldWithItsSidesIsPreferred(_ c: SidesCase) {
+        func mention(_ id: String, _ type: EventType, sides: Int) -> EventMention {
+            let roles = (0..<sides).map { ActorRole(role: .party, id: nil, name: "Side \($0)") }
+            return EventMention(id: id, document: "d", type: type, actors: roles, certainty: .asserted,
+                                trigger: TextRange(start: 0, end: 1), evidence: Evidence(text: "x", range: TextRange(start: 0, end: 1)))
+        }
+        let chosen = MainEvent.choose([mention("a", .attack, sides: c.firstSides), mention("b", .clash, sides: c.secondSides)])
+        #expect(chosen?.type == c.expected)
+    }
+
     @Test func armedGroupMovingItsOwnForcesRedeploys() {
         let found = extract("The Crescent Front moved fighters to the northern front.", actors: testActors)
         #expect(first(.groupChange, found) != nil)

@@ -29,6 +29,62 @@ struct SubEventRuleTests {
         Case(text: "The Crescent Front retook the border town on Sunday.", type: .takeover, mode: .nonState),
         Case(text: "The Crescent Front took over the border town unopposed on Sunday.", type: .withdrawal),
         Case(text: "Militants ambushed peacekeepers and gendarmes on the highway.", type: .clash),
+        // Disrupted weapons use: a weapon noun that is itself a trigger is the object of a framed verb; disposal words.
+        Case(text: "Army engineers cleared hundreds of landmines from farmland near the border.", type: .weaponsSeized),
+        Case(text: "Air defences intercepted two ballistic missiles fired toward the city.", type: .weaponsSeized),
+        Case(text: "A bomb squad defused an explosive device left outside the court.", type: .weaponsSeized),
+        Case(text: "Engineers carried out a controlled explosion of an unexploded shell near the school.", type: .weaponsSeized),
+        Case(text: "Soldiers shot down a drone over the base on Sunday.", type: .weaponsSeized),
+        // Reciprocal fire between armed sides is a battle.
+        Case(text: "The rival militias exchanged fire near the bridge on Sunday.", type: .clash),
+        Case(text: "A skirmish between the two militias left four fighters dead.", type: .clash),
+        // Changes to a group: disbanding, drills, new leaders, new names, recruitment.
+        Case(text: "The armed movement announced that it had disbanded.", type: .groupChange),
+        Case(text: "The coastguard held naval exercises near the islands.", type: .groupChange),
+        Case(text: "The militia named a new commander after the death of its founder.", type: .groupChange),
+        Case(text: "The rebel alliance changed its name last week.", type: .groupChange),
+        Case(text: "Hundreds of youths were recruited by the militia in the camps.", type: .groupChange),
+        Case(text: "The journalist was taken away by masked gunmen at night.", type: .abduction),
+        Case(text: "An angry mob beat a suspected thief to death.", type: .riot, mode: .mobViolence),
+        Case(text: "Gunmen beat a farmer to death near the river.", type: .attack),
+        // Protest policing and force; violence by demonstrators; strikes.
+        Case(text: "Police used batons to break up a sit-in by nurses.", type: .protest, mode: .withIntervention),
+        Case(text: "Students were teargassed near the campus gate during the march.", type: .protest, mode: .withIntervention),
+        Case(text: "Several demonstrators were injured when police charged the march.", type: .protest, mode: .excessiveForce),
+        Case(text: "Demonstrators set the tax office on fire.", type: .riot),
+        Case(text: "Dock workers went on strike over pay.", type: .protest),
+        // Handovers, fights fought off, foiled plots, blasts, captives, new bases.
+        Case(text: "The rebels handed the airport over to the army.", type: .withdrawal),
+        Case(text: "Troops repulsed the insurgents near the dam.", type: .clash),
+        Case(text: "The garrison fought off militants overnight.", type: .clash),
+        Case(text: "Troops and militants fought near the ridge for hours.", type: .clash),
+        Case(text: "Police foiled a plan to bomb the stadium.", type: .weaponsSeized),
+        Case(text: "A device hidden in a cart went off at the market.", type: .attack, mode: .bombing),
+        Case(text: "Militants blew up a bridge on the main road.", type: .attack, mode: .bombing),
+        Case(text: "The gang is holding three traders captive in the hills.", type: .abduction),
+        Case(text: "The militants opened a new base near the lake.", type: .baseEstablished),
+        // Only state forces arrest: people seized by an armed group are abducted, fighters it takes are captured.
+        Case(text: "Rebels arrested two teachers accused of spying.", type: .abduction),
+        Case(text: "Police arrested two teachers accused of spying.", type: .capture),
+        Case(text: "The rebels captured five soldiers near the pass.", type: .capture),
+        Case(text: "Fighters took a hundred others captive after the battle.", type: .capture),
+        // Damage and destruction by demonstrators or rioters is a violent demonstration; a protester killed, force
+        // against protesters; shots into a crowd; vigils.
+        Case(text: "Marchers damaged two bank branches during the protest.", type: .riot),
+        Case(text: "Rioting youths destroyed shops and cars near the stadium.", type: .riot),
+        Case(text: "Police killed a protester during demonstrations over the fuel price.", type: .protest, mode: .excessiveForce),
+        Case(text: "Troops fired into a crowd at the gate, wounding six.", type: .attack),
+        Case(text: "Families held a vigil outside the prison for the missing students.", type: .protest),
+        // Unnamed state forces moved by the state or by nobody named redeploy (change to group/activity).
+        Case(text: "The ministry sent 300 troops to the eastern district.", type: .groupChange),
+        Case(text: "Soldiers were relocated from the coast to the capital.", type: .groupChange),
+        Case(text: "The rebels declared a general mobilisation.", type: .groupChange),
+        Case(text: "The militia began its disarmament under the peace plan.", type: .groupChange),
+        // Units, personnel and air bases are military targets: attacks on them are battles, their capture a takeover.
+        Case(text: "Militants ambushed security personnel near the dam.", type: .clash),
+        Case(text: "Insurgents captured the airbase after a long siege.", type: .takeover, mode: .nonState),
+        // A clause opened by "ending" names what the main event ends.
+        Case(text: "The two groups signed a peace accord ending months of fighting.", type: .agreement),
     ]
 
     @Test(arguments: mainEvents)
