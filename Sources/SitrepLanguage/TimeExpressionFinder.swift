@@ -281,69 +281,11 @@ public struct TimeExpressionFinder: Sendable {
         return 0
     }
 
-    /// Sets the tense of a match from its sentence: the cues before it (`tenseBefore`), else the first verb after it
-    /// in the same sentence ("In September, the army shelled the town": the past; "On Friday, the envoy will fly in":
-    /// the future). TimeML resolves a month or weekday without a year by the tense of the clause it modifies.
+    /// Sets the tense of a match from the words before it: a past-tense verb right before is the past; a future cue
+    /// (`tenseBefore`) is the future; other past cues ("said", "was") only rule the future out.
     private func setTense(_ m: inout TimeExpressionParser.Match, _ parser: TimeExpressionParser, _ p: UnsafeBufferPointer<UInt8>) {
-        // A past-tense verb right before is the past; other past cues before it ("said", "was") only rule the future out.
         m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start)
-        let before = m.expr.past ? -1 : tenseBefore(parser, m, p)
-        m.expr.future = before > 0
-        if before == 0 {
-            let after = tenseAfter(p, parser.tokens[m.last].end)
-            m.expr.past = after < 0
-            m.expr.future = after > 0
-        }
-    }
-
-    /// The tense of the first verb in the eight words after `start`, within its sentence: a future cue ("will",
-    /// "would", "is to", "plans to") +1; a past cue ("said", "was", "had") or a lowercase word in "-ed" -1; else 0.
-    func tenseAfter(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
-        var i = start
-        var words = 0
-        var previousTo = false
-        while i < p.count, words < 8 {
-            let b = p[i]
-            if ByteClass.isAlpha(b) {
-                let s = i
-                while i < p.count, ByteClass.isAlpha(p[i]) { i += 1 }
-                words += 1
-                let entry = lexicon.lookup(p, s, i)
-                if entry >= 0 {
-                    switch lexicon.entries[Int(entry)].role {
-                    case .futureCue: return 1
-                    case .pastCue, .perfect: return -1
-                    case .futureCueTo:
-                        // "is to", "plans to": the future; "is", "plans" alone: not a cue.
-                        var j = i
-                        while j < p.count, p[j] == 0x20 { j += 1 }
-                        if j + 2 < p.count, (p[j] | 0x20) == 0x74, (p[j + 1] | 0x20) == 0x6F, !ByteClass.isAlpha(p[j + 2]) { return 1 }
-                    default: break
-                    }
-                    previousTo = false
-                    continue
-                }
-                let len = i - s
-                // "to" before a verb: an infinitive says nothing of the tense.
-                if len == 2, (p[s] | 0x20) == 0x74, (p[s + 1] | 0x20) == 0x6F { previousTo = true; continue }
-                // A lowercase word in "-ed" (not "-eed": "need", "feed"): a past-tense verb ("shelled", "attacked").
-                if !previousTo, len >= 4, !ByteClass.isUpper(p[s]), p[i - 2] == 0x65, p[i - 1] == 0x64, p[i - 3] != 0x65 { return -1 }
-                previousTo = false
-                continue
-            }
-            // The sentence ends: ". ", "! ", "? ", ";", a line break (not the full stop of "Sept." or "U.S.").
-            if b == 0x3B || b == 0x0A { return 0 }
-            if b == 0x21 || b == 0x3F || b == 0x2E, i + 1 >= p.count || p[i + 1] == 0x20 || p[i + 1] == 0x0A {
-                if b != 0x2E || i < 2 || !ByteClass.isUpper(p[i - 1]) || ByteClass.isAlpha(p[i - 2]) { return 0 }
-            }
-            if ByteClass.isDigit(b) {
-                while i < p.count, ByteClass.isDigit(p[i]) { i += 1 }
-                words += 1
-                continue
-            }
-            i += 1
-        }
-        return 0
+        m.expr.future = !m.expr.past && tenseBefore(parser, m, p) > 0
     }
 
     /// Whether "had" stands one or two words before token `j` ("had been scheduled", "had planned").

@@ -196,29 +196,12 @@ struct TimeExpressionParser {
                 x.type = .time; x.partOfDay = e.code
                 return Match(first: k, last: m.last, expr: x, takesThe: true)
             }
-            // "in the morning", "by the evening" on their own: that part of the day the text last named.
-            if the, !e.plural, !t.has(TimeToken.wordFollows), !t.has(TimeToken.nameFollows), !t.has(TimeToken.possessive),
-               !boundTimeWordAfter(k) {
-                var x = TimeExpression(type: .time, anchor: .dayOffset(0))
-                x.partOfDay = e.code
-                x.fromReference = true
-                return Match(first: k, last: k, expr: x, takesThe: true)
-            }
             return nil
         case .unit:
             return unitLed(k, e, the: the)
         case .word:
             return wordLed(k, e.role, the: the)
         }
-    }
-
-    /// Whether the word right after token `k` ties it to more ("the day of the vote", "the day before", "the night
-    /// Tuesday", "the week 32"): "of", "before", "after" or a time word that is not a preposition.
-    func boundTimeWordAfter(_ k: Int) -> Bool {
-        guard k + 1 < n, tokens[k + 1].word == tokens[k].word + 1, tokens[k + 1].gap == .space || tokens[k + 1].gap == .hyphen else { return false }
-        let r = role(k + 1)
-        if r == .of || r == .before || r == .after { return true }
-        return kind(k + 1) != .word
     }
 
     /// A day-precision expression: a date with a day, a weekday, "yesterday".
@@ -969,14 +952,6 @@ struct TimeExpressionParser {
             var x = TimeExpression(type: .date, anchor: .unitOffset(.day, role(k + 1) == .before ? -1 : 1))
             x.fromReference = true
             return Match(first: k, last: k + 1, expr: x, takesThe: true)
-        }
-        // "the day" on its own ("later in the day" is read by wordLed): the day the text last named
-        // (not "the day of the vote", "the day's events", "the day before").
-        if unit == .day, the, !tokens[k].has(TimeToken.possessive), !tokens[k].has(TimeToken.wordFollows),
-           !tokens[k].has(TimeToken.nameFollows), !boundTimeWordAfter(k) {
-            var x = TimeExpression(type: .date, anchor: .unitOffset(unit, 0))
-            x.fromReference = true
-            return Match(first: k, last: k, expr: x, takesThe: true)
         }
         if unit == .weekend, the {
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .unitOffset(.weekend, 0)), takesThe: true)

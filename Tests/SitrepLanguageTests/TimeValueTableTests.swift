@@ -244,25 +244,11 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Monday", type: .date, value: "2018-10-08"),
         TimeValueCase(text: "The fighting did not begin until Tuesday.", published: "2018-10-05",
                       phrase: "Tuesday", type: .date, value: "2018-10-02"),
-        // With no cue before it, the verb after the expression gives the tense (TimeML resolves by tense).
-        TimeValueCase(text: "In September, the militia shelled the port twice.", published: "2018-08-20",
-                      phrase: "September", type: .date, value: "2017-09"),
-        TimeValueCase(text: "In January, the council voted to close the camp.", published: "2018-11-14",
-                      phrase: "January", type: .date, value: "2018-01"),
-        TimeValueCase(text: "On Sunday, the envoy will fly to the border town.", published: "2018-10-03",
-                      phrase: "Sunday", type: .date, value: "2018-10-07"),
-        TimeValueCase(text: "In December, the mission is to hand over the base.", published: "2018-05-03",
-                      phrase: "December", type: .date, value: "2018-12"),
         // "the 15th": a day of the month the text is about.
         TimeValueCase(text: "The convoy reached the valley on the 15th.", published: "2018-10-20",
                       phrase: "the 15th", type: .date, value: "2018-10-15"),
         TimeValueCase(text: "Shelling began on June 2, 2017, and stopped on the 9th, monitors said.", published: "2018-10-20",
                       phrase: "the 9th", type: .date, value: "2017-06-09"),
-        // "the day", "the morning" on their own: the day the text last named.
-        TimeValueCase(text: "The town fell on March 3, 2017. Looting went on for most of the day.", published: "2018-10-05",
-                      phrase: "the day", type: .date, value: "2017-03-03"),
-        TimeValueCase(text: "Gunmen stormed the depot on Aug. 7. Police arrived in the morning to seal it.", published: "1998-08-12",
-                      phrase: "the morning", type: .time, value: "1998-08-07TMO"),
     ]
 
     @Test(arguments: cases)
@@ -288,8 +274,6 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "Growth was strong in the 1996-2000 period.",
         "Analysts said the slump could last weeks.",
         "The 3rd Brigade moved north.",
-        "Voters marked the day of the referendum with songs.",
-        "He won the day's second race.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
