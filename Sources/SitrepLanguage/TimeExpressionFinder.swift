@@ -83,8 +83,7 @@ public struct TimeExpressionFinder: Sendable {
         var referencePrecision = TimePrecision.year
         while i < matches.count {
             var m = matches[i]
-            m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start)
-            m.expr.future = !m.expr.past && futureCue(parser, m, p)
+            setTense(&m, parser, p)
             // "the same period last year", "the corresponding period of last year": the period the text last named
             // (a quarter, a half, a month, a season), a year back.
             if case .unitOffset(.year, let o) = m.expr.anchor, o != 0, m.expr.part == nil, let the = periodOpener(parser, m.first) {
@@ -111,7 +110,7 @@ public struct TimeExpressionFinder: Sendable {
             var needed = TimePrecision.year
             switch m.expr.anchor {
             case .weekday, .dayOffset, .unitOffset(.day, _), .unitOffset(.week, _), .unitOffset(.weekend, _): needed = .week
-            case .unitOffset(.month, _), .unitOffset(.quarter, _), .unitsAgo(.month, _, _): needed = .season
+            case .unitOffset(.month, _), .unitOffset(.quarter, _), .unitsAgo(.month, _, _), .dayOfMonth: needed = .season
             case .unitsAgo(.day, _, _), .unitsAgo(.week, _, _), .unitsAgo(.hour, _, _): needed = .week
             default: break
             }
@@ -155,8 +154,7 @@ public struct TimeExpressionFinder: Sendable {
             if t[next.first].sentence == t[m.last].sentence, t[next.first].word - t[m.last].word <= 6, next.expr.type == .date {
                 switch next.expr.anchor {
                 case .date(_, .some, .some), .weekday, .dayOffset:
-                    next.expr.past = pastVerbBefore(p, t[next.first].start)
-                    next.expr.future = !next.expr.past && futureCue(parser, next, p)
+                    setTense(&next, parser, p)
                     let r = TimeResolver.resolve(next.expr, published: published)
                     if r.precision == .day, let d = r.interval, d.start == d.end { return d.start }
                 default: break
@@ -245,14 +243,14 @@ public struct TimeExpressionFinder: Sendable {
     /// right before it rule the future out, "by", "until" and "next" make it future. "plan", "set" count only
     /// before "to" ("plans to meet", not "the plan" or "set on"); a cue right after "had" is a past plan
     /// ("had been due to expire Friday"); "set"/"planned" also right before "for" and the expression ("set for Sunday").
-    private func futureCue(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func tenseBefore(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match, _ p: UnsafeBufferPointer<UInt8>) -> Int {
         let tokens = parser.tokens
         let first = tokens[m.first]
         // A past-tense verb right before ("announced Friday", "was killed on Tuesday"): the past.
-        if pastVerbBefore(p, first.start) { return false }
+        if pastVerbBefore(p, first.start) { return -1 }
         switch parser.previousRole(m.first) {
-        case .since, .last, .ago: return false
-        case .next: return true
+        case .since, .last, .ago: return -1
+        case .next: return 1
         default: break
         }
         // "talks resume Monday", "the fair opens on Friday": a present-tense verb of scheduling right before
@@ -260,27 +258,34 @@ public struct TimeExpressionFinder: Sendable {
         var v = m.first - 1
         if v >= 0, parser.adjSpace(v, m.first), parser.role(v) == .on { v -= 1 }
         if v >= 0, parser.adjSpace(v, v + 1), parser.role(v) == .scheduleVerb, !parser.isCapitalised(v),
-           !(v >= 1 && parser.adjSpace(v - 1, v) && parser.role(v - 1) == .to) { return true }
+           !(v >= 1 && parser.adjSpace(v - 1, v) && parser.role(v - 1) == .to) { return 1 }
         var j = m.first - 1
         while j >= 0, tokens[j].sentence == first.sentence, first.word - tokens[j].word <= 20 {
             switch parser.role(j) {
             case .futureCueTo:
                 // "plans to", and "set for" / "planned for" right before the expression ("the vote was set for Sunday").
                 guard parser.adj(j, j + 1), parser.role(j + 1) == .to || (parser.role(j + 1) == .for && j + 2 == m.first) else { break }
-                return !afterPerfect(parser, j)
+                return afterPerfect(parser, j) ? -1 : 1
             case .futureCue:
-                return !afterPerfect(parser, j)
-            case .next: return true
-            case .pastCue, .perfect: return false
+                return afterPerfect(parser, j) ? -1 : 1
+            case .next: return 1
+            case .pastCue, .perfect: return -1
             case .scheduleVerb:
                 // "a summit opens in Geneva on Monday": a present-tense verb of scheduling a few words before
                 // (third person "-s" only: "begin" may be an infinitive, "did not begin until Tuesday").
-                if first.word - tokens[j].word <= 6, !parser.isCapitalised(j), p[tokens[j].end - 1] | 0x20 == 0x73 { return true }
+                if first.word - tokens[j].word <= 6, !parser.isCapitalised(j), p[tokens[j].end - 1] | 0x20 == 0x73 { return 1 }
             default: break
             }
             j -= 1
         }
-        return false
+        return 0
+    }
+
+    /// Sets the tense of a match from the words before it: a past-tense verb right before is the past; a future cue
+    /// (`tenseBefore`) is the future; other past cues ("said", "was") only rule the future out.
+    private func setTense(_ m: inout TimeExpressionParser.Match, _ parser: TimeExpressionParser, _ p: UnsafeBufferPointer<UInt8>) {
+        m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start)
+        m.expr.future = !m.expr.past && tenseBefore(parser, m, p) > 0
     }
 
     /// Whether "had" stands one or two words before token `j` ("had been scheduled", "had planned").

@@ -879,6 +879,13 @@ struct TimeExpressionParser {
             m?.takesThe = true
             return m
         }
+        // "the 15th" on its own: a day of the month the text is about (not "the 15th Brigade", "the 3rd time").
+        if the, tokens[k].entry < 0, let d = ordinalDay(k), !tokens[k].has(TimeToken.wordFollows), !tokens[k].has(TimeToken.nameFollows),
+           !(k + 1 < n && tokens[k + 1].word == tokens[k].word + 1 && tokens[k + 1].gap != .comma && tokens[k + 1].gap != .period) {
+            var x = TimeExpression(type: .date, anchor: .dayOfMonth(d))
+            x.fromReference = true
+            return Match(first: k, last: k, expr: x, takesThe: true)
+        }
         // "the first nine months"
         if the, adj(k, k + 1), let (c, after) = count(k + 1), c != nil, after < n, adj(after - 1, after),
            let u = entry(after), u.kind == .unit, u.plural {

@@ -32,6 +32,8 @@ struct TimeExpression {
         case islamic(month: Int, day: Int, year: Int?)
         /// "the 1990s" (199), "the '80s".
         case decade(Int)
+        /// "the 15th": a day of the anchor's month.
+        case dayOfMonth(Int)
         case reference(String)
         case none
     }
@@ -355,6 +357,12 @@ enum TimeResolver {
         case .decade(let d):
             let s = CalendarDay(year: d * 10, month: 1, day: 1)!, e = CalendarDay(year: d * 10 + 9, month: 12, day: 31)!
             return Resolution(interval: DayInterval(start: s, end: e), precision: .year, value: String(d), unresolvedReason: nil)
+        case .dayOfMonth(let d):
+            guard let anchor else { return Resolution(interval: nil, precision: nil, value: "XXXX-XX-" + pad(d, 2), unresolvedReason: noAnchor) }
+            guard let day = CalendarDay(year: anchor.year, month: anchor.month, day: d) else {
+                return Resolution(interval: nil, precision: nil, value: "XXXX-XX-XX", unresolvedReason: "no such day")
+            }
+            return dayResolution(day)
         case .reference(let ref):
             if x.window != 0 {
                 var w = resolveDuration(x, anchor: anchor)

@@ -244,6 +244,11 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Monday", type: .date, value: "2018-10-08"),
         TimeValueCase(text: "The fighting did not begin until Tuesday.", published: "2018-10-05",
                       phrase: "Tuesday", type: .date, value: "2018-10-02"),
+        // "the 15th": a day of the month the text is about.
+        TimeValueCase(text: "The convoy reached the valley on the 15th.", published: "2018-10-20",
+                      phrase: "the 15th", type: .date, value: "2018-10-15"),
+        TimeValueCase(text: "Shelling began on June 2, 2017, and stopped on the 9th, monitors said.", published: "2018-10-20",
+                      phrase: "the 9th", type: .date, value: "2017-06-09"),
     ]
 
     @Test(arguments: cases)
@@ -268,6 +273,7 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "He watched Channel 4 news.",
         "Growth was strong in the 1996-2000 period.",
         "Analysts said the slump could last weeks.",
+        "The 3rd Brigade moved north.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
