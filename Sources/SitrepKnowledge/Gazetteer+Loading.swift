@@ -116,8 +116,9 @@ struct GazetteerBuilder {
                 SitrepError(code: "knowledge.badRow", input: "\(name):\(line)", message: why)
             }
             guard f.count >= 8 else { throw bad("expected \(columns) tab-separated columns, found \(f.count)") }
+            // (A byte scan for the colon: `String.contains` goes through Foundation's string search.)
+            guard !f[0].isEmpty, buf[f[0]].contains(0x3A) else { throw bad("the id must look like source:identifier") }
             let id = Self.string(buf, f[0])
-            guard !id.isEmpty, id.contains(":") else { throw bad("the id must look like source:identifier") }
             guard let kind = GazetteerPlaceKind(code: Self.string(buf, f[1])) else {
                 throw bad("unknown kind '\(Self.string(buf, f[1]))'")
             }
@@ -126,33 +127,52 @@ struct GazetteerBuilder {
             guard let lat = Self.double(buf, f[3]), let lon = Self.double(buf, f[4]), abs(lat) <= 90, abs(lon) <= 180 else {
                 throw bad("latitude/longitude are not decimal degrees")
             }
-            guard idIndex[id] == nil else { throw bad("duplicate id \(id)") }
             let pop = Int(Self.double(buf, f[7]) ?? 0)
+            // One hash of the id: insert, and fail if it was there (the whole load fails then).
+            guard idIndex.updateValue(Int32(places.count), forKey: id) == nil else { throw bad("duplicate id \(id)") }
             let place = GazetteerPlace(id: id, kind: kind, name: pname, lat: lat, lon: lon,
                                        country: Self.string(buf, f[5]), admin1Code: Self.string(buf, f[6]),
                                        population: pop)
             let index = Int32(places.count)
             places.append(place)
-            idIndex[id] = index
             if kind == .country && countryIndex[place.country] == nil { countryIndex[place.country] = index }
             seen.removeAll(keepingCapacity: true)
-            addName(UnsafeBufferPointer(rebasing: buf[f[2]]), index: index, primary: true)
+            // Skeleton keys serve Arabic transliteration: places of Syria and its neighbours, countries,
+            // divisions and named areas. Elsewhere a consonant skeleton finds more wrong places than right ones.
+            // (Decided once per place, on the country code's bytes.)
+            let skeletons = kind == .country || kind == .continent || Self.isSkeletonCountry(UnsafeBufferPointer(rebasing: buf[f[5]]))
+            addName(UnsafeBufferPointer(rebasing: buf[f[2]]), index: index, primary: true, skeletons: skeletons)
             // "Washington, D.C.", "Hamilton, Ontario": the name before the comma is the place's own name too.
             if let comma = buf[f[2]].firstIndex(of: 0x2C), comma > f[2].lowerBound {
-                addName(UnsafeBufferPointer(rebasing: buf[f[2].lowerBound..<comma]), index: index, primary: true)
+                addName(UnsafeBufferPointer(rebasing: buf[f[2].lowerBound..<comma]), index: index, primary: true, skeletons: skeletons)
             }
             if f.count > 8 {
                 let r = f[8]
                 var s = r.lowerBound
                 for k in r.lowerBound...r.upperBound where k == r.upperBound || buf[k] == 0x7C {
-                    if k > s { addName(UnsafeBufferPointer(rebasing: buf[s..<k]), index: index, primary: false) }
+                    if k > s { addName(UnsafeBufferPointer(rebasing: buf[s..<k]), index: index, primary: false, skeletons: skeletons) }
                     s = k + 1
                 }
             }
         }
     }
 
-    private mutating func addName(_ raw: UnsafeBufferPointer<UInt8>, index: Int32, primary: Bool) {
+    /// `skeletonCountries` as two-byte codes (first byte high), for `isSkeletonCountry`.
+    static let skeletonCountryCodes: [UInt16] = skeletonCountries.map { c in
+        let b = Array(c.utf8)
+        return UInt16(b[0]) << 8 | UInt16(b[1])
+    }.sorted()
+
+    /// `skeletonCountries.contains(country)` on the country field's bytes (without making a String).
+    static func isSkeletonCountry(_ c: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard c.count == 2 else { return false }
+        let code = UInt16(c[0]) << 8 | UInt16(c[1])
+        for k in skeletonCountryCodes where k == code { return true }
+        return false
+    }
+
+    /// `skeletons`: the place also gets skeleton keys (see `isSkeletonCountry`).
+    private mutating func addName(_ raw: UnsafeBufferPointer<UInt8>, index: Int32, primary: Bool, skeletons: Bool) {
         NameKey.fold(raw, into: &fold)
         if fold.isEmpty { return }
         let h = NameKey.hash(fold)
@@ -168,9 +188,7 @@ struct GazetteerBuilder {
         if let sp = fold.firstIndex(of: 0x20) {
             firstWords.set(fold.withUnsafeBufferPointer { NameKey.hash(UnsafeBufferPointer(rebasing: $0[0..<sp])) }, 1)
         }
-        // Skeleton keys serve Arabic transliteration: places of Syria and its neighbours, countries,
-        // divisions and named areas. Elsewhere a consonant skeleton finds more wrong places than right ones.
-        guard Self.skeletonCountries.contains(pl.country) || pl.kind == .country || pl.kind == .continent else { return }
+        guard skeletons else { return }
         fold.withUnsafeBufferPointer { NameKey.skeleton(ofFolded: $0, into: &skel) }
         guard skel.count >= 2 else { return }
         let sh = Gazetteer.skeletonKey(skel, firstByte: fold[0])  // separate key space from folded hashes

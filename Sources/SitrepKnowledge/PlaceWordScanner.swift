@@ -52,10 +52,11 @@ enum PlaceWordScanner {
             if isLetter(v) {
                 let start = i
                 var j = i + len
+                // The word's first hyphen (-1: none); hyphens enter a word only below.
+                var hyphen = -1
                 while j < n {
-                    // Fast path: ASCII letters.
-                    let a = t[j] | 0x20
-                    if a >= 0x61 && a <= 0x7A && t[j] < 0x80 { j += 1; continue }
+                    // Fast path: ASCII letters (a byte that is one after | 0x20 is below 0x80).
+                    if (t[j] | 0x20) &- 0x61 < 26 { j += 1; continue }
                     let (w, l) = scalarAt(j)
                     if isLetter(w) { j += l; continue }
                     // Dotted capitals: U.S., U.K.
@@ -66,7 +67,10 @@ enum PlaceWordScanner {
                     }
                     if (w == 0x2D || isApostrophe(w)) && j + l < n {
                         let (x, _) = scalarAt(j + l)
-                        if isLetter(x) { j += l; continue }
+                        if isLetter(x) {
+                            if w == 0x2D && hyphen < 0 { hyphen = j }
+                            j += l; continue
+                        }
                     }
                     break
                 }
@@ -85,9 +89,9 @@ enum PlaceWordScanner {
                     else if let s = Unicode.Scalar(v) { cap = s.properties.isUppercase }
                     if !cap {
                         // article-hyphen-Capital: "al-Sweida", "ez-Zor", "as-Suwayda"
-                        var k = start
-                        while k < end && k - start <= 4 && t[k] != 0x2D { k += 1 }
-                        if k < end - 1 && t[k] == 0x2D && k - start <= 3 && t[k + 1] >= 0x41 && t[k + 1] <= 0x5A { cap = true }
+                        // (The first hyphen was noted while scanning: no second pass over the word.)
+                        let k = hyphen
+                        if k >= 0 && k < end - 1 && k - start <= 3 && t[k + 1] >= 0x41 && t[k + 1] <= 0x5A { cap = true }
                     }
                 }
                 out.append(PlaceWord(start: start, end: end, capitalised: cap, arabic: arabic,
