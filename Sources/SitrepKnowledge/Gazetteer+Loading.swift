@@ -39,7 +39,7 @@ struct GazetteerBuilder {
     var countryIndex: [String: Int32] = [:]
     private var fold: [UInt8] = []
     private var skel: [UInt8] = []
-    private var seen: [UInt64] = []
+    private var seen = SeenKeys()
 
     static let skeletonCountries: Set<String> = ["SY", "IQ", "TR", "JO", "LB", "IL", "PS", "SA", "YE", "EG", "LY",
                                                 "IR", "KW", "QA", "AE", "BH", "OM", "AF", "SD", "TN", "DZ", "MA"]
@@ -67,20 +67,27 @@ struct GazetteerBuilder {
         try bytes.withUnsafeBufferPointer { buf in
             var i = 0, line = 0
             let n = buf.count
+            guard n > 0, let base = buf.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
             if n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { i = 3 }
             var fields: [Range<Int>] = []
             fields.reserveCapacity(12)
             while i < n {
                 line += 1
-                var e = i
-                while e < n && buf[e] != 0x0A { e += 1 }
+                // Line ends and tabs found with memchr (not byte by byte).
+                var e = n
+                if let p = memchr(raw + i, 0x0A, n - i) { e = UnsafeRawPointer(p) - raw }
                 var end = e
                 if end > i && buf[end - 1] == 0x0D { end -= 1 }
                 defer { i = e + 1 }
                 if end == i || buf[i] == 0x23 { continue }
                 fields.removeAll(keepingCapacity: true)
                 var s = i
-                for k in i..<end where buf[k] == 0x09 { fields.append(s..<k); s = k + 1 }
+                while s < end, let p = memchr(raw + s, 0x09, end - s) {
+                    let k = UnsafeRawPointer(p) - raw
+                    fields.append(s..<k)
+                    s = k + 1
+                }
                 fields.append(s..<end)
                 try row(fields, line, buf)
             }
@@ -136,7 +143,7 @@ struct GazetteerBuilder {
             let index = Int32(places.count)
             places.append(place)
             if kind == .country && countryIndex[place.country] == nil { countryIndex[place.country] = index }
-            seen.removeAll(keepingCapacity: true)
+            seen.reset()
             // Skeleton keys serve Arabic transliteration: places of Syria and its neighbours, countries,
             // divisions and named areas. Elsewhere a consonant skeleton finds more wrong places than right ones.
             // (Decided once per place, on the country code's bytes.)
@@ -176,8 +183,7 @@ struct GazetteerBuilder {
         NameKey.fold(raw, into: &fold)
         if fold.isEmpty { return }
         let h = NameKey.hash(fold)
-        if seen.contains(h) { return }
-        seen.append(h)
+        guard seen.insert(h) else { return }
         let hit = Int32(hitPlace.count)
         let pl = places[Int(index)]
         let important = pl.population >= 50_000 || (pl.kind != .city && pl.kind != .neighbourhood && pl.kind != .admin2)
@@ -192,8 +198,7 @@ struct GazetteerBuilder {
         fold.withUnsafeBufferPointer { NameKey.skeleton(ofFolded: $0, into: &skel) }
         guard skel.count >= 2 else { return }
         let sh = Gazetteer.skeletonKey(skel, firstByte: fold[0])  // separate key space from folded hashes
-        if seen.contains(sh) { return }
-        seen.append(sh)
+        guard seen.insert(sh) else { return }
         let sk = Int32(hitPlace.count)
         hitPlace.append(index); hitPrimary.append(false); hitFoldedLength.append(UInt16(min(fold.count, 65535)))
         hitFirstByte.append(fold[0]); hitImportant.append(important)
@@ -215,5 +220,21 @@ struct GazetteerBuilder {
             NameKey.fold(UnsafeBufferPointer(rebasing: buf[f[0]]), into: &fold)
             demonyms.set(NameKey.hash(fold), i)
         }
+    }
+}
+
+/// The keys already added for one row: a short list, emptied per row without giving its storage back.
+struct SeenKeys {
+    private var keys: [UInt64] = []
+    private var count = 0
+
+    mutating func reset() { count = 0 }
+
+    /// Adds `key`; false when it was already there.
+    mutating func insert(_ key: UInt64) -> Bool {
+        for k in 0..<count where keys[k] == key { return false }
+        if count < keys.count { keys[count] = key } else { keys.append(key) }
+        count += 1
+        return true
     }
 }

@@ -31,8 +31,8 @@ public enum NameKey {
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii {
-            out.append(contentsOf: repeatElement(0, count: n))
-            let written = out.withUnsafeMutableBufferPointer { o -> Int in
+            // (Into a scratch buffer, then copied out: no zero fill and cut.)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { o in
                 var w = 0
                 var pending = false
                 for b in bytes {
@@ -45,9 +45,8 @@ public enum NameKey {
                         pending = true
                     }
                 }
-                return w
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: o[0..<w]))
             }
-            out.removeLast(n - written)
             return
         }
         var i = 0
@@ -121,10 +120,9 @@ public enum NameKey {
         out.removeAll(keepingCapacity: true)
         let n = f.count
         guard n > 0 else { return }
-        // Written in place into a buffer of the input's size (a skeleton is never longer than its folded key:
-        // every byte written stands for at least one byte read), then cut to length.
-        out.append(contentsOf: repeatElement(0, count: n))
-        let written = out.withUnsafeMutableBufferPointer { o -> Int in
+        // Written in place into a scratch buffer of the input's size (a skeleton is never longer than its folded
+        // key: every byte written stands for at least one byte read), then copied out.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { o in
             var used = 0
             var i = 0
             var wordCount = 0
@@ -199,9 +197,8 @@ public enum NameKey {
                     if used == 0 || o[used - 1] != cls { o[used] = cls; used += 1 }
                 }
             }
-            return used
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: o[0..<used]))
         }
-        out.removeLast(n - written)
     }
 
     /// The skeleton of a string (folded first).

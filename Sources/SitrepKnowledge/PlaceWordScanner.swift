@@ -16,9 +16,12 @@ struct PlaceWord {
 /// "ez-Zor", "Hay‘at"), a trailing possessive "'s" cut off. Everything else is a break.
 enum PlaceWordScanner {
     static func words(_ t: UnsafeBufferPointer<UInt8>) -> [PlaceWord] {
-        var out: [PlaceWord] = []
-        out.reserveCapacity(t.count / 6)
         let n = t.count
+        // Every word but the last is followed by a separator byte or is a dotted abbreviation of 4 or more bytes
+        // ("U.S."): at most n / 2 + 1 words. Written in place (no capacity and uniqueness check per word).
+        let capacity = n / 2 + 2
+        return [PlaceWord](unsafeUninitializedCapacity: capacity) { out, count in
+        count = 0
         var i = 0
         var brk = true
         var sentence = true
@@ -94,8 +97,10 @@ enum PlaceWordScanner {
                         if k >= 0 && k < end - 1 && k - start <= 3 && t[k + 1] >= 0x41 && t[k + 1] <= 0x5A { cap = true }
                     }
                 }
-                out.append(PlaceWord(start: start, end: end, capitalised: cap, arabic: arabic,
-                                     breakBefore: brk, sentenceStart: sentence))
+                guard count < capacity else { return }  // (cannot happen: see `capacity`)
+                (out.baseAddress! + count).initialize(to: PlaceWord(start: start, end: end, capitalised: cap, arabic: arabic,
+                                                                    breakBefore: brk, sentenceStart: sentence))
+                count += 1
                 brk = false
                 sentence = false
                 i = j
@@ -116,6 +121,6 @@ enum PlaceWordScanner {
             }
             i += len
         }
-        return out
+        }
     }
 }
