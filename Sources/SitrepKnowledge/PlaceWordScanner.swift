@@ -51,6 +51,8 @@ enum PlaceWordScanner {
             v == 0x27 || v == 0x2019 || v == 0x2018 || v == 0x02BF || v == 0x02BE || v == 0x02BC || v == 0x60
         }
         while i < n {
+            // (A space only separates words.)
+            if t[i] == 0x20 { i += 1; continue }
             let (v, len) = scalarAt(i)
             if isLetter(v) {
                 let start = i
@@ -58,8 +60,13 @@ enum PlaceWordScanner {
                 // The word's first hyphen (-1: none); hyphens enter a word only below.
                 var hyphen = -1
                 while j < n {
-                    // Fast path: ASCII letters (a byte that is one after | 0x20 is below 0x80).
-                    if (t[j] | 0x20) &- 0x61 < 26 { j += 1; continue }
+                    // Fast path: ASCII letters (a byte that is one after | 0x20 is below 0x80), eight bytes at a
+                    // time where eight remain (`asciiLetterRun`), else one by one.
+                    if j + 8 <= n {
+                        let k = asciiLetterRun(UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + j).loadUnaligned(as: UInt64.self)))
+                        j += k
+                        if k == 8 { continue }
+                    } else if (t[j] | 0x20) &- 0x61 < 26 { j += 1; continue }
                     let (w, l) = scalarAt(j)
                     if isLetter(w) { j += l; continue }
                     // Dotted capitals: U.S., U.K.
@@ -122,5 +129,17 @@ enum PlaceWordScanner {
             i += len
         }
         }
+    }
+
+    /// How many of the eight bytes of `x` (little-endian: lowest byte first) are ASCII letters before the first
+    /// byte that is not: 0…8. Per byte, lower-cased and without its high bit, two additions that cannot carry into
+    /// the next byte set the high bit at or above `a` and at or above `{`; a byte with its own high bit set is no letter.
+    @inline(__always) static func asciiLetterRun(_ x: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let y = (x | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = y &+ 0x1F1F_1F1F_1F1F_1F1F
+        let pastZ = y &+ 0x0505_0505_0505_0505
+        let letters = atLeastA & ~pastZ & ~x & high
+        return (~letters & high).trailingZeroBitCount >> 3
     }
 }

@@ -145,7 +145,7 @@ import Testing
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         var out: [(Int, [String])] = []
         for (k, raw) in body.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            var line = Array(raw.utf8)
+            var line = Array(raw)
             if line.last == 0x0D { line.removeLast() }
             if line.isEmpty || line[0] == 0x23 { continue }
             out.append((k + 1, line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }))
@@ -174,5 +174,163 @@ import Testing
             if k % 6 == 0 { seen.reset(); reference.removeAll() }
             #expect(seen.insert(key) == reference.insert(key).inserted)
         }
+    }
+
+    /// The scanner's eight-byte letter run is the count of leading bytes for which `(b | 0x20) - 0x61 < 26`.
+    static func referenceLetterRun(_ bytes: [UInt8]) -> Int {
+        var k = 0
+        while k < 8 && (bytes[k] | 0x20) &- 0x61 < 26 { k += 1 }
+        return k
+    }
+
+    static func run(_ bytes: [UInt8]) -> Int {
+        PlaceWordScanner.asciiLetterRun(bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
+    }
+
+    @Test func asciiLetterRunEqualsByteLoop() {
+        // Every byte value at every position of a run of letters, then pseudo-random mixes.
+        for b in 0...255 { for pos in 0..<8 {
+            var bytes = Array("abcdWXYZ".utf8)
+            bytes[pos] = UInt8(b)
+            #expect(Self.run(bytes) == Self.referenceLetterRun(bytes), "\(b) at \(pos)")
+        } }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let alphabet: [UInt8] = Array("aZ@[`{zA09 -'.\n".utf8) + [0x80, 0xC3, 0xA9, 0xFF, 0xE1, 0xDA, 0x7F, 0x00]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<8 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(state >> 60 < 9 ? UInt8(0x61 + (state >> 33) % 26) : alphabet[Int((state >> 33) % UInt64(alphabet.count))])
+            }
+            #expect(Self.run(bytes) == Self.referenceLetterRun(bytes))
+        }
+    }
+
+    static func sameWords(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let fast = bytes.withUnsafeBufferPointer { PlaceWordScanner.words($0) }
+        let slow = bytes.withUnsafeBufferPointer { ReferencePlaceWordScanner.words($0) }
+        guard fast.count == slow.count else { return false }
+        for (a, b) in zip(fast, slow) where a.start != b.start || a.end != b.end || a.capitalised != b.capitalised
+            || a.arabic != b.arabic || a.breakBefore != b.breakBefore || a.sentenceStart != b.sentenceStart { return false }
+        return true
+    }
+
+    /// The whole scanner gives the words of the scanner it replaced, on own sentences, their joins, every cut of
+    /// them (ends inside multi-byte characters and inside eight-byte blocks), and the seed texts.
+    @Test func scannerEqualsReferenceScanner() {
+        for a in Self.texts {
+            #expect(Self.sameWords(a))
+            for b in Self.texts { #expect(Self.sameWords(a + b)) }
+            let bytes = Array(a.utf8)
+            for cut in 0...bytes.count {
+                #expect(Self.sameWords(String(decoding: bytes[..<cut], as: UTF8.self)))
+                #expect(Self.sameWords(String(decoding: bytes[cut...], as: UTF8.self)))
+            }
+        }
+        for text in PlaceSeedsTests.seeds() { #expect(Self.sameWords(text)) }
+    }
+}
+
+/// The place word scanner as it was before the eight-byte letter runs, the noted hyphen and the in-place output.
+enum ReferencePlaceWordScanner {
+    static func words(_ t: UnsafeBufferPointer<UInt8>) -> [PlaceWord] {
+        var out: [PlaceWord] = []
+        out.reserveCapacity(t.count / 6)
+        let n = t.count
+        var i = 0
+        var brk = true
+        var sentence = true
+        @inline(__always) func scalarAt(_ i: Int) -> (UInt32, Int) {
+            let b = t[i]
+            if b < 0x80 { return (UInt32(b), 1) }
+            var len = 1, v: UInt32 = 0
+            if b & 0xE0 == 0xC0 { len = 2; v = UInt32(b & 0x1F) }
+            else if b & 0xF0 == 0xE0 { len = 3; v = UInt32(b & 0x0F) }
+            else if b & 0xF8 == 0xF0 { len = 4; v = UInt32(b & 0x07) }
+            else { return (0xFFFD, 1) }
+            if i + len > n { return (0xFFFD, n - i) }
+            for k in 1..<len { v = (v << 6) | UInt32(t[i + k] & 0x3F) }
+            return (v, len)
+        }
+        @inline(__always) func isLetter(_ v: UInt32) -> Bool {
+            if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+            switch v {
+            case 0xC0...0x24F, 0x1E00...0x1EFF, 0x0370...0x052F: return v != 0xD7 && v != 0xF7
+            case 0x0621...0x064A, 0x066E...0x06D3, 0x06FA...0x06FF, 0x0750...0x077F: return true
+            case 0x064B...0x065F, 0x0670: return true  // harakat inside Arabic words
+            case 0x0300...0x036F: return true  // combining accents
+            default: return false
+            }
+        }
+        @inline(__always) func isApostrophe(_ v: UInt32) -> Bool {
+            v == 0x27 || v == 0x2019 || v == 0x2018 || v == 0x02BF || v == 0x02BE || v == 0x02BC || v == 0x60
+        }
+        while i < n {
+            let (v, len) = scalarAt(i)
+            if isLetter(v) {
+                let start = i
+                var j = i + len
+                while j < n {
+                    // Fast path: ASCII letters.
+                    let a = t[j] | 0x20
+                    if a >= 0x61 && a <= 0x7A && t[j] < 0x80 { j += 1; continue }
+                    let (w, l) = scalarAt(j)
+                    if isLetter(w) { j += l; continue }
+                    // Dotted capitals: U.S., U.K.
+                    if w == 0x2E && j + 1 < n && t[j - 1] >= 0x41 && t[j - 1] <= 0x5A
+                        && (j - 2 < start || t[j - 2] == 0x2E) && t[j + 1] >= 0x41 && t[j + 1] <= 0x5A
+                        && (j + 2 >= n || t[j + 2] == 0x2E || !isLetter(UInt32(t[j + 2]))) {
+                        j += 1; continue
+                    }
+                    if (w == 0x2D || isApostrophe(w)) && j + l < n {
+                        let (x, _) = scalarAt(j + l)
+                        if isLetter(x) { j += l; continue }
+                    }
+                    break
+                }
+                var end = j
+                var dotted = false
+                if j < n && t[j] == 0x2E && j - start >= 3 && t[j - 2] == 0x2E { end = j + 1; j += 1; dotted = true }
+                // Possessive 's / ’s
+                if end - start > 3 && (t[end - 1] == 0x73) {
+                    if t[end - 2] == 0x27 { end -= 2 }
+                    else if end - start > 5 && t[end - 2] == 0x99 && t[end - 3] == 0x80 && t[end - 4] == 0xE2 { end -= 4 }
+                }
+                let arabic = v >= 0x0600 && v <= 0x077F
+                var cap = false
+                if !arabic {
+                    if v < 0x80 { cap = v >= 0x41 && v <= 0x5A }
+                    else if let s = Unicode.Scalar(v) { cap = s.properties.isUppercase }
+                    if !cap {
+                        // article-hyphen-Capital: "al-Sweida", "ez-Zor", "as-Suwayda"
+                        var k = start
+                        while k < end && k - start <= 4 && t[k] != 0x2D { k += 1 }
+                        if k < end - 1 && t[k] == 0x2D && k - start <= 3 && t[k + 1] >= 0x41 && t[k + 1] <= 0x5A { cap = true }
+                    }
+                }
+                out.append(PlaceWord(start: start, end: end, capitalised: cap, arabic: arabic,
+                                     breakBefore: brk, sentenceStart: sentence))
+                brk = false
+                sentence = false
+                i = j
+                _ = dotted
+                continue
+            }
+            switch v {
+            case 0x20, 0x09, 0xA0:
+                break
+            case 0x0A:
+                brk = true; sentence = true
+            case 0x2E, 0x21, 0x3F, 0x3A:
+                brk = true; sentence = true
+            case 0x201C, 0x201D, 0x22, 0x28, 0x5B:
+                brk = true; sentence = sentence || false
+            default:
+                brk = true
+            }
+            i += len
+        }
+        return out
     }
 }
