@@ -16,16 +16,18 @@ public enum NameKey {
     public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         let n = bytes.count
-        // Fast path: a plain ASCII word (letters and digits only) is just lower-cased.
-        var plain = true
-        for b in bytes where !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) && !(b >= 0x30 && b <= 0x39) { plain = false; break }
-        if plain || n == 0 {
-            out.append(contentsOf: bytes)
-            out.withUnsafeMutableBufferPointer { o in
-                for k in 0..<o.count where o[k] >= 0x41 && o[k] <= 0x5A { o[k] |= 0x20 }
+        if n == 0 { return }
+        // Fast path: a plain ASCII word (letters and digits only) is just lower-cased: checked and lower-cased in
+        // one pass into a scratch buffer, copied out when the whole word was plain.
+        let plain = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { o -> Bool in
+            for k in 0..<n {
+                let b = bytes[k]
+                if (b | 0x20) &- 0x61 < 26 { o[k] = b | 0x20 } else if b &- 0x30 < 10 { o[k] = b } else { return false }
             }
-            return
+            out.append(contentsOf: UnsafeBufferPointer(o))
+            return true
         }
+        if plain { return }
         // Any other ASCII text ("Deir ez-Zor", "Qal'at"): the rules below for ASCII bytes, written
         // into a buffer of the input's size (a fold of ASCII is never longer than its input).
         var ascii = true
