@@ -39,7 +39,7 @@ struct GazetteerBuilder {
     var countryIndex: [String: Int32] = [:]
     private var fold: [UInt8] = []
     private var skel: [UInt8] = []
-    private var seen: [UInt64] = []
+    private var seen = SeenKeys()
 
     static let skeletonCountries: Set<String> = ["SY", "IQ", "TR", "JO", "LB", "IL", "PS", "SA", "YE", "EG", "LY",
                                                 "IR", "KW", "QA", "AE", "BH", "OM", "AF", "SD", "TN", "DZ", "MA"]
@@ -67,20 +67,27 @@ struct GazetteerBuilder {
         try bytes.withUnsafeBufferPointer { buf in
             var i = 0, line = 0
             let n = buf.count
+            guard n > 0, let base = buf.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
             if n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { i = 3 }
             var fields: [Range<Int>] = []
             fields.reserveCapacity(12)
             while i < n {
                 line += 1
-                var e = i
-                while e < n && buf[e] != 0x0A { e += 1 }
+                // Line ends and tabs found with memchr (not byte by byte).
+                var e = n
+                if let p = memchr(raw + i, 0x0A, n - i) { e = UnsafeRawPointer(p) - raw }
                 var end = e
                 if end > i && buf[end - 1] == 0x0D { end -= 1 }
                 defer { i = e + 1 }
                 if end == i || buf[i] == 0x23 { continue }
                 fields.removeAll(keepingCapacity: true)
                 var s = i
-                for k in i..<end where buf[k] == 0x09 { fields.append(s..<k); s = k + 1 }
+                while s < end, let p = memchr(raw + s, 0x09, end - s) {
+                    let k = UnsafeRawPointer(p) - raw
+                    fields.append(s..<k)
+                    s = k + 1
+                }
                 fields.append(s..<end)
                 try row(fields, line, buf)
             }
@@ -116,8 +123,9 @@ struct GazetteerBuilder {
                 SitrepError(code: "knowledge.badRow", input: "\(name):\(line)", message: why)
             }
             guard f.count >= 8 else { throw bad("expected \(columns) tab-separated columns, found \(f.count)") }
+            // (A byte scan for the colon: `String.contains` goes through Foundation's string search.)
+            guard !f[0].isEmpty, buf[f[0]].contains(0x3A) else { throw bad("the id must look like source:identifier") }
             let id = Self.string(buf, f[0])
-            guard !id.isEmpty, id.contains(":") else { throw bad("the id must look like source:identifier") }
             guard let kind = GazetteerPlaceKind(code: Self.string(buf, f[1])) else {
                 throw bad("unknown kind '\(Self.string(buf, f[1]))'")
             }
@@ -126,38 +134,56 @@ struct GazetteerBuilder {
             guard let lat = Self.double(buf, f[3]), let lon = Self.double(buf, f[4]), abs(lat) <= 90, abs(lon) <= 180 else {
                 throw bad("latitude/longitude are not decimal degrees")
             }
-            guard idIndex[id] == nil else { throw bad("duplicate id \(id)") }
             let pop = Int(Self.double(buf, f[7]) ?? 0)
+            // One hash of the id: insert, and fail if it was there (the whole load fails then).
+            guard idIndex.updateValue(Int32(places.count), forKey: id) == nil else { throw bad("duplicate id \(id)") }
             let place = GazetteerPlace(id: id, kind: kind, name: pname, lat: lat, lon: lon,
                                        country: Self.string(buf, f[5]), admin1Code: Self.string(buf, f[6]),
                                        population: pop)
             let index = Int32(places.count)
             places.append(place)
-            idIndex[id] = index
             if kind == .country && countryIndex[place.country] == nil { countryIndex[place.country] = index }
-            seen.removeAll(keepingCapacity: true)
-            addName(UnsafeBufferPointer(rebasing: buf[f[2]]), index: index, primary: true)
+            seen.reset()
+            // Skeleton keys serve Arabic transliteration: places of Syria and its neighbours, countries,
+            // divisions and named areas. Elsewhere a consonant skeleton finds more wrong places than right ones.
+            // (Decided once per place, on the country code's bytes.)
+            let skeletons = kind == .country || kind == .continent || Self.isSkeletonCountry(UnsafeBufferPointer(rebasing: buf[f[5]]))
+            addName(UnsafeBufferPointer(rebasing: buf[f[2]]), index: index, primary: true, skeletons: skeletons)
             // "Washington, D.C.", "Hamilton, Ontario": the name before the comma is the place's own name too.
             if let comma = buf[f[2]].firstIndex(of: 0x2C), comma > f[2].lowerBound {
-                addName(UnsafeBufferPointer(rebasing: buf[f[2].lowerBound..<comma]), index: index, primary: true)
+                addName(UnsafeBufferPointer(rebasing: buf[f[2].lowerBound..<comma]), index: index, primary: true, skeletons: skeletons)
             }
             if f.count > 8 {
                 let r = f[8]
                 var s = r.lowerBound
                 for k in r.lowerBound...r.upperBound where k == r.upperBound || buf[k] == 0x7C {
-                    if k > s { addName(UnsafeBufferPointer(rebasing: buf[s..<k]), index: index, primary: false) }
+                    if k > s { addName(UnsafeBufferPointer(rebasing: buf[s..<k]), index: index, primary: false, skeletons: skeletons) }
                     s = k + 1
                 }
             }
         }
     }
 
-    private mutating func addName(_ raw: UnsafeBufferPointer<UInt8>, index: Int32, primary: Bool) {
+    /// `skeletonCountries` as two-byte codes (first byte high), for `isSkeletonCountry`.
+    static let skeletonCountryCodes: [UInt16] = skeletonCountries.map { c in
+        let b = Array(c.utf8)
+        return UInt16(b[0]) << 8 | UInt16(b[1])
+    }.sorted()
+
+    /// `skeletonCountries.contains(country)` on the country field's bytes (without making a String).
+    static func isSkeletonCountry(_ c: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard c.count == 2 else { return false }
+        let code = UInt16(c[0]) << 8 | UInt16(c[1])
+        for k in skeletonCountryCodes where k == code { return true }
+        return false
+    }
+
+    /// `skeletons`: the place also gets skeleton keys (see `isSkeletonCountry`).
+    private mutating func addName(_ raw: UnsafeBufferPointer<UInt8>, index: Int32, primary: Bool, skeletons: Bool) {
         NameKey.fold(raw, into: &fold)
         if fold.isEmpty { return }
         let h = NameKey.hash(fold)
-        if seen.contains(h) { return }
-        seen.append(h)
+        guard seen.insert(h) else { return }
         let hit = Int32(hitPlace.count)
         let pl = places[Int(index)]
         let important = pl.population >= 50_000 || (pl.kind != .city && pl.kind != .neighbourhood && pl.kind != .admin2)
@@ -168,14 +194,11 @@ struct GazetteerBuilder {
         if let sp = fold.firstIndex(of: 0x20) {
             firstWords.set(fold.withUnsafeBufferPointer { NameKey.hash(UnsafeBufferPointer(rebasing: $0[0..<sp])) }, 1)
         }
-        // Skeleton keys serve Arabic transliteration: places of Syria and its neighbours, countries,
-        // divisions and named areas. Elsewhere a consonant skeleton finds more wrong places than right ones.
-        guard Self.skeletonCountries.contains(pl.country) || pl.kind == .country || pl.kind == .continent else { return }
+        guard skeletons else { return }
         fold.withUnsafeBufferPointer { NameKey.skeleton(ofFolded: $0, into: &skel) }
         guard skel.count >= 2 else { return }
         let sh = Gazetteer.skeletonKey(skel, firstByte: fold[0])  // separate key space from folded hashes
-        if seen.contains(sh) { return }
-        seen.append(sh)
+        guard seen.insert(sh) else { return }
         let sk = Int32(hitPlace.count)
         hitPlace.append(index); hitPrimary.append(false); hitFoldedLength.append(UInt16(min(fold.count, 65535)))
         hitFirstByte.append(fold[0]); hitImportant.append(important)
@@ -197,5 +220,21 @@ struct GazetteerBuilder {
             NameKey.fold(UnsafeBufferPointer(rebasing: buf[f[0]]), into: &fold)
             demonyms.set(NameKey.hash(fold), i)
         }
+    }
+}
+
+/// The keys already added for one row: a short list, emptied per row without giving its storage back.
+struct SeenKeys {
+    private var keys: [UInt64] = []
+    private var count = 0
+
+    mutating func reset() { count = 0 }
+
+    /// Adds `key`; false when it was already there.
+    mutating func insert(_ key: UInt64) -> Bool {
+        for k in 0..<count where keys[k] == key { return false }
+        if count < keys.count { keys[count] = key } else { keys.append(key) }
+        count += 1
+        return true
     }
 }

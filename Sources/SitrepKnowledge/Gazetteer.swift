@@ -58,13 +58,19 @@ public final class Gazetteer: Sendable {
         for p in places {
             kinds.append(p.kind)
             pops.append(Int32(clamping: p.population))
-            if p.country.isEmpty { cOf.append(-1) } else {
-                if cIDs[p.country] == nil { cIDs[p.country] = Int32(cIDs.count) }
-                cOf.append(cIDs[p.country]!)
+            // (One hash per key: look up, insert only when new.)
+            if p.country.isEmpty { cOf.append(-1) } else if let c = cIDs[p.country] { cOf.append(c) } else {
+                let c = Int32(cIDs.count)
+                cIDs[p.country] = c
+                cOf.append(c)
             }
             if p.admin1Code.isEmpty || p.kind == .country || p.kind == .continent { aOf.append(-1) } else {
-                if aIDs[p.admin1Key] == nil { aIDs[p.admin1Key] = Int32(aIDs.count) }
-                aOf.append(aIDs[p.admin1Key]!)
+                let key = p.admin1Key
+                if let a = aIDs[key] { aOf.append(a) } else {
+                    let a = Int32(aIDs.count)
+                    aIDs[key] = a
+                    aOf.append(a)
+                }
             }
         }
         kindOf = kinds; populationOf = pops; countryIDOf = cOf; admin1IDOf = aOf

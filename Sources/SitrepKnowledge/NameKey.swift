@@ -16,23 +16,25 @@ public enum NameKey {
     public static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         let n = bytes.count
-        // Fast path: a plain ASCII word (letters and digits only) is just lower-cased.
-        var plain = true
-        for b in bytes where !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) && !(b >= 0x30 && b <= 0x39) { plain = false; break }
-        if plain || n == 0 {
-            out.append(contentsOf: bytes)
-            out.withUnsafeMutableBufferPointer { o in
-                for k in 0..<o.count where o[k] >= 0x41 && o[k] <= 0x5A { o[k] |= 0x20 }
+        if n == 0 { return }
+        // Fast path: a plain ASCII word (letters and digits only) is just lower-cased: checked and lower-cased in
+        // one pass into a scratch buffer, copied out when the whole word was plain.
+        let plain = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { o -> Bool in
+            for k in 0..<n {
+                let b = bytes[k]
+                if (b | 0x20) &- 0x61 < 26 { o[k] = b | 0x20 } else if b &- 0x30 < 10 { o[k] = b } else { return false }
             }
-            return
+            out.append(contentsOf: UnsafeBufferPointer(o))
+            return true
         }
+        if plain { return }
         // Any other ASCII text ("Deir ez-Zor", "Qal'at"): the rules below for ASCII bytes, written
         // into a buffer of the input's size (a fold of ASCII is never longer than its input).
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii {
-            out.append(contentsOf: repeatElement(0, count: n))
-            let written = out.withUnsafeMutableBufferPointer { o -> Int in
+            // (Into a scratch buffer, then copied out: no zero fill and cut.)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { o in
                 var w = 0
                 var pending = false
                 for b in bytes {
@@ -45,9 +47,8 @@ public enum NameKey {
                         pending = true
                     }
                 }
-                return w
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: o[0..<w]))
             }
-            out.removeLast(n - written)
             return
         }
         var i = 0
@@ -119,78 +120,86 @@ public enum NameKey {
     /// The consonant skeleton of an already folded key, appended to `out` (cleared first).
     public static func skeleton(ofFolded f: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
-        var i = 0
         let n = f.count
-        var wordCount = 0
-        var w = 0
-        while w < n { if f[w] == 0x20 { wordCount += 1 }; w += 1 }
-        wordCount += 1
-        var wordIndex = 0
-        while i < n {
-            var j = i
-            while j < n && f[j] != 0x20 { j += 1 }
-            defer { i = j + 1; wordIndex += 1 }
-            var s = i
-            let len = j - i
-            if len == 0 { continue }
-            if f[i] >= 0x80 {
-                // Arabic word: drop the article ال and long vowels / hamza seats.
-                if len >= 8 && f[i] == 0xD8 && f[i + 1] == 0xA7 && f[i + 2] == 0xD9 && f[i + 3] == 0x84 { s += 4 }
+        guard n > 0 else { return }
+        // Written in place into a scratch buffer of the input's size (a skeleton is never longer than its folded
+        // key: every byte written stands for at least one byte read), then copied out.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { o in
+            var used = 0
+            var i = 0
+            var wordCount = 0
+            var w = 0
+            while w < n { if f[w] == 0x20 { wordCount += 1 }; w += 1 }
+            wordCount += 1
+            var wordIndex = 0
+            while i < n {
+                var j = i
+                while j < n && f[j] != 0x20 { j += 1 }
+                defer { i = j + 1; wordIndex += 1 }
+                var s = i
+                let len = j - i
+                if len == 0 { continue }
+                if f[i] >= 0x80 {
+                    // Arabic word: drop the article ال and long vowels / hamza seats.
+                    if len >= 8 && f[i] == 0xD8 && f[i + 1] == 0xA7 && f[i + 2] == 0xD9 && f[i + 3] == 0x84 { s += 4 }
+                    var k = s
+                    while k < j {
+                        let b0 = f[k]
+                        let l = b0 < 0x80 ? 1 : (b0 & 0xE0 == 0xC0 ? 2 : (b0 & 0xF0 == 0xE0 ? 3 : 4))
+                        if k + l > n { break }  // (a cut-off scalar: folded keys hold none)
+                        let isVowel = l == 2 && ((b0 == 0xD8 && (f[k + 1] == 0xA7 || f[k + 1] == 0xA1 || f[k + 1] == 0xA4 || f[k + 1] == 0xA6))
+                            || (b0 == 0xD9 && (f[k + 1] == 0x88 || f[k + 1] == 0x8A)))
+                        if !isVowel {
+                            let startLen = used
+                            var same = used >= l
+                            if same { for q in 0..<l where o[used - l + q] != f[k + q] { same = false; break } }
+                            if !same || startLen == 0 { for q in 0..<l { o[used] = f[k + q]; used += 1 } }
+                        }
+                        k += l
+                    }
+                    continue
+                }
+                // Latin word: a separate article is skipped unless it is the last word.
+                if wordIndex < wordCount - 1 && isArticle(f, i, j) { continue }
+                // A glued article: al-/el- at the start of a word of 4+ letters (Alboukamal, Albu).
+                if len >= 4 && (f[i] == 0x61 || f[i] == 0x65) && f[i + 1] == 0x6C { s += 2 }
                 var k = s
+                var wordStart = true
                 while k < j {
-                    let b0 = f[k]
-                    let l = b0 < 0x80 ? 1 : (b0 & 0xE0 == 0xC0 ? 2 : (b0 & 0xF0 == 0xE0 ? 3 : 4))
-                    let isVowel = l == 2 && ((b0 == 0xD8 && (f[k + 1] == 0xA7 || f[k + 1] == 0xA1 || f[k + 1] == 0xA4 || f[k + 1] == 0xA6))
-                        || (b0 == 0xD9 && (f[k + 1] == 0x88 || f[k + 1] == 0x8A)))
-                    if !isVowel {
-                        let startLen = out.count
-                        var same = out.count >= l
-                        if same { for q in 0..<l where out[out.count - l + q] != f[k + q] { same = false; break } }
-                        if !same || startLen == 0 { for q in 0..<l { out.append(f[k + q]) } }
+                    let c = f[k]
+                    let next: UInt8 = k + 1 < j ? f[k + 1] : 0
+                    var cls: UInt8 = 0
+                    var step = 1
+                    if next == 0x68 && (c == 0x6B || c == 0x64 || c == 0x74 || c == 0x73 || c == 0x63 || c == 0x67 || c == 0x70) {
+                        switch c {
+                        case 0x6B: cls = 0x68       // kh → h
+                        case 0x64: cls = 0x64       // dh → d
+                        case 0x74: cls = 0x74       // th → t
+                        case 0x73, 0x63: cls = 0x73 // sh, ch → s
+                        case 0x67: cls = 0x6B       // gh → k
+                        default: cls = 0x66         // ph → f
+                        }
+                        step = 2
+                    } else {
+                        switch c {
+                        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x77: cls = 0x61  // vowels, w, y: one vowel slot
+                        case 0x68: cls = (k + 1 == j) ? 0 : 0x68               // final h drops (Raqqah)
+                        case 0x71, 0x6B, 0x67, 0x63, 0x6A: cls = 0x6B           // q k g c j
+                        case 0x7A, 0x64: cls = 0x64                            // z d
+                        case 0x70: cls = 0x62                                  // p → b
+                        case 0x76: cls = 0x66                                  // v → f
+                        case 0x78: cls = 0x6B                                  // x
+                        default: cls = c
+                        }
                     }
-                    k += l
+                    k += step
+                    if cls == 0 { continue }
+                    if cls == 0x61 && wordStart { continue }  // word-initial vowels drop (Abu / Bu, Idlib)
+                    wordStart = false
+                    if used == 0 || o[used - 1] != cls { o[used] = cls; used += 1 }
                 }
-                continue
             }
-            // Latin word: a separate article is skipped unless it is the last word.
-            if wordIndex < wordCount - 1 && isArticle(f, i, j) { continue }
-            // A glued article: al-/el- at the start of a word of 4+ letters (Alboukamal, Albu).
-            if len >= 4 && (f[i] == 0x61 || f[i] == 0x65) && f[i + 1] == 0x6C { s += 2 }
-            var k = s
-            var wordStart = true
-            while k < j {
-                let c = f[k]
-                let next: UInt8 = k + 1 < j ? f[k + 1] : 0
-                var cls: UInt8 = 0
-                var step = 1
-                if next == 0x68 && (c == 0x6B || c == 0x64 || c == 0x74 || c == 0x73 || c == 0x63 || c == 0x67 || c == 0x70) {
-                    switch c {
-                    case 0x6B: cls = 0x68       // kh → h
-                    case 0x64: cls = 0x64       // dh → d
-                    case 0x74: cls = 0x74       // th → t
-                    case 0x73, 0x63: cls = 0x73 // sh, ch → s
-                    case 0x67: cls = 0x6B       // gh → k
-                    default: cls = 0x66         // ph → f
-                    }
-                    step = 2
-                } else {
-                    switch c {
-                    case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x77: cls = 0x61  // vowels, w, y: one vowel slot
-                    case 0x68: cls = (k + 1 == j) ? 0 : 0x68               // final h drops (Raqqah)
-                    case 0x71, 0x6B, 0x67, 0x63, 0x6A: cls = 0x6B           // q k g c j
-                    case 0x7A, 0x64: cls = 0x64                            // z d
-                    case 0x70: cls = 0x62                                  // p → b
-                    case 0x76: cls = 0x66                                  // v → f
-                    case 0x78: cls = 0x6B                                  // x
-                    default: cls = c
-                    }
-                }
-                k += step
-                if cls == 0 { continue }
-                if cls == 0x61 && wordStart { continue }  // word-initial vowels drop (Abu / Bu, Idlib)
-                wordStart = false
-                if out.last != cls { out.append(cls) }
-            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: o[0..<used]))
         }
     }
 

@@ -232,10 +232,9 @@ public struct PlaceMatcher: Sendable {
                 return
             }
             let total = wfold.starts[last + 1] - wfold.starts[first] + (last - first)
-            if out.count > total { out.removeLast(out.count - total) } else if out.count < total {
-                out.append(contentsOf: repeatElement(0, count: total - out.count))
-            }
-            out.withUnsafeMutableBufferPointer { o in
+            // (Joined in a scratch buffer and copied out: no resizing of `out` to the length first.)
+            out.removeAll(keepingCapacity: true)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { o in
                 wfold.flat.withUnsafeBufferPointer { f in
                     var w = 0
                     for k in first...last {
@@ -243,6 +242,7 @@ public struct PlaceMatcher: Sendable {
                         for q in wfold.starts[k]..<wfold.starts[k + 1] { o[w] = f[q]; w += 1 }
                     }
                 }
+                out.append(contentsOf: UnsafeBufferPointer(o))
             }
         }
         // Names repeat within a document: each spelling is looked up once (key → index in `memo`).

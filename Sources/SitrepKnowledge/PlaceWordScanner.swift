@@ -16,9 +16,12 @@ struct PlaceWord {
 /// "ez-Zor", "Hay‘at"), a trailing possessive "'s" cut off. Everything else is a break.
 enum PlaceWordScanner {
     static func words(_ t: UnsafeBufferPointer<UInt8>) -> [PlaceWord] {
-        var out: [PlaceWord] = []
-        out.reserveCapacity(t.count / 6)
         let n = t.count
+        // Every word but the last is followed by a separator byte or is a dotted abbreviation of 4 or more bytes
+        // ("U.S."): at most n / 2 + 1 words. Written in place (no capacity and uniqueness check per word).
+        let capacity = n / 2 + 2
+        return [PlaceWord](unsafeUninitializedCapacity: capacity) { out, count in
+        count = 0
         var i = 0
         var brk = true
         var sentence = true
@@ -48,14 +51,22 @@ enum PlaceWordScanner {
             v == 0x27 || v == 0x2019 || v == 0x2018 || v == 0x02BF || v == 0x02BE || v == 0x02BC || v == 0x60
         }
         while i < n {
+            // (A space only separates words.)
+            if t[i] == 0x20 { i += 1; continue }
             let (v, len) = scalarAt(i)
             if isLetter(v) {
                 let start = i
                 var j = i + len
+                // The word's first hyphen (-1: none); hyphens enter a word only below.
+                var hyphen = -1
                 while j < n {
-                    // Fast path: ASCII letters.
-                    let a = t[j] | 0x20
-                    if a >= 0x61 && a <= 0x7A && t[j] < 0x80 { j += 1; continue }
+                    // Fast path: ASCII letters (a byte that is one after | 0x20 is below 0x80), eight bytes at a
+                    // time where eight remain (`asciiLetterRun`), else one by one.
+                    if j + 8 <= n {
+                        let k = asciiLetterRun(UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + j).loadUnaligned(as: UInt64.self)))
+                        j += k
+                        if k == 8 { continue }
+                    } else if (t[j] | 0x20) &- 0x61 < 26 { j += 1; continue }
                     let (w, l) = scalarAt(j)
                     if isLetter(w) { j += l; continue }
                     // Dotted capitals: U.S., U.K.
@@ -66,7 +77,10 @@ enum PlaceWordScanner {
                     }
                     if (w == 0x2D || isApostrophe(w)) && j + l < n {
                         let (x, _) = scalarAt(j + l)
-                        if isLetter(x) { j += l; continue }
+                        if isLetter(x) {
+                            if w == 0x2D && hyphen < 0 { hyphen = j }
+                            j += l; continue
+                        }
                     }
                     break
                 }
@@ -85,13 +99,15 @@ enum PlaceWordScanner {
                     else if let s = Unicode.Scalar(v) { cap = s.properties.isUppercase }
                     if !cap {
                         // article-hyphen-Capital: "al-Sweida", "ez-Zor", "as-Suwayda"
-                        var k = start
-                        while k < end && k - start <= 4 && t[k] != 0x2D { k += 1 }
-                        if k < end - 1 && t[k] == 0x2D && k - start <= 3 && t[k + 1] >= 0x41 && t[k + 1] <= 0x5A { cap = true }
+                        // (The first hyphen was noted while scanning: no second pass over the word.)
+                        let k = hyphen
+                        if k >= 0 && k < end - 1 && k - start <= 3 && t[k + 1] >= 0x41 && t[k + 1] <= 0x5A { cap = true }
                     }
                 }
-                out.append(PlaceWord(start: start, end: end, capitalised: cap, arabic: arabic,
-                                     breakBefore: brk, sentenceStart: sentence))
+                guard count < capacity else { return }  // (cannot happen: see `capacity`)
+                (out.baseAddress! + count).initialize(to: PlaceWord(start: start, end: end, capitalised: cap, arabic: arabic,
+                                                                    breakBefore: brk, sentenceStart: sentence))
+                count += 1
                 brk = false
                 sentence = false
                 i = j
@@ -112,6 +128,18 @@ enum PlaceWordScanner {
             }
             i += len
         }
-        return out
+        }
+    }
+
+    /// How many of the eight bytes of `x` (little-endian: lowest byte first) are ASCII letters before the first
+    /// byte that is not: 0…8. Per byte, lower-cased and without its high bit, two additions that cannot carry into
+    /// the next byte set the high bit at or above `a` and at or above `{`; a byte with its own high bit set is no letter.
+    @inline(__always) static func asciiLetterRun(_ x: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let y = (x | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = y &+ 0x1F1F_1F1F_1F1F_1F1F
+        let pastZ = y &+ 0x0505_0505_0505_0505
+        let letters = atLeastA & ~pastZ & ~x & high
+        return (~letters & high).trailingZeroBitCount >> 3
     }
 }

@@ -70,7 +70,7 @@ public final class SmallPlaces: Sendable {
         var hitEntry: [Int32] = [], hitNext: [Int32] = []
         var starts: [Int32] = [], ends: [Int32] = [], lats: [Double] = [], lons: [Double] = [], pops: [Int32] = []
         var fold: [UInt8] = []
-        var seen: [UInt64] = []
+        var seen = SeenKeys()
         try GazetteerBuilder.forEachRow(bytes, file: file) { f, line, buf in
             func bad(_ why: String) -> SitrepError { SitrepError(code: "knowledge.badRow", input: "\(name):\(line)", message: why) }
             guard f.count == 7 else { throw bad("expected 7 tab-separated columns, found \(f.count)") }
@@ -86,15 +86,14 @@ public final class SmallPlaces: Sendable {
             let entry = Int32(starts.count)
             starts.append(Int32(f[0].lowerBound)); ends.append(Int32(f[6].upperBound))
             lats.append(lat); lons.append(lon); pops.append(Int32(pop))
-            seen.removeAll(keepingCapacity: true)
+            seen.reset()
             var s = f[1].lowerBound
             for k in f[1].lowerBound...f[1].upperBound where k == f[1].upperBound || buf[k] == 0x7C {
                 if k > s {
                     NameKey.fold(UnsafeBufferPointer(rebasing: buf[s..<k]), into: &fold)
                     if !fold.isEmpty {
                         let h = NameKey.hash(fold)
-                        if !seen.contains(h) {
-                            seen.append(h)
+                        if seen.insert(h) {
                             hitNext.append(head[h] ?? -1)
                             hitEntry.append(entry)
                             head.set(h, Int32(hitEntry.count - 1))
