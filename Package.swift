@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "SitrepExtractTests", dependencies: ["SitrepExtract", "SitrepIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "SitrepLinkTests", dependencies: ["SitrepLink"], exclude: ["Fixtures"]),
         .testTarget(name: "SitrepStoreSQLiteTests", dependencies: ["SitrepStoreSQLite", "SitrepIngest"]),
-        .testTarget(name: "SitrepCLITests", dependencies: ["sitrep"]),
+        .testTarget(name: "SitrepCLITests", dependencies: ["sitrep"], exclude: ["Fixtures"]),
     ]
 )

@@ -179,7 +179,7 @@ struct EvalCase2021Command: ParsableCommand {
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            if line.isEmpty { continue }
+            if line.isEmpty || line.hasPrefix("#") { continue }  // our own sets carry `#` comments
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 3 else {
                 throw SitrepError(code: "eval.badRow", input: "\(file):\(lineNumber)", message: "expected id<TAB>EventSnippet<TAB>SubType")
