@@ -62,4 +62,16 @@ import Testing
         let starts = Set(found.map { Int($0.range.start) })
         for o in offsets { #expect(starts.contains(o) == isPlace, "\(word) at \(o)") }
     }
+
+    /// The longer name's entry is added to a lone word's candidates without copying the mention: the lone word
+    /// standing for a longer name found in the same document still resolves to that longer name.
+    @Test(arguments: ["Fighting flared in the Yarmouk Basin on Sunday. By evening the shelling of Yarmouk had stopped.",
+                      "Families returned to Yarmouk on foot after a week of raids around the Yarmouk Basin."])
+    func loneWordTakesLongerNameOfDocument(_ text: String) {
+        let matcher = PlaceMatcher(gazetteer: Self.gazetteer)
+        let found = matcher.find(in: text, tokens: nil)
+        let ids = found.map(\.place.id)
+        #expect(ids.count == 2)
+        #expect(ids.allSatisfy { $0 == "sitrep:yarmouk-basin" }, "\(ids)")
+    }
 }
