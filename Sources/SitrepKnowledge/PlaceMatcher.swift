@@ -231,9 +231,14 @@ public struct PlaceMatcher: Sendable {
                 NameKey.fold(UnsafeBufferPointer(rebasing: t[words[first].start..<words[last].end]), into: &out)
                 return
             }
+            // (One call replaces the contents of `out`: not emptied, then appended to. One word is copied straight
+            // from the flat buffer.)
+            if first == last {
+                out.replaceSubrange(0..<out.count, with: wfold.flat[wfold.starts[first]..<wfold.starts[first + 1]])
+                return
+            }
             let total = wfold.starts[last + 1] - wfold.starts[first] + (last - first)
             // (Joined in a scratch buffer and copied out: no resizing of `out` to the length first.)
-            out.removeAll(keepingCapacity: true)
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { o in
                 wfold.flat.withUnsafeBufferPointer { f in
                     var w = 0
@@ -242,7 +247,7 @@ public struct PlaceMatcher: Sendable {
                         for q in wfold.starts[k]..<wfold.starts[k + 1] { o[w] = f[q]; w += 1 }
                     }
                 }
-                out.append(contentsOf: UnsafeBufferPointer(o))
+                out.replaceSubrange(0..<out.count, with: UnsafeBufferPointer(o))
             }
         }
         // Names repeat within a document: each spelling is looked up once (key → index in `memo`).
