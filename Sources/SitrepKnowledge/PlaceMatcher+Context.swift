@@ -146,7 +146,9 @@ extension PlaceMatcher {
         out.reserveCapacity(raws.count)
         var nearAdmin1: [Int32] = [], nearCountry: [Int32] = [], divisionIDs: [Int32] = []
         var scored: [(Double, Gazetteer.Candidate)] = []
-        for (i, r) in raws.enumerated() {
+        // (By index and without a mutable copy: a mention is not copied, nor its arrays retained, per mention.)
+        for i in raws.indices {
+            let r = raws[i]
             if let role = r.anaphoric {
                 // The division (or city) of the nearest place named before it.
                 var ref: PlaceMention? = nil
@@ -169,13 +171,15 @@ extension PlaceMatcher {
                 continue
             }
             guard !r.candidates.isEmpty else { out.append(nil); continue }
-            var r = r
             // (Priors cached for the scanned candidates; one added below is scored afresh.)
             let p0 = priorStart[i], ownCount = r.candidates.count
             // (The one-sense table found once per mention, and not at all when empty.)
             let longer: Int32? = r.singleWord && !longerByFirstWord.isEmpty ? longerByFirstWord[r.nameHash] : nil
-            if let longer, !r.candidates.contains(where: { $0.index == longer }) {
-                r.candidates.append(Gazetteer.Candidate(index: longer, match: .primary))
+            // The mention's candidates, with that longer name's entry added when it is not among them (rare: a new
+            // array only then).
+            var cands = r.candidates
+            if let longer, !cands.contains(where: { $0.index == longer }) {
+                cands.append(Gazetteer.Candidate(index: longer, match: .primary))
             }
             let own = Int(priorBest[i])
             let ownCountry = own >= 0 ? countryOf[own] : -1
@@ -199,14 +203,14 @@ extension PlaceMatcher {
             var divisionCountry: Int32 = -1
             if r.head == nil && !r.direction && !r.rural {
                 var bestPrior = -Double.infinity
-                for (q, c) in r.candidates.enumerated() where kindOf[Int(c.index)] == .admin1 {
+                for (q, c) in cands.enumerated() where kindOf[Int(c.index)] == .admin1 {
                     divisionIDs.append(admin1Of[Int(c.index)])
                     let p = q < ownCount ? priors[p0 + q] : prior(c, r)
                     if p > bestPrior { bestPrior = p; divisionCountry = countryOf[Int(c.index)] }
                 }
             }
             scored.removeAll(keepingCapacity: true)
-            for (q, c) in r.candidates.enumerated() {
+            for (q, c) in cands.enumerated() {
                 let k = Int(c.index)
                 let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
                 var s = q < ownCount ? priors[p0 + q] : prior(c, r)
@@ -217,7 +221,7 @@ extension PlaceMatcher {
                     // divisions of its country are named ("Alaska, Hawaii … Georgia"; "Tbilisi, Georgia" keeps the country).
                     var siblings = 0
                     for d in namedDivisions where d.country == cid && d.admin1 != aid { siblings += 1 }
-                    if siblings >= 2 && r.candidates.contains(where: { kindOf[Int($0.index)] == .country && countryOf[Int($0.index)] != cid }) { s += 0.3 }
+                    if siblings >= 2 && cands.contains(where: { kindOf[Int($0.index)] == .country && countryOf[Int($0.index)] != cid }) { s += 0.3 }
                 }
                 if kind == .city && aid >= 0 && cid == divisionCountry && divisionIDs.contains(aid) { s += 0.5 }
                 if cid >= 0 {

@@ -231,9 +231,14 @@ public struct PlaceMatcher: Sendable {
                 NameKey.fold(UnsafeBufferPointer(rebasing: t[words[first].start..<words[last].end]), into: &out)
                 return
             }
+            // (One call replaces the contents of `out`: not emptied, then appended to. One word is copied straight
+            // from the flat buffer.)
+            if first == last {
+                out.replaceSubrange(0..<out.count, with: wfold.flat[wfold.starts[first]..<wfold.starts[first + 1]])
+                return
+            }
             let total = wfold.starts[last + 1] - wfold.starts[first] + (last - first)
             // (Joined in a scratch buffer and copied out: no resizing of `out` to the length first.)
-            out.removeAll(keepingCapacity: true)
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { o in
                 wfold.flat.withUnsafeBufferPointer { f in
                     var w = 0
@@ -242,7 +247,7 @@ public struct PlaceMatcher: Sendable {
                         for q in wfold.starts[k]..<wfold.starts[k + 1] { o[w] = f[q]; w += 1 }
                     }
                 }
-                out.append(contentsOf: UnsafeBufferPointer(o))
+                out.replaceSubrange(0..<out.count, with: UnsafeBufferPointer(o))
             }
         }
         // Names repeat within a document: each spelling is looked up once (key → index in `memo`).
@@ -280,16 +285,21 @@ public struct PlaceMatcher: Sendable {
                     if !cands.isEmpty { spanEnd = words[h].end; usedHead = true }
                 }
                 var demonym = false
+                // The hash of `fold` when it is the name alone (nil when it includes the head noun).
+                var foldHash: UInt64? = nil
                 if cands.isEmpty {
                     foldWords(i, last, into: &fold)
-                    if length == 1 && !acceptableSingle(words[i], fold, t) { length -= 1; continue }
+                    // (One word's fold is the first pass's fold of it: its hash is the one computed there.)
+                    let hash = length == 1 ? wfold.hashes[i] : NameKey.hash(fold)
+                    foldHash = hash
+                    if length == 1 && !acceptableSingle(words[i], fold, hash, t) { length -= 1; continue }
                     if gazetteer.demonymIndex(folded: fold) != nil {
                         demonym = true
                     } else {
                         // Before "province" / "governorate" the division's own spelling may differ from the city's.
                         let wantsDivision = headIndex.map { lexicon.role(wfold[$0]) == .admin1 } ?? false
                         // Names repeat within a document: look each spelling up once.
-                        let key = NameKey.hash(fold) ^ (wantsDivision ? 0x9e3779b97f4a7c15 : 0)
+                        let key = hash ^ (wantsDivision ? 0x9e3779b97f4a7c15 : 0)
                         if let m = lookups[key] { cands = memo[Int(m)] } else {
                             cands = fold.withUnsafeBufferPointer {
                                 gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4, alwaysSkeleton: wantsDivision)
@@ -334,7 +344,7 @@ public struct PlaceMatcher: Sendable {
                         && !(words[prev].sentenceStart && openers[wfold[prev]] != nil)
                     raw.insideLongerRun = raw.afterOtherName
                         || (last + 1 < n && !words[last + 1].breakBefore && nameLike(last + 1))
-                    raw.nameHash = NameKey.hash(fold)
+                    raw.nameHash = foldHash ?? NameKey.hash(fold)
                     raw.firstWordHash = wfold[i]
                     raw.sentenceStart = words[i].sentenceStart
                     if usedHead, let h = headIndex {
@@ -386,8 +396,9 @@ public struct PlaceMatcher: Sendable {
     }
 
     /// A single capitalised word: not a stop word, not too short, not a sentence-initial common word.
-    private func acceptableSingle(_ w: PlaceWord, _ fold: [UInt8], _ t: UnsafeBufferPointer<UInt8>) -> Bool {
-        if lexicon.isStopword(NameKey.hash(fold)) { return false }
+    /// `foldHash` is `NameKey.hash(fold)`.
+    private func acceptableSingle(_ w: PlaceWord, _ fold: [UInt8], _ foldHash: UInt64, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        if lexicon.isStopword(foldHash) { return false }
         if w.arabic { return fold.count >= 4 }
         if fold.count < 3 {
             // Only all-capital abbreviations: "US", "UK".

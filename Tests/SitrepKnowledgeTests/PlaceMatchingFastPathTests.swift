@@ -45,4 +45,33 @@ import Testing
         }
         #expect(checked > 100)
     }
+
+    /// A one-word name's hash is the one the scan's first pass computed with the word's fold: words of the stop list
+    /// stay unmatched in plain and accented spelling alike (as the lexicon's check of their fold says), and place
+    /// names found once are found again at their next mention (the lookup memo is keyed by that hash).
+    @Test(arguments: [("Alexander", false), ("Daniel", false), ("Dániel", false), ("Capital", false), ("Homs", true),
+                      ("Idlib", true), ("Idlib\u{0301}", true), ("Raqqa", true)])
+    func singleWordHashFromFirstPass(_ word: String, _ isPlace: Bool) {
+        let matcher = PlaceMatcher(gazetteer: Self.gazetteer)
+        let fold = Array(NameKey.folded(word).utf8)
+        #expect(matcher.lexicon.isStopword(NameKey.hash(fold)) == !isPlace)
+        let text = "Officials visited \(word) on Monday and residents left \(word) by night."
+        let found = matcher.find(in: text, tokens: nil)
+        let offsets = text.utf8.indices.filter { text.utf8[$0...].starts(with: word.utf8) }.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) }
+        #expect(offsets.count == 2)
+        let starts = Set(found.map { Int($0.range.start) })
+        for o in offsets { #expect(starts.contains(o) == isPlace, "\(word) at \(o)") }
+    }
+
+    /// The longer name's entry is added to a lone word's candidates without copying the mention: the lone word
+    /// standing for a longer name found in the same document still resolves to that longer name.
+    @Test(arguments: ["Fighting flared in the Yarmouk Basin on Sunday. By evening the shelling of Yarmouk had stopped.",
+                      "Families returned to Yarmouk on foot after a week of raids around the Yarmouk Basin."])
+    func loneWordTakesLongerNameOfDocument(_ text: String) {
+        let matcher = PlaceMatcher(gazetteer: Self.gazetteer)
+        let found = matcher.find(in: text, tokens: nil)
+        let ids = found.map(\.place.id)
+        #expect(ids.count == 2)
+        #expect(ids.allSatisfy { $0 == "sitrep:yarmouk-basin" }, "\(ids)")
+    }
 }
