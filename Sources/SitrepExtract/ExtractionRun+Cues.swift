@@ -46,55 +46,7 @@ extension ExtractionRun {
         let tokens = sentences[s].tokens
         let cues = matches(lexicon.modeCues, in: tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
         var paragraphCues: [ModeCue]?
-        for i in r {
-            var c = candidates[i]
-            // Attacks on armed forces are battles, unless a weapon makes them an explosion.
-            let base: EventType = c.triggerType == .attack && c.type == .clash && c.entry.frame == "strike" ? .attack : c.type
-            var best: ModeCue?
-            for cue in cues where cue.appliesTo == base {
-                if let b = best, b.rank >= cue.rank { continue }
-                best = cue
-            }
-            if best == nil, c.mode == nil, base == .attack || base == .protest {
-                // "The attacks – mostly using grenades – …": a weapon or police word in the paragraph's other sentences.
-                if paragraphCues == nil { paragraphCues = cuesOfParagraph(around: s) }
-                for cue in paragraphCues! where cue.appliesTo == base && cue.becomes == base {
-                    if let b = best, b.rank >= cue.rank { continue }
-                    best = cue
-                }
-            }
-            if let best {
-                if base == .attack, best.becomes == .attack {
-                    if ExtractionRun.modeRank(best.mode) > ExtractionRun.modeRank(c.mode) || c.type != .attack {
-                        if c.type == .clash, c.agents.isEmpty, let first = c.parties.first {
-                            // Back from a clash to an attack: the first side does it, the others undergo it.
-                            c.agents = [first]
-                            c.patients = Array(c.parties.dropFirst())
-                            c.parties = []
-                        }
-                        c.type = .attack; c.mode = best.mode
-                    }
-                } else if base == .transfer, best.becomes == .transfer {
-                    // "aboard buses", "a convoy": a transfer keeps the mode its own words give.
-                    if c.mode == nil { c.mode = best.mode }
-                } else {
-                    c.type = best.becomes
-                    c.mode = best.mode
-                }
-            }
-            if c.type == .takeover {
-                let kind = c.agents.first?.kind
-                switch kind {
-                case .state?, .stateForce?, .governmentBody?: c.mode = .government
-                case .armedGroup?, .internationalForce?, .other?: c.mode = .nonState
-                default: break
-                }
-            }
-            if c.type != .attack, c.mode.map({ [.airstrike, .shelling, .suicideBombing, .remoteExplosive, .grenade, .chemical, .bombing, .execution].contains($0) }) == true {
-                c.mode = nil
-            }
-            candidates[i] = c
-        }
+        for i in r { applyModeCues(&candidates[i], cues: cues, paragraphCues: &paragraphCues, sentence: s) }
         // Disasters and accidents are no conflict events, whatever the word; ordinary crime makes weak triggers,
         // arrests and seizures none. An armed group from the dictionary keeps the event.
         let vetoes = matches(lexicon.vetoes, in: tokens).map { lexicon.vetoes.patterns[$0.pattern].value }
@@ -115,6 +67,55 @@ extension ExtractionRun {
                     candidates[i].dropped = true
                 }
             }
+        }
+    }
+
+    /// One candidate's mode cues, changed in place (no copy of the candidate in and out).
+    func applyModeCues(_ c: inout Candidate, cues: [ModeCue], paragraphCues: inout [ModeCue]?, sentence s: Int) {
+        // Attacks on armed forces are battles, unless a weapon makes them an explosion.
+        let base: EventType = c.triggerType == .attack && c.type == .clash && c.entry.frame == "strike" ? .attack : c.type
+        var best: ModeCue?
+        for cue in cues where cue.appliesTo == base {
+            if let b = best, b.rank >= cue.rank { continue }
+            best = cue
+        }
+        if best == nil, c.mode == nil, base == .attack || base == .protest {
+            // "The attacks – mostly using grenades – …": a weapon or police word in the paragraph's other sentences.
+            if paragraphCues == nil { paragraphCues = cuesOfParagraph(around: s) }
+            for cue in paragraphCues! where cue.appliesTo == base && cue.becomes == base {
+                if let b = best, b.rank >= cue.rank { continue }
+                best = cue
+            }
+        }
+        if let best {
+            if base == .attack, best.becomes == .attack {
+                if ExtractionRun.modeRank(best.mode) > ExtractionRun.modeRank(c.mode) || c.type != .attack {
+                    if c.type == .clash, c.agents.isEmpty, let first = c.parties.first {
+                        // Back from a clash to an attack: the first side does it, the others undergo it.
+                        c.agents = [first]
+                        c.patients = Array(c.parties.dropFirst())
+                        c.parties = []
+                    }
+                    c.type = .attack; c.mode = best.mode
+                }
+            } else if base == .transfer, best.becomes == .transfer {
+                // "aboard buses", "a convoy": a transfer keeps the mode its own words give.
+                if c.mode == nil { c.mode = best.mode }
+            } else {
+                c.type = best.becomes
+                c.mode = best.mode
+            }
+        }
+        if c.type == .takeover {
+            let kind = c.agents.first?.kind
+            switch kind {
+            case .state?, .stateForce?, .governmentBody?: c.mode = .government
+            case .armedGroup?, .internationalForce?, .other?: c.mode = .nonState
+            default: break
+            }
+        }
+        if c.type != .attack, c.mode.map({ [.airstrike, .shelling, .suicideBombing, .remoteExplosive, .grenade, .chemical, .bombing, .execution].contains($0) }) == true {
+            c.mode = nil
         }
     }
 

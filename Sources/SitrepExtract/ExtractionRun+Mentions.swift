@@ -203,7 +203,7 @@ extension ExtractionRun {
                 if certainty == .asserted { certainty = .reported }
             }
             let mention = EventMention(
-                id: "\(doc.id)#\(n)", document: doc.id, outlet: doc.outlet, published: doc.published?.day,
+                id: doc.id + "#" + String(n), document: doc.id, outlet: doc.outlet, published: doc.published?.day,
                 type: c.type, mode: c.mode, actors: roles, count: c.count, fatalities: c.fatalities,
                 location: c.location, origin: c.origin, destination: c.destination,
                 date: date, datePrecision: precision, certainty: certainty,
@@ -222,18 +222,34 @@ extension ExtractionRun {
     /// happening, not background) names one and the same location, the mentions of that type with no place at all
     /// ("The freed hostages were handed over near Hasakah" … "were released on Tuesday") happened there too.
     static func placeRestatements(_ out: inout [EventMention]) {
-        var byType: [EventType: [Int]] = [:]
-        for (i, m) in out.enumerated() where !m.background && (m.certainty == .asserted || m.certainty == .reported) {
-            byType[m.type, default: []].append(i)
-        }
-        for (_, members) in byType where members.count > 1 {
-            let placed = members.filter { out[$0].location != nil || out[$0].origin != nil || out[$0].destination != nil }
-            guard !placed.isEmpty, placed.allSatisfy({ out[$0].origin == nil && out[$0].destination == nil }) else { continue }
-            let ids = Set(placed.map { out[$0].location!.id ?? out[$0].location!.name })
-            guard ids.count == 1, let place = out[placed[0]].location else { continue }
-            for i in members where out[i].location == nil && out[i].origin == nil && out[i].destination == nil {
-                out[i].location = place
+        // Types grouped by a scan from each ungrouped mention (no dictionary of types, no set of place keys): the
+        // groups are disjoint, so the order they are handled in changes nothing.
+        let n = out.count
+        guard n > 1 else { return }
+        var open = [Bool](repeating: false, count: n)
+        for i in 0..<n { open[i] = !out[i].background && (out[i].certainty == .asserted || out[i].certainty == .reported) }
+        var members: [Int] = []
+        for first in 0..<n where open[first] {
+            let type = out[first].type
+            members.removeAll(keepingCapacity: true)
+            for i in first..<n where open[i] && out[i].type == type { members.append(i); open[i] = false }
+            guard members.count > 1 else { continue }
+            // Every placed member names only a location, and all the same one (by id, else name); the first one's.
+            var place: PlaceRef?
+            var key: String?
+            var one = true
+            for i in members {
+                if out[i].origin != nil || out[i].destination != nil { one = false; break }
+                guard let location = out[i].location else { continue }
+                let k = location.id ?? location.name
+                if let key {
+                    if k != key { one = false; break }
+                } else {
+                    key = k; place = location
+                }
             }
+            guard one, let place else { continue }
+            for i in members where out[i].location == nil { out[i].location = place }
         }
     }
 

@@ -120,7 +120,7 @@ extension ExtractionRun {
             }
             // "properties of its members": the head stands before "of".
             if head != nil, view.keys[j] == ExtractionRun.ofKey { break }
-            if let c = lexicon.argumentClasses[view.keys[j]], c != .pact || head == nil { head = c }
+            if let c = view.argument[j], c != .pact || head == nil { head = c }
         }
         if let head { return head }
         if !view.places(startingIn: r).isEmpty {
@@ -344,7 +344,15 @@ extension ExtractionRun {
     }
 
     static func unique(_ actors: [ActorSpan]) -> [ActorSpan] {
-        var seen = Set<String>()
-        return actors.filter { seen.insert($0.id ?? $0.name.lowercased()).inserted }
+        // A handful of actors: a list compare, not a hashed set.
+        guard actors.count > 1 else { return actors }
+        var seen: [String] = []
+        var out: [ActorSpan] = []
+        seen.reserveCapacity(actors.count); out.reserveCapacity(actors.count)
+        for a in actors {
+            let key = a.id ?? a.name.lowercased()
+            if !seen.contains(key) { seen.append(key); out.append(a) }
+        }
+        return out
     }
 }
