@@ -68,17 +68,27 @@ final class ExtractionRun {
     var candidates: [Candidate] = []
     /// `findTriggers`' per-token flags, kept between sentences so they are not allocated for each.
     var consumed: [Bool] = []
+    /// Relation-cue matches per sentence ("in exchange for"), found once: triggers, combining and relations read them.
+    var relationMatches: [[PhraseTable<RelationCue>.Match]] = []
+    /// Mode-cue values per sentence, found when first asked for (a sentence's own candidates or its paragraph's).
+    var modeCueCache: [[ModeCue]?] = []
     /// Candidates by sentence index: `candidates[bySentence[s]]`.
     var bySentence: [Range<Int>] = []
+
+    /// The day number of the publication date's start, when the document has one (read once per document).
+    let publishedStartDay: Int?
 
     init(view: DocumentView, lexicon: ExtractionLexicon) {
         self.view = view
         self.lexicon = lexicon
+        publishedStartDay = view.document.published?.start.dayNumber
     }
 
     var sentences: [Sentence] { view.language.sentences }
 
     func extract() -> [EventMention] {
+        relationMatches = sentences.map { matches(lexicon.relationCues, in: $0.tokens) }
+        modeCueCache = [[ModeCue]?](repeating: nil, count: sentences.count)
         for (s, sentence) in sentences.enumerated() {
             let first = candidates.count
             findTriggers(sentence: s, tokens: sentence.tokens)
@@ -107,7 +117,7 @@ final class ExtractionRun {
         consumed.append(contentsOf: repeatElement(false, count: r.count))
         let lo = r.lowerBound
         // The words of "in exchange for", "part of" join events; they name none.
-        for m in matches(lexicon.relationCues, in: r) { for j in m.start..<m.end { consumed[j - lo] = true } }
+        for m in relationMatches[s] { for j in m.start..<m.end { consumed[j - lo] = true } }
         var i = r.lowerBound
         while i < r.upperBound {
             if view.starts[i] & lexicon.triggers.bit == 0 || consumed[i - lo] { i += 1; continue }

@@ -36,15 +36,23 @@ extension ExtractionRun {
         let p = sentences[s].paragraph
         var out: [ModeCue] = []
         for t in max(0, s - 3)...min(sentences.count - 1, s + 3) where t != s && sentences[t].paragraph == p {
-            out += matches(lexicon.modeCues, in: sentences[t].tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
+            out += modeCues(ofSentence: t)
         }
         return out
+    }
+
+    /// The mode-cue values of a sentence's words, in order, found once per sentence.
+    func modeCues(ofSentence t: Int) -> [ModeCue] {
+        if let known = modeCueCache[t] { return known }
+        let found = matches(lexicon.modeCues, in: sentences[t].tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
+        modeCueCache[t] = found
+        return found
     }
 
     func applyCues(sentence s: Int, candidates r: Range<Int>) {
         guard !r.isEmpty else { return }
         let tokens = sentences[s].tokens
-        let cues = matches(lexicon.modeCues, in: tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
+        let cues = modeCues(ofSentence: s)
         var paragraphCues: [ModeCue]?
         for i in r { applyModeCues(&candidates[i], cues: cues, paragraphCues: &paragraphCues, sentence: s) }
         // Disasters and accidents are no conflict events, whatever the word; ordinary crime makes weak triggers,
@@ -178,7 +186,7 @@ extension ExtractionRun {
 
     func combineWithinSentences() {
         for (s, range) in bySentence.enumerated() {
-            let cues = matches(lexicon.relationCues, in: sentences[s].tokens)
+            let cues = relationMatches[s]
             var keeper: [EventType: Int] = [:]
             for i in range where !candidates[i].dropped {
                 let t = candidates[i].type

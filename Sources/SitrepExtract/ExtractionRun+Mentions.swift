@@ -64,8 +64,8 @@ extension ExtractionRun {
             s -= 1
             guard let t = found else { continue }
             if let m = t.modifier, ExtractionRun.deadlineModifiers.contains(m) || m == "after" { return nil }
-            if let p = view.document.published, let iv = t.interval,
-               iv.end.dayNumber < p.start.dayNumber - ExtractionRun.backgroundDays { return nil }
+            if let start = publishedStartDay, let iv = t.interval,
+               iv.end.dayNumber < start - ExtractionRun.backgroundDays { return nil }
             let at = view.firstToken(atOrAfter: t.range.start)
             let lo = max(sentences[s + 1].tokens.lowerBound, at - 6)
             if (lo..<at).contains(where: { view.keys[$0] == ExtractionRun.sinceKey }) { return nil }
@@ -161,8 +161,8 @@ extension ExtractionRun {
     }
 
     func isBackground(_ c: Candidate, date: DayInterval?) -> Bool {
-        if let date, let published = view.document.published,
-           date.end.dayNumber < published.start.dayNumber - ExtractionRun.backgroundDays { return true }
+        if let date, let start = publishedStartDay,
+           date.end.dayNumber < start - ExtractionRun.backgroundDays { return true }
         let s = sentences[c.sentence].tokens
         let window = max(s.lowerBound, c.start - 8)..<min(s.upperBound, c.end + 8)
         return !matches(lexicon.backgroundCues, in: window).isEmpty
@@ -173,6 +173,9 @@ extension ExtractionRun {
         var mentionIndex: [Int: Int] = [:]
         for (n, i) in live.enumerated() { mentionIndex[i] = n }
         let doc = view.document
+        // The publication date, read once (not copied out of the document for every mention).
+        let published = doc.published
+        let publishedDay = published?.day
         var out: [EventMention] = []
         var evidenceText: (Int, String) = (-1, "")
         for (n, i) in live.enumerated() {
@@ -190,7 +193,7 @@ extension ExtractionRun {
                 date = EventDate(start: iv.start, end: iv.end, text: view.text(t.range))
                 precision = t.precision
                 interval = iv
-            } else if let p = doc.published {
+            } else if let p = published {
                 // Said explicitly: only known to lie before publication, never the publication day itself.
                 date = EventDate(start: p.start.adding(days: -ExtractionRun.beforePublicationDays), end: p.end, text: nil)
                 precision = .beforePublication
@@ -203,7 +206,7 @@ extension ExtractionRun {
                 if certainty == .asserted { certainty = .reported }
             }
             let mention = EventMention(
-                id: doc.id + "#" + String(n), document: doc.id, outlet: doc.outlet, published: doc.published?.day,
+                id: "\(doc.id)#\(n)", document: doc.id, outlet: doc.outlet, published: publishedDay,
                 type: c.type, mode: c.mode, actors: roles, count: c.count, fatalities: c.fatalities,
                 location: c.location, origin: c.origin, destination: c.destination,
                 date: date, datePrecision: precision, certainty: certainty,
@@ -255,8 +258,8 @@ extension ExtractionRun {
 
     /// "in exchange for", "part of a deal", "in response to": the event before the cue relates to the one after it.
     func addRelations(_ out: inout [EventMention], live: [Int]) {
-        for (s, sentence) in sentences.enumerated() {
-            let cues = matches(lexicon.relationCues, in: sentence.tokens)
+        for s in sentences.indices {
+            let cues = relationMatches[s]
             guard !cues.isEmpty else { continue }
             for m in cues {
                 let cue = lexicon.relationCues.patterns[m.pattern].value

@@ -104,11 +104,24 @@ extension ExtractionRun {
         return !view.language.attributions.contains { $0.source.overlaps(r) }
     }
 
-    /// The first actor of a window: the head of its noun phrase.
-    func firstActor(in r: Range<Int>) -> ActorSpan? { actors(in: r).first }
+    /// The first actor of a window: the head of its noun phrase. The same as `actors(in: r).first` without the list:
+    /// the first actor stands unless it is a typed noun that a dictionary actor right after it replaces ("fighters"
+    /// then "ISIS" overlapping it); once a second actor is appended or skipped, the first is settled.
+    func firstActor(in r: Range<Int>) -> ActorSpan? {
+        guard !r.isEmpty else { return nil }
+        let all = view.actors(startingIn: r)
+        guard let first = all.first else { return nil }
+        let i = all.startIndex
+        if !first.fromDictionary, i + 1 < all.endIndex {
+            let next = all[i + 1]
+            if next.fromDictionary, next.tokens.lowerBound <= first.tokens.upperBound { return next }
+        }
+        return first
+    }
 
-    func counts(in r: Range<Int>) -> [CountSpan] {
-        Array(view.counts(startingIn: r))
+    /// The counts whose first token lies in `r`, as a slice of the document's list (nothing copied).
+    func counts(in r: Range<Int>) -> ArraySlice<CountSpan> {
+        view.counts(startingIn: r)
     }
 
     /// The class of the head (last classifiable word) of a window's first noun phrase, else of its first actor or place.
@@ -226,7 +239,7 @@ extension ExtractionRun {
            let p = candidates[prev].patients.first, p.tokens.upperBound <= candidates[prev].start,
            !(candidates[prev].end..<c.start).contains(where: { isHardBreak($0) || view.function[$0] == .clauseBreak }) {
             object = p
-            objectCounts = Array(counts(in: max(s.lowerBound, p.tokens.lowerBound - 6)..<candidates[prev].start).suffix(1))
+            objectCounts = counts(in: max(s.lowerBound, p.tokens.lowerBound - 6)..<candidates[prev].start).suffix(1)
             objectFromRelative = p
         }
         // "moved them to Badiya": a pronoun object stands for the last group named before it in the sentence.
