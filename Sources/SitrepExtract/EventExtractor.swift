@@ -88,6 +88,8 @@ final class ExtractionRun {
 
     func extract() -> [EventMention] {
         relationMatches = sentences.map { matches(lexicon.relationCues, in: $0.tokens) }
+        // Room for a typical document's triggers up front: growing the list moves every (large) candidate.
+        candidates.reserveCapacity(max(16, view.tokens.count / 16))
         modeCueCache = [[ModeCue]?](repeating: nil, count: sentences.count)
         for (s, sentence) in sentences.enumerated() {
             let first = candidates.count

@@ -176,14 +176,21 @@ extension ExtractionRun {
         // The publication date, read once (not copied out of the document for every mention).
         let published = doc.published
         let publishedDay = published?.day
+        // "<document id>#", built once; each mention's id appends its number.
+        let idPrefix = "\(doc.id)#"
         var out: [EventMention] = []
         var evidenceText: (Int, String) = (-1, "")
         for (n, i) in live.enumerated() {
             let c = candidates[i]
             let trig = triggerRange(c)
             let sentence = sentences[c.sentence]
-            var roles: [ActorRole] = c.agents.map { role($0, .agent) } + c.patients.map { role($0, .patient) }
-            roles += c.recipients.map { role($0, .recipient) } + c.parties.map { role($0, .party) }
+            // Agents, patients, recipients, parties, in that order, into one list sized once.
+            var roles: [ActorRole] = []
+            roles.reserveCapacity(c.agents.count + c.patients.count + c.recipients.count + c.parties.count)
+            for a in c.agents { roles.append(role(a, .agent)) }
+            for a in c.patients { roles.append(role(a, .patient)) }
+            for a in c.recipients { roles.append(role(a, .recipient)) }
+            for a in c.parties { roles.append(role(a, .party)) }
 
             var date: EventDate?
             var precision: TimePrecision?
@@ -206,7 +213,7 @@ extension ExtractionRun {
                 if certainty == .asserted { certainty = .reported }
             }
             let mention = EventMention(
-                id: "\(doc.id)#\(n)", document: doc.id, outlet: doc.outlet, published: publishedDay,
+                id: idPrefix + String(n), document: doc.id, outlet: doc.outlet, published: publishedDay,
                 type: c.type, mode: c.mode, actors: roles, count: c.count, fatalities: c.fatalities,
                 location: c.location, origin: c.origin, destination: c.destination,
                 date: date, datePrecision: precision, certainty: certainty,

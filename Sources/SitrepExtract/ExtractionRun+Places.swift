@@ -39,7 +39,7 @@ extension ExtractionRun {
     }
 
     func assignPlaces() {
-        for (s, sentence) in sentences.enumerated() {
+        for (s, sentence) in sentences.enumerated() where !bySentence[s].isEmpty {
             // An event merged into another of its sentence ("the relocation process … to relocate 400 members from X
             // to Y") still owns the places after its words: they go to the event it was merged into.
             let live = bySentence[s].filter { !candidates[$0].dropped || candidates[$0].mergedInto != nil }
