@@ -129,25 +129,26 @@ extension ExtractionRun {
 
     /// Weak triggers stay only with an argument, a resolved frame, or a figure.
     func filterWeak() {
+        // Fields read by index: no copy of each candidate.
         for i in candidates.indices where candidates[i].entry.weak && !candidates[i].dropped {
-            let c = candidates[i]
-            if c.entry.framed, !c.frameResolved {
+            if candidates[i].entry.framed, !candidates[i].frameResolved {
                 candidates[i].dropped = true; continue
             }
+            let triggerType = candidates[i].triggerType
             // "Fighters gathered in the valley": armed men gathering or marching is no protest.
-            if c.triggerType == .protest, c.agents.contains(where: { [.armedGroup, .stateForce, .internationalForce].contains($0.kind) }) {
+            if triggerType == .protest, candidates[i].agents.contains(where: { [.armedGroup, .stateForce, .internationalForce].contains($0.kind) }) {
                 candidates[i].dropped = true; continue
             }
             // "Protesters marched": a participant noun is a protest unless the sentence names one already.
-            if c.triggerType == .protest || c.triggerType == .riot {
-                let other = bySentence[c.sentence].contains { j in
+            if triggerType == .protest || triggerType == .riot {
+                let other = bySentence[candidates[i].sentence].contains { j in
                     j != i && !candidates[j].dropped && !candidates[j].entry.weak && [.protest, .riot].contains(candidates[j].type)
                 }
                 candidates[i].dropped = other
                 continue
             }
-            let hasArgument = !(c.agents.isEmpty && c.patients.isEmpty && c.parties.isEmpty) || c.count != nil
-                || c.fatalities != nil || c.frameResolved
+            let hasArgument = !(candidates[i].agents.isEmpty && candidates[i].patients.isEmpty && candidates[i].parties.isEmpty)
+                || candidates[i].count != nil || candidates[i].fatalities != nil || candidates[i].frameResolved
             if !hasArgument { candidates[i].dropped = true }
         }
     }
@@ -157,11 +158,11 @@ extension ExtractionRun {
     /// of event, not one that happened.
     func dropGeneric() {
         for i in candidates.indices where candidates[i].isNoun && !candidates[i].dropped {
-            let c = candidates[i]
-            let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 5)
+            let start = candidates[i].start
+            let lo = max(sentences[candidates[i].sentence].tokens.lowerBound, start - 5)
             var from = lo
-            for j in lo..<c.start where isHardBreak(j) || view.function[j] == .clauseBreak { from = j + 1 }
-            if matches(lexicon.genericCues, in: from..<c.start).contains(where: { $0.end <= c.start }) {
+            for j in lo..<start where isHardBreak(j) || view.function[j] == .clauseBreak { from = j + 1 }
+            if matches(lexicon.genericCues, in: from..<start).contains(where: { $0.end <= start }) {
                 candidates[i].dropped = true
             }
         }

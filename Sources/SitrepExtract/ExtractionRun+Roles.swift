@@ -29,15 +29,15 @@ extension ExtractionRun {
     }
 
     /// Tokens before the trigger back to the clause start: punctuation, clause words, "that", another trigger.
-    func leftWindow(_ c: Candidate, previousEnd: Int) -> Range<Int> {
-        let lo = max(sentences[c.sentence].tokens.lowerBound, previousEnd)
-        var j = c.start
+    func leftWindow(sentence: Int, start: Int, previousEnd: Int) -> Range<Int> {
+        let lo = max(sentences[sentence].tokens.lowerBound, previousEnd)
+        var j = start
         while j > lo {
             let k = j - 1
             if isHardBreak(k) || view.function[k] == .clauseBreak || view.keys[k] == ExtractionRun.thatKey { break }
             j -= 1
         }
-        return j..<c.start
+        return j..<start
     }
 
     /// Tokens after the trigger up to the next phrase or clause boundary (at most eight).
@@ -161,14 +161,14 @@ extension ExtractionRun {
             else { nextStart = min(nextStart, candidates[j].start) }
         }
 
-        var left = leftWindow(c, previousEnd: previousEnd)
+        var left = leftWindow(sentence: c.sentence, start: c.start, previousEnd: previousEnd)
         // "free 22 hostages captured in the raid": a noun trigger heading the noun phrase of a reduced relative is
         // part of that phrase, not a boundary.
         if c.isPassive, left.isEmpty, let k = sameSentence.last(where: { $0 < index }), candidates[k].isNoun,
            candidates[k].end == c.start {
             var before = s.lowerBound
             for j in sameSentence where j < k { before = max(before, candidates[j].headEnd) }
-            left = leftWindow(candidates[k], previousEnd: before).lowerBound..<c.start
+            left = leftWindow(sentence: candidates[k].sentence, start: candidates[k].start, previousEnd: before).lowerBound..<c.start
         }
         let afterTrigger = c.end
         var right = rightWindow(from: afterTrigger, sentenceEnd: s.upperBound, nextStart: nextStart)
