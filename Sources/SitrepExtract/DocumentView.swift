@@ -32,13 +32,14 @@ final class DocumentView {
     let language: LanguageAnnotations
     let tokens: [Token]
     let keys: [UInt64]
-    var actors: [ActorSpan] = []
-    var places: [PlaceSpan] = []
-    var counts: [CountSpan] = []
+    // Set once in `init`, then only read: no dynamic exclusivity check per access.
+    @exclusivity(unchecked) var actors: [ActorSpan] = []
+    @exclusivity(unchecked) var places: [PlaceSpan] = []
+    @exclusivity(unchecked) var counts: [CountSpan] = []
     /// Function-word class per token, when it has one.
-    var function: [FunctionClass?]
+    @exclusivity(unchecked) var function: [FunctionClass?]
     /// Which lexicon tables each token can start (`PhraseTable.bit`).
-    var starts: [UInt16]
+    @exclusivity(unchecked) var starts: [UInt16]
     /// Argument class per token (`argument-classes.tsv`), when it has one.
     let argument: [ArgumentClass?]
 

@@ -65,15 +65,17 @@ struct Candidate {
 final class ExtractionRun {
     let view: DocumentView
     let lexicon: ExtractionLexicon
-    var candidates: [Candidate] = []
+    // The run is one thread's and no access to these overlaps a write: no dynamic exclusivity check per access
+    // (each was a runtime call on the hot path).
+    @exclusivity(unchecked) var candidates: [Candidate] = []
     /// `findTriggers`' per-token flags, kept between sentences so they are not allocated for each.
-    var consumed: [Bool] = []
+    @exclusivity(unchecked) var consumed: [Bool] = []
     /// Relation-cue matches per sentence ("in exchange for"), found once: triggers, combining and relations read them.
-    var relationMatches: [[PhraseTable<RelationCue>.Match]] = []
+    @exclusivity(unchecked) var relationMatches: [[PhraseTable<RelationCue>.Match]] = []
     /// Mode-cue values per sentence, found when first asked for (a sentence's own candidates or its paragraph's).
-    var modeCueCache: [[ModeCue]?] = []
+    @exclusivity(unchecked) var modeCueCache: [[ModeCue]?] = []
     /// Candidates by sentence index: `candidates[bySentence[s]]`.
-    var bySentence: [Range<Int>] = []
+    @exclusivity(unchecked) var bySentence: [Range<Int>] = []
 
     /// The day number of the publication date's start, when the document has one (read once per document).
     let publishedStartDay: Int?
