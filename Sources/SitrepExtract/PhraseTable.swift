@@ -107,26 +107,28 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var best: Match?
         var bestWeight = 0
         for c in candidates {
-            let p = patterns[Int(c)]
-            if let m = match(p, index: Int(c), at: i, keys: keys, limit: limit, blocks: blocks) {
-                let better = p.weight > bestWeight || (p.weight == bestWeight && (best.map { m.end < $0.end } ?? true))
-                if best == nil || better { best = m; bestWeight = p.weight }
+            // The pattern's fields are read in place: no copy of its slots and value per try.
+            let index = Int(c)
+            let weight = patterns[index].weight
+            if let m = match(patterns[index].slots, index: index, at: i, keys: keys, limit: limit, blocks: blocks) {
+                let better = weight > bestWeight || (weight == bestWeight && (best.map { m.end < $0.end } ?? true))
+                if best == nil || better { best = m; bestWeight = weight }
             }
         }
         return best
     }
 
-    private func match(_ p: Pattern, index: Int, at i: Int, keys: [UInt64], limit: Int, blocks: (Int) -> Bool) -> Match? {
+    private func match(_ slots: [[UInt64]], index: Int, at i: Int, keys: [UInt64], limit: Int, blocks: (Int) -> Bool) -> Match? {
         var j = i
         var gap: Range<Int>?
         var headEnd = i + 1
         var s = 0
-        while s < p.slots.count {
-            let slot = p.slots[s]
+        while s < slots.count {
+            let slot = slots[s]
             if slot.isEmpty {
                 // A gap: try the shortest gap that lets the next slot match.
-                guard s + 1 < p.slots.count else { return nil }
-                let next = p.slots[s + 1]
+                guard s + 1 < slots.count else { return nil }
+                let next = slots[s + 1]
                 var k = j
                 var found = -1
                 while k < limit, k - j <= PhraseTable.maxGap {
