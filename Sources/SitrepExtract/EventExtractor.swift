@@ -79,11 +79,15 @@ final class ExtractionRun {
 
     /// The day number of the publication date's start, when the document has one (read once per document).
     let publishedStartDay: Int?
+    /// Whether the language layer's times are sorted by start (binary searches need it).
+    let timesSorted: Bool
 
     init(view: DocumentView, lexicon: ExtractionLexicon) {
         self.view = view
         self.lexicon = lexicon
         publishedStartDay = view.document.published?.start.dayNumber
+        let times = view.language.times
+        timesSorted = times.indices.dropFirst().allSatisfy { times[$0 - 1].range.start <= times[$0].range.start }
     }
 
     var sentences: [Sentence] { view.language.sentences }

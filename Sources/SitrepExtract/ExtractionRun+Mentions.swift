@@ -125,9 +125,11 @@ extension ExtractionRun {
 
     /// Certainty from the language layer's marks, else from cue words just before the trigger.
     func certainty(for c: Candidate, trigger: TextRange) -> Certainty {
+        // The narrowest mark around the trigger, read by index (no copy of every mark).
         var mark: CertaintyMark?
-        for m in view.language.certainties where m.scope.contains(trigger) {
-            if mark == nil || m.scope.length < mark!.scope.length { mark = m }
+        let marks = view.language.certainties
+        for k in marks.indices where marks[k].scope.contains(trigger) {
+            if mark == nil || marks[k].scope.length < mark!.scope.length { mark = marks[k] }
         }
         if let mark, mark.certainty != .asserted { return mark.certainty }
         let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 10)
@@ -153,11 +155,13 @@ extension ExtractionRun {
     }
 
     func attribution(for trigger: TextRange) -> Attribution? {
-        var best: Attribution?
-        for a in view.language.attributions where a.scope.contains(trigger) {
-            if best == nil || a.scope.length < best!.scope.length { best = a }
+        // Read by index: only the narrowest attribution around the trigger is copied.
+        var best: Int?
+        let all = view.language.attributions
+        for k in all.indices where all[k].scope.contains(trigger) {
+            if best == nil || all[k].scope.length < all[best!].scope.length { best = k }
         }
-        return best
+        return best.map { all[$0] }
     }
 
     func isBackground(_ c: Candidate, date: DayInterval?) -> Bool {

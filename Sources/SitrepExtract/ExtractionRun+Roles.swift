@@ -79,8 +79,17 @@ extension ExtractionRun {
     func timeStarts(at i: Int) -> Int? {
         guard i < view.tokens.count else { return nil }
         let offset = view.tokens[i].range.start
-        guard let t = view.language.times.first(where: { $0.range.start == offset }) else { return nil }
-        return view.firstToken(atOrAfter: t.range.end)
+        let all = view.language.times
+        // Sorted times (the usual case): the first starting at the offset is where a binary search lands.
+        let k: Int
+        if timesSorted {
+            k = firstTime(atOrAfter: offset)
+            guard k < all.count, all[k].range.start == offset else { return nil }
+        } else {
+            guard let f = all.firstIndex(where: { $0.range.start == offset }) else { return nil }
+            k = f
+        }
+        return view.firstToken(atOrAfter: all[k].range.end)
     }
 
     func actors(in r: Range<Int>) -> [ActorSpan] {
