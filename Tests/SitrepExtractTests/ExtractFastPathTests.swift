@@ -181,4 +181,41 @@ struct ExtractFastPathTests {
         #expect(got.map { $0.location?.name } == expected.map { $0.location?.name })
         #expect(got == expected)
     }
+    // MARK: times after a token
+
+    /// A run over `text` with hand-made date mentions for `phrases`, in the given order (sorted or not).
+    static func run(_ text: String, times phrases: [String], sorted: Bool) -> ExtractionRun {
+        var lang = Shared.language.annotate(text, published: nil)
+        lang.times = []
+        let day = CalendarDay(iso: "2019-05-02")!
+        for phrase in phrases {
+            for r in ranges(of: phrase, in: text) {
+                lang.times.append(TimeMention(range: r, type: .date, interval: DayInterval(day: day), precision: .day, value: day.iso))
+            }
+        }
+        if sorted { lang.times.sort { $0.range < $1.range } } else { lang.times.reverse() }
+        let view = DocumentView(document: Document(text: text), language: lang, knowledge: .init(), lexicon: Shared.extractor.lexicon)
+        return ExtractionRun(view: view, lexicon: Shared.extractor.lexicon)
+    }
+
+    @Test(arguments: [
+        ("Rebels captured on Monday the hill town and on Tuesday the bridge.", ["Monday", "Tuesday"]),
+        ("The convoy left on 2 May and returned on 9 May, officials said on Friday.", ["2 May", "9 May", "Friday"]),
+        ("No day is named in this sentence at all.", []),
+    ] as [(String, [String])])
+    func timeAfterATokenAsALinearScanFindsIt(_ text: String, _ phrases: [String]) {
+        for sorted in [true, false] {
+            let run = Self.run(text, times: phrases, sorted: sorted)
+            #expect(run.timesSorted == (sorted || phrases.count < 2))
+            let times = run.view.language.times
+            for i in 0...run.view.tokens.count {
+                var expected: Int?
+                if i < run.view.tokens.count,
+                   let t = times.first(where: { $0.range.start == run.view.tokens[i].range.start }) {
+                    expected = run.view.firstToken(atOrAfter: t.range.end)
+                }
+                #expect(run.timeStarts(at: i) == expected, "\(text) token \(i) sorted \(sorted)")
+            }
+        }
+    }
 }
