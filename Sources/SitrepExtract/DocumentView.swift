@@ -32,13 +32,16 @@ final class DocumentView {
     let language: LanguageAnnotations
     let tokens: [Token]
     let keys: [UInt64]
-    var actors: [ActorSpan] = []
-    var places: [PlaceSpan] = []
-    var counts: [CountSpan] = []
+    // Set once in `init`, then only read: no dynamic exclusivity check per access.
+    @exclusivity(unchecked) var actors: [ActorSpan] = []
+    @exclusivity(unchecked) var places: [PlaceSpan] = []
+    @exclusivity(unchecked) var counts: [CountSpan] = []
     /// Function-word class per token, when it has one.
-    var function: [FunctionClass?]
+    @exclusivity(unchecked) var function: [FunctionClass?]
     /// Which lexicon tables each token can start (`PhraseTable.bit`).
-    var starts: [UInt16]
+    @exclusivity(unchecked) var starts: [UInt16]
+    /// Argument class per token (`argument-classes.tsv`), when it has one.
+    let argument: [ArgumentClass?]
 
     init(document: Document, language: LanguageAnnotations, knowledge: KnowledgeAnnotations, lexicon: ExtractionLexicon) {
         self.document = document
@@ -48,19 +51,35 @@ final class DocumentView {
         let lang = language.tokens.isEmpty ? FallbackLanguage.annotate(document.text) : language
         self.language = lang
         self.tokens = lang.tokens
-        var keys = [UInt64](repeating: 0, count: lang.tokens.count)
-        var function = [FunctionClass?](repeating: nil, count: lang.tokens.count)
-        var starts = [UInt16](repeating: 0, count: lang.tokens.count)
+        let n = lang.tokens.count
+        var keys = [UInt64](repeating: 0, count: n)
+        var function = [FunctionClass?](repeating: nil, count: n)
+        var starts = [UInt16](repeating: 0, count: n)
+        var argument = [ArgumentClass?](repeating: nil, count: n)
+        let table = lexicon.wordInfo
+        // One pass over raw buffers: no bounds or uniqueness checks per token.
         bytes.withUnsafeBufferPointer { p in
-            for (i, t) in lang.tokens.enumerated() {
-                let k = WordKey.of(p, Int(t.range.start), Int(t.range.end))
-                keys[i] = k
-                if let info = lexicon.wordInfo.info(k) { function[i] = info.function; starts[i] = info.starts }
+            lang.tokens.withUnsafeBufferPointer { tp in
+                keys.withUnsafeMutableBufferPointer { kp in
+                    function.withUnsafeMutableBufferPointer { fp in
+                        starts.withUnsafeMutableBufferPointer { sp in
+                            argument.withUnsafeMutableBufferPointer { ap in
+                                for i in 0..<n {
+                                    let r = tp[i].range
+                                    let k = WordKey.of(p, Int(r.start), Int(r.end))
+                                    kp[i] = k
+                                    if let info = table.info(k) { fp[i] = info.function; sp[i] = info.starts; ap[i] = info.argument }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         self.keys = keys
         self.function = function
         self.starts = starts
+        self.argument = argument
         self.actors = buildActors(knowledge: knowledge, lexicon: lexicon)
         self.places = knowledge.places.compactMap { (p: PlaceMention) -> PlaceSpan? in
             tokenRange(p.range).map { PlaceSpan(tokens: $0, place: p.place) }
@@ -146,12 +165,14 @@ final class DocumentView {
     func isCapitalized(_ i: Int) -> Bool { firstByte(i) &- 0x41 < 26 }
 
     /// Whether token `i` ends with the ASCII letters of `suffix` (lowercase compare).
-    func hasSuffix(_ i: Int, _ suffix: String) -> Bool {
+    /// The suffix is a literal, read in place: no array of its bytes per call.
+    func hasSuffix(_ i: Int, _ suffix: StaticString) -> Bool {
         let r = tokens[i].range
-        let s = Array(suffix.utf8)
-        guard r.length >= s.count else { return false }
-        let base = Int(r.end) - s.count
-        for j in 0..<s.count where bytes[base + j] | 0x20 != s[j] { return false }
+        let n = suffix.utf8CodeUnitCount
+        guard r.length >= n else { return false }
+        let base = Int(r.end) - n
+        let s = suffix.utf8Start
+        for j in 0..<n where bytes[base + j] | 0x20 != s[j] { return false }
         return true
     }
 

@@ -65,18 +65,38 @@ struct Candidate {
 final class ExtractionRun {
     let view: DocumentView
     let lexicon: ExtractionLexicon
-    var candidates: [Candidate] = []
+    // The run is one thread's and no access to these overlaps a write: no dynamic exclusivity check per access
+    // (each was a runtime call on the hot path).
+    @exclusivity(unchecked) var candidates: [Candidate] = []
+    /// `findTriggers`' per-token flags, kept between sentences so they are not allocated for each.
+    @exclusivity(unchecked) var consumed: [Bool] = []
+    /// Relation-cue matches per sentence ("in exchange for"), found once: triggers, combining and relations read them.
+    @exclusivity(unchecked) var relationMatches: [[PhraseTable<RelationCue>.Match]] = []
+    /// Mode-cue values per sentence, found when first asked for (a sentence's own candidates or its paragraph's).
+    @exclusivity(unchecked) var modeCueCache: [[ModeCue]?] = []
     /// Candidates by sentence index: `candidates[bySentence[s]]`.
-    var bySentence: [Range<Int>] = []
+    @exclusivity(unchecked) var bySentence: [Range<Int>] = []
+
+    /// The day number of the publication date's start, when the document has one (read once per document).
+    let publishedStartDay: Int?
+    /// Whether the language layer's times are sorted by start (binary searches need it).
+    let timesSorted: Bool
 
     init(view: DocumentView, lexicon: ExtractionLexicon) {
         self.view = view
         self.lexicon = lexicon
+        publishedStartDay = view.document.published?.start.dayNumber
+        let times = view.language.times
+        timesSorted = times.indices.dropFirst().allSatisfy { times[$0 - 1].range.start <= times[$0].range.start }
     }
 
     var sentences: [Sentence] { view.language.sentences }
 
     func extract() -> [EventMention] {
+        relationMatches = sentences.map { matches(lexicon.relationCues, in: $0.tokens) }
+        // Room for a typical document's triggers up front: growing the list moves every (large) candidate.
+        candidates.reserveCapacity(max(16, view.tokens.count / 16))
+        modeCueCache = [[ModeCue]?](repeating: nil, count: sentences.count)
         for (s, sentence) in sentences.enumerated() {
             let first = candidates.count
             findTriggers(sentence: s, tokens: sentence.tokens)
@@ -98,13 +118,17 @@ final class ExtractionRun {
     // MARK: triggers
 
     func findTriggers(sentence s: Int, tokens r: Range<Int>) {
-        var hits: [Candidate] = []
-        var consumed = Set<Int>()
+        // The sentence's triggers go straight to the end of `candidates` (no list of hits copied over after).
+        let base = candidates.count
+        // Tokens no trigger may start at, one flag per token of the sentence (reused, not a set).
+        consumed.removeAll(keepingCapacity: true)
+        consumed.append(contentsOf: repeatElement(false, count: r.count))
+        let lo = r.lowerBound
         // The words of "in exchange for", "part of" join events; they name none.
-        for m in matches(lexicon.relationCues, in: r) { for j in m.start..<m.end { consumed.insert(j) } }
+        for m in relationMatches[s] { for j in m.start..<m.end { consumed[j - lo] = true } }
         var i = r.lowerBound
         while i < r.upperBound {
-            if view.starts[i] & lexicon.triggers.bit == 0 || consumed.contains(i) { i += 1; continue }
+            if view.starts[i] & lexicon.triggers.bit == 0 || consumed[i - lo] { i += 1; continue }
             guard let m = lexicon.triggers.longestMatch(at: i, keys: view.keys, limit: r.upperBound,
                                                         blocks: { view.isPunctuation($0) }) else { i += 1; continue }
             let entry = lexicon.triggers.patterns[m.pattern].value
@@ -135,35 +159,37 @@ final class ExtractionRun {
                               start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
                               isPassive: plainPassive || reduced)
             c.reducedRelative = reduced
-            hits.append(c)
-            if let g = m.gap { for j in g.upperBound..<m.end { consumed.insert(j) } }
+            candidates.append(c)
+            if let g = m.gap { for j in g.upperBound..<m.end { consumed[j - lo] = true } }
             i = m.headEnd
         }
         // Compounds: "withdrawal agreement" is an agreement; "grenade attacks" one attack with a mode.
-        var k = 0
-        while k + 1 < hits.count {
-            let a = hits[k], b = hits[k + 1]
-            if a.isNoun, b.start == a.end, a.gap == nil {
-                if b.type == .agreement || b.type == .negotiation {
-                    hits.remove(at: k); continue
+        // (Fields are read by index: no copy of either candidate.)
+        var k = base
+        while k + 1 < candidates.count {
+            if candidates[k].isNoun, candidates[k + 1].start == candidates[k].end, candidates[k].gap == nil {
+                let next = candidates[k + 1].type
+                if next == .agreement || next == .negotiation {
+                    candidates.remove(at: k); continue
                 }
-                if b.type == a.type {
+                if next == candidates[k].type {
                     // "roadside bomb exploded", "grenade attacks": one event; the stronger word's entry, the first word's mode.
-                    if b.entry.weak && !a.entry.weak {
-                        hits[k].end = b.end; hits[k].headEnd = b.headEnd; hits[k].gap = b.gap
-                        hits[k].isNoun = b.isNoun; hits[k].isPassive = b.isPassive
-                        hits.remove(at: k + 1)
+                    if candidates[k + 1].entry.weak && !candidates[k].entry.weak {
+                        candidates[k].end = candidates[k + 1].end; candidates[k].headEnd = candidates[k + 1].headEnd
+                        candidates[k].gap = candidates[k + 1].gap
+                        candidates[k].isNoun = candidates[k + 1].isNoun; candidates[k].isPassive = candidates[k + 1].isPassive
+                        candidates.remove(at: k + 1)
                     } else {
-                        hits[k + 1].mode = hits[k + 1].mode ?? a.mode
-                        hits[k + 1].start = a.start
-                        hits.remove(at: k)
+                        let mode = candidates[k].mode, start = candidates[k].start
+                        if candidates[k + 1].mode == nil { candidates[k + 1].mode = mode }
+                        candidates[k + 1].start = start
+                        candidates.remove(at: k)
                     }
                     continue
                 }
             }
             k += 1
         }
-        candidates += hits
     }
 
     /// A one-word participle of a type outside `reducedRelativeTypes`, after a number or a preposition and before
@@ -285,7 +311,7 @@ final class ExtractionRun {
         if entry.type == .abduction, let actor, ExtractionRun.armedKinds.contains(actor.kind) { return false }
         // The noun phrase: an actor, a count or a classed noun, or any word right after an article ("the shepherds").
         let endsNounPhrase = actor != nil || view.counts(startingIn: lo..<i).contains { $0.tokens.upperBound == i }
-            || lexicon.argumentClasses[view.keys[p]] != nil || (p > r.lowerBound && view.function[p - 1] == .det)
+            || view.argument[p] != nil || (p > r.lowerBound && view.function[p - 1] == .det)
         guard endsNounPhrase else { return false }
         if end >= r.upperBound || isHardBreak(end) { return true }
         // "gunmen captured in the village on Sunday 12 farmers": a count or a group later in the clause is the object
@@ -302,7 +328,7 @@ final class ExtractionRun {
         if let t = timeStarts(at: end) { after = t }
         else if view.function[end] == .location, let t = timeStarts(at: end + 1) { after = t }
         if let k = after {
-            if k < r.upperBound, view.function[k] == .det || lexicon.argumentClasses[view.keys[k]] != nil
+            if k < r.upperBound, view.function[k] == .det || view.argument[k] != nil
                 || view.actors(startingIn: k..<(k + 1)).first != nil { return false }
             return true
         }

@@ -49,6 +49,8 @@ enum VetoContext: String, Sendable, CaseIterable {
 struct WordInfo: Sendable {
     var starts: UInt16 = 0
     var function: FunctionClass?
+    /// Its class in `argument-classes.tsv`, if it has one.
+    var argument: ArgumentClass?
 }
 
 /// Closed-class words the role and place rules read (`function-words.tsv`).
@@ -159,7 +161,7 @@ public struct ExtractionLexicon: Sendable {
 
     private mutating func buildWordInfo() {
         var info: [UInt64: WordInfo] = [:]
-        func mark(_ keys: Dictionary<UInt64, [Int32]>.Keys, _ bit: UInt16) {
+        func mark(_ keys: [UInt64], _ bit: UInt16) {
             for k in keys { info[k, default: WordInfo()].starts |= bit }
         }
         mark(triggers.firstWords, triggers.bit); mark(actorNouns.firstWords, actorNouns.bit)
@@ -167,6 +169,7 @@ public struct ExtractionLexicon: Sendable {
         mark(relationCues.firstWords, relationCues.bit); mark(backgroundCues.firstWords, backgroundCues.bit)
         mark(vetoes.firstWords, vetoes.bit); mark(genericCues.firstWords, genericCues.bit)
         for (k, f) in functionWords { info[k, default: WordInfo()].function = f }
+        for (k, c) in argumentClasses { info[k, default: WordInfo()].argument = c }
         wordInfo = WordInfoTable(info)
     }
 

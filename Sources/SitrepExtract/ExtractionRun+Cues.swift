@@ -36,65 +36,25 @@ extension ExtractionRun {
         let p = sentences[s].paragraph
         var out: [ModeCue] = []
         for t in max(0, s - 3)...min(sentences.count - 1, s + 3) where t != s && sentences[t].paragraph == p {
-            out += matches(lexicon.modeCues, in: sentences[t].tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
+            out += modeCues(ofSentence: t)
         }
         return out
+    }
+
+    /// The mode-cue values of a sentence's words, in order, found once per sentence.
+    func modeCues(ofSentence t: Int) -> [ModeCue] {
+        if let known = modeCueCache[t] { return known }
+        let found = matches(lexicon.modeCues, in: sentences[t].tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
+        modeCueCache[t] = found
+        return found
     }
 
     func applyCues(sentence s: Int, candidates r: Range<Int>) {
         guard !r.isEmpty else { return }
         let tokens = sentences[s].tokens
-        let cues = matches(lexicon.modeCues, in: tokens).flatMap { lexicon.modeCues.patterns[$0.pattern].value }
+        let cues = modeCues(ofSentence: s)
         var paragraphCues: [ModeCue]?
-        for i in r {
-            var c = candidates[i]
-            // Attacks on armed forces are battles, unless a weapon makes them an explosion.
-            let base: EventType = c.triggerType == .attack && c.type == .clash && c.entry.frame == "strike" ? .attack : c.type
-            var best: ModeCue?
-            for cue in cues where cue.appliesTo == base {
-                if let b = best, b.rank >= cue.rank { continue }
-                best = cue
-            }
-            if best == nil, c.mode == nil, base == .attack || base == .protest {
-                // "The attacks – mostly using grenades – …": a weapon or police word in the paragraph's other sentences.
-                if paragraphCues == nil { paragraphCues = cuesOfParagraph(around: s) }
-                for cue in paragraphCues! where cue.appliesTo == base && cue.becomes == base {
-                    if let b = best, b.rank >= cue.rank { continue }
-                    best = cue
-                }
-            }
-            if let best {
-                if base == .attack, best.becomes == .attack {
-                    if ExtractionRun.modeRank(best.mode) > ExtractionRun.modeRank(c.mode) || c.type != .attack {
-                        if c.type == .clash, c.agents.isEmpty, let first = c.parties.first {
-                            // Back from a clash to an attack: the first side does it, the others undergo it.
-                            c.agents = [first]
-                            c.patients = Array(c.parties.dropFirst())
-                            c.parties = []
-                        }
-                        c.type = .attack; c.mode = best.mode
-                    }
-                } else if base == .transfer, best.becomes == .transfer {
-                    // "aboard buses", "a convoy": a transfer keeps the mode its own words give.
-                    if c.mode == nil { c.mode = best.mode }
-                } else {
-                    c.type = best.becomes
-                    c.mode = best.mode
-                }
-            }
-            if c.type == .takeover {
-                let kind = c.agents.first?.kind
-                switch kind {
-                case .state?, .stateForce?, .governmentBody?: c.mode = .government
-                case .armedGroup?, .internationalForce?, .other?: c.mode = .nonState
-                default: break
-                }
-            }
-            if c.type != .attack, c.mode.map({ [.airstrike, .shelling, .suicideBombing, .remoteExplosive, .grenade, .chemical, .bombing, .execution].contains($0) }) == true {
-                c.mode = nil
-            }
-            candidates[i] = c
-        }
+        for i in r { applyModeCues(&candidates[i], cues: cues, paragraphCues: &paragraphCues, sentence: s) }
         // Disasters and accidents are no conflict events, whatever the word; ordinary crime makes weak triggers,
         // arrests and seizures none. An armed group from the dictionary keeps the event.
         let vetoes = matches(lexicon.vetoes, in: tokens).map { lexicon.vetoes.patterns[$0.pattern].value }
@@ -118,27 +78,77 @@ extension ExtractionRun {
         }
     }
 
+    /// One candidate's mode cues, changed in place (no copy of the candidate in and out).
+    func applyModeCues(_ c: inout Candidate, cues: [ModeCue], paragraphCues: inout [ModeCue]?, sentence s: Int) {
+        // Attacks on armed forces are battles, unless a weapon makes them an explosion.
+        let base: EventType = c.triggerType == .attack && c.type == .clash && c.entry.frame == "strike" ? .attack : c.type
+        var best: ModeCue?
+        for cue in cues where cue.appliesTo == base {
+            if let b = best, b.rank >= cue.rank { continue }
+            best = cue
+        }
+        if best == nil, c.mode == nil, base == .attack || base == .protest {
+            // "The attacks – mostly using grenades – …": a weapon or police word in the paragraph's other sentences.
+            if paragraphCues == nil { paragraphCues = cuesOfParagraph(around: s) }
+            for cue in paragraphCues! where cue.appliesTo == base && cue.becomes == base {
+                if let b = best, b.rank >= cue.rank { continue }
+                best = cue
+            }
+        }
+        if let best {
+            if base == .attack, best.becomes == .attack {
+                if ExtractionRun.modeRank(best.mode) > ExtractionRun.modeRank(c.mode) || c.type != .attack {
+                    if c.type == .clash, c.agents.isEmpty, let first = c.parties.first {
+                        // Back from a clash to an attack: the first side does it, the others undergo it.
+                        c.agents = [first]
+                        c.patients = Array(c.parties.dropFirst())
+                        c.parties = []
+                    }
+                    c.type = .attack; c.mode = best.mode
+                }
+            } else if base == .transfer, best.becomes == .transfer {
+                // "aboard buses", "a convoy": a transfer keeps the mode its own words give.
+                if c.mode == nil { c.mode = best.mode }
+            } else {
+                c.type = best.becomes
+                c.mode = best.mode
+            }
+        }
+        if c.type == .takeover {
+            let kind = c.agents.first?.kind
+            switch kind {
+            case .state?, .stateForce?, .governmentBody?: c.mode = .government
+            case .armedGroup?, .internationalForce?, .other?: c.mode = .nonState
+            default: break
+            }
+        }
+        if c.type != .attack, c.mode.map({ [.airstrike, .shelling, .suicideBombing, .remoteExplosive, .grenade, .chemical, .bombing, .execution].contains($0) }) == true {
+            c.mode = nil
+        }
+    }
+
     /// Weak triggers stay only with an argument, a resolved frame, or a figure.
     func filterWeak() {
+        // Fields read by index: no copy of each candidate.
         for i in candidates.indices where candidates[i].entry.weak && !candidates[i].dropped {
-            let c = candidates[i]
-            if c.entry.framed, !c.frameResolved {
+            if candidates[i].entry.framed, !candidates[i].frameResolved {
                 candidates[i].dropped = true; continue
             }
+            let triggerType = candidates[i].triggerType
             // "Fighters gathered in the valley": armed men gathering or marching is no protest.
-            if c.triggerType == .protest, c.agents.contains(where: { [.armedGroup, .stateForce, .internationalForce].contains($0.kind) }) {
+            if triggerType == .protest, candidates[i].agents.contains(where: { [.armedGroup, .stateForce, .internationalForce].contains($0.kind) }) {
                 candidates[i].dropped = true; continue
             }
             // "Protesters marched": a participant noun is a protest unless the sentence names one already.
-            if c.triggerType == .protest || c.triggerType == .riot {
-                let other = bySentence[c.sentence].contains { j in
+            if triggerType == .protest || triggerType == .riot {
+                let other = bySentence[candidates[i].sentence].contains { j in
                     j != i && !candidates[j].dropped && !candidates[j].entry.weak && [.protest, .riot].contains(candidates[j].type)
                 }
                 candidates[i].dropped = other
                 continue
             }
-            let hasArgument = !(c.agents.isEmpty && c.patients.isEmpty && c.parties.isEmpty) || c.count != nil
-                || c.fatalities != nil || c.frameResolved
+            let hasArgument = !(candidates[i].agents.isEmpty && candidates[i].patients.isEmpty && candidates[i].parties.isEmpty)
+                || candidates[i].count != nil || candidates[i].fatalities != nil || candidates[i].frameResolved
             if !hasArgument { candidates[i].dropped = true }
         }
     }
@@ -148,11 +158,11 @@ extension ExtractionRun {
     /// of event, not one that happened.
     func dropGeneric() {
         for i in candidates.indices where candidates[i].isNoun && !candidates[i].dropped {
-            let c = candidates[i]
-            let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 5)
+            let start = candidates[i].start
+            let lo = max(sentences[candidates[i].sentence].tokens.lowerBound, start - 5)
             var from = lo
-            for j in lo..<c.start where isHardBreak(j) || view.function[j] == .clauseBreak { from = j + 1 }
-            if matches(lexicon.genericCues, in: from..<c.start).contains(where: { $0.end <= c.start }) {
+            for j in lo..<start where isHardBreak(j) || view.function[j] == .clauseBreak { from = j + 1 }
+            if matches(lexicon.genericCues, in: from..<start).contains(where: { $0.end <= start }) {
                 candidates[i].dropped = true
             }
         }
@@ -177,7 +187,7 @@ extension ExtractionRun {
 
     func combineWithinSentences() {
         for (s, range) in bySentence.enumerated() {
-            let cues = matches(lexicon.relationCues, in: sentences[s].tokens)
+            let cues = relationMatches[s]
             var keeper: [EventType: Int] = [:]
             for i in range where !candidates[i].dropped {
                 let t = candidates[i].type

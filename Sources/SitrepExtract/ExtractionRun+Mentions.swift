@@ -64,8 +64,8 @@ extension ExtractionRun {
             s -= 1
             guard let t = found else { continue }
             if let m = t.modifier, ExtractionRun.deadlineModifiers.contains(m) || m == "after" { return nil }
-            if let p = view.document.published, let iv = t.interval,
-               iv.end.dayNumber < p.start.dayNumber - ExtractionRun.backgroundDays { return nil }
+            if let start = publishedStartDay, let iv = t.interval,
+               iv.end.dayNumber < start - ExtractionRun.backgroundDays { return nil }
             let at = view.firstToken(atOrAfter: t.range.start)
             let lo = max(sentences[s + 1].tokens.lowerBound, at - 6)
             if (lo..<at).contains(where: { view.keys[$0] == ExtractionRun.sinceKey }) { return nil }
@@ -125,9 +125,11 @@ extension ExtractionRun {
 
     /// Certainty from the language layer's marks, else from cue words just before the trigger.
     func certainty(for c: Candidate, trigger: TextRange) -> Certainty {
+        // The narrowest mark around the trigger, read by index (no copy of every mark).
         var mark: CertaintyMark?
-        for m in view.language.certainties where m.scope.contains(trigger) {
-            if mark == nil || m.scope.length < mark!.scope.length { mark = m }
+        let marks = view.language.certainties
+        for k in marks.indices where marks[k].scope.contains(trigger) {
+            if mark == nil || marks[k].scope.length < mark!.scope.length { mark = marks[k] }
         }
         if let mark, mark.certainty != .asserted { return mark.certainty }
         let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 10)
@@ -153,16 +155,18 @@ extension ExtractionRun {
     }
 
     func attribution(for trigger: TextRange) -> Attribution? {
-        var best: Attribution?
-        for a in view.language.attributions where a.scope.contains(trigger) {
-            if best == nil || a.scope.length < best!.scope.length { best = a }
+        // Read by index: only the narrowest attribution around the trigger is copied.
+        var best: Int?
+        let all = view.language.attributions
+        for k in all.indices where all[k].scope.contains(trigger) {
+            if best == nil || all[k].scope.length < all[best!].scope.length { best = k }
         }
-        return best
+        return best.map { all[$0] }
     }
 
     func isBackground(_ c: Candidate, date: DayInterval?) -> Bool {
-        if let date, let published = view.document.published,
-           date.end.dayNumber < published.start.dayNumber - ExtractionRun.backgroundDays { return true }
+        if let date, let start = publishedStartDay,
+           date.end.dayNumber < start - ExtractionRun.backgroundDays { return true }
         let s = sentences[c.sentence].tokens
         let window = max(s.lowerBound, c.start - 8)..<min(s.upperBound, c.end + 8)
         return !matches(lexicon.backgroundCues, in: window).isEmpty
@@ -173,14 +177,24 @@ extension ExtractionRun {
         var mentionIndex: [Int: Int] = [:]
         for (n, i) in live.enumerated() { mentionIndex[i] = n }
         let doc = view.document
+        // The publication date, read once (not copied out of the document for every mention).
+        let published = doc.published
+        let publishedDay = published?.day
+        // "<document id>#", built once; each mention's id appends its number.
+        let idPrefix = "\(doc.id)#"
         var out: [EventMention] = []
         var evidenceText: (Int, String) = (-1, "")
         for (n, i) in live.enumerated() {
             let c = candidates[i]
             let trig = triggerRange(c)
             let sentence = sentences[c.sentence]
-            var roles: [ActorRole] = c.agents.map { role($0, .agent) } + c.patients.map { role($0, .patient) }
-            roles += c.recipients.map { role($0, .recipient) } + c.parties.map { role($0, .party) }
+            // Agents, patients, recipients, parties, in that order, into one list sized once.
+            var roles: [ActorRole] = []
+            roles.reserveCapacity(c.agents.count + c.patients.count + c.recipients.count + c.parties.count)
+            for a in c.agents { roles.append(role(a, .agent)) }
+            for a in c.patients { roles.append(role(a, .patient)) }
+            for a in c.recipients { roles.append(role(a, .recipient)) }
+            for a in c.parties { roles.append(role(a, .party)) }
 
             var date: EventDate?
             var precision: TimePrecision?
@@ -190,7 +204,7 @@ extension ExtractionRun {
                 date = EventDate(start: iv.start, end: iv.end, text: view.text(t.range))
                 precision = t.precision
                 interval = iv
-            } else if let p = doc.published {
+            } else if let p = published {
                 // Said explicitly: only known to lie before publication, never the publication day itself.
                 date = EventDate(start: p.start.adding(days: -ExtractionRun.beforePublicationDays), end: p.end, text: nil)
                 precision = .beforePublication
@@ -203,7 +217,7 @@ extension ExtractionRun {
                 if certainty == .asserted { certainty = .reported }
             }
             let mention = EventMention(
-                id: "\(doc.id)#\(n)", document: doc.id, outlet: doc.outlet, published: doc.published?.day,
+                id: idPrefix + String(n), document: doc.id, outlet: doc.outlet, published: publishedDay,
                 type: c.type, mode: c.mode, actors: roles, count: c.count, fatalities: c.fatalities,
                 location: c.location, origin: c.origin, destination: c.destination,
                 date: date, datePrecision: precision, certainty: certainty,
@@ -222,25 +236,41 @@ extension ExtractionRun {
     /// happening, not background) names one and the same location, the mentions of that type with no place at all
     /// ("The freed hostages were handed over near Hasakah" … "were released on Tuesday") happened there too.
     static func placeRestatements(_ out: inout [EventMention]) {
-        var byType: [EventType: [Int]] = [:]
-        for (i, m) in out.enumerated() where !m.background && (m.certainty == .asserted || m.certainty == .reported) {
-            byType[m.type, default: []].append(i)
-        }
-        for (_, members) in byType where members.count > 1 {
-            let placed = members.filter { out[$0].location != nil || out[$0].origin != nil || out[$0].destination != nil }
-            guard !placed.isEmpty, placed.allSatisfy({ out[$0].origin == nil && out[$0].destination == nil }) else { continue }
-            let ids = Set(placed.map { out[$0].location!.id ?? out[$0].location!.name })
-            guard ids.count == 1, let place = out[placed[0]].location else { continue }
-            for i in members where out[i].location == nil && out[i].origin == nil && out[i].destination == nil {
-                out[i].location = place
+        // Types grouped by a scan from each ungrouped mention (no dictionary of types, no set of place keys): the
+        // groups are disjoint, so the order they are handled in changes nothing.
+        let n = out.count
+        guard n > 1 else { return }
+        var open = [Bool](repeating: false, count: n)
+        for i in 0..<n { open[i] = !out[i].background && (out[i].certainty == .asserted || out[i].certainty == .reported) }
+        var members: [Int] = []
+        for first in 0..<n where open[first] {
+            let type = out[first].type
+            members.removeAll(keepingCapacity: true)
+            for i in first..<n where open[i] && out[i].type == type { members.append(i); open[i] = false }
+            guard members.count > 1 else { continue }
+            // Every placed member names only a location, and all the same one (by id, else name); the first one's.
+            var place: PlaceRef?
+            var key: String?
+            var one = true
+            for i in members {
+                if out[i].origin != nil || out[i].destination != nil { one = false; break }
+                guard let location = out[i].location else { continue }
+                let k = location.id ?? location.name
+                if let key {
+                    if k != key { one = false; break }
+                } else {
+                    key = k; place = location
+                }
             }
+            guard one, let place else { continue }
+            for i in members where out[i].location == nil { out[i].location = place }
         }
     }
 
     /// "in exchange for", "part of a deal", "in response to": the event before the cue relates to the one after it.
     func addRelations(_ out: inout [EventMention], live: [Int]) {
-        for (s, sentence) in sentences.enumerated() {
-            let cues = matches(lexicon.relationCues, in: sentence.tokens)
+        for s in sentences.indices {
+            let cues = relationMatches[s]
             guard !cues.isEmpty else { continue }
             for m in cues {
                 let cue = lexicon.relationCues.patterns[m.pattern].value

@@ -26,7 +26,7 @@ extension ExtractionRun {
         guard afterPreposition else { return false }
         let n = c.end
         return view.actors(startingIn: n..<(n + 1)).first != nil || view.counts(startingIn: n..<(n + 1)).first != nil
-            || lexicon.argumentClasses[view.keys[n]] != nil
+            || view.argument[n] != nil
     }
 
     /// Whether a transfer trigger tells a group moving itself: a self-movement verb ("left", "headed to"), or a

@@ -4,7 +4,7 @@ import SitrepKnowledge
 /// Where: each place of a sentence goes to the event it follows, in the role its preposition gives
 /// ("from" origin, "to" destination, "in" location; "out of … in X" origin).
 extension ExtractionRun {
-    static let moveTypes: Set<EventType> = [.transfer, .withdrawal, .offensive]
+    static let moveTypes = EventTypeSet([.transfer, .withdrawal, .offensive])
 
     enum PlaceRole { case origin, destination, location, apposition }
 
@@ -39,7 +39,7 @@ extension ExtractionRun {
     }
 
     func assignPlaces() {
-        for (s, sentence) in sentences.enumerated() {
+        for (s, sentence) in sentences.enumerated() where !bySentence[s].isEmpty {
             // An event merged into another of its sentence ("the relocation process … to relocate 400 members from X
             // to Y") still owns the places after its words: they go to the event it was merged into.
             let live = bySentence[s].filter { !candidates[$0].dropped || candidates[$0].mergedInto != nil }
@@ -58,26 +58,24 @@ extension ExtractionRun {
                 // "left Douma", "arrived in Badiya": the verbs of a group moving itself name the start or the end.
                 if role == .location, after, frame == "leave" { role = .origin }
                 if role == .location, after, frame == "arrive" { role = .destination }
-                var c = candidates[owner]
-                if ExtractionRun.moveTypes.contains(c.type) {
+                // In place: no copy of the candidate in and out.
+                if ExtractionRun.moveTypes.contains(candidates[owner].type) {
                     switch role {
-                    case .origin: if c.origin == nil { c.origin = p.place }
-                    case .destination: if c.destination == nil { c.destination = p.place }
-                    default: if c.location == nil { c.location = p.place }
+                    case .origin: if candidates[owner].origin == nil { candidates[owner].origin = p.place }
+                    case .destination: if candidates[owner].destination == nil { candidates[owner].destination = p.place }
+                    default: if candidates[owner].location == nil { candidates[owner].location = p.place }
                     }
-                } else if c.location == nil {
-                    c.location = p.place
+                } else if candidates[owner].location == nil {
+                    candidates[owner].location = p.place
                 }
-                candidates[owner] = c
             }
         }
         // "relocated from the border with Israel to eastern Sweida": a move's location in another country than both
         // of its ends names a neighbour, not where it happened.
         for i in candidates.indices where !candidates[i].dropped && ExtractionRun.moveTypes.contains(candidates[i].type) {
-            let c = candidates[i]
-            guard let country = c.location?.country else { continue }
-            let ends = [c.origin?.country, c.destination?.country].compactMap { $0 }
-            if !ends.isEmpty, !ends.contains(country) { candidates[i].location = nil }
+            guard let country = candidates[i].location?.country else { continue }
+            let a = candidates[i].origin?.country, b = candidates[i].destination?.country
+            if a != nil || b != nil, a != country, b != country { candidates[i].location = nil }
         }
     }
 }

@@ -29,15 +29,15 @@ extension ExtractionRun {
     }
 
     /// Tokens before the trigger back to the clause start: punctuation, clause words, "that", another trigger.
-    func leftWindow(_ c: Candidate, previousEnd: Int) -> Range<Int> {
-        let lo = max(sentences[c.sentence].tokens.lowerBound, previousEnd)
-        var j = c.start
+    func leftWindow(sentence: Int, start: Int, previousEnd: Int) -> Range<Int> {
+        let lo = max(sentences[sentence].tokens.lowerBound, previousEnd)
+        var j = start
         while j > lo {
             let k = j - 1
             if isHardBreak(k) || view.function[k] == .clauseBreak || view.keys[k] == ExtractionRun.thatKey { break }
             j -= 1
         }
-        return j..<c.start
+        return j..<start
     }
 
     /// Tokens after the trigger up to the next phrase or clause boundary (at most eight).
@@ -79,8 +79,17 @@ extension ExtractionRun {
     func timeStarts(at i: Int) -> Int? {
         guard i < view.tokens.count else { return nil }
         let offset = view.tokens[i].range.start
-        guard let t = view.language.times.first(where: { $0.range.start == offset }) else { return nil }
-        return view.firstToken(atOrAfter: t.range.end)
+        let all = view.language.times
+        // Sorted times (the usual case): the first starting at the offset is where a binary search lands.
+        let k: Int
+        if timesSorted {
+            k = firstTime(atOrAfter: offset)
+            guard k < all.count, all[k].range.start == offset else { return nil }
+        } else {
+            guard let f = all.firstIndex(where: { $0.range.start == offset }) else { return nil }
+            k = f
+        }
+        return view.firstToken(atOrAfter: all[k].range.end)
     }
 
     func actors(in r: Range<Int>) -> [ActorSpan] {
@@ -104,11 +113,24 @@ extension ExtractionRun {
         return !view.language.attributions.contains { $0.source.overlaps(r) }
     }
 
-    /// The first actor of a window: the head of its noun phrase.
-    func firstActor(in r: Range<Int>) -> ActorSpan? { actors(in: r).first }
+    /// The first actor of a window: the head of its noun phrase. The same as `actors(in: r).first` without the list:
+    /// the first actor stands unless it is a typed noun that a dictionary actor right after it replaces ("fighters"
+    /// then "ISIS" overlapping it); once a second actor is appended or skipped, the first is settled.
+    func firstActor(in r: Range<Int>) -> ActorSpan? {
+        guard !r.isEmpty else { return nil }
+        let all = view.actors(startingIn: r)
+        guard let first = all.first else { return nil }
+        let i = all.startIndex
+        if !first.fromDictionary, i + 1 < all.endIndex {
+            let next = all[i + 1]
+            if next.fromDictionary, next.tokens.lowerBound <= first.tokens.upperBound { return next }
+        }
+        return first
+    }
 
-    func counts(in r: Range<Int>) -> [CountSpan] {
-        Array(view.counts(startingIn: r))
+    /// The counts whose first token lies in `r`, as a slice of the document's list (nothing copied).
+    func counts(in r: Range<Int>) -> ArraySlice<CountSpan> {
+        view.counts(startingIn: r)
     }
 
     /// The class of the head (last classifiable word) of a window's first noun phrase, else of its first actor or place.
@@ -120,7 +142,7 @@ extension ExtractionRun {
             }
             // "properties of its members": the head stands before "of".
             if head != nil, view.keys[j] == ExtractionRun.ofKey { break }
-            if let c = lexicon.argumentClasses[view.keys[j]], c != .pact || head == nil { head = c }
+            if let c = view.argument[j], c != .pact || head == nil { head = c }
         }
         if let head { return head }
         if !view.places(startingIn: r).isEmpty {
@@ -148,14 +170,14 @@ extension ExtractionRun {
             else { nextStart = min(nextStart, candidates[j].start) }
         }
 
-        var left = leftWindow(c, previousEnd: previousEnd)
+        var left = leftWindow(sentence: c.sentence, start: c.start, previousEnd: previousEnd)
         // "free 22 hostages captured in the raid": a noun trigger heading the noun phrase of a reduced relative is
         // part of that phrase, not a boundary.
         if c.isPassive, left.isEmpty, let k = sameSentence.last(where: { $0 < index }), candidates[k].isNoun,
            candidates[k].end == c.start {
             var before = s.lowerBound
             for j in sameSentence where j < k { before = max(before, candidates[j].headEnd) }
-            left = leftWindow(candidates[k], previousEnd: before).lowerBound..<c.start
+            left = leftWindow(sentence: candidates[k].sentence, start: candidates[k].start, previousEnd: before).lowerBound..<c.start
         }
         let afterTrigger = c.end
         var right = rightWindow(from: afterTrigger, sentenceEnd: s.upperBound, nextStart: nextStart)
@@ -226,7 +248,7 @@ extension ExtractionRun {
            let p = candidates[prev].patients.first, p.tokens.upperBound <= candidates[prev].start,
            !(candidates[prev].end..<c.start).contains(where: { isHardBreak($0) || view.function[$0] == .clauseBreak }) {
             object = p
-            objectCounts = Array(counts(in: max(s.lowerBound, p.tokens.lowerBound - 6)..<candidates[prev].start).suffix(1))
+            objectCounts = counts(in: max(s.lowerBound, p.tokens.lowerBound - 6)..<candidates[prev].start).suffix(1)
             objectFromRelative = p
         }
         // "moved them to Badiya": a pronoun object stands for the last group named before it in the sentence.
@@ -344,7 +366,15 @@ extension ExtractionRun {
     }
 
     static func unique(_ actors: [ActorSpan]) -> [ActorSpan] {
-        var seen = Set<String>()
-        return actors.filter { seen.insert($0.id ?? $0.name.lowercased()).inserted }
+        // A handful of actors: a list compare, not a hashed set.
+        guard actors.count > 1 else { return actors }
+        var seen: [String] = []
+        var out: [ActorSpan] = []
+        seen.reserveCapacity(actors.count); out.reserveCapacity(actors.count)
+        for a in actors {
+            let key = a.id ?? a.name.lowercased()
+            if !seen.contains(key) { seen.append(key); out.append(a) }
+        }
+        return out
     }
 }

@@ -24,14 +24,20 @@ struct PhraseTable<Value: Sendable>: Sendable {
     static var maxGap: Int { 4 }
 
     private(set) var patterns: [Pattern] = []
-    private var byFirst: [UInt64: [Int32]] = [:]
+    /// Pattern indexes by first word, in an open-addressing table over word keys (already FNV hashes): a lookup
+    /// is a probe or two, not a SipHash of the key as `Dictionary` does. `lists[slot]` holds the patterns of
+    /// `slotKeys[slot]`; key 0 marks an empty slot, so a word whose key is 0 keeps its list in `zeroList`.
+    private var slotKeys: [UInt64] = [UInt64](repeating: 0, count: 16)
+    private var lists: [[Int32]] = [[Int32]](repeating: [], count: 16)
+    private var zeroList: [Int32]?
+    private var used = 0
     /// This table's bit in `ExtractionLexicon.wordInfo` (which tables a word can start).
     var bit: UInt16 = 0
 
     init(bit: UInt16 = 0) { self.bit = bit }
 
     /// Every word that starts some pattern.
-    var firstWords: Dictionary<UInt64, [Int32]>.Keys { byFirst.keys }
+    var firstWords: [UInt64] { slotKeys.filter { $0 != 0 } + (zeroList == nil ? [] : [0]) }
 
     var isEmpty: Bool { patterns.isEmpty }
 
@@ -40,7 +46,46 @@ struct PhraseTable<Value: Sendable>: Sendable {
         guard let first = slots.first, !first.isEmpty else { return }
         let index = Int32(patterns.count)
         patterns.append(Pattern(slots: slots, value: value, weight: slots.filter { !$0.isEmpty }.count))
-        for key in first { byFirst[key, default: []].append(index) }
+        for key in first { insert(key, index) }
+    }
+
+    @inline(__always) private static func home(_ k: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: k ^ (k >> 32)) & mask }
+
+    private mutating func insert(_ key: UInt64, _ index: Int32) {
+        if key == 0 { zeroList = (zeroList ?? []) + [index]; return }
+        if (used + 1) * 2 > slotKeys.count { grow() }
+        let mask = slotKeys.count - 1
+        var i = PhraseTable.home(key, mask)
+        while slotKeys[i] != 0 && slotKeys[i] != key { i = (i &+ 1) & mask }
+        if slotKeys[i] == 0 { slotKeys[i] = key; used += 1 }
+        lists[i].append(index)
+    }
+
+    private mutating func grow() {
+        let oldKeys = slotKeys, oldLists = lists
+        let capacity = oldKeys.count * 2
+        slotKeys = [UInt64](repeating: 0, count: capacity)
+        lists = [[Int32]](repeating: [], count: capacity)
+        let mask = capacity - 1
+        for (k, list) in zip(oldKeys, oldLists) where k != 0 {
+            var i = PhraseTable.home(k, mask)
+            while slotKeys[i] != 0 { i = (i &+ 1) & mask }
+            slotKeys[i] = k
+            lists[i] = list
+        }
+    }
+
+    /// The slot of `key`'s pattern list, -1 when no pattern starts with it (key 0: -2 when it has one).
+    @inline(__always) private func slot(_ key: UInt64) -> Int {
+        if key == 0 { return zeroList == nil ? -1 : -2 }
+        let mask = slotKeys.count - 1
+        var i = PhraseTable.home(key, mask)
+        while true {
+            let k = slotKeys[i]
+            if k == key { return i }
+            if k == 0 { return -1 }
+            i = (i &+ 1) & mask
+        }
     }
 
     /// Parses one written pattern into slots.
@@ -51,35 +96,39 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// Whether `key` begins some pattern (a cheap pre-check).
-    @inline(__always) func startsPattern(_ key: UInt64) -> Bool { byFirst[key] != nil }
+    @inline(__always) func startsPattern(_ key: UInt64) -> Bool { slot(key) != -1 }
 
     /// The longest match starting at token `i`, within `i..<limit`.
     /// `blocks(j)` says whether token `j` may not sit inside a gap (punctuation).
     func longestMatch(at i: Int, keys: [UInt64], limit: Int, blocks: (Int) -> Bool) -> Match? {
-        guard let candidates = byFirst[keys[i]] else { return nil }
+        let at = slot(keys[i])
+        if at == -1 { return nil }
+        let candidates = at == -2 ? zeroList! : lists[at]
         var best: Match?
         var bestWeight = 0
         for c in candidates {
-            let p = patterns[Int(c)]
-            if let m = match(p, index: Int(c), at: i, keys: keys, limit: limit, blocks: blocks) {
-                let better = p.weight > bestWeight || (p.weight == bestWeight && (best.map { m.end < $0.end } ?? true))
-                if best == nil || better { best = m; bestWeight = p.weight }
+            // The pattern's fields are read in place: no copy of its slots and value per try.
+            let index = Int(c)
+            let weight = patterns[index].weight
+            if let m = match(patterns[index].slots, index: index, at: i, keys: keys, limit: limit, blocks: blocks) {
+                let better = weight > bestWeight || (weight == bestWeight && (best.map { m.end < $0.end } ?? true))
+                if best == nil || better { best = m; bestWeight = weight }
             }
         }
         return best
     }
 
-    private func match(_ p: Pattern, index: Int, at i: Int, keys: [UInt64], limit: Int, blocks: (Int) -> Bool) -> Match? {
+    private func match(_ slots: [[UInt64]], index: Int, at i: Int, keys: [UInt64], limit: Int, blocks: (Int) -> Bool) -> Match? {
         var j = i
         var gap: Range<Int>?
         var headEnd = i + 1
         var s = 0
-        while s < p.slots.count {
-            let slot = p.slots[s]
+        while s < slots.count {
+            let slot = slots[s]
             if slot.isEmpty {
                 // A gap: try the shortest gap that lets the next slot match.
-                guard s + 1 < p.slots.count else { return nil }
-                let next = p.slots[s + 1]
+                guard s + 1 < slots.count else { return nil }
+                let next = slots[s + 1]
                 var k = j
                 var found = -1
                 while k < limit, k - j <= PhraseTable.maxGap {

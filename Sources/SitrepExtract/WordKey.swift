@@ -12,6 +12,8 @@ enum WordKey {
         var i = start
         while i < end {
             let b = bytes[i]
+            // ASCII (most bytes): lowercase and mix, no apostrophe tests.
+            if b < 0x80 { h = mix(h, b &- 0x41 < 26 ? b | 0x20 : b); i += 1; continue }
             if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x98 || bytes[i + 2] == 0x99 {
                 h = mix(h, 0x27); i += 3; continue
             }

@@ -403,10 +403,13 @@ struct CleaningPass {
     }
 
     /// Whether every word of the line outside the date is a date prefix, a time, a zone or a connector.
+    /// Words a date line may hold besides its date (built once, not for every line).
+    static let dateLineWords: Set<String> = ["published", "updated", "posted", "last", "first", "modified", "on", "at", "gmt", "utc",
+                                             "bst", "cet", "cest", "est", "edt", "pst", "pdt", "ast", "msk", "am", "pm", "local", "time",
+                                             "z", "t", "date"]
+
     func isOnlyDate(_ i: Int, _ m: DateMention) -> Bool {
-        let allowed: Set<String> = ["published", "updated", "posted", "last", "first", "modified", "on", "at", "gmt", "utc",
-                                    "bst", "cet", "cest", "est", "edt", "pst", "pdt", "ast", "msk", "am", "pm", "local", "time",
-                                    "z", "t", "date"]
+        let allowed = Self.dateLineWords
         let l = lines[i]
         var j = l.start
         while j < l.end {
@@ -608,6 +611,7 @@ struct CleaningPass {
     mutating func duplicates() {
         let n = lines.count
         var firstSeen: [UInt64: Int] = [:]
+        firstSeen.reserveCapacity(n)
         var original = [Int](repeating: -1, count: n)
         func same(_ a: Int, _ b: Int) -> Bool {
             let la = lines[a], lb = lines[b]

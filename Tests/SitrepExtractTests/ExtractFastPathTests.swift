@@ -1,0 +1,221 @@
+import Testing
+import SitrepCore
+import SitrepKnowledge
+import SitrepLanguage
+@testable import SitrepExtract
+
+/// The extractor's fast paths (open-addressing first-word index, in-place suffix test, per-token argument
+/// classes, scan-grouped place restatements, list-based actor dedupe) answer exactly as the plain versions.
+struct ExtractFastPathTests {
+    // MARK: phrase table first-word index
+
+    /// Patterns written as in the data files; enough distinct first words to make the index grow several times.
+    static let phrases = ["in exchange for", "in response to", "in return for", "part of", "part of a deal",
+                          "as part of", "after * talks", "car bomb", "car bomb attack", "roadside bomb", "suicide bomber",
+                          "truck bomb", "mortar shells", "heavy shelling", "air strike", "air strikes", "drone strike",
+                          "tear gas", "rubber bullets", "water cannon", "live fire", "armed men", "gunmen|militants stormed",
+                          "peace talks", "cease fire", "safe passage", "prisoner swap", "hostage release"]
+
+    static let table: PhraseTable<Int> = {
+        var t = PhraseTable<Int>(bit: 1)
+        for (n, p) in phrases.enumerated() { t.add(PhraseTable<Int>.slots(p), value: n) }
+        return t
+    }()
+
+    /// The reference: every pattern tried in order, longest (most words) first, shorter span on a tie.
+    static func reference(_ words: [String], at i: Int) -> (pattern: Int, end: Int)? {
+        let keys = words.map(WordKey.of)
+        var best: (pattern: Int, end: Int, weight: Int)?
+        for (n, p) in phrases.enumerated() {
+            let slots = PhraseTable<Int>.slots(p)
+            var j = i, s = 0, ok = true
+            while s < slots.count {
+                if slots[s].isEmpty {
+                    guard s + 1 < slots.count else { ok = false; break }
+                    var k = j, found = -1
+                    while k < keys.count, k - j <= PhraseTable<Int>.maxGap {
+                        if slots[s + 1].contains(keys[k]) { found = k; break }
+                        k += 1
+                    }
+                    guard found >= 0 else { ok = false; break }
+                    j = found; s += 1; continue
+                }
+                guard j < keys.count, slots[s].contains(keys[j]) else { ok = false; break }
+                j += 1; s += 1
+            }
+            guard ok else { continue }
+            let weight = slots.filter { !$0.isEmpty }.count
+            if best == nil || weight > best!.weight || (weight == best!.weight && j < best!.end) { best = (n, j, weight) }
+        }
+        return best.map { ($0.pattern, $0.end) }
+    }
+
+    @Test(arguments: [
+        "the rebels freed two men in exchange for food",
+        "it was part of a deal struck last week",
+        "a car bomb attack hit the market as part of a campaign",
+        "after two days of talks the militants stormed the base",
+        "police used tear gas and rubber bullets and water cannon",
+        "heavy shelling followed an air strike and drone strike",
+        "nothing in this sentence starts a pattern at all",
+    ])
+    func firstWordIndexFindsWhatAScanFinds(_ sentence: String) {
+        let words = sentence.split(separator: " ").map(String.init)
+        let keys = words.map(WordKey.of)
+        for i in words.indices {
+            let m = Self.table.longestMatch(at: i, keys: keys, limit: keys.count, blocks: { _ in false })
+            let r = Self.reference(words, at: i)
+            #expect(m?.pattern == r?.pattern, "\(sentence) @\(i)")
+            #expect(m?.end == r?.end, "\(sentence) @\(i)")
+            #expect(Self.table.startsPattern(keys[i]) == Self.phrases.contains { p in
+                PhraseTable<Int>.slots(p)[0].contains(keys[i])
+            })
+        }
+    }
+
+    @Test func firstWordsAreEveryPatternsFirstWords() {
+        let expected = Set(Self.phrases.flatMap { PhraseTable<Int>.slots($0)[0] })
+        #expect(Set(Self.table.firstWords) == expected)
+        #expect(Self.table.firstWords.count == expected.count)
+    }
+
+    // MARK: token helpers
+
+    static func view(_ text: String) throws -> DocumentView {
+        DocumentView(document: Document(text: text), language: .init(), knowledge: .init(), lexicon: Shared.extractor.lexicon)
+    }
+
+    @Test(arguments: [
+        ("Militants ATTACKED the town", 1, "ed", true), ("The convoy was hit", 3, "ed", false),
+        ("Troops were Withdrawn", 2, "wn", true), ("It was taken", 2, "en", true), ("A deal", 1, "ed", false),
+        ("They quickly left", 1, "ly", true), ("Protesters gathered", 1, "ing", false), ("Shelling resumed", 0, "ing", true),
+    ] as [(String, Int, String, Bool)])
+    func suffixIsReadInPlace(_ text: String, _ token: Int, _ suffix: String, _ expected: Bool) throws {
+        let v = try Self.view(text)
+        let got: Bool
+        switch suffix {
+        case "ed": got = v.hasSuffix(token, "ed")
+        case "wn": got = v.hasSuffix(token, "wn")
+        case "en": got = v.hasSuffix(token, "en")
+        case "ly": got = v.hasSuffix(token, "ly")
+        default: got = v.hasSuffix(token, "ing")
+        }
+        #expect(got == expected)
+        let word = v.text(tokens: token..<(token + 1)).lowercased()
+        #expect(got == word.hasSuffix(suffix))
+    }
+
+    @Test(arguments: ["Rebels seized the town and two villages near the border.",
+                      "Soldiers and civilians fled the base, leaving weapons and ammunition.",
+                      "The army retook territory from fighters after a truce collapsed."])
+    func argumentClassPerTokenIsTheLexicons(_ text: String) throws {
+        let v = try Self.view(text)
+        for j in v.tokens.indices {
+            #expect(v.argument[j] == Shared.extractor.lexicon.argumentClasses[v.keys[j]], "\(text) token \(j)")
+        }
+    }
+
+    // MARK: actors and places
+
+    static func actor(_ name: String, _ id: String?) -> ActorSpan {
+        ActorSpan(tokens: 0..<1, id: id, name: name, kind: .armedGroup, fromDictionary: id != nil)
+    }
+
+    @Test(arguments: [
+        [("Rebels", nil), ("rebels", nil), ("Army", "a1"), ("army", nil), ("Syrian Army", "a1")],
+        [("Police", nil)],
+        [],
+        [("Gunmen", "g"), ("Gunmen", "h"), ("GUNMEN", nil), ("gunmen", nil)],
+    ] as [[(String, String?)]])
+    func uniqueActorsAsAHashedSetWould(_ spec: [(String, String?)]) {
+        let actors = spec.map { Self.actor($0.0, $0.1) }
+        var seen = Set<String>()
+        let reference = actors.filter { seen.insert($0.id ?? $0.name.lowercased()).inserted }
+        let got = ExtractionRun.unique(actors)
+        #expect(got.map(\.name) == reference.map(\.name))
+        #expect(got.map(\.id) == reference.map(\.id))
+    }
+
+    /// One mention: type, location, origin, certainty, background.
+    typealias Spec = (EventType, String?, String?, Certainty, Bool)
+
+    static func mentions(_ spec: [Spec]) -> [EventMention] {
+        spec.enumerated().map { n, s in
+            EventMention(id: "d#\(n)", document: "d", type: s.0, location: s.1.map { place($0) }, origin: s.2.map { place($0) },
+                         certainty: s.3, trigger: TextRange(0, 1), evidence: Evidence(text: "", range: TextRange(0, 1)),
+                         background: s.4)
+        }
+    }
+
+    /// The grouping by a dictionary of types and a set of place keys that the scan replaced.
+    static func referenceRestatements(_ out: inout [EventMention]) {
+        var byType: [EventType: [Int]] = [:]
+        for (i, m) in out.enumerated() where !m.background && (m.certainty == .asserted || m.certainty == .reported) {
+            byType[m.type, default: []].append(i)
+        }
+        for (_, members) in byType where members.count > 1 {
+            let placed = members.filter { out[$0].location != nil || out[$0].origin != nil || out[$0].destination != nil }
+            guard !placed.isEmpty, placed.allSatisfy({ out[$0].origin == nil && out[$0].destination == nil }) else { continue }
+            let ids = Set(placed.map { out[$0].location!.id ?? out[$0].location!.name })
+            guard ids.count == 1, let place = out[placed[0]].location else { continue }
+            for i in members where out[i].location == nil && out[i].origin == nil && out[i].destination == nil {
+                out[i].location = place
+            }
+        }
+    }
+
+    @Test(arguments: [
+        [(.release, "Idlib", nil, .asserted, false), (.release, nil, nil, .reported, false), (.attack, nil, nil, .asserted, false)],
+        [(.release, "Idlib", nil, .asserted, false), (.release, "Homs", nil, .asserted, false), (.release, nil, nil, .asserted, false)],
+        [(.transfer, nil, "Douma", .asserted, false), (.transfer, "Idlib", nil, .asserted, false), (.transfer, nil, nil, .asserted, false)],
+        [(.attack, "Hama", nil, .asserted, false), (.attack, nil, nil, .possible, false), (.attack, nil, nil, .asserted, true),
+         (.attack, nil, nil, .asserted, false), (.clash, "Aleppo", nil, .asserted, false), (.clash, nil, nil, .reported, false),
+         (.attack, "Hama", nil, .reported, false)],
+        [(.capture, nil, nil, .asserted, false), (.capture, nil, nil, .asserted, false)],
+        [(.capture, "Raqqa", nil, .asserted, false)],
+    ] as [[Spec]])
+    func placeRestatementsAsTheDictionaryGrouping(_ spec: [Spec]) {
+        var got = Self.mentions(spec), expected = got
+        ExtractionRun.placeRestatements(&got)
+        Self.referenceRestatements(&expected)
+        #expect(got.map { $0.location?.name } == expected.map { $0.location?.name })
+        #expect(got == expected)
+    }
+    // MARK: times after a token
+
+    /// A run over `text` with hand-made date mentions for `phrases`, in the given order (sorted or not).
+    static func run(_ text: String, times phrases: [String], sorted: Bool) -> ExtractionRun {
+        var lang = Shared.language.annotate(text, published: nil)
+        lang.times = []
+        let day = CalendarDay(iso: "2019-05-02")!
+        for phrase in phrases {
+            for r in ranges(of: phrase, in: text) {
+                lang.times.append(TimeMention(range: r, type: .date, interval: DayInterval(day: day), precision: .day, value: day.iso))
+            }
+        }
+        if sorted { lang.times.sort { $0.range < $1.range } } else { lang.times.reverse() }
+        let view = DocumentView(document: Document(text: text), language: lang, knowledge: .init(), lexicon: Shared.extractor.lexicon)
+        return ExtractionRun(view: view, lexicon: Shared.extractor.lexicon)
+    }
+
+    @Test(arguments: [
+        ("Rebels captured on Monday the hill town and on Tuesday the bridge.", ["Monday", "Tuesday"]),
+        ("The convoy left on 2 May and returned on 9 May, officials said on Friday.", ["2 May", "9 May", "Friday"]),
+        ("No day is named in this sentence at all.", []),
+    ] as [(String, [String])])
+    func timeAfterATokenAsALinearScanFindsIt(_ text: String, _ phrases: [String]) {
+        for sorted in [true, false] {
+            let run = Self.run(text, times: phrases, sorted: sorted)
+            #expect(run.timesSorted == (sorted || phrases.count < 2))
+            let times = run.view.language.times
+            for i in 0...run.view.tokens.count {
+                var expected: Int?
+                if i < run.view.tokens.count,
+                   let t = times.first(where: { $0.range.start == run.view.tokens[i].range.start }) {
+                    expected = run.view.firstToken(atOrAfter: t.range.end)
+                }
+                #expect(run.timeStarts(at: i) == expected, "\(text) token \(i) sorted \(sorted)")
+            }
+        }
+    }
+}
