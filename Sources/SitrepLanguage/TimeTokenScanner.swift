@@ -69,6 +69,18 @@ struct TimeTokenScanner {
         lexicon.withProbe { scan(p, probe: $0, into: &tokens) }
     }
 
+    /// Whether a capitalised word right after "a.m."/"p.m." carries the clock time on: a weekday, a month, "today",
+    /// a time zone ("10 a.m. EDT Friday").
+    @inline(__always) private static func datesOn(_ entry: Int32, _ probe: TimeLexicon.Probe) -> Bool {
+        guard entry >= 0 else { return false }
+        let e = probe.entries[Int(entry)]
+        switch e.kind {
+        case .weekday, .weekdayAbbr, .month, .monthAbbr, .dayRef, .holiday: return true
+        case .word: return e.role == .zone
+        default: return false
+        }
+    }
+
     /// `probe`: the lexicon's tables as pointers, so that looking up every word costs no call, bounds check
     /// or reference count.
     private func scan(_ p: UnsafeBufferPointer<UInt8>, probe: TimeLexicon.Probe, into tokens: inout [TimeToken]) {
@@ -81,6 +93,8 @@ struct TimeTokenScanner {
         var sawSentenceEnd = true
         var previousWasNumber = false
         var previousWasName = false
+        // "a.m."/"p.m." took a full stop that may also end the sentence ("… at 10 a.m. Police said …").
+        var meridiemStop = false
         let cls = ByteClass.table
         // The latest token, kept out of the array while the words after it may still change its flags
         // (no copy-on-write check per word).
@@ -184,7 +198,7 @@ struct TimeTokenScanner {
                        e + 2 >= n || !ByteClass.isAlnum(p[e + 2]) {
                         entry = l == 0x61 ? amEntry : pmEntry
                         e += 2
-                        if e < n, p[e] == 0x2E { e += 1 }
+                        if e < n, p[e] == 0x2E { e += 1; meridiemStop = true }
                         i = e
                     } else if l == 0x6F, e + 5 < n {
                         // "o'clock" / "o’clock"
@@ -199,6 +213,14 @@ struct TimeTokenScanner {
                     let k = probe.entries[Int(entry)].kind
                     // "Sept." / "Wed.": the full stop belongs to the abbreviation, not to the sentence.
                     if (k == .monthAbbr || k == .weekdayAbbr), e < n, p[e] == 0x2E { e += 1; i = e }
+                }
+            }
+            if meridiemStop, entry != amEntry, entry != pmEntry {
+                // After "a.m." a capitalised word other than a date word ("Friday", "Aug.", "EDT") opens a sentence.
+                meridiemStop = false
+                if gap == .space, ByteClass.isUpper(first), !startsSentence, !Self.datesOn(entry, probe) {
+                    sentence += 1
+                    flags |= TimeToken.sentenceStart
                 }
             }
             if entry >= 0 || number >= 0 {

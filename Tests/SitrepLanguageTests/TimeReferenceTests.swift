@@ -1,0 +1,49 @@
+import SitrepCore
+import Testing
+@testable import SitrepLanguage
+
+/// The reference time (TimeML's temporal focus): relative expressions and clock times count from the last time
+/// the text named finely enough, not from the publication date. Sentences are our own.
+@Suite struct TimeReferenceTests {
+    // 1998-08-08 is a Saturday.
+    static let cases: [TimeValueCase] = [
+        // "the next day" skips a coarser time named in between and counts from the last day named.
+        TimeValueCase(text: "The depot burned on May 4, 1995. In 1996 it was rebuilt. The next day, crews cleared the site.",
+                      published: "1998-08-08", phrase: "The next day", type: .date, value: "1995-05-05"),
+        TimeValueCase(text: "The ferry sank on Oct. 2, 1994, in a storm that lasted the whole of 1994. Two days later, divers arrived.",
+                      published: "1998-08-08", phrase: "Two days later", type: .date, value: "1994-10-04"),
+        // "the following month" takes the last month or finer, not a year named after it.
+        TimeValueCase(text: "Talks opened in March 1993. By 1994 nothing was left of them, though the following month had looked good.",
+                      published: "1998-08-08", phrase: "the following month", type: .date, value: "1993-04"),
+        // With nothing fine enough named, the publication date.
+        TimeValueCase(text: "In 1996 the mine closed. The next day, the town was silent.",
+                      published: "1998-08-08", phrase: "The next day", type: .date, value: "1998-08-09"),
+        // A clock time without a day takes the day a part-of-day expression of its sentence names.
+        TimeValueCase(text: "The suspect was held on Thursday afternoon and charged at 5 p.m., a lawyer said.",
+                      published: "1998-08-08", phrase: "5 p.m.", type: .time, value: "1998-08-06T17:00"),
+        // … else the last day the text named, in an earlier sentence.
+        TimeValueCase(text: "Two trucks exploded Friday near the port. The first blast came at 10:40 a.m., witnesses said.",
+                      published: "1998-08-08", phrase: "10:40 a.m.", type: .time, value: "1998-08-07T10:40"),
+        // … and the publication day when the text has named none.
+        TimeValueCase(text: "The first blast came at 10:40 a.m., witnesses said.",
+                      published: "1998-08-08", phrase: "10:40 a.m.", type: .time, value: "1998-08-08T10:40"),
+        // "a.m." with its full stop can end a sentence: a weekday in the next sentence is not the clock time's day.
+        TimeValueCase(text: "Shooting broke out at 9 a.m. Officials said Thursday that the curfew stays.",
+                      published: "1998-08-08", phrase: "9 a.m.", type: .time, value: "1998-08-08T09:00"),
+        // … but a weekday, a month or a time zone right after it carries the clock time on.
+        TimeValueCase(text: "Shooting broke out at 9 a.m. Thursday near the bridge.",
+                      published: "1998-08-08", phrase: "9 a.m. Thursday", type: .time, value: "1998-08-06T09:00"),
+        TimeValueCase(text: "Shooting broke out at 9 p.m. EDT on Thursday near the bridge.",
+                      published: "1998-08-08", phrase: "9 p.m. EDT", type: .time, value: "1998-08-06T21:00"),
+    ]
+
+
+    @Test(arguments: cases)
+    func countsFromTheReferenceTime(_ c: TimeValueCase) throws {
+        let found = finder.find(in: c.text, published: DayInterval(day: CalendarDay(iso: c.published)!))
+        let m = try #require(found.first { c.text.slice($0.range) == c.phrase },
+                             "no mention \"\(c.phrase)\" in \(found.map { c.text.slice($0.range) ?? "?" })")
+        #expect(m.type == c.type)
+        #expect(m.value == c.value)
+    }
+}
