@@ -82,7 +82,8 @@ struct TimeExpressionParser {
     }
     func isCapitalised(_ k: Int) -> Bool { tokens[k].has(TimeToken.capitalised) }
     func isDayNumber(_ k: Int) -> Bool {
-        k < n && tokens[k].number >= 1 && tokens[k].number <= 31 && tokens[k].digits <= 2 && !tokens[k].has(TimeToken.decade)
+        k < n && tokens[k].number >= 1 && tokens[k].number <= 31 && tokens[k].digits <= 2
+            && tokens[k].flags & (TimeToken.decade | TimeToken.apostropheYear) == 0
     }
     func isYear(_ k: Int) -> Bool {
         k < n && tokens[k].digits == 4 && tokens[k].number >= 1000 && tokens[k].number <= 2199
@@ -543,6 +544,10 @@ struct TimeExpressionParser {
                 return nil
             }
         }
+        // "in '98", "the '98 elections"
+        if let year = apostropheYear(k), !t.has(TimeToken.afterAmount) {
+            return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .date(year: year, month: nil, day: nil)))
+        }
         // "nineteen ninety-six"
         if t.entry >= 0, let (year, last) = yearAt(k) {
             return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: nil, day: nil)))
@@ -622,11 +627,19 @@ struct TimeExpressionParser {
     /// A year after a month or "of": digits ("1988") or words ("nineteen ninety-six"); returns it and its last token.
     func yearAt(_ k: Int) -> (Int, Int)? {
         if isYear(k) { return (tokens[k].number, k) }
+        if let y = apostropheYear(k) { return (y, k) }
         guard let e = entry(k), e.kind == .number, e.number >= 10, e.number <= 20, adj(k, k + 1), let tens = entry(k + 1),
               tens.kind == .number, tens.number >= 20, tens.number < 100, tens.number % 10 == 0 else { return nil }
         var year = e.number * 100 + tens.number, last = k + 1
         if adj(k + 1, k + 2), let units = entry(k + 2), units.kind == .number, units.number < 10 { year += units.number; last = k + 2 }
         return (year, last)
+    }
+
+    /// "'98" → 1998, "'05" → 2005 (two digits after an apostrophe; below 30 the 2000s).
+    func apostropheYear(_ k: Int) -> Int? {
+        guard k < n, tokens[k].has(TimeToken.apostropheYear), tokens[k].digits == 2, tokens[k].number >= 0 else { return nil }
+        let v = tokens[k].number
+        return v < 30 ? 2000 + v : 1900 + v
     }
 
     /// Whether a bare four-digit number is a year: after a time preposition or a month, or standing before
@@ -718,6 +731,11 @@ struct TimeExpressionParser {
         }
         if year != nil {
             return Match(first: first, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: month, day: nil)))
+        }
+        // "August of last year", "March of this year"
+        if day == nil, me.kind == .month, adj(mk, mk + 1), role(mk + 1) == .of, adj(mk + 1, mk + 2),
+           let (ref, end) = yearOf(mk + 2), case .relative(let yo) = ref, role(mk + 2) != .the {
+            return Match(first: first, last: end, expr: TimeExpression(type: .date, anchor: .monthInYear(month, yearOffset: yo)))
         }
         // "June last year", "January this year"
         let r = role(mk + 1)

@@ -46,6 +46,8 @@ struct TimeToken {
     static let afterAmount: UInt16 = 128
     /// The previous word is a capitalised name, not at a sentence start: "Resolution 2018".
     static let afterName: UInt16 = 256
+    /// Two digits right after an apostrophe that opens a word: a year ("in '98", "May '02").
+    static let apostropheYear: UInt16 = 512
 
     @inline(__always) func has(_ f: UInt16) -> Bool { flags & f != 0 }
 }
@@ -157,6 +159,7 @@ struct TimeTokenScanner {
             var entry: Int32 = -1
             var number = -1, digits = 0
             var flags: UInt16 = 0
+            var tokenStart = s
             if previousWasName, gap == .space { flags |= TimeToken.afterName }
             if ByteClass.isUpper(first) { flags |= TimeToken.capitalised }
             if startsSentence { flags |= TimeToken.sentenceStart }
@@ -169,6 +172,17 @@ struct TimeTokenScanner {
                 digits = d - s
                 if d == e {
                     number = v
+                    if digits == 2, s >= 1 {
+                        // "'98" / "’98", the apostrophe not inside a word ("rock'n'roll").
+                        var a = s
+                        if p[s - 1] == 0x27 { a = s - 1 } else if s >= 3, p[s - 3] == 0xE2, p[s - 2] == 0x80, p[s - 1] == 0x99 { a = s - 3 }
+                        if a < s, a == 0 || !ByteClass.isAlnum(p[a - 1]) {
+                            flags |= TimeToken.apostropheYear
+                            // The apostrophe belongs to the year, not to the gap before it ("May '98").
+                            tokenStart = a
+                            if (marks == 1 && mark == 0x27) || (marks == 3 && mark == 0x99), spaces > 0, newlines <= 1 { gap = .space }
+                        }
+                    }
                 } else if e - d == 2, digits <= 2 {
                     let a = ByteClass.lower(p[d]), c = ByteClass.lower(p[d + 1])
                     if (a == 0x73 && c == 0x74) || (a == 0x6E && c == 0x64) || (a == 0x72 && c == 0x64) || (a == 0x74 && c == 0x68) {
@@ -236,7 +250,7 @@ struct TimeTokenScanner {
                     pending!.flags = flags
                 }
                 if let q = pending { tokens.append(q) }
-                pending = (TimeToken(start: s, end: e, word: word, sentence: sentence, entry: entry, number: number,
+                pending = (TimeToken(start: tokenStart, end: e, word: word, sentence: sentence, entry: entry, number: number,
                                         digits: digits, flags: flags, gap: gap))
                 lastWasToken = true
                 previousWasName = false

@@ -38,6 +38,36 @@ import Testing
     ]
 
 
+    /// Years written with an apostrophe, and a month "of" a year named relative to the anchor.
+    static let yearCases: [TimeValueCase] = [
+        TimeValueCase(text: "The militia was formed in '94 and disbanded after the vote.", published: "1998-08-08",
+                      phrase: "'94", type: .date, value: "1994"),
+        TimeValueCase(text: "The ’02 ceasefire did not hold.", published: "2004-03-01",
+                      phrase: "’02", type: .date, value: "2002"),
+        TimeValueCase(text: "The border was closed in Sept. '96 by decree.", published: "1998-08-08",
+                      phrase: "Sept. '96", type: .date, value: "1996-09"),
+        TimeValueCase(text: "The siege began in October of last year.", published: "1998-08-08",
+                      phrase: "October of last year", type: .date, value: "1997-10"),
+        TimeValueCase(text: "Elections are due in March of next year.", published: "1998-08-08",
+                      phrase: "March of next year", type: .date, value: "1999-03"),
+    ]
+
+    @Test(arguments: yearCases)
+    func readsYearsAndMonthsOfYears(_ c: TimeValueCase) throws {
+        let found = finder.find(in: c.text, published: DayInterval(day: CalendarDay(iso: c.published)!))
+        let m = try #require(found.first { c.text.slice($0.range) == c.phrase },
+                             "no mention \"\(c.phrase)\" in \(found.map { c.text.slice($0.range) ?? "?" })")
+        #expect(m.type == c.type)
+        #expect(m.value == c.value)
+    }
+
+    /// An apostrophe inside a word, or a quoted number after a word, is not a year.
+    @Test(arguments: ["The band played rock'n'roll 98 times.", "Grade 'A' 12 units were sold."])
+    func apostrophesInsideWordsAreNotYears(_ text: String) {
+        let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "1998-08-08")!))
+        #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
+    }
+
     @Test(arguments: cases)
     func countsFromTheReferenceTime(_ c: TimeValueCase) throws {
         let found = finder.find(in: c.text, published: DayInterval(day: CalendarDay(iso: c.published)!))
