@@ -313,7 +313,8 @@ public struct TimeExpressionFinder: Sendable {
     /// Sets the tense of a match from the words before it: a past-tense verb right before is the past; a future cue
     /// (`tenseBefore`) is the future; other past cues ("said", "was") only rule the future out.
     private func setTense(_ m: inout TimeExpressionParser.Match, _ parser: TimeExpressionParser, _ p: UnsafeBufferPointer<UInt8>) {
-        m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start)
+        // "since Oct. 27": what a time runs since lies in the past.
+        m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start) || parser.previousRole(m.first) == .since
         m.expr.future = !m.expr.past && tenseBefore(parser, m, p) > 0
     }
 

@@ -52,6 +52,31 @@ import Testing
                       phrase: "March of next year", type: .date, value: "1999-03"),
     ]
 
+    /// "since" puts a day or month without a year in the past; more present-tense verbs of scheduling point ahead.
+    static let tenseCases: [TimeValueCase] = [
+        TimeValueCase(text: "Shares had their worst week since Oct. 27, traders said.", published: "1998-08-07",
+                      phrase: "Oct. 27", type: .date, value: "1997-10-27"),
+        TimeValueCase(text: "Aid has not reached the camp since November.", published: "1998-08-07",
+                      phrase: "November", type: .date, value: "1997-11"),
+        TimeValueCase(text: "The donor conference ends Sunday in Oslo.", published: "1998-08-07",
+                      phrase: "Sunday", type: .date, value: "1998-08-09"),
+        TimeValueCase(text: "The mediator returns to Khartoum on Monday.", published: "1998-08-07",
+                      phrase: "Monday", type: .date, value: "1998-08-10"),
+        TimeValueCase(text: "The foreign minister visits Amman Tuesday.", published: "1998-08-07",
+                      phrase: "Tuesday", type: .date, value: "1998-08-11"),
+        // A noun before the day is no verb of scheduling.
+        TimeValueCase(text: "During his visit Monday, the envoy met the rebels.", published: "1998-08-07",
+                      phrase: "Monday", type: .date, value: "1998-08-03"),
+    ]
+
+    @Test(arguments: tenseCases)
+    func readsTheTenseAroundADay(_ c: TimeValueCase) throws {
+        let found = finder.find(in: c.text, published: DayInterval(day: CalendarDay(iso: c.published)!))
+        let m = try #require(found.first { c.text.slice($0.range) == c.phrase },
+                             "no mention \"\(c.phrase)\" in \(found.map { c.text.slice($0.range) ?? "?" })")
+        #expect(m.value == c.value)
+    }
+
     @Test(arguments: yearCases)
     func readsYearsAndMonthsOfYears(_ c: TimeValueCase) throws {
         let found = finder.find(in: c.text, published: DayInterval(day: CalendarDay(iso: c.published)!))
