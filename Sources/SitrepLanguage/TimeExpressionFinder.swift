@@ -315,7 +315,32 @@ public struct TimeExpressionFinder: Sendable {
     private func setTense(_ m: inout TimeExpressionParser.Match, _ parser: TimeExpressionParser, _ p: UnsafeBufferPointer<UInt8>) {
         // "since Oct. 27": what a time runs since lies in the past.
         m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start) || parser.previousRole(m.first) == .since
-        m.expr.future = !m.expr.past && tenseBefore(parser, m, p) > 0
+        guard !m.expr.past else { m.expr.future = false; return }
+        let before = tenseBefore(parser, m, p)
+        m.expr.future = before > 0 || (before == 0 && leadsFutureClause(parser, m))
+    }
+
+    /// "On Sunday, rescue teams will search …": an expression that opens its sentence (after "on" at most) takes the
+    /// tense of the clause after it — future when a future cue ("will", "plans to") comes within eight
+    /// words and before any past cue ("said", "was", "had").
+    private func leadsFutureClause(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match) -> Bool {
+        let t = parser.tokens
+        var opener = m.first
+        if opener > 0, parser.role(opener - 1) == .on, parser.adj(opener - 1, opener) { opener -= 1 }
+        guard t[opener].has(TimeToken.sentenceStart), m.last + 1 < t.count, t[m.last + 1].sentence == t[m.last].sentence else { return false }
+        // "Monday's attack will be remembered": a possessive names the day of something else.
+        guard !t[m.last].has(TimeToken.possessive) else { return false }
+        var j = m.last + 1
+        while j < t.count, t[j].sentence == t[m.last].sentence, t[j].word - t[m.last].word <= 8 {
+            switch parser.role(j) {
+            case .futureCue: return true
+            case .futureCueTo: if parser.adj(j, j + 1), parser.role(j + 1) == .to { return true }
+            case .pastCue, .perfect: return false
+            default: break
+            }
+            j += 1
+        }
+        return false
     }
 
     /// Whether "had" stands one or two words before token `j` ("had been scheduled", "had planned").

@@ -64,6 +64,13 @@ import Testing
                       phrase: "Monday", type: .date, value: "1998-08-10"),
         TimeValueCase(text: "The foreign minister visits Amman Tuesday.", published: "1998-08-07",
                       phrase: "Tuesday", type: .date, value: "1998-08-11"),
+        // A day that opens its sentence takes the tense of the clause after it.
+        TimeValueCase(text: "On Sunday, aid workers will reopen the clinic.", published: "1998-08-07",
+                      phrase: "Sunday", type: .date, value: "1998-08-09"),
+        TimeValueCase(text: "On Tuesday, the mayor said the market will reopen.", published: "1998-08-07",
+                      phrase: "Tuesday", type: .date, value: "1998-08-04"),
+        TimeValueCase(text: "Wednesday's raid will be investigated.", published: "1998-08-07",
+                      phrase: "Wednesday", type: .date, value: "1998-08-05"),
         // A noun before the day is no verb of scheduling.
         TimeValueCase(text: "During his visit Monday, the envoy met the rebels.", published: "1998-08-07",
                       phrase: "Monday", type: .date, value: "1998-08-03"),
