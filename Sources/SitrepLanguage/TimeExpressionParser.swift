@@ -156,6 +156,9 @@ struct TimeExpressionParser {
             }
             return nil
         case .dayRef:
+            // "overnight" (the night before) as an adverb: not "overnight flights", "an overnight stay".
+            if e.number < 0, !e.code.isEmpty,
+               t.has(TimeToken.wordFollows) || previousRole(k) == .article || previousRole(k) == .the { return nil }
             var x = TimeExpression(type: .date, anchor: .dayOffset(e.number))
             if !e.code.isEmpty { x.type = .time; x.partOfDay = e.code }
             var last = k

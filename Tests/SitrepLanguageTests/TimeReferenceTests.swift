@@ -50,6 +50,9 @@ import Testing
                       phrase: "October of last year", type: .date, value: "1997-10"),
         TimeValueCase(text: "Elections are due in March of next year.", published: "1998-08-08",
                       phrase: "March of next year", type: .date, value: "1999-03"),
+        // "overnight" as an adverb is the night before.
+        TimeValueCase(text: "Shelling went on overnight, residents said.", published: "1998-08-08",
+                      phrase: "overnight", type: .time, value: "1998-08-07TNI"),
     ]
 
     /// "since" puts a day or month without a year in the past; more present-tense verbs of scheduling point ahead.
@@ -93,8 +96,9 @@ import Testing
         #expect(m.value == c.value)
     }
 
-    /// An apostrophe inside a word, or a quoted number after a word, is not a year.
-    @Test(arguments: ["The band played rock'n'roll 98 times.", "Grade 'A' 12 units were sold."])
+    /// An apostrophe inside a word, or a quoted number after a word, is not a year; "overnight" before a noun is no time.
+    @Test(arguments: ["The band played rock'n'roll 98 times.", "Grade 'A' 12 units were sold.",
+                      "An overnight curfew was imposed.", "Overnight flights were cancelled."])
     func apostrophesInsideWordsAreNotYears(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "1998-08-08")!))
         #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
