@@ -74,6 +74,11 @@ import Testing
                       phrase: "Tuesday", type: .date, value: "1998-08-04"),
         TimeValueCase(text: "Wednesday's raid will be investigated.", published: "1998-08-07",
                       phrase: "Wednesday", type: .date, value: "1998-08-05"),
+        // With future cues "this weekend" / "the weekend" is the coming one; without, the latest one.
+        TimeValueCase(text: "The ministers will meet this weekend in Rome.", published: "1998-08-05",
+                      phrase: "this weekend", type: .date, value: "1998-W32-WE"),
+        TimeValueCase(text: "Gunmen raided the village over the weekend.", published: "1998-08-05",
+                      phrase: "the weekend", type: .date, value: "1998-W31-WE"),
         // A noun before the day is no verb of scheduling.
         TimeValueCase(text: "During his visit Monday, the envoy met the rebels.", published: "1998-08-07",
                       phrase: "Monday", type: .date, value: "1998-08-03"),
