@@ -974,6 +974,15 @@ struct TimeExpressionParser {
             x.fromReference = true
             return Match(first: k, last: k + 1, expr: x, takesThe: true)
         }
+        // "the week before", "the year after": a week, month or year next to the time last named (not "the year before
+        // the war", "the month before elections").
+        if unit == .week || unit == .month || unit == .year, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after,
+           !tokens[k + 1].has(TimeToken.wordFollows), !tokens[k + 1].has(TimeToken.nameFollows),
+           k + 2 >= n || tokens[k + 2].word != tokens[k].word + 2 || tokens[k + 2].gap != .space {
+            var x = TimeExpression(type: .date, anchor: .unitOffset(unit, role(k + 1) == .before ? -1 : 1))
+            x.fromReference = true
+            return Match(first: k, last: k + 1, expr: x, takesThe: true)
+        }
         if unit == .weekend, the {
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .unitOffset(.weekend, 0)), takesThe: true)
         }

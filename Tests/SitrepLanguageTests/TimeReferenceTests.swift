@@ -15,6 +15,13 @@ import Testing
         // "the following month" takes the last month or finer, not a year named after it.
         TimeValueCase(text: "Talks opened in March 1993. By 1994 nothing was left of them, though the following month had looked good.",
                       published: "1998-08-08", phrase: "the following month", type: .date, value: "1993-04"),
+        // "the year before", "the month after": next to the time last named.
+        TimeValueCase(text: "The bridge collapsed in 1995. The year before, engineers had warned of cracks.",
+                      published: "1998-08-08", phrase: "The year before", type: .date, value: "1994"),
+        TimeValueCase(text: "The mill closed in March 1996; the month after, the town emptied.",
+                      published: "1998-08-08", phrase: "the month after", type: .date, value: "1996-04"),
+        TimeValueCase(text: "The summit was held on June 3. The week before, talks stalled.",
+                      published: "1998-08-08", phrase: "The week before", type: .date, value: "1998-W22"),
         // With nothing fine enough named, the publication date.
         TimeValueCase(text: "In 1996 the mine closed. The next day, the town was silent.",
                       published: "1998-08-08", phrase: "The next day", type: .date, value: "1998-08-09"),
@@ -103,7 +110,8 @@ import Testing
 
     /// An apostrophe inside a word, or a quoted number after a word, is not a year; "overnight" before a noun is no time.
     @Test(arguments: ["The band played rock'n'roll 98 times.", "Grade 'A' 12 units were sold.",
-                      "An overnight curfew was imposed.", "Overnight flights were cancelled."])
+                      "An overnight curfew was imposed.", "Overnight flights were cancelled.",
+                      "Prices rose in the year before elections."])
     func apostrophesInsideWordsAreNotYears(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "1998-08-08")!))
         #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
