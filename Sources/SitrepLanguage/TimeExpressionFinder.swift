@@ -83,7 +83,7 @@ public struct TimeExpressionFinder: Sendable {
         var referencePrecision = TimePrecision.year
         // The start of the last date named at each precision (day, week, month, season, year): "the next day" after
         // "March 3 … in 1997" counts from March 3, the last time named finely enough (not from the publication date).
-        var finest: [(day: CalendarDay, at: Int)?] = [nil, nil, nil, nil, nil]
+        var finest = FineReferences()
         while i < matches.count {
             var m = matches[i]
             setTense(&m, parser, p)
@@ -121,21 +121,21 @@ public struct TimeExpressionFinder: Sendable {
             var anchor = published
             if m.expr.fromReference {
                 if usable { anchor = DayInterval(day: reference!) }
-                else if let day = Self.latest(finest, atMost: needed) { anchor = DayInterval(day: day) }
+                else if let day = finest.latest(atMost: needed) { anchor = DayInterval(day: day) }
             }
             // "at 3 a.m. local time on Tuesday", "on Sunday the guns fell silent at 6 p.m.": a clock time without
             // a day takes the day the same sentence names nearby (after it first, then before it), else the last
             // day the text named ("The blast came Friday. … It went off at 10:40 a.m.": TimeML's reference time).
             if m.expr.type == .time, m.expr.hour != nil, case .none = m.expr.anchor {
                 if let day = sentenceDay(parser, matches, i, out, p, published: published) { anchor = DayInterval(day: day) }
-                else if let day = finest[0]?.day { anchor = DayInterval(day: day) }
+                else if let day = finest.day { anchor = DayInterval(day: day) }
             }
             let found = mention(parser, m, published: anchor)
             if let i = found.interval, found.type == .date || found.type == .time, found.precision != .beforePublication,
                !found.value.hasSuffix("_REF") {
                 reference = i.start
                 referencePrecision = found.precision ?? .year
-                if let r = Self.rank(referencePrecision) { finest[r] = (i.start, out.count) }
+                finest.named(i.start, referencePrecision)
             }
             out.append(found)
             if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }
@@ -177,24 +177,35 @@ public struct TimeExpressionFinder: Sendable {
         return nil
     }
 
-    /// The index of a date precision in the finder's per-precision references (day 0 … year 4).
-    static func rank(_ p: TimePrecision) -> Int? {
-        switch p {
-        case .day: return 0
-        case .week: return 1
-        case .month: return 2
-        case .season: return 3
-        case .year: return 4
-        case .beforePublication: return nil
-        }
-    }
+    /// The start of the last date named at day, week, month and season precision or finer (kept inline: no allocation
+    /// per document). A year-precision reference is the finder's plain `reference`.
+    struct FineReferences {
+        var day: CalendarDay?
+        var week: CalendarDay?
+        var month: CalendarDay?
+        var season: CalendarDay?
 
-    /// The start of the last date named at `needed` precision or finer.
-    static func latest(_ finest: [(day: CalendarDay, at: Int)?], atMost needed: TimePrecision) -> CalendarDay? {
-        guard let top = rank(needed) else { return nil }
-        var best: (day: CalendarDay, at: Int)?
-        for r in 0...top { if let d = finest[r], best == nil || d.at > best!.at { best = d } }
-        return best?.day
+        /// A date named at precision `p`: the reference for `p` and every coarser precision.
+        mutating func named(_ start: CalendarDay, _ p: TimePrecision) {
+            switch p {
+            case .day: day = start; week = start; month = start; season = start
+            case .week: week = start; month = start; season = start
+            case .month: month = start; season = start
+            case .season: season = start
+            case .year, .beforePublication: break
+            }
+        }
+
+        /// The start of the last date named at `needed` precision or finer.
+        func latest(atMost needed: TimePrecision) -> CalendarDay? {
+            switch needed {
+            case .day: return day
+            case .week: return week
+            case .month: return month
+            case .season: return season
+            case .year, .beforePublication: return nil
+            }
+        }
     }
 
     /// A period value ("2018-Q2", "2018-H1", "2018-07", "2018-SU") as an anchor `yearOffset` years away.
