@@ -336,9 +336,10 @@ public struct TimeExpressionFinder: Sendable {
     /// words and before any past cue ("said", "was", "had").
     private func leadsFutureClause(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match) -> Bool {
         let t = parser.tokens
-        var opener = m.first
-        if opener > 0, parser.role(opener - 1) == .on, parser.adj(opener - 1, opener) { opener -= 1 }
-        guard t[opener].has(TimeToken.sentenceStart), m.last + 1 < t.count, t[m.last + 1].sentence == t[m.last].sentence else { return false }
+        let f = m.first
+        guard t[f].has(TimeToken.sentenceStart)
+                || (f > 0 && t[f - 1].has(TimeToken.sentenceStart) && parser.role(f - 1) == .on && parser.adj(f - 1, f)),
+              m.last + 1 < t.count, t[m.last + 1].sentence == t[m.last].sentence else { return false }
         // "Monday's attack will be remembered": a possessive names the day of something else.
         guard !t[m.last].has(TimeToken.possessive) else { return false }
         var j = m.last + 1

@@ -639,7 +639,7 @@ struct TimeExpressionParser {
     }
 
     /// "'98" → 1998, "'05" → 2005 (two digits after an apostrophe; below 30 the 2000s).
-    func apostropheYear(_ k: Int) -> Int? {
+    @inline(__always) func apostropheYear(_ k: Int) -> Int? {
         guard k < n, tokens[k].has(TimeToken.apostropheYear), tokens[k].digits == 2, tokens[k].number >= 0 else { return nil }
         let v = tokens[k].number
         return v < 30 ? 2000 + v : 1900 + v

@@ -71,15 +71,22 @@ struct TimeTokenScanner {
         lexicon.withProbe { scan(p, probe: $0, into: &tokens) }
     }
 
-    /// Whether a capitalised word right after "a.m."/"p.m." carries the clock time on: a weekday, a month, "today",
-    /// a time zone ("10 a.m. EDT Friday").
-    @inline(__always) private static func datesOn(_ entry: Int32, _ probe: TimeLexicon.Probe) -> Bool {
-        guard entry >= 0 else { return false }
-        let e = probe.entries[Int(entry)]
-        switch e.kind {
-        case .weekday, .weekdayAbbr, .month, .monthAbbr, .dayRef, .holiday: return true
-        case .word: return e.role == .zone
-        default: return false
+    /// Whether the word after "a.m."/"p.m." and its full stop (at `from`) opens a sentence: one space, then a capitalised
+    /// word that does not carry the clock time on — not a weekday, a month, "today", a time zone ("10 a.m. EDT Friday").
+    private static func opensSentence(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ probe: TimeLexicon.Probe) -> Bool {
+        var s = from
+        while s < p.count, p[s] == 0x20 { s += 1 }
+        guard s > from, s < p.count, ByteClass.isUpper(p[s]) else { return false }
+        var e = s
+        while e < p.count, ByteClass.isAlnum(p[e]) { e += 1 }
+        guard e - s >= 2, e - s <= 40 else { return true }
+        let entry = probe.word(p, s, e)
+        guard entry >= 0 else { return true }
+        let x = probe.entries[Int(entry)]
+        switch x.kind {
+        case .weekday, .weekdayAbbr, .month, .monthAbbr, .dayRef, .holiday: return false
+        case .word: return x.role != .zone
+        default: return true
         }
     }
 
@@ -95,8 +102,6 @@ struct TimeTokenScanner {
         var sawSentenceEnd = true
         var previousWasNumber = false
         var previousWasName = false
-        // "a.m."/"p.m." took a full stop that may also end the sentence ("… at 10 a.m. Police said …").
-        var meridiemStop = false
         let cls = ByteClass.table
         // The latest token, kept out of the array while the words after it may still change its flags
         // (no copy-on-write check per word).
@@ -141,7 +146,7 @@ struct TimeTokenScanner {
             if sawSentenceEnd && word > 0 { sentence += 1 }
             sawSentenceEnd = false
 
-            let s = i
+            var s = i
             while i < n, cls[Int(p[i])] & 3 != 0 { i += 1 }
             var e = i
             // "'s" after a word belongs to it.
@@ -159,7 +164,6 @@ struct TimeTokenScanner {
             var entry: Int32 = -1
             var number = -1, digits = 0
             var flags: UInt16 = 0
-            var tokenStart = s
             if previousWasName, gap == .space { flags |= TimeToken.afterName }
             if ByteClass.isUpper(first) { flags |= TimeToken.capitalised }
             if startsSentence { flags |= TimeToken.sentenceStart }
@@ -179,7 +183,7 @@ struct TimeTokenScanner {
                         if a < s, a == 0 || !ByteClass.isAlnum(p[a - 1]) {
                             flags |= TimeToken.apostropheYear
                             // The apostrophe belongs to the year, not to the gap before it ("May '98").
-                            tokenStart = a
+                            s = a
                             if (marks == 1 && mark == 0x27) || (marks == 3 && mark == 0x99), spaces > 0, newlines <= 1 { gap = .space }
                         }
                     }
@@ -212,7 +216,11 @@ struct TimeTokenScanner {
                        e + 2 >= n || !ByteClass.isAlnum(p[e + 2]) {
                         entry = l == 0x61 ? amEntry : pmEntry
                         e += 2
-                        if e < n, p[e] == 0x2E { e += 1; meridiemStop = true }
+                        if e < n, p[e] == 0x2E {
+                            e += 1
+                            // The full stop may also end the sentence ("… at 10 a.m. Police said …").
+                            if Self.opensSentence(p, e, probe) { sawSentenceEnd = true }
+                        }
                         i = e
                     } else if l == 0x6F, e + 5 < n {
                         // "o'clock" / "o’clock"
@@ -229,14 +237,6 @@ struct TimeTokenScanner {
                     if (k == .monthAbbr || k == .weekdayAbbr), e < n, p[e] == 0x2E { e += 1; i = e }
                 }
             }
-            if meridiemStop, entry != amEntry, entry != pmEntry {
-                // After "a.m." a capitalised word other than a date word ("Friday", "Aug.", "EDT") opens a sentence.
-                meridiemStop = false
-                if gap == .space, ByteClass.isUpper(first), !startsSentence, !Self.datesOn(entry, probe) {
-                    sentence += 1
-                    flags |= TimeToken.sentenceStart
-                }
-            }
             if entry >= 0 || number >= 0 {
                 // A grammatical time word right after a token still tells it what follows: "Sunday Times", "March will".
                 if entry >= 0, lastWasToken, gap == .space, let prev = pending, prev.word == word - 1,
@@ -250,7 +250,7 @@ struct TimeTokenScanner {
                     pending!.flags = flags
                 }
                 if let q = pending { tokens.append(q) }
-                pending = (TimeToken(start: tokenStart, end: e, word: word, sentence: sentence, entry: entry, number: number,
+                pending = (TimeToken(start: s, end: e, word: word, sentence: sentence, entry: entry, number: number,
                                         digits: digits, flags: flags, gap: gap))
                 lastWasToken = true
                 previousWasName = false
