@@ -331,14 +331,15 @@ public struct TimeExpressionFinder: Sendable {
         m.expr.future = before > 0 || (before == 0 && leadsFutureClause(parser, m))
     }
 
-    /// "On Sunday, rescue teams will search …": an expression that opens its sentence (after "on" at most) takes the
-    /// tense of the clause after it — future when a future cue ("will", "plans to") comes within eight
-    /// words and before any past cue ("said", "was", "had").
+    /// "On Sunday, rescue teams will search …": an expression that opens its sentence (after "on" or "in" at most) takes the
+    /// tense of the clause after it — future when a future cue ("will", "expected") comes within eight
+    /// words and before any past cue ("said", "was", "had"); not "plans to" ("In May, it announced plans to …").
     private func leadsFutureClause(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match) -> Bool {
         let t = parser.tokens
         let f = m.first
         guard t[f].has(TimeToken.sentenceStart)
-                || (f > 0 && t[f - 1].has(TimeToken.sentenceStart) && parser.role(f - 1) == .on && parser.adj(f - 1, f)),
+                || (f > 0 && t[f - 1].has(TimeToken.sentenceStart) && (parser.role(f - 1) == .on || parser.role(f - 1) == .in)
+                    && parser.adj(f - 1, f)),
               m.last + 1 < t.count, t[m.last + 1].sentence == t[m.last].sentence else { return false }
         // "Monday's attack will be remembered": a possessive names the day of something else.
         guard !t[m.last].has(TimeToken.possessive) else { return false }
@@ -346,7 +347,6 @@ public struct TimeExpressionFinder: Sendable {
         while j < t.count, t[j].sentence == t[m.last].sentence, t[j].word - t[m.last].word <= 8 {
             switch parser.role(j) {
             case .futureCue: return true
-            case .futureCueTo: if parser.adj(j, j + 1), parser.role(j + 1) == .to { return true }
             case .pastCue, .perfect: return false
             default: break
             }

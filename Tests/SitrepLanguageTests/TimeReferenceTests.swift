@@ -81,6 +81,10 @@ import Testing
                       phrase: "Tuesday", type: .date, value: "1998-08-04"),
         TimeValueCase(text: "Wednesday's raid will be investigated.", published: "1998-08-07",
                       phrase: "Wednesday", type: .date, value: "1998-08-05"),
+        TimeValueCase(text: "In March, the assembly will vote on the charter.", published: "1998-08-07",
+                      phrase: "March", type: .date, value: "1999-03"),
+        TimeValueCase(text: "In March, the firm announced plans to sell its mines.", published: "1998-08-07",
+                      phrase: "March", type: .date, value: "1998-03"),
         // With future cues "this weekend" / "the weekend" is the coming one; without, the latest one.
         TimeValueCase(text: "The ministers will meet this weekend in Rome.", published: "1998-08-05",
                       phrase: "this weekend", type: .date, value: "1998-W32-WE"),
