@@ -81,6 +81,9 @@ public struct TimeExpressionFinder: Sendable {
         // The start of the last date the text named, for "the following month", "that year".
         var reference: CalendarDay?
         var referencePrecision = TimePrecision.year
+        // The start of the last date named at each precision (day, week, month, season, year): "the next day" after
+        // "March 3 … in 1997" counts from March 3, the last time named finely enough (not from the publication date).
+        var finest = FineReferences()
         while i < matches.count {
             var m = matches[i]
             setTense(&m, parser, p)
@@ -115,18 +118,24 @@ public struct TimeExpressionFinder: Sendable {
             default: break
             }
             let usable = reference != nil && referencePrecision <= needed
-            var anchor = m.expr.fromReference && usable ? DayInterval(day: reference!) : published
+            var anchor = published
+            if m.expr.fromReference {
+                if usable { anchor = DayInterval(day: reference!) }
+                else if let day = finest.latest(atMost: needed) { anchor = DayInterval(day: day) }
+            }
             // "at 3 a.m. local time on Tuesday", "on Sunday the guns fell silent at 6 p.m.": a clock time without
-            // a day takes the day the same sentence names nearby (after it first, then before it).
-            if m.expr.type == .time, m.expr.hour != nil, case .none = m.expr.anchor,
-               let day = sentenceDay(parser, matches, i, out, p, published: published) {
-                anchor = DayInterval(day: day)
+            // a day takes the day the same sentence names nearby (after it first, then before it), else the last
+            // day the text named ("The blast came Friday. … It went off at 10:40 a.m.": TimeML's reference time).
+            if m.expr.type == .time, m.expr.hour != nil, case .none = m.expr.anchor {
+                if let day = sentenceDay(parser, matches, i, out, p, published: published) { anchor = DayInterval(day: day) }
+                else if let day = finest.day { anchor = DayInterval(day: day) }
             }
             let found = mention(parser, m, published: anchor)
             if let i = found.interval, found.type == .date || found.type == .time, found.precision != .beforePublication,
                !found.value.hasSuffix("_REF") {
                 reference = i.start
                 referencePrecision = found.precision ?? .year
+                finest.named(i.start, referencePrecision)
             }
             out.append(found)
             if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }
@@ -166,6 +175,37 @@ public struct TimeExpressionFinder: Sendable {
             if t[before.last].sentence == t[m.first].sentence, t[m.first].word - t[before.last].word <= 6 { return d.start }
         }
         return nil
+    }
+
+    /// The start of the last date named at day, week, month and season precision or finer (kept inline: no allocation
+    /// per document). A year-precision reference is the finder's plain `reference`.
+    struct FineReferences {
+        var day: CalendarDay?
+        var week: CalendarDay?
+        var month: CalendarDay?
+        var season: CalendarDay?
+
+        /// A date named at precision `p`: the reference for `p` and every coarser precision.
+        mutating func named(_ start: CalendarDay, _ p: TimePrecision) {
+            switch p {
+            case .day: day = start; week = start; month = start; season = start
+            case .week: week = start; month = start; season = start
+            case .month: month = start; season = start
+            case .season: season = start
+            case .year, .beforePublication: break
+            }
+        }
+
+        /// The start of the last date named at `needed` precision or finer.
+        func latest(atMost needed: TimePrecision) -> CalendarDay? {
+            switch needed {
+            case .day: return day
+            case .week: return week
+            case .month: return month
+            case .season: return season
+            case .year, .beforePublication: return nil
+            }
+        }
     }
 
     /// A period value ("2018-Q2", "2018-H1", "2018-07", "2018-SU") as an anchor `yearOffset` years away.
@@ -284,8 +324,35 @@ public struct TimeExpressionFinder: Sendable {
     /// Sets the tense of a match from the words before it: a past-tense verb right before is the past; a future cue
     /// (`tenseBefore`) is the future; other past cues ("said", "was") only rule the future out.
     private func setTense(_ m: inout TimeExpressionParser.Match, _ parser: TimeExpressionParser, _ p: UnsafeBufferPointer<UInt8>) {
-        m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start)
-        m.expr.future = !m.expr.past && tenseBefore(parser, m, p) > 0
+        // "since Oct. 27": what a time runs since lies in the past.
+        m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start) || parser.previousRole(m.first) == .since
+        guard !m.expr.past else { m.expr.future = false; return }
+        let before = tenseBefore(parser, m, p)
+        m.expr.future = before > 0 || (before == 0 && leadsFutureClause(parser, m))
+    }
+
+    /// "On Sunday, rescue teams will search …": an expression that opens its sentence (after "on" or "in" at most) takes the
+    /// tense of the clause after it — future when a future cue ("will", "expected") comes within eight
+    /// words and before any past cue ("said", "was", "had"); not "plans to" ("In May, it announced plans to …").
+    private func leadsFutureClause(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match) -> Bool {
+        let t = parser.tokens
+        let f = m.first
+        guard t[f].has(TimeToken.sentenceStart)
+                || (f > 0 && t[f - 1].has(TimeToken.sentenceStart) && (parser.role(f - 1) == .on || parser.role(f - 1) == .in)
+                    && parser.adj(f - 1, f)),
+              m.last + 1 < t.count, t[m.last + 1].sentence == t[m.last].sentence else { return false }
+        // "Monday's attack will be remembered": a possessive names the day of something else.
+        guard !t[m.last].has(TimeToken.possessive) else { return false }
+        var j = m.last + 1
+        while j < t.count, t[j].sentence == t[m.last].sentence, t[j].word - t[m.last].word <= 8 {
+            switch parser.role(j) {
+            case .futureCue: return true
+            case .pastCue, .perfect: return false
+            default: break
+            }
+            j += 1
+        }
+        return false
     }
 
     /// Whether "had" stands one or two words before token `j` ("had been scheduled", "had planned").

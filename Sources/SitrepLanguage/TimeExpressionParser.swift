@@ -82,7 +82,8 @@ struct TimeExpressionParser {
     }
     func isCapitalised(_ k: Int) -> Bool { tokens[k].has(TimeToken.capitalised) }
     func isDayNumber(_ k: Int) -> Bool {
-        k < n && tokens[k].number >= 1 && tokens[k].number <= 31 && tokens[k].digits <= 2 && !tokens[k].has(TimeToken.decade)
+        k < n && tokens[k].number >= 1 && tokens[k].number <= 31 && tokens[k].digits <= 2
+            && tokens[k].flags & (TimeToken.decade | TimeToken.apostropheYear) == 0
     }
     func isYear(_ k: Int) -> Bool {
         k < n && tokens[k].digits == 4 && tokens[k].number >= 1000 && tokens[k].number <= 2199
@@ -155,6 +156,9 @@ struct TimeExpressionParser {
             }
             return nil
         case .dayRef:
+            // "overnight" (the night before) as an adverb: not "overnight flights", "an overnight stay".
+            if e.number < 0, !e.code.isEmpty,
+               t.has(TimeToken.wordFollows) || previousRole(k) == .article || previousRole(k) == .the { return nil }
             var x = TimeExpression(type: .date, anchor: .dayOffset(e.number))
             if !e.code.isEmpty { x.type = .time; x.partOfDay = e.code }
             var last = k
@@ -543,6 +547,10 @@ struct TimeExpressionParser {
                 return nil
             }
         }
+        // "in '98", "the '98 elections"
+        if let year = apostropheYear(k), !t.has(TimeToken.afterAmount) {
+            return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .date(year: year, month: nil, day: nil)))
+        }
         // "nineteen ninety-six"
         if t.entry >= 0, let (year, last) = yearAt(k) {
             return Match(first: k, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: nil, day: nil)))
@@ -622,11 +630,19 @@ struct TimeExpressionParser {
     /// A year after a month or "of": digits ("1988") or words ("nineteen ninety-six"); returns it and its last token.
     func yearAt(_ k: Int) -> (Int, Int)? {
         if isYear(k) { return (tokens[k].number, k) }
+        if let y = apostropheYear(k) { return (y, k) }
         guard let e = entry(k), e.kind == .number, e.number >= 10, e.number <= 20, adj(k, k + 1), let tens = entry(k + 1),
               tens.kind == .number, tens.number >= 20, tens.number < 100, tens.number % 10 == 0 else { return nil }
         var year = e.number * 100 + tens.number, last = k + 1
         if adj(k + 1, k + 2), let units = entry(k + 2), units.kind == .number, units.number < 10 { year += units.number; last = k + 2 }
         return (year, last)
+    }
+
+    /// "'98" → 1998, "'05" → 2005 (two digits after an apostrophe; below 30 the 2000s).
+    @inline(__always) func apostropheYear(_ k: Int) -> Int? {
+        guard k < n, tokens[k].has(TimeToken.apostropheYear), tokens[k].digits == 2, tokens[k].number >= 0 else { return nil }
+        let v = tokens[k].number
+        return v < 30 ? 2000 + v : 1900 + v
     }
 
     /// Whether a bare four-digit number is a year: after a time preposition or a month, or standing before
@@ -718,6 +734,11 @@ struct TimeExpressionParser {
         }
         if year != nil {
             return Match(first: first, last: last, expr: TimeExpression(type: .date, anchor: .date(year: year, month: month, day: nil)))
+        }
+        // "August of last year", "March of this year"
+        if day == nil, me.kind == .month, adj(mk, mk + 1), role(mk + 1) == .of, adj(mk + 1, mk + 2),
+           let (ref, end) = yearOf(mk + 2), case .relative(let yo) = ref, role(mk + 2) != .the {
+            return Match(first: first, last: end, expr: TimeExpression(type: .date, anchor: .monthInYear(month, yearOffset: yo)))
         }
         // "June last year", "January this year"
         let r = role(mk + 1)
@@ -950,6 +971,15 @@ struct TimeExpressionParser {
         if unit == .day, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after,
            k + 2 >= n || tokens[k + 2].word != tokens[k].word + 2 || tokens[k + 2].gap != .space {
             var x = TimeExpression(type: .date, anchor: .unitOffset(.day, role(k + 1) == .before ? -1 : 1))
+            x.fromReference = true
+            return Match(first: k, last: k + 1, expr: x, takesThe: true)
+        }
+        // "the week before", "the year after": a week, month or year next to the time last named (not "the year before
+        // the war", "the month before elections").
+        if unit == .week || unit == .month || unit == .year, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after,
+           !tokens[k + 1].has(TimeToken.wordFollows), !tokens[k + 1].has(TimeToken.nameFollows),
+           k + 2 >= n || tokens[k + 2].word != tokens[k].word + 2 || tokens[k + 2].gap != .space {
+            var x = TimeExpression(type: .date, anchor: .unitOffset(unit, role(k + 1) == .before ? -1 : 1))
             x.fromReference = true
             return Match(first: k, last: k + 1, expr: x, takesThe: true)
         }

@@ -295,6 +295,8 @@ enum TimeResolver {
             return dayResolution(day)
         case .unitOffset(let unit, let n):
             guard let anchor else { return Resolution(interval: nil, precision: nil, value: "XXXX", unresolvedReason: noAnchor) }
+            // "will meet this weekend", "talks resume at the weekend": with future cues the weekend on or after the anchor.
+            if unit == .weekend, n == 0, x.future, anchor.weekday < 6 { return unitResolution(.weekend, 1, anchor) }
             return unitResolution(unit, n, anchor)
         case .unitsAgo(let unit, let count, let sign):
             guard let anchor else { return Resolution(interval: nil, precision: nil, value: "XXXX", unresolvedReason: noAnchor) }

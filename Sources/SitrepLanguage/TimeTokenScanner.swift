@@ -46,6 +46,8 @@ struct TimeToken {
     static let afterAmount: UInt16 = 128
     /// The previous word is a capitalised name, not at a sentence start: "Resolution 2018".
     static let afterName: UInt16 = 256
+    /// Two digits right after an apostrophe that opens a word: a year ("in '98", "May '02").
+    static let apostropheYear: UInt16 = 512
 
     @inline(__always) func has(_ f: UInt16) -> Bool { flags & f != 0 }
 }
@@ -67,6 +69,25 @@ struct TimeTokenScanner {
 
     func scan(_ p: UnsafeBufferPointer<UInt8>, into tokens: inout [TimeToken]) {
         lexicon.withProbe { scan(p, probe: $0, into: &tokens) }
+    }
+
+    /// Whether the word after "a.m."/"p.m." and its full stop (at `from`) opens a sentence: one space, then a capitalised
+    /// word that does not carry the clock time on — not a weekday, a month, "today", a time zone ("10 a.m. EDT Friday").
+    private static func opensSentence(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ probe: TimeLexicon.Probe) -> Bool {
+        var s = from
+        while s < p.count, p[s] == 0x20 { s += 1 }
+        guard s > from, s < p.count, ByteClass.isUpper(p[s]) else { return false }
+        var e = s
+        while e < p.count, ByteClass.isAlnum(p[e]) { e += 1 }
+        guard e - s >= 2, e - s <= 40 else { return true }
+        let entry = probe.word(p, s, e)
+        guard entry >= 0 else { return true }
+        let x = probe.entries[Int(entry)]
+        switch x.kind {
+        case .weekday, .weekdayAbbr, .month, .monthAbbr, .dayRef, .holiday: return false
+        case .word: return x.role != .zone
+        default: return true
+        }
     }
 
     /// `probe`: the lexicon's tables as pointers, so that looking up every word costs no call, bounds check
@@ -125,7 +146,7 @@ struct TimeTokenScanner {
             if sawSentenceEnd && word > 0 { sentence += 1 }
             sawSentenceEnd = false
 
-            let s = i
+            var s = i
             while i < n, cls[Int(p[i])] & 3 != 0 { i += 1 }
             var e = i
             // "'s" after a word belongs to it.
@@ -155,6 +176,17 @@ struct TimeTokenScanner {
                 digits = d - s
                 if d == e {
                     number = v
+                    if digits == 2, s >= 1 {
+                        // "'98" / "’98", the apostrophe not inside a word ("rock'n'roll").
+                        var a = s
+                        if p[s - 1] == 0x27 { a = s - 1 } else if s >= 3, p[s - 3] == 0xE2, p[s - 2] == 0x80, p[s - 1] == 0x99 { a = s - 3 }
+                        if a < s, a == 0 || !ByteClass.isAlnum(p[a - 1]) {
+                            flags |= TimeToken.apostropheYear
+                            // The apostrophe belongs to the year, not to the gap before it ("May '98").
+                            s = a
+                            if (marks == 1 && mark == 0x27) || (marks == 3 && mark == 0x99), spaces > 0, newlines <= 1 { gap = .space }
+                        }
+                    }
                 } else if e - d == 2, digits <= 2 {
                     let a = ByteClass.lower(p[d]), c = ByteClass.lower(p[d + 1])
                     if (a == 0x73 && c == 0x74) || (a == 0x6E && c == 0x64) || (a == 0x72 && c == 0x64) || (a == 0x74 && c == 0x68) {
@@ -184,7 +216,11 @@ struct TimeTokenScanner {
                        e + 2 >= n || !ByteClass.isAlnum(p[e + 2]) {
                         entry = l == 0x61 ? amEntry : pmEntry
                         e += 2
-                        if e < n, p[e] == 0x2E { e += 1 }
+                        if e < n, p[e] == 0x2E {
+                            e += 1
+                            // The full stop may also end the sentence ("… at 10 a.m. Police said …").
+                            if Self.opensSentence(p, e, probe) { sawSentenceEnd = true }
+                        }
                         i = e
                     } else if l == 0x6F, e + 5 < n {
                         // "o'clock" / "o’clock"
