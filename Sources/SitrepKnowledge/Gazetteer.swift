@@ -122,6 +122,8 @@ public final class Gazetteer: Sendable {
             if let k = out.firstIndex(where: { $0.index == idx }) {
                 if out[k].match < m { out[k].match = m }
             } else {
+                // (Room for several at the first: no regrowth from one to two to four.)
+                if out.isEmpty { out.reserveCapacity(8) }
                 out.append(Candidate(index: idx, match: m))
             }
             h = hitNext[Int(h)]
@@ -148,6 +150,7 @@ public final class Gazetteer: Sendable {
             let a = hitFirstByte[Int(s)], b = f[0]
             let sameStart = a == b || (Self.isVowel(a) && Self.isVowel(b))
             if sameStart && abs(other - flen) <= slack && (!shortSkeleton || important) && !out.contains(where: { $0.index == idx }) {
+                if out.isEmpty { out.reserveCapacity(8) }
                 out.append(Candidate(index: idx, match: .skeleton))
             }
             s = hitNext[Int(s)]
