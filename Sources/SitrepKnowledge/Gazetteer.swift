@@ -122,6 +122,8 @@ public final class Gazetteer: Sendable {
             if let k = out.firstIndex(where: { $0.index == idx }) {
                 if out[k].match < m { out[k].match = m }
             } else {
+                // (Room for several at the first: no regrowth from one to two to four.)
+                if out.isEmpty { out.reserveCapacity(8) }
                 out.append(Candidate(index: idx, match: m))
             }
             h = hitNext[Int(h)]
@@ -129,10 +131,15 @@ public final class Gazetteer: Sendable {
         // An exact name outranks any spelling variant: look at skeletons only when nothing matched exactly.
         // (A division's name alone still looks for its city: "Deir Ezzor" is both.)
         guard useSkeleton && (alwaysSkeleton || !out.contains(where: { let k = kindOf[Int($0.index)]; return k != .admin1 && k != .admin2 })) else { return out }
-        NameKey.skeleton(ofFolded: f, into: &sk)
-        guard sk.count >= 2 else { return out }
-        let shortSkeleton = sk.count < 4
-        var s = skeletonHead[Self.skeletonKey(sk, firstByte: f[0])] ?? -1
+        // (The skeleton is written into a scratch buffer and hashed there: no array per lookup.)
+        var skCount = 0
+        let key = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: f.count) { o -> UInt64 in
+            skCount = NameKey.skeleton(ofFolded: f, writingTo: o)
+            return Self.skeletonKey(UnsafeBufferPointer(rebasing: o[0..<skCount]), firstByte: f[0])
+        }
+        guard skCount >= 2 else { return out }
+        let shortSkeleton = skCount < 4
+        var s = skeletonHead[key] ?? -1
         let flen = f.count
         while s >= 0 {
             let idx = hitPlace[Int(s)]
@@ -143,6 +150,7 @@ public final class Gazetteer: Sendable {
             let a = hitFirstByte[Int(s)], b = f[0]
             let sameStart = a == b || (Self.isVowel(a) && Self.isVowel(b))
             if sameStart && abs(other - flen) <= slack && (!shortSkeleton || important) && !out.contains(where: { $0.index == idx }) {
+                if out.isEmpty { out.reserveCapacity(8) }
                 out.append(Candidate(index: idx, match: .skeleton))
             }
             s = hitNext[Int(s)]
@@ -153,6 +161,10 @@ public final class Gazetteer: Sendable {
     /// The skeleton table's key: the skeleton's hash with the name's first letter class (vowels alike),
     /// so that names starting differently (Abuja / Bejaia) never share a chain.
     static func skeletonKey(_ sk: [UInt8], firstByte: UInt8) -> UInt64 {
+        sk.withUnsafeBufferPointer { skeletonKey($0, firstByte: firstByte) }
+    }
+
+    static func skeletonKey(_ sk: UnsafeBufferPointer<UInt8>, firstByte: UInt8) -> UInt64 {
         let cls: UInt64 = isVowel(firstByte) ? 0x61 : UInt64(firstByte)
         return NameKey.hash(sk) ^ 0x5bd1e995 ^ (cls << 56)
     }

@@ -125,82 +125,91 @@ public enum NameKey {
         // Written in place into a scratch buffer of the input's size (a skeleton is never longer than its folded
         // key: every byte written stands for at least one byte read), then copied out.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { o in
-            var used = 0
-            var i = 0
-            var wordCount = 0
-            var w = 0
-            while w < n { if f[w] == 0x20 { wordCount += 1 }; w += 1 }
-            wordCount += 1
-            var wordIndex = 0
-            while i < n {
-                var j = i
-                while j < n && f[j] != 0x20 { j += 1 }
-                defer { i = j + 1; wordIndex += 1 }
-                var s = i
-                let len = j - i
-                if len == 0 { continue }
-                if f[i] >= 0x80 {
-                    // Arabic word: drop the article ال and long vowels / hamza seats.
-                    if len >= 8 && f[i] == 0xD8 && f[i + 1] == 0xA7 && f[i + 2] == 0xD9 && f[i + 3] == 0x84 { s += 4 }
-                    var k = s
-                    while k < j {
-                        let b0 = f[k]
-                        let l = b0 < 0x80 ? 1 : (b0 & 0xE0 == 0xC0 ? 2 : (b0 & 0xF0 == 0xE0 ? 3 : 4))
-                        if k + l > n { break }  // (a cut-off scalar: folded keys hold none)
-                        let isVowel = l == 2 && ((b0 == 0xD8 && (f[k + 1] == 0xA7 || f[k + 1] == 0xA1 || f[k + 1] == 0xA4 || f[k + 1] == 0xA6))
-                            || (b0 == 0xD9 && (f[k + 1] == 0x88 || f[k + 1] == 0x8A)))
-                        if !isVowel {
-                            let startLen = used
-                            var same = used >= l
-                            if same { for q in 0..<l where o[used - l + q] != f[k + q] { same = false; break } }
-                            if !same || startLen == 0 { for q in 0..<l { o[used] = f[k + q]; used += 1 } }
-                        }
-                        k += l
-                    }
-                    continue
-                }
-                // Latin word: a separate article is skipped unless it is the last word.
-                if wordIndex < wordCount - 1 && isArticle(f, i, j) { continue }
-                // A glued article: al-/el- at the start of a word of 4+ letters (Alboukamal, Albu).
-                if len >= 4 && (f[i] == 0x61 || f[i] == 0x65) && f[i + 1] == 0x6C { s += 2 }
-                var k = s
-                var wordStart = true
-                while k < j {
-                    let c = f[k]
-                    let next: UInt8 = k + 1 < j ? f[k + 1] : 0
-                    var cls: UInt8 = 0
-                    var step = 1
-                    if next == 0x68 && (c == 0x6B || c == 0x64 || c == 0x74 || c == 0x73 || c == 0x63 || c == 0x67 || c == 0x70) {
-                        switch c {
-                        case 0x6B: cls = 0x68       // kh → h
-                        case 0x64: cls = 0x64       // dh → d
-                        case 0x74: cls = 0x74       // th → t
-                        case 0x73, 0x63: cls = 0x73 // sh, ch → s
-                        case 0x67: cls = 0x6B       // gh → k
-                        default: cls = 0x66         // ph → f
-                        }
-                        step = 2
-                    } else {
-                        switch c {
-                        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x77: cls = 0x61  // vowels, w, y: one vowel slot
-                        case 0x68: cls = (k + 1 == j) ? 0 : 0x68               // final h drops (Raqqah)
-                        case 0x71, 0x6B, 0x67, 0x63, 0x6A: cls = 0x6B           // q k g c j
-                        case 0x7A, 0x64: cls = 0x64                            // z d
-                        case 0x70: cls = 0x62                                  // p → b
-                        case 0x76: cls = 0x66                                  // v → f
-                        case 0x78: cls = 0x6B                                  // x
-                        default: cls = c
-                        }
-                    }
-                    k += step
-                    if cls == 0 { continue }
-                    if cls == 0x61 && wordStart { continue }  // word-initial vowels drop (Abu / Bu, Idlib)
-                    wordStart = false
-                    if used == 0 || o[used - 1] != cls { o[used] = cls; used += 1 }
-                }
-            }
+            let used = skeleton(ofFolded: f, writingTo: o)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: o[0..<used]))
         }
+    }
+
+    /// The consonant skeleton of an already folded key written at the start of `o` (room for `f.count` bytes: a
+    /// skeleton is never longer than its key); its length. (No array: lookups hash it where it is written.)
+    static func skeleton(ofFolded f: UnsafeBufferPointer<UInt8>, writingTo o: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let n = f.count
+        guard n > 0 else { return 0 }
+        var used = 0
+        var i = 0
+        var wordCount = 0
+        var w = 0
+        while w < n { if f[w] == 0x20 { wordCount += 1 }; w += 1 }
+        wordCount += 1
+        var wordIndex = 0
+        while i < n {
+            var j = i
+            while j < n && f[j] != 0x20 { j += 1 }
+            defer { i = j + 1; wordIndex += 1 }
+            var s = i
+            let len = j - i
+            if len == 0 { continue }
+            if f[i] >= 0x80 {
+                // Arabic word: drop the article ال and long vowels / hamza seats.
+                if len >= 8 && f[i] == 0xD8 && f[i + 1] == 0xA7 && f[i + 2] == 0xD9 && f[i + 3] == 0x84 { s += 4 }
+                var k = s
+                while k < j {
+                    let b0 = f[k]
+                    let l = b0 < 0x80 ? 1 : (b0 & 0xE0 == 0xC0 ? 2 : (b0 & 0xF0 == 0xE0 ? 3 : 4))
+                    if k + l > n { break }  // (a cut-off scalar: folded keys hold none)
+                    let isVowel = l == 2 && ((b0 == 0xD8 && (f[k + 1] == 0xA7 || f[k + 1] == 0xA1 || f[k + 1] == 0xA4 || f[k + 1] == 0xA6))
+                        || (b0 == 0xD9 && (f[k + 1] == 0x88 || f[k + 1] == 0x8A)))
+                    if !isVowel {
+                        let startLen = used
+                        var same = used >= l
+                        if same { for q in 0..<l where o[used - l + q] != f[k + q] { same = false; break } }
+                        if !same || startLen == 0 { for q in 0..<l { o[used] = f[k + q]; used += 1 } }
+                    }
+                    k += l
+                }
+                continue
+            }
+            // Latin word: a separate article is skipped unless it is the last word.
+            if wordIndex < wordCount - 1 && isArticle(f, i, j) { continue }
+            // A glued article: al-/el- at the start of a word of 4+ letters (Alboukamal, Albu).
+            if len >= 4 && (f[i] == 0x61 || f[i] == 0x65) && f[i + 1] == 0x6C { s += 2 }
+            var k = s
+            var wordStart = true
+            while k < j {
+                let c = f[k]
+                let next: UInt8 = k + 1 < j ? f[k + 1] : 0
+                var cls: UInt8 = 0
+                var step = 1
+                if next == 0x68 && (c == 0x6B || c == 0x64 || c == 0x74 || c == 0x73 || c == 0x63 || c == 0x67 || c == 0x70) {
+                    switch c {
+                    case 0x6B: cls = 0x68       // kh → h
+                    case 0x64: cls = 0x64       // dh → d
+                    case 0x74: cls = 0x74       // th → t
+                    case 0x73, 0x63: cls = 0x73 // sh, ch → s
+                    case 0x67: cls = 0x6B       // gh → k
+                    default: cls = 0x66         // ph → f
+                    }
+                    step = 2
+                } else {
+                    switch c {
+                    case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x77: cls = 0x61  // vowels, w, y: one vowel slot
+                    case 0x68: cls = (k + 1 == j) ? 0 : 0x68               // final h drops (Raqqah)
+                    case 0x71, 0x6B, 0x67, 0x63, 0x6A: cls = 0x6B           // q k g c j
+                    case 0x7A, 0x64: cls = 0x64                            // z d
+                    case 0x70: cls = 0x62                                  // p → b
+                    case 0x76: cls = 0x66                                  // v → f
+                    case 0x78: cls = 0x6B                                  // x
+                    default: cls = c
+                    }
+                }
+                k += step
+                if cls == 0 { continue }
+                if cls == 0x61 && wordStart { continue }  // word-initial vowels drop (Abu / Bu, Idlib)
+                wordStart = false
+                if used == 0 || o[used - 1] != cls { o[used] = cls; used += 1 }
+            }
+        }
+        return used
     }
 
     /// The skeleton of a string (folded first).

@@ -12,7 +12,8 @@ public struct PlaceLexicon: Sendable {
         case direction, rural, admin1, region, city, border, relation, cue
     }
 
-    /// Folded-word hash → index into `Role.allCases`.
+    /// Folded-word hash → index into `Role.allCases`. (The lookups below are inlined: a call would copy the whole
+    /// lexicon to pass it.)
     let roleTable: NameKeyTable
     let stopwordTable: NameKeyTable
     /// Sentence-opening function words ("The", "In"): not a given name before a place.
@@ -45,10 +46,13 @@ public struct PlaceLexicon: Sendable {
         roleTable = r; stopwordTable = st; openerTable = op; connectorTable = co; seatLinkTable = sl; streetWordTable = sw
     }
 
+    @inline(__always)
     func isStreetWord(_ hash: UInt64) -> Bool { streetWordTable[hash] != nil }
 
+    @inline(__always)
     func isSeatLink(_ hash: UInt64) -> Bool { seatLinkTable[hash] != nil }
 
+    @inline(__always)
     func isStopword(_ hash: UInt64) -> Bool { stopwordTable[hash] != nil }
 
     nonisolated(unsafe) private static var cached: PlaceLexicon?
@@ -107,5 +111,6 @@ public struct PlaceLexicon: Sendable {
     }
 
     func role(_ folded: [UInt8]) -> Role? { role(NameKey.hash(folded)) }
+    @inline(__always)
     func role(_ hash: UInt64) -> Role? { roleTable[hash].map { Role.allCases[Int($0)] } }
 }

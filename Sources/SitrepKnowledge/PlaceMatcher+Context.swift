@@ -5,6 +5,11 @@ extension PlaceMatcher {
     /// Prior of one candidate: how the name matched, what kind of feature it is, its population, and how
     /// well it fits the words around the name.
     func prior(_ c: Gazetteer.Candidate, _ raw: Raw) -> Double {
+        prior(c, head: raw.head, rural: raw.rural, direction: raw.direction)
+    }
+
+    /// `prior(c, raw)` from the mention's fields (no copy of the mention per candidate).
+    func prior(_ c: Gazetteer.Candidate, head: PlaceLexicon.Role?, rural: Bool, direction: Bool) -> Double {
         let kind = gazetteer.kindOf[Int(c.index)]
         let population = Int(gazetteer.populationOf[Int(c.index)])
         var s: Double
@@ -27,7 +32,7 @@ extension PlaceMatcher {
             if population >= 1_000_000 && c.match == .primary { s += 0.4 }
         case .neighbourhood: s += 0.05
         }
-        switch raw.head {
+        switch head {
         case .admin1?:
             if kind == .admin1 { s += 0.8 }
         case .region?:
@@ -37,9 +42,9 @@ extension PlaceMatcher {
         case .border?:
             if kind == .country { s += 0.5 }
         default:
-            if raw.rural && (kind == .admin1 || kind == .region) { s += 0.6 }
-            else if raw.direction && (kind == .admin1 || kind == .region) { s += 0.35 }
-            else if raw.direction && kind == .country { s += 0.2 }
+            if rural && (kind == .admin1 || kind == .region) { s += 0.6 }
+            else if direction && (kind == .admin1 || kind == .region) { s += 0.35 }
+            else if direction && kind == .country { s += 0.2 }
         }
         return s
     }
@@ -51,12 +56,13 @@ extension PlaceMatcher {
         // 1. Prior-best of each mention, and the document's countries and divisions from them.
         var priorBest: [Int32] = []
         priorBest.reserveCapacity(raws.count)
-        var countryCount = [Int32](repeating: 0, count: g.countryIDCount)
-        var admin1Count = [Int32](repeating: 0, count: g.admin1IDCount)
-        /// Countries of mentions whose best reading is an exact (not skeleton) name: support for variants.
-        var exactCountryCount = [Int32](repeating: 0, count: g.countryIDCount)
-        /// Mentions that name a division itself (a first- or second-level division), by first-level division.
-        var divisionNamedCount = [Int32](repeating: 0, count: g.admin1IDCount)
+        // (The gazetteer-sized count arrays come zeroed from the matcher's pool and go back zeroed at the entries
+        // this document touched: no allocation and clearing of five arrays per document.)
+        var (countryCount, admin1Count, exactCountryCount, divisionNamedCount, countryNamed) =
+            countScratch.take(countries: g.countryIDCount, divisions: g.admin1IDCount)
+        // exactCountryCount: countries of mentions whose best reading is an exact (not skeleton) name, support for
+        // variants. divisionNamedCount: mentions that name a division itself (a first- or second-level division), by
+        // first-level division. countryNamed: countries named as such.
         var anyDivisionNamed = false
         var total = 0
         // Each candidate's prior, computed once: mention i's are at priorStart[i]..., in candidate order.
@@ -69,8 +75,9 @@ extension PlaceMatcher {
             var bs = -Double.infinity
             var bestExact = false
             priorStart.append(priors.count)
+            let head = raws[ri].head, rural = raws[ri].rural, direction = raws[ri].direction
             for c in raws[ri].candidates {
-                let s = prior(c, raws[ri])
+                let s = prior(c, head: head, rural: rural, direction: direction)
                 priors.append(s)
                 if s > bs { bs = s; best = c.index; bestExact = c.match != .skeleton }
             }
@@ -118,7 +125,6 @@ extension PlaceMatcher {
         }
         // Countries named as such: a spelling variant of a town needs its country named, or several of its
         // towns named exactly ("Bassett" is no Turkish village because "Side" was matched once).
-        var countryNamed = [Bool](repeating: false, count: g.countryIDCount)
         for i in raws.indices where priorBest[i] >= 0 {
             let b = Int(priorBest[i])
             if kindOf[b] == .country && countryOf[b] >= 0 && raws[i].candidates.contains(where: { $0.index == priorBest[i] && $0.match != .skeleton }) {
@@ -147,9 +153,12 @@ extension PlaceMatcher {
         var nearAdmin1: [Int32] = [], nearCountry: [Int32] = [], divisionIDs: [Int32] = []
         var scored: [(Double, Gazetteer.Candidate)] = []
         // (By index and without a mutable copy: a mention is not copied, nor its arrays retained, per mention.)
-        for i in raws.indices {
-            let r = raws[i]
-            if let role = r.anaphoric {
+        // (Mentions are read in place through a pointer: no copy of a mention, nor retains of its arrays, per mention
+        // or candidate.)
+        raws.withUnsafeBufferPointer { rs in
+        for i in rs.indices {
+            let rp = rs.baseAddress! + i
+            if let role = rp.pointee.anaphoric {
                 // The division (or city) of the nearest place named before it.
                 var ref: PlaceMention? = nil
                 var k = i - 1
@@ -157,27 +166,27 @@ extension PlaceMatcher {
                 if let m = ref, let idx = g.index(ofID: m.place.id!) {
                     let target: Int32? = role == .admin1 ? g.admin1Index(of: idx) : idx
                     if let tg = target {
-                        let q = r.qualifierWords.joined(separator: " ") + (role == .admin1 ? " the province" : " the city")
+                        let q = rp.pointee.qualifierWords.joined(separator: " ") + (role == .admin1 ? " the province" : " the city")
                         let placeRef = g.placeRef(tg, qualifier: q, precision: role == .admin1 ? .admin1 : .city)
-                        out.append(PlaceMention(range: TextRange(start: Int32(r.start), end: Int32(r.end)), place: placeRef, score: 0.6))
+                        out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: placeRef, score: 0.6))
                         continue
                     }
                 }
                 out.append(nil); continue
             }
             // (Both tables are usually empty: no hashing then.)
-            if !smallByName.isEmpty, let small = smallForUnknown[i] ?? (r.forcedIndex != nil ? smallByName[r.nameHash] : nil) {
-                out.append(PlaceMention(range: TextRange(start: Int32(r.start), end: Int32(r.end)), place: small, score: 0.6))
+            if !smallByName.isEmpty, let small = smallForUnknown[i] ?? (rp.pointee.forcedIndex != nil ? smallByName[rp.pointee.nameHash] : nil) {
+                out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: small, score: 0.6))
                 continue
             }
-            guard !r.candidates.isEmpty else { out.append(nil); continue }
+            guard !rp.pointee.candidates.isEmpty else { out.append(nil); continue }
             // (Priors cached for the scanned candidates; one added below is scored afresh.)
-            let p0 = priorStart[i], ownCount = r.candidates.count
+            let p0 = priorStart[i], ownCount = rp.pointee.candidates.count
             // (The one-sense table found once per mention, and not at all when empty.)
-            let longer: Int32? = r.singleWord && !longerByFirstWord.isEmpty ? longerByFirstWord[r.nameHash] : nil
+            let longer: Int32? = rp.pointee.singleWord && !longerByFirstWord.isEmpty ? longerByFirstWord[rp.pointee.nameHash] : nil
             // The mention's candidates, with that longer name's entry added when it is not among them (rare: a new
             // array only then).
-            var cands = r.candidates
+            var cands = rp.pointee.candidates
             if let longer, !cands.contains(where: { $0.index == longer }) {
                 cands.append(Gazetteer.Candidate(index: longer, match: .primary))
             }
@@ -187,7 +196,7 @@ extension PlaceMatcher {
             // Divisions and countries named right next to this name ("Duma, in Hama province").
             nearAdmin1.removeAll(keepingCapacity: true); nearCountry.removeAll(keepingCapacity: true)
             var j = i + 1
-            while j < raws.count && raws[j].start - r.end < 60 {
+            while j < raws.count && raws[j].start - rp.pointee.end < 60 {
                 for c in raws[j].candidates {
                     let k = Int(c.index)
                     if kindOf[k] == .admin1 { nearAdmin1.append(admin1Of[k]) }
@@ -201,11 +210,11 @@ extension PlaceMatcher {
             // town above a large division elsewhere ("Florida", "Montana").
             divisionIDs.removeAll(keepingCapacity: true)
             var divisionCountry: Int32 = -1
-            if r.head == nil && !r.direction && !r.rural {
+            if rp.pointee.head == nil && !rp.pointee.direction && !rp.pointee.rural {
                 var bestPrior = -Double.infinity
                 for (q, c) in cands.enumerated() where kindOf[Int(c.index)] == .admin1 {
                     divisionIDs.append(admin1Of[Int(c.index)])
-                    let p = q < ownCount ? priors[p0 + q] : prior(c, r)
+                    let p = q < ownCount ? priors[p0 + q] : prior(c, head: rp.pointee.head, rural: rp.pointee.rural, direction: rp.pointee.direction)
                     if p > bestPrior { bestPrior = p; divisionCountry = countryOf[Int(c.index)] }
                 }
             }
@@ -213,7 +222,7 @@ extension PlaceMatcher {
             for (q, c) in cands.enumerated() {
                 let k = Int(c.index)
                 let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
-                var s = q < ownCount ? priors[p0 + q] : prior(c, r)
+                var s = q < ownCount ? priors[p0 + q] : prior(c, head: rp.pointee.head, rural: rp.pointee.rural, direction: rp.pointee.direction)
                 if longer == c.index { s += 1.0 }
                 if kind == .admin1 && aid >= 0 && !namedDivisions.isEmpty {
                     if abbreviatedDivisions.contains(aid) { s += 0.3 }
@@ -245,59 +254,93 @@ extension PlaceMatcher {
             let kind = kindOf[b], pop = popOf[b], cid = countryOf[b], aid = admin1Of[b]
             let local = kind == .city || kind == .neighbourhood || kind == .admin2
             // The second tier: a small town whose division the document names ("Riverdale, N.J.").
-            if local && (r.forcedIndex != nil || !r.insideLongerRun),
-               let small = smallPlace(for: r, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, anyDivisionNamed: anyDivisionNamed, ownAdmin1: ownAdmin1) {
-                out.append(PlaceMention(range: TextRange(start: Int32(r.start), end: Int32(r.end)), place: small, score: 0.7))
+            if local && (rp.pointee.forcedIndex != nil || !rp.pointee.insideLongerRun),
+               let small = smallPlace(for: rp.pointee, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, anyDivisionNamed: anyDivisionNamed, ownAdmin1: ownAdmin1) {
+                out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: small, score: 0.7))
                 continue
             }
-            if r.forcedIndex == nil && r.singleWord && !r.cue && personLike.contains(r.nameHash)
+            if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue && personLike.contains(rp.pointee.nameHash)
                 && kind != .country && kind != .admin1 && kind != .continent && pop < 1_000_000 {
                 out.append(nil); continue
             }
             // Inside an organisation's or person's name ("Hayat Tahrir al-Sham", "Ammar Hammo") an alternate
             // name or a spelling variant is that name's part, not a place.
-            if r.forcedIndex == nil && r.afterOtherName && best.match != .primary && kind != .country && kind != .continent {
+            if rp.pointee.forcedIndex == nil && rp.pointee.afterOtherName && best.match != .primary && kind != .country && kind != .continent {
                 out.append(nil); continue
             }
             // A spelling variant of one word opening a sentence or line ("Powered", "Hopes") is not enough.
-            if r.forcedIndex == nil && r.singleWord && r.sentenceStart && best.match == .skeleton {
+            if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && rp.pointee.sentenceStart && best.match == .skeleton {
                 out.append(nil); continue
             }
             // A town of under 150,000 inside a longer capitalised name ("John Kelly", "Notre Dame", "Adrian Dunbar",
             // "Nancy Pelosi", "Sandy Hook") is part of that name.
-            if r.forcedIndex == nil && r.insideLongerRun && !r.cue && local && pop < 150_000 {
+            if rp.pointee.forcedIndex == nil && rp.pointee.insideLongerRun && !rp.pointee.cue && local && pop < 150_000 {
                 out.append(nil); continue
             }
             // A spelling variant (skeleton match) needs the document to be about that country already.
             // A single word needs another place of that country named exactly; a longer name ("Deir Ezzour",
             // "Albu Kamal") is rarely a coincidence and stands on its own.
             if best.match == .skeleton && cid >= 0 {
-                let multiWord = !r.singleWord && r.forcedIndex == nil
+                let multiWord = !rp.pointee.singleWord && rp.pointee.forcedIndex == nil
                 if !multiWord && !(countryNamed[Int(cid)] || exactCountryCount[Int(cid)] >= 2) { out.append(nil); continue }
             }
             // A village-sized name on its own needs support: a locative word before it or its division named.
-            if r.forcedIndex == nil && r.singleWord && !r.cue && local {
+            if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue && local {
                 let supported = aid >= 0 && Int(admin1Count[Int(aid)]) - (own == b ? 1 : 0) > 0
                 let countrySupported = cid >= 0 && Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0) > 0
-                let exact = best.match != .skeleton && r.end - r.start >= 5
+                let exact = best.match != .skeleton && rp.pointee.end - rp.pointee.start >= 5
                 if pop < 1000 && !supported && !(countrySupported && exact) { out.append(nil); continue }
                 if best.match == .skeleton && pop < 20_000 && !supported { out.append(nil); continue }
             }
             var precision = kind.precision
-            switch r.head {
+            switch rp.pointee.head {
             case .admin1?: if kind == .admin1 { precision = .admin1 }
-            case .region?: if kind != .city || r.rural { precision = .region }
+            case .region?: if kind != .city || rp.pointee.rural { precision = .region }
             case .city?: if kind == .city { precision = .city }
             case .border?: precision = .region
-            default: if r.rural { precision = .region }
+            default: if rp.pointee.rural { precision = .region }
             }
-            let qualifier = r.qualifierWords.isEmpty ? nil : r.qualifierWords.joined(separator: " ")
+            let qualifier = rp.pointee.qualifierWords.isEmpty ? nil : rp.pointee.qualifierWords.joined(separator: " ")
             let ref = g.placeRef(best.index, qualifier: qualifier, precision: precision)
             let margin = bestScore - second
             var score = 0.5 + 0.5 * tanh(2 * margin)
             if best.match == .skeleton { score *= 0.8 }
-            out.append(PlaceMention(range: TextRange(start: Int32(r.start), end: Int32(r.end)), place: ref, score: score))
+            out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: ref, score: score))
         }
+        }
+        // Back to the pool, zeroed: every count above was written at a prior-best reading's country or division.
+        for b in priorBest where b >= 0 {
+            let c = Int(countryOf[Int(b)]), a = Int(admin1Of[Int(b)])
+            if c >= 0 { countryCount[c] = 0; exactCountryCount[c] = 0; countryNamed[c] = false }
+            if a >= 0 { admin1Count[a] = 0; divisionNamedCount[a] = 0 }
+        }
+        countScratch.give((countryCount, admin1Count, exactCountryCount, divisionNamedCount, countryNamed))
         return out
+    }
+}
+
+/// Zeroed per-document count arrays for `PlaceMatcher.decide`, kept for reuse (one set per caller at a time, so
+/// matchers shared across threads stay safe).
+final class PlaceCountScratch: @unchecked Sendable {
+    typealias Counts = (country: [Int32], admin1: [Int32], exactCountry: [Int32], divisionNamed: [Int32], countryNamed: [Bool])
+    private let lock = NSLock()
+    private var free: [Counts] = []
+
+    /// A set of all-zero arrays of these sizes.
+    func take(countries: Int, divisions: Int) -> Counts {
+        lock.lock()
+        let c = free.popLast()
+        lock.unlock()
+        if let c, c.country.count == countries, c.admin1.count == divisions { return c }
+        return ([Int32](repeating: 0, count: countries), [Int32](repeating: 0, count: divisions),
+                [Int32](repeating: 0, count: countries), [Int32](repeating: 0, count: divisions),
+                [Bool](repeating: false, count: countries))
+    }
+
+    /// Returns a set, all zero again.
+    func give(_ c: Counts) {
+        lock.lock()
+        if free.count < 32 { free.append(c) }
+        lock.unlock()
     }
 }

@@ -13,6 +13,8 @@ public struct PlaceMatcher: Sendable {
     public let lexicon: PlaceLexicon
     /// Longest name, in words.
     static let maxWords = 6
+    /// Count arrays reused by `decide` from document to document.
+    let countScratch = PlaceCountScratch()
 
     public init(gazetteer: Gazetteer) {
         self.init(gazetteer: gazetteer, lexicon: (try? PlaceLexicon.loadDefault()) ?? .empty)
@@ -84,18 +86,20 @@ public struct PlaceMatcher: Sendable {
                 // A name the main tier does not know may still be a small town of the second tier.
                 if !raw.candidates.isEmpty || hasSmallPlace(t, s, e) { raws.append(raw) }
             }
-            let resolved = decide(raws, t)
+            var resolved = decide(raws, t)
             var forcedOut = [PlaceMention?](repeating: nil, count: forced.count)
             var found: [PlaceMention] = []
-            for (j, (r, m)) in zip(raws, resolved).enumerated() {
-                guard var m else { continue }
-                if let k = r.forcedIndex {
+            // (By index: no copy of each mention.)
+            for j in 0..<min(raws.count, resolved.count) {
+                // (Moved out, not copied: a mention holds several strings.)
+                guard var m = resolved[j].take() else { continue }
+                if let k = raws[j].forcedIndex {
                     var f = m
-                    f.range = TextRange(start: Int32(r.nameStart), end: Int32(r.nameEnd))
+                    f.range = TextRange(start: Int32(raws[j].nameStart), end: Int32(raws[j].nameEnd))
                     forcedOut[k] = f
                 }
-                if j < scanned && (!r.demonym || r.head == .border) {
-                    m.range = TextRange(start: Int32(r.start), end: Int32(r.end))
+                if j < scanned && (!raws[j].demonym || raws[j].head == .border) {
+                    m.range = TextRange(start: Int32(raws[j].start), end: Int32(raws[j].end))
                     found.append(m)
                 }
             }
@@ -293,7 +297,8 @@ public struct PlaceMatcher: Sendable {
                     let hash = length == 1 ? wfold.hashes[i] : NameKey.hash(fold)
                     foldHash = hash
                     if length == 1 && !acceptableSingle(words[i], fold, hash, t) { length -= 1; continue }
-                    if gazetteer.demonymIndex(folded: fold) != nil {
+                    // (Looked up by the hash at hand, not by hashing `fold` again.)
+                    if !fold.isEmpty && gazetteer.demonyms[hash] != nil {
                         demonym = true
                     } else {
                         // Before "province" / "governorate" the division's own spelling may differ from the city's.
@@ -315,7 +320,7 @@ public struct PlaceMatcher: Sendable {
                         var raw = makeRaw(s, words[h].end, [Gazetteer.Candidate(index: d, match: .alternate)], words, wfold, i, h + 1)
                         raw.demonym = true
                         raw.head = .border
-                        raws.append(raw)
+                        raws.append(consume raw)
                     }
                     i += length
                     matched = true
@@ -353,7 +358,7 @@ public struct PlaceMatcher: Sendable {
                         raw.nameEnd = e
                         if raw.qualifierWords.last != wfold.string(h) { raw.qualifierWords.append(wfold.string(h)) }
                     }
-                    raws.append(raw)
+                    raws.append(consume raw)
                     i += length
                     matched = true
                     break

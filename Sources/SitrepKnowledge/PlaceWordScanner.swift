@@ -67,6 +67,8 @@ enum PlaceWordScanner {
                         j += k
                         if k == 8 { continue }
                     } else if (t[j] | 0x20) &- 0x61 < 26 { j += 1; continue }
+                    // A space ends the word (the common case: no decoding of it below).
+                    if t[j] == 0x20 { break }
                     let (w, l) = scalarAt(j)
                     if isLetter(w) { j += l; continue }
                     // Dotted capitals: U.S., U.K.

@@ -25,6 +25,8 @@ import Testing
         "x y z . , ; Ab Cd Ef Gh Ij Kl Mn Op Qr St Uv Wx Yz",
         "a-b-c-d Al-Al El-Qaeda-Linked ELQAEDA alqaeda al-qaeda's Al Qaeda's abd-al ABD IBN-X ibnx mohammedan",
         "alqa's-x Alqaeda's Alqa’s elqaĀ-x ElĀĀĀ-q Al’qaida Alq’aida Elqa'sx al-alqaida’s-al Alé-x Alĳab-",
+        "counterinsurgency internationally mcDonaldson iPhones abcDEFghij abcdefghijklmnopqrstuvwxyz cafeteríá ab'cdef-ghijklm's",
+        "Oppositionsgruppen westwärts ostwarts reconnaissance brigadeCommanders xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
     ]
 
     static func seeds() -> [String] { PlaceSeedsTests.seeds() }

@@ -1,3 +1,5 @@
+import Foundation
+import SitrepCore
 import Testing
 @testable import SitrepKnowledge
 
@@ -73,5 +75,70 @@ import Testing
         let ids = found.map(\.place.id)
         #expect(ids.count == 2)
         #expect(ids.allSatisfy { $0 == "sitrep:yarmouk-basin" }, "\(ids)")
+    }
+
+    /// The skeleton written into a scratch buffer (as the candidate lookup hashes it) is the skeleton built as an
+    /// array, and so is its table key; spelling variants still find their place by skeleton.
+    @Test(arguments: ["Deir Ezzour", "Dayr az-Zawr", "Alboukamal", "al Bab", "Oqeirbat", "Raqqah", "Khan Shaykhun", "Tal Rifaat",
+                      "x", "ab", "Qamishli town", "حلب", "الرقة"])
+    func skeletonInPlaceEqualsArraySkeleton(_ name: String) {
+        let folded = Array(NameKey.folded(name).utf8)
+        var array: [UInt8] = []
+        folded.withUnsafeBufferPointer { NameKey.skeleton(ofFolded: $0, into: &array) }
+        let inPlace = folded.withUnsafeBufferPointer { f in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, f.count)) { o -> [UInt8] in
+                Array(o[0..<NameKey.skeleton(ofFolded: f, writingTo: o)])
+            }
+        }
+        #expect(inPlace == array)
+        #expect(array.withUnsafeBufferPointer { Gazetteer.skeletonKey($0, firstByte: folded.first ?? 0) }
+                == Gazetteer.skeletonKey(array, firstByte: folded.first ?? 0))
+    }
+
+    @Test(arguments: [("Dayr az-Zawr", "Deir ez-Zor"), ("Deir Ezzour", "Deir ez-Zor"), ("Albukamal", "Abu Kamal")])
+    func variantSpellingFindsPlaceBySkeleton(_ variant: String, _ name: String) {
+        let g = Self.gazetteer
+        let exact = Set(g.candidates(named: name, skeleton: false).map(\.index))
+        #expect(!exact.isEmpty)
+        let found = g.candidates(named: variant).filter { $0.match == .skeleton || exact.contains($0.index) }
+        #expect(found.contains { exact.contains($0.index) }, "\(variant)")
+    }
+
+    /// The per-document counts of countries and divisions are reused from document to document: a document matched
+    /// after others gives what it gives alone (no count of an earlier document is left over).
+    @Test(arguments: [["Troops left Homs for Hama province, and later Aleppo and Idlib saw fighting in Syria.",
+                       "Police in Springfield, Illinois, and in Peoria said roads were closed across the state.",
+                       "Troops left Homs for Hama province, and later Aleppo and Idlib saw fighting in Syria."],
+                      ["Floods hit Lagos and Abuja, and residents of Kano in Nigeria moved to higher ground.",
+                       "Officials in Georgia and Tbilisi met as talks in Paris and Lyon went on in France.",
+                       "Floods hit Lagos and Abuja, and residents of Kano in Nigeria moved to higher ground."]])
+    func countsDoNotCarryOverBetweenDocuments(_ texts: [String]) {
+        let shared = PlaceMatcher(gazetteer: Self.gazetteer)
+        for text in texts {
+            let alone = PlaceMatcher(gazetteer: Self.gazetteer).find(in: text, tokens: nil)
+            let after = shared.find(in: text, tokens: nil)
+            #expect(!alone.isEmpty)
+            #expect(after.map(\.place.id) == alone.map(\.place.id), "\(text)")
+            #expect(after.map(\.score) == alone.map(\.score), "\(text)")
+            #expect(after.map(\.range) == alone.map(\.range), "\(text)")
+        }
+    }
+
+    /// A space ends a word without being decoded; a tab (decoded as a separator) ends it the same way: the words,
+    /// their offsets and flags do not depend on which of the two separates them.
+    @Test(arguments: ["Shelling hit al-Bab and Deir ez-Zor on Monday", "The U.S. envoy met Kurdish officials in Qamishli's north",
+                      "Convoys reached Dar‘a and Ḥalab by night", "IDLIB governor visited Ma'arrat al-Nu'man", "a b  c   d",
+                      "Officials in Springfield's centre said", "Word", "short words only x y z"])
+    func spaceEndsWordsLikeOtherSeparators(_ text: String) {
+        func words(_ s: String) -> [[Int]] {
+            var copy = s
+            return copy.withUTF8 { t in
+                PlaceWordScanner.words(t).map { [$0.start, $0.end, $0.capitalised ? 1 : 0, $0.arabic ? 1 : 0, $0.breakBefore ? 1 : 0,
+                                                 $0.sentenceStart ? 1 : 0] }
+            }
+        }
+        let spaced = words(text)
+        #expect(!spaced.isEmpty)
+        #expect(spaced == words(text.replacingOccurrences(of: " ", with: "\t")))
     }
 }
