@@ -159,19 +159,27 @@ public struct EntityRecognizer: Sendable {
         // Sentences: after . ! ? and at line breaks.
         var sentences: [Range<Int>] = []
         var start = 0
-        // Atoms straight from the bytes: light ones for ASCII words (completed if scored), full ones
-        // for quotes and dashes, and through a String for the rare word with letters beyond ASCII.
+        // Atoms straight from the bytes, once per distinct word of the document: light ones for ASCII
+        // words (completed if scored), full ones for quotes and dashes, and through a String for the
+        // rare word with letters beyond ASCII.
         let count = tokens.count
+        var types = NERWordTypes(tokens: count)
+        let typeAtoms = UnsafeMutablePointer<NERFeatures.Atoms>.allocate(capacity: count)
+        defer { typeAtoms.deinitialize(count: types.count); typeAtoms.deallocate(); types.deallocate() }
         var atoms = [NERFeatures.Atoms](unsafeUninitializedCapacity: count) { buffer, initialized in
             tokens.withUnsafeBufferPointer { t in
                 for i in 0..<count {
                     let r = t[i].range
-                    let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
-                    let slot = buffer.baseAddress! + i
-                    slot.initialize(to: NERFeatures.Atoms())
-                    if !NERFeatures.lightAtoms(word, into: &slot.pointee) {
-                        slot.pointee = NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self))
+                    let (type, isNew) = types.intern(utf8, start: Int(r.start), count: r.length)
+                    let known = typeAtoms + Int(type)
+                    if isNew {
+                        let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
+                        known.initialize(to: NERFeatures.Atoms())
+                        if !NERFeatures.lightAtoms(word, into: &known.pointee) {
+                            known.pointee = NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self))
+                        }
                     }
+                    (buffer.baseAddress! + i).initialize(to: known.pointee)
                     var breakAfter = false
                     if r.length == 1, utf8[Int(r.start)] == 0x2E || utf8[Int(r.start)] == 0x21 || utf8[Int(r.start)] == 0x3F { breakAfter = true }
                     if i + 1 < count {
