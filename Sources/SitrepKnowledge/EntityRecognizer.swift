@@ -106,8 +106,10 @@ public struct EntityRecognizer: Sendable {
     /// Tag indexes for a document given as one array of atoms (`sentences` are ranges of it), flat.
     /// Light atoms (`NERFeatures.asciiLightAtoms`) are completed in place from `words` (the text and
     /// the token of each atom) for the tokens the decoder scores; nil `words`: every atom is complete.
+    /// `types` numbers each token's word (`NERWordTypes`) when known.
     func tagIndexes(flat atoms: inout [NERFeatures.Atoms], sentences: [Range<Int>],
-                    words: (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)?) -> [Int] {
+                    words: (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)?,
+                    types: (ids: UnsafePointer<Int32>, count: Int)? = nil) -> [Int] {
         let n = atoms.count
         var tags = [Int](repeating: 0, count: n)
         guard n > 0 else { return tags }
@@ -117,7 +119,8 @@ public struct EntityRecognizer: Sendable {
         var blocks = NERBlockCache()
         var shapeIDs = [Int32](repeating: 0, count: n)
         atoms.withUnsafeMutableBufferPointer { a in
-            let facts = NERFeatures.DocumentFacts(flat: UnsafeBufferPointer(a), sentences: sentences)
+            let facts = NERFeatures.DocumentFacts(flat: UnsafeBufferPointer(a), sentences: sentences,
+                                                  types: types?.ids, typeCount: types?.count ?? 0)
             marks.withUnsafeMutableBufferPointer { m in
                 if let d = dictionary {
                     for range in sentences {
@@ -165,12 +168,14 @@ public struct EntityRecognizer: Sendable {
         let count = tokens.count
         var types = NERWordTypes(tokens: count)
         let typeAtoms = UnsafeMutablePointer<NERFeatures.Atoms>.allocate(capacity: count)
-        defer { typeAtoms.deinitialize(count: types.count); typeAtoms.deallocate(); types.deallocate() }
+        let tokenTypes = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        defer { typeAtoms.deinitialize(count: types.count); typeAtoms.deallocate(); types.deallocate(); tokenTypes.deallocate() }
         var atoms = [NERFeatures.Atoms](unsafeUninitializedCapacity: count) { buffer, initialized in
             tokens.withUnsafeBufferPointer { t in
                 for i in 0..<count {
                     let r = t[i].range
                     let (type, isNew) = types.intern(utf8, start: Int(r.start), count: r.length)
+                    tokenTypes[i] = type
                     let known = typeAtoms + Int(type)
                     if isNew {
                         let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
@@ -193,7 +198,8 @@ public struct EntityRecognizer: Sendable {
             initialized = count
         }
         let tags = tokens.withUnsafeBufferPointer { t in
-            tagIndexes(flat: &atoms, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!))
+            tagIndexes(flat: &atoms, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!),
+                       types: (UnsafePointer(tokenTypes), types.count))
         }
         var found: [EntityMention] = []
         for range in sentences {
@@ -201,6 +207,7 @@ public struct EntityRecognizer: Sendable {
             var spanStart = -1, spanLabel = -1
             for i in range.lowerBound...range.upperBound {
                 let t = i < range.upperBound ? tags[i] : 0
+                if t == 0 && spanStart < 0 { continue }  // an O outside a name changes nothing
                 let label = t > 0 ? (t - 1) / 2 : -1
                 let begins = t > 0 && (t - 1) % 2 == 0
                 if spanStart >= 0 && (label != spanLabel || begins) {

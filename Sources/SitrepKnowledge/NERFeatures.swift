@@ -373,14 +373,37 @@ enum NERFeatures {
 
         /// Which words are written lowercase, or capitalised mid-sentence outside headlines, in the document.
         /// The same facts for a document given as one flat array of atoms and its sentences' ranges.
-        init(flat atoms: UnsafeBufferPointer<Atoms>, sentences: [Range<Int>]) {
-            for range in sentences {
-                let sentence = UnsafeBufferPointer(rebasing: atoms[range])
-                let headline = isHeadline(sentence)
-                for i in 0..<sentence.count {
-                    let a = sentence[i]
-                    guard a.hasLetter else { continue }
-                    if !a.capitalised { _ = lowercaseSeen.insert(a.lower) } else if i > 0 && !headline { _ = capitalisedMid.insert(a.lower) }
+        /// `types` (when given) numbers the tokens' distinct words (`NERWordTypes`, `typeCount` of them):
+        /// a word already entered for a fact is not looked up again (equal words have equal atoms).
+        init(flat atoms: UnsafeBufferPointer<Atoms>, sentences: [Range<Int>], types: UnsafePointer<Int32>? = nil, typeCount: Int = 0) {
+            guard let types else {
+                for range in sentences {
+                    let sentence = UnsafeBufferPointer(rebasing: atoms[range])
+                    let headline = isHeadline(sentence)
+                    for i in 0..<sentence.count {
+                        let a = sentence[i]
+                        guard a.hasLetter else { continue }
+                        if !a.capitalised { _ = lowercaseSeen.insert(a.lower) } else if i > 0 && !headline { _ = capitalisedMid.insert(a.lower) }
+                    }
+                }
+                return
+            }
+            // Per type: bit 0 once its fact is entered (a word's case decides which of the two facts).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(typeCount, 1)) { entered in
+                let entered = entered.baseAddress!
+                entered.initialize(repeating: 0, count: typeCount)
+                for range in sentences {
+                    let sentence = UnsafeBufferPointer(rebasing: atoms[range])
+                    let headline = isHeadline(sentence)
+                    for i in 0..<sentence.count {
+                        let a = sentence[i]
+                        guard a.hasLetter else { continue }
+                        guard !a.capitalised || (i > 0 && !headline) else { continue }
+                        let t = Int(types[range.lowerBound &+ i])
+                        if entered[t] != 0 { continue }
+                        entered[t] = 1
+                        if !a.capitalised { _ = lowercaseSeen.insert(a.lower) } else { _ = capitalisedMid.insert(a.lower) }
+                    }
                 }
             }
         }

@@ -70,4 +70,29 @@ import Testing
             #expect(Array(got[3000...]) == Array(got[0..<3000]))
         }
     }
+
+    /// Document facts entered once per word type equal the facts entered token by token.
+    @Test(arguments: [
+        "Police said police came. The Police left.\nPOLICE ALERT ISSUED\npolice Police",
+        "Aleppo aleppo Aleppo. Aleppo said. the The THE the",
+        "no capitals at all here, none",
+    ])
+    func factsByTypeEqualFactsByToken(text: String) {
+        let (tokens, sentences) = NERBlockScoringTests.split(text)
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            var types = NERWordTypes(tokens: tokens.count)
+            defer { types.deallocate() }
+            let ids = tokens.map { types.intern(b, start: Int($0.range.start), count: $0.range.length).type }
+            let atoms = tokens.map { NERFeatures.atoms(of: String(decoding: bytes[Int($0.range.start)..<Int($0.range.end)], as: UTF8.self)) }
+            atoms.withUnsafeBufferPointer { a in
+                ids.withUnsafeBufferPointer { t in
+                    let plain = NERFeatures.DocumentFacts(flat: a, sentences: sentences)
+                    let typed = NERFeatures.DocumentFacts(flat: a, sentences: sentences, types: t.baseAddress!, typeCount: types.count)
+                    #expect(plain.lowercaseSeen.entries().map(\.hash) == typed.lowercaseSeen.entries().map(\.hash))
+                    #expect(plain.capitalisedMid.entries().map(\.hash) == typed.capitalisedMid.entries().map(\.hash))
+                }
+            }
+        }
+    }
 }
