@@ -202,6 +202,19 @@ public struct EntityRecognizer: Sendable {
                        types: (UnsafePointer(tokenTypes), types.count))
         }
         var found: [EntityMention] = []
+        // Known names by start, with the furthest end among each prefix: the names starting before a
+        // span ends overlap it exactly when the furthest of their ends is past its start. Spans come in
+        // text order, so the prefix only grows (`NERFastPathTests` pins this against comparing each name).
+        let knownStarts = known.map(\.range).sorted { $0.start < $1.start }
+        var furthestEnd = [Int32](repeating: 0, count: knownStarts.count)
+        for j in knownStarts.indices { furthestEnd[j] = max(j > 0 ? furthestEnd[j - 1] : Int32.min, knownStarts[j].end) }
+        var before = 0, lastEnd = Int32.min  // known names starting before the previous span's end
+        @inline(__always) func overlapsKnown(_ r: TextRange) -> Bool {
+            if r.end < lastEnd { before = 0 }  // tokens out of text order: count again
+            lastEnd = r.end
+            while before < knownStarts.count && knownStarts[before].start < r.end { before += 1 }
+            return before > 0 && furthestEnd[before - 1] > r.start
+        }
         for range in sentences {
             // Spans as `EntitySpans.spans` reads the BIO tags: a name starts at B-X, or at I-X after anything not X.
             var spanStart = -1, spanLabel = -1
@@ -214,7 +227,7 @@ public struct EntityRecognizer: Sendable {
                     let l = EntityTagIndex.labels[spanLabel]
                     if l != .misc {
                         let r = TextRange(start: tokens[spanStart].range.start, end: tokens[i - 1].range.end)
-                        if !known.contains(where: { $0.range.overlaps(r) }) {
+                        if !overlapsKnown(r) {
                             found.append(EntityMention(range: r, label: l, fromDictionary: false))
                         }
                     }
