@@ -118,6 +118,8 @@ public struct EntityRecognizer: Sendable {
         var cache = NERWordScoreCache()
         var blocks = NERBlockCache()
         var shapeIDs = [Int32](repeating: 0, count: n)
+        let typeRows = types.map { NERTypeScoreRows(typeCount: $0.count) }
+        defer { typeRows?.deallocate() }
         atoms.withUnsafeMutableBufferPointer { a in
             let facts = NERFeatures.DocumentFacts(flat: UnsafeBufferPointer(a), sentences: sentences,
                                                   types: types?.ids, typeCount: types?.count ?? 0)
@@ -135,7 +137,9 @@ public struct EntityRecognizer: Sendable {
                             PerceptronDecoder.tag(sentence: UnsafeMutableBufferPointer(rebasing: a[range]), words: sentenceWords,
                                                   marks: sentenceMarks, facts: facts, memory: &memory, cache: &cache,
                                                   blocks: &blocks, shapeIDs: shapeIDs.baseAddress! + range.lowerBound, weights: weights,
-                                                  connectors: connectors, into: t.baseAddress! + range.lowerBound)
+                                                  connectors: connectors,
+                                                  types: types.map { ($0.ids + range.lowerBound, typeRows!) },
+                                                  into: t.baseAddress! + range.lowerBound)
                         }
                     }
                 }

@@ -586,18 +586,32 @@ struct NERWordScoreCache {
     /// Writes the cached word-feature scores for `key` to `out` (nine values); false when not cached.
     @inline(__always)
     func lookup(_ key: UInt64, into out: UnsafeMutablePointer<Int32>) -> Bool {
-        let row = index.row(key)
-        guard row >= 0 else { return false }
-        let at = Int(row) * EntityTagIndex.count
-        scores.withUnsafeBufferPointer { s in for t in 0..<EntityTagIndex.count { out[t] = s[at + t] } }
-        return true
+        lookupRow(key, into: out) >= 0
     }
 
-    /// Keeps the nine scores at `scores` for `key` (not cached yet).
+    /// `lookup(_:into:)` giving the row the scores are kept in (−1: not cached).
     @inline(__always)
-    mutating func store(_ key: UInt64, _ values: UnsafePointer<Int32>) {
-        _ = index.insert(key)  // row = scores.count / tags
+    func lookupRow(_ key: UInt64, into out: UnsafeMutablePointer<Int32>) -> Int32 {
+        let row = index.row(key)
+        guard row >= 0 else { return -1 }
+        copy(row: row, into: out)
+        return row
+    }
+
+    /// Writes the nine scores kept in `row` to `out`.
+    @inline(__always)
+    func copy(row: Int32, into out: UnsafeMutablePointer<Int32>) {
+        let at = Int(row) &* EntityTagIndex.count
+        scores.withUnsafeBufferPointer { s in for t in 0..<EntityTagIndex.count { out[t] = s[at &+ t] } }
+    }
+
+    /// Keeps the nine scores at `scores` for `key` (not cached yet); returns their row.
+    @inline(__always)
+    @discardableResult
+    mutating func store(_ key: UInt64, _ values: UnsafePointer<Int32>) -> Int32 {
+        let row = index.insert(key).row  // row = scores.count / tags
         scores.append(contentsOf: UnsafeBufferPointer(start: values, count: EntityTagIndex.count))
+        return row
     }
 
     /// Writes the word-feature scores of `a` to `out`, computing them with `weights` the first time.
@@ -611,6 +625,22 @@ struct NERWordScoreCache {
         weights.add(scratch, count: NERFeatures.wordCount, to: out)
         store(key, out)
     }
+}
+
+/// Per word type of a document (`NERWordTypes`): the `NERWordScoreCache` row of its word-feature scores
+/// for each first-in-sentence/headline pair (−1 until scored) and its 3-letter suffix hash, so a recurring
+/// word is not hashed again; the rows are those the word's cache key finds, so the scores are the same.
+struct NERTypeScoreRows {
+    let rows: UnsafeMutablePointer<Int32>
+    let suffixes: UnsafeMutablePointer<UInt64>
+
+    init(typeCount: Int) {
+        rows = .allocate(capacity: max(4 * typeCount, 1))
+        rows.initialize(repeating: -1, count: 4 * typeCount)
+        suffixes = .allocate(capacity: max(typeCount, 1))
+    }
+
+    func deallocate() { rows.deallocate(); suffixes.deallocate() }
 }
 
 /// The entity types the recogniser gave each word earlier in the document ("prediction history"):
