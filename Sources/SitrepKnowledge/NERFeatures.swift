@@ -190,35 +190,33 @@ enum NERFeatures {
     }
 
     /// Fills in what `asciiLightAtoms` left out (`b` is the same ASCII word): afterwards `a` equals `asciiAtoms(b)`.
+    /// One pass for the word, shape and prefix hashes (lowercase and shape bytes from `byteClasses`), then the suffixes.
     @inline(__always)
     static func completeASCII(_ a: inout Atoms, _ b: UnsafeBufferPointer<UInt8>) {
         let n = b.count
-        @inline(__always) func lowered(_ j: Int) -> UInt64 { let c = b[j]; return UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
-        var hw = fnvBasis
-        for i in 0..<n { hw = (hw ^ UInt64(b[i])) &* fnvPrime }
-        var hs = fnvBasis
-        for i in 0..<min(n, 16) {
-            let c = b[i]
-            let s: UInt8
-            switch c {
-            case 0x41...0x5A: s = 0x58
-            case 0x61...0x7A: s = 0x78
-            case 0x30...0x39: s = 0x64
-            default: s = c
+        var hw = fnvBasis, hs = fnvBasis, hl = fnvBasis
+        var p1 = fnvBasis, p2 = fnvBasis, p3 = fnvBasis
+        byteClasses.withUnsafeBufferPointer { table in
+            for i in 0..<n {
+                let c = b[i]
+                let e = table[Int(c)]
+                hw = (hw ^ UInt64(c)) &* fnvPrime
+                if i < 16 { hs = (hs ^ UInt64((e >> 8) & 0xFF)) &* fnvPrime }
+                if i < 4 {
+                    hl = (hl ^ UInt64(e & 0xFF)) &* fnvPrime
+                    switch i {
+                    case 0: p1 = hl; p2 = hl; p3 = hl
+                    case 1: p2 = hl; p3 = hl
+                    case 2: p3 = hl
+                    default: break
+                    }
+                }
             }
-            hs = (hs ^ UInt64(s)) &* fnvPrime
         }
         a.word = mix(hw); a.shape = mix(hs)
-        // Prefix k: the first min(k, n) lower-cased bytes.
-        var h = fnvBasis
-        if n > 0 { h = (h ^ lowered(0)) &* fnvPrime }
-        let p1 = h
-        if n > 1 { h = (h ^ lowered(1)) &* fnvPrime }
-        let p2 = h
-        if n > 2 { h = (h ^ lowered(2)) &* fnvPrime }
-        let p3 = h
-        if n > 3 { h = (h ^ lowered(3)) &* fnvPrime }
-        a.prefixes = (mix(p1), mix(p2), n < 3 ? 0 : mix(p3), n < 4 ? 0 : mix(h))
+        // Prefix k: the first min(k, n) lower-cased bytes (`hl` ends as the prefix of four).
+        a.prefixes = (mix(p1), mix(p2), n < 3 ? 0 : mix(p3), n < 4 ? 0 : mix(hl))
+        @inline(__always) func lowered(_ j: Int) -> UInt64 { let c = b[j]; return UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
         @inline(__always) func suffix(_ k: Int) -> UInt64 {
             var h = fnvBasis
             for j in max(0, n - k)..<n { h = (h ^ lowered(j)) &* fnvPrime }

@@ -76,10 +76,19 @@ struct NERWordTypes {
             }
             if l == length && keys[i] == key {
                 let t = slotTypes[i]
-                if n <= 8 || memcmp(text.baseAddress! + start, text.baseAddress! + Int(firsts[Int(t)]), n) == 0 { return (t, false) }
+                if n <= 8 || Self.equal(text.baseAddress! + start, text.baseAddress! + Int(firsts[Int(t)]), n) { return (t, false) }
             }
             i = (i &+ 1) & mask
         }
+    }
+
+    /// Whether the `n` (> 8) bytes at `a` and `b` are equal: up to 16 as two overlapping 8-byte loads.
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard n <= 16 else { return memcmp(a, b, n) == 0 }
+        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+        return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
+            && x.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
     }
 
     private mutating func grow() {
