@@ -248,7 +248,28 @@ public struct EntityRecognizer: Sendable {
         for i in found.indices {
             if let best = votes.relabel(entry: foundEntries[i], label: found[i].label) { found[i].label = best }
         }
-        return (found + known).sorted { $0.range < $1.range }
+        return Self.merged(found, known)
+    }
+
+    /// `(found + known)` sorted by range as a stable sort orders them: `found` is in text order already
+    /// (the model's names of sorted tokens), so only the known names are sorted and the two merged, a
+    /// model name first on equal ranges. Found names out of order (tokens out of text order) are sorted.
+    static func merged(_ found: [EntityMention], _ known: [EntityMention]) -> [EntityMention] {
+        for i in found.indices.dropFirst() where found[i].range < found[i - 1].range {
+            return (found + known).sorted { $0.range < $1.range }
+        }
+        let known = known.sorted { $0.range < $1.range }
+        var out: [EntityMention] = []
+        out.reserveCapacity(found.count + known.count)
+        var a = 0, b = 0
+        while a < found.count || b < known.count {
+            if b == known.count || (a < found.count && !(known[b].range < found[a].range)) {
+                out.append(found[a]); a += 1
+            } else {
+                out.append(known[b]); b += 1
+            }
+        }
+        return out
     }
 }
 

@@ -106,6 +106,26 @@ import Testing
         }
     }
 
+    /// Model names merged with the sorted known names come out as sorting them all does (a model name
+    /// first on an equal range; model names out of order are sorted).
+    static let mergeCases: [(found: [(Int32, Int32)], known: [(Int32, Int32)])] = [
+        ([(0, 4), (6, 9), (20, 25)], [(30, 35), (5, 6), (10, 12), (0, 2), (10, 12)]),
+        ([(3, 8), (3, 9)], [(3, 8), (1, 2), (3, 8)]),
+        ([(10, 12), (2, 4)], [(5, 6)]),
+        ([], [(4, 5), (1, 2)]),
+        ([(1, 2)], []),
+    ]
+
+    @Test(arguments: 0..<5)
+    func mergedNamesAreTheSortedNames(index: Int) {
+        let (found, known) = Self.mergeCases[index]
+        let f = found.enumerated().map { EntityMention(range: TextRange(start: $0.element.0, end: $0.element.1),
+                                                       label: $0.offset % 2 == 0 ? .person : .location, fromDictionary: false) }
+        let k = known.enumerated().map { EntityMention(range: TextRange(start: $0.element.0, end: $0.element.1),
+                                                       label: $0.offset % 2 == 0 ? .organisation : .location, fromDictionary: true) }
+        #expect(EntityRecognizer.merged(f, k) == (f + k).sorted { $0.range < $1.range })
+    }
+
     @Test func fastFindEqualsThePlainPathOnTheSeedArticles() throws {
         let recogniser = try EntityRecognizer.loadDefault()
         let seeds = Self.seeds()
