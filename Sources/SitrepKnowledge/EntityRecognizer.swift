@@ -106,8 +106,10 @@ public struct EntityRecognizer: Sendable {
     /// Tag indexes for a document given as one array of atoms (`sentences` are ranges of it), flat.
     /// Light atoms (`NERFeatures.asciiLightAtoms`) are completed in place from `words` (the text and
     /// the token of each atom) for the tokens the decoder scores; nil `words`: every atom is complete.
+    /// `types` numbers each token's word (`NERWordTypes`) when known.
     func tagIndexes(flat atoms: inout [NERFeatures.Atoms], sentences: [Range<Int>],
-                    words: (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)?) -> [Int] {
+                    words: (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)?,
+                    types: (ids: UnsafePointer<Int32>, count: Int)? = nil) -> [Int] {
         let n = atoms.count
         var tags = [Int](repeating: 0, count: n)
         guard n > 0 else { return tags }
@@ -116,8 +118,11 @@ public struct EntityRecognizer: Sendable {
         var cache = NERWordScoreCache()
         var blocks = NERBlockCache()
         var shapeIDs = [Int32](repeating: 0, count: n)
+        let typeRows = types.map { NERTypeScoreRows(typeCount: $0.count) }
+        defer { typeRows?.deallocate() }
         atoms.withUnsafeMutableBufferPointer { a in
-            let facts = NERFeatures.DocumentFacts(flat: UnsafeBufferPointer(a), sentences: sentences)
+            let facts = NERFeatures.DocumentFacts(flat: UnsafeBufferPointer(a), sentences: sentences,
+                                                  types: types?.ids, typeCount: types?.count ?? 0)
             marks.withUnsafeMutableBufferPointer { m in
                 if let d = dictionary {
                     for range in sentences {
@@ -132,7 +137,9 @@ public struct EntityRecognizer: Sendable {
                             PerceptronDecoder.tag(sentence: UnsafeMutableBufferPointer(rebasing: a[range]), words: sentenceWords,
                                                   marks: sentenceMarks, facts: facts, memory: &memory, cache: &cache,
                                                   blocks: &blocks, shapeIDs: shapeIDs.baseAddress! + range.lowerBound, weights: weights,
-                                                  connectors: connectors, into: t.baseAddress! + range.lowerBound)
+                                                  connectors: connectors,
+                                                  types: types.map { ($0.ids + range.lowerBound, typeRows!) },
+                                                  into: t.baseAddress! + range.lowerBound)
                         }
                     }
                 }
@@ -159,19 +166,29 @@ public struct EntityRecognizer: Sendable {
         // Sentences: after . ! ? and at line breaks.
         var sentences: [Range<Int>] = []
         var start = 0
-        // Atoms straight from the bytes: light ones for ASCII words (completed if scored), full ones
-        // for quotes and dashes, and through a String for the rare word with letters beyond ASCII.
+        // Atoms straight from the bytes, once per distinct word of the document: light ones for ASCII
+        // words (completed if scored), full ones for quotes and dashes, and through a String for the
+        // rare word with letters beyond ASCII.
         let count = tokens.count
+        var types = NERWordTypes(tokens: count)
+        let typeAtoms = UnsafeMutablePointer<NERFeatures.Atoms>.allocate(capacity: count)
+        let tokenTypes = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        defer { typeAtoms.deinitialize(count: types.count); typeAtoms.deallocate(); types.deallocate(); tokenTypes.deallocate() }
         var atoms = [NERFeatures.Atoms](unsafeUninitializedCapacity: count) { buffer, initialized in
             tokens.withUnsafeBufferPointer { t in
                 for i in 0..<count {
                     let r = t[i].range
-                    let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
-                    let slot = buffer.baseAddress! + i
-                    slot.initialize(to: NERFeatures.Atoms())
-                    if !NERFeatures.lightAtoms(word, into: &slot.pointee) {
-                        slot.pointee = NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self))
+                    let (type, isNew) = types.intern(utf8, start: Int(r.start), count: r.length)
+                    tokenTypes[i] = type
+                    let known = typeAtoms + Int(type)
+                    if isNew {
+                        let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
+                        known.initialize(to: NERFeatures.Atoms())
+                        if !NERFeatures.lightAtoms(word, into: &known.pointee) {
+                            known.pointee = NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self))
+                        }
                     }
+                    (buffer.baseAddress! + i).initialize(to: known.pointee)
                     var breakAfter = false
                     if r.length == 1, utf8[Int(r.start)] == 0x2E || utf8[Int(r.start)] == 0x21 || utf8[Int(r.start)] == 0x3F { breakAfter = true }
                     if i + 1 < count {
@@ -185,21 +202,36 @@ public struct EntityRecognizer: Sendable {
             initialized = count
         }
         let tags = tokens.withUnsafeBufferPointer { t in
-            tagIndexes(flat: &atoms, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!))
+            tagIndexes(flat: &atoms, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!),
+                       types: (UnsafePointer(tokenTypes), types.count))
         }
         var found: [EntityMention] = []
+        // Known names by start, with the furthest end among each prefix: the names starting before a
+        // span ends overlap it exactly when the furthest of their ends is past its start. Spans come in
+        // text order, so the prefix only grows (`NERFastPathTests` pins this against comparing each name).
+        let knownStarts = known.map(\.range).sorted { $0.start < $1.start }
+        var furthestEnd = [Int32](repeating: 0, count: knownStarts.count)
+        for j in knownStarts.indices { furthestEnd[j] = max(j > 0 ? furthestEnd[j - 1] : Int32.min, knownStarts[j].end) }
+        var before = 0, lastEnd = Int32.min  // known names starting before the previous span's end
+        @inline(__always) func overlapsKnown(_ r: TextRange) -> Bool {
+            if r.end < lastEnd { before = 0 }  // tokens out of text order: count again
+            lastEnd = r.end
+            while before < knownStarts.count && knownStarts[before].start < r.end { before += 1 }
+            return before > 0 && furthestEnd[before - 1] > r.start
+        }
         for range in sentences {
             // Spans as `EntitySpans.spans` reads the BIO tags: a name starts at B-X, or at I-X after anything not X.
             var spanStart = -1, spanLabel = -1
             for i in range.lowerBound...range.upperBound {
                 let t = i < range.upperBound ? tags[i] : 0
+                if t == 0 && spanStart < 0 { continue }  // an O outside a name changes nothing
                 let label = t > 0 ? (t - 1) / 2 : -1
                 let begins = t > 0 && (t - 1) % 2 == 0
                 if spanStart >= 0 && (label != spanLabel || begins) {
                     let l = EntityTagIndex.labels[spanLabel]
                     if l != .misc {
                         let r = TextRange(start: tokens[spanStart].range.start, end: tokens[i - 1].range.end)
-                        if !known.contains(where: { $0.range.overlaps(r) }) {
+                        if !overlapsKnown(r) {
                             found.append(EntityMention(range: r, label: l, fromDictionary: false))
                         }
                     }
@@ -216,7 +248,28 @@ public struct EntityRecognizer: Sendable {
         for i in found.indices {
             if let best = votes.relabel(entry: foundEntries[i], label: found[i].label) { found[i].label = best }
         }
-        return (found + known).sorted { $0.range < $1.range }
+        return Self.merged(found, known)
+    }
+
+    /// `(found + known)` sorted by range as a stable sort orders them: `found` is in text order already
+    /// (the model's names of sorted tokens), so only the known names are sorted and the two merged, a
+    /// model name first on equal ranges. Found names out of order (tokens out of text order) are sorted.
+    static func merged(_ found: [EntityMention], _ known: [EntityMention]) -> [EntityMention] {
+        for i in found.indices.dropFirst() where found[i].range < found[i - 1].range {
+            return (found + known).sorted { $0.range < $1.range }
+        }
+        let known = known.sorted { $0.range < $1.range }
+        var out: [EntityMention] = []
+        out.reserveCapacity(found.count + known.count)
+        var a = 0, b = 0
+        while a < found.count || b < known.count {
+            if b == known.count || (a < found.count && !(known[b].range < found[a].range)) {
+                out.append(found[a]); a += 1
+            } else {
+                out.append(known[b]); b += 1
+            }
+        }
+        return out
     }
 }
 

@@ -190,35 +190,33 @@ enum NERFeatures {
     }
 
     /// Fills in what `asciiLightAtoms` left out (`b` is the same ASCII word): afterwards `a` equals `asciiAtoms(b)`.
+    /// One pass for the word, shape and prefix hashes (lowercase and shape bytes from `byteClasses`), then the suffixes.
     @inline(__always)
     static func completeASCII(_ a: inout Atoms, _ b: UnsafeBufferPointer<UInt8>) {
         let n = b.count
-        @inline(__always) func lowered(_ j: Int) -> UInt64 { let c = b[j]; return UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
-        var hw = fnvBasis
-        for i in 0..<n { hw = (hw ^ UInt64(b[i])) &* fnvPrime }
-        var hs = fnvBasis
-        for i in 0..<min(n, 16) {
-            let c = b[i]
-            let s: UInt8
-            switch c {
-            case 0x41...0x5A: s = 0x58
-            case 0x61...0x7A: s = 0x78
-            case 0x30...0x39: s = 0x64
-            default: s = c
+        var hw = fnvBasis, hs = fnvBasis, hl = fnvBasis
+        var p1 = fnvBasis, p2 = fnvBasis, p3 = fnvBasis
+        byteClasses.withUnsafeBufferPointer { table in
+            for i in 0..<n {
+                let c = b[i]
+                let e = table[Int(c)]
+                hw = (hw ^ UInt64(c)) &* fnvPrime
+                if i < 16 { hs = (hs ^ UInt64((e >> 8) & 0xFF)) &* fnvPrime }
+                if i < 4 {
+                    hl = (hl ^ UInt64(e & 0xFF)) &* fnvPrime
+                    switch i {
+                    case 0: p1 = hl; p2 = hl; p3 = hl
+                    case 1: p2 = hl; p3 = hl
+                    case 2: p3 = hl
+                    default: break
+                    }
+                }
             }
-            hs = (hs ^ UInt64(s)) &* fnvPrime
         }
         a.word = mix(hw); a.shape = mix(hs)
-        // Prefix k: the first min(k, n) lower-cased bytes.
-        var h = fnvBasis
-        if n > 0 { h = (h ^ lowered(0)) &* fnvPrime }
-        let p1 = h
-        if n > 1 { h = (h ^ lowered(1)) &* fnvPrime }
-        let p2 = h
-        if n > 2 { h = (h ^ lowered(2)) &* fnvPrime }
-        let p3 = h
-        if n > 3 { h = (h ^ lowered(3)) &* fnvPrime }
-        a.prefixes = (mix(p1), mix(p2), n < 3 ? 0 : mix(p3), n < 4 ? 0 : mix(h))
+        // Prefix k: the first min(k, n) lower-cased bytes (`hl` ends as the prefix of four).
+        a.prefixes = (mix(p1), mix(p2), n < 3 ? 0 : mix(p3), n < 4 ? 0 : mix(hl))
+        @inline(__always) func lowered(_ j: Int) -> UInt64 { let c = b[j]; return UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
         @inline(__always) func suffix(_ k: Int) -> UInt64 {
             var h = fnvBasis
             for j in max(0, n - k)..<n { h = (h ^ lowered(j)) &* fnvPrime }
@@ -373,14 +371,37 @@ enum NERFeatures {
 
         /// Which words are written lowercase, or capitalised mid-sentence outside headlines, in the document.
         /// The same facts for a document given as one flat array of atoms and its sentences' ranges.
-        init(flat atoms: UnsafeBufferPointer<Atoms>, sentences: [Range<Int>]) {
-            for range in sentences {
-                let sentence = UnsafeBufferPointer(rebasing: atoms[range])
-                let headline = isHeadline(sentence)
-                for i in 0..<sentence.count {
-                    let a = sentence[i]
-                    guard a.hasLetter else { continue }
-                    if !a.capitalised { _ = lowercaseSeen.insert(a.lower) } else if i > 0 && !headline { _ = capitalisedMid.insert(a.lower) }
+        /// `types` (when given) numbers the tokens' distinct words (`NERWordTypes`, `typeCount` of them):
+        /// a word already entered for a fact is not looked up again (equal words have equal atoms).
+        init(flat atoms: UnsafeBufferPointer<Atoms>, sentences: [Range<Int>], types: UnsafePointer<Int32>? = nil, typeCount: Int = 0) {
+            guard let types else {
+                for range in sentences {
+                    let sentence = UnsafeBufferPointer(rebasing: atoms[range])
+                    let headline = isHeadline(sentence)
+                    for i in 0..<sentence.count {
+                        let a = sentence[i]
+                        guard a.hasLetter else { continue }
+                        if !a.capitalised { _ = lowercaseSeen.insert(a.lower) } else if i > 0 && !headline { _ = capitalisedMid.insert(a.lower) }
+                    }
+                }
+                return
+            }
+            // Per type: bit 0 once its fact is entered (a word's case decides which of the two facts).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(typeCount, 1)) { entered in
+                let entered = entered.baseAddress!
+                entered.initialize(repeating: 0, count: typeCount)
+                for range in sentences {
+                    let sentence = UnsafeBufferPointer(rebasing: atoms[range])
+                    let headline = isHeadline(sentence)
+                    for i in 0..<sentence.count {
+                        let a = sentence[i]
+                        guard a.hasLetter else { continue }
+                        guard !a.capitalised || (i > 0 && !headline) else { continue }
+                        let t = Int(types[range.lowerBound &+ i])
+                        if entered[t] != 0 { continue }
+                        entered[t] = 1
+                        if !a.capitalised { _ = lowercaseSeen.insert(a.lower) } else { _ = capitalisedMid.insert(a.lower) }
+                    }
                 }
             }
         }
@@ -563,18 +584,32 @@ struct NERWordScoreCache {
     /// Writes the cached word-feature scores for `key` to `out` (nine values); false when not cached.
     @inline(__always)
     func lookup(_ key: UInt64, into out: UnsafeMutablePointer<Int32>) -> Bool {
-        let row = index.row(key)
-        guard row >= 0 else { return false }
-        let at = Int(row) * EntityTagIndex.count
-        scores.withUnsafeBufferPointer { s in for t in 0..<EntityTagIndex.count { out[t] = s[at + t] } }
-        return true
+        lookupRow(key, into: out) >= 0
     }
 
-    /// Keeps the nine scores at `scores` for `key` (not cached yet).
+    /// `lookup(_:into:)` giving the row the scores are kept in (−1: not cached).
     @inline(__always)
-    mutating func store(_ key: UInt64, _ values: UnsafePointer<Int32>) {
-        _ = index.insert(key)  // row = scores.count / tags
+    func lookupRow(_ key: UInt64, into out: UnsafeMutablePointer<Int32>) -> Int32 {
+        let row = index.row(key)
+        guard row >= 0 else { return -1 }
+        copy(row: row, into: out)
+        return row
+    }
+
+    /// Writes the nine scores kept in `row` to `out`.
+    @inline(__always)
+    func copy(row: Int32, into out: UnsafeMutablePointer<Int32>) {
+        let at = Int(row) &* EntityTagIndex.count
+        scores.withUnsafeBufferPointer { s in for t in 0..<EntityTagIndex.count { out[t] = s[at &+ t] } }
+    }
+
+    /// Keeps the nine scores at `scores` for `key` (not cached yet); returns their row.
+    @inline(__always)
+    @discardableResult
+    mutating func store(_ key: UInt64, _ values: UnsafePointer<Int32>) -> Int32 {
+        let row = index.insert(key).row  // row = scores.count / tags
         scores.append(contentsOf: UnsafeBufferPointer(start: values, count: EntityTagIndex.count))
+        return row
     }
 
     /// Writes the word-feature scores of `a` to `out`, computing them with `weights` the first time.
@@ -588,6 +623,22 @@ struct NERWordScoreCache {
         weights.add(scratch, count: NERFeatures.wordCount, to: out)
         store(key, out)
     }
+}
+
+/// Per word type of a document (`NERWordTypes`): the `NERWordScoreCache` row of its word-feature scores
+/// for each first-in-sentence/headline pair (−1 until scored) and its 3-letter suffix hash, so a recurring
+/// word is not hashed again; the rows are those the word's cache key finds, so the scores are the same.
+struct NERTypeScoreRows {
+    let rows: UnsafeMutablePointer<Int32>
+    let suffixes: UnsafeMutablePointer<UInt64>
+
+    init(typeCount: Int) {
+        rows = .allocate(capacity: max(4 * typeCount, 1))
+        rows.initialize(repeating: -1, count: 4 * typeCount)
+        suffixes = .allocate(capacity: max(typeCount, 1))
+    }
+
+    func deallocate() { rows.deallocate(); suffixes.deallocate() }
 }
 
 /// The entity types the recogniser gave each word earlier in the document ("prediction history"):

@@ -49,12 +49,19 @@ enum PerceptronDecoder {
 
     @inline(__always)
     static func argmax(_ scores: UnsafePointer<Int32>, after previous: Int) -> Int {
+        let allowed = allowedTags.withUnsafeBufferPointer { $0[previous] }
         var best = 0
         var bestScore = scores[0]
-        for t in 1..<EntityTagIndex.count where scores[t] > bestScore && EntityTagIndex.allowed(t, after: previous) {
+        for t in 1..<EntityTagIndex.count where scores[t] > bestScore && allowed & (1 &<< UInt16(t)) != 0 {
             best = t; bestScore = scores[t]
         }
         return best
+    }
+
+    /// Bit `t` set when tag `t` may follow tag `previous` (`EntityTagIndex.allowed`), for each previous
+    /// tag and the sentence start.
+    static let allowedTags: [UInt16] = (0...startTag).map { previous in
+        (0..<EntityTagIndex.count).reduce(UInt16(0)) { $0 | (EntityTagIndex.allowed($1, after: previous) ? 1 << UInt16($1) : 0) }
     }
 
     /// The text of a sentence's tokens (`tokens[i]` is token `i` of the sentence), for completing light atoms.
@@ -83,7 +90,8 @@ enum PerceptronDecoder {
     static func tag(sentence atoms: UnsafeMutableBufferPointer<NERFeatures.Atoms>, words: SentenceWords?,
                     marks: UnsafeBufferPointer<UInt64>?, facts: NERFeatures.DocumentFacts,
                     memory: inout NERLabelMemory, cache: inout NERWordScoreCache, blocks: inout NERBlockCache,
-                    shapeIDs: UnsafeMutablePointer<Int32>, weights: PerceptronWeightTable, connectors: EntityNameConnectors?, into out: UnsafeMutablePointer<Int>) {
+                    shapeIDs: UnsafeMutablePointer<Int32>, weights: PerceptronWeightTable, connectors: EntityNameConnectors?,
+                    types: (ids: UnsafePointer<Int32>, rows: NERTypeScoreRows)? = nil, into out: UnsafeMutablePointer<Int>) {
         let n = atoms.count
         for i in 0..<n { out[i] = 0 }
         guard n > 0 else { return }
@@ -111,18 +119,28 @@ enum PerceptronDecoder {
                         t2 = t1; t1 = 0
                         continue
                     }
-                    // The word type's own features: cached per document.
-                    if !light.complete, let words { NERFeatures.completeWordAndSuffix(&atoms[i], words.bytes(i)) }
+                    // The word type's own features: cached per document (found through the word type when known).
                     let first: UInt64 = i == 0 ? 1 : 0
-                    let key = NERWordScoreCache.key(word: atoms[i].word, first: first, headline: headline)
-                    if !cache.lookup(key, into: scores) {
-                        if !atoms[i].complete, let words { NERFeatures.completeASCII(&atoms[i], words.bytes(i)) }
-                        NERFeatures.wordFeatures(atoms[i], first: first, headline: headline, facts: facts, into: f)
-                        for t in 0..<tagCount { scores[t] = 0 }
-                        weights.add(f, count: NERFeatures.wordCount, to: scores)
-                        cache.store(key, scores)
+                    let suffix: UInt64
+                    let typeSlot = types.map { Int($0.ids[i]) &* 4 &+ Int(first << 1 | headline) } ?? 0
+                    if let types, types.rows.rows[typeSlot] >= 0 {
+                        cache.copy(row: types.rows.rows[typeSlot], into: scores)
+                        suffix = types.rows.suffixes[Int(types.ids[i])]
+                    } else {
+                        if !light.complete, let words { NERFeatures.completeWordAndSuffix(&atoms[i], words.bytes(i)) }
+                        let key = NERWordScoreCache.key(word: atoms[i].word, first: first, headline: headline)
+                        var row = cache.lookupRow(key, into: scores)
+                        if row < 0 {
+                            if !atoms[i].complete, let words { NERFeatures.completeASCII(&atoms[i], words.bytes(i)) }
+                            NERFeatures.wordFeatures(atoms[i], first: first, headline: headline, facts: facts, into: f)
+                            for t in 0..<tagCount { scores[t] = 0 }
+                            weights.add(f, count: NERFeatures.wordCount, to: scores)
+                            row = cache.store(key, scores)
+                        }
+                        suffix = atoms[i].suffixes.2
+                        if let types { types.rows.rows[typeSlot] = row; types.rows.suffixes[Int(types.ids[i])] = suffix }
                     }
-                    let lower = atoms[i].lower, shape = atoms[i].shortShape, suffix = atoms[i].suffixes.2
+                    let lower = atoms[i].lower, shape = atoms[i].shortShape
                     let prev = lw(i - 1), next = lw(i + 1)
                     let word = NERFeatures.feature(3, lower)
                     let remembered = memory.majority(word)

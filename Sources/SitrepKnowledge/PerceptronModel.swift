@@ -22,12 +22,15 @@ struct PerceptronFeatureTable: Sendable {
     @inline(__always)
     func row(_ hash: UInt64) -> Int32 {
         let k = Self.key(hash)
-        var i = Int(truncatingIfNeeded: k) & mask
-        while true {
-            let found = keys[i]
-            if found == k { return rows[i] }
-            if found == 0 { return -1 }
-            i = (i + 1) & mask
+        let mask = self.mask
+        return keys.withUnsafeBufferPointer { keys in
+            var i = Int(truncatingIfNeeded: k) & mask
+            while true {
+                let found = keys[i]
+                if found == k { return rows.withUnsafeBufferPointer { $0[i] } }
+                if found == 0 { return -1 }
+                i = (i &+ 1) & mask
+            }
         }
     }
 
@@ -40,16 +43,19 @@ struct PerceptronFeatureTable: Sendable {
     mutating func insert(_ hash: UInt64) -> (row: Int32, isNew: Bool) {
         if (count + 1) * 2 > mask + 1 { grow() }  // mask + 1 == keys.count, without a call to its getter
         let k = Self.key(hash)
+        let mask = self.mask
         var i = Int(truncatingIfNeeded: k) & mask
-        while true {
-            let found = keys[i]
-            if found == k { return (rows[i], false) }
-            if found == 0 {
-                keys[i] = k; rows[i] = Int32(count); count += 1
-                return (rows[i], true)
+        let found: UInt64 = keys.withUnsafeBufferPointer { keys in
+            while true {
+                let found = keys[i]
+                if found == k || found == 0 { return found }
+                i = (i &+ 1) & mask
             }
-            i = (i + 1) & mask
         }
+        if found == k { return (rows.withUnsafeBufferPointer { $0[i] }, false) }
+        let row = Int32(truncatingIfNeeded: count)
+        keys[i] = k; rows[i] = row; count &+= 1
+        return (row, true)
     }
 
     private mutating func grow() {

@@ -156,23 +156,26 @@ final class PerceptronWeightTable: @unchecked Sendable {
     func add(_ hashes: UnsafePointer<UInt64>, count: Int, to scores: UnsafeMutablePointer<Int32>) {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.batchLimit) { loaded in
             let loaded = loaded.baseAddress!
+            let slots = UnsafeRawPointer(self.slots), mask = self.mask
             var sum = SIMD8<Int32>(repeating: 0)
             var last: Int32 = 0
             for j in 0..<count {
                 let i = Int(truncatingIfNeeded: Self.key(hashes[j])) & mask
-                loaded[j] = (slots + i * Self.slotBytes).load(as: UInt64.self)
+                loaded[j] = slots.load(fromByteOffset: i &* Self.slotBytes, as: UInt64.self)
             }
             for j in 0..<count {
                 let k = Self.key(hashes[j])
-                var i = Int(truncatingIfNeeded: k) & mask
                 var found = loaded[j]
-                while found != k {
-                    if found == 0 { break }
-                    i = (i + 1) & mask
-                    found = (slots + i * Self.slotBytes).load(as: UInt64.self)
+                var i = Int(truncatingIfNeeded: k) & mask
+                if found != k {
+                    if found == 0 { continue }
+                    repeat {
+                        i = (i &+ 1) & mask
+                        found = slots.load(fromByteOffset: i &* Self.slotBytes, as: UInt64.self)
+                    } while found != k && found != 0
+                    guard found == k else { continue }
                 }
-                guard found == k else { continue }
-                let slot = UnsafeRawPointer(slots + i * Self.slotBytes)
+                let slot = slots + i &* Self.slotBytes
                 // Tags 0…7 as one vector, tag 8 alone (the same wrapping Int32 sums as tag by tag).
                 sum &+= SIMD8<Int32>(truncatingIfNeeded: slot.loadUnaligned(fromByteOffset: 8, as: SIMD8<Int16>.self))
                 last &+= Int32(slot.load(fromByteOffset: 24, as: Int16.self))

@@ -183,6 +183,21 @@ import Testing
         }
     }
 
+    /// The argmax's table of allowed successors is `EntityTagIndex.allowed`, for every previous tag and the start.
+    @Test(arguments: Array(0...PerceptronDecoder.startTag))
+    func allowedTagMasksAreTheBIORule(previous: Int) {
+        for t in 0..<EntityTagIndex.count {
+            #expect((PerceptronDecoder.allowedTags[previous] >> UInt16(t)) & 1 == (EntityTagIndex.allowed(t, after: previous) ? 1 : 0))
+        }
+        // The masked argmax equals the plain one on scores that favour each tag in turn.
+        for favoured in 0..<EntityTagIndex.count {
+            var scores = [Int32](repeating: 0, count: 16)
+            scores[favoured] = 9; scores[(favoured + 3) % EntityTagIndex.count] = 5
+            let plain = PerceptronDecoder.argmax(scores.map(Float.init)[0..<EntityTagIndex.count].map { $0 }, after: previous)
+            #expect(scores.withUnsafeBufferPointer { PerceptronDecoder.argmax($0.baseAddress!, after: previous) } == plain)
+        }
+    }
+
     @Test(arguments: ["Idlib", "al-Nusra", "U.S.", "of", "ab", "abc", "ABCD", "McDonald's", ""])
     func wordAndSuffixCompletionMatchesTheFullAtoms(word: String) {
         var copy = word

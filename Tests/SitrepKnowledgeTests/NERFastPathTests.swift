@@ -86,6 +86,46 @@ import Testing
         #expect(fast.contains { $0.label == .location && !$0.fromDictionary })
     }
 
+    /// Known names in any order, nested, overlapping, empty or past the model's names: a model name
+    /// is dropped exactly when it overlaps one of them (found through the names sorted by start).
+    @Test(arguments: [0, 1, 2, 3])
+    func knownNamesDropOverlappingModelNamesAsComparingEachDoes(layout: Int) throws {
+        let recogniser = try EntityRecognizer.loadDefault()
+        for text in Self.texts where text.utf8.count > 20 {
+            let words = EntityWordSplitter.split(text).map(\.range)
+            var ranges: [TextRange]
+            switch layout {
+            case 0: ranges = words.enumerated().filter { $0.offset % 3 == 1 }.map(\.element).reversed()
+            case 1: ranges = [TextRange(start: 0, end: Int32(text.utf8.count / 2)), TextRange(start: 2, end: 5), words[words.count - 1]]
+            case 2: ranges = words.map { TextRange(start: $0.end, end: $0.end) } + [TextRange(start: words[1].start, end: words[4].end)]
+            default: ranges = zip(words, words.dropFirst(2)).enumerated().filter { $0.offset % 4 == 0 }
+                .map { TextRange(start: $0.element.0.start, end: $0.element.1.end) }
+            }
+            let known = ranges.map { EntityMention(range: $0, label: .organisation, fromDictionary: true) }
+            #expect(recogniser.find(in: text, tokens: nil, known: known) == Self.referenceFind(recogniser, text, known: known))
+        }
+    }
+
+    /// Model names merged with the sorted known names come out as sorting them all does (a model name
+    /// first on an equal range; model names out of order are sorted).
+    static let mergeCases: [(found: [(Int32, Int32)], known: [(Int32, Int32)])] = [
+        ([(0, 4), (6, 9), (20, 25)], [(30, 35), (5, 6), (10, 12), (0, 2), (10, 12)]),
+        ([(3, 8), (3, 9)], [(3, 8), (1, 2), (3, 8)]),
+        ([(10, 12), (2, 4)], [(5, 6)]),
+        ([], [(4, 5), (1, 2)]),
+        ([(1, 2)], []),
+    ]
+
+    @Test(arguments: 0..<5)
+    func mergedNamesAreTheSortedNames(index: Int) {
+        let (found, known) = Self.mergeCases[index]
+        let f = found.enumerated().map { EntityMention(range: TextRange(start: $0.element.0, end: $0.element.1),
+                                                       label: $0.offset % 2 == 0 ? .person : .location, fromDictionary: false) }
+        let k = known.enumerated().map { EntityMention(range: TextRange(start: $0.element.0, end: $0.element.1),
+                                                       label: $0.offset % 2 == 0 ? .organisation : .location, fromDictionary: true) }
+        #expect(EntityRecognizer.merged(f, k) == (f + k).sorted { $0.range < $1.range })
+    }
+
     @Test func fastFindEqualsThePlainPathOnTheSeedArticles() throws {
         let recogniser = try EntityRecognizer.loadDefault()
         let seeds = Self.seeds()
