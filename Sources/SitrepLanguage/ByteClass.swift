@@ -30,6 +30,32 @@ enum ByteClass {
         return ~(letter | digit) & high
     }
 
+    /// End of the run of ASCII letters and digits starting at `i` (at most `n`): eight bytes at a time,
+    /// the same answer as `alnumRunEndPlain`. A chunk with a byte of 0x80 or more stops at the first such byte
+    /// or earlier (the carries of the test only run towards later bytes, so the bytes before it are tested exactly).
+    @inline(__always)
+    static func alnumRunEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        var i = i
+        if let base = p.baseAddress {
+            while i &+ 8 <= n {
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let stop = nonAlnumBytes(x) | (x & 0x8080_8080_8080_8080)
+                if stop != 0 { return i &+ stop.trailingZeroBitCount >> 3 }
+                i &+= 8
+            }
+        }
+        let cls = table
+        while i < n, cls[Int(p[i])] & 3 != 0 { i += 1 }
+        return i
+    }
+
+    /// `alnumRunEnd` byte by byte: the reference the fast path must match.
+    static func alnumRunEndPlain(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        var i = i
+        while i < n, table[Int(p[i])] & 3 != 0 { i += 1 }
+        return i
+    }
+
     /// Decodes the scalar starting at `i` (valid UTF-8 assumed; malformed bytes decode as U+FFFD, length 1).
     @inline(__always)
     static func scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (value: UInt32, length: Int) {

@@ -58,7 +58,7 @@ public struct TimeExpressionFinder: Sendable {
 
     func find(bytes p: UnsafeBufferPointer<UInt8>, published: DayInterval?) -> [TimeMention] {
         var tokens: [TimeToken] = []
-        tokens.reserveCapacity(p.count / 40)
+        tokens.reserveCapacity(p.count / 16)
         scanner.scan(p, into: &tokens)
         let parser = TimeExpressionParser(tokens: tokens, entries: lexicon.entries)
         var matches: [TimeExpressionParser.Match] = []

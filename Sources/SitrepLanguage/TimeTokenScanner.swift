@@ -147,7 +147,7 @@ struct TimeTokenScanner {
             sawSentenceEnd = false
 
             var s = i
-            while i < n, cls[Int(p[i])] & 3 != 0 { i += 1 }
+            i = ByteClass.alnumRunEnd(p, i, n)
             var e = i
             // "'s" after a word belongs to it.
             var possessive = false

@@ -96,6 +96,26 @@ import Testing
         }
     }
 
+    /// The time scanner's ASCII letter-and-digit run (eight bytes at a time) against the plain byte loop, from every
+    /// offset and with every end of buffer: accented letters, curly quotes, digits, runs longer than eight bytes.
+    @Test(arguments: [
+        "Shelling resumed at 0400GMT on Thursday, 12 Sept., near the Kafr-Nabl crossroads.",
+        "Ceasefire talks (postponed twice) reopen Mon‘day’ — or perhaps in mid‑2019 — officials said.",
+        "Zürich-based monitors counted ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 items; résumé naïve 7pm 10am",
+        "x", "", "12345678", "abcdefgh!", "\u{7F}abc\u{80}"
+    ])
+    func alnumRunsEndWhereThePlainLoopEnds(_ sentence: String) {
+        var copy = sentence
+        copy.withUTF8 { p in
+            for end in 0...p.count {
+                for start in 0...end {
+                    #expect(ByteClass.alnumRunEnd(p, start, end) == ByteClass.alnumRunEndPlain(p, start, end),
+                            "\(start)..<\(end)")
+                }
+            }
+        }
+    }
+
     /// Clause-token flags (hyphenated names among them) against the rules spelled out byte by byte.
     @Test func hyphenNamesAreFlaggedAsTheByteLoopSays() {
         var copy = Self.text + " al-Qaeda ez-Zor ab-c x-Y al-qasr a-"
