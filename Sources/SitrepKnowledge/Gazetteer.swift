@@ -31,6 +31,9 @@ public final class Gazetteer: Sendable {
     // Compact per-place fields for scoring without copying strings.
     let kindOf: [GazetteerPlaceKind]
     let populationOf: [Int32]
+    /// The population term of each place's prior (`PlaceMatcher.sizePrior`), computed once at load: no `log10` per
+    /// candidate and document.
+    let sizePriorOf: [Double]
     /// Interned country id (-1: none) and first-level division id (-1: none, or the place is a country).
     let countryIDOf: [Int32]
     let admin1IDOf: [Int32]
@@ -74,6 +77,7 @@ public final class Gazetteer: Sendable {
             }
         }
         kindOf = kinds; populationOf = pops; countryIDOf = cOf; admin1IDOf = aOf
+        sizePriorOf = (0..<kinds.count).map { PlaceMatcher.sizePrior(kind: kinds[$0], population: Int(pops[$0])) }
         countryIDCount = cIDs.count; admin1IDCount = aIDs.count
         var a1: [String: Int32] = [:], cc: [String: Int32] = [:]
         for (i, p) in places.enumerated() {

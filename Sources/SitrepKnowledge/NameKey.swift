@@ -137,15 +137,10 @@ public enum NameKey {
         guard n > 0 else { return 0 }
         var used = 0
         var i = 0
-        var wordCount = 0
-        var w = 0
-        while w < n { if f[w] == 0x20 { wordCount += 1 }; w += 1 }
-        wordCount += 1
-        var wordIndex = 0
         while i < n {
             var j = i
             while j < n && f[j] != 0x20 { j += 1 }
-            defer { i = j + 1; wordIndex += 1 }
+            defer { i = j + 1 }
             var s = i
             let len = j - i
             if len == 0 { continue }
@@ -169,8 +164,9 @@ public enum NameKey {
                 }
                 continue
             }
-            // Latin word: a separate article is skipped unless it is the last word.
-            if wordIndex < wordCount - 1 && isArticle(f, i, j) { continue }
+            // Latin word: a separate article is skipped unless it is the last word (a space follows it: no count of
+            // the key's words beforehand).
+            if j < n && isArticle(f, i, j) { continue }
             // A glued article: al-/el- at the start of a word of 4+ letters (Alboukamal, Albu).
             if len >= 4 && (f[i] == 0x61 || f[i] == 0x65) && f[i + 1] == 0x6C { s += 2 }
             var k = s

@@ -21,11 +21,12 @@ extension PlaceMatcher {
         switch kind {
         case .continent: s += 1.0
         case .country: s += c.match == .primary ? 1.2 : 0.8
-        case .admin1: s += 0.3 + 0.06 * log10(Double(population) + 1)
+        // (The population terms are the gazetteer's, computed once by `sizePrior`.)
+        case .admin1: s += gazetteer.sizePriorOf[Int(c.index)]
         case .region: s += 0.75
-        case .admin2: s += 0.1 + 0.04 * log10(Double(population) + 1)
+        case .admin2: s += gazetteer.sizePriorOf[Int(c.index)]
         case .city:
-            s += 0.1 + 0.1 * log10(Double(population) + 1)
+            s += gazetteer.sizePriorOf[Int(c.index)]
             // A city of a million or more called by its own name ("Rome", "London") outweighs a namesake town that
             // one mention of the town's country would lift ("the United States" named once does not move Rome to
             // Georgia).
@@ -47,6 +48,16 @@ extension PlaceMatcher {
             else if direction && kind == .country { s += 0.2 }
         }
         return s
+    }
+
+    /// The population term of a prior for a division, county or city (0 for other kinds): larger places weigh more.
+    static func sizePrior(kind: GazetteerPlaceKind, population: Int) -> Double {
+        switch kind {
+        case .admin1: return 0.3 + 0.06 * log10(Double(population) + 1)
+        case .admin2: return 0.1 + 0.04 * log10(Double(population) + 1)
+        case .city: return 0.1 + 0.1 * log10(Double(population) + 1)
+        default: return 0
+        }
     }
 
     /// Decides each raw mention's entry using priors and the document's other places.
