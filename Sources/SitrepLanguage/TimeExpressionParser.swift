@@ -380,6 +380,9 @@ struct TimeExpressionParser {
             return Match(first: k, last: i, expr: x, takesThe: true)
         case .unit:
             let unit = e!.unit!
+            // "ABC's \"This Week\"", "Next Year in Jerusalem": a capitalised unit word after the relation, in running
+            // text, is a title or a name, not a time.
+            if isCapitalised(i), !tokens[i].has(TimeToken.sentenceStart), isCapitalised(k) { return nil }
             if e!.plural {
                 // "these days" ("these" reads as "this"): the present.
                 if r == .this, unit == .day, offset == 0 {
@@ -433,7 +436,9 @@ struct TimeExpressionParser {
             x.unit = unit; x.count = count; x.window = offset
             return Match(first: k, last: after, expr: x, takesThe: true)
         }
-        if r == .past, the { return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("PAST_REF")), takesThe: true) }
+        // "the past" on its own is a vague past, but not before a count of something other than time units
+        // ("for the past three seasons", "over the past two elections").
+        if r == .past, the, count(i) == nil { return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("PAST_REF")), takesThe: true) }
         return nil
     }
 

@@ -244,6 +244,11 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Monday", type: .date, value: "2018-10-08"),
         TimeValueCase(text: "The fighting did not begin until Tuesday.", published: "2018-10-05",
                       phrase: "Tuesday", type: .date, value: "2018-10-02"),
+        // "the past" alone is a vague past; "This week" at a sentence start is still a week.
+        TimeValueCase(text: "Such raids were common in the past, officials said.", published: "2018-10-05",
+                      phrase: "the past", type: .date, value: "PAST_REF"),
+        TimeValueCase(text: "This week the convoy reached the border.", published: "2018-10-05",
+                      phrase: "This week", type: .date, value: "2018-W40"),
         // "the 15th": a day of the month the text is about.
         TimeValueCase(text: "The convoy reached the valley on the 15th.", published: "2018-10-20",
                       phrase: "the 15th", type: .date, value: "2018-10-15"),
@@ -274,6 +279,11 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "Growth was strong in the 1996-2000 period.",
         "Analysts said the slump could last weeks.",
         "The 3rd Brigade moved north.",
+        // A capitalised unit after "this"/"next" in running text is a title; "the past" before a count of other things.
+        "The minister spoke on the programme \"This Week\" about the truce.",
+        "The novel \"Next Year in Havana\" sold well.",
+        "The rebels have held the pass for the past three seasons.",
+        "Turnout fell over the past two elections.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
