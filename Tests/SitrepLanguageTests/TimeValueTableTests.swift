@@ -249,6 +249,16 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "the past", type: .date, value: "PAST_REF"),
         TimeValueCase(text: "This week the convoy reached the border.", published: "2018-10-05",
                       phrase: "This week", type: .date, value: "2018-W40"),
+        // "for the year", "of the year" after a stretch of months: the whole year, as a date.
+        TimeValueCase(text: "Aid deliveries rose 5% for the year, the agency said.", published: "2018-10-05",
+                      phrase: "the year", type: .date, value: "2018"),
+        TimeValueCase(text: "Attacks fell in the first nine months of the year.", published: "2018-10-05",
+                      phrase: "the year", type: .date, value: "2018"),
+        TimeValueCase(text: "The mission was extended for the fiscal year.", published: "2018-10-05",
+                      phrase: "the fiscal year", type: .date, value: "2018"),
+        // A day written as an ordinal word after the month (spoken style).
+        TimeValueCase(text: "The rally is planned for March eighth in the capital.", published: "2018-03-01",
+                      phrase: "March eighth", type: .date, value: "2018-03-08"),
         // "the 15th": a day of the month the text is about.
         TimeValueCase(text: "The convoy reached the valley on the 15th.", published: "2018-10-20",
                       phrase: "the 15th", type: .date, value: "2018-10-15"),
@@ -284,10 +294,20 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "The novel \"Next Year in Havana\" sold well.",
         "The rebels have held the pass for the past three seasons.",
         "Turnout fell over the past two elections.",
+        // A decimal is a quantity, not a year; a month name inside a name before an ordinal is no date.
+        "The index closed at 2082.1, traders said.",
+        "Prime Minister Theresa May first raised the issue.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
         #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
+    }
+
+    /// "the year ended June 30" is a year-long stretch (a duration), not the year of publication.
+    @Test(arguments: ["Revenue for the year ended June 30 fell.", "The man of the year gave a speech."])
+    func theYearBeforeAWordIsNoDate(_ text: String) {
+        let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
+        #expect(!found.contains { text.slice($0.range)?.hasSuffix("the year") == true }, "found \(found.map { text.slice($0.range) ?? "?" })")
     }
 
     @Test func ramadanIsTheWholeIslamicMonth() throws {
