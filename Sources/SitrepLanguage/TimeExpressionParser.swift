@@ -299,6 +299,11 @@ struct TimeExpressionParser {
             case .date(.some, nil, nil), .quarter, .unitOffset(.year, 0): m.first = k; m.takesThe = true; return m
             default: return nil
             }
+        case .full where the:
+            // "sales for the full year": the year the text is about.
+            guard adjSpace(k, k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .year, !u.plural,
+                  !tokens[k + 1].has(TimeToken.possessive) else { return nil }
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .unitOffset(.year, 0)), takesThe: true)
         case .every:
             return setLed(k)
         case .near where the:

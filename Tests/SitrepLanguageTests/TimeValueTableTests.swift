@@ -256,6 +256,8 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "the year", type: .date, value: "2018"),
         TimeValueCase(text: "The mission was extended for the fiscal year.", published: "2018-10-05",
                       phrase: "the fiscal year", type: .date, value: "2018"),
+        TimeValueCase(text: "Donors expect shortfalls for the full year as well.", published: "2018-10-05",
+                      phrase: "the full year", type: .date, value: "2018"),
         // A day written as an ordinal word after the month (spoken style).
         TimeValueCase(text: "The rally is planned for March eighth in the capital.", published: "2018-03-01",
                       phrase: "March eighth", type: .date, value: "2018-03-08"),
