@@ -261,6 +261,13 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         // A day written as an ordinal word after the month (spoken style).
         TimeValueCase(text: "The rally is planned for March eighth in the capital.", published: "2018-03-01",
                       phrase: "March eighth", type: .date, value: "2018-03-08"),
+        // More present-tense verbs of scheduling right before the day ("hears", "testifies"); a plural noun is none.
+        TimeValueCase(text: "The tribunal hears the appeal Thursday.", published: "2018-10-08",
+                      phrase: "Thursday", type: .date, value: "2018-10-11"),
+        TimeValueCase(text: "The envoy testifies on Wednesday before the committee.", published: "2018-10-08",
+                      phrase: "Wednesday", type: .date, value: "2018-10-10"),
+        TimeValueCase(text: "The heads of state met Tuesday.", published: "2018-10-05",
+                      phrase: "Tuesday", type: .date, value: "2018-10-02"),
         // "the 15th": a day of the month the text is about.
         TimeValueCase(text: "The convoy reached the valley on the 15th.", published: "2018-10-20",
                       phrase: "the 15th", type: .date, value: "2018-10-15"),
