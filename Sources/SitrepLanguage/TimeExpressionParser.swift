@@ -200,6 +200,14 @@ struct TimeExpressionParser {
                 x.type = .time; x.partOfDay = e.code
                 return Match(first: k, last: m.last, expr: x, takesThe: true)
             }
+            // "placed orders in the morning": that part of the day the text is about (its reference day).
+            if the, !e.plural, k >= 2, role(k - 1) == .the, adj(k - 1, k), previousRole(k - 1) == .in,
+               !t.has(TimeToken.wordFollows), !t.has(TimeToken.nameFollows), !(adj(k, k + 1) && role(k + 1) == .of) {
+                var x = TimeExpression(type: .time, anchor: .dayOffset(0))
+                x.partOfDay = e.code
+                x.fromReference = true
+                return Match(first: k, last: k, expr: x, takesThe: true)
+            }
             return nil
         case .unit:
             return unitLed(k, e, the: the)

@@ -268,6 +268,9 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Wednesday", type: .date, value: "2018-10-10"),
         TimeValueCase(text: "The heads of state met Tuesday.", published: "2018-10-05",
                       phrase: "Tuesday", type: .date, value: "2018-10-02"),
+        // "in the morning": that part of the day last named.
+        TimeValueCase(text: "Shelling resumed Tuesday. Convoys left in the morning.", published: "2018-10-05",
+                      phrase: "the morning", type: .time, value: "2018-10-02TMO"),
         // "the 15th": a day of the month the text is about.
         TimeValueCase(text: "The convoy reached the valley on the 15th.", published: "2018-10-20",
                       phrase: "the 15th", type: .date, value: "2018-10-15"),
@@ -312,11 +315,15 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
     }
 
-    /// "the year ended June 30" is a year-long stretch (a duration), not the year of publication.
-    @Test(arguments: ["Revenue for the year ended June 30 fell.", "The man of the year gave a speech."])
+    /// "the year ended June 30" is a year-long stretch (a duration), not the year of publication; "the morning papers",
+    /// "the evening of his life" are no times.
+    @Test(arguments: ["Revenue for the year ended June 30 fell.", "The man of the year gave a speech.",
+                      "He read it in the morning papers.", "It happened in the evening of his life."])
     func theYearBeforeAWordIsNoDate(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
-        #expect(!found.contains { text.slice($0.range)?.hasSuffix("the year") == true }, "found \(found.map { text.slice($0.range) ?? "?" })")
+        let phrases = found.map { text.slice($0.range) ?? "" }
+        #expect(!phrases.contains { p in ["the year", "the morning", "the evening"].contains { p.hasSuffix($0) } },
+                "found \(found.map { text.slice($0.range) ?? "?" })")
     }
 
     @Test func ramadanIsTheWholeIslamicMonth() throws {
