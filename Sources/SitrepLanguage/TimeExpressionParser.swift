@@ -200,6 +200,14 @@ struct TimeExpressionParser {
                 x.type = .time; x.partOfDay = e.code
                 return Match(first: k, last: m.last, expr: x, takesThe: true)
             }
+            // "placed orders in the morning": that part of the day the text is about (its reference day).
+            if the, !e.plural, k >= 2, role(k - 1) == .the, adj(k - 1, k), previousRole(k - 1) == .in,
+               !t.has(TimeToken.wordFollows), !t.has(TimeToken.nameFollows), !(adj(k, k + 1) && role(k + 1) == .of) {
+                var x = TimeExpression(type: .time, anchor: .dayOffset(0))
+                x.partOfDay = e.code
+                x.fromReference = true
+                return Match(first: k, last: k, expr: x, takesThe: true)
+            }
             return nil
         case .unit:
             return unitLed(k, e, the: the)
@@ -296,9 +304,14 @@ struct TimeExpressionParser {
             // "fiscal 1989", "fiscal first quarter"
             guard adj(k, k + 1), var m = core(k + 1, the: the) else { return nil }
             switch m.expr.anchor {
-            case .date(.some, nil, nil), .quarter: m.first = k; m.takesThe = true; return m
+            case .date(.some, nil, nil), .quarter, .unitOffset(.year, 0): m.first = k; m.takesThe = true; return m
             default: return nil
             }
+        case .full where the:
+            // "sales for the full year": the year the text is about.
+            guard adjSpace(k, k + 1), let u = entry(k + 1), u.kind == .unit, u.unit == .year, !u.plural,
+                  !tokens[k + 1].has(TimeToken.possessive) else { return nil }
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .unitOffset(.year, 0)), takesThe: true)
         case .every:
             return setLed(k)
         case .near where the:
@@ -380,6 +393,9 @@ struct TimeExpressionParser {
             return Match(first: k, last: i, expr: x, takesThe: true)
         case .unit:
             let unit = e!.unit!
+            // "ABC's \"This Week\"", "Next Year in Jerusalem": a capitalised unit word after the relation, in running
+            // text, is a title or a name, not a time.
+            if isCapitalised(i), !tokens[i].has(TimeToken.sentenceStart), isCapitalised(k) { return nil }
             if e!.plural {
                 // "these days" ("these" reads as "this"): the present.
                 if r == .this, unit == .day, offset == 0 {
@@ -433,7 +449,9 @@ struct TimeExpressionParser {
             x.unit = unit; x.count = count; x.window = offset
             return Match(first: k, last: after, expr: x, takesThe: true)
         }
-        if r == .past, the { return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("PAST_REF")), takesThe: true) }
+        // "the past" on its own is a vague past, but not before a count of something other than time units
+        // ("for the past three seasons", "over the past two elections").
+        if r == .past, the, count(i) == nil { return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("PAST_REF")), takesThe: true) }
         return nil
     }
 
@@ -650,6 +668,8 @@ struct TimeExpressionParser {
     private func yearStandsAlone(_ k: Int) -> Bool {
         let t = tokens[k]
         guard t.number >= 1900, t.number <= 2099, !t.has(TimeToken.afterAmount) else { return false }
+        // A decimal ("closed at 2082.1") is a quantity, whatever precedes it.
+        if k + 1 < n, tokens[k + 1].entry < 0, tokens[k + 1].gap == .period, tokens[k + 1].start == t.end + 1 { return false }
         let prev = previousRole(k)
         if Self.isPreposition(prev) || prev == .fiscal { return true }
         // "some 2000 people", "over 2000 people": a quantity.
@@ -713,6 +733,11 @@ struct TimeExpressionParser {
         guard isCapitalised(k) else { return nil }
         if adjSpace(k, k + 1), isDayNumber(k + 1) {
             return monthDate(month: k, day: tokens[k + 1].number, first: k, dayToken: k + 1)
+        }
+        // "March eighth", "June first" (spoken style); not inside a name ("Theresa May first said").
+        if adjSpace(k, k + 1), !tokens[k].has(TimeToken.afterName), let e = entry(k + 1), e.kind == .ordinal, let d = ordinalDay(k + 1),
+           !tokens[k + 1].has(TimeToken.wordFollows), !(adj(k + 1, k + 2) && entry(k + 2)?.kind == .unit), let m = monthDate(month: k, day: d, first: k, dayToken: k + 1) {
+            return m
         }
         return monthDate(month: k, day: nil, first: k)
     }
@@ -960,6 +985,20 @@ struct TimeExpressionParser {
             var x = TimeExpression(type: .date, anchor: .unitOffset(.quarter, -1))
             x.inheritsQuarter = true
             return Match(first: k, last: k, expr: x, takesThe: true)
+        }
+        // "for the year", "for the fiscal year", "the first nine months of the year": the year the text is about (a
+        // whole-year DATE); not before a plain word ("for the year ended June 30" is a year-long stretch).
+        if unit == .year, the, !e.plural, !tokens[k].has(TimeToken.wordFollows), !tokens[k].has(TimeToken.nameFollows),
+           !tokens[k].has(TimeToken.possessive) {
+            let article = role(k - 1) == .fiscal && adj(k - 1, k) ? k - 2 : k - 1
+            if role(article) == .the, adj(article, article + 1) {
+                let before = previousRole(article)
+                let afterPeriod = before == .of && article >= 2 && adj(article - 2, article - 1)
+                    && entry(article - 2)?.kind == .unit && entry(article - 2)?.plural == true
+                if before == .for || afterPeriod {
+                    return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .unitOffset(.year, 0)), takesThe: true)
+                }
+            }
         }
         // "the day before yesterday", "the day after tomorrow"
         if unit == .day, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after, adjSpace(k + 1, k + 2),

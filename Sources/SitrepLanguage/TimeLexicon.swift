@@ -50,6 +50,8 @@ public struct TimeLexicon: Sendable {
         case frequency
         /// "date" in "a later date"
         case dateNoun = "date-noun"
+        /// "full" in "the full year": the whole year the text is about.
+        case full
     }
 
     /// Units of time, with their TimeML letters.

@@ -114,7 +114,7 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
         TimeCase(text: "The blast was heard at 11:32 GMT.", published: "2018-10-01",
                  phrase: "11:32 GMT", type: .time, value: "2018-10-01T11:32", start: "2018-10-01", end: "2018-10-01", precision: .day),
         TimeCase(text: "The vote closes at 10 p.m. Wednesday.", published: "2018-10-01",
-                 phrase: "10 p.m. Wednesday", type: .time, value: "2018-09-26T22:00", start: "2018-09-26", end: "2018-09-26", precision: .day),
+                 phrase: "10 p.m. Wednesday", type: .time, value: "2018-10-03T22:00", start: "2018-10-03", end: "2018-10-03", precision: .day),
         TimeCase(text: "Families had heard nothing by Tuesday afternoon.", published: "2018-07-31",
                  phrase: "Tuesday afternoon", type: .time, value: "2018-07-31TAF", start: "2018-07-31", end: "2018-07-31", precision: .day, modifier: "by"),
         TimeCase(text: "Posted Fri, 03 Aug 2018 21:55 GMT by the desk.", published: "2018-08-05",

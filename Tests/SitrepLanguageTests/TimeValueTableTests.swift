@@ -244,6 +244,33 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Monday", type: .date, value: "2018-10-08"),
         TimeValueCase(text: "The fighting did not begin until Tuesday.", published: "2018-10-05",
                       phrase: "Tuesday", type: .date, value: "2018-10-02"),
+        // "the past" alone is a vague past; "This week" at a sentence start is still a week.
+        TimeValueCase(text: "Such raids were common in the past, officials said.", published: "2018-10-05",
+                      phrase: "the past", type: .date, value: "PAST_REF"),
+        TimeValueCase(text: "This week the convoy reached the border.", published: "2018-10-05",
+                      phrase: "This week", type: .date, value: "2018-W40"),
+        // "for the year", "of the year" after a stretch of months: the whole year, as a date.
+        TimeValueCase(text: "Aid deliveries rose 5% for the year, the agency said.", published: "2018-10-05",
+                      phrase: "the year", type: .date, value: "2018"),
+        TimeValueCase(text: "Attacks fell in the first nine months of the year.", published: "2018-10-05",
+                      phrase: "the year", type: .date, value: "2018"),
+        TimeValueCase(text: "The mission was extended for the fiscal year.", published: "2018-10-05",
+                      phrase: "the fiscal year", type: .date, value: "2018"),
+        TimeValueCase(text: "Donors expect shortfalls for the full year as well.", published: "2018-10-05",
+                      phrase: "the full year", type: .date, value: "2018"),
+        // A day written as an ordinal word after the month (spoken style).
+        TimeValueCase(text: "The rally is planned for March eighth in the capital.", published: "2018-03-01",
+                      phrase: "March eighth", type: .date, value: "2018-03-08"),
+        // More present-tense verbs of scheduling right before the day ("hears", "testifies"); a plural noun is none.
+        TimeValueCase(text: "The tribunal hears the appeal Thursday.", published: "2018-10-08",
+                      phrase: "Thursday", type: .date, value: "2018-10-11"),
+        TimeValueCase(text: "The envoy testifies on Wednesday before the committee.", published: "2018-10-08",
+                      phrase: "Wednesday", type: .date, value: "2018-10-10"),
+        TimeValueCase(text: "The heads of state met Tuesday.", published: "2018-10-05",
+                      phrase: "Tuesday", type: .date, value: "2018-10-02"),
+        // "in the morning": that part of the day last named.
+        TimeValueCase(text: "Shelling resumed Tuesday. Convoys left in the morning.", published: "2018-10-05",
+                      phrase: "the morning", type: .time, value: "2018-10-02TMO"),
         // "the 15th": a day of the month the text is about.
         TimeValueCase(text: "The convoy reached the valley on the 15th.", published: "2018-10-20",
                       phrase: "the 15th", type: .date, value: "2018-10-15"),
@@ -274,10 +301,29 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         "Growth was strong in the 1996-2000 period.",
         "Analysts said the slump could last weeks.",
         "The 3rd Brigade moved north.",
+        // A capitalised unit after "this"/"next" in running text is a title; "the past" before a count of other things.
+        "The minister spoke on the programme \"This Week\" about the truce.",
+        "The novel \"Next Year in Havana\" sold well.",
+        "The rebels have held the pass for the past three seasons.",
+        "Turnout fell over the past two elections.",
+        // A decimal is a quantity, not a year; a month name inside a name before an ordinal is no date.
+        "The index closed at 2082.1, traders said.",
+        "Prime Minister Theresa May first raised the issue.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
         #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
+    }
+
+    /// "the year ended June 30" is a year-long stretch (a duration), not the year of publication; "the morning papers",
+    /// "the evening of his life" are no times.
+    @Test(arguments: ["Revenue for the year ended June 30 fell.", "The man of the year gave a speech.",
+                      "He read it in the morning papers.", "It happened in the evening of his life."])
+    func theYearBeforeAWordIsNoDate(_ text: String) {
+        let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
+        let phrases = found.map { text.slice($0.range) ?? "" }
+        #expect(!phrases.contains { p in ["the year", "the morning", "the evening"].contains { p.hasSuffix($0) } },
+                "found \(found.map { text.slice($0.range) ?? "?" })")
     }
 
     @Test func ramadanIsTheWholeIslamicMonth() throws {
