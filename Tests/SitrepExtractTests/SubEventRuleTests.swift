@@ -87,6 +87,49 @@ struct SubEventRuleTests {
         Case(text: "The two groups signed a peace accord ending months of fighting.", type: .agreement),
     ]
 
+    /// Vocabulary by word class rather than by example: inflected multi-word verbs, any violent verb "to death",
+    /// a weapon noun with an explosion or impact verb, launching or firing projectiles, using chemical agents,
+    /// gaps inside "traded fire", property and infrastructure nouns as objects, taking to the streets, handing
+    /// control, joining a side, naming a new leader, engaging armed men.
+    static let vocabulary: [Case] = [
+        Case(text: "Two soldiers sexually assaulted a girl at the roadblock.", type: .sexualViolence),
+        Case(text: "A herder was stabbed to death by members of a gang near the well.", type: .attack),
+        Case(text: "Raiders hacked four farmers to death in their fields.", type: .attack),
+        Case(text: "An elderly couple was burned alive inside their hut by raiders.", type: .attack),
+        Case(text: "The two armies traded sporadic artillery fire along the frontier.", type: .clash),
+        Case(text: "Guards and smugglers exchanged heavy fire at the crossing overnight.", type: .clash),
+        Case(text: "A landmine exploded under a minibus, killing the driver.", type: .attack, mode: .remoteExplosive),
+        Case(text: "Two rockets landed near the stadium late on Friday.", type: .attack, mode: .shelling),
+        Case(text: "A grenade exploded inside the bus station, wounding six travellers.", type: .attack, mode: .grenade),
+        Case(text: "Insurgents launched a barrage of rockets at the airfield.", type: .attack, mode: .shelling),
+        Case(text: "The rebels fired three missiles toward the port.", type: .attack, mode: .shelling),
+        Case(text: "Witnesses said the air force used chlorine against the besieged quarter.", type: .attack, mode: .chemical),
+        Case(text: "Raiders set fire to the village clinic on Sunday.", type: .propertyDestruction),
+        Case(text: "Insurgents destroyed a mobile phone mast outside the town.", type: .propertyDestruction),
+        Case(text: "Saboteurs destroyed two bridges on the supply route.", type: .propertyDestruction),
+        Case(text: "Angry villagers burned the house of the local chief.", type: .riot, mode: .mobViolence),
+        Case(text: "Thousands of nurses took to the streets of the capital over unpaid wages.", type: .protest),
+        Case(text: "The militia handed control of the airstrip to the national army.", type: .withdrawal),
+        Case(text: "Hundreds of former rebels joined the ranks of the national army.", type: .groupChange),
+        Case(text: "The movement announced a new commander on Tuesday.", type: .groupChange),
+        Case(text: "Marines engaged a band of gunmen near the harbour.", type: .clash),
+        Case(text: "A magistrate was gunned down outside the court by two men on a motorbike.", type: .attack),
+        Case(text: "Guards at the depot returned fire and the raiders fled.", type: .clash),
+        Case(text: "Port workers began an indefinite strike on Monday over unpaid bonuses.", type: .protest),
+        Case(text: "Miners staged a strike at the copper mine.", type: .protest),
+        Case(text: "Soldiers picked up two soldiers of the other side at the ford.", type: .capture),
+        Case(text: "The ministry announced the formation of a new border force.", type: .groupChange),
+        Case(text: "The militia sent reinforcements to the eastern front.", type: .groupChange),
+        Case(text: "The army restored control over the coastal highway.", type: .takeover, mode: .government),
+    ]
+
+    /// The ACLED sub-event type decides: "bombing" and "remote explosive" modes are both an IED.
+    @Test(arguments: vocabulary)
+    func vocabularyByWordClass(_ c: Case) {
+        let main = MainEvent.choose(extract(c.text, actors: testActors), lexicon: Shared.extractor.lexicon)
+        #expect(main.map { $0.type.acled(mode: $0.mode).subEventType } == c.type.map { $0.acled(mode: c.mode).subEventType })
+    }
+
     @Test(arguments: mainEvents)
     func mainEventHasTypeAndMode(_ c: Case) {
         let main = MainEvent.choose(extract(c.text, actors: testActors), lexicon: Shared.extractor.lexicon)
