@@ -59,8 +59,10 @@ extension ExtractionRun {
         // arrests and seizures none. An armed group from the dictionary keeps the event.
         let vetoes = matches(lexicon.vetoes, in: tokens).map { lexicon.vetoes.patterns[$0.pattern].value }
         if !vetoes.isEmpty {
-            let disaster = vetoes.contains { $0 != .crime }
+            // A natural disaster vetoes every trigger; an accident word ("warehouse", "blaze") only the weak ones:
+            // "fighters looted the warehouse" still names an event.
             let natural = vetoes.contains { $0 == .disaster }
+            let disaster = natural
             let strongArmed = r.contains { !candidates[$0].entry.weak && ![.capture, .weaponsSeized].contains(candidates[$0].type) }
             for i in r {
                 let c = candidates[i]

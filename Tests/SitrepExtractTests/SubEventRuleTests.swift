@@ -121,6 +121,20 @@ struct SubEventRuleTests {
         Case(text: "The ministry announced the formation of a new border force.", type: .groupChange),
         Case(text: "The militia sent reinforcements to the eastern front.", type: .groupChange),
         Case(text: "The army restored control over the coastal highway.", type: .takeover, mode: .government),
+        // A participle right after a group has that group as its subject; an accident word vetoes only weak triggers;
+        // titles are people; "members of" takes the class of what follows; cue rows that name protesters apply to
+        // attacks too; explosives turn a destruction into an explosion.
+        Case(text: "Police fired tear gas at students marching on parliament.", type: .protest, mode: .withIntervention),
+        Case(text: "Fighters looted food and medicine from the warehouse.", type: .propertyDestruction),
+        Case(text: "Militants abducted the village chief near the market.", type: .abduction),
+        Case(text: "A roadside explosion killed four members of one family.", type: .attack, mode: .remoteExplosive),
+        Case(text: "Air defence units downed a drone over the port.", type: .weaponsSeized),
+        Case(text: "Engineers removed mines from the farmland.", type: .weaponsSeized),
+        Case(text: "Teachers downed tools to demand higher pay.", type: .protest),
+        Case(text: "Two armed groups declared an alliance against the government.", type: .groupChange),
+        Case(text: "Former rebels were integrated into the national army.", type: .groupChange),
+        Case(text: "Police opened fire on protesters, killing three, after the rally turned violent.", type: .protest, mode: .excessiveForce),
+        Case(text: "The blast, caused by a device planted beside the road, destroyed a police truck.", type: .attack, mode: .remoteExplosive),
     ]
 
     /// The ACLED sub-event type decides: "bombing" and "remote explosive" modes are both an IED.
