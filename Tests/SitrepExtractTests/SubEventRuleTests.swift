@@ -135,6 +135,12 @@ struct SubEventRuleTests {
         Case(text: "Former rebels were integrated into the national army.", type: .groupChange),
         Case(text: "Police opened fire on protesters, killing three, after the rally turned violent.", type: .protest, mode: .excessiveForce),
         Case(text: "The blast, caused by a device planted beside the road, destroyed a police truck.", type: .attack, mode: .remoteExplosive),
+        // An accident's evacuation is no event; a protest about a crime is a protest; a raid with no toll is the means
+        // of the arrest or destruction named beside it.
+        Case(text: "A fire swept through the fuel warehouse and the authorities evacuated nearby residents.", type: nil),
+        Case(text: "Hundreds of people marched to denounce corruption in the police.", type: .protest),
+        Case(text: "Soldiers raided a house in the capital and arrested two men suspected of spying.", type: .capture),
+        Case(text: "Attackers raided the village at night and set the granary ablaze.", type: .propertyDestruction),
     ]
 
     /// The ACLED sub-event type decides: "bombing" and "remote explosive" modes are both an IED.
