@@ -141,6 +141,17 @@ struct SubEventRuleTests {
         Case(text: "Hundreds of people marched to denounce corruption in the police.", type: .protest),
         Case(text: "Soldiers raided a house in the capital and arrested two men suspected of spying.", type: .capture),
         Case(text: "Attackers raided the village at night and set the granary ablaze.", type: .propertyDestruction),
+        // Regional reporting words: neutralised or eliminated fighters, martyred soldiers, shutdowns and sit-ins
+        // (hartal, dharna, bandh), baton charges, stone pelting, ceasefire violations, flushing out and dislodging.
+        Case(text: "Commandos neutralised four insurgents near the river.", type: .clash),
+        Case(text: "Transport unions observed a hartal across the province.", type: .protest),
+        Case(text: "Nurses sat on a dharna outside the health directorate.", type: .protest),
+        Case(text: "Police lathi-charged farmers who were protesting on the highway.", type: .protest, mode: .withIntervention),
+        Case(text: "Protesters pelted the convoy with stones near the square.", type: .riot),
+        Case(text: "Border guards violated the ceasefire near the river crossing.", type: .clash),
+        Case(text: "Troops flushed out the insurgents from the hills.", type: .takeover, mode: .government),
+        Case(text: "A constable was martyred when militants opened fire on a patrol.", type: .clash),
+        Case(text: "Intelligence agents picked up the blogger from his home.", type: .capture),
     ]
 
     /// The ACLED sub-event type decides: "bombing" and "remote explosive" modes are both an IED.
