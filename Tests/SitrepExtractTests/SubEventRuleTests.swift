@@ -152,6 +152,16 @@ struct SubEventRuleTests {
         Case(text: "Troops flushed out the insurgents from the hills.", type: .takeover, mode: .government),
         Case(text: "A constable was martyred when militants opened fire on a patrol.", type: .clash),
         Case(text: "Intelligence agents picked up the blogger from his home.", type: .capture),
+        // Changes to a group's activity: joint patrols, massing and training forces, replacing commanders, suspending
+        // attacks, enlistment, build-ups, parades, new names.
+        Case(text: "The two armies began joint patrols in the buffer zone.", type: .groupChange),
+        Case(text: "The rebels were massing fighters north of the lake.", type: .groupChange),
+        Case(text: "Foreign instructors trained the new cadets at the academy.", type: .groupChange),
+        Case(text: "The junta replaced the navy chief on Monday.", type: .groupChange),
+        Case(text: "The front suspended its attacks for the duration of the talks.", type: .groupChange),
+        Case(text: "Hundreds of volunteers enlisted in the home guard.", type: .groupChange),
+        Case(text: "Observers reported a troop build-up near the pass.", type: .groupChange),
+        Case(text: "The faction rebranded itself as a liberation movement.", type: .groupChange),
     ]
 
     /// The ACLED sub-event type decides: "bombing" and "remote explosive" modes are both an IED.
