@@ -141,7 +141,7 @@ struct SubEventRuleTests {
         Case(text: "Hundreds of people marched to denounce corruption in the police.", type: .protest),
         Case(text: "Soldiers raided a house in the capital and arrested two men suspected of spying.", type: .capture),
         Case(text: "Attackers raided the village at night and set the granary ablaze.", type: .propertyDestruction),
-        // Regional reporting words: neutralised or eliminated fighters, martyred soldiers, shutdowns and sit-ins
+        // Regional reporting words: neutralised fighters, martyred soldiers, shutdowns and sit-ins
         // (hartal, dharna, bandh), baton charges, stone pelting, ceasefire violations, flushing out and dislodging.
         Case(text: "Commandos neutralised four insurgents near the river.", type: .clash),
         Case(text: "Transport unions observed a hartal across the province.", type: .protest),
