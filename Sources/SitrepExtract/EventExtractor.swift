@@ -105,6 +105,7 @@ final class ExtractionRun {
             bySentence.append(first..<candidates.count)
         }
         filterWeak()
+        dropMeans()
         requireMoveCues()
         dropGeneric()
         dropSeizedWeapons()

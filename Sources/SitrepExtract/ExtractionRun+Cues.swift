@@ -59,8 +59,10 @@ extension ExtractionRun {
         // arrests and seizures none. An armed group from the dictionary keeps the event.
         let vetoes = matches(lexicon.vetoes, in: tokens).map { lexicon.vetoes.patterns[$0.pattern].value }
         if !vetoes.isEmpty {
-            let disaster = vetoes.contains { $0 != .crime }
+            // A natural disaster vetoes every trigger; an accident word ("warehouse", "blaze") only the weak ones:
+            // "fighters looted the warehouse" still names an event.
             let natural = vetoes.contains { $0 == .disaster }
+            let disaster = natural
             let strongArmed = r.contains { !candidates[$0].entry.weak && ![.capture, .weaponsSeized].contains(candidates[$0].type) }
             for i in r {
                 let c = candidates[i]
@@ -71,7 +73,11 @@ extension ExtractionRun {
                 // trigger with armed sides.
                 if !natural, !c.entry.weak, c.type == .attack || c.type == .clash,
                    participants.contains(where: { ExtractionRun.armedKinds.contains($0.kind) }) { continue }
-                if disaster || c.entry.weak || (!strongArmed && [.capture, .weaponsSeized].contains(c.type)) {
+                // A protest about a crime is still a protest ("marched to denounce corruption").
+                if !disaster, vetoes.allSatisfy({ $0 == .crime }), c.type == .protest || c.type == .riot { continue }
+                // Evacuations and relocations after an accident are its response, no conflict event.
+                let response = !vetoes.allSatisfy({ $0 == .crime }) && c.type == .transfer
+                if disaster || c.entry.weak || response || (!strongArmed && [.capture, .weaponsSeized].contains(c.type)) {
                     candidates[i].dropped = true
                 }
             }
@@ -150,6 +156,21 @@ extension ExtractionRun {
             let hasArgument = !(candidates[i].agents.isEmpty && candidates[i].patients.isEmpty && candidates[i].parties.isEmpty)
                 || candidates[i].count != nil || candidates[i].fatalities != nil || candidates[i].frameResolved
             if !hasArgument { candidates[i].dropped = true }
+        }
+    }
+
+    /// "Soldiers raided a house and arrested a man", "attackers raided the village and set houses ablaze": a weak attack
+    /// verb with no toll is the means of the arrest, abduction or destruction its sentence names with a strong word.
+    func dropMeans() {
+        let outcomes = EventTypeSet([.capture, .abduction, .propertyDestruction])
+        for range in bySentence {
+            guard range.contains(where: { !candidates[$0].dropped && !candidates[$0].entry.weak && outcomes.contains(candidates[$0].type) })
+            else { continue }
+            // Verbs only: a noun ("hostages captured in its raid") is the circumstance `inheritFromCircumstances` reads.
+            for i in range where !candidates[i].dropped && !candidates[i].isNoun && candidates[i].entry.weak && !candidates[i].entry.fatal
+                && candidates[i].type == .attack && candidates[i].mode == nil && candidates[i].fatalities == nil {
+                candidates[i].dropped = true
+            }
         }
     }
 

@@ -258,6 +258,12 @@ extension ExtractionRun {
             if let last = counts(in: before).last { objectCounts = [last] }
         }
         var subject = subjectWindow.flatMap { w in actors(in: w).first { isPossibleDoer($0) } }
+        // "Police fired tear gas at students marching on parliament": a present participle right after a group
+        // describes that group, which does it (not the clause's first actor).
+        if !c.isNoun, !c.isPassive, !premodifier, c.gap == nil, c.start > s.lowerBound, view.hasSuffix(c.start, "ing"),
+           let w = subjectWindow, let last = actors(in: w).last, last.tokens.upperBound == c.start, isPossibleDoer(last) {
+            subject = last
+        }
         // "The military said it regained the town": a pronoun subject is the last possible doer named before it.
         if subject == nil, !c.isPassive, !c.isNoun, !premodifier, let w = subjectWindow,
            w.contains(where: { ExtractionRun.subjectPronouns.contains(view.keys[$0]) }) {
