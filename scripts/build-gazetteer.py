@@ -75,6 +75,20 @@ def keep_alt(alt, primary_folds):
     return True
 
 
+# Generic words GeoNames puts before a second-level division's own name ("Province of Laguna", "Provincia di
+# Bergamo", "Province du Houet"): the press writes the bare name, which becomes an alternate name.
+ADMIN2_PREFIXES = ('Province of ', 'Provincia de ', 'Provincia di ', 'Provincia del ', 'Province de la ',
+                   'Province du ', 'Province de ', "Province d'", 'Provincie ')
+
+
+def admin2_bare_name(name):
+    """The name without a generic division prefix, or None when it has none."""
+    for pre in ADMIN2_PREFIXES:
+        if name.startswith(pre) and len(name) > len(pre) + 2:
+            return name[len(pre):]
+    return None
+
+
 def clean(s):
     return ' '.join(s.replace('\t', ' ').replace('|', ' ').split())
 
@@ -283,6 +297,9 @@ def main():
         c = centre(pts)
         p = Place('geonames:' + gid, 'A2', name, round(c[0], 5), round(c[1], 5), parts[0], parts[1], pop_by_admin2.get(tuple(parts), 0))
         p.add_names([ascii_])
+        bare = admin2_bare_name(name)
+        if bare:
+            p.add_names([bare, admin2_bare_name(ascii_) or bare])
         places[p.id] = p
     # Countries.
     fixed = {r[0]: (float(r[1]), float(r[2])) for r in read_tsv(os.path.join(HERE, 'gazetteer', 'country-centres.tsv'))}

@@ -54,7 +54,7 @@ extension PlaceMatcher {
     static func sizePrior(kind: GazetteerPlaceKind, population: Int) -> Double {
         switch kind {
         case .admin1: return 0.3 + 0.06 * log10(Double(population) + 1)
-        case .admin2: return 0.1 + 0.04 * log10(Double(population) + 1)
+        case .admin2: return 0.2 + 0.06 * log10(Double(population) + 1)
         case .city: return 0.1 + 0.1 * log10(Double(population) + 1)
         default: return 0
         }
@@ -107,6 +107,18 @@ extension PlaceMatcher {
                 if kindOf[b] == .admin1 || (kindOf[b] == .admin2 && !raws[ri].singleWord) { divisionNamedCount[Int(admin1Of[b])] += 1; anyDivisionNamed = true }
             }
         }
+        // A name repeated does not vouch for itself: for each mention, how many mentions (itself included) share its
+        // name and its prior-best reading ("Laguna … Laguna" is not two places of California supporting each other).
+        var sameName = [Int32](repeating: 1, count: raws.count)
+        if raws.count > 1 {
+            var byName: [UInt64: Int32] = [:]
+            for i in raws.indices where priorBest[i] >= 0 && raws[i].nameHash != 0 {
+                byName[raws[i].nameHash &+ UInt64(bitPattern: Int64(priorBest[i])) &* 0x9e3779b97f4a7c15, default: 0] += 1
+            }
+            for i in raws.indices where priorBest[i] >= 0 && raws[i].nameHash != 0 {
+                sameName[i] = byName[raws[i].nameHash &+ UInt64(bitPattern: Int64(priorBest[i])) &* 0x9e3779b97f4a7c15] ?? 1
+            }
+        }
         // First-level divisions named in the document (their best reading), with their countries; and those named by
         // an abbreviation ("CAMP MURRAY, Wash.", "Macon, Ga."), which vouch for the division wherever its full name
         // stands alone ("at home in Washington" is the state, not the capital).
@@ -124,7 +136,9 @@ extension PlaceMatcher {
         // One sense per document: a word that follows another name somewhere ("Kevin Allen") is that
         // name's part wherever it stands alone ("Allen said").
         var personLike: [UInt64] = []
-        for i in raws.indices where raws[i].afterOtherName && raws[i].singleWord { personLike.append(raws[i].nameHash) }
+        // (Not after an organisation's name: "the University of Perpetual Help Dalta System Calamba campus" leaves
+        // "Calamba" a place elsewhere.)
+        for i in raws.indices where raws[i].afterOtherName && raws[i].singleWord && !raws[i].afterOrganisation { personLike.append(raws[i].nameHash) }
         // The same when the word before matched only as a spelling variant ("Jeremy Allen": "Jeremy" looks like
         // a place name only by its consonants, so it is a given name, not a place before a place).
         for i in raws.indices.dropFirst() where raws[i].singleWord && raws[i].forcedIndex == nil {
@@ -194,7 +208,13 @@ extension PlaceMatcher {
             // (Priors cached for the scanned candidates; one added below is scored afresh.)
             let p0 = priorStart[i], ownCount = rp.pointee.candidates.count
             // (The one-sense table found once per mention, and not at all when empty.)
-            let longer: Int32? = rp.pointee.singleWord && !longerByFirstWord.isEmpty ? longerByFirstWord[rp.pointee.nameHash] : nil
+            var longer: Int32? = rp.pointee.singleWord && !longerByFirstWord.isEmpty ? longerByFirstWord[rp.pointee.nameHash] : nil
+            // Unless the name is a division the document names by its abbreviation too ("Camp Murray, Wash." … "at home
+            // in Washington" is the state, though "Washington, D.C." is named as well).
+            if longer != nil && !abbreviatedDivisions.isEmpty
+                && rp.pointee.candidates.contains(where: { kindOf[Int($0.index)] == .admin1 && abbreviatedDivisions.contains(admin1Of[Int($0.index)]) }) {
+                longer = nil
+            }
             // The mention's candidates, with that longer name's entry added when it is not among them (rare: a new
             // array only then).
             var cands = rp.pointee.candidates
@@ -204,6 +224,8 @@ extension PlaceMatcher {
             let own = Int(priorBest[i])
             let ownCountry = own >= 0 ? countryOf[own] : -1
             let ownAdmin1 = own >= 0 ? admin1Of[own] : -1
+            // (This mention and its namesakes with the same reading: none of them is support.)
+            let dup = 1
             // Divisions and countries named right next to this name ("Duma, in Hama province").
             nearAdmin1.removeAll(keepingCapacity: true); nearCountry.removeAll(keepingCapacity: true)
             var j = i + 1
@@ -245,13 +267,13 @@ extension PlaceMatcher {
                 }
                 if kind == .city && aid >= 0 && cid == divisionCountry && divisionIDs.contains(aid) { s += 0.5 }
                 if cid >= 0 {
-                    let others = Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0)
-                    s += 0.6 * Double(max(0, others)) / Double(max(1, total - 1))
+                    let others = Int(countryCount[Int(cid)]) - (ownCountry == cid ? dup : 0)
+                    s += 0.6 * Double(max(0, others)) / Double(max(1, total - dup))
                     if nearCountry.contains(cid) { s += 0.3 }
                 }
                 if aid >= 0 {
-                    let inDivision = Int(admin1Count[Int(aid)]) - (ownAdmin1 == aid ? 1 : 0)
-                    if inDivision > 0 { s += 0.3 + 0.4 * Double(inDivision) / Double(max(1, total - 1)) }
+                    let inDivision = Int(admin1Count[Int(aid)]) - (ownAdmin1 == aid ? dup : 0)
+                    if inDivision > 0 { s += 0.3 + 0.4 * Double(inDivision) / Double(max(1, total - dup)) }
                     if kind != .admin1 && nearAdmin1.contains(aid) { s += 0.6 }
                 }
                 scored.append((s, c))

@@ -1,0 +1,73 @@
+import Testing
+import SitrepCore
+@testable import SitrepKnowledge
+
+/// Choosing among namesakes: divisions named without their generic word, division abbreviations after a town,
+/// organisation names before a town, and the division a document vouches for by its abbreviation.
+@Suite struct PlaceDisambiguationTests {
+    static let matcher = PlaceMatcher(gazetteer: try! Gazetteer.loadDefault())
+
+    func places(_ text: String) -> [PlaceMention] { Self.matcher.find(in: text, tokens: nil) }
+
+    @Test(arguments: [("Laguna", "PH"), ("Bergamo", "IT"), ("Namur", "BE")])
+    func secondLevelDivisionAnswersToItsBareName(_ name: String, _ country: String) {
+        // GeoNames calls them "Province of Laguna", "Provincia di Bergamo", "Province de Namur".
+        let g = Self.matcher.gazetteer
+        let hit = g.candidates(named: name, skeleton: false).contains {
+            g.kindOf[Int($0.index)] == .admin2 && g.places[Int($0.index)].country == country
+        }
+        #expect(hit, "\(name) in \(country)")
+    }
+
+    @Test(arguments: [
+        "Floods reached Calamba on Sunday and several towns of Laguna were cut off.",
+        "Officials from Calamba said roads in Laguna stayed shut after the storm.",
+    ])
+    func provinceNamedBareBesideOneOfItsTownsIsThatProvince(_ text: String) throws {
+        let laguna = try #require(places(text).first { $0.place.name.hasSuffix("Laguna") })
+        #expect(laguna.place.country == "PH", "\(laguna.place.name) \(laguna.place.country ?? "-")")
+    }
+
+    @Test(arguments: [
+        "Pupils from the Grace Memorial Mission Academy Calamba campus sang. Officials in Calamba praised them.",
+        "Coaches from the Institute of Applied Sports Calamba branch came. Calamba welcomed them.",
+    ])
+    func townAfterAnOrganisationsNameIsStillAPlaceElsewhere(_ text: String) {
+        // Four capitalised words, or "of", before the town: an organisation, not a person whose surname it is.
+        let found = places(text)
+        #expect(found.contains { $0.place.name == "Calamba" && $0.place.country == "PH" }, "\(found.map(\.place.name))")
+    }
+
+    @Test(arguments: ["Fans of Maria Calamba cheered. Calamba welcomed them.", "Coach Andrew Calamba arrived. Calamba spoke."])
+    func townAfterAGivenNameIsThatPersonsSurnameEverywhere(_ text: String) {
+        let found = places(text)
+        #expect(!found.contains { $0.place.name == "Calamba" }, "\(found.map(\.place.name))")
+    }
+
+    @Test(arguments: [
+        ("Farmers near Towson, Md. sold corn at dawn.", "Maryland"),
+        ("The co-op in Easton, Pa. closed early.", "Pennsylvania"),
+        ("A storm hit Macon, Ga. overnight.", "Georgia"),
+    ])
+    func divisionAbbreviationAfterATownAndACommaIsTheDivision(_ text: String, _ division: String) {
+        let found = places(text)
+        #expect(found.contains { $0.place.name == division && $0.place.country == "US" }, "\(found.map(\.place.name))")
+    }
+
+    @Test func townBeforeADivisionAbbreviationLiesInThatDivision() {
+        // Easton, Maryland is the larger Easton; "Pa." after the name moves it to Pennsylvania.
+        let found = places("The co-op in Easton, Pa. closed early.")
+        let easton = found.first { $0.place.name == "Easton" }
+        #expect(easton?.place.admin1 == "Pennsylvania", "\(easton?.place.admin1 ?? "-")")
+    }
+
+    @Test(arguments: [
+        "He thanked the crew, Mr. Obi said on Monday.",
+        "Later, Dr. Ade left the meeting early.",
+        "Inside, St. Anne's choir was singing.",
+    ])
+    func courtesyTitleAfterACommaIsNoDivision(_ text: String) {
+        let found = places(text)
+        #expect(!found.contains { $0.place.precision == .admin1 }, "\(found.map(\.place.name))")
+    }
+}
