@@ -107,18 +107,6 @@ extension PlaceMatcher {
                 if kindOf[b] == .admin1 || (kindOf[b] == .admin2 && !raws[ri].singleWord) { divisionNamedCount[Int(admin1Of[b])] += 1; anyDivisionNamed = true }
             }
         }
-        // A name repeated does not vouch for itself: for each mention, how many mentions (itself included) share its
-        // name and its prior-best reading ("Laguna … Laguna" is not two places of California supporting each other).
-        var sameName = [Int32](repeating: 1, count: raws.count)
-        if raws.count > 1 {
-            var byName: [UInt64: Int32] = [:]
-            for i in raws.indices where priorBest[i] >= 0 && raws[i].nameHash != 0 {
-                byName[raws[i].nameHash &+ UInt64(bitPattern: Int64(priorBest[i])) &* 0x9e3779b97f4a7c15, default: 0] += 1
-            }
-            for i in raws.indices where priorBest[i] >= 0 && raws[i].nameHash != 0 {
-                sameName[i] = byName[raws[i].nameHash &+ UInt64(bitPattern: Int64(priorBest[i])) &* 0x9e3779b97f4a7c15] ?? 1
-            }
-        }
         // First-level divisions named in the document (their best reading), with their countries; and those named by
         // an abbreviation ("CAMP MURRAY, Wash.", "Macon, Ga."), which vouch for the division wherever its full name
         // stands alone ("at home in Washington" is the state, not the capital).
@@ -224,12 +212,12 @@ extension PlaceMatcher {
             let own = Int(priorBest[i])
             let ownCountry = own >= 0 ? countryOf[own] : -1
             let ownAdmin1 = own >= 0 ? admin1Of[own] : -1
-            // (This mention and its namesakes with the same reading: none of them is support.)
-            let dup = 1
             // Divisions and countries named right next to this name ("Duma, in Hama province").
             nearAdmin1.removeAll(keepingCapacity: true); nearCountry.removeAll(keepingCapacity: true)
             var j = i + 1
             while j < raws.count && raws[j].start - rp.pointee.end < 60 {
+                // (The same name again locates nothing: "at home in Washington … to Washington, D.C.")
+                if raws[j].nameHash == rp.pointee.nameHash && raws[j].nameHash != 0 { j += 1; continue }
                 for c in raws[j].candidates {
                     let k = Int(c.index)
                     if kindOf[k] == .admin1 { nearAdmin1.append(admin1Of[k]) }
@@ -267,13 +255,13 @@ extension PlaceMatcher {
                 }
                 if kind == .city && aid >= 0 && cid == divisionCountry && divisionIDs.contains(aid) { s += 0.5 }
                 if cid >= 0 {
-                    let others = Int(countryCount[Int(cid)]) - (ownCountry == cid ? dup : 0)
-                    s += 0.6 * Double(max(0, others)) / Double(max(1, total - dup))
+                    let others = Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0)
+                    s += 0.6 * Double(max(0, others)) / Double(max(1, total - 1))
                     if nearCountry.contains(cid) { s += 0.3 }
                 }
                 if aid >= 0 {
-                    let inDivision = Int(admin1Count[Int(aid)]) - (ownAdmin1 == aid ? dup : 0)
-                    if inDivision > 0 { s += 0.3 + 0.4 * Double(inDivision) / Double(max(1, total - dup)) }
+                    let inDivision = Int(admin1Count[Int(aid)]) - (ownAdmin1 == aid ? 1 : 0)
+                    if inDivision > 0 { s += 0.3 + 0.4 * Double(inDivision) / Double(max(1, total - 1)) }
                     if kind != .admin1 && nearAdmin1.contains(aid) { s += 0.6 }
                 }
                 scored.append((s, c))

@@ -70,4 +70,14 @@ import SitrepCore
         let found = places(text)
         #expect(!found.contains { $0.place.precision == .admin1 }, "\(found.map(\.place.name))")
     }
+
+    @Test(arguments: [
+        "OLYMPIA, Wash. - The unit trains at home in Washington every spring. Last year the team flew to Washington, D.C. for a parade.",
+        "SPOKANE, Wash. - Crews stayed in Washington all winter; only two went on to Washington, D.C. in March.",
+    ])
+    func theSameNameNearbyDoesNotLocateAName(_ text: String) throws {
+        // The state, vouched for by "Wash.", is not pulled to the capital because the name comes again just after.
+        let first = try #require(places(text).first { $0.place.name.hasPrefix("Washington") && $0.range.start > 12 })
+        #expect(first.place.precision == .admin1, "\(first.place.name)")
+    }
 }
