@@ -115,6 +115,13 @@ public struct PlaceMatcher: Sendable {
         var sk: [UInt8] = []
         NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<e]), into: &fold)
         var cands = fold.withUnsafeBufferPointer { gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: true) }
+        // An acronym of three capitals or fewer ("CHU", "UN") is a country or division, as the scan takes it.
+        if e - s <= 3 && t[s..<e].allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2E }) {
+            cands = cands.filter { c in
+                let k = gazetteer.kindOf[Int(c.index)]
+                return c.match != .skeleton && (k == .country || k == .admin1 || k == .continent)
+            }
+        }
         var demonym = false
         if !cands.contains(where: { $0.match != .skeleton }), let d = gazetteer.demonymIndex(folded: fold) {
             cands = [Gazetteer.Candidate(index: d, match: .alternate)]

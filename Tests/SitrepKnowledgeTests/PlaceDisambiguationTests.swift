@@ -80,4 +80,18 @@ import SitrepCore
         let first = try #require(places(text).first { $0.place.name.hasPrefix("Washington") && $0.range.start > 12 })
         #expect(first.place.precision == .admin1, "\(first.place.name)")
     }
+
+    @Test(arguments: [
+        ("Doctors at the CHU in Montpellier treated him.", "CHU", false),
+        ("Talks in the UK ended on Friday.", "UK", true),
+    ])
+    func givenAcronymResolvesOnlyToACountryOrDivision(_ text: String, _ span: String, _ resolves: Bool) throws {
+        // As the scan takes a short all-capital word: "CHU" (a hospital) is no town of Chu.
+        let r = try #require(text.range(of: span))
+        let start = Int32(text.utf8.distance(from: text.startIndex, to: r.lowerBound))
+        let range = TextRange(start: start, end: start + Int32(span.utf8.count))
+        let m = Self.matcher.resolve(spans: [range], in: text)[0]
+        #expect((m != nil) == resolves, "\(m?.place.name ?? "-")")
+        if let m { #expect(m.place.precision == .country || m.place.precision == .admin1) }
+    }
 }
