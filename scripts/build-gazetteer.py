@@ -89,6 +89,22 @@ def admin2_bare_name(name):
     return None
 
 
+# Abbreviated and full forms of a name's first word ("St. Louis" / "Saint Louis", "Mt. Vernon", "Ft. Worth"): the
+# press writes either, GeoNames usually lists one.
+FIRST_WORD_FORMS = (('Saint ', 'St. '), ('Sainte ', 'Ste. '), ('Mount ', 'Mt. '), ('Fort ', 'Ft. '))
+
+
+def first_word_variants(name):
+    """The name with its first word in the other form, or [] when it has none."""
+    out = []
+    for full, short in FIRST_WORD_FORMS:
+        if name.startswith(full) and len(name) > len(full) + 2:
+            out.append(short + name[len(full):])
+        elif name.startswith(short) and len(name) > len(short) + 2:
+            out.append(full + name[len(short):])
+    return out
+
+
 def clean(s):
     return ' '.join(s.replace('\t', ' ').replace('|', ' ').split())
 
@@ -313,6 +329,10 @@ def main():
         p = Place('geonames:' + gid, 'C', name, round(c[0], 5), round(c[1], 5), iso, '', int(pop or 0))
         p.names = [n for n in cnames.get(iso, []) if fold(n) != fold(name)]
         places[p.id] = p
+    # Both forms of "Saint"/"St.", "Mount"/"Mt.", "Fort"/"Ft." for the name and its first alternates.
+    for p in places.values():
+        if p.kind in ('P', 'A1', 'A2'):
+            p.add_names([v for n in [p.name] + p.names[:MAX_ALT_WORLD] for v in first_word_variants(n)], trusted=True)
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     order = {'C': 0, 'A1': 1, 'A2': 2, 'P': 3, 'N': 4}
     rows = sorted(places.values(), key=lambda p: (order[p.kind], p.cc, p.id))

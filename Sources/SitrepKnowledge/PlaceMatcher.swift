@@ -271,7 +271,7 @@ public struct PlaceMatcher: Sendable {
             guard nameLike(i) else { i += 1; continue }
             // The run of name-like words and inner connectors starting at i.
             var runEnd = i + 1
-            while runEnd < n && runEnd - i < Self.maxWords && !words[runEnd].breakBefore
+            while runEnd < n && runEnd - i < Self.maxWords && (!words[runEnd].breakBefore || Self.joinsAfterAbbreviation(words, runEnd, t))
                     && (nameLike(runEnd) || (isConnector(runEnd) && runEnd + 1 < n && nameLike(runEnd + 1)
                                              && !words[runEnd + 1].breakBefore)) {
                 runEnd += 1
@@ -436,6 +436,20 @@ public struct PlaceMatcher: Sendable {
             return fold.count == 2
         }
         return true
+    }
+
+    /// Word `k` continues a name after an abbreviated first word and its period: "St. Louis", "Mt. Vernon", "Ft. Worth",
+    /// "Ste. Foy" (the period is no sentence end there).
+    static func joinsAfterAbbreviation(_ words: [PlaceWord], _ k: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard k >= 1, words[k].capitalised else { return false }
+        let a = words[k - 1]
+        let len = a.end - a.start
+        guard len == 2 || len == 3, a.end + 2 == words[k].start, t[a.end] == 0x2E, t[a.end + 1] == 0x20 else { return false }
+        let b0 = t[a.start], b1 = t[a.start + 1], b2: UInt8 = len == 3 ? t[a.start + 2] : 0
+        switch (b0, b1, b2) {
+        case (0x53, 0x74, 0), (0x53, 0x74, 0x65), (0x4D, 0x74, 0), (0x46, 0x74, 0): return true  // St Ste Mt Ft
+        default: return false
+        }
     }
 
     /// A capital and a small letter with a period after, following a comma and a space: a division's postal-style

@@ -94,4 +94,27 @@ import SitrepCore
         #expect((m != nil) == resolves, "\(m?.place.name ?? "-")")
         if let m { #expect(m.place.precision == .country || m.place.precision == .admin1) }
     }
+
+    @Test(arguments: [
+        ("The family moved to St. Louis last spring.", "St. Louis"),
+        ("Cattle were shipped from Ft. Worth by rail.", "Fort Worth"),
+        ("Crowds gathered in Mt. Vernon on Sunday.", "Mount Vernon"),
+    ])
+    func nameAfterAnAbbreviatedFirstWordIsOneName(_ text: String, _ name: String) {
+        // The period after "St", "Ft", "Mt" does not end the sentence there.
+        let found = places(text)
+        #expect(found.contains { $0.place.name == name && $0.place.country == "US" }, "\(found.map(\.place.name))")
+    }
+
+    @Test(arguments: [("St. Petersburg", "RU"), ("Saint Louis", "US"), ("Ft. Worth", "US")])
+    func eitherFormOfTheFirstWordIsAName(_ name: String, _ country: String) {
+        let g = Self.matcher.gazetteer
+        #expect(g.candidates(named: name, skeleton: false).contains { g.places[Int($0.index)].country == country }, "\(name)")
+    }
+
+    @Test func aTitleWithAPeriodDoesNotJoinTheNameAfterIt() {
+        // "Dr." is no abbreviated first word of a place name.
+        let found = places("We met Dr. Paris at the clinic on Monday.")
+        #expect(!found.contains { $0.range.end - $0.range.start > 5 }, "\(found.map(\.place.name))")
+    }
 }
