@@ -17,6 +17,10 @@ Output columns (tab-separated, one place a line, `#` comment header):
   id  kind  name  lat  lon  country  admin1  population  names
   kind: C country, A1 first-level division, A2 second-level division, P populated place,
         N neighbourhood. names: the other names, `|`-separated (Latin and Arabic script only).
+
+Names added by rule: a second-level division's name without GeoNames' generic prefix ("Laguna" for "Province of
+Laguna", ADMIN2_PREFIXES), and the other form of a first word "Saint"/"St.", "Sainte"/"Ste.", "Mount"/"Mt.",
+"Fort"/"Ft." (FIRST_WORD_FORMS).
 """
 import math, os, sys, unicodedata
 

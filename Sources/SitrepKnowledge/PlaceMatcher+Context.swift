@@ -107,6 +107,13 @@ extension PlaceMatcher {
                 if kindOf[b] == .admin1 || (kindOf[b] == .admin2 && !raws[ri].singleWord) { divisionNamedCount[Int(admin1Of[b])] += 1; anyDivisionNamed = true }
             }
         }
+        // The country most of the document's places lie in (by prior-best reading), and how many do.
+        var topCountry: Int32 = -1, topCount: Int32 = 0
+        for b in priorBest where b >= 0 {
+            let c = countryOf[Int(b)]
+            if c >= 0 && countryCount[Int(c)] > topCount { topCount = countryCount[Int(c)]; topCountry = c }
+        }
+        let dominated = topCount >= 3 && Double(topCount) >= 0.6 * Double(total)
         // First-level divisions named in the document (their best reading), with their countries; and those named by
         // an abbreviation ("CAMP MURRAY, Wash.", "Macon, Ga."), which vouch for the division wherever its full name
         // stands alone ("at home in Washington" is the state, not the capital).
@@ -279,6 +286,12 @@ extension PlaceMatcher {
                let small = smallPlace(for: rp.pointee, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, anyDivisionNamed: anyDivisionNamed, ownAdmin1: ownAdmin1) {
                 out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: small, score: 0.7))
                 continue
+            }
+            // A small town abroad named once, with nothing else of its country in a document about another country
+            // ("Middletown" among Yorkshire towns is no New Jersey town): a namesake the gazetteer lacks.
+            if dominated && local && pop < 100_000 && cid >= 0 && cid != topCountry && !countryNamed[Int(cid)]
+                && Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0) <= 0 {
+                out.append(nil); continue
             }
             if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue && personLike.contains(rp.pointee.nameHash)
                 && kind != .country && kind != .admin1 && kind != .continent && pop < 1_000_000 {

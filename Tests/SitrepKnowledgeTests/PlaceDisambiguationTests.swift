@@ -117,4 +117,19 @@ import SitrepCore
         let found = places("We met Dr. Paris at the clinic on Monday.")
         #expect(!found.contains { $0.range.end - $0.range.start > 5 }, "\(found.map(\.place.name))")
     }
+
+    @Test(arguments: [
+        ("The couple grew up in Dewsbury and married in Wakefield before moving to Leeds. He ran a shop in Middletown for years.", false),
+        ("The couple grew up in Dewsbury and married in Wakefield before moving to Leeds. He ran a shop in Middletown, New Jersey, for years.", true),
+    ])
+    func smallTownAbroadNamedAloneInADocumentAboutAnotherCountryIsNoPlace(_ text: String, _ kept: Bool) {
+        // Three English towns and a bare name that the gazetteer knows only as a small American town.
+        let found = places(text)
+        #expect(found.contains { $0.place.name == "Middletown" } == kept, "\(found.map(\.place.name))")
+    }
+
+    @Test func largeCityAbroadNamedAloneStays() {
+        let found = places("Flights left Dewsbury, Wakefield and Leeds. The team then flew to Chicago.")
+        #expect(found.contains { $0.place.name == "Chicago" }, "\(found.map(\.place.name))")
+    }
 }
