@@ -17,6 +17,10 @@ Output columns (tab-separated, one place a line, `#` comment header):
   id  kind  name  lat  lon  country  admin1  population  names
   kind: C country, A1 first-level division, A2 second-level division, P populated place,
         N neighbourhood. names: the other names, `|`-separated (Latin and Arabic script only).
+
+Names added by rule: a second-level division's name without GeoNames' generic prefix ("Laguna" for "Province of
+Laguna", ADMIN2_PREFIXES), and the other form of a first word "Saint"/"St.", "Sainte"/"Ste.", "Mount"/"Mt.",
+"Fort"/"Ft." (FIRST_WORD_FORMS).
 """
 import math, os, sys, unicodedata
 
@@ -73,6 +77,36 @@ def keep_alt(alt, primary_folds):
     if alt.isupper() and len(alt) <= 5:
         return False  # codes: "TLV", "NYC"
     return True
+
+
+# Generic words GeoNames puts before a second-level division's own name ("Province of Laguna", "Provincia di
+# Bergamo", "Province du Houet"): the press writes the bare name, which becomes an alternate name.
+ADMIN2_PREFIXES = ('Province of ', 'Provincia de ', 'Provincia di ', 'Provincia del ', 'Province de la ',
+                   'Province du ', 'Province de ', "Province d'", 'Provincie ')
+
+
+def admin2_bare_name(name):
+    """The name without a generic division prefix, or None when it has none."""
+    for pre in ADMIN2_PREFIXES:
+        if name.startswith(pre) and len(name) > len(pre) + 2:
+            return name[len(pre):]
+    return None
+
+
+# Abbreviated and full forms of a name's first word ("St. Louis" / "Saint Louis", "Mt. Vernon", "Ft. Worth"): the
+# press writes either, GeoNames usually lists one.
+FIRST_WORD_FORMS = (('Saint ', 'St. '), ('Sainte ', 'Ste. '), ('Mount ', 'Mt. '), ('Fort ', 'Ft. '))
+
+
+def first_word_variants(name):
+    """The name with its first word in the other form, or [] when it has none."""
+    out = []
+    for full, short in FIRST_WORD_FORMS:
+        if name.startswith(full) and len(name) > len(full) + 2:
+            out.append(short + name[len(full):])
+        elif name.startswith(short) and len(name) > len(short) + 2:
+            out.append(full + name[len(short):])
+    return out
 
 
 def clean(s):
@@ -283,6 +317,9 @@ def main():
         c = centre(pts)
         p = Place('geonames:' + gid, 'A2', name, round(c[0], 5), round(c[1], 5), parts[0], parts[1], pop_by_admin2.get(tuple(parts), 0))
         p.add_names([ascii_])
+        bare = admin2_bare_name(name)
+        if bare:
+            p.add_names([bare, admin2_bare_name(ascii_) or bare])
         places[p.id] = p
     # Countries.
     fixed = {r[0]: (float(r[1]), float(r[2])) for r in read_tsv(os.path.join(HERE, 'gazetteer', 'country-centres.tsv'))}
@@ -296,6 +333,10 @@ def main():
         p = Place('geonames:' + gid, 'C', name, round(c[0], 5), round(c[1], 5), iso, '', int(pop or 0))
         p.names = [n for n in cnames.get(iso, []) if fold(n) != fold(name)]
         places[p.id] = p
+    # Both forms of "Saint"/"St.", "Mount"/"Mt.", "Fort"/"Ft." for the name and its first alternates.
+    for p in places.values():
+        if p.kind in ('P', 'A1', 'A2'):
+            p.add_names([v for n in [p.name] + p.names[:MAX_ALT_WORLD] for v in first_word_variants(n)], trusted=True)
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     order = {'C': 0, 'A1': 1, 'A2': 2, 'P': 3, 'N': 4}
     rows = sorted(places.values(), key=lambda p: (order[p.kind], p.cc, p.id))

@@ -54,10 +54,17 @@ extension PlaceMatcher {
     static func sizePrior(kind: GazetteerPlaceKind, population: Int) -> Double {
         switch kind {
         case .admin1: return 0.3 + 0.06 * log10(Double(population) + 1)
-        case .admin2: return 0.1 + 0.04 * log10(Double(population) + 1)
+        case .admin2: return 0.2 + 0.06 * log10(Double(population) + 1)
         case .city: return 0.1 + 0.1 * log10(Double(population) + 1)
         default: return 0
         }
+    }
+
+    /// `b` comes right after `a` with only a comma, spaces or a bracket between ("Riverdale, N.J.").
+    static func followsDirectly(_ a: Raw, _ b: Raw, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.nameStart >= a.nameEnd, b.nameStart - a.nameEnd <= 3 else { return false }
+        for k in a.nameEnd..<b.nameStart where !(t[k] == 0x2C || t[k] == 0x20 || t[k] == 0x28) { return false }
+        return true
     }
 
     /// Decides each raw mention's entry using priors and the document's other places.
@@ -107,6 +114,13 @@ extension PlaceMatcher {
                 if kindOf[b] == .admin1 || (kindOf[b] == .admin2 && !raws[ri].singleWord) { divisionNamedCount[Int(admin1Of[b])] += 1; anyDivisionNamed = true }
             }
         }
+        // The country most of the document's places lie in (by prior-best reading), and how many do.
+        var topCountry: Int32 = -1, topCount: Int32 = 0
+        for b in priorBest where b >= 0 {
+            let c = countryOf[Int(b)]
+            if c >= 0 && countryCount[Int(c)] > topCount { topCount = countryCount[Int(c)]; topCountry = c }
+        }
+        let dominated = topCount >= 3 && Double(topCount) >= 0.6 * Double(total)
         // First-level divisions named in the document (their best reading), with their countries; and those named by
         // an abbreviation ("CAMP MURRAY, Wash.", "Macon, Ga."), which vouch for the division wherever its full name
         // stands alone ("at home in Washington" is the state, not the capital).
@@ -124,7 +138,9 @@ extension PlaceMatcher {
         // One sense per document: a word that follows another name somewhere ("Kevin Allen") is that
         // name's part wherever it stands alone ("Allen said").
         var personLike: [UInt64] = []
-        for i in raws.indices where raws[i].afterOtherName && raws[i].singleWord { personLike.append(raws[i].nameHash) }
+        // (Not after an organisation's name: "the University of Perpetual Help Dalta System Calamba campus" leaves
+        // "Calamba" a place elsewhere.)
+        for i in raws.indices where raws[i].afterOtherName && raws[i].singleWord && !raws[i].afterOrganisation { personLike.append(raws[i].nameHash) }
         // The same when the word before matched only as a spelling variant ("Jeremy Allen": "Jeremy" looks like
         // a place name only by its consonants, so it is a given name, not a place before a place).
         for i in raws.indices.dropFirst() where raws[i].singleWord && raws[i].forcedIndex == nil {
@@ -194,7 +210,13 @@ extension PlaceMatcher {
             // (Priors cached for the scanned candidates; one added below is scored afresh.)
             let p0 = priorStart[i], ownCount = rp.pointee.candidates.count
             // (The one-sense table found once per mention, and not at all when empty.)
-            let longer: Int32? = rp.pointee.singleWord && !longerByFirstWord.isEmpty ? longerByFirstWord[rp.pointee.nameHash] : nil
+            var longer: Int32? = rp.pointee.singleWord && !longerByFirstWord.isEmpty ? longerByFirstWord[rp.pointee.nameHash] : nil
+            // Unless the name is a division the document names by its abbreviation too ("Camp Murray, Wash." … "at home
+            // in Washington" is the state, though "Washington, D.C." is named as well).
+            if longer != nil && !abbreviatedDivisions.isEmpty
+                && rp.pointee.candidates.contains(where: { kindOf[Int($0.index)] == .admin1 && abbreviatedDivisions.contains(admin1Of[Int($0.index)]) }) {
+                longer = nil
+            }
             // The mention's candidates, with that longer name's entry added when it is not among them (rare: a new
             // array only then).
             var cands = rp.pointee.candidates
@@ -208,6 +230,10 @@ extension PlaceMatcher {
             nearAdmin1.removeAll(keepingCapacity: true); nearCountry.removeAll(keepingCapacity: true)
             var j = i + 1
             while j < raws.count && raws[j].start - rp.pointee.end < 60 {
+                // (The same name again locates nothing: "at home in Washington … to Washington, D.C.")
+                if raws[j].nameHash == rp.pointee.nameHash && raws[j].nameHash != 0 { j += 1; continue }
+                // A division right after another name qualifies that name ("… flew to Washington, D.C."), not this one.
+                if j - 1 > i && Self.followsDirectly(raws[j - 1], raws[j], t) { j += 1; continue }
                 for c in raws[j].candidates {
                     let k = Int(c.index)
                     if kindOf[k] == .admin1 { nearAdmin1.append(admin1Of[k]) }
@@ -269,6 +295,12 @@ extension PlaceMatcher {
                let small = smallPlace(for: rp.pointee, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, anyDivisionNamed: anyDivisionNamed, ownAdmin1: ownAdmin1) {
                 out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: small, score: 0.7))
                 continue
+            }
+            // A small town abroad named once, with nothing else of its country in a document about another country
+            // ("Middletown" among Yorkshire towns is no New Jersey town): a namesake the gazetteer lacks.
+            if dominated && local && pop < 100_000 && cid >= 0 && cid != topCountry && !countryNamed[Int(cid)]
+                && Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0) <= 0 {
+                out.append(nil); continue
             }
             if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue && personLike.contains(rp.pointee.nameHash)
                 && kind != .country && kind != .admin1 && kind != .continent && pop < 1_000_000 {

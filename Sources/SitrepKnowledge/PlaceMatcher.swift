@@ -57,6 +57,8 @@ public struct PlaceMatcher: Sendable {
         var insideLongerRun = false
         /// A capitalised word that is not a place comes right before it ("Kevin Allen", "President Tyler").
         var afterOtherName = false
+        /// That capitalised run is an organisation's name rather than a person's (see `scan`).
+        var afterOrganisation = false
         /// Folded-name hash of the name itself, and of its first word.
         var nameHash: UInt64 = 0
         var firstWordHash: UInt64 = 0
@@ -113,6 +115,13 @@ public struct PlaceMatcher: Sendable {
         var sk: [UInt8] = []
         NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<e]), into: &fold)
         var cands = fold.withUnsafeBufferPointer { gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: true) }
+        // An acronym of three capitals or fewer ("CHU", "UN") is a country or division, as the scan takes it.
+        if e - s <= 3 && t[s..<e].allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2E }) {
+            cands = cands.filter { c in
+                let k = gazetteer.kindOf[Int(c.index)]
+                return c.match != .skeleton && (k == .country || k == .admin1 || k == .continent)
+            }
+        }
         var demonym = false
         if !cands.contains(where: { $0.match != .skeleton }), let d = gazetteer.demonymIndex(folded: fold) {
             cands = [Gazetteer.Candidate(index: d, match: .alternate)]
@@ -262,7 +271,7 @@ public struct PlaceMatcher: Sendable {
             guard nameLike(i) else { i += 1; continue }
             // The run of name-like words and inner connectors starting at i.
             var runEnd = i + 1
-            while runEnd < n && runEnd - i < Self.maxWords && !words[runEnd].breakBefore
+            while runEnd < n && runEnd - i < Self.maxWords && (!words[runEnd].breakBefore || Self.joinsAfterAbbreviation(words, runEnd, t))
                     && (nameLike(runEnd) || (isConnector(runEnd) && runEnd + 1 < n && nameLike(runEnd + 1)
                                              && !words[runEnd + 1].breakBefore)) {
                 runEnd += 1
@@ -326,6 +335,9 @@ public struct PlaceMatcher: Sendable {
                     matched = true
                     break
                 }
+                if !cands.isEmpty && length == 1 && Self.isPostalAbbreviation(words[i], t) {
+                    cands = cands.filter { $0.match != .skeleton && gazetteer.kindOf[Int($0.index)] == .admin1 }
+                }
                 if !cands.isEmpty && length == 1 && !words[i].arabic && words[i].end - words[i].start <= 4 {
                     var allCaps = true
                     for k in words[i].start..<words[i].end where t[k] >= 0x61 && t[k] <= 0x7A { allCaps = false; break }
@@ -347,6 +359,17 @@ public struct PlaceMatcher: Sendable {
                         && !(prev == i - 2 && words[prev].sentenceStart)
                         && !(raws.last.map { $0.nameEnd == words[prev].end } ?? false)
                         && !(words[prev].sentenceStart && openers[wfold[prev]] != nil)
+                    if raw.afterOtherName {
+                        // An organisation's name before it ("University of Perpetual Help Dalta System Calamba"): "of"
+                        // inside the run, or four or more capitalised words; a person's name is shorter.
+                        var k = prev, count = 0
+                        while k >= 0 && count < 4 {
+                            if nameLike(k) { count += 1 } else if isConnector(k) { if wfold[k] == Self.ofHash { count = 4; break } } else { break }
+                            if words[k].breakBefore { break }
+                            k -= 1
+                        }
+                        raw.afterOrganisation = count >= 4
+                    }
                     raw.insideLongerRun = raw.afterOtherName
                         || (last + 1 < n && !words[last + 1].breakBefore && nameLike(last + 1))
                     raw.nameHash = foldHash ?? NameKey.hash(fold)
@@ -406,10 +429,35 @@ public struct PlaceMatcher: Sendable {
         if lexicon.isStopword(foldHash) { return false }
         if w.arabic { return fold.count >= 4 }
         if fold.count < 3 {
+            // A division's abbreviation after a town and a comma: "Gainesville, Va." (only divisions match it, below).
+            if Self.isPostalAbbreviation(w, t) { return true }
             // Only all-capital abbreviations: "US", "UK".
             for k in w.start..<w.end where t[k] >= 0x61 && t[k] <= 0x7A { return false }
             return fold.count == 2
         }
+        return true
+    }
+
+    /// Word `k` continues a name after an abbreviated first word and its period: "St. Louis", "Mt. Vernon", "Ft. Worth",
+    /// "Ste. Foy" (the period is no sentence end there).
+    static func joinsAfterAbbreviation(_ words: [PlaceWord], _ k: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard k >= 1, words[k].capitalised else { return false }
+        let a = words[k - 1]
+        let len = a.end - a.start
+        guard len == 2 || len == 3, a.end + 2 == words[k].start, t[a.end] == 0x2E, t[a.end + 1] == 0x20 else { return false }
+        let b0 = t[a.start], b1 = t[a.start + 1], b2: UInt8 = len == 3 ? t[a.start + 2] : 0
+        switch (b0, b1, b2) {
+        case (0x53, 0x74, 0), (0x53, 0x74, 0x65), (0x4D, 0x74, 0), (0x46, 0x74, 0): return true  // St Ste Mt Ft
+        default: return false
+        }
+    }
+
+    /// A capital and a small letter with a period after, following a comma and a space: a division's postal-style
+    /// abbreviation after a town ("Macon, Ga.", "Towson, Md.").
+    static func isPostalAbbreviation(_ w: PlaceWord, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard w.end - w.start == 2, w.end < t.count, t[w.end] == 0x2E, w.start >= 2,
+              t[w.start] >= 0x41 && t[w.start] <= 0x5A, t[w.start + 1] >= 0x61 && t[w.start + 1] <= 0x7A,
+              t[w.start - 1] == 0x20, t[w.start - 2] == 0x2C else { return false }
         return true
     }
 

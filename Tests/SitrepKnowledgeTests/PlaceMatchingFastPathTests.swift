@@ -158,7 +158,7 @@ import Testing
             case .country: s += c.match == .primary ? 1.2 : 0.8
             case .admin1: s += 0.3 + 0.06 * log10(Double(population) + 1)
             case .region: s += 0.75
-            case .admin2: s += 0.1 + 0.04 * log10(Double(population) + 1)
+            case .admin2: s += 0.2 + 0.06 * log10(Double(population) + 1)
             case .city:
                 s += 0.1 + 0.1 * log10(Double(population) + 1)
                 if population >= 1_000_000 && c.match == .primary { s += 0.4 }
