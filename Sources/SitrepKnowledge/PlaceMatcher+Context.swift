@@ -60,13 +60,6 @@ extension PlaceMatcher {
         }
     }
 
-    /// `b` comes right after `a` with only a comma, spaces or a bracket between ("Riverdale, N.J.").
-    static func followsDirectly(_ a: Raw, _ b: Raw, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.nameStart >= a.nameEnd, b.nameStart - a.nameEnd <= 3 else { return false }
-        for k in a.nameEnd..<b.nameStart where !(t[k] == 0x2C || t[k] == 0x20 || t[k] == 0x28) { return false }
-        return true
-    }
-
     /// Decides each raw mention's entry using priors and the document's other places.
     func decide(_ raws: [Raw], _ t: UnsafeBufferPointer<UInt8>) -> [PlaceMention?] {
         let g = gazetteer
@@ -232,8 +225,6 @@ extension PlaceMatcher {
             while j < raws.count && raws[j].start - rp.pointee.end < 60 {
                 // (The same name again locates nothing: "at home in Washington … to Washington, D.C.")
                 if raws[j].nameHash == rp.pointee.nameHash && raws[j].nameHash != 0 { j += 1; continue }
-                // A division right after another name qualifies that name ("… flew to Washington, D.C."), not this one.
-                if j - 1 > i && Self.followsDirectly(raws[j - 1], raws[j], t) { j += 1; continue }
                 for c in raws[j].candidates {
                     let k = Int(c.index)
                     if kindOf[k] == .admin1 { nearAdmin1.append(admin1Of[k]) }
