@@ -146,29 +146,39 @@ enum ActorUnits {
                                          folded: h, exact: h, token: token, flags: ActorUnit.lastInToken))
                     continue
                 }
-                // The commonest case: a token of one to seven ASCII letters, read and hashed as one word (what
-                // `readPart` and `finish` give for it, written out).
-                if fast && tEnd - tStart < 8 && tStart + 8 <= count {
+                // The commonest case: a token of one to fifteen ASCII letters, read as one or two words of eight
+                // bytes and hashed so (what `readPart` and `finish` give for it, written out).
+                if fast && tEnd - tStart < 16 && tStart + 16 <= count {
                     let len = tEnd - tStart
-                    let x = UInt64(littleEndian: UnsafeRawPointer(b.baseAddress! + tStart).loadUnaligned(as: UInt64.self))
-                    if PlaceWordScanner.asciiLetterRun(x) >= len {
-                        let mask: UInt64 = (1 << UInt64(len << 3)) - 1
-                        let caseBits: UInt64 = 0x2020_2020_2020_2020 & mask
-                        let w = x & mask
-                        let lw = w | caseBits
-                        var folded = final(offset, lw, len)
+                    let p = UnsafeRawPointer(b.baseAddress! + tStart)
+                    let x0 = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+                    let x1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    let letters = len <= 8 ? PlaceWordScanner.asciiLetterRun(x0) >= len
+                        : PlaceWordScanner.asciiLetterRun(x0) == 8 && PlaceWordScanner.asciiLetterRun(x1) >= len - 8
+                    if letters {
+                        let all: UInt64 = 0x2020_2020_2020_2020
+                        // Bytes of the token in the first and second word; their case bits.
+                        let m0: UInt64 = len >= 8 ? ~0 : (1 << UInt64(len << 3)) - 1
+                        let m1: UInt64 = len <= 8 ? 0 : (1 << UInt64((len - 8) << 3)) - 1
+                        let w0 = x0 & m0, w1 = x1 & m1
+                        let l0 = w0 | (all & m0), l1 = w1 | (all & m1)
+                        @inline(__always) func hash(_ a: UInt64, _ b: UInt64, _ n: Int) -> UInt64 {
+                            n < 8 ? final(offset, a, n) : final(chunk(offset, a), b, n)
+                        }
+                        var folded = hash(l0, l1, len)
                         // (Without capitals the exact bytes are the folded ones.)
-                        let exact = w == lw ? folded : final(offset, w, len)
-                        let head = len >= 2 ? UInt16(lw & 0xFF) << 8 | UInt16((lw >> 8) & 0xFF) : UInt16(lw & 0xFF)
-                        if len >= 3 && (head == 0x6962 || head == 0x6162 || head == 0x6D6F || head == 0x6D75),
+                        let exact = w0 == l0 && w1 == l1 ? folded : hash(w0, w1, len)
+                        let head = len >= 2 ? UInt16(l0 & 0xFF) << 8 | UInt16((l0 >> 8) & 0xFF) : UInt16(l0 & 0xFF)
+                        if len >= 3 && len <= 8 && (head == 0x6962 || head == 0x6162 || head == 0x6D6F || head == 0x6D75),
                            let r = replacements[folded] { folded = r }
                         var flags = ActorUnit.word | ActorUnit.lastInToken
-                        if w & 0x20 == 0 { flags |= ActorUnit.capitalised }
-                        if w & caseBits == 0 { flags |= ActorUnit.allCaps }
+                        if w0 & 0x20 == 0 { flags |= ActorUnit.capitalised }
+                        if (w0 & all) | (w1 & all) == 0 { flags |= ActorUnit.allCaps }
                         let ext = pendingArticleStart >= 0 ? pendingArticleStart : Int32(tStart)
                         pendingArticleStart = -1
-                        // "al…", "el…": the rest after the article, for names written with it attached.
-                        let alternative = len >= 5 && (head == 0x616C || head == 0x656C) ? final(offset, lw >> 16, len - 2) : 0
+                        // "al…", "el…": the rest after the article (bytes 2…), for names written with it attached.
+                        let alternative = len >= 5 && (head == 0x616C || head == 0x656C)
+                            ? hash((l0 >> 16) | (l1 << 48), l1 >> 16, len - 2) : 0
                         // A standalone "Al"/"El" before another word is an article: no unit.
                         if (folded == al || folded == el) && ti + 1 < tk.count && tk[ti + 1].range.start > tk[ti].range.end {
                             pendingArticleStart = ext
