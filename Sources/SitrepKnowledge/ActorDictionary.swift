@@ -32,6 +32,20 @@ public final class ActorDictionary: Sendable {
     let targets: [[Target]]
     /// Most units in one alias.
     let maxUnits: Int
+    /// One bit per folded hash (its top 16 bits) of every alias's first unit: most words start no alias and
+    /// end here, without a trie lookup.
+    let firstUnits: [UInt64]
+
+    @inline(__always) static func filterBit(_ h: UInt64) -> (word: Int, bit: UInt64) { (Int(truncatingIfNeeded: h >> 54), 1 << ((h >> 48) & 63)) }
+
+    /// Whether an alias may start with this unit (its folded form or its form without an attached article).
+    @inline(__always) func mayStart(_ u: ActorUnit) -> Bool {
+        let f = Self.filterBit(u.folded)
+        if firstUnits[f.word] & f.bit != 0 { return true }
+        guard u.alternative != 0 else { return false }
+        let a = Self.filterBit(u.alternative)
+        return firstUnits[a.word] & a.bit != 0
+    }
 
     @inline(__always) static func edgeKey(_ node: Int32, _ unit: UInt64) -> UInt64 {
         NERFeatures.mix(UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15 ^ unit)
@@ -149,6 +163,7 @@ public final class ActorDictionary: Sendable {
         var targets: [[Target]] = [[]]
         var owners: [[String: (entry: Int, alias: String)]] = [[:]]
         var maxUnits = 1
+        var firstUnits = [UInt64](repeating: 0, count: 1024)
         for (i, row) in ordered.enumerated() {
             var seen = Set<[UInt64]>()
             for alias in [row.entry.name] + row.entry.aliases {
@@ -160,6 +175,8 @@ public final class ActorDictionary: Sendable {
                 let exact = sensitive ? units.map(\.exact) : nil
                 let key = units.map(\.folded) + (exact ?? [])
                 if !seen.insert(key).inserted { continue }
+                let f = Self.filterBit(units[0].folded)
+                firstUnits[f.word] |= f.bit
                 var node: Int32 = 0
                 for u in units {
                     let k = Self.edgeKey(node, u.folded)
@@ -199,6 +216,7 @@ public final class ActorDictionary: Sendable {
         self.children = children
         self.targets = targets
         self.maxUnits = maxUnits
+        self.firstUnits = firstUnits
     }
 
     /// The entry with this id.
@@ -220,9 +238,11 @@ public final class ActorDictionary: Sendable {
 
     static let the = ActorUnits.hashFolded("the")
 
-    /// The longest alias starting at unit `i`: its end (exclusive unit index) and entry.
+    /// The longest alias starting at unit `i`: its end (exclusive unit index) and entry. `filtered: false` skips
+    /// the first-unit filter (`firstUnits`), for tests comparing both.
     @inline(__always)
-    func longestMatch(_ units: [ActorUnit], at i: Int) -> (end: Int, entry: Int32)? {
+    func longestMatch(_ units: [ActorUnit], at i: Int, filtered: Bool = true) -> (end: Int, entry: Int32)? {
+        if filtered && (i >= units.count || !mayStart(units[i])) { return nil }
         var node: Int32 = 0
         var best: (Int, Int32)?
         var attachedArticle = false

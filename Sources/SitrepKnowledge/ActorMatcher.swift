@@ -66,7 +66,8 @@ public struct ActorMatcher: Sendable {
         // 1. Dictionary names, longest first.
         var i = 0
         while i < n {
-            guard units[i].isWord, var m = dictionary.longestMatch(units, at: i) else { i += 1; continue }
+            // (Most words start no name: the dictionary's first-unit filter, checked here without a call.)
+            guard units[i].isWord, dictionary.mayStart(units[i]), var m = dictionary.longestMatch(units, at: i) else { i += 1; continue }
             // "the Syrian Observatory for Human Rights": a longer name after "the" beats an alias with "the".
             if units[i].folded == Self.the, let next = dictionary.longestMatch(units, at: i + 1), next.end > m.end {
                 i += 1; m = next
@@ -165,6 +166,13 @@ public struct ActorMatcher: Sendable {
 
     private func findAffiliations(units: [ActorUnit], hits: [Hit], entities: [EntityMention],
                                   bytes b: UnsafeBufferPointer<UInt8>) -> [ActorAffiliation] {
+        // Units that may be role words (the word list's filter, in one pass): none in most documents, and then
+        // nothing below is built.
+        var roleUnits: [Int] = []
+        units.withUnsafeBufferPointer { ub in
+            for r in 0..<ub.count where ub[r].isWord && roles.mayContain(ub[r]) { roleUnits.append(r) }
+        }
+        if roleUnits.isEmpty { return [] }
         var out: [ActorAffiliation] = []
         var starting = [Int32](repeating: -1, count: units.count + 1), ending = starting
         for (h, hit) in hits.enumerated() { starting[hit.start] = Int32(h); ending[hit.end] = Int32(h) }
@@ -234,7 +242,7 @@ public struct ActorMatcher: Sendable {
             let range = TextRange(start: units[s].extendedStart, end: units[e - 1].end)
             return (range, nil, slice(b, range.start, range.end))
         }
-        for r in units.indices where units[r].isWord {
+        for r in roleUnits {
             guard let role = roles[units[r]] else { continue }
             if let h = hitStarting(r), hits[h].mention.id != nil { continue }
             // "Y spokesman X": an organisation right before the role, a person right after it.

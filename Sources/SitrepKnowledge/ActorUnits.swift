@@ -25,12 +25,43 @@ struct ActorUnit: Sendable {
 
 /// Cuts text into `ActorUnit`s; aliases and documents go through the same code, so they compare equal.
 enum ActorUnits {
+    /// Hashes of folded and exact bytes (`UnitHash`): bytes packed eight to a little-endian word, each full word
+    /// mixed in with one multiply, the length and a final mix at the end. A plain word of ASCII letters is hashed
+    /// a word at a time (`units`); any other part byte by byte (`readPart`): both give the same hash of the same bytes.
     static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
-    static let prime: UInt64 = 0x100_0000_01B3
+    static let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* prime }
+    /// One full word of eight bytes mixed into the running hash.
+    @inline(__always) static func chunk(_ h: UInt64, _ w: UInt64) -> UInt64 {
+        let x = (h ^ w) &* prime
+        return (x << 29) | (x >> 35)
+    }
 
-    static func hashFolded(_ s: String) -> UInt64 { s.utf8.reduce(offset) { step($0, $1) } }
+    /// The hash of `n` bytes: `h` after their full words, `rest` the last 0…7 bytes packed (0 when none).
+    @inline(__always) static func final(_ h: UInt64, _ rest: UInt64, _ n: Int) -> UInt64 {
+        let x = ((h ^ rest) &* prime) ^ UInt64(truncatingIfNeeded: n)
+        let z = (x ^ (x >> 32)) &* 0xBF58_476D_1CE4_E5B9
+        return z ^ (z >> 29)
+    }
+
+    /// A hash built byte by byte.
+    struct UnitHash {
+        var h = ActorUnits.offset
+        var rest: UInt64 = 0
+        var count = 0
+        @inline(__always) mutating func add(_ b: UInt8) {
+            rest |= UInt64(b) &<< UInt64((count & 7) << 3)
+            count &+= 1
+            if count & 7 == 0 { h = ActorUnits.chunk(h, rest); rest = 0 }
+        }
+        var value: UInt64 { ActorUnits.final(h, rest, count) }
+    }
+
+    static func hashFolded(_ s: String) -> UInt64 {
+        var u = UnitHash()
+        for b in s.utf8 { u.add(b) }
+        return u.value
+    }
 
     /// Folded forms of the Arabic article, dropped before a hyphen or as a separate word before a name.
     static let articles: Set<UInt64> = Set(["al", "el", "a", "as", "ash", "ad", "ar", "az", "ez", "at", "an", "ath",
@@ -79,9 +110,11 @@ enum ActorUnits {
         return text.withUTF8 { units(bytes: $0, tokens: tokens) }
     }
 
-    static func units(bytes b: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [ActorUnit] {
+    /// `fast: false` reads every word byte by byte (`readPart`): the plain computation the word-at-a-time path is
+    /// tested against.
+    static func units(bytes b: UnsafeBufferPointer<UInt8>, tokens: [Token], fast: Bool = true) -> [ActorUnit] {
         let al = standaloneAl, el = standaloneEl
-        let possessive = step(offset, 0x73)
+        let possessive = hashFolded("s")
         return tokens.withUnsafeBufferPointer { tk -> [ActorUnit] in
             var out: [ActorUnit] = []
             out.reserveCapacity(tk.count + tk.count / 4)
@@ -106,10 +139,66 @@ enum ActorUnits {
                                              flags: ActorUnit.word | ActorUnit.lastInToken))
                         continue
                     }
-                    var h = offset
-                    for i in tStart..<tEnd { h = step(h, b[i]) }
+                    var u = UnitHash()
+                    for i in tStart..<tEnd { u.add(b[i]) }
+                    let h = u.value
                     out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
                                          folded: h, exact: h, token: token, flags: ActorUnit.lastInToken))
+                    continue
+                }
+                // The commonest case: a token of one to fifteen ASCII letters, read as one or two words of eight
+                // bytes and hashed so (what `readPart` and `finish` give for it, written out).
+                if fast && tEnd - tStart < 16 && tStart + 16 <= count {
+                    let len = tEnd - tStart
+                    let p = UnsafeRawPointer(b.baseAddress! + tStart)
+                    let x0 = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+                    let x1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    let letters = len <= 8 ? PlaceWordScanner.asciiLetterRun(x0) >= len
+                        : PlaceWordScanner.asciiLetterRun(x0) == 8 && PlaceWordScanner.asciiLetterRun(x1) >= len - 8
+                    if letters {
+                        let all: UInt64 = 0x2020_2020_2020_2020
+                        // Bytes of the token in the first and second word; their case bits.
+                        let m0: UInt64 = len >= 8 ? ~0 : (1 << UInt64(len << 3)) - 1
+                        let m1: UInt64 = len <= 8 ? 0 : (1 << UInt64((len - 8) << 3)) - 1
+                        let w0 = x0 & m0, w1 = x1 & m1
+                        let l0 = w0 | (all & m0), l1 = w1 | (all & m1)
+                        @inline(__always) func hash(_ a: UInt64, _ b: UInt64, _ n: Int) -> UInt64 {
+                            n < 8 ? final(offset, a, n) : final(chunk(offset, a), b, n)
+                        }
+                        var folded = hash(l0, l1, len)
+                        // (Without capitals the exact bytes are the folded ones.)
+                        let exact = w0 == l0 && w1 == l1 ? folded : hash(w0, w1, len)
+                        let head = len >= 2 ? UInt16(l0 & 0xFF) << 8 | UInt16((l0 >> 8) & 0xFF) : UInt16(l0 & 0xFF)
+                        if len >= 3 && len <= 8 && (head == 0x6962 || head == 0x6162 || head == 0x6D6F || head == 0x6D75),
+                           let r = replacements[folded] { folded = r }
+                        var flags = ActorUnit.word | ActorUnit.lastInToken
+                        if w0 & 0x20 == 0 { flags |= ActorUnit.capitalised }
+                        if (w0 & all) | (w1 & all) == 0 { flags |= ActorUnit.allCaps }
+                        let ext = pendingArticleStart >= 0 ? pendingArticleStart : Int32(tStart)
+                        pendingArticleStart = -1
+                        // "al…", "el…": the rest after the article (bytes 2…), for names written with it attached.
+                        let alternative = len >= 5 && (head == 0x616C || head == 0x656C)
+                            ? hash((l0 >> 16) | (l1 << 48), l1 >> 16, len - 2) : 0
+                        // A standalone "Al"/"El" before another word is an article: no unit.
+                        if (folded == al || folded == el) && ti + 1 < tk.count && tk[ti + 1].range.start > tk[ti].range.end {
+                            pendingArticleStart = ext
+                            continue
+                        }
+                        out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: ext, folded: folded,
+                                             alternative: alternative, exact: exact, token: token, flags: flags))
+                        continue
+                    }
+                }
+                // Any other token of ASCII letters only, read eight bytes at a time.
+                if fast, let part = plainPart(b, from: tStart, to: tEnd) {
+                    var articleStart = pendingArticleStart
+                    pendingArticleStart = -1
+                    finish(part, b, tokenEnd: tEnd, last: true, token: token, articleStart: &articleStart, into: &out)
+                    if (part.folded == al || part.folded == el), ti + 1 < tk.count, tk[ti + 1].range.start > tk[ti].range.end,
+                       let lastUnit = out.last, lastUnit.token == token, lastUnit.start == Int32(tStart), lastUnit.end == Int32(tEnd) {
+                        pendingArticleStart = lastUnit.extendedStart
+                        out.removeLast()
+                    }
                     continue
                 }
                 // A word: parts between hyphens.
@@ -169,7 +258,7 @@ enum ActorUnits {
     @inline(never)
     static func readPart(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tokenEnd: Int) -> Part {
         var i = start
-        var folded = offset, exact = offset
+        var folded = UnitHash(), exact = UnitHash()
         var restFrom = end
         var count = 0
         var head: UInt16 = 0
@@ -179,7 +268,7 @@ enum ActorUnits {
             let c = b[i]
             let x: UInt8
             if c &- 0x61 < 26 {  // the common case: a lowercase ASCII letter
-                exact = step(exact, c)
+                exact.add(c)
                 bits |= Part.letter | Part.lower
                 x = c
                 i += 1
@@ -192,7 +281,7 @@ enum ActorUnits {
                     i += ap
                     continue
                 }
-                exact = step(exact, c)
+                exact.add(c)
                 if c < 0x80 {
                     if c &- 0x41 < 26 {
                         bits |= Part.letter
@@ -206,7 +295,7 @@ enum ActorUnits {
                     let d = b[i + 1]
                     bits |= Part.letter
                     if d < 0xA0 { if i == start { bits |= Part.capitalised } } else { bits |= Part.lower }
-                    exact = step(exact, d)
+                    exact.add(d)
                     x = latin1Base(d)
                     i += 2
                 } else if c == 0xC4 || c == 0xC5, i + 1 < end {
@@ -214,7 +303,7 @@ enum ActorUnits {
                     let cp = (Int(c & 0x1F) << 6) | Int(d & 0x3F)
                     bits |= Part.letter
                     if cp % 2 == 0 { if i == start { bits |= Part.capitalised } } else { bits |= Part.lower }
-                    exact = step(exact, d)
+                    exact.add(d)
                     x = latinExtendedA[cp - 0x100]
                     i += 2
                 } else {
@@ -223,12 +312,71 @@ enum ActorUnits {
                     i += 1
                 }
             }
-            folded = step(folded, x)
+            folded.add(x)
             count += 1
             if count <= 2 { head = head << 8 | UInt16(x); restFrom = i }
         }
-        return Part(start: start, stop: i, folded: folded, exact: exact, restFrom: restFrom, foldedCount: count, head: head,
+        return Part(start: start, stop: i, folded: folded.value, exact: exact.value, restFrom: restFrom, foldedCount: count, head: head,
                     bits: bits, possessive: possessive)
+    }
+
+    /// The 8 bytes at `i` (little-endian), zeros past `count`.
+    @inline(__always) static func load8(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ count: Int) -> UInt64 {
+        if i + 8 <= count { return UInt64(littleEndian: UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) }
+        var x: UInt64 = 0
+        for k in 0..<(count - i) { x |= UInt64(b[i + k]) << UInt64(k << 3) }
+        return x
+    }
+
+    /// The part `readPart` gives for a token of ASCII letters only (no hyphen, apostrophe, digit or other byte),
+    /// read a word of eight bytes at a time; nil for any other token.
+    @inline(__always)
+    static func plainPart(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Part? {
+        let n = b.count
+        let caseBits: UInt64 = 0x2020_2020_2020_2020
+        var folded = offset, exact = offset
+        var lowerSeen: UInt64 = 0
+        var capitals = false
+        var p = start
+        var firstWord: UInt64 = 0
+        while true {
+            let rem = end - p
+            let x = load8(b, p, n)
+            if rem >= 8 {
+                guard PlaceWordScanner.asciiLetterRun(x) == 8 else { return nil }
+                if p == start { firstWord = x }
+                lowerSeen |= x & caseBits
+                if x & caseBits != caseBits { capitals = true }
+                folded = chunk(folded, x | caseBits)
+                exact = chunk(exact, x)
+                p += 8
+                if rem == 8 {
+                    folded = final(folded, 0, end - start)
+                    exact = capitals ? final(exact, 0, end - start) : folded
+                    break
+                }
+                continue
+            }
+            guard PlaceWordScanner.asciiLetterRun(x) >= rem else { return nil }
+            let mask: UInt64 = (1 << UInt64(rem << 3)) - 1
+            let w = x & mask
+            if p == start { firstWord = w }
+            lowerSeen |= w & caseBits
+            let lw = w | (caseBits & mask)
+            if w != lw { capitals = true }
+            folded = final(folded, lw, end - start)
+            // (Without capitals the exact bytes are the folded ones.)
+            exact = capitals ? final(exact, w, end - start) : folded
+            break
+        }
+        let count = end - start
+        var bits = Part.letter
+        if lowerSeen != 0 { bits |= Part.lower }
+        if firstWord & 0x20 == 0 { bits |= Part.capitalised }
+        let lowered = firstWord | caseBits
+        let head = count >= 2 ? UInt16(lowered & 0xFF) << 8 | UInt16((lowered >> 8) & 0xFF) : UInt16(lowered & 0xFF)
+        return Part(start: start, stop: end, folded: folded, exact: exact, restFrom: start + min(count, 2), foldedCount: count,
+                    head: head, bits: bits, possessive: false)
     }
 
     /// Ends a part at its stop: an article waits for the next part, anything else becomes a unit.

@@ -7,8 +7,24 @@ struct ActorWordList: Sendable {
     private let table: PerceptronFeatureTable
     private let strings: [String]
 
+    /// One bit per listed word's folded hash (its top 16 bits): most words are not listed and end here.
+    private let filter: [UInt64]
+
     @inline(__always)
     subscript(_ unit: ActorUnit) -> String? {
+        mayContain(unit) ? lookup(unit) : nil
+    }
+
+    /// False when the unit is surely not listed (the filter); true when it may be.
+    @inline(__always)
+    func mayContain(_ unit: ActorUnit) -> Bool {
+        let f = ActorDictionary.filterBit(unit.folded)
+        return filter[f.word] & f.bit != 0
+    }
+
+    /// The value without the filter (tests compare both).
+    @inline(__always)
+    func lookup(_ unit: ActorUnit) -> String? {
         let row = table.row(unit.folded)
         return row >= 0 ? strings[Int(row)] : nil
     }
@@ -17,9 +33,15 @@ struct ActorWordList: Sendable {
         self.values = values
         var table = PerceptronFeatureTable(capacity: values.count)
         var strings: [String] = []
-        for (k, v) in values { _ = table.insert(k); strings.append(v) }
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for (k, v) in values {
+            _ = table.insert(k); strings.append(v)
+            let f = ActorDictionary.filterBit(k)
+            filter[f.word] |= f.bit
+        }
         self.table = table
         self.strings = strings
+        self.filter = filter
     }
 
     static func loadResource(_ name: String) throws -> ActorWordList {

@@ -42,22 +42,45 @@ struct NameKeyTable: Sendable {
         if (count + 1) * 2 > keys.count { grow() }
         let k = key == 0 ? 1 : key
         let b = bit(k)
-        filter[b >> 6] |= 1 << UInt64(b & 63)
-        var i = Self.slot(k) & mask
-        while true {
-            let s = keys[i]
-            if s == k { values[i] = value; return }
-            if s == 0 { keys[i] = k; values[i] = value; count += 1; return }
-            i = (i + 1) & mask
+        // (Through buffer pointers: one uniqueness check per array, not one per write.)
+        filter.withUnsafeMutableBufferPointer { $0[b >> 6] |= 1 << UInt64(b & 63) }
+        let m = mask
+        let added = keys.withUnsafeMutableBufferPointer { ks in
+            values.withUnsafeMutableBufferPointer { vs -> Bool in
+                var i = Self.slot(k) & m
+                while true {
+                    let s = ks[i]
+                    if s == k { vs[i] = value; return false }
+                    if s == 0 { ks[i] = k; vs[i] = value; return true }
+                    i = (i + 1) & m
+                }
+            }
         }
+        if added { count += 1 }
     }
 
+    /// Twice the slots. The old keys are distinct and already in the filter: each goes straight to its first free
+    /// slot (the probe `set` would make), in the same order as before.
     private mutating func grow() {
-        let oldK = keys, oldV = values
-        keys = [UInt64](repeating: 0, count: oldK.count * 2)
-        values = [Int32](repeating: -1, count: oldK.count * 2)
-        mask = keys.count - 1
-        count = 0
-        for (k, v) in zip(oldK, oldV) where k != 0 { set(k, v) }
+        let size = keys.count * 2
+        let m = size - 1
+        var newKeys = [UInt64](repeating: 0, count: size)
+        var newValues = [Int32](repeating: -1, count: size)
+        keys.withUnsafeBufferPointer { oldK in
+            values.withUnsafeBufferPointer { oldV in
+                newKeys.withUnsafeMutableBufferPointer { ks in
+                    newValues.withUnsafeMutableBufferPointer { vs in
+                        for j in 0..<oldK.count where oldK[j] != 0 {
+                            var i = Self.slot(oldK[j]) & m
+                            while ks[i] != 0 { i = (i + 1) & m }
+                            ks[i] = oldK[j]; vs[i] = oldV[j]
+                        }
+                    }
+                }
+            }
+        }
+        keys = newKeys
+        values = newValues
+        mask = m
     }
 }

@@ -52,9 +52,12 @@ enum PlaceWordScanner {
         }
         while i < n {
             // (A space only separates words.)
-            if t[i] == 0x20 { i += 1; continue }
-            let (v, len) = scalarAt(i)
-            if isLetter(v) {
+            let b0 = t[i]
+            if b0 == 0x20 { i += 1; continue }
+            // (An ASCII letter, the common start, needs no decoding.)
+            let asciiLetter = (b0 | 0x20) &- 0x61 < 26
+            let (v, len) = asciiLetter ? (UInt32(b0), 1) : scalarAt(i)
+            if asciiLetter || isLetter(v) {
                 let start = i
                 var j = i + len
                 // The word's first hyphen (-1: none); hyphens enter a word only below.
@@ -90,7 +93,7 @@ enum PlaceWordScanner {
                 var dotted = false
                 if j < n && t[j] == 0x2E && j - start >= 3 && t[j - 2] == 0x2E { end = j + 1; j += 1; dotted = true }
                 // Possessive 's / ’s
-                if end - start > 3 && (t[end - 1] == 0x73) {
+                if t[end - 1] == 0x73 && end - start > 3 {
                     if t[end - 2] == 0x27 { end -= 2 }
                     else if end - start > 5 && t[end - 2] == 0x99 && t[end - 3] == 0x80 && t[end - 4] == 0xE2 { end -= 4 }
                 }
@@ -112,7 +115,8 @@ enum PlaceWordScanner {
                 count += 1
                 brk = false
                 sentence = false
-                i = j
+                // (A space after the word only separates: stepped over here.)
+                i = j < n && t[j] == 0x20 ? j + 1 : j
                 _ = dotted
                 continue
             }

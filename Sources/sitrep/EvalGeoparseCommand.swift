@@ -138,9 +138,10 @@ struct EvalGeoparseCommand: ParsableCommand {
             }
             goldFound += goldHit.filter { $0 }.count
         }
-        // Matching throughput alone, on all article texts, repeated to at least 0.5 s (one core): place matching, and
-        // actor matching (dictionary names and affiliations) on words split beforehand. CPU time is this thread's.
-        var mbps = 0.0, cpuMbps = 0.0, actorCPUMbps = 0.0
+        // Matching throughput alone, on all article texts, repeated to at least 0.5 s (one core): place matching,
+        // actor matching (dictionary names and affiliations) on words split beforehand, and both together. CPU time
+        // is this thread's.
+        var mbps = 0.0, cpuMbps = 0.0, actorCPUMbps = 0.0, knowledgeCPUMbps = 0.0
         do {
             let texts = articles.map(\.text)
             let total = texts.reduce(0) { $0 + $1.utf8.count }
@@ -164,6 +165,19 @@ struct EvalGeoparseCommand: ParsableCommand {
                 rounds += 1
             } while Date().timeIntervalSince(start2) < 0.5
             actorCPUMbps = Double(total * rounds) / 1_048_576 / max(1e-9, threadCPUSeconds() - cpu1)
+            // Both over the same text, one article after the other: the knowledge layer's matching speed (issue 6's
+            // "places and actors together").
+            rounds = 0
+            let start3 = Date()
+            let cpu2 = threadCPUSeconds()
+            repeat {
+                for (t, tk) in zip(texts, tokens) {
+                    found &+= matcher.find(in: t, tokens: nil).count
+                    found &+= actors.find(in: t, tokens: tk).count
+                }
+                rounds += 1
+            } while Date().timeIntervalSince(start3) < 0.5
+            knowledgeCPUMbps = Double(total * rounds) / 1_048_576 / max(1e-9, threadCPUSeconds() - cpu2)
             _ = found
         }
         let n = errors.count
@@ -180,7 +194,7 @@ struct EvalGeoparseCommand: ParsableCommand {
         print("end to end: precision \(r4(p)), recall \(r4(rc)), F1 \(r4(f1)), acc@161 of found gold \(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))")
         _ = matchSeconds; _ = bytes
         let json = """
-        {"corpus":"\(file)","subset":"\(self.articles.rawValue)","articles":\(articles.count),"resolution":{"toponyms":\(n),"acc_161km":\(r4(acc)),"mean_km":\(r4(mean)),"median_km":\(r4(median)),"geonames_id_match":\(idTotal == 0 ? 0 : r4(Double(idHits) / Double(idTotal))),"with_ids":\(idTotal),"by_gazetteer":\(byGazetteer),"by_inner_match":\(byInside),"by_article_focus":\(byFocus),"unresolved":\(unresolved)},"end_to_end":{"detected":\(detected),"gold":\(goldTotal),"precision":\(r4(p)),"recall":\(r4(rc)),"f1":\(r4(f1)),"acc_161km":\(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))},"load_seconds":\(r4(loadSeconds)),"load_cpu_seconds":\(r4(loadCPUSeconds)),"match_mb_per_s":\(r4(mbps)),"match_mb_per_cpu_s":\(r4(cpuMbps)),"actor_match_mb_per_cpu_s":\(r4(actorCPUMbps)),"seconds":\(r4(Date().timeIntervalSince(t0)))}
+        {"corpus":"\(file)","subset":"\(self.articles.rawValue)","articles":\(articles.count),"resolution":{"toponyms":\(n),"acc_161km":\(r4(acc)),"mean_km":\(r4(mean)),"median_km":\(r4(median)),"geonames_id_match":\(idTotal == 0 ? 0 : r4(Double(idHits) / Double(idTotal))),"with_ids":\(idTotal),"by_gazetteer":\(byGazetteer),"by_inner_match":\(byInside),"by_article_focus":\(byFocus),"unresolved":\(unresolved)},"end_to_end":{"detected":\(detected),"gold":\(goldTotal),"precision":\(r4(p)),"recall":\(r4(rc)),"f1":\(r4(f1)),"acc_161km":\(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))},"load_seconds":\(r4(loadSeconds)),"load_cpu_seconds":\(r4(loadCPUSeconds)),"match_mb_per_s":\(r4(mbps)),"match_mb_per_cpu_s":\(r4(cpuMbps)),"actor_match_mb_per_cpu_s":\(r4(actorCPUMbps)),"knowledge_match_mb_per_cpu_s":\(r4(knowledgeCPUMbps)),"seconds":\(r4(Date().timeIntervalSince(t0)))}
         """
         print(json)
     }

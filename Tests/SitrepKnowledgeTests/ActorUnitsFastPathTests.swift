@@ -79,6 +79,32 @@ import Testing
         #expect(Self.same(fast, ReferenceActorUnits.units(text, tokens: tokens)))
     }
 
+    /// Word tokens of ASCII letters are read a word of eight bytes at a time (`ActorUnits.plainPart`); the same
+    /// text read byte by byte (`fast: false`) gives the same units.
+    @Test(arguments: texts + ["Tamarisk TAMARISK tamarisk Tamarisks abcdefgh Abcdefgh ABCDEFGH abcdefghi a Ab AB ab Al El al el",
+                              "Al Tamar El Sarim Al-Tamar al Qasr Ibn Abdel Abdal Abd Mohammed Muhammad MOHAMED alqasrwatan Elnusratfront",
+                              "x", "Ab", "ABCDEFGHIJKLMNOPQRSTUVWX", "abcdefghijklmnop", "abcdefghijklmnopq", "Sixteenletterswd", "Al",
+                              "Alqasrbr Alqasrbri Alboukamal Alqasrbrig ELQASRBRIGADE Elqasrbrigades alqasrbrigadex Mohammeds Abdelkarim",
+                              "Eightltr NINELETTR Tenletters elevenlettr Twelveletter THIRTEENLETTR fourteenletter Fifteenletterss"])
+    func wordAtATimeEqualsByteByByte(_ text: String) {
+        var t = text
+        let tokens = EntityWordSplitter.split(text)
+        let fast = t.withUTF8 { ActorUnits.units(bytes: $0, tokens: tokens) }
+        let plain = t.withUTF8 { ActorUnits.units(bytes: $0, tokens: tokens, fast: false) }
+        #expect(Self.same(fast, plain))
+        #expect(Self.same(fast, ReferenceActorUnits.units(text)))
+    }
+
+    /// The running byte-by-byte hash equals the plain one on every length around the eight-byte words.
+    @Test(arguments: [0, 1, 2, 7, 8, 9, 15, 16, 17, 24, 31])
+    func unitHashEqualsPlainHash(_ length: Int) {
+        let bytes = (0..<length).map { UInt8(0x61 + ($0 * 7) % 26) }
+        var u = ActorUnits.UnitHash()
+        for b in bytes { u.add(b) }
+        #expect(u.value == ReferenceActorUnits.plainHash(bytes))
+        #expect(ActorUnits.hashFolded(String(decoding: bytes, as: UTF8.self)) == ReferenceActorUnits.plainHash(bytes))
+    }
+
     @Test func unitsStillFoldDiacriticsArticlesAndVariants() {
         let a = ActorUnits.units("al-Qaïda Ibn Mohammed"), b = ActorUnits.units("Qaida bin Muhammad")
         #expect(a.map(\.folded) == b.map(\.folded))
@@ -88,12 +114,22 @@ import Testing
 
 /// The unit cutter as it was before the fast path.
 enum ReferenceActorUnits {
-    static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
-    static let prime: UInt64 = 0x100_0000_01B3
+    /// The unit hash of a byte string, written plainly: full little-endian words of eight bytes, then the rest.
+    static func plainHash(_ bytes: [UInt8]) -> UInt64 {
+        var h = ActorUnits.offset
+        var k = 0
+        while k + 8 <= bytes.count {
+            var w: UInt64 = 0
+            for q in 0..<8 { w |= UInt64(bytes[k + q]) << UInt64(8 * q) }
+            h = ActorUnits.chunk(h, w)
+            k += 8
+        }
+        var rest: UInt64 = 0
+        for q in 0..<(bytes.count - k) { rest |= UInt64(bytes[k + q]) << UInt64(8 * q) }
+        return ActorUnits.final(h, rest, bytes.count)
+    }
 
-    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* prime }
-
-    static func hashFolded(_ s: String) -> UInt64 { s.utf8.reduce(offset) { step($0, $1) } }
+    static func hashFolded(_ s: String) -> UInt64 { plainHash(Array(s.utf8)) }
 
     /// Folded forms of the Arabic article, dropped before a hyphen or as a separate word before a name.
     static let articles: Set<UInt64> = Set(["al", "el", "a", "as", "ash", "ad", "ar", "az", "ez", "at", "an", "ath",
@@ -159,13 +195,12 @@ enum ReferenceActorUnits {
                 // A possessive token ('s) is the unit "s".
                 let ap = apostrophe(b, tStart, tEnd)
                 if ap > 0 && tStart + ap < tEnd && (b[tStart + ap] | 0x20) == 0x73 && tStart + ap + 1 == tEnd {
-                    let h = step(offset, 0x73)
+                    let h = plainHash([0x73])
                     out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
                                          folded: h, exact: h, token: Int32(ti), flags: ActorUnit.word | ActorUnit.lastInToken))
                     continue
                 }
-                var h = offset
-                for i in tStart..<tEnd { h = step(h, b[i]) }
+                let h = plainHash(Array(b[tStart..<tEnd]))
                 out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
                                      folded: h, exact: h, token: Int32(ti), flags: ActorUnit.lastInToken))
                 continue
@@ -173,12 +208,12 @@ enum ReferenceActorUnits {
             // A word: parts between hyphens.
             var i = tStart
             var partStart = tStart
-            var folded = offset, exact = offset
-            var foldedCount = 0, head: UInt16 = 0, rest = offset
+            var folded: [UInt8] = [], exact: [UInt8] = []
+            var foldedCount = 0, head: UInt16 = 0, rest: [UInt8] = []
             @inline(__always) func fold(_ x: UInt8) {
-                folded = step(folded, x)
+                folded.append(x)
                 foldedCount += 1
-                if foldedCount <= 2 { head = head << 8 | UInt16(x) } else { rest = step(rest, x) }
+                if foldedCount <= 2 { head = head << 8 | UInt16(x) } else { rest.append(x) }
             }
             var hasLetter = false, hasLower = false, capitalised = false
             var partIndex = 0
@@ -186,7 +221,7 @@ enum ReferenceActorUnits {
             pendingArticleStart = -1
             func finishPart(_ end: Int, last: Bool) {
                 guard end > partStart else { return }
-                var f = folded
+                var f = plainHash(folded)
                 let first = UInt8(truncatingIfNeeded: foldedCount >= 2 ? head >> 8 : head)
                 if foldedCount >= 3 && foldedCount <= 8 && (first == 0x61 || first == 0x69 || first == 0x6D),
                    let r = replacements[f] { f = r }
@@ -200,7 +235,7 @@ enum ReferenceActorUnits {
                     let ext = articleStart >= 0 ? articleStart : Int32(partStart)
                     let attached = foldedCount >= 5 && (head == 0x616C || head == 0x656C)  // "al…", "el…"
                     out.append(ActorUnit(start: Int32(partStart), end: Int32(end), extendedStart: ext,
-                                         folded: f, alternative: attached ? rest : 0, exact: exact,
+                                         folded: f, alternative: attached ? plainHash(rest) : 0, exact: plainHash(exact),
                                          token: Int32(ti), flags: flags))
                     articleStart = -1
                 }
@@ -211,8 +246,8 @@ enum ReferenceActorUnits {
                 if c == 0x2D {
                     finishPart(i, last: false)
                     i += 1; partStart = i
-                    folded = offset; exact = offset; hasLetter = false; hasLower = false; capitalised = false
-                    foldedCount = 0; head = 0; rest = offset
+                    folded = []; exact = []; hasLetter = false; hasLower = false; capitalised = false
+                    foldedCount = 0; head = 0; rest = []
                     continue
                 }
                 let ap = apostrophe(b, i, tEnd)
@@ -220,7 +255,7 @@ enum ReferenceActorUnits {
                     // A possessive 's at the end of the token becomes its own unit.
                     if i + ap + 1 == tEnd && (b[i + ap] | 0x20) == 0x73 {
                         finishPart(i, last: false)
-                        let h = step(offset, 0x73)
+                        let h = plainHash([0x73])
                         out.append(ActorUnit(start: Int32(i), end: Int32(tEnd), extendedStart: Int32(i), folded: h, exact: h,
                                              token: Int32(ti), flags: ActorUnit.word | ActorUnit.lastInToken))
                         partStart = tEnd; i = tEnd
@@ -228,7 +263,7 @@ enum ReferenceActorUnits {
                     }
                     i += ap; continue
                 }
-                exact = step(exact, c)
+                exact.append(c)
                 if c < 0x80 {
                     if c >= 0x41 && c <= 0x5A {
                         hasLetter = true; if i == partStart { capitalised = true }
@@ -242,7 +277,7 @@ enum ReferenceActorUnits {
                     let d = b[i + 1]
                     hasLetter = true
                     if d < 0xA0 { if i == partStart { capitalised = true } } else { hasLower = true }
-                    exact = step(exact, d)
+                    exact.append(d)
                     fold(latin1Base(d))
                     i += 2
                 } else if (c == 0xC4 || c == 0xC5), i + 1 < tEnd {
@@ -250,7 +285,7 @@ enum ReferenceActorUnits {
                     let cp = (Int(c & 0x1F) << 6) | Int(d & 0x3F)
                     hasLetter = true
                     if cp % 2 == 0 { if i == partStart { capitalised = true } } else { hasLower = true }
-                    exact = step(exact, d)
+                    exact.append(d)
                     fold(latinExtendedA[cp - 0x100])
                     i += 2
                 } else {
