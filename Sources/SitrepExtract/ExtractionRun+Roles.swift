@@ -11,6 +11,7 @@ extension ExtractionRun {
     static let toKey = WordKey.of("to")
     static let pronouns: Set<UInt64> = Set(["them", "they", "it", "him", "her", "those", "these"].map(WordKey.of))
     static let subjectPronouns: Set<UInt64> = Set(["it", "they", "he", "she", "we"].map(WordKey.of))
+    static let relativeWho = WordKey.of("who")
     static let notCountedOnMoves: Set<String> = ["hostages", "captives", "hostage", "captive"]
 
     /// Types whose sides are parties rather than agent and patient.
@@ -252,7 +253,9 @@ extension ExtractionRun {
             objectFromRelative = p
         }
         // "moved them to Badiya": a pronoun object stands for the last group named before it in the sentence.
+        var objectFromPronoun = false
         if object == nil, objectWindow.contains(where: { ExtractionRun.pronouns.contains(view.keys[$0]) }) {
+            objectFromPronoun = true
             let before = s.lowerBound..<c.start
             object = actors(in: before).last { [.armedGroup, .civilians, .stateForce, .other].contains($0.kind) || $0.fromDictionary }
             if let last = counts(in: before).last { objectCounts = [last] }
@@ -273,6 +276,15 @@ extension ExtractionRun {
         if !c.isNoun, !c.isPassive, !premodifier, c.start > s.lowerBound, view.function[c.start - 1] == .conj,
            let prev = sameSentence.last(where: { $0 < index }), !candidates[prev].agents.isEmpty {
             subject = candidates[prev].agents[0]
+        }
+        // "the guards, who opened fire on them": a relative "who" right after a group makes that group the doer, and a
+        // pronoun object is then someone else.
+        if !c.isNoun, !c.isPassive, !premodifier, c.gap == nil, c.start >= s.lowerBound + 2,
+           view.keys[c.start - 1] == ExtractionRun.relativeWho,
+           let antecedent = actors(in: s.lowerBound..<(c.start - 1)).last,
+           antecedent.tokens.upperBound >= c.start - 2, isPossibleDoer(antecedent) {
+            subject = antecedent
+            if objectFromPronoun, object?.tokens == antecedent.tokens { object = nil; objectCounts = [] }
         }
         if subject == nil, !c.isPassive, !c.isNoun, !premodifier, c.gap == nil || !(c.gap!.isEmpty) {
             // "Militants stormed …, setting off car bombs": the clause's subject is the sentence's first actor.

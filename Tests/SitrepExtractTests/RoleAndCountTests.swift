@@ -86,6 +86,17 @@ struct RoleAndCountTests {
         let m = first(.transfer, extract("They took 400 fighters from the valley and moved them to the desert."))
         #expect(m?.count?.min == 400)
     }
+
+    /// A relative "who" after a group: that group does the clause's verb, and a pronoun object is not that group.
+    @Test(arguments: [
+        "The convoy was stopped near the ridge by the Valley Guard, who opened fire on them.",
+        "The villagers fled toward the river and ran into the Valley Guard who opened fire on them.",
+    ])
+    func relativeWhoMakesItsGroupTheDoer(_ text: String) {
+        let m = first(.attack, extract(text, actors: testActors))
+        #expect(ids(m, .agent) == ["valley-guard"])
+        #expect(!ids(m, .patient).contains("valley-guard"))
+    }
 }
 
 /// Where: origin, destination and location from prepositions and appositions.
