@@ -185,4 +185,19 @@ import Testing
             }
         }
     }
+
+    /// The clause-token flag for a final "s" against the last byte lowercased (ASCII letters only), on every kind of
+    /// token: plural words, decades, possessives, capitals, curly quotes, a final non-ASCII letter, a URL.
+    @Test func finalSIsFlaggedAsTheLastByteSays() {
+        var copy = Self.text + " REPORTS says 1990s Ahmad’s it's bus. www.example.com/news Ås ß ſ s S"
+        copy.withUTF8 { p in
+            let tokens = Tokenizer.tokenize(bytes: p)
+            let ct = ClauseTokens(bytes: p, tokens: tokens)
+            for (i, t) in tokens.enumerated() {
+                let s = Int(t.range.start), e = Int(t.range.end)
+                let last = e > s ? ByteClass.lower(p[e - 1]) : 0
+                #expect(ct.has(i, .endsInS) == (last == UInt8(ascii: "s")), "token \(i)")
+            }
+        }
+    }
 }
