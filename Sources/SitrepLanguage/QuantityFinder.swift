@@ -34,6 +34,8 @@ public struct QuantityFinder: Sendable {
 
     public func find(bytes p: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence]) -> [QuantityMention] {
         var out: [QuantityMention] = []
+        // One quantity per ~140 bytes of news text: room for twice that before the array grows.
+        out.reserveCapacity(p.count / 64 + 4)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(128)
         tokens.withUnsafeBufferPointer { t in

@@ -64,6 +64,7 @@ public struct TimeExpressionFinder: Sendable {
         scanner.scan(p, into: &tokens)
         let parser = TimeExpressionParser(tokens: tokens, entries: lexicon.entries)
         var matches: [TimeExpressionParser.Match] = []
+        matches.reserveCapacity(tokens.count / 4 + 4)
         var k = 0
         while k < tokens.count {
             if parser.canStart(k), let m = parser.parse(k) {
