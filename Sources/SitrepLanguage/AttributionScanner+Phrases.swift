@@ -184,7 +184,7 @@ extension AttributionScanner {
         if let alt = postModifiedHead(before: j, lo: lo, locations: true) { return alt }
         // "the farmer said", "a local teacher told …": an unlisted noun after a determiner — not before
         // a verb form that may be a plural noun ("its own previous reports").
-        if v < ct.tokens.count, lastByte(of: v) == UInt8(ascii: "s") { return nil }
+        if v < ct.tokens.count, ct.has(v, .endsInS) { return nil }
         var d = j
         while d >= lo, j - d < 4, part(d) == .other, ct.isWord(d), !ct.isCapitalized(d),
               !lex.keys.beForms.contains(ct.key(d)), !lex.keys.doForms.contains(ct.key(d)), !lex.verbs.mayStart(d, ct),
@@ -194,8 +194,6 @@ extension AttributionScanner {
         }
         return nil
     }
-
-    private func lastByte(of t: Int) -> UInt8 { ct.lastByte[t] }
 
     /// A head followed by a post-modifier that runs up to `j`: "a journalist based near the frontline",
     /// "a spokesman for the Toronto cable concern" (the post-modifier becomes the affiliation, a location is dropped).

@@ -36,31 +36,30 @@ struct ClauseTokens {
         static let hyphenName = Flags(rawValue: 1 << 15)
         /// A word ending in -ed.
         static let ed = Flags(rawValue: 1 << 16)
+        /// The last byte is "s" or "S" (any kind of token: "reports", "1990s").
+        static let endsInS = Flags(rawValue: 1 << 17)
     }
 
     let tokens: [Token]
     private(set) var keys: [UInt64]
-    /// The last byte of each token, lowercased for ASCII letters.
-    private(set) var lastByte: [UInt8]
     private(set) var flags: [Flags]
 
     init(bytes p: UnsafeBufferPointer<UInt8>, tokens: [Token]) {
         self.tokens = tokens
         let count = tokens.count
-        var lastByte = [UInt8](repeating: 0, count: count)
         var flags = [Flags](repeating: [], count: count)
         let keys = [UInt64](unsafeUninitializedCapacity: count) { keyBuffer, initialized in
             flags.withUnsafeMutableBufferPointer { flagBuffer in
-                lastByte.withUnsafeMutableBufferPointer { lastBuffer in
-                    tokens.withUnsafeBufferPointer { t in
-                        let n = p.count
-                        for i in 0..<count {
-                            let r = t[i].range
-                            let s = max(0, min(Int(r.start), n)), e = max(s, min(Int(r.end), n))
-                            keyBuffer[i] = Self.hash(p, s, e)
-                            if e > s { lastBuffer[i] = p[e - 1] &- 0x41 < 26 ? p[e - 1] | 0x20 : p[e - 1] }
-                            flagBuffer[i] = Self.flags(p, s, e, t[i].kind)
-                        }
+                tokens.withUnsafeBufferPointer { t in
+                    let n = p.count
+                    for i in 0..<count {
+                        let r = t[i].range
+                        let s = max(0, min(Int(r.start), n)), e = max(s, min(Int(r.end), n))
+                        keyBuffer[i] = Self.hash(p, s, e)
+                        var f = Self.flags(p, s, e, t[i].kind)
+                        // Only "S" and "s" give "s" when 0x20 is set.
+                        if e > s, p[e - 1] | 0x20 == 0x73 { f.insert(.endsInS) }
+                        flagBuffer[i] = f
                     }
                 }
             }
@@ -68,7 +67,6 @@ struct ClauseTokens {
         }
         self.keys = keys
         self.flags = flags
-        self.lastByte = lastByte
     }
 
     /// The shape flags of one token at bytes `s..<e`.

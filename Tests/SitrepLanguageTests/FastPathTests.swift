@@ -163,4 +163,41 @@ import Testing
             }
         }
     }
+
+    /// The quantity finder's first-hyphen search (eight bytes at a time) against the byte loop: every start and stop,
+    /// in buffers cut at every length, hyphens at each position of a chunk, a hyphen as the last byte, no hyphen at all.
+    @Test(arguments: [
+        "Thirty-six displaced, forty-two-year-old, a dozen-odd and twenty–five (en dash) were counted on 12-13 March.",
+        "-leading and trailing- hyphens --doubled-- x-y a-b-c-d-e-f-g-h-i ninety\u{2011}nine twenty‐one",
+        "nohyphenatallinthislongerwordofmorethansixteenbytes 1234567-", "-", "", "abcdefg-", "abcdefgh-", "é-ü—ö-"
+    ])
+    func firstHyphenIsWhereTheByteLoopStops(_ sentence: String) {
+        var copy = sentence
+        copy.withUTF8 { whole in
+            for cut in 0...whole.count {
+                let p = UnsafeBufferPointer(rebasing: whole[0..<cut])
+                for stop in 0...cut {
+                    for start in 0...stop {
+                        #expect(Scanner.firstHyphen(p, start, stop) == Scanner.firstHyphenPlain(p, start, stop),
+                                "\(start)..<\(stop) of \(cut)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The clause-token flag for a final "s" against the last byte lowercased (ASCII letters only), on every kind of
+    /// token: plural words, decades, possessives, capitals, curly quotes, a final non-ASCII letter, a URL.
+    @Test func finalSIsFlaggedAsTheLastByteSays() {
+        var copy = Self.text + " REPORTS says 1990s Ahmad’s it's bus. www.example.com/news Ås ß ſ s S"
+        copy.withUTF8 { p in
+            let tokens = Tokenizer.tokenize(bytes: p)
+            let ct = ClauseTokens(bytes: p, tokens: tokens)
+            for (i, t) in tokens.enumerated() {
+                let s = Int(t.range.start), e = Int(t.range.end)
+                let last = e > s ? ByteClass.lower(p[e - 1]) : 0
+                #expect(ct.has(i, .endsInS) == (last == UInt8(ascii: "s")), "token \(i)")
+            }
+        }
+    }
 }
