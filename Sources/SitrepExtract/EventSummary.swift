@@ -30,7 +30,8 @@ public enum EventSummary {
                 parts.append("\(object) \(passive(m.type, m.mode))")
                 if let agent { parts.append("by \(agent)") }
             } else if let agent {
-                parts.append("\(agent) \(verb)")
+                // No one undergoes it: "Attack by X", not "X attacked", which reads as if X were attacked.
+                parts.append("\(noun(m.type, m.mode).capitalizedFirst) by \(agent)")
             } else {
                 parts.append(verb.capitalizedFirst)
             }
@@ -88,6 +89,22 @@ public enum EventSummary {
         case .propertyDestruction: return "property destroyed"
         case .baseEstablished: return "set up a base"
         case .weaponsSeized: return "weapons seized"
+        }
+    }
+
+    /// The event as a noun, for an event told with its doer only.
+    static func noun(_ t: EventType, _ mode: EventMode?) -> String {
+        switch t {
+        case .attack: return mode == nil ? "attack" : phrase(t, mode)
+        case .takeover: return "takeover"
+        case .transfer: return "transfer"
+        case .capture: return "capture"
+        case .abduction: return "abduction"
+        case .release: return "release"
+        case .propertyDestruction: return "destruction of property"
+        case .baseEstablished: return "base set up"
+        case .weaponsSeized: return "seizure of weapons"
+        default: return phrase(t, mode)
         }
     }
 

@@ -15,6 +15,8 @@ struct TriggerEntry: Sendable {
     var weak: Bool
     /// Only an event when its frame resolves ("found weapons", not "found a body").
     var framed: Bool
+    /// Names its own weapon ("opened fire", "stabbed"): weapon words elsewhere in the paragraph do not set its mode.
+    var direct: Bool = false
     var line: String
 }
 
@@ -191,7 +193,7 @@ public struct ExtractionLexicon: Sendable {
                 throw row.error("unknown frame '\(frame)'")
             }
             let flags = Set(row.field(5).split(separator: ",").map(String.init))
-            for f in flags where !["fatal", "weak", "framed", "-"].contains(f) { throw row.error("unknown flag '\(f)'") }
+            for f in flags where !["fatal", "weak", "framed", "direct", "-"].contains(f) { throw row.error("unknown flag '\(f)'") }
             let pos: TriggerEntry.PartOfSpeech
             switch row.field(1) {
             case "v": pos = .verb
@@ -200,7 +202,8 @@ public struct ExtractionLexicon: Sendable {
             default: throw row.error("part of speech must be v, n or -, not '\(row.field(1))'")
             }
             let entry = TriggerEntry(type: type, mode: mode, frame: frame, pos: pos, fatal: flags.contains("fatal"),
-                                     weak: flags.contains("weak"), framed: flags.contains("framed"), line: row.location)
+                                     weak: flags.contains("weak"), framed: flags.contains("framed"),
+                                     direct: flags.contains("direct"), line: row.location)
             var words = pattern.split(separator: " ").map(String.init)
             if words.isEmpty { throw row.error("empty pattern") }
             var slots = words.map { $0 == "*" ? [UInt64]() : $0.split(separator: "|").map { WordKey.of(String($0)) } }

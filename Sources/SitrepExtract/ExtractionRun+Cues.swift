@@ -93,8 +93,9 @@ extension ExtractionRun {
             if let b = best, b.rank >= cue.rank { continue }
             best = cue
         }
-        if best == nil, c.mode == nil, base == .attack || base == .protest {
-            // "The attacks – mostly using grenades – …": a weapon or police word in the paragraph's other sentences.
+        if best == nil, c.mode == nil, !c.entry.direct, base == .attack || base == .protest {
+            // "The attacks – mostly using grenades – …": a weapon or police word in the paragraph's other sentences
+            // (not for a trigger that names its own weapon: "opened fire" after a paragraph about air raids).
             if paragraphCues == nil { paragraphCues = cuesOfParagraph(around: s) }
             for cue in paragraphCues! where cue.appliesTo == base && cue.becomes == base {
                 if let b = best, b.rank >= cue.rank { continue }

@@ -9,6 +9,20 @@ struct MainEventTests {
         #expect(MainEvent.choose(found)?.mode == .grenade)
     }
 
+    /// A trigger that names its own weapon keeps it: air raids told in the paragraph's other sentences are no mode for
+    /// gunfire or a stabbing, while a plain attack word still takes them.
+    @Test(arguments: [
+        ("Jets bombed the market at dawn. Later, guards at the checkpoint opened fire on the crowd.", nil as EventMode?),
+        ("Warplanes carried out air raids on the valley all week. A man was stabbed to death near the mosque.", nil),
+        ("Warplanes carried out air raids on the valley all week. The attack on the mosque killed four people.", .airstrike),
+    ])
+    func triggerNamingItsWeaponKeepsIt(_ text: String, _ mode: EventMode?) {
+        let found = extract(text)
+        let last = found.filter { $0.type == .attack }.max { $0.trigger.start < $1.trigger.start }
+        #expect(last != nil)
+        #expect(last?.mode == mode)
+    }
+
     @Test func claimOfResponsibilityIsNoMainEvent() {
         let found = extract("The Crescent Front claimed responsibility for the bombing of a market.", actors: testActors)
         #expect(!found.isEmpty)
