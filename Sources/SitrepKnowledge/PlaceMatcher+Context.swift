@@ -283,7 +283,7 @@ extension PlaceMatcher {
             let local = kind == .city || kind == .neighbourhood || kind == .admin2
             // The second tier: a small town whose division the document names ("Riverdale, N.J.").
             if local && (rp.pointee.forcedIndex != nil || !rp.pointee.insideLongerRun),
-               let small = smallPlace(for: rp.pointee, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, anyDivisionNamed: anyDivisionNamed, ownAdmin1: ownAdmin1) {
+               let small = smallPlace(for: rp, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, anyDivisionNamed: anyDivisionNamed, ownAdmin1: ownAdmin1) {
                 out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: small, score: 0.7))
                 continue
             }

@@ -102,7 +102,7 @@ public struct PlaceMatcher: Sendable {
                 }
                 if j < scanned && (!raws[j].demonym || raws[j].head == .border) {
                     m.range = TextRange(start: Int32(raws[j].start), end: Int32(raws[j].end))
-                    found.append(m)
+                    found.append(consume m)
                 }
             }
             found.sort { $0.range.start < $1.range.start }
@@ -490,8 +490,9 @@ public struct PlaceMatcher: Sendable {
     /// Collects the qualifier words before (directions, "rural", relations, cues) and the head noun after.
     private func makeRaw(_ s: Int, _ e: Int, _ cands: [Gazetteer.Candidate], _ words: [PlaceWord], _ wfold: FoldedWords,
                          _ first: Int, _ after: Int) -> Raw {
-        var raw = Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: cands, head: nil, qualifierWords: [], rural: false, direction: false,
-                      cue: false, singleWord: false, forcedIndex: nil, demonym: false)
+        // (Fields gathered in locals and the mention built once at the end: no copy of it on return.)
+        var cue = false, direction = false, rural = false
+        var head: PlaceLexicon.Role? = nil
         var before: [String] = []
         var k = first - 1
         var firstWordBreak = words[first].breakBefore
@@ -504,15 +505,15 @@ public struct PlaceMatcher: Sendable {
             // two-word relations: "east of", "outskirts of"
             if f == Self.ofHash, k >= 1, !words[k].breakBefore {
                 let two = wfold.string(k - 1) + " of"
-                if let r2 = lexicon.role(Array(two.utf8)), r2 == .relation { before.insert(two, at: 0); raw.cue = true; k -= 2; break }
+                if let r2 = lexicon.role(Array(two.utf8)), r2 == .relation { before.insert(two, at: 0); cue = true; k -= 2; break }
                 role = .cue
             }
             guard let r = role else { break }
             switch r {
-            case .direction: raw.direction = true; before.insert(word, at: 0)
-            case .rural: raw.rural = true; before.insert(word, at: 0)
-            case .relation: raw.cue = true; before.insert(word, at: 0)
-            case .cue: raw.cue = true
+            case .direction: direction = true; before.insert(word, at: 0)
+            case .rural: rural = true; before.insert(word, at: 0)
+            case .relation: cue = true; before.insert(word, at: 0)
+            case .cue: cue = true
             default: break
             }
             if r == .cue || r == .relation { break }
@@ -520,13 +521,12 @@ public struct PlaceMatcher: Sendable {
             k -= 1
         }
         // Also a cue just before: "village of", "town of", "in", "near".
-        if k >= 0 && !raw.cue, let r = lexicon.role(wfold[k]), r == .cue || r == .relation { raw.cue = true }
-        var q = before
+        if k >= 0 && !cue, let r = lexicon.role(wfold[k]), r == .cue || r == .relation { cue = true }
         var end = e
         if after < words.count && !words[after].breakBefore && !(words[after].capitalised || words[after].arabic),
            let r = lexicon.role(wfold[after]), r == .admin1 || r == .region || r == .city || r == .border {
-            raw.head = r
-            q.append(wfold.string(after))
+            head = r
+            before.append(wfold.string(after))
             end = words[after].end
             // "the Damascus countryside bordering …", "Tafas town"
         }
@@ -537,9 +537,7 @@ public struct PlaceMatcher: Sendable {
             let f = wfold[b]
             if let r = lexicon.role(f), r == .direction || r == .rural { start = words[b].start; b -= 1 } else { break }
         }
-        raw.start = start
-        raw.end = end
-        raw.qualifierWords = q
-        return raw
+        return Raw(start: start, end: end, nameStart: s, nameEnd: e, candidates: cands, head: head, qualifierWords: before,
+                   rural: rural, direction: direction, cue: cue, singleWord: false, forcedIndex: nil, demonym: false)
     }
 }
