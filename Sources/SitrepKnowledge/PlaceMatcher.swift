@@ -162,11 +162,14 @@ public struct PlaceMatcher: Sendable {
         // Every word folded once into one flat buffer (no allocation per word), with its hash.
         var built = FoldedWords()
         // Folded bytes are written at `used`; the buffer grows only if folds outgrow the text.
-        built.flat = [UInt8](repeating: 0, count: t.count + t.count / 8 + 16)
+        // (Not zero-filled: only bytes below `used`, each written before it is read, are ever read.)
+        let flatCapacity = t.count + t.count / 8 + 16
+        built.flat = [UInt8](unsafeUninitializedCapacity: flatCapacity) { _, count in count = flatCapacity }
         var used = 0
         let n = words.count
         // Starts, hashes and flags are written in place (no append and uniqueness check per word).
-        built.starts = [Int](repeating: 0, count: n + 1)
+        // (Not zero-filled: the pass below writes every word's start, and the end after it.)
+        built.starts = [Int](unsafeUninitializedCapacity: n + 1) { _, count in count = n + 1 }
         built.hashes = [UInt64](repeating: 0, count: n)
         built.plain = [Bool](repeating: false, count: n)
         // Lower-case words matter only within a few words of a name (qualifiers, connectors, cues).
