@@ -78,6 +78,10 @@ extension PlaceMatcher {
         var total = 0
         // Each candidate's prior, computed once: mention i's are at priorStart[i]..., in candidate order.
         var priors: [Double] = []
+        // (Room for every candidate's prior at once: no regrowth.)
+        var candidateTotal = 0
+        for ri in raws.indices { candidateTotal += raws[ri].candidates.count }
+        priors.reserveCapacity(candidateTotal)
         var priorStart: [Int] = []
         priorStart.reserveCapacity(raws.count)
         // (Loops below go by index: a `for r in raws` copies every mention.)

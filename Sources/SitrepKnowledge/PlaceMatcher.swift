@@ -91,6 +91,8 @@ public struct PlaceMatcher: Sendable {
             var resolved = decide(raws, t)
             var forcedOut = [PlaceMention?](repeating: nil, count: forced.count)
             var found: [PlaceMention] = []
+            // (Room for every mention at once: no regrowth and copying of the mentions.)
+            found.reserveCapacity(raws.count)
             // (By index: no copy of each mention.)
             for j in 0..<min(raws.count, resolved.count) {
                 // (Moved out, not copied: a mention holds several strings.)
@@ -157,6 +159,9 @@ public struct PlaceMatcher: Sendable {
 
     private func scan(_ t: UnsafeBufferPointer<UInt8>, _ words: [PlaceWord]) -> [Raw] {
         var raws: [Raw] = []
+        // (At most one mention per capitalised word, and rarely more than one per eight words: room reserved once for
+        // that many, not regrown from one to two to four.)
+        raws.reserveCapacity(16 + words.count / 8)
         var fold: [UInt8] = []
         var sk: [UInt8] = []
         // Every word folded once into one flat buffer (no allocation per word), with its hash.
