@@ -78,6 +78,10 @@ extension PlaceMatcher {
         var total = 0
         // Each candidate's prior, computed once: mention i's are at priorStart[i]..., in candidate order.
         var priors: [Double] = []
+        // (Room for every candidate's prior at once: no regrowth.)
+        var candidateTotal = 0
+        for ri in raws.indices { candidateTotal += raws[ri].candidates.count }
+        priors.reserveCapacity(candidateTotal)
         var priorStart: [Int] = []
         priorStart.reserveCapacity(raws.count)
         // (Loops below go by index: a `for r in raws` copies every mention.)
@@ -283,7 +287,7 @@ extension PlaceMatcher {
             let local = kind == .city || kind == .neighbourhood || kind == .admin2
             // The second tier: a small town whose division the document names ("Riverdale, N.J.").
             if local && (rp.pointee.forcedIndex != nil || !rp.pointee.insideLongerRun),
-               let small = smallPlace(for: rp.pointee, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, anyDivisionNamed: anyDivisionNamed, ownAdmin1: ownAdmin1) {
+               let small = smallPlace(for: rp, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, anyDivisionNamed: anyDivisionNamed, ownAdmin1: ownAdmin1) {
                 out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: small, score: 0.7))
                 continue
             }

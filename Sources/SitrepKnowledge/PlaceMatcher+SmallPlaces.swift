@@ -15,17 +15,18 @@ extension PlaceMatcher {
     ///     `divisionNamedCount`: mentions naming a division or county, by first-level division, and
     ///     `anyDivisionNamed` whether there is any;
     ///   - ownAdmin1: the division of this mention's own prior-best reading (not counted as support).
-    func smallPlace(for r: Raw, best: Int32, _ t: UnsafeBufferPointer<UInt8>, nearAdmin1: [Int32],
+    ///   - r: the mention, read in place (not copied with its arrays).
+    func smallPlace(for r: UnsafePointer<Raw>, best: Int32, _ t: UnsafeBufferPointer<UInt8>, nearAdmin1: [Int32],
                     admin1Count: [Int32], divisionNamedCount: [Int32], anyDivisionNamed: Bool, ownAdmin1: Int32) -> PlaceRef? {
         let g = gazetteer
         let kind = g.kindOf[Int(best)]
-        guard kind == .city || kind == .admin2 || kind == .neighbourhood, r.nameEnd > r.nameStart else { return nil }
+        guard kind == .city || kind == .admin2 || kind == .neighbourhood, r.pointee.nameEnd > r.pointee.nameStart else { return nil }
         let bigBest = g.populationOf[Int(best)] >= 100_000
         // Cheap test before the tier is loaded: some division must be named at all.
         guard !nearAdmin1.isEmpty || (!bigBest && anyDivisionNamed),
               let tier = SmallPlaces.loadDefault() else { return nil }
         var fold: [UInt8] = []
-        NameKey.fold(UnsafeBufferPointer(rebasing: t[r.nameStart..<r.nameEnd]), into: &fold)
+        NameKey.fold(UnsafeBufferPointer(rebasing: t[r.pointee.nameStart..<r.pointee.nameEnd]), into: &fold)
         let hits = fold.withUnsafeBufferPointer { tier.indices(folded: $0) }
         guard !hits.isEmpty else { return nil }
         /// (gate holds, support): named right after counts most, then the division named in the document,
@@ -51,9 +52,9 @@ extension PlaceMatcher {
         }
         guard chosen >= 0, chosenSupport > bestSupport else { return nil }
         let e = tier.entry(chosen)
-        let qualifier = r.qualifierWords.isEmpty ? nil : r.qualifierWords.joined(separator: " ")
+        let qualifier = r.pointee.qualifierWords.isEmpty ? nil : r.pointee.qualifierWords.joined(separator: " ")
         var precision = PlaceRef.Precision.city
-        if r.rural || r.head == .region { precision = .region }
+        if r.pointee.rural || r.pointee.head == .region { precision = .region }
         return PlaceRef(name: e.name, id: e.id, lat: e.lat, lon: e.lon, admin1: g.places[Int(chosenAdmin1)].name,
                         country: e.country, precision: precision, qualifier: qualifier)
     }

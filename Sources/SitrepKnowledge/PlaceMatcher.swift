@@ -91,6 +91,8 @@ public struct PlaceMatcher: Sendable {
             var resolved = decide(raws, t)
             var forcedOut = [PlaceMention?](repeating: nil, count: forced.count)
             var found: [PlaceMention] = []
+            // (Room for every mention at once: no regrowth and copying of the mentions.)
+            found.reserveCapacity(raws.count)
             // (By index: no copy of each mention.)
             for j in 0..<min(raws.count, resolved.count) {
                 // (Moved out, not copied: a mention holds several strings.)
@@ -102,7 +104,7 @@ public struct PlaceMatcher: Sendable {
                 }
                 if j < scanned && (!raws[j].demonym || raws[j].head == .border) {
                     m.range = TextRange(start: Int32(raws[j].start), end: Int32(raws[j].end))
-                    found.append(m)
+                    found.append(consume m)
                 }
             }
             found.sort { $0.range.start < $1.range.start }
@@ -157,16 +159,22 @@ public struct PlaceMatcher: Sendable {
 
     private func scan(_ t: UnsafeBufferPointer<UInt8>, _ words: [PlaceWord]) -> [Raw] {
         var raws: [Raw] = []
+        // (At most one mention per capitalised word, and rarely more than one per eight words: room reserved once for
+        // that many, not regrown from one to two to four.)
+        raws.reserveCapacity(16 + words.count / 8)
         var fold: [UInt8] = []
         var sk: [UInt8] = []
         // Every word folded once into one flat buffer (no allocation per word), with its hash.
         var built = FoldedWords()
         // Folded bytes are written at `used`; the buffer grows only if folds outgrow the text.
-        built.flat = [UInt8](repeating: 0, count: t.count + t.count / 8 + 16)
+        // (Not zero-filled: only bytes below `used`, each written before it is read, are ever read.)
+        let flatCapacity = t.count + t.count / 8 + 16
+        built.flat = [UInt8](unsafeUninitializedCapacity: flatCapacity) { _, count in count = flatCapacity }
         var used = 0
         let n = words.count
         // Starts, hashes and flags are written in place (no append and uniqueness check per word).
-        built.starts = [Int](repeating: 0, count: n + 1)
+        // (Not zero-filled: the pass below writes every word's start, and the end after it.)
+        built.starts = [Int](unsafeUninitializedCapacity: n + 1) { _, count in count = n + 1 }
         built.hashes = [UInt64](repeating: 0, count: n)
         built.plain = [Bool](repeating: false, count: n)
         // Lower-case words matter only within a few words of a name (qualifiers, connectors, cues).
@@ -233,35 +241,50 @@ public struct PlaceMatcher: Sendable {
             return connectorTable[wfold.hashes[i]] != nil
         }
         func nameLike(_ i: Int) -> Bool { words[i].capitalised || words[i].arabic }
+        // The folded words at a fixed address for the rest of the scan: a name's fold is read where it lies (one word)
+        // or joined into `joined` (several words), not copied into an array per span.
+        let flatCount = wfold.starts[n]
+        let flatBase = UnsafeMutablePointer<UInt8>.allocate(capacity: flatCount + 1)
+        defer { flatBase.deallocate() }
+        wfold.flat.withUnsafeBufferPointer { flatBase.initialize(from: $0.baseAddress!, count: flatCount) }
+        // (Room for every folded word and a space after each: no join is longer.)
+        let joined = UnsafeMutablePointer<UInt8>.allocate(capacity: flatCount + n + 1)
+        defer { joined.deallocate() }
+        // Folds of spans that cannot be joined from the words (rare): folded afresh into an array, copied here.
+        var fresh = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64)
+        defer { fresh.deallocate() }
+        var freshFold: [UInt8] = []
         /// `NameKey.fold` of the text from word `first` to word `last`: joined from the folded words when
-        /// they are all plain and one space apart (what the fold of that text gives), else folded afresh.
-        func foldWords(_ first: Int, _ last: Int, into out: inout [UInt8]) {
+        /// they are all plain and one space apart (what the fold of that text gives), else folded afresh. The view
+        /// is valid until the next call.
+        func foldView(_ first: Int, _ last: Int) -> UnsafeBufferPointer<UInt8> {
             var joinable = true
             for k in first...last where !wfold.plain[k] || (k > first && !(words[k].start == words[k - 1].end + 1 && t[words[k - 1].end] == 0x20)) {
                 joinable = false; break
             }
             guard joinable else {
-                NameKey.fold(UnsafeBufferPointer(rebasing: t[words[first].start..<words[last].end]), into: &out)
-                return
-            }
-            // (One call replaces the contents of `out`: not emptied, then appended to. One word is copied straight
-            // from the flat buffer.)
-            if first == last {
-                out.replaceSubrange(0..<out.count, with: wfold.flat[wfold.starts[first]..<wfold.starts[first + 1]])
-                return
-            }
-            let total = wfold.starts[last + 1] - wfold.starts[first] + (last - first)
-            // (Joined in a scratch buffer and copied out: no resizing of `out` to the length first.)
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { o in
-                wfold.flat.withUnsafeBufferPointer { f in
-                    var w = 0
-                    for k in first...last {
-                        if k > first { o[w] = 0x20; w += 1 }
-                        for q in wfold.starts[k]..<wfold.starts[k + 1] { o[w] = f[q]; w += 1 }
-                    }
+                NameKey.fold(UnsafeBufferPointer(rebasing: t[words[first].start..<words[last].end]), into: &freshFold)
+                if freshFold.count > fresh.count {
+                    fresh.deallocate()
+                    fresh = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: freshFold.count * 2)
                 }
-                out.replaceSubrange(0..<out.count, with: UnsafeBufferPointer(o))
+                let c = freshFold.count
+                freshFold.withUnsafeBufferPointer { src in
+                    for q in 0..<c { fresh[q] = src[q] }
+                }
+                return UnsafeBufferPointer(start: fresh.baseAddress!, count: c)
             }
+            // One word: its fold where the first pass wrote it.
+            let s0 = wfold.starts[first]
+            if first == last { return UnsafeBufferPointer(start: flatBase + s0, count: wfold.starts[first + 1] - s0) }
+            var w = 0
+            for k in first...last {
+                if k > first { joined[w] = 0x20; w += 1 }
+                let a = wfold.starts[k], b = wfold.starts[k + 1]
+                (joined + w).update(from: flatBase + a, count: b - a)
+                w += b - a
+            }
+            return UnsafeBufferPointer(start: joined, count: w)
         }
         // Names repeat within a document: each spelling is looked up once (key → index in `memo`).
         var lookups = NameKeyTable(capacity: 64, filterBits: 10)
@@ -292,20 +315,22 @@ public struct PlaceMatcher: Sendable {
                 var cands: [Gazetteer.Candidate] = []
                 var spanEnd = e
                 var usedHead = false
+                // The fold looked up last (with or without the head noun); a view valid until the next `foldView`.
+                var fold = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
                 if let h = headIndex {
-                    foldWords(i, h, into: &fold)
-                    cands = fold.withUnsafeBufferPointer { gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: false) }
+                    fold = foldView(i, h)
+                    cands = gazetteer.candidates(folded: fold, skeletonBuffer: &sk, useSkeleton: false)
                     if !cands.isEmpty { spanEnd = words[h].end; usedHead = true }
                 }
                 var demonym = false
                 // The hash of `fold` when it is the name alone (nil when it includes the head noun).
                 var foldHash: UInt64? = nil
                 if cands.isEmpty {
-                    foldWords(i, last, into: &fold)
+                    fold = foldView(i, last)
                     // (One word's fold is the first pass's fold of it: its hash is the one computed there.)
                     let hash = length == 1 ? wfold.hashes[i] : NameKey.hash(fold)
                     foldHash = hash
-                    if length == 1 && !acceptableSingle(words[i], fold, hash, t) { length -= 1; continue }
+                    if length == 1 && !acceptableSingle(words[i], fold.count, hash, t) { length -= 1; continue }
                     // (Looked up by the hash at hand, not by hashing `fold` again.)
                     if !fold.isEmpty && gazetteer.demonyms[hash] != nil {
                         demonym = true
@@ -315,9 +340,7 @@ public struct PlaceMatcher: Sendable {
                         // Names repeat within a document: look each spelling up once.
                         let key = hash ^ (wantsDivision ? 0x9e3779b97f4a7c15 : 0)
                         if let m = lookups[key] { cands = memo[Int(m)] } else {
-                            cands = fold.withUnsafeBufferPointer {
-                                gazetteer.candidates(folded: $0, skeletonBuffer: &sk, useSkeleton: fold.count >= 4, alwaysSkeleton: wantsDivision)
-                            }
+                            cands = gazetteer.candidates(folded: fold, skeletonBuffer: &sk, useSkeleton: fold.count >= 4, alwaysSkeleton: wantsDivision)
                             lookups.set(key, Int32(memo.count))
                             memo.append(cands)
                         }
@@ -325,7 +348,7 @@ public struct PlaceMatcher: Sendable {
                 }
                 if demonym {
                     // "the Iraqi border": a demonym with a border noun is the country's border area.
-                    if let h = headIndex, lexicon.role(wfold[h]) == .border, let d = gazetteer.demonymIndex(folded: fold) {
+                    if let h = headIndex, lexicon.role(wfold[h]) == .border, let d = gazetteer.demonymIndex(folded: Array(fold)) {
                         var raw = makeRaw(s, words[h].end, [Gazetteer.Candidate(index: d, match: .alternate)], words, wfold, i, h + 1)
                         raw.demonym = true
                         raw.head = .border
@@ -343,7 +366,7 @@ public struct PlaceMatcher: Sendable {
                     for k in words[i].start..<words[i].end where t[k] >= 0x61 && t[k] <= 0x7A { allCaps = false; break }
                     if allCaps {
                         cands = cands.filter { c in
-                            let k = gazetteer.places[Int(c.index)].kind
+                            let k = gazetteer.kindOf[Int(c.index)]
                             return c.match != .skeleton && (k == .country || k == .admin1 || k == .continent)
                         }
                     }
@@ -397,6 +420,17 @@ public struct PlaceMatcher: Sendable {
         var wordFold: [UInt8] = []
         func wordHash(_ k: Int) -> UInt64 {
             if wfold.hashes[k] != 0 { return wfold.hashes[k] }
+            // A word of ASCII letters and digits folds to its lower-case bytes (as in the first pass): hashed without
+            // a call to `NameKey.fold`.
+            var h: UInt64 = 0xcbf29ce484222325
+            var plain = words[k].end > words[k].start
+            for q in words[k].start..<words[k].end {
+                let c = t[q], l = c | 0x20
+                if l >= 0x61 && l <= 0x7A { h = (h ^ UInt64(l)) &* 0x100000001b3 }
+                else if c >= 0x30 && c <= 0x39 { h = (h ^ UInt64(c)) &* 0x100000001b3 }
+                else { plain = false; break }
+            }
+            if plain { return h }
             NameKey.fold(UnsafeBufferPointer(rebasing: t[words[k].start..<words[k].end]), into: &wordFold)
             return NameKey.hash(wordFold)
         }
@@ -424,16 +458,16 @@ public struct PlaceMatcher: Sendable {
     }
 
     /// A single capitalised word: not a stop word, not too short, not a sentence-initial common word.
-    /// `foldHash` is `NameKey.hash(fold)`.
-    private func acceptableSingle(_ w: PlaceWord, _ fold: [UInt8], _ foldHash: UInt64, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `foldCount` and `foldHash` are the length and `NameKey.hash` of its fold.
+    private func acceptableSingle(_ w: PlaceWord, _ foldCount: Int, _ foldHash: UInt64, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         if lexicon.isStopword(foldHash) { return false }
-        if w.arabic { return fold.count >= 4 }
-        if fold.count < 3 {
+        if w.arabic { return foldCount >= 4 }
+        if foldCount < 3 {
             // A division's abbreviation after a town and a comma: "Gainesville, Va." (only divisions match it, below).
             if Self.isPostalAbbreviation(w, t) { return true }
             // Only all-capital abbreviations: "US", "UK".
             for k in w.start..<w.end where t[k] >= 0x61 && t[k] <= 0x7A { return false }
-            return fold.count == 2
+            return foldCount == 2
         }
         return true
     }
@@ -464,8 +498,9 @@ public struct PlaceMatcher: Sendable {
     /// Collects the qualifier words before (directions, "rural", relations, cues) and the head noun after.
     private func makeRaw(_ s: Int, _ e: Int, _ cands: [Gazetteer.Candidate], _ words: [PlaceWord], _ wfold: FoldedWords,
                          _ first: Int, _ after: Int) -> Raw {
-        var raw = Raw(start: s, end: e, nameStart: s, nameEnd: e, candidates: cands, head: nil, qualifierWords: [], rural: false, direction: false,
-                      cue: false, singleWord: false, forcedIndex: nil, demonym: false)
+        // (Fields gathered in locals and the mention built once at the end: no copy of it on return.)
+        var cue = false, direction = false, rural = false
+        var head: PlaceLexicon.Role? = nil
         var before: [String] = []
         var k = first - 1
         var firstWordBreak = words[first].breakBefore
@@ -478,15 +513,15 @@ public struct PlaceMatcher: Sendable {
             // two-word relations: "east of", "outskirts of"
             if f == Self.ofHash, k >= 1, !words[k].breakBefore {
                 let two = wfold.string(k - 1) + " of"
-                if let r2 = lexicon.role(Array(two.utf8)), r2 == .relation { before.insert(two, at: 0); raw.cue = true; k -= 2; break }
+                if let r2 = lexicon.role(Array(two.utf8)), r2 == .relation { before.insert(two, at: 0); cue = true; k -= 2; break }
                 role = .cue
             }
             guard let r = role else { break }
             switch r {
-            case .direction: raw.direction = true; before.insert(word, at: 0)
-            case .rural: raw.rural = true; before.insert(word, at: 0)
-            case .relation: raw.cue = true; before.insert(word, at: 0)
-            case .cue: raw.cue = true
+            case .direction: direction = true; before.insert(word, at: 0)
+            case .rural: rural = true; before.insert(word, at: 0)
+            case .relation: cue = true; before.insert(word, at: 0)
+            case .cue: cue = true
             default: break
             }
             if r == .cue || r == .relation { break }
@@ -494,13 +529,12 @@ public struct PlaceMatcher: Sendable {
             k -= 1
         }
         // Also a cue just before: "village of", "town of", "in", "near".
-        if k >= 0 && !raw.cue, let r = lexicon.role(wfold[k]), r == .cue || r == .relation { raw.cue = true }
-        var q = before
+        if k >= 0 && !cue, let r = lexicon.role(wfold[k]), r == .cue || r == .relation { cue = true }
         var end = e
         if after < words.count && !words[after].breakBefore && !(words[after].capitalised || words[after].arabic),
            let r = lexicon.role(wfold[after]), r == .admin1 || r == .region || r == .city || r == .border {
-            raw.head = r
-            q.append(wfold.string(after))
+            head = r
+            before.append(wfold.string(after))
             end = words[after].end
             // "the Damascus countryside bordering …", "Tafas town"
         }
@@ -511,9 +545,7 @@ public struct PlaceMatcher: Sendable {
             let f = wfold[b]
             if let r = lexicon.role(f), r == .direction || r == .rural { start = words[b].start; b -= 1 } else { break }
         }
-        raw.start = start
-        raw.end = end
-        raw.qualifierWords = q
-        return raw
+        return Raw(start: start, end: end, nameStart: s, nameEnd: e, candidates: cands, head: head, qualifierWords: before,
+                   rural: rural, direction: direction, cue: cue, singleWord: false, forcedIndex: nil, demonym: false)
     }
 }

@@ -65,6 +65,20 @@ import Testing
         for o in offsets { #expect(starts.contains(o) == isPlace, "\(word) at \(o)") }
     }
 
+    /// Words far from any name are hashed without `NameKey.fold` when they are plain ASCII: "… of the province" far
+    /// from a name is recognised alike in plain spelling and with a combining accent on "of", "the" and the noun (which
+    /// sends them through the general fold, which drops it; the direction word's own bytes make the qualifier).
+    @Test(arguments: [("north", "province"), ("east", "city"), ("outskirts", "province")])
+    func farWordsHashLikeTheirFold(_ direction: String, _ noun: String) {
+        let matcher = PlaceMatcher(gazetteer: Self.gazetteer)
+        let plain = "Shelling hit Idlib on Monday. then clashes spread quickly across the \(direction) of the \(noun) overnight."
+        let marked = "Shelling hit Idlib on Monday. then clashes spread quickly across the \(direction) of\u{0301} the\u{0301} \(noun)\u{0301} overnight."
+        let a = matcher.find(in: plain, tokens: nil), b = matcher.find(in: marked, tokens: nil)
+        #expect(a.count == 2, "\(a.map(\.place.name))")
+        #expect(a.map(\.place.id) == b.map(\.place.id))
+        #expect(a.map(\.place.qualifier) == b.map(\.place.qualifier))
+    }
+
     /// The longer name's entry is added to a lone word's candidates without copying the mention: the lone word
     /// standing for a longer name found in the same document still resolves to that longer name.
     @Test(arguments: ["Fighting flared in the Yarmouk Basin on Sunday. By evening the shelling of Yarmouk had stopped.",
