@@ -33,7 +33,7 @@ public enum EventSummary {
                 // No one undergoes it: "Attack by X", not "X attacked", which reads as if X were attacked.
                 parts.append("\(noun(m.type, m.mode).capitalizedFirst) by \(agent)")
             } else {
-                parts.append(verb.capitalizedFirst)
+                parts.append(noun(m.type, m.mode).capitalizedFirst)
             }
         }
         if let o = m.origin { parts.append("from \(o.name)") }

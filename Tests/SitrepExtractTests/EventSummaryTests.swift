@@ -10,7 +10,7 @@ struct EventSummaryTests {
     }
 
     /// With someone undergoing it the event reads in the passive; with its doer only, as a noun with "by"
-    /// (never "X attacked", which reads as if X were attacked).
+    /// (never "X attacked", which reads as if X were attacked); with neither, as the noun alone.
     @Test(arguments: [
         Case(type: .attack, mode: nil, agent: "Valley Guard", patient: "villagers", expected: "Villagers attacked by Valley Guard"),
         Case(type: .attack, mode: nil, agent: "Valley Guard", patient: nil, expected: "Attack by Valley Guard"),
@@ -18,7 +18,8 @@ struct EventSummaryTests {
         Case(type: .capture, mode: nil, agent: "Valley Guard", patient: nil, expected: "Capture by Valley Guard"),
         Case(type: .propertyDestruction, mode: nil, agent: "Valley Guard", patient: nil, expected: "Destruction of property by Valley Guard"),
         Case(type: .surrender, mode: nil, agent: "Crescent Front", patient: nil, expected: "Crescent Front surrendered"),
-        Case(type: .attack, mode: nil, agent: nil, patient: nil, expected: "Attacked"),
+        Case(type: .attack, mode: nil, agent: nil, patient: nil, expected: "Attack"),
+        Case(type: .transfer, mode: nil, agent: nil, patient: nil, expected: "Transfer"),
     ])
     func summaryReadsTheRightWayRound(_ c: Case) {
         var actors: [ActorRole] = []
