@@ -26,6 +26,11 @@ struct CertaintyCase: CustomStringConvertible, Sendable {
         .init(text: "The town was possibly hit by a drone.", at: "hit", expected: .possible),
         .init(text: "It is unclear whether the fighters left the city.", at: "left", expected: .possible),
         .init(text: "It remains to be seen whether the truce will hold.", at: "hold", expected: .possible),
+        // A feared event is a possibility, also where "would" marks its future.
+        .init(text: "The villagers were afraid that the militia would burn their houses.", at: "burn", expected: .possible),
+        .init(text: "Officials feared that the jets would strike the camp again.", at: "strike", expected: .possible),
+        .init(text: "Aid workers are worried that the fighters will block the road.", at: "block", expected: .possible),
+        .init(text: "The families fear that the gunmen will return, and the army sealed the road.", at: "sealed", expected: .asserted),
         .init(text: "It was not clear what the rebels planned to do with the fighters who surrendered on Monday.",
               at: "surrendered", expected: .asserted),
         .init(text: "It is unclear whether the fighters left, but the town is calm.", at: "calm", expected: .asserted),
