@@ -125,13 +125,9 @@ extension ExtractionRun {
 
     /// Certainty from the language layer's marks, else from cue words just before the trigger.
     func certainty(for c: Candidate, trigger: TextRange) -> Certainty {
-        // The narrowest mark around the trigger, read by index (no copy of every mark).
-        var mark: CertaintyMark?
-        let marks = view.language.certainties
-        for k in marks.indices where marks[k].scope.contains(trigger) {
-            if mark == nil || marks[k].scope.length < mark!.scope.length { mark = marks[k] }
-        }
-        if let mark, mark.certainty != .asserted { return mark.certainty }
+        // The language layer's decision where its marks cover the trigger: the strongest mark, and a future inside a
+        // wider possibility is possible ("feared that they would be abducted").
+        if let mark = view.language.certainties.mark(at: trigger), mark.certainty != .asserted { return mark.certainty }
         let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 10)
         var best: (Int, Certainty)?
         for m in matches(lexicon.certaintyCues, in: lo..<c.start) where m.end <= c.start {

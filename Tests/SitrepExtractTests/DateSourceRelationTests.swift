@@ -58,6 +58,17 @@ struct DateSourceRelationTests {
         #expect(first(.capture, extract("Troops captured 40 fighters."))?.certainty == .asserted)
     }
 
+    /// Nested cues: the mention takes the language layer's decision (the strongest mark; a future inside a wider
+    /// possibility is possible), not the narrowest cue around its trigger.
+    @Test(arguments: [
+        ("The villagers feared that the militia would abduct their sons.", EventType.abduction, Certainty.possible),
+        ("If the talks fail, the army will attack the town.", .attack, .conditional),
+        ("It remains to be seen whether the rebels will withdraw from the hills.", .withdrawal, .possible),
+    ])
+    func nestedCuesFollowTheLanguageLayer(_ text: String, _ type: EventType, _ expected: Certainty) {
+        #expect(first(type, extract(text))?.certainty == expected)
+    }
+
     @Test func attributedSourceMakesItReported() {
         let m = first(.capture, extract("Troops captured 40 fighters, according to the Levant Observer.", actors: testActors))
         #expect(m?.attributedTo?.contains("Levant Observer") == true)
