@@ -86,4 +86,40 @@ import SitrepCore
         let m = try #require(found.first { $0.range.start == s.start })
         #expect(m.place.name == expected && m.place.precision == .admin1, "\(name) → \(m.place.name)")
     }
+
+    @Test(arguments: [
+        // (text, the unknown name, the focus town and country, the expected place)
+        // A town ending the name locates it, abroad too.
+        ("A trade attache at the Canadian Consulate Tokyo said talks in Halifax went well.", "Canadian Consulate Tokyo", "Halifax", "CA", "Tokyo"),
+        // A town opening it may be its namesake: abroad, the focus.
+        ("The Tokyo Noodle Bar opened its doors in Halifax last week.", "Tokyo Noodle Bar", "Halifax", "CA", "Halifax"),
+    ])
+    func townEndingTheNameLocatesIt(_ text: String, _ name: String, _ town: String, _ cc: String, _ expected: String) throws {
+        let found = Self.matcher.find(in: text, tokens: nil)
+        let focus = try t.mention(town, cc, 0).place
+        let p = try #require(Self.matcher.fallback(for: try t.span(name, in: text), in: text, found: found, focus: focus))
+        #expect(p.name == expected, "\(name) → \(p.name)")
+    }
+
+    @Test(arguments: [
+        // (text, the unknown name as it stands alone, the focus town and country, the expected place)
+        ("Inspectors from Winnipeg's Fernhollow Cargo Terminal met us. Later, 300 crates passed through Fernhollow, officials in Halifax said.",
+         "Fernhollow,", "Halifax", "CA", "Winnipeg"),
+        ("Delegates met at the Lakeview Assembly Hall in Winnipeg. Lakeview then closed for repairs, the ministry in Halifax said.",
+         "Lakeview then", "Halifax", "CA", "Winnipeg"),
+        // Located nowhere in the document: the focus.
+        ("Inspectors from the Fernhollow Cargo Terminal met us. Later, 300 crates passed through Fernhollow, officials in Halifax said.",
+         "Fernhollow,", "Halifax", "CA", "Halifax"),
+    ])
+    func unknownNameLocatedElsewhereInTheDocument(_ text: String, _ needle: String, _ town: String, _ cc: String, _ expected: String) throws {
+        // The span is the needle's first word, at its last occurrence (the bare mention).
+        let word = String(needle.prefix { $0 != "," && $0 != " " })
+        let r = try #require(text.utf8.ranges(of: needle.utf8).last)
+        let s = text.utf8.distance(from: text.utf8.startIndex, to: r.lowerBound)
+        let span = TextRange(start: Int32(s), end: Int32(s + word.utf8.count))
+        let found = Self.matcher.find(in: text, tokens: nil)
+        let focus = try t.mention(town, cc, 0).place
+        let p = try #require(Self.matcher.fallback(for: span, in: text, found: found, focus: focus))
+        #expect(p.name == expected, "\(word) → \(p.name)")
+    }
 }
