@@ -122,4 +122,19 @@ import SitrepCore
         let p = try #require(Self.matcher.fallback(for: span, in: text, found: found, focus: focus))
         #expect(p.name == expected, "\(word) → \(p.name)")
     }
+
+    @Test(arguments: [
+        // (text, the name as found, the expected precision): "state" after a name, "upstate" before it, make it the
+        // division; without them the city stays.
+        ("Gunmen attacked two villages in Kaduna state on Sunday.", "Kaduna state", PlaceRef.Precision.admin1),
+        ("Farmers in upstate New York lost their harvest.", "upstate New York", .admin1),
+        ("Lawmakers in Washington state voted on Monday.", "Washington state", .admin1),
+        ("The mayor of Kaduna spoke on Monday.", "Kaduna", .city),
+    ])
+    func stateAfterOrUpstateBeforeMakesTheDivision(_ text: String, _ name: String, _ precision: PlaceRef.Precision) throws {
+        let found = Self.matcher.find(in: text, tokens: nil)
+        let s = try t.span(name, in: text)
+        let m = try #require(found.first { $0.range.start == s.start && $0.range.end == s.end })
+        #expect(m.place.precision == precision, "\(name) → \(m.place.name) \(m.place.precision?.rawValue ?? "-")")
+    }
 }
