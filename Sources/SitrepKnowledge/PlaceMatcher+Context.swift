@@ -214,6 +214,21 @@ extension PlaceMatcher {
                 && rp.pointee.candidates.contains(where: { kindOf[Int($0.index)] == .admin1 && abbreviatedDivisions.contains(admin1Of[Int($0.index)]) }) {
                 longer = nil
             }
+            // Nor when the name is a division where the document's other places lie ("Washington" in a story about
+            // Seattle and Tacoma that names "Washington, D.C." once is the state), or is qualified as a region
+            // ("central Washington").
+            if longer != nil && rp.pointee.candidates.contains(where: { c in
+                let k = Int(c.index)
+                guard kindOf[k] == .admin1, admin1Of[k] >= 0 else { return false }
+                if rp.pointee.direction || rp.pointee.rural { return true }
+                let aid = admin1Of[k]
+                // Towns of that division the document names (its prior-best readings, this mention's aside).
+                let pb = Int(priorBest[i])
+                let ownTown = pb >= 0 && admin1Of[pb] == aid && kindOf[pb] != .admin1 && !(kindOf[pb] == .admin2 && !rp.pointee.singleWord) ? 1 : 0
+                return Int(admin1Count[Int(aid)]) - Int(divisionNamedCount[Int(aid)]) - ownTown > 0
+            }) {
+                longer = nil
+            }
             // The mention's candidates, with that longer name's entry added when it is not among them (rare: a new
             // array only then).
             var cands = rp.pointee.candidates
@@ -346,6 +361,7 @@ extension PlaceMatcher {
             out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: ref, score: score))
         }
         }
+        oneSensePerName(&out, raws, t)
         // Back to the pool, zeroed: every count above was written at a prior-best reading's country or division.
         for b in priorBest where b >= 0 {
             let c = Int(countryOf[Int(b)]), a = Int(admin1Of[Int(b)])
@@ -354,6 +370,53 @@ extension PlaceMatcher {
         }
         countScratch.give((countryCount, admin1Count, exactCountryCount, divisionNamedCount, countryNamed))
         return out
+    }
+}
+
+extension PlaceMatcher {
+    /// One sense per document for a town's name: a bare mention of a town or district whose name the document
+    /// gives more often to another town ("Riverdale, N.J." three times, then "the Riverdale gas station", where
+    /// the second tier was not consulted) takes that town. A mention located where it stands (a head noun or
+    /// qualifier, a division right after it) keeps its own reading, and a tie changes nothing.
+    func oneSensePerName(_ out: inout [PlaceMention?], _ raws: [Raw], _ t: UnsafeBufferPointer<UInt8>) {
+        // (Most documents name no town twice under two readings: one pass over the mentions, no table, then.)
+        var locals: [(hash: UInt64, index: Int)] = []
+        for i in 0..<min(out.count, raws.count) where raws[i].nameHash != 0 && raws[i].anaphoric == nil {
+            guard let m = out[i], m.place.id != nil else { continue }
+            switch m.place.precision {
+            case .city?, .district?, .exact?: locals.append((raws[i].nameHash, i))
+            default: break
+            }
+        }
+        guard locals.count >= 3 else { return }
+        locals.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
+        var a = 0
+        while a < locals.count {
+            var b = a + 1
+            while b < locals.count && locals[b].hash == locals[a].hash { b += 1 }
+            defer { a = b }
+            guard b - a >= 3 else { continue }
+            // The reading given most often (first named on a tie of counts: no change below then).
+            var bestID: String? = nil, bestCount = 0, tie = false
+            for q in a..<b {
+                let id = out[locals[q].index]!.place.id
+                var c = 0
+                for r in a..<b where out[locals[r].index]!.place.id == id { c += 1 }
+                if c > bestCount { bestCount = c; bestID = id; tie = false } else if c == bestCount && id != bestID { tie = true }
+            }
+            guard !tie, let winner = bestID, bestCount < b - a else { continue }
+            var model: PlaceRef? = nil
+            for q in a..<b where out[locals[q].index]!.place.id == winner { model = out[locals[q].index]!.place; break }
+            guard let model else { continue }
+            for q in a..<b {
+                let i = locals[q].index
+                guard var m = out[i], m.place.id != winner else { continue }
+                if raws[i].head != nil || !raws[i].qualifierWords.isEmpty || !divisionRightAfter(i, raws, t).isEmpty { continue }
+                m.place = model
+                m.place.qualifier = nil
+                out[i] = m
+            }
+        }
     }
 }
 

@@ -4,7 +4,8 @@ extension PlaceMatcher {
     /// Where a name the gazetteer does not know lies (a street, a building, an organisation's seat): a place
     /// found inside it ("Colorado State University"), when that place agrees with the document's focus, else
     /// the focus itself. A place inside the name that lies in another country than the focus is a coincidence
-    /// of words ("Vienna/Fairfax-GMU Metro" in a Virginia story, "Liverpool Academy" in Cairo) and is passed over;
+    /// of words ("Vienna/Fairfax-GMU Metro" in a Virginia story, "Liverpool Academy" in Cairo) and is passed over,
+    /// unless it is a town that ends the name ("British Embassy Tokyo" in a story about Britain);
     /// a country inside the name is not: an organisation named for a country ("Bank of Japan", "US Federal
     /// Reserve", "Nazi Germany") is placed by it, whatever the document is about.
     public func fallback(for span: TextRange, found: [PlaceMention], focus: PlaceRef?) -> PlaceRef? {
@@ -15,6 +16,9 @@ extension PlaceMatcher {
         guard let m = inside else { return focus }
         guard let f = focus, let fc = f.country else { return m.place }
         if m.place.precision == .country { return m.place }
+        // A town that ends the name is where it lies ("British Embassy Tokyo", "Hilton Lagos"), abroad or not; one
+        // that opens it may be its namesake ("Liverpool Academy" in Cairo).
+        if m.range.end == span.end && m.range.start > span.start && m.place.precision == .city { return m.place }
         guard let c = m.place.country, c == fc else { return f }
         // The same country: a division inside the name is less precise than a focus town in it.
         if m.place.precision == .admin1 && f.admin1 == m.place.name && f.precision != .admin1 { return f }
@@ -32,6 +36,18 @@ extension PlaceMatcher {
         var text = text
         return text.withUTF8 { t -> PlaceRef? in
             if let seat = seatPlace(after: Int(span.end), t, found) { return seat.place }
+            if let owner = possessivePlace(before: Int(span.start), t, found) { return owner.place }
+            if let named = initialsPlace(Int(span.start), Int(span.end), t, found: found, focus: focus) { return named }
+            if let elsewhere = locatedElsewhere(Int(span.start), Int(span.end), t, found) { return elsewhere.place }
+            // An organisation named "… of" a first-level division ("Bank of England", "University of Texas") is
+            // placed by it, as one named for a country is, wherever the document is otherwise about.
+            if let f = focus, let m = found.first(where: { m in
+                m.range.start >= span.start && m.range.end <= span.end && m.place.precision == .admin1 && m.place.lat != nil
+                    && m.place.country != f.country && Int(m.range.start) >= Int(span.start) + 3
+                    && t[Int(m.range.start) - 1] == 0x20 && t[Int(m.range.start) - 2] == 0x66 && t[Int(m.range.start) - 3] == 0x6F
+            }) {
+                return m.place
+            }
             let p = fallback(for: span, found: found, focus: focus)
             guard let f = focus, let p, p != f, p.precision != .country,
                   let m = found.first(where: { $0.range.start < span.end && $0.range.end > span.start && $0.place == p })
@@ -47,6 +63,85 @@ extension PlaceMatcher {
                 word.append(l); i += 1
             }
             return !word.isEmpty && lexicon.isStreetWord(NameKey.hash(word)) ? f : p
+        }
+    }
+
+    /// One sense per document for an unknown name: where the same name (alone or opening a longer one) stands
+    /// elsewhere with a seat link after it or a possessive place before it ("London's Heathrow Animal Reception
+    /// Centre" … "passed through Heathrow"), that place.
+    func locatedElsewhere(_ s: Int, _ e: Int, _ t: UnsafeBufferPointer<UInt8>, _ found: [PlaceMention]) -> PlaceMention? {
+        let n = e - s
+        guard s >= 0, e <= t.count, n >= 3 else { return nil }
+        var i = 0
+        while i + n <= t.count {
+            defer { i += 1 }
+            guard i != s, t[i] == t[s] else { continue }
+            var k = 1
+            while k < n && t[i + k] == t[s + k] { k += 1 }
+            guard k == n else { continue }
+            // Whole words only: no letter right before, and the name ends or goes on with capitalised words.
+            if i > 0 && ((t[i - 1] | 0x20) >= 0x61 && (t[i - 1] | 0x20) <= 0x7A) { continue }
+            var end = i + n
+            if end < t.count && ((t[end] | 0x20) >= 0x61 && (t[end] | 0x20) <= 0x7A) { continue }
+            // Over the capitalised words that follow ("Heathrow Animal Reception Centre").
+            while end + 1 < t.count && t[end] == 0x20 && t[end + 1] >= 0x41 && t[end + 1] <= 0x5A {
+                var j = end + 1
+                while j < t.count && (((t[j] | 0x20) >= 0x61 && (t[j] | 0x20) <= 0x7A) || t[j] == 0x27) { j += 1 }
+                end = j
+            }
+            if let owner = possessivePlace(before: i, t, found) { return owner }
+            if let seat = seatPlace(after: end, t, found) { return seat }
+        }
+        return nil
+    }
+
+    /// A name of two to four capitals (dots allowed) that spells the initials of a country or division the document
+    /// is about: "SA" in a story about South Africa, "NSW" after "New South Wales". The candidates are the countries
+    /// and first-level divisions found, and the focus's country. Function words ("of", "the", "and") give no initial.
+    func initialsPlace(_ s: Int, _ e: Int, _ t: UnsafeBufferPointer<UInt8>, found: [PlaceMention], focus: PlaceRef?) -> PlaceRef? {
+        guard s >= 0, e <= t.count, e > s, e - s <= 8 else { return nil }
+        var letters: [UInt8] = []
+        for k in s..<e {
+            let b = t[k]
+            if b >= 0x41 && b <= 0x5A { letters.append(b) } else if b != 0x2E { return nil }
+        }
+        guard letters.count >= 2 && letters.count <= 4 else { return nil }
+        func initials(_ name: String) -> [UInt8] {
+            var out: [UInt8] = []
+            for w in name.split(whereSeparator: { $0 == " " || $0 == "-" }) {
+                let l = w.lowercased()
+                if l == "of" || l == "the" || l == "and" { continue }
+                guard let f = w.utf8.first, f >= 0x41 && f <= 0x5A else { continue }
+                out.append(f)
+            }
+            return out
+        }
+        var candidates: [PlaceRef] = found.compactMap { m in
+            m.place.precision == .country || m.place.precision == .admin1 ? m.place : nil
+        }
+        if let c = focus?.country, let entry = gazetteer.country(code: c), let i = gazetteer.index(ofID: entry.id) {
+            candidates.append(gazetteer.placeRef(i))
+        }
+        for p in candidates where p.lat != nil && initials(p.name) == letters {
+            var q = p
+            q.qualifier = nil
+            return q
+        }
+        return nil
+    }
+
+    /// The town, district or division right before "'s NAME" (its possessive) ending at byte `start`: "London's
+    /// Heathrow Animal Reception Centre" lies in London. A country is no owner here ("Britain's High Court" is
+    /// placed by the focus or the name itself).
+    func possessivePlace(before start: Int, _ t: UnsafeBufferPointer<UInt8>, _ found: [PlaceMention]) -> PlaceMention? {
+        guard start >= 4, start <= t.count, t[start - 1] == 0x20, t[start - 2] == 0x73 else { return nil }
+        // "'s " or "’s " (U+2019 is E2 80 99).
+        var e = start - 3
+        if t[e] == 0x27 { } else if e >= 2 && t[e] == 0x99 && t[e - 1] == 0x80 && t[e - 2] == 0xE2 { e -= 2 } else { return nil }
+        guard let m = found.last(where: { Int($0.range.end) == e }), m.place.lat != nil else { return nil }
+        switch m.place.precision {
+        case .city?, .district?, .exact?, .admin1?, .region?: return m
+        default: return nil
         }
     }
 

@@ -11,7 +11,9 @@ struct EvalGeoparseCommand: ParsableCommand {
         discussion: """
         Resolution: every gold toponym with coordinates is resolved in its article's context; a span the
         gazetteer does not know falls back to a place the matcher found inside it when that agrees with the article's
-        focus, else to the focus, and first to a place named right after it ("the Palais des Nations in Geneva") (PlaceMatcher.fallback(for:in:found:focus:); PlaceMatcher.focus(of:) over the places found and
+        focus, else to the focus, and first to a place named right after it ("the Palais des Nations in Geneva"), a town or division
+        owning it ("London's Heathrow …"), a division it is named "of" ("Bank of England") or the country or division its
+        initials spell ("SA") (PlaceMatcher.fallback(for:in:found:focus:); PlaceMatcher.focus(of:) over the places found and
         the given spans resolved; reported separately).
         GWN has no dev split: --articles even is the development half, odd the held-out half. End to end: detected places against gold
         toponyms with coordinates (a detection counts when it overlaps one). Prints one JSON object last.
@@ -25,8 +27,15 @@ struct EvalGeoparseCommand: ParsableCommand {
 
     enum ArticleSubset: String, ExpressibleByArgument { case even, odd, all }
 
-    @Flag(help: "Print every resolution miss (> 161 km) to stderr: article, gold name and coordinates, our choice, distance, why.")
+    @Flag(name: [.customLong("errors"), .customLong("misses")],
+          help: "Print every resolution miss (> 161 km) to stderr: article, gold name and coordinates, our choice, distance, why. Only with --articles even (the development half): held-out misses are not shown.")
     var errors = false
+
+    func validate() throws {
+        if errors && articles != .even {
+            throw ValidationError("--misses lists the development half only: add --articles even")
+        }
+    }
 
     func run() throws {
         let t0 = Date()
@@ -61,7 +70,8 @@ struct EvalGeoparseCommand: ParsableCommand {
         var idTotal = 0, idHits = 0, byGazetteer = 0, byInside = 0, byFocus = 0, unresolved = 0
         var detected = 0, detectedCorrect = 0, goldTotal = 0, goldFound = 0, e2eWithin = 0
         var skipped = 0
-        let verbose = ProcessInfo.processInfo.environment["SITREP_EVAL_VERBOSE"] != nil
+        // (Analysis aids print misses: the development half only.)
+        let verbose = ProcessInfo.processInfo.environment["SITREP_EVAL_VERBOSE"] != nil && self.articles == .even
         var bytes = 0
         var matchSeconds = 0.0
         for (ai, a) in articles.enumerated() {
@@ -84,7 +94,7 @@ struct EvalGeoparseCommand: ParsableCommand {
                 let list = found.map { m in "\(m.place.name)/\(m.place.country ?? "-")/\(m.place.precision?.rawValue ?? "-")" }.joined(separator: "; ")
                 Console.error("found\t\(idx)\tfocus \(focus?.name ?? "-")/\(focus?.country ?? "-")\t\(list)")
             }
-            if let dumpPath = ProcessInfo.processInfo.environment["SITREP_EVAL_JSONL"] {
+            if self.articles == .even, let dumpPath = ProcessInfo.processInfo.environment["SITREP_EVAL_JSONL"] {
                 // Analysis aid: the article's gold spans, their resolutions, the places found and the recogniser's names, one JSON line.
                 Self.dump(to: dumpPath, index: ai * (self.articles == .all ? 1 : 2) + (self.articles == .odd ? 1 : 0), article: a,
                           gold: gold, resolved: resolved, found: found, focus: focus, kb: kb)
