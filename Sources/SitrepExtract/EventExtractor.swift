@@ -26,39 +26,50 @@ public struct EventExtractor: Sendable {
 }
 
 /// An event under construction, in token coordinates.
-struct Candidate {
-    var type: EventType
+///
+/// A class: the run's passes read and change candidates in place, and a copy is one reference, not the
+/// (many) reference-counted fields of a struct copied in and out of the list (about a tenth of extraction's
+/// instructions). No candidate is ever duplicated, so sharing one object is the same as changing it in the list.
+final class Candidate {
+    @exclusivity(unchecked) var type: EventType
     /// The type the trigger named before frames and cues changed it.
-    var triggerType: EventType
-    var mode: EventMode?
-    var entry: TriggerEntry
-    var sentence: Int
+    @exclusivity(unchecked) var triggerType: EventType
+    @exclusivity(unchecked) var mode: EventMode?
+    let entry: TriggerEntry
+    let sentence: Int
     /// Trigger tokens (first to last fixed word).
-    var start: Int
-    var end: Int
-    var headEnd: Int
-    var gap: Range<Int>?
-    var isNoun: Bool
-    var isPassive: Bool
-    var agents: [ActorSpan] = []
-    var patients: [ActorSpan] = []
-    var recipients: [ActorSpan] = []
-    var parties: [ActorSpan] = []
-    var count: Quantity?
-    var fatalities: Quantity?
-    var argumentClass: ArgumentClass?
-    var frameResolved = false
-    var location: PlaceRef?
-    var origin: PlaceRef?
-    var destination: PlaceRef?
-    var dropped = false
+    @exclusivity(unchecked) var start: Int
+    @exclusivity(unchecked) var end: Int
+    @exclusivity(unchecked) var headEnd: Int
+    @exclusivity(unchecked) var gap: Range<Int>?
+    @exclusivity(unchecked) var isNoun: Bool
+    @exclusivity(unchecked) var isPassive: Bool
+    @exclusivity(unchecked) var agents: [ActorSpan] = []
+    @exclusivity(unchecked) var patients: [ActorSpan] = []
+    @exclusivity(unchecked) var recipients: [ActorSpan] = []
+    @exclusivity(unchecked) var parties: [ActorSpan] = []
+    @exclusivity(unchecked) var count: Quantity?
+    @exclusivity(unchecked) var fatalities: Quantity?
+    @exclusivity(unchecked) var argumentClass: ArgumentClass?
+    @exclusivity(unchecked) var frameResolved = false
+    @exclusivity(unchecked) var location: PlaceRef?
+    @exclusivity(unchecked) var origin: PlaceRef?
+    @exclusivity(unchecked) var destination: PlaceRef?
+    @exclusivity(unchecked) var dropped = false
     /// A movement told of the moved group itself ("fighters left the town"): a transfer only near a transfer cue.
-    var selfMove = false
+    @exclusivity(unchecked) var selfMove = false
     /// A participle describing the noun before it ("the people kidnapped by the group"): it is dated only by a time
     /// in its own phrase, never by its sentence's or paragraph's other times.
-    var reducedRelative = false
+    @exclusivity(unchecked) var reducedRelative: Bool
     /// Set on merged kill/injury clauses whose figures went to another event.
-    var mergedInto: Int?
+    @exclusivity(unchecked) var mergedInto: Int?
+
+    init(type: EventType, triggerType: EventType, mode: EventMode?, entry: TriggerEntry, sentence: Int,
+         start: Int, end: Int, headEnd: Int, gap: Range<Int>?, isNoun: Bool, isPassive: Bool, reducedRelative: Bool) {
+        self.type = type; self.triggerType = triggerType; self.mode = mode; self.entry = entry; self.sentence = sentence
+        self.start = start; self.end = end; self.headEnd = headEnd; self.gap = gap; self.isNoun = isNoun
+        self.isPassive = isPassive; self.reducedRelative = reducedRelative
+    }
 }
 
 /// The state of one extraction over one document.
@@ -156,11 +167,9 @@ final class ExtractionRun {
             let plainPassive = !noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound)
             let reduced = !noun && ((!plainPassive && isReducedRelative(entry, at: m.start, end: m.end, sentence: r))
                                     || (plainPassive && !hasAuxiliaryBefore(m.start)))
-            var c = Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
-                              start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
-                              isPassive: plainPassive || reduced)
-            c.reducedRelative = reduced
-            candidates.append(c)
+            candidates.append(Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
+                                        start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
+                                        isPassive: plainPassive || reduced, reducedRelative: reduced))
             if let g = m.gap { for j in g.upperBound..<m.end { consumed[j - lo] = true } }
             i = m.headEnd
         }

@@ -54,7 +54,7 @@ extension ExtractionRun {
         let tokens = sentences[s].tokens
         let cues = modeCues(ofSentence: s)
         var paragraphCues: [ModeCue]?
-        for i in r { applyModeCues(&candidates[i], cues: cues, paragraphCues: &paragraphCues, sentence: s) }
+        for i in r { applyModeCues(candidates[i], cues: cues, paragraphCues: &paragraphCues, sentence: s) }
         // Disasters and accidents are no conflict events, whatever the word; ordinary crime makes weak triggers,
         // arrests and seizures none. An armed group from the dictionary keeps the event.
         let vetoes = matches(lexicon.vetoes, in: tokens).map { lexicon.vetoes.patterns[$0.pattern].value }
@@ -84,8 +84,8 @@ extension ExtractionRun {
         }
     }
 
-    /// One candidate's mode cues, changed in place (no copy of the candidate in and out).
-    func applyModeCues(_ c: inout Candidate, cues: [ModeCue], paragraphCues: inout [ModeCue]?, sentence s: Int) {
+    /// One candidate's mode cues, changed in place.
+    func applyModeCues(_ c: Candidate, cues: [ModeCue], paragraphCues: inout [ModeCue]?, sentence s: Int) {
         // Attacks on armed forces are battles, unless a weapon makes them an explosion.
         let base: EventType = c.triggerType == .attack && c.type == .clash && c.entry.frame == "strike" ? .attack : c.type
         var best: ModeCue?

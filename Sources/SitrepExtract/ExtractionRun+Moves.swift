@@ -43,7 +43,7 @@ extension ExtractionRun {
     /// Roles of a self-movement: its subject is the moved group (patient), counted by the figure next to it; nobody
     /// moves them unless a "by" phrase says so. No group of people (or an object that is not a place: "left 10 dead")
     /// and it is no transfer. It stays only near a transfer cue (`requireMoveCues`).
-    func moveOfItself(_ c: inout Candidate, left: Range<Int>, sentence s: Range<Int>, objectWindow: Range<Int>, byPhrase: Range<Int>?) {
+    func moveOfItself(_ c: Candidate, left: Range<Int>, sentence s: Range<Int>, objectWindow: Range<Int>, byPhrase: Range<Int>?) {
         let isMover: (ActorSpan) -> Bool = {
             ($0.fromDictionary || [.armedGroup, .civilians, .stateForce, .internationalForce, .other].contains($0.kind)) && self.isPossibleDoer($0)
         }

@@ -160,7 +160,8 @@ extension ExtractionRun {
     }
 
     func analyse(_ index: Int) {
-        var c = candidates[index]
+        // Changed in place (a class): the list holds the same candidate.
+        let c = candidates[index]
         let s = sentences[c.sentence].tokens
         var firstInSentence = index
         while firstInSentence > 0, candidates[firstInSentence - 1].sentence == c.sentence { firstInSentence -= 1 }
@@ -221,8 +222,7 @@ extension ExtractionRun {
             subjectWindow = byPhrase
         }
         if isSelfMove(c, objectWindow: objectWindow) {
-            moveOfItself(&c, left: left, sentence: s, objectWindow: objectWindow, byPhrase: byPhrase)
-            candidates[index] = c
+            moveOfItself(c, left: left, sentence: s, objectWindow: objectWindow, byPhrase: byPhrase)
             return
         }
 
@@ -380,7 +380,6 @@ extension ExtractionRun {
         if c.type == .transfer, let of = count?.of, ExtractionRun.notCountedOnMoves.contains(of) { count = nil }
         if c.entry.fatal { c.fatalities = count } else { c.count = count }
 
-        candidates[index] = c
     }
 
     static func unique(_ actors: [ActorSpan]) -> [ActorSpan] {
