@@ -79,7 +79,7 @@ final class ExtractionRun {
     // The run is one thread's and no access to these overlaps a write: no dynamic exclusivity check per access
     // (each was a runtime call on the hot path).
     @exclusivity(unchecked) var candidates: [Candidate] = []
-    /// `findTriggers`' per-token flags, kept between sentences so they are not allocated for each.
+    /// `findTriggers`' per-token flags, one per token of the document (allocated once; each sentence clears its own).
     @exclusivity(unchecked) var consumed: [Bool] = []
     /// Relation-cue matches per sentence ("in exchange for"), found once: triggers, combining and relations read them.
     @exclusivity(unchecked) var relationMatches: [[PhraseTable<RelationCue>.Match]] = []
@@ -92,6 +92,8 @@ final class ExtractionRun {
     let publishedStartDay: Int?
     /// Whether the language layer's times are sorted by start (binary searches need it).
     let timesSorted: Bool
+    /// Per time of the language layer, what its modifier and resolution allow (`ExtractionRun.timeMarks`).
+    let timeMarks: [UInt8]
 
     init(view: DocumentView, lexicon: ExtractionLexicon) {
         self.view = view
@@ -99,6 +101,7 @@ final class ExtractionRun {
         publishedStartDay = view.document.published?.start.dayNumber
         let times = view.language.times
         timesSorted = times.indices.dropFirst().allSatisfy { times[$0 - 1].range.start <= times[$0].range.start }
+        timeMarks = ExtractionRun.timeMarks(times)
     }
 
     var sentences: [Sentence] { view.language.sentences }
@@ -108,6 +111,7 @@ final class ExtractionRun {
         // Room for a typical document's triggers up front: growing the list moves every (large) candidate.
         candidates.reserveCapacity(max(16, view.tokens.count / 16))
         modeCueCache = [[ModeCue]?](repeating: nil, count: sentences.count)
+        consumed = [Bool](repeating: false, count: view.tokens.count)
         for (s, sentence) in sentences.enumerated() {
             let first = candidates.count
             findTriggers(sentence: s, tokens: sentence.tokens)
@@ -132,15 +136,13 @@ final class ExtractionRun {
     func findTriggers(sentence s: Int, tokens r: Range<Int>) {
         // The sentence's triggers go straight to the end of `candidates` (no list of hits copied over after).
         let base = candidates.count
-        // Tokens no trigger may start at, one flag per token of the sentence (reused, not a set).
-        consumed.removeAll(keepingCapacity: true)
-        consumed.append(contentsOf: repeatElement(false, count: r.count))
-        let lo = r.lowerBound
+        // Tokens no trigger may start at: the sentence's flags, cleared (reused, not a set).
+        for j in r { consumed[j] = false }
         // The words of "in exchange for", "part of" join events; they name none.
-        for m in relationMatches[s] { for j in m.start..<m.end { consumed[j - lo] = true } }
+        for m in relationMatches[s] { for j in m.start..<m.end { consumed[j] = true } }
         var i = r.lowerBound
         while i < r.upperBound {
-            if view.starts[i] & lexicon.triggers.bit == 0 || consumed[i - lo] { i += 1; continue }
+            if view.starts[i] & lexicon.triggers.bit == 0 || consumed[i] { i += 1; continue }
             guard let m = lexicon.triggers.longestMatch(at: i, keys: view.keys, limit: r.upperBound,
                                                         blocks: { view.isPunctuation($0) }) else { i += 1; continue }
             let entry = lexicon.triggers.patterns[m.pattern].value
@@ -170,7 +172,7 @@ final class ExtractionRun {
             candidates.append(Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
                                         start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
                                         isPassive: plainPassive || reduced, reducedRelative: reduced))
-            if let g = m.gap { for j in g.upperBound..<m.end { consumed[j - lo] = true } }
+            if let g = m.gap { for j in g.upperBound..<m.end { consumed[j] = true } }
             i = m.headEnd
         }
         // Compounds: "withdrawal agreement" is an agreement; "grenade attacks" one attack with a mode.
@@ -275,7 +277,7 @@ final class ExtractionRun {
             let f = view.function[j]
             if f == .be { return true }
             if f == .adverb || view.hasSuffix(j, "ly") { j -= 1; steps += 1; continue }
-            if f == .conj, j > 0, view.hasSuffix(j - 1, "ed") || irregularParticiples.contains(view.keys[j - 1]) {
+            if f == .conj, j > 0, view.hasSuffix(j - 1, "ed") || ExtractionRun.irregularParticiples.contains(view.keys[j - 1]) {
                 j -= 2; steps += 1; continue
             }
             break
@@ -286,7 +288,7 @@ final class ExtractionRun {
     /// A participle after a form of "be" (adverbs allowed between), or a participle followed by "by".
     func isPassive(at i: Int, end: Int, limit: Int) -> Bool {
         let participle = view.hasSuffix(i, "ed") || view.hasSuffix(i, "en") || view.hasSuffix(i, "wn")
-            || irregularParticiples.contains(view.keys[i])
+            || ExtractionRun.irregularParticiples.contains(view.keys[i])
         guard participle else { return false }
         if hasAuxiliaryBefore(i) { return true }
         var k = end
@@ -305,7 +307,7 @@ final class ExtractionRun {
 
     /// Whether a participle is past or passive in form ("captured", "taken", "held").
     func isParticiple(_ i: Int) -> Bool {
-        view.hasSuffix(i, "ed") || view.hasSuffix(i, "en") || view.hasSuffix(i, "wn") || irregularParticiples.contains(view.keys[i])
+        view.hasSuffix(i, "ed") || view.hasSuffix(i, "en") || view.hasSuffix(i, "wn") || ExtractionRun.irregularParticiples.contains(view.keys[i])
     }
 
     /// "thirty-six hostages captured in its attacks", "30 captives taken hostage in August": a participle right after a
@@ -348,7 +350,8 @@ final class ExtractionRun {
         }
     }
 
-    let irregularParticiples: Set<UInt64> = Set(["taken", "held", "given", "sent", "shot", "hit", "struck", "overrun", "brought",
+    /// (Built once, not per document.)
+    static let irregularParticiples = WordKeySet(words: ["taken", "held", "given", "sent", "shot", "hit", "struck", "overrun", "brought",
                                                  "caught", "kept", "led", "freed", "found", "set", "split", "fought", "withdrawn",
-                                                 "seen", "put", "beaten", "stolen", "built"].map(WordKey.of))
+                                                 "seen", "put", "beaten", "stolen", "built"])
 }

@@ -208,13 +208,15 @@ extension ExtractionRun {
                                                  .surrender, .withdrawal])
 
     func combineWithinSentences() {
+        // The first live candidate of each type in the sentence: a few pairs scanned, not a dictionary per sentence.
+        var keeper: [(type: EventType, index: Int)] = []
         for (s, range) in bySentence.enumerated() {
             let cues = relationMatches[s]
-            var keeper: [EventType: Int] = [:]
+            keeper.removeAll(keepingCapacity: true)
             for i in range where !candidates[i].dropped {
                 let t = candidates[i].type
                 guard ExtractionRun.combinedTypes.contains(t) else { continue }
-                guard let k = keeper[t] else { keeper[t] = i; continue }
+                guard let k = keeper.first(where: { $0.type == t })?.index else { keeper.append((t, i)); continue }
                 let a = candidates[k], b = candidates[i]
                 let sameDoer = a.agents.isEmpty || b.agents.isEmpty || a.agents[0].name == b.agents[0].name
                 // "in response to an attack", "in exchange for": events joined by a cue stay two.

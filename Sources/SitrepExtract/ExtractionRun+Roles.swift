@@ -9,8 +9,8 @@ extension ExtractionRun {
     static let onKey = WordKey.of("on")
     static let againstKey = WordKey.of("against")
     static let toKey = WordKey.of("to")
-    static let pronouns: Set<UInt64> = Set(["them", "they", "it", "him", "her", "those", "these"].map(WordKey.of))
-    static let subjectPronouns: Set<UInt64> = Set(["it", "they", "he", "she", "we"].map(WordKey.of))
+    static let pronouns = WordKeySet(words: ["them", "they", "it", "him", "her", "those", "these"])
+    static let subjectPronouns = WordKeySet(words: ["it", "they", "he", "she", "we"])
     static let relativeWho = WordKey.of("who")
     static let notCountedOnMoves: Set<String> = ["hostages", "captives", "hostage", "captive"]
 
