@@ -86,10 +86,14 @@ final class DocumentView {
         self.starts = starts
         self.argument = argument
         self.actors = buildActors(knowledge: knowledge, lexicon: lexicon)
-        self.places = knowledge.places.compactMap { (p: PlaceMention) -> PlaceSpan? in
-            tokenRange(p.range).map { PlaceSpan(tokens: $0, place: p.place) }
+        // (Sized once: no regrowth copying places.)
+        var places: [PlaceSpan] = []
+        places.reserveCapacity(knowledge.places.count)
+        for p in knowledge.places {
+            if let r = tokenRange(p.range) { places.append(PlaceSpan(tokens: r, place: p.place)) }
         }
-        self.places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        self.places = places
         self.counts = lang.quantities.compactMap { (q: QuantityMention) -> CountSpan? in
             guard q.kind == .count, let r = tokenRange(q.range) else { return nil }
             return CountSpan(tokens: r, quantity: Quantity(min: q.min, max: q.max, approximate: q.approximate,
@@ -171,6 +175,17 @@ final class DocumentView {
         return a < b ? a..<b : nil
     }
 
+    /// The first token from `i` (before `end`) that can start a pattern of the table with `bit`, else `end`: a scan
+    /// over the raw flags (most tokens start nothing).
+    @inline(__always) func nextStart(from i: Int, to end: Int, bit: UInt16) -> Int {
+        starts.withUnsafeBufferPointer { p in
+            let stop = min(end, p.count)
+            var j = i
+            while j < stop, p[j] & bit == 0 { j += 1 }
+            return j < stop ? j : max(i, end)
+        }
+    }
+
     func isPunctuation(_ i: Int) -> Bool {
         let k = tokens[i].kind
         return k != .word && k != .number
@@ -195,6 +210,7 @@ final class DocumentView {
 
     private func buildActors(knowledge: KnowledgeAnnotations, lexicon: ExtractionLexicon) -> [ActorSpan] {
         var out: [ActorSpan] = []
+        out.reserveCapacity(knowledge.actors.count)
         for a in knowledge.actors {
             guard let r = tokenRange(a.range) else { continue }
             out.append(ActorSpan(tokens: r, id: a.id, name: a.name, kind: a.kind, fromDictionary: a.id != nil))
@@ -203,8 +219,11 @@ final class DocumentView {
         for a in out { for i in a.tokens { covered[i] = true } }
         var typed: [ActorSpan] = []
         var i = 0
-        while i < tokens.count {
-            if covered[i] || starts[i] & lexicon.actorNouns.bit == 0 { i += 1; continue }
+        let n = tokens.count
+        while i < n {
+            i = nextStart(from: i, to: n, bit: lexicon.actorNouns.bit)
+            if i >= n { break }
+            if covered[i] { i += 1; continue }
             guard let m = lexicon.actorNouns.longestMatch(at: i, keys: keys, limit: tokens.count, blocks: { _ in true }) else {
                 i += 1; continue
             }

@@ -142,7 +142,9 @@ final class ExtractionRun {
         for m in relationMatches[s] { for j in m.start..<m.end { consumed[j] = true } }
         var i = r.lowerBound
         while i < r.upperBound {
-            if view.starts[i] & lexicon.triggers.bit == 0 || consumed[i] { i += 1; continue }
+            i = view.nextStart(from: i, to: r.upperBound, bit: lexicon.triggers.bit)
+            if i >= r.upperBound { break }
+            if consumed[i] { i += 1; continue }
             guard let m = lexicon.triggers.longestMatch(at: i, keys: view.keys, limit: r.upperBound,
                                                         blocks: { view.isPunctuation($0) }) else { i += 1; continue }
             let entry = lexicon.triggers.patterns[m.pattern].value

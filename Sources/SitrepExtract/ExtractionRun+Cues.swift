@@ -10,8 +10,9 @@ extension ExtractionRun {
         var out: [PhraseTable<V>.Match] = []
         var i = r.lowerBound
         while i < r.upperBound {
-            if view.starts[i] & table.bit != 0,
-               let m = table.longestMatch(at: i, keys: view.keys, limit: r.upperBound, blocks: { view.isPunctuation($0) }) {
+            i = view.nextStart(from: i, to: r.upperBound, bit: table.bit)
+            if i >= r.upperBound { break }
+            if let m = table.longestMatch(at: i, keys: view.keys, limit: r.upperBound, blocks: { view.isPunctuation($0) }) {
                 out.append(m); i = m.end
             } else { i += 1 }
         }

@@ -152,8 +152,10 @@ extension ExtractionRun {
     /// "kidnapped in an attack on the city", "captured in its recent attacks on Sweida": an event told as happening
     /// in a named attack takes that attack's place when it has none, and people taken in it were taken by its doer.
     func inheritFromCircumstances() {
-        for range in bySentence {
-            let live = range.filter { !candidates[$0].dropped }
+        var live: [Int] = []
+        for range in bySentence where range.count > 1 {
+            live.removeAll(keepingCapacity: true)
+            for i in range where !candidates[i].dropped { live.append(i) }
             for (k, i) in live.enumerated() where k + 1 < live.count {
                 let j = live[k + 1]
                 let a = candidates[i], b = candidates[j]

@@ -95,8 +95,11 @@ extension ExtractionRun {
 
     func actors(in r: Range<Int>) -> [ActorSpan] {
         guard !r.isEmpty else { return [] }
+        let all = view.actors(startingIn: r)
+        guard !all.isEmpty else { return [] }
         var out: [ActorSpan] = []
-        for a in view.actors(startingIn: r) {
+        out.reserveCapacity(all.count)
+        for a in all {
             // One noun phrase "ISIS fighters": the dictionary actor stands for the typed noun after it.
             if let last = out.last, !a.fromDictionary, last.fromDictionary, a.tokens.lowerBound <= last.tokens.upperBound + 1 { continue }
             if let last = out.last, a.fromDictionary, !last.fromDictionary, a.tokens.lowerBound <= last.tokens.upperBound {

@@ -242,15 +242,18 @@ struct ExtractFastPathTests {
     /// letters next to `A`/`Z` (`@`, `[`, backquote, `{`) or where a UTF-8 byte or a curly apostrophe falls.
     @Test(arguments: ["a", "Rebels", "ABDUCTED", "kidnappings", "KidNappingS", "counter-offensive", "@[`{Az]^_~",
                       "AZaz@[`{AZaz@[`{x", "Ghouta’s", "government’s", "ʼAbduction", "Deir ez-Zor", "Ḥamāh",
-                      "1234567890", "São Tomé residents", "intergovernmental", "ISIS’", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"])
+                      "1234567890", "São Tomé residents", "intergovernmental", "ISIS’", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                      "it", "Army", "KILLED", "ZapAtAz", "captured", "é", "’s"])
     func wordKeyMatchesByteByByte(word: String) {
         #expect(WordKey.of(word) == ExtractFastPathTests.referenceKey(word))
-        // Inside a longer buffer, away from its start.
-        let text = "xx " + word + " yy"
-        var copy = text
-        copy.withUTF8 { p in
-            let start = 3, end = 3 + word.utf8.count
-            #expect(WordKey.of(p, start, end) == ExtractFastPathTests.referenceKey(word))
+        // Inside a longer buffer, away from its start: near its end (read byte by byte) and with words after it
+        // (read with one load and the bytes past the word masked off).
+        for text in ["xx " + word + " yy", "xx " + word + " YY ZZ WW VV"] {
+            var copy = text
+            copy.withUTF8 { p in
+                let start = 3, end = 3 + word.utf8.count
+                #expect(WordKey.of(p, start, end) == ExtractFastPathTests.referenceKey(word))
+            }
         }
     }
 
