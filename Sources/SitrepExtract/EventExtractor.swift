@@ -98,13 +98,15 @@ final class ExtractionRun {
     init(view: DocumentView, lexicon: ExtractionLexicon) {
         self.view = view
         self.lexicon = lexicon
+        sentences = view.language.sentences
         publishedStartDay = view.document.published?.start.dayNumber
         let times = view.language.times
         timesSorted = times.indices.dropFirst().allSatisfy { times[$0 - 1].range.start <= times[$0].range.start }
         timeMarks = ExtractionRun.timeMarks(times)
     }
 
-    var sentences: [Sentence] { view.language.sentences }
+    /// The language layer's sentences, held once (not read through the view's annotations on every look).
+    let sentences: [Sentence]
 
     func extract() -> [EventMention] {
         relationMatches = sentences.map { matches(lexicon.relationCues, in: $0.tokens) }
