@@ -267,4 +267,25 @@ struct ExtractFastPathTests {
             #expect(set.contains(WordKey.of(w)) == plain.contains(WordKey.of(w)), "\(w)")
         }
     }
+
+    // MARK: windows through the first-from tables
+
+    /// Actors and counts starting in a window, looked up through the token tables, are those a scan of the sorted
+    /// lists finds, for every window of the text and windows reaching outside it.
+    @Test(arguments: [("Rebel forces and civilians fled as police and 300 soldiers arrived; women and children stayed.", true),
+                      ("Militants attacked two villages, and 12 people were abducted by gunmen.", true),
+                      ("Nothing happened here.", false), ("", false)])
+    func windowsMatchAScanOfTheLists(text: String, hasActors: Bool) throws {
+        let view = try ExtractFastPathTests.view(text)
+        #expect(!view.actors.isEmpty == hasActors)
+        let n = view.tokens.count
+        for lo in -2...(n + 2) {
+            for hi in lo...(n + 3) {
+                let window = lo..<hi
+                #expect(view.actors(startingIn: window).map(\.tokens) == view.actors.filter { window.contains($0.tokens.lowerBound) }.map(\.tokens))
+                #expect(view.counts(startingIn: window).map(\.tokens) == view.counts.filter { window.contains($0.tokens.lowerBound) }.map(\.tokens))
+                #expect(view.places(startingIn: window).isEmpty)
+            }
+        }
+    }
 }
