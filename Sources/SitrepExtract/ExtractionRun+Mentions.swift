@@ -189,11 +189,18 @@ extension ExtractionRun {
     }
 
     func buildMentions() -> [EventMention] {
-        let live = candidates.indices.filter { !candidates[$0].dropped }
+        var live: [Int] = []
+        live.reserveCapacity(candidates.count)
+        for i in candidates.indices where !candidates[i].dropped { live.append(i) }
         let doc = view.document
         // The publication date, read once (not copied out of the document for every mention).
         let published = doc.published
         let publishedDay = published?.day
+        // The date of an event its text does not date, the same for every such mention: said explicitly, it is only
+        // known to lie before publication, never the publication day itself. (Built once, not per mention.)
+        let undated = published.map {
+            EventDate(start: $0.start.adding(days: -ExtractionRun.beforePublicationDays), end: $0.end, text: nil)
+        }
         // "<document id>#", built once; each mention's id appends its number.
         let idPrefix = "\(doc.id)#"
         var out: [EventMention] = []
@@ -219,9 +226,8 @@ extension ExtractionRun {
                 date = EventDate(start: iv.start, end: iv.end, text: view.text(t.range))
                 precision = t.precision
                 interval = iv
-            } else if let p = published {
-                // Said explicitly: only known to lie before publication, never the publication day itself.
-                date = EventDate(start: p.start.adding(days: -ExtractionRun.beforePublicationDays), end: p.end, text: nil)
+            } else if let undated {
+                date = undated
                 precision = .beforePublication
             }
             var source: String?
