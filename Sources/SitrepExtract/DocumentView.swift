@@ -42,6 +42,11 @@ final class DocumentView {
     @exclusivity(unchecked) var starts: [UInt16]
     /// Argument class per token (`argument-classes.tsv`), when it has one.
     let argument: [ArgumentClass?]
+    /// For each token index `t` (0 through the token count), the index of the first actor, place and count whose
+    /// first token is at or after `t`: the lists' lower bounds, looked up instead of searched for every window.
+    @exclusivity(unchecked) var actorFrom: [Int32] = []
+    @exclusivity(unchecked) var placeFrom: [Int32] = []
+    @exclusivity(unchecked) var countFrom: [Int32] = []
 
     init(document: Document, language: LanguageAnnotations, knowledge: KnowledgeAnnotations, lexicon: ExtractionLexicon) {
         self.document = document
@@ -81,44 +86,60 @@ final class DocumentView {
         self.starts = starts
         self.argument = argument
         self.actors = buildActors(knowledge: knowledge, lexicon: lexicon)
-        self.places = knowledge.places.compactMap { (p: PlaceMention) -> PlaceSpan? in
-            tokenRange(p.range).map { PlaceSpan(tokens: $0, place: p.place) }
+        // (Sized once: no regrowth copying places.)
+        var places: [PlaceSpan] = []
+        places.reserveCapacity(knowledge.places.count)
+        for p in knowledge.places {
+            if let r = tokenRange(p.range) { places.append(PlaceSpan(tokens: r, place: p.place)) }
         }
-        self.places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        self.places = places
         self.counts = lang.quantities.compactMap { (q: QuantityMention) -> CountSpan? in
             guard q.kind == .count, let r = tokenRange(q.range) else { return nil }
             return CountSpan(tokens: r, quantity: Quantity(min: q.min, max: q.max, approximate: q.approximate,
                                                            of: q.of, text: self.text(q.range)))
         }
         self.counts.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        actorFrom = DocumentView.firstFrom(actors.map { $0.tokens.lowerBound }, tokens: n)
+        placeFrom = DocumentView.firstFrom(places.map { $0.tokens.lowerBound }, tokens: n)
+        countFrom = DocumentView.firstFrom(counts.map { $0.tokens.lowerBound }, tokens: n)
     }
 
-    /// Index of the first element whose first token is at or after `token`, in a list sorted by first token.
-    static func lowerBound<T>(_ list: [T], _ token: Int, _ start: (T) -> Int) -> Int {
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if start(list[mid]) < token { lo = mid + 1 } else { hi = mid }
+    /// For sorted first tokens, the index of the first at or after each token index `0...tokens`.
+    /// (Filled run by run: the tokens after one element's first token up to the next's all map to the next.)
+    static func firstFrom(_ starts: [Int], tokens n: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: n + 1) { p, count in
+            let base = p.baseAddress!
+            var t = 0
+            for (k, first) in starts.enumerated() where first >= t {
+                let s = min(first, n)
+                (base + t).initialize(repeating: Int32(k), count: s + 1 - t)
+                t = s + 1
+            }
+            (base + t).initialize(repeating: Int32(starts.count), count: n + 1 - t)
+            count = n + 1
         }
-        return lo
+    }
+
+    /// `lowerBound` through one of the `…From` tables (a token index outside `0...count` is clamped: every
+    /// element starts inside the document).
+    @inline(__always) static func first(_ table: [Int32], _ token: Int) -> Int {
+        Int(table[min(max(token, 0), table.count - 1)])
     }
 
     /// Actors whose first token lies in `r` (sorted).
     func actors(startingIn r: Range<Int>) -> ArraySlice<ActorSpan> {
-        let a = DocumentView.lowerBound(actors, r.lowerBound) { $0.tokens.lowerBound }
-        let b = DocumentView.lowerBound(actors, r.upperBound) { $0.tokens.lowerBound }
+        let a = DocumentView.first(actorFrom, r.lowerBound), b = DocumentView.first(actorFrom, r.upperBound)
         return actors[a..<max(a, b)]
     }
 
     func counts(startingIn r: Range<Int>) -> ArraySlice<CountSpan> {
-        let a = DocumentView.lowerBound(counts, r.lowerBound) { $0.tokens.lowerBound }
-        let b = DocumentView.lowerBound(counts, r.upperBound) { $0.tokens.lowerBound }
+        let a = DocumentView.first(countFrom, r.lowerBound), b = DocumentView.first(countFrom, r.upperBound)
         return counts[a..<max(a, b)]
     }
 
     func places(startingIn r: Range<Int>) -> ArraySlice<PlaceSpan> {
-        let a = DocumentView.lowerBound(places, r.lowerBound) { $0.tokens.lowerBound }
-        let b = DocumentView.lowerBound(places, r.upperBound) { $0.tokens.lowerBound }
+        let a = DocumentView.first(placeFrom, r.lowerBound), b = DocumentView.first(placeFrom, r.upperBound)
         return places[a..<max(a, b)]
     }
 
@@ -154,6 +175,17 @@ final class DocumentView {
         return a < b ? a..<b : nil
     }
 
+    /// The first token from `i` (before `end`) that can start a pattern of the table with `bit`, else `end`: a scan
+    /// over the raw flags (most tokens start nothing).
+    @inline(__always) func nextStart(from i: Int, to end: Int, bit: UInt16) -> Int {
+        starts.withUnsafeBufferPointer { p in
+            let stop = min(end, p.count)
+            var j = i
+            while j < stop, p[j] & bit == 0 { j += 1 }
+            return j < stop ? j : max(i, end)
+        }
+    }
+
     func isPunctuation(_ i: Int) -> Bool {
         let k = tokens[i].kind
         return k != .word && k != .number
@@ -178,6 +210,7 @@ final class DocumentView {
 
     private func buildActors(knowledge: KnowledgeAnnotations, lexicon: ExtractionLexicon) -> [ActorSpan] {
         var out: [ActorSpan] = []
+        out.reserveCapacity(knowledge.actors.count)
         for a in knowledge.actors {
             guard let r = tokenRange(a.range) else { continue }
             out.append(ActorSpan(tokens: r, id: a.id, name: a.name, kind: a.kind, fromDictionary: a.id != nil))
@@ -186,8 +219,11 @@ final class DocumentView {
         for a in out { for i in a.tokens { covered[i] = true } }
         var typed: [ActorSpan] = []
         var i = 0
-        while i < tokens.count {
-            if covered[i] || starts[i] & lexicon.actorNouns.bit == 0 { i += 1; continue }
+        let n = tokens.count
+        while i < n {
+            i = nextStart(from: i, to: n, bit: lexicon.actorNouns.bit)
+            if i >= n { break }
+            if covered[i] { i += 1; continue }
             guard let m = lexicon.actorNouns.longestMatch(at: i, keys: keys, limit: tokens.count, blocks: { _ in true }) else {
                 i += 1; continue
             }

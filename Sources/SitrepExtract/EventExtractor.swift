@@ -26,39 +26,50 @@ public struct EventExtractor: Sendable {
 }
 
 /// An event under construction, in token coordinates.
-struct Candidate {
-    var type: EventType
+///
+/// A class: the run's passes read and change candidates in place, and a copy is one reference, not the
+/// (many) reference-counted fields of a struct copied in and out of the list (about a tenth of extraction's
+/// instructions). No candidate is ever duplicated, so sharing one object is the same as changing it in the list.
+final class Candidate {
+    @exclusivity(unchecked) var type: EventType
     /// The type the trigger named before frames and cues changed it.
-    var triggerType: EventType
-    var mode: EventMode?
-    var entry: TriggerEntry
-    var sentence: Int
+    @exclusivity(unchecked) var triggerType: EventType
+    @exclusivity(unchecked) var mode: EventMode?
+    let entry: TriggerEntry
+    let sentence: Int
     /// Trigger tokens (first to last fixed word).
-    var start: Int
-    var end: Int
-    var headEnd: Int
-    var gap: Range<Int>?
-    var isNoun: Bool
-    var isPassive: Bool
-    var agents: [ActorSpan] = []
-    var patients: [ActorSpan] = []
-    var recipients: [ActorSpan] = []
-    var parties: [ActorSpan] = []
-    var count: Quantity?
-    var fatalities: Quantity?
-    var argumentClass: ArgumentClass?
-    var frameResolved = false
-    var location: PlaceRef?
-    var origin: PlaceRef?
-    var destination: PlaceRef?
-    var dropped = false
+    @exclusivity(unchecked) var start: Int
+    @exclusivity(unchecked) var end: Int
+    @exclusivity(unchecked) var headEnd: Int
+    @exclusivity(unchecked) var gap: Range<Int>?
+    @exclusivity(unchecked) var isNoun: Bool
+    @exclusivity(unchecked) var isPassive: Bool
+    @exclusivity(unchecked) var agents: [ActorSpan] = []
+    @exclusivity(unchecked) var patients: [ActorSpan] = []
+    @exclusivity(unchecked) var recipients: [ActorSpan] = []
+    @exclusivity(unchecked) var parties: [ActorSpan] = []
+    @exclusivity(unchecked) var count: Quantity?
+    @exclusivity(unchecked) var fatalities: Quantity?
+    @exclusivity(unchecked) var argumentClass: ArgumentClass?
+    @exclusivity(unchecked) var frameResolved = false
+    @exclusivity(unchecked) var location: PlaceRef?
+    @exclusivity(unchecked) var origin: PlaceRef?
+    @exclusivity(unchecked) var destination: PlaceRef?
+    @exclusivity(unchecked) var dropped = false
     /// A movement told of the moved group itself ("fighters left the town"): a transfer only near a transfer cue.
-    var selfMove = false
+    @exclusivity(unchecked) var selfMove = false
     /// A participle describing the noun before it ("the people kidnapped by the group"): it is dated only by a time
     /// in its own phrase, never by its sentence's or paragraph's other times.
-    var reducedRelative = false
+    @exclusivity(unchecked) var reducedRelative: Bool
     /// Set on merged kill/injury clauses whose figures went to another event.
-    var mergedInto: Int?
+    @exclusivity(unchecked) var mergedInto: Int?
+
+    init(type: EventType, triggerType: EventType, mode: EventMode?, entry: TriggerEntry, sentence: Int,
+         start: Int, end: Int, headEnd: Int, gap: Range<Int>?, isNoun: Bool, isPassive: Bool, reducedRelative: Bool) {
+        self.type = type; self.triggerType = triggerType; self.mode = mode; self.entry = entry; self.sentence = sentence
+        self.start = start; self.end = end; self.headEnd = headEnd; self.gap = gap; self.isNoun = isNoun
+        self.isPassive = isPassive; self.reducedRelative = reducedRelative
+    }
 }
 
 /// The state of one extraction over one document.
@@ -68,7 +79,7 @@ final class ExtractionRun {
     // The run is one thread's and no access to these overlaps a write: no dynamic exclusivity check per access
     // (each was a runtime call on the hot path).
     @exclusivity(unchecked) var candidates: [Candidate] = []
-    /// `findTriggers`' per-token flags, kept between sentences so they are not allocated for each.
+    /// `findTriggers`' per-token flags, one per token of the document (allocated once; each sentence clears its own).
     @exclusivity(unchecked) var consumed: [Bool] = []
     /// Relation-cue matches per sentence ("in exchange for"), found once: triggers, combining and relations read them.
     @exclusivity(unchecked) var relationMatches: [[PhraseTable<RelationCue>.Match]] = []
@@ -81,22 +92,28 @@ final class ExtractionRun {
     let publishedStartDay: Int?
     /// Whether the language layer's times are sorted by start (binary searches need it).
     let timesSorted: Bool
+    /// Per time of the language layer, what its modifier and resolution allow (`ExtractionRun.timeMarks`).
+    let timeMarks: [UInt8]
 
     init(view: DocumentView, lexicon: ExtractionLexicon) {
         self.view = view
         self.lexicon = lexicon
+        sentences = view.language.sentences
         publishedStartDay = view.document.published?.start.dayNumber
         let times = view.language.times
         timesSorted = times.indices.dropFirst().allSatisfy { times[$0 - 1].range.start <= times[$0].range.start }
+        timeMarks = ExtractionRun.timeMarks(times)
     }
 
-    var sentences: [Sentence] { view.language.sentences }
+    /// The language layer's sentences, held once (not read through the view's annotations on every look).
+    let sentences: [Sentence]
 
     func extract() -> [EventMention] {
         relationMatches = sentences.map { matches(lexicon.relationCues, in: $0.tokens) }
         // Room for a typical document's triggers up front: growing the list moves every (large) candidate.
         candidates.reserveCapacity(max(16, view.tokens.count / 16))
         modeCueCache = [[ModeCue]?](repeating: nil, count: sentences.count)
+        consumed = [Bool](repeating: false, count: view.tokens.count)
         for (s, sentence) in sentences.enumerated() {
             let first = candidates.count
             findTriggers(sentence: s, tokens: sentence.tokens)
@@ -121,15 +138,15 @@ final class ExtractionRun {
     func findTriggers(sentence s: Int, tokens r: Range<Int>) {
         // The sentence's triggers go straight to the end of `candidates` (no list of hits copied over after).
         let base = candidates.count
-        // Tokens no trigger may start at, one flag per token of the sentence (reused, not a set).
-        consumed.removeAll(keepingCapacity: true)
-        consumed.append(contentsOf: repeatElement(false, count: r.count))
-        let lo = r.lowerBound
+        // Tokens no trigger may start at: the sentence's flags, cleared (reused, not a set).
+        for j in r { consumed[j] = false }
         // The words of "in exchange for", "part of" join events; they name none.
-        for m in relationMatches[s] { for j in m.start..<m.end { consumed[j - lo] = true } }
+        for m in relationMatches[s] { for j in m.start..<m.end { consumed[j] = true } }
         var i = r.lowerBound
         while i < r.upperBound {
-            if view.starts[i] & lexicon.triggers.bit == 0 || consumed[i - lo] { i += 1; continue }
+            i = view.nextStart(from: i, to: r.upperBound, bit: lexicon.triggers.bit)
+            if i >= r.upperBound { break }
+            if consumed[i] { i += 1; continue }
             guard let m = lexicon.triggers.longestMatch(at: i, keys: view.keys, limit: r.upperBound,
                                                         blocks: { view.isPunctuation($0) }) else { i += 1; continue }
             let entry = lexicon.triggers.patterns[m.pattern].value
@@ -156,12 +173,10 @@ final class ExtractionRun {
             let plainPassive = !noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound)
             let reduced = !noun && ((!plainPassive && isReducedRelative(entry, at: m.start, end: m.end, sentence: r))
                                     || (plainPassive && !hasAuxiliaryBefore(m.start)))
-            var c = Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
-                              start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
-                              isPassive: plainPassive || reduced)
-            c.reducedRelative = reduced
-            candidates.append(c)
-            if let g = m.gap { for j in g.upperBound..<m.end { consumed[j - lo] = true } }
+            candidates.append(Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
+                                        start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
+                                        isPassive: plainPassive || reduced, reducedRelative: reduced))
+            if let g = m.gap { for j in g.upperBound..<m.end { consumed[j] = true } }
             i = m.headEnd
         }
         // Compounds: "withdrawal agreement" is an agreement; "grenade attacks" one attack with a mode.
@@ -266,7 +281,7 @@ final class ExtractionRun {
             let f = view.function[j]
             if f == .be { return true }
             if f == .adverb || view.hasSuffix(j, "ly") { j -= 1; steps += 1; continue }
-            if f == .conj, j > 0, view.hasSuffix(j - 1, "ed") || irregularParticiples.contains(view.keys[j - 1]) {
+            if f == .conj, j > 0, view.hasSuffix(j - 1, "ed") || ExtractionRun.irregularParticiples.contains(view.keys[j - 1]) {
                 j -= 2; steps += 1; continue
             }
             break
@@ -277,7 +292,7 @@ final class ExtractionRun {
     /// A participle after a form of "be" (adverbs allowed between), or a participle followed by "by".
     func isPassive(at i: Int, end: Int, limit: Int) -> Bool {
         let participle = view.hasSuffix(i, "ed") || view.hasSuffix(i, "en") || view.hasSuffix(i, "wn")
-            || irregularParticiples.contains(view.keys[i])
+            || ExtractionRun.irregularParticiples.contains(view.keys[i])
         guard participle else { return false }
         if hasAuxiliaryBefore(i) { return true }
         var k = end
@@ -296,7 +311,7 @@ final class ExtractionRun {
 
     /// Whether a participle is past or passive in form ("captured", "taken", "held").
     func isParticiple(_ i: Int) -> Bool {
-        view.hasSuffix(i, "ed") || view.hasSuffix(i, "en") || view.hasSuffix(i, "wn") || irregularParticiples.contains(view.keys[i])
+        view.hasSuffix(i, "ed") || view.hasSuffix(i, "en") || view.hasSuffix(i, "wn") || ExtractionRun.irregularParticiples.contains(view.keys[i])
     }
 
     /// "thirty-six hostages captured in its attacks", "30 captives taken hostage in August": a participle right after a
@@ -339,7 +354,8 @@ final class ExtractionRun {
         }
     }
 
-    let irregularParticiples: Set<UInt64> = Set(["taken", "held", "given", "sent", "shot", "hit", "struck", "overrun", "brought",
+    /// (Built once, not per document.)
+    static let irregularParticiples = WordKeySet(words: ["taken", "held", "given", "sent", "shot", "hit", "struck", "overrun", "brought",
                                                  "caught", "kept", "led", "freed", "found", "set", "split", "fought", "withdrawn",
-                                                 "seen", "put", "beaten", "stolen", "built"].map(WordKey.of))
+                                                 "seen", "put", "beaten", "stolen", "built"])
 }

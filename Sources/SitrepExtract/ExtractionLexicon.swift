@@ -3,21 +3,28 @@ import SitrepCore
 import SitrepKnowledge
 
 /// What a trigger row says: the event it names and how to read its arguments.
-struct TriggerEntry: Sendable {
+final class TriggerEntry: Sendable {
     enum PartOfSpeech: Sendable { case verb, noun, written }
-    var type: EventType
-    var mode: EventMode?
-    var frame: String?
-    var pos: PartOfSpeech
+    let type: EventType
+    let mode: EventMode?
+    let frame: String?
+    let pos: PartOfSpeech
     /// Its count is a death toll ("killed", "died").
-    var fatal: Bool
+    let fatal: Bool
     /// Only an event with an argument, in a conflict context, or when its frame resolves.
-    var weak: Bool
+    let weak: Bool
     /// Only an event when its frame resolves ("found weapons", not "found a body").
-    var framed: Bool
+    let framed: Bool
     /// Names its own weapon ("opened fire", "stabbed"): weapon words elsewhere in the paragraph do not set its mode.
-    var direct: Bool = false
-    var line: String
+    let direct: Bool
+    let line: String
+
+    /// (A class: every candidate of the entry shares it, one reference rather than a copy of its strings.)
+    init(type: EventType, mode: EventMode?, frame: String?, pos: PartOfSpeech, fatal: Bool, weak: Bool, framed: Bool,
+         direct: Bool = false, line: String) {
+        self.type = type; self.mode = mode; self.frame = frame; self.pos = pos; self.fatal = fatal; self.weak = weak
+        self.framed = framed; self.direct = direct; self.line = line
+    }
 }
 
 /// The class of a trigger's argument, which frames use to choose the event type.

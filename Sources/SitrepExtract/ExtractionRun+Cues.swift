@@ -10,8 +10,9 @@ extension ExtractionRun {
         var out: [PhraseTable<V>.Match] = []
         var i = r.lowerBound
         while i < r.upperBound {
-            if view.starts[i] & table.bit != 0,
-               let m = table.longestMatch(at: i, keys: view.keys, limit: r.upperBound, blocks: { view.isPunctuation($0) }) {
+            i = view.nextStart(from: i, to: r.upperBound, bit: table.bit)
+            if i >= r.upperBound { break }
+            if let m = table.longestMatch(at: i, keys: view.keys, limit: r.upperBound, blocks: { view.isPunctuation($0) }) {
                 out.append(m); i = m.end
             } else { i += 1 }
         }
@@ -54,7 +55,7 @@ extension ExtractionRun {
         let tokens = sentences[s].tokens
         let cues = modeCues(ofSentence: s)
         var paragraphCues: [ModeCue]?
-        for i in r { applyModeCues(&candidates[i], cues: cues, paragraphCues: &paragraphCues, sentence: s) }
+        for i in r { applyModeCues(candidates[i], cues: cues, paragraphCues: &paragraphCues, sentence: s) }
         // Disasters and accidents are no conflict events, whatever the word; ordinary crime makes weak triggers,
         // arrests and seizures none. An armed group from the dictionary keeps the event.
         let vetoes = matches(lexicon.vetoes, in: tokens).map { lexicon.vetoes.patterns[$0.pattern].value }
@@ -84,8 +85,8 @@ extension ExtractionRun {
         }
     }
 
-    /// One candidate's mode cues, changed in place (no copy of the candidate in and out).
-    func applyModeCues(_ c: inout Candidate, cues: [ModeCue], paragraphCues: inout [ModeCue]?, sentence s: Int) {
+    /// One candidate's mode cues, changed in place.
+    func applyModeCues(_ c: Candidate, cues: [ModeCue], paragraphCues: inout [ModeCue]?, sentence s: Int) {
         // Attacks on armed forces are battles, unless a weapon makes them an explosion.
         let base: EventType = c.triggerType == .attack && c.type == .clash && c.entry.frame == "strike" ? .attack : c.type
         var best: ModeCue?
@@ -208,13 +209,15 @@ extension ExtractionRun {
                                                  .surrender, .withdrawal])
 
     func combineWithinSentences() {
+        // The first live candidate of each type in the sentence: a few pairs scanned, not a dictionary per sentence.
+        var keeper: [(type: EventType, index: Int)] = []
         for (s, range) in bySentence.enumerated() {
             let cues = relationMatches[s]
-            var keeper: [EventType: Int] = [:]
+            keeper.removeAll(keepingCapacity: true)
             for i in range where !candidates[i].dropped {
                 let t = candidates[i].type
                 guard ExtractionRun.combinedTypes.contains(t) else { continue }
-                guard let k = keeper[t] else { keeper[t] = i; continue }
+                guard let k = keeper.first(where: { $0.type == t })?.index else { keeper.append((t, i)); continue }
                 let a = candidates[k], b = candidates[i]
                 let sameDoer = a.agents.isEmpty || b.agents.isEmpty || a.agents[0].name == b.agents[0].name
                 // "in response to an attack", "in exchange for": events joined by a cue stay two.

@@ -30,14 +30,16 @@ extension ExtractionRun {
         // The nearest usable time in the trigger's clause, else in its sentence (first of equals), without temporaries.
         var bestAny: (Int, Int32)?, bestSame: (Int, Int32)?
         var i = firstTime(atOrAfter: sentence.range.start)
+        // (Times are read in place and their modifiers from `timeMarks`: no copy of a time, no string compare.)
         while i < all.count, all[i].range.start < sentence.range.end {
-            let t = all[i]
             defer { i += 1 }
-            guard isUsable(t) || opensWhenClause(t, before: trigger), sentence.range.contains(t.range),
-                  future || !ExtractionRun.deadlineModifiers.contains(t.modifier ?? "") else { continue }
-            let d = distance(t.range, trigger)
+            let marks = timeMarks[i]
+            guard marks & ExtractionRun.usableTime != 0 || (marks & ExtractionRun.sinceTime != 0 && opensWhenClause(all[i], before: trigger)),
+                  sentence.range.contains(all[i].range),
+                  future || marks & ExtractionRun.deadlineTime == 0 else { continue }
+            let d = distance(all[i].range, trigger)
             if bestAny == nil || d < bestAny!.1 { bestAny = (i, d) }
-            if bestSame == nil || d < bestSame!.1, inOneClause(t.range, trigger, sentence: sentence.tokens) { bestSame = (i, d) }
+            if bestSame == nil || d < bestSame!.1, inOneClause(all[i].range, trigger, sentence: sentence.tokens) { bestSame = (i, d) }
         }
         if c.reducedRelative {
             // Only a time after the participle, in its clause, with no other event word between.
@@ -56,14 +58,15 @@ extension ExtractionRun {
         while s >= 0, sentences[s].paragraph == sentence.paragraph {
             let r = sentences[s].range
             var j = firstTime(atOrAfter: r.end) - 1
-            var found: TimeMention?
+            var found: Int?
             while j >= 0, all[j].range.start >= max(r.start, windowStart) {
-                if isUsable(all[j]), r.contains(all[j].range) { found = all[j]; break }
+                if timeMarks[j] & ExtractionRun.usableTime != 0, r.contains(all[j].range) { found = j; break }
                 j -= 1
             }
             s -= 1
-            guard let t = found else { continue }
-            if let m = t.modifier, ExtractionRun.deadlineModifiers.contains(m) || m == "after" { return nil }
+            guard let k = found else { continue }
+            if timeMarks[k] & (ExtractionRun.deadlineTime | ExtractionRun.afterTime) != 0 { return nil }
+            let t = all[k]
             if let start = publishedStartDay, let iv = t.interval,
                iv.end.dayNumber < start - ExtractionRun.backgroundDays { return nil }
             let at = view.firstToken(atOrAfter: t.range.start)
@@ -86,8 +89,25 @@ extension ExtractionRun {
     }
 
     /// A time that can date an event: resolved, a date or a time of day, and not opening a "since" clause.
-    @inline(__always) func isUsable(_ t: TimeMention) -> Bool {
+    static func isUsable(_ t: TimeMention) -> Bool {
         t.interval != nil && (t.type == .date || t.type == .time) && t.modifier != "since"
+    }
+
+    /// `timeMarks` bits: the time can date an event (`isUsable`); its modifier is "since"; a deadline
+    /// (`deadlineModifiers`); "after".
+    static let usableTime: UInt8 = 1, sinceTime: UInt8 = 2, deadlineTime: UInt8 = 4, afterTime: UInt8 = 8
+
+    /// The `timeMarks` of each of a document's times, found once per document.
+    static func timeMarks(_ times: [TimeMention]) -> [UInt8] {
+        times.map { t in
+            var m: UInt8 = isUsable(t) ? usableTime : 0
+            if let modifier = t.modifier {
+                if modifier == "since" { m |= sinceTime }
+                if deadlineModifiers.contains(modifier) { m |= deadlineTime }
+                if modifier == "after" { m |= afterTime }
+            }
+            return m
+        }
     }
 
     /// Index of the first time expression starting at or after `offset` (times are sorted by start).
@@ -169,16 +189,22 @@ extension ExtractionRun {
     }
 
     func buildMentions() -> [EventMention] {
-        let live = candidates.indices.filter { !candidates[$0].dropped }
-        var mentionIndex: [Int: Int] = [:]
-        for (n, i) in live.enumerated() { mentionIndex[i] = n }
+        var live: [Int] = []
+        live.reserveCapacity(candidates.count)
+        for i in candidates.indices where !candidates[i].dropped { live.append(i) }
         let doc = view.document
         // The publication date, read once (not copied out of the document for every mention).
         let published = doc.published
         let publishedDay = published?.day
+        // The date of an event its text does not date, the same for every such mention: said explicitly, it is only
+        // known to lie before publication, never the publication day itself. (Built once, not per mention.)
+        let undated = published.map {
+            EventDate(start: $0.start.adding(days: -ExtractionRun.beforePublicationDays), end: $0.end, text: nil)
+        }
         // "<document id>#", built once; each mention's id appends its number.
         let idPrefix = "\(doc.id)#"
         var out: [EventMention] = []
+        out.reserveCapacity(live.count)
         var evidenceText: (Int, String) = (-1, "")
         for (n, i) in live.enumerated() {
             let c = candidates[i]
@@ -200,9 +226,8 @@ extension ExtractionRun {
                 date = EventDate(start: iv.start, end: iv.end, text: view.text(t.range))
                 precision = t.precision
                 interval = iv
-            } else if let p = published {
-                // Said explicitly: only known to lie before publication, never the publication day itself.
-                date = EventDate(start: p.start.adding(days: -ExtractionRun.beforePublicationDays), end: p.end, text: nil)
+            } else if let undated {
+                date = undated
                 precision = .beforePublication
             }
             var source: String?

@@ -6,7 +6,7 @@ import SitrepKnowledge
 /// happened in ("kidnapped in an attack on the city").
 extension ExtractionRun {
     static let outKey = WordKey.of("out")
-    static let premodifierWords: Set<UInt64> = Set(["of", "for"].map(WordKey.of))
+    static let premodifierWords = WordKeySet(words: ["of", "for"])
     /// Frames of verbs whose subject is the group that moves (`frames.tsv`): "leave" (its object is where
     /// they left), "arrive" (the place is where they went).
     static let selfMoveFrames: Set<String> = ["leave", "arrive"]
@@ -16,7 +16,7 @@ extension ExtractionRun {
     /// "the release of detained fighters": a one-word participle after a preposition and right before a noun phrase.
     func isPremodifier(_ c: Candidate, sentence s: Range<Int>) -> Bool {
         guard !c.isNoun, !c.isPassive, c.gap == nil, c.end == c.start + 1, c.start > s.lowerBound, c.end < s.upperBound,
-              view.hasSuffix(c.start, "ed") || irregularParticiples.contains(view.keys[c.start]) else { return false }
+              view.hasSuffix(c.start, "ed") || ExtractionRun.irregularParticiples.contains(view.keys[c.start]) else { return false }
         let p = c.start - 1
         let afterPreposition: Bool
         switch view.function[p] {
@@ -43,7 +43,7 @@ extension ExtractionRun {
     /// Roles of a self-movement: its subject is the moved group (patient), counted by the figure next to it; nobody
     /// moves them unless a "by" phrase says so. No group of people (or an object that is not a place: "left 10 dead")
     /// and it is no transfer. It stays only near a transfer cue (`requireMoveCues`).
-    func moveOfItself(_ c: inout Candidate, left: Range<Int>, sentence s: Range<Int>, objectWindow: Range<Int>, byPhrase: Range<Int>?) {
+    func moveOfItself(_ c: Candidate, left: Range<Int>, sentence s: Range<Int>, objectWindow: Range<Int>, byPhrase: Range<Int>?) {
         let isMover: (ActorSpan) -> Bool = {
             ($0.fromDictionary || [.armedGroup, .civilians, .stateForce, .internationalForce, .other].contains($0.kind)) && self.isPossibleDoer($0)
         }
@@ -123,16 +123,18 @@ extension ExtractionRun {
     /// A self-movement is a transfer only with a transfer cue near it (within `moveCueReach` sentences): a bus or
     /// convoy word, "safe passage", an evacuation, or a deal or another transfer told as such.
     func requireMoveCues() {
-        var cueCache: [Int: Bool] = [:]
+        guard candidates.contains(where: { $0.selfMove && !$0.dropped }) else { return }
+        // Per sentence: 0 not yet asked, 1 no cue, 2 a cue (a list, not a dictionary of sentence numbers).
+        var cueCache = [UInt8](repeating: 0, count: sentences.count)
         func hasCue(_ s: Int) -> Bool {
-            if let v = cueCache[s] { return v }
+            if cueCache[s] != 0 { return cueCache[s] == 2 }
             let cue = matches(lexicon.modeCues, in: sentences[s].tokens).contains { m in
                 lexicon.modeCues.patterns[m.pattern].value.contains { $0.appliesTo == .transfer }
             } || bySentence[s].contains { j in
                 let o = candidates[j]
                 return !o.dropped && !o.selfMove && (o.type == .agreement || o.type == .transfer)
             }
-            cueCache[s] = cue
+            cueCache[s] = cue ? 2 : 1
             return cue
         }
         for i in candidates.indices where candidates[i].selfMove && !candidates[i].dropped {
@@ -143,15 +145,17 @@ extension ExtractionRun {
     }
 
     static let duringKey = WordKey.of("during")
-    static let possessives: Set<UInt64> = Set(["its", "their"].map(WordKey.of))
+    static let possessives = WordKeySet(words: ["its", "their"])
     static let circumstanceTypes = EventTypeSet([.attack, .clash, .offensive])
     static let takenPeopleTypes = EventTypeSet([.abduction, .capture])
 
     /// "kidnapped in an attack on the city", "captured in its recent attacks on Sweida": an event told as happening
     /// in a named attack takes that attack's place when it has none, and people taken in it were taken by its doer.
     func inheritFromCircumstances() {
-        for range in bySentence {
-            let live = range.filter { !candidates[$0].dropped }
+        var live: [Int] = []
+        for range in bySentence where range.count > 1 {
+            live.removeAll(keepingCapacity: true)
+            for i in range where !candidates[i].dropped { live.append(i) }
             for (k, i) in live.enumerated() where k + 1 < live.count {
                 let j = live[k + 1]
                 let a = candidates[i], b = candidates[j]

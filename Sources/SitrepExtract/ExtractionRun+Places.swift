@@ -39,10 +39,13 @@ extension ExtractionRun {
     }
 
     func assignPlaces() {
+        // The sentence's candidates that own places, one list reused for every sentence.
+        var live: [Int] = []
         for (s, sentence) in sentences.enumerated() where !bySentence[s].isEmpty {
             // An event merged into another of its sentence ("the relocation process … to relocate 400 members from X
             // to Y") still owns the places after its words: they go to the event it was merged into.
-            let live = bySentence[s].filter { !candidates[$0].dropped || candidates[$0].mergedInto != nil }
+            live.removeAll(keepingCapacity: true)
+            for i in bySentence[s] where !candidates[i].dropped || candidates[i].mergedInto != nil { live.append(i) }
             guard live.contains(where: { !candidates[$0].dropped }) else { continue }
             var lastRole: PlaceRole = .location
             for p in view.places(startingIn: sentence.tokens) {

@@ -9,8 +9,8 @@ extension ExtractionRun {
     static let onKey = WordKey.of("on")
     static let againstKey = WordKey.of("against")
     static let toKey = WordKey.of("to")
-    static let pronouns: Set<UInt64> = Set(["them", "they", "it", "him", "her", "those", "these"].map(WordKey.of))
-    static let subjectPronouns: Set<UInt64> = Set(["it", "they", "he", "she", "we"].map(WordKey.of))
+    static let pronouns = WordKeySet(words: ["them", "they", "it", "him", "her", "those", "these"])
+    static let subjectPronouns = WordKeySet(words: ["it", "they", "he", "she", "we"])
     static let relativeWho = WordKey.of("who")
     static let notCountedOnMoves: Set<String> = ["hostages", "captives", "hostage", "captive"]
 
@@ -95,8 +95,11 @@ extension ExtractionRun {
 
     func actors(in r: Range<Int>) -> [ActorSpan] {
         guard !r.isEmpty else { return [] }
+        let all = view.actors(startingIn: r)
+        guard !all.isEmpty else { return [] }
         var out: [ActorSpan] = []
-        for a in view.actors(startingIn: r) {
+        out.reserveCapacity(all.count)
+        for a in all {
             // One noun phrase "ISIS fighters": the dictionary actor stands for the typed noun after it.
             if let last = out.last, !a.fromDictionary, last.fromDictionary, a.tokens.lowerBound <= last.tokens.upperBound + 1 { continue }
             if let last = out.last, a.fromDictionary, !last.fromDictionary, a.tokens.lowerBound <= last.tokens.upperBound {
@@ -160,7 +163,8 @@ extension ExtractionRun {
     }
 
     func analyse(_ index: Int) {
-        var c = candidates[index]
+        // Changed in place (a class): the list holds the same candidate.
+        let c = candidates[index]
         let s = sentences[c.sentence].tokens
         var firstInSentence = index
         while firstInSentence > 0, candidates[firstInSentence - 1].sentence == c.sentence { firstInSentence -= 1 }
@@ -221,8 +225,7 @@ extension ExtractionRun {
             subjectWindow = byPhrase
         }
         if isSelfMove(c, objectWindow: objectWindow) {
-            moveOfItself(&c, left: left, sentence: s, objectWindow: objectWindow, byPhrase: byPhrase)
-            candidates[index] = c
+            moveOfItself(c, left: left, sentence: s, objectWindow: objectWindow, byPhrase: byPhrase)
             return
         }
 
@@ -380,7 +383,6 @@ extension ExtractionRun {
         if c.type == .transfer, let of = count?.of, ExtractionRun.notCountedOnMoves.contains(of) { count = nil }
         if c.entry.fatal { c.fatalities = count } else { c.count = count }
 
-        candidates[index] = c
     }
 
     static func unique(_ actors: [ActorSpan]) -> [ActorSpan] {

@@ -50,3 +50,39 @@ struct EventTypeSet: Sendable {
 
     @inline(__always) func contains(_ t: EventType) -> Bool { bits & EventTypeSet.bit(t) != 0 }
 }
+
+/// A small set of word keys (already FNV-1a hashes, `WordKey`) in an open-addressing table: `contains` is a probe
+/// or two, not the SipHash Swift's `Set<UInt64>` spends on every lookup.
+struct WordKeySet: Sendable {
+    private var keys: [UInt64]
+    private let mask: Int
+    /// Whether the word hashing to 0 (practically never) is a member: 0 marks an empty slot.
+    private let hasZero: Bool
+
+    init(_ members: [UInt64]) {
+        var capacity = 8
+        while capacity < members.count * 2 { capacity <<= 1 }
+        keys = [UInt64](repeating: 0, count: capacity)
+        mask = capacity - 1
+        hasZero = members.contains(0)
+        for k in members where k != 0 {
+            var i = WordInfoTable.slot(k, mask)
+            while keys[i] != 0 && keys[i] != k { i = (i &+ 1) & mask }
+            keys[i] = k
+        }
+    }
+
+    /// The set of words written in code.
+    init(words: [String]) { self.init(words.map(WordKey.of)) }
+
+    @inline(__always) func contains(_ k: UInt64) -> Bool {
+        if k == 0 { return hasZero }
+        var i = WordInfoTable.slot(k, mask)
+        while true {
+            let stored = keys[i]
+            if stored == k { return true }
+            if stored == 0 { return false }
+            i = (i &+ 1) & mask
+        }
+    }
+}

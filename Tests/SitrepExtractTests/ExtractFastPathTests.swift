@@ -218,4 +218,74 @@ struct ExtractFastPathTests {
             }
         }
     }
+
+    // MARK: word keys
+
+    /// The plain key: FNV-1a 64 over the lowercased bytes, one at a time, typographic apostrophes read as `'`.
+    static func referenceKey(_ word: String) -> UInt64 {
+        let b = Array(word.utf8)
+        var h = WordKey.offset
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x98 || b[i + 2] == 0x99 {
+                h = (h ^ 0x27) &* WordKey.prime; i += 3; continue
+            }
+            if b[i] == 0xCA, i + 1 < b.count, b[i + 1] == 0xBC { h = (h ^ 0x27) &* WordKey.prime; i += 2; continue }
+            let c = b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i]
+            h = (h ^ UInt64(c)) &* WordKey.prime
+            i += 1
+        }
+        return h
+    }
+
+    /// Keys read eight and four ASCII bytes at a time equal the byte-by-byte key, whatever the length, case, the
+    /// letters next to `A`/`Z` (`@`, `[`, backquote, `{`) or where a UTF-8 byte or a curly apostrophe falls.
+    @Test(arguments: ["a", "Rebels", "ABDUCTED", "kidnappings", "KidNappingS", "counter-offensive", "@[`{Az]^_~",
+                      "AZaz@[`{AZaz@[`{x", "Ghouta’s", "government’s", "ʼAbduction", "Deir ez-Zor", "Ḥamāh",
+                      "1234567890", "São Tomé residents", "intergovernmental", "ISIS’", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                      "it", "Army", "KILLED", "ZapAtAz", "captured", "é", "’s"])
+    func wordKeyMatchesByteByByte(word: String) {
+        #expect(WordKey.of(word) == ExtractFastPathTests.referenceKey(word))
+        // Inside a longer buffer, away from its start: near its end (read byte by byte) and with words after it
+        // (read with one load and the bytes past the word masked off).
+        for text in ["xx " + word + " yy", "xx " + word + " YY ZZ WW VV"] {
+            var copy = text
+            copy.withUTF8 { p in
+                let start = 3, end = 3 + word.utf8.count
+                #expect(WordKey.of(p, start, end) == ExtractFastPathTests.referenceKey(word))
+            }
+        }
+    }
+
+    /// A key set answers as `Set<UInt64>` for its members, their other spellings and words outside it, small or
+    /// large enough to probe past collisions.
+    @Test(arguments: [["them", "they", "it", "him"], ["of"], [String](), (0..<40).map { "word\($0)" }])
+    func wordKeySetMatchesSet(members: [String]) {
+        let set = WordKeySet(words: members)
+        let plain = Set(members.map(WordKey.of))
+        for w in members + ["the", "They", "THEM", "Of", "word41", "word7", "x", ""] {
+            #expect(set.contains(WordKey.of(w)) == plain.contains(WordKey.of(w)), "\(w)")
+        }
+    }
+
+    // MARK: windows through the first-from tables
+
+    /// Actors and counts starting in a window, looked up through the token tables, are those a scan of the sorted
+    /// lists finds, for every window of the text and windows reaching outside it.
+    @Test(arguments: [("Rebel forces and civilians fled as police and 300 soldiers arrived; women and children stayed.", true),
+                      ("Militants attacked two villages, and 12 people were abducted by gunmen.", true),
+                      ("Nothing happened here.", false), ("", false)])
+    func windowsMatchAScanOfTheLists(text: String, hasActors: Bool) throws {
+        let view = try ExtractFastPathTests.view(text)
+        #expect(!view.actors.isEmpty == hasActors)
+        let n = view.tokens.count
+        for lo in -2...(n + 2) {
+            for hi in lo...(n + 3) {
+                let window = lo..<hi
+                #expect(view.actors(startingIn: window).map(\.tokens) == view.actors.filter { window.contains($0.tokens.lowerBound) }.map(\.tokens))
+                #expect(view.counts(startingIn: window).map(\.tokens) == view.counts.filter { window.contains($0.tokens.lowerBound) }.map(\.tokens))
+                #expect(view.places(startingIn: window).isEmpty)
+            }
+        }
+    }
 }
