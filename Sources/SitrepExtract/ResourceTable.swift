@@ -38,9 +38,7 @@ enum ResourceTable {
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(trimmedField)
             let row = ResourceRow(fields: fields, file: file, line: number)
             if fields.count < minFields {
                 throw row.error("expected \(minFields) tab-separated fields, found \(fields.count)")
@@ -49,6 +47,14 @@ enum ResourceTable {
             rows.append(row)
         }
         return rows
+    }
+
+    /// A field without surrounding whitespace: `trimmingCharacters(in: .whitespaces)`, which is only called when
+    /// the field starts or ends with a space, a tab or a byte of a non-ASCII character (the rest need no trimming).
+    static func trimmedField(_ field: Substring) -> String {
+        guard let first = field.utf8.first, let last = field.utf8.last else { return "" }
+        if first < 0x80, first != 0x20, first != 0x09, last < 0x80, last != 0x20, last != 0x09 { return String(field) }
+        return field.trimmingCharacters(in: .whitespaces)
     }
 
     static func locate(_ name: String, directory: URL?) throws -> URL {

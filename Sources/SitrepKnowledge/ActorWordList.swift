@@ -61,7 +61,7 @@ struct ActorWordList: Sendable {
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(trimmedField)
             guard f.count == 2, !f[0].isEmpty, !f[1].isEmpty else {
                 throw SitrepError(code: "data.badRow", input: "\(input):\(n + 1)", message: "expected two tab-separated columns (word, value)")
             }
@@ -79,4 +79,12 @@ struct ActorWordList: Sendable {
         }
         return ActorWordList(values: values)
     }
+}
+
+/// A field without surrounding whitespace: `trimmingCharacters(in: .whitespaces)`, which is only called when the
+/// field starts or ends with a space, a tab or a byte of a non-ASCII character (the rest need no trimming).
+func trimmedField(_ field: Substring) -> String {
+    guard let first = field.utf8.first, let last = field.utf8.last else { return "" }
+    if first < 0x80, first != 0x20, first != 0x09, last < 0x80, last != 0x20, last != 0x09 { return String(field) }
+    return field.trimmingCharacters(in: .whitespaces)
 }
