@@ -33,14 +33,12 @@ enum ResourceTable {
     static func parse(_ text: String, file: String, minFields: Int) throws -> [ResourceRow] {
         var rows: [ResourceRow] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in dataLines(text) {
             number += 1
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            let fields = dataFields(line).map(trimmedField)
             let row = ResourceRow(fields: fields, file: file, line: number)
             if fields.count < minFields {
                 throw row.error("expected \(minFields) tab-separated fields, found \(fields.count)")
@@ -49,6 +47,14 @@ enum ResourceTable {
             rows.append(row)
         }
         return rows
+    }
+
+    /// A field without surrounding whitespace: `trimmingCharacters(in: .whitespaces)`, which is only called when
+    /// the field starts or ends with a space, a tab or a byte of a non-ASCII character (the rest need no trimming).
+    static func trimmedField(_ field: Substring) -> String {
+        guard let first = field.utf8.first, let last = field.utf8.last else { return "" }
+        if first < 0x80, first != 0x20, first != 0x09, last < 0x80, last != 0x20, last != 0x09 { return String(field) }
+        return field.trimmingCharacters(in: .whitespaces)
     }
 
     static func locate(_ name: String, directory: URL?) throws -> URL {
@@ -64,4 +70,18 @@ enum ResourceTable {
         }
         throw SitrepError(code: "data.missing", input: name, message: "the extractor's data file is missing from the bundle")
     }
+}
+
+/// The lines of a data file as `text.split(separator: "\n", omittingEmptySubsequences: false)` gives them: a line
+/// feed is a character of its own unless a carriage return comes before it, so a text without "\r" is split on its
+/// bytes (no walk over characters).
+func dataLines(_ text: String) -> [Substring] {
+    if text.utf8.contains(0x0D) { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+    return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+}
+
+/// A line's tab-separated fields, as `line.split(separator: "\t", omittingEmptySubsequences: false)` gives them
+/// (a tab is always a character of its own).
+func dataFields(_ line: Substring) -> [Substring] {
+    line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
 }

@@ -53,6 +53,12 @@ enum ByteText {
         return (a &+ 0x5050_5050_5050_5050) & ~(a &+ 0x4646_4646_4646_4646) & ~x & high // "0" <= x <= "9"
     }
 
+    /// How many bytes of `x` have their high bit set, for `x` holding nothing but high bits: a multiply where
+    /// `nonzeroBitCount` would be a software population count on the baseline x86-64 target.
+    @inline(__always) static func countHighBits(_ x: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((x >> 7) &* 0x0101_0101_0101_0101) >> 56)
+    }
+
     /// The high bit of each byte of `x` that equals `b` (exact, no false positives).
     @inline(__always) static func bytesEqual(_ x: UInt64, _ b: UInt8) -> UInt64 {
         let high: UInt64 = 0x8080_8080_8080_8080
@@ -75,6 +81,27 @@ enum ByteText {
     /// Whether `key[at...]` starts with `pattern`, where a 0x01 byte in the pattern stands for a run of digits.
     /// Returns the end of the match.
     static func match(_ pattern: [UInt8], in key: UnsafeBufferPointer<UInt8>, from: Int, to: Int, at: Int) -> Int? {
+        var i = at
+        var j = 0
+        let n = pattern.count
+        while j < n {
+            let c = pattern[j]
+            if c == 0x01 {
+                guard i < to, isDigit(key[i]) else { return nil }
+                while i < to, isDigit(key[i]) { i += 1 }
+                j += 1
+                continue
+            }
+            guard i < to, key[i] == c else { return nil }
+            i += 1
+            j += 1
+        }
+        return i
+    }
+
+    /// `match` for a pattern in place (no array to retain); the same result.
+    @inline(__always)
+    static func match(_ pattern: UnsafeBufferPointer<UInt8>, in key: UnsafeBufferPointer<UInt8>, to: Int, at: Int) -> Int? {
         var i = at
         var j = 0
         let n = pattern.count

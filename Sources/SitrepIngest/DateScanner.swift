@@ -67,10 +67,15 @@ struct DateScanner {
         var windowStart = -1, windowEnd = -1
         var i = from
         while i < to {
-            // Eight bytes at once when none is a digit or an "l"/"L": nothing can start there.
+            // Eight bytes at once: only a digit or an "l"/"L" followed by "a"/"A" (or at the last byte, whose next
+            // byte is not loaded) can start something; skip to the first such byte.
             if i + 8 <= to {
                 let x = ByteText.load8(p, i)
-                if ByteText.digitBytes(x) | ByteText.bytesEqual(x | 0x2020_2020_2020_2020, 0x6C) == 0 { i += 8; continue }
+                let folded = x | 0x2020_2020_2020_2020
+                let la = ByteText.bytesEqual(folded, 0x6C) & ((ByteText.bytesEqual(folded, 0x61) >> 8) | 0x8000_0000_0000_0000)
+                let start = ByteText.digitBytes(x) | la
+                if start == 0 { i += 8; continue }
+                i += start.trailingZeroBitCount >> 3
             }
             let b = p[i]
             let digit = b &- 0x30 < 10

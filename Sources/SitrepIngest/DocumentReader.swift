@@ -77,7 +77,7 @@ public struct DocumentReader: Sendable {
     /// The text must be under 2 GiB of UTF-8 (`IngestOptions.largestFileBytes`); `read` makes sure of it.
     public func document(text: String, path: String?, metadata: DocumentMetadata = .init()) -> Document {
         var raw = text
-        let cleaned = raw.withUTF8 { cleaner.clean($0, metadata: metadata) }
+        let cleaned = raw.withUTF8 { cleaner.clean($0, metadata: metadata, source: text) }
         return Document(path: path, title: cleaned.title, outlet: cleaned.outlet, url: metadata.url,
                         published: cleaned.published, text: cleaned.text, removed: cleaned.removed,
                         offsetMap: cleaned.offsetMap, rawLength: text.utf8.count, encoding: nil)

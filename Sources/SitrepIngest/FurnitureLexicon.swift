@@ -65,114 +65,208 @@ struct FurnitureLexicon: Sendable {
     }
 
     let phrases: [Phrase]
-    private let anchored: [Int]
+    /// Every phrase's pattern, one after another: phrase `i` is `patternBytes[patternStart[i]..<patternStart[i + 1]]`
+    /// (read without copying a `Phrase`, whose array would be retained and released on every look).
+    private let patternBytes: [UInt8]
+    private let patternStart: [Int32]
+    /// Per phrase: 1 when its first byte is a letter or digit (or a digit run), 2 when its last is: it must then start
+    /// or end at a word boundary.
+    private let boundaryFlags: [UInt8]
+    /// Anchored phrases (every mode but `contains` with two fixed leading bytes) that may match a key whose first byte
+    /// is `b`: `anchoredPhrases[anchoredStart[b]..<anchoredStart[b + 1]]`, in file order. A `line` or `prefix`
+    /// phrase is listed under its first byte (a digit run under every digit); `suffix` and short `contains` phrases,
+    /// which may match anywhere, under every byte.
+    private let anchoredStart: [Int32]
+    private let anchoredPhrases: [Int32]
+    /// Length of a `line` phrase without a digit run (it matches only a key of that length), else -1.
+    private let fixedLength: [Int32]
     /// Phrases in `contains` mode grouped by their first two bytes: the phrases of pair `x`
     /// are `pairPhrases[pairStart[x]..<pairStart[x + 1]]`.
     private let pairStart: [Int32]
-    private let pairPhrases: [Int]
+    private let pairPhrases: [Int32]
+    /// Per entry of `pairPhrases`: up to its first eight fixed bytes (before any digit run), little-endian, and the
+    /// mask of those bytes. Eight key bytes that differ under the mask cannot start the phrase.
+    private let pairPrefix: [UInt64]
+    private let pairMask: [UInt64]
     /// One bit per two-byte pair that starts some phrase: 8 KiB, stays in the first-level cache.
     private let pairBits: [UInt64]
+    /// Some `contains` phrase starts with a space (then spaces are tried as starts too).
+    private let spaceStarts: Bool
 
     init(phrases: [Phrase]) {
         self.phrases = phrases
-        var anchored: [Int] = []
+        var bytes: [UInt8] = []
+        var starts: [Int32] = [0]
+        var flags: [UInt8] = []
+        var fixed: [Int32] = []
+        var byFirst = [[Int32]](repeating: [], count: 256)
         var byPair: [(Int, Int)] = []
         for (i, p) in phrases.enumerated() {
+            bytes += p.pattern
+            starts.append(Int32(bytes.count))
+            var f: UInt8 = 0
+            if let first = p.pattern.first, ByteText.isAlnum(first) || first == 1 { f |= 1 }
+            if let last = p.pattern.last, ByteText.isAlnum(last) || last == 1 { f |= 2 }
+            flags.append(f)
+            fixed.append(p.mode == .line && !p.pattern.contains(1) ? Int32(p.pattern.count) : -1)
             if p.mode == .contains, p.pattern.count >= 2, p.pattern[0] != 1, p.pattern[1] != 1 {
                 byPair.append((Int(p.pattern[0]) << 8 | Int(p.pattern[1]), i))
+            } else if (p.mode == .line || p.mode == .prefix), let first = p.pattern.first {
+                if first == 1 {
+                    for d in 0x30...0x39 { byFirst[d].append(Int32(i)) }
+                } else {
+                    byFirst[Int(first)].append(Int32(i))
+                }
             } else {
-                anchored.append(i)
+                for b in 0..<256 { byFirst[b].append(Int32(i)) }
             }
         }
+        self.patternBytes = bytes
+        self.patternStart = starts
+        self.boundaryFlags = flags
+        self.fixedLength = fixed
+        var aStart: [Int32] = [0]
+        var aPhrases: [Int32] = []
+        for b in 0..<256 { aPhrases += byFirst[b]; aStart.append(Int32(aPhrases.count)) }
+        self.anchoredStart = aStart
+        self.anchoredPhrases = aPhrases
         byPair.sort { $0 < $1 }
         var start = [Int32](repeating: 0, count: 65537)
         for (pair, _) in byPair { start[pair + 1] += 1 }
         for x in 0..<65536 { start[x + 1] += start[x] }
-        self.anchored = anchored
         self.pairStart = start
-        self.pairPhrases = byPair.map { $0.1 }
+        self.pairPhrases = byPair.map { Int32($0.1) }
+        var prefixes: [UInt64] = [], masks: [UInt64] = []
+        for (_, i) in byPair {
+            var prefix: UInt64 = 0, mask: UInt64 = 0
+            for (k, c) in phrases[i].pattern.prefix(8).enumerated() {
+                if c == 1 { break }
+                prefix |= UInt64(c) << UInt64(k * 8)
+                mask |= 0xFF << UInt64(k * 8)
+            }
+            prefixes.append(prefix)
+            masks.append(mask)
+        }
+        self.pairPrefix = prefixes
+        self.pairMask = masks
         var bits = [UInt64](repeating: 0, count: 1024)
         for (pair, _) in byPair { bits[pair >> 6] |= 1 << UInt64(pair & 63) }
         self.pairBits = bits
+        self.spaceStarts = byPair.contains { $0.0 >> 8 == 0x20 }
     }
 
     /// Every phrase found in `key` (lowercase line key). Anchored modes are only tried
     /// when `anchored` is true (short lines): long paragraphs are never navigation or share lines.
     func hits(in key: UnsafeBufferPointer<UInt8>, from: Int, to: Int, anchored tryAnchored: Bool) -> [FurnitureHit] {
         var out: [FurnitureHit] = []
-        if tryAnchored {
-            for index in anchored {
-                let p = phrases[index]
-                switch p.mode {
-                case .line:
-                    if let e = ByteText.match(p.pattern, in: key, from: from, to: to, at: from), e == to {
-                        out.append(FurnitureHit(kind: p.kind, start: from, end: e))
+        patternBytes.withUnsafeBufferPointer { pb in
+            patternStart.withUnsafeBufferPointer { ps in
+                boundaryFlags.withUnsafeBufferPointer { bf in
+                    if tryAnchored && from < to {
+                        anchoredHits(key, from, to, pb, ps, bf, &out)
                     }
-                case .prefix:
-                    if let e = ByteText.match(p.pattern, in: key, from: from, to: to, at: from),
-                       Self.boundaryAfter(p.pattern, key, e, to) {
-                        out.append(FurnitureHit(kind: p.kind, start: from, end: e))
-                    }
-                case .suffix, .contains:
-                    // Short phrases in `contains` mode (fewer than 2 fixed bytes) and suffixes: try every start.
-                    // A suffix without a digit run can only match `to - count` bytes before the end.
-                    var i = from
-                    if p.mode == .suffix, !p.pattern.contains(1) { i = max(from, to - p.pattern.count) }
-                    while i < to {
-                        if let e = ByteText.match(p.pattern, in: key, from: from, to: to, at: i),
-                           Self.boundaryBefore(p.pattern, key, i, from), Self.boundaryAfter(p.pattern, key, e, to),
-                           p.mode == .contains || e == to {
-                            out.append(FurnitureHit(kind: p.kind, start: i, end: e))
-                            break
-                        }
-                        i += 1
+                    if to - from >= 2 {
+                        pairHits(key, from, to, pb, ps, bf, &out)
                     }
                 }
-            }
-        }
-        if to - from >= 2 {
-            var i = from
-            let last = to - 1
-            var previousInWord = false
-            while i < last {
-                let b = key[i]
-                let inWord = ByteText.isWordByte(b)
-                // Phrases that start with a letter or digit only match at a word start.
-                if inWord && previousInWord {
-                    i += 1
-                    // The rest of the word, eight bytes at a time, up to its first non-word byte (or `last`).
-                    while i + 8 <= last {
-                        let stop = ByteText.nonWordBytes(ByteText.load8(key, i))
-                        if stop != 0 { i += stop.trailingZeroBitCount >> 3; break }
-                        i += 8
-                    }
-                    continue
-                }
-                previousInWord = inWord
-                let pair = Int(b) << 8 | Int(key[i + 1])
-                if pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                    let lo = Int(pairStart[pair]), hi = Int(pairStart[pair + 1])
-                    for c in lo..<hi {
-                        let p = phrases[pairPhrases[c]]
-                        if let e = ByteText.match(p.pattern, in: key, from: from, to: to, at: i),
-                           Self.boundaryBefore(p.pattern, key, i, from), Self.boundaryAfter(p.pattern, key, e, to) {
-                            out.append(FurnitureHit(kind: p.kind, start: i, end: e))
-                        }
-                    }
-                }
-                i += 1
             }
         }
         return out
     }
 
-    @inline(__always) private static func boundaryBefore(_ p: [UInt8], _ key: UnsafeBufferPointer<UInt8>, _ i: Int, _ from: Int) -> Bool {
-        guard let first = p.first, ByteText.isAlnum(first) || first == 1 else { return true }
+    private func anchoredHits(_ key: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ pb: UnsafeBufferPointer<UInt8>,
+                              _ ps: UnsafeBufferPointer<Int32>, _ bf: UnsafeBufferPointer<UInt8>, _ out: inout [FurnitureHit]) {
+        let first = Int(key[from])
+        for a in Int(anchoredStart[first])..<Int(anchoredStart[first + 1]) {
+            let index = Int(anchoredPhrases[a])
+            let mode = phrases[index].mode
+            let fixed = Int(fixedLength[index])
+            if fixed >= 0 && fixed != to - from { continue }
+            let pattern = UnsafeBufferPointer(rebasing: pb[Int(ps[index])..<Int(ps[index + 1])])
+            let flags = bf[index]
+            switch mode {
+            case .line:
+                if let e = ByteText.match(pattern, in: key, to: to, at: from), e == to {
+                    out.append(FurnitureHit(kind: phrases[index].kind, start: from, end: e))
+                }
+            case .prefix:
+                if let e = ByteText.match(pattern, in: key, to: to, at: from), Self.boundaryAfter(flags, key, e, to) {
+                    out.append(FurnitureHit(kind: phrases[index].kind, start: from, end: e))
+                }
+            case .suffix, .contains:
+                // Short phrases in `contains` mode (fewer than 2 fixed bytes) and suffixes: try every start.
+                // A suffix without a digit run can only match `to - count` bytes before the end.
+                var i = from
+                if mode == .suffix, !pattern.contains(1) { i = max(from, to - pattern.count) }
+                while i < to {
+                    if let e = ByteText.match(pattern, in: key, to: to, at: i),
+                       Self.boundaryBefore(flags, key, i, from), Self.boundaryAfter(flags, key, e, to),
+                       mode == .contains || e == to {
+                        out.append(FurnitureHit(kind: phrases[index].kind, start: i, end: e))
+                        break
+                    }
+                    i += 1
+                }
+            }
+        }
+    }
+
+    private func pairHits(_ key: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ pb: UnsafeBufferPointer<UInt8>,
+                          _ ps: UnsafeBufferPointer<Int32>, _ bf: UnsafeBufferPointer<UInt8>, _ out: inout [FurnitureHit]) {
+        pairBits.withUnsafeBufferPointer { bits in
+            let whole = key.count
+            /// The phrases of the pair at `i` (the caller checks `i + 1 < to`).
+            @inline(__always) func tryPair(_ i: Int) {
+                let pair = Int(key[i]) << 8 | Int(key[i + 1])
+                guard bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return }
+                let lo = Int(pairStart[pair]), hi = Int(pairStart[pair + 1])
+                let word = i + 8 <= whole ? ByteText.load8(key, i) : 0
+                for c in lo..<hi {
+                    if i + 8 <= whole && word & pairMask[c] != pairPrefix[c] { continue }
+                    let index = Int(pairPhrases[c])
+                    let pattern = UnsafeBufferPointer(rebasing: pb[Int(ps[index])..<Int(ps[index + 1])])
+                    let flags = bf[index]
+                    if let e = ByteText.match(pattern, in: key, to: to, at: i),
+                       Self.boundaryBefore(flags, key, i, from), Self.boundaryAfter(flags, key, e, to) {
+                        out.append(FurnitureHit(kind: phrases[index].kind, start: i, end: e))
+                    }
+                }
+            }
+            // Phrases that start with a letter or digit only match at a word start: the pairs tried are those at a
+            // word start or at a byte that is no word byte (a space only when some phrase starts with one).
+            var i = from
+            let last = to - 1
+            var previousInWord = false
+            let skipSpaces: UInt64 = spaceStarts ? 0 : 1
+            while i + 8 <= last {
+                let x = ByteText.load8(key, i)
+                let other = ByteText.nonWordBytes(x)
+                let word = ~other & 0x8080_8080_8080_8080
+                let wordStarts = word & ~((word << 8) | (previousInWord ? 0x80 : 0))
+                var candidates = wordStarts | (other & ~(ByteText.bytesEqual(x, 0x20) &* skipSpaces))
+                while candidates != 0 {
+                    tryPair(i + candidates.trailingZeroBitCount >> 3)
+                    candidates &= candidates &- 1
+                }
+                previousInWord = word >> 63 != 0
+                i += 8
+            }
+            while i < last {
+                let inWord = ByteText.isWordByte(key[i])
+                if !(inWord && previousInWord) { tryPair(i) }
+                previousInWord = inWord
+                i += 1
+            }
+        }
+    }
+
+    @inline(__always) private static func boundaryBefore(_ flags: UInt8, _ key: UnsafeBufferPointer<UInt8>, _ i: Int, _ from: Int) -> Bool {
+        guard flags & 1 != 0 else { return true }
         return i == from || !ByteText.isWordByte(key[i - 1])
     }
 
-    @inline(__always) private static func boundaryAfter(_ p: [UInt8], _ key: UnsafeBufferPointer<UInt8>, _ e: Int, _ to: Int) -> Bool {
-        guard let last = p.last, ByteText.isAlnum(last) || last == 1 else { return true }
+    @inline(__always) private static func boundaryAfter(_ flags: UInt8, _ key: UnsafeBufferPointer<UInt8>, _ e: Int, _ to: Int) -> Bool {
+        guard flags & 2 != 0 else { return true }
         return e == to || !ByteText.isWordByte(key[e])
     }
 

@@ -94,7 +94,32 @@ struct ScannedLines: Sendable {
         var punct = false
         var nonASCII = false
         var i = s
+        let high: UInt64 = 0x8080_8080_8080_8080
         while i < t {
+            // Eight printable ASCII bytes with single spaces (and no space at the start outside a word): their key
+            // is the bytes lowercased, and words, capitals and punctuation are counted on the whole word at once.
+            if i + 8 <= t {
+                let x = ByteText.load8(p, i)
+                let space = ByteText.bytesEqual(x, 0x20)
+                let control = (x &- 0x2020_2020_2020_2020) & ~x & high  // some byte below 0x20 (exact as a whole)
+                if (x & high) | control | (space & (space << 8)) == 0, inWord || space & 0x80 == 0 {
+                    let upper = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & high  // "A"..."Z"
+                    let starts = ~space & high & ((space << 8) | (inWord ? 0 : 0x80))
+                    words += ByteText.countHighBits(starts)
+                    capitalized += ByteText.countHighBits(starts & (upper | ByteText.digitBytes(x)))
+                    if !punct {
+                        let marks = ByteText.bytesEqual(x | 0x0202_0202_0202_0202, 0x2E)  // . ,
+                            | ByteText.bytesEqual(x | 0x0101_0101_0101_0101, 0x3B)  // ; :
+                            | ByteText.bytesEqual(x, 0x21) | ByteText.bytesEqual(x, 0x3F)  // ! ?
+                        punct = marks != 0
+                    }
+                    UnsafeMutableRawPointer(keys.baseAddress! + kc).storeBytes(of: (x | (upper >> 2)).littleEndian, as: UInt64.self)
+                    kc += 8
+                    i += 8
+                    inWord = space >> 63 == 0
+                    continue
+                }
+            }
             let b = p[i]
             if b < 0x80 {
                 if b == 0x20 || b == 0x09 || b == 0x0B || b == 0x0C {

@@ -16,10 +16,13 @@ struct TextCleaner: Sendable {
         raw.withUnsafeBufferPointer { clean($0, metadata: metadata) }
     }
 
-    func clean(_ p: UnsafeBufferPointer<UInt8>, metadata: DocumentMetadata) -> CleanedText {
+    /// `source`, when given, is the text whose UTF-8 `p` is: the cleaned text is then put together from its slices
+    /// (already valid) rather than checked byte by byte.
+    func clean(_ p: UnsafeBufferPointer<UInt8>, metadata: DocumentMetadata, source: String? = nil) -> CleanedText {
         let scanned = ScannedLines(p)
         return scanned.keys.withUnsafeBufferPointer { kp in
             var pass = CleaningPass(p: p, kp: kp, lines: scanned.lines, lexicon: lexicon, metadata: metadata)
+            pass.source = source
             return pass.run()
         }
     }
@@ -32,6 +35,8 @@ struct CleaningPass {
     let lines: [ScannedLine]
     let lexicon: IngestLexicon
     let metadata: DocumentMetadata
+    /// The text `p` holds, when the caller has it (see `TextCleaner.clean`).
+    var source: String?
 
     var kind: [RemovedPart.Kind?]
     var reason: [String]
@@ -710,13 +715,38 @@ struct CleaningPass {
             let l = lines[titleLine]
             scanner.scan(p, from: l.start, to: l.end, mentions: &bodyMentions, relative: &relative)
         }
-        let text = String(decoding: out, as: UTF8.self)
+        let text = source.flatMap { Self.assemble(out, map: map, from: $0) } ?? String(decoding: out, as: UTF8.self)
         let title = metadata.title ?? (titleLine >= 0 ? lineText(titleLine) : nil)
         let outlet = metadata.outlet ?? bylineOutlet ?? copyrightOutlet ?? commentOutlet
         let published = metadata.published ?? PublicationDateResolver.resolve(
             candidates: candidates, bodyMentions: bodyMentions, relative: relative,
             captionClues: captionClues, pastClues: pastClues)
         return CleanedText(text: text, offsetMap: map, removed: removedParts(), title: title, outlet: outlet, published: published)
+    }
+
+    /// The cleaned text from slices of `source` (the raw text) where the map copies raw bytes, and the few bytes
+    /// in between (line breaks, spaces, normalised pieces) decoded: `String(decoding: out, as: UTF8.self)` without
+    /// checking every byte again. `nil` (decode instead) should the result not be `out` byte for byte.
+    static func assemble(_ out: [UInt8], map: OffsetMap, from source: String) -> String? {
+        var text = ""
+        text.reserveCapacity(out.count)
+        let utf8 = source.utf8
+        guard out.count <= Int(Int32.max), utf8.count <= Int(Int32.max) else { return nil }
+        var cursor = 0
+        for segment in map.segments {
+            let clean = Int(segment.clean), raw = Int(segment.raw), length = Int(segment.length)
+            guard clean >= cursor, clean + length <= out.count, raw >= 0, raw + length <= utf8.count else { return nil }
+            if clean > cursor { text += String(decoding: out[cursor..<clean], as: UTF8.self) }
+            let a = utf8.index(utf8.startIndex, offsetBy: raw)
+            let b = utf8.index(a, offsetBy: length)
+            text.append(contentsOf: source[a..<b])
+            cursor = clean + length
+        }
+        if cursor < out.count { text += String(decoding: out[cursor...], as: UTF8.self) }
+        let same = text.withUTF8 { t in
+            out.withUnsafeBufferPointer { o in t.count == o.count && (t.count == 0 || memcmp(t.baseAddress!, o.baseAddress!, t.count) == 0) }
+        }
+        return same ? text : nil
     }
 
     /// Words before a date in its sentence that place it in the future ("will meet on 5 September").

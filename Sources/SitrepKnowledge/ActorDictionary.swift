@@ -86,12 +86,12 @@ public final class ActorDictionary: Sendable {
     /// Parses one data file's text.
     static func parse(_ text: String, input: String) throws -> [(entry: ActorEntry, source: String)] {
         var out: [(ActorEntry, String)] = []
-        for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, rawLine) in dataLines(text).enumerated() {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.isEmpty || line.hasPrefix("#") { continue }
             let where_ = "\(input):\(n + 1)"
             func fail(_ code: String, _ message: String) -> SitrepError { SitrepError(code: code, input: where_, message: message) }
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let f = dataFields(line).map(trimmedField)
             func field(_ i: Int) -> String? { i < f.count && !f[i].isEmpty ? f[i] : nil }
             if f.count == 2 {
                 guard let phrase = field(0), let kindText = field(1) else { throw fail("data.badRow", "a generic row needs a phrase and a kind") }
@@ -113,7 +113,7 @@ public final class ActorDictionary: Sendable {
             guard let kind = ActorKind(rawValue: kindText) else {
                 throw fail("data.unknownKind", "unknown kind '\(kindText)' (one of \(ActorKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            let aliases = field(3).map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+            let aliases = field(3).map { $0.split(separator: "|").map(trimmedField).filter { !$0.isEmpty } } ?? []
             func day(_ i: Int, _ what: String) throws -> CalendarDay? {
                 guard let s = field(i) else { return nil }
                 guard let d = CalendarDay(iso: s) else { throw fail("data.badDate", "\(what) '\(s)' is not a YYYY-MM-DD date") }

@@ -58,10 +58,10 @@ struct ActorWordList: Sendable {
 
     static func parse(_ text: String, input: String, validate: ((String) -> Bool)? = nil) throws -> ActorWordList {
         var values: [UInt64: String] = [:]
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, raw) in dataLines(text).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let f = dataFields(line).map(trimmedField)
             guard f.count == 2, !f[0].isEmpty, !f[1].isEmpty else {
                 throw SitrepError(code: "data.badRow", input: "\(input):\(n + 1)", message: "expected two tab-separated columns (word, value)")
             }
@@ -79,4 +79,26 @@ struct ActorWordList: Sendable {
         }
         return ActorWordList(values: values)
     }
+}
+
+/// A field without surrounding whitespace: `trimmingCharacters(in: .whitespaces)`, which is only called when the
+/// field starts or ends with a space, a tab or a byte of a non-ASCII character (the rest need no trimming).
+func trimmedField(_ field: Substring) -> String {
+    guard let first = field.utf8.first, let last = field.utf8.last else { return "" }
+    if first < 0x80, first != 0x20, first != 0x09, last < 0x80, last != 0x20, last != 0x09 { return String(field) }
+    return field.trimmingCharacters(in: .whitespaces)
+}
+
+/// The lines of a data file as `text.split(separator: "\n", omittingEmptySubsequences: false)` gives them: a line
+/// feed is a character of its own unless a carriage return comes before it, so a text without "\r" is split on its
+/// bytes (no walk over characters).
+func dataLines(_ text: String) -> [Substring] {
+    if text.utf8.contains(0x0D) { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+    return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+}
+
+/// A line's tab-separated fields, as `line.split(separator: "\t", omittingEmptySubsequences: false)` gives them
+/// (a tab is always a character of its own).
+func dataFields(_ line: Substring) -> [Substring] {
+    line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
 }
