@@ -55,8 +55,16 @@ struct ClauseTokens {
                     for i in 0..<count {
                         let r = t[i].range
                         let s = max(0, min(Int(r.start), n)), e = max(s, min(Int(r.end), n))
-                        keyBuffer[i] = Self.hash(p, s, e)
-                        var f = Self.flags(p, s, e, t[i].kind)
+                        let kind = t[i].kind
+                        var f: Flags
+                        if kind == .word, let w = Self.asciiWord(p, s, e) {
+                            // An ASCII word of up to 16 bytes: its bytes are loaded once for the key and the hyphen test.
+                            keyBuffer[i] = w.key
+                            f = Self.wordFlags(p, s, e, w.hyphen)
+                        } else {
+                            keyBuffer[i] = Self.hash(p, s, e)
+                            f = Self.flags(p, s, e, kind)
+                        }
                         // Only "S" and "s" give "s" when 0x20 is set.
                         if e > s, p[e - 1] | 0x20 == 0x73 { f.insert(.endsInS) }
                         flagBuffer[i] = f
@@ -75,31 +83,7 @@ struct ClauseTokens {
         var f: Flags = []
         switch kind {
         case .word:
-            f.insert(.word)
-            if s < e {
-                let b = p[s]
-                if b &- 0x41 < 26 { f.insert(.capitalized) }
-                else if b >= 0xC0 && Self.isUpperScalar(p, s, e) { f.insert(.capitalized) }
-                if !f.contains(.capitalized), Self.mayHaveHyphen(p, s, e) {
-                    var j = s + 1
-                    while j + 1 < e {
-                        if p[j] == 0x2D, p[j + 1] &- 0x41 < 26 { f.insert(.hyphenName); break }
-                        j += 1
-                    }
-                }
-                if e - s >= 3 {
-                    let l = p[e - 1] | 0x20
-                    if l == 0x74 { // t
-                        // n't or n’t
-                        if p[e - 2] == 0x27, e - s >= 3, p[e - 3] | 0x20 == 0x6E { f.insert(.negatedContraction) }
-                        else if e - s >= 5, p[e - 2] == 0x99, p[e - 3] == 0x80, p[e - 4] == 0xE2,
-                                p[e - 5] | 0x20 == 0x6E { f.insert(.negatedContraction) }
-                    }
-                    if l == 0x64, p[e - 2] | 0x20 == 0x65 { f.insert(.ed) }
-                    if e - s >= 5, l == 0x67, p[e - 2] | 0x20 == 0x6E, p[e - 3] | 0x20 == 0x69,
-                       !f.contains(.capitalized) { f.insert(.ing) }
-                }
-            }
+            return wordFlags(p, s, e, Self.mayHaveHyphen(p, s, e))
         case .number:
             f.insert(.number)
         case .punctuation:
@@ -134,6 +118,55 @@ struct ClauseTokens {
             f.insert(Self.isDouble(p, s, e) ? .ambiguousDouble : .single)
         }
         return f
+    }
+
+    /// The shape flags of a word token at bytes `s..<e`; `mayHyphen` (false only when no "-" is in the word
+    /// past its first byte) is read only for a lowercase-initial word.
+    @inline(__always)
+    private static func wordFlags(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ mayHyphen: @autoclosure () -> Bool) -> Flags {
+        var f: Flags = .word
+        if s < e {
+            let b = p[s]
+            if b &- 0x41 < 26 { f.insert(.capitalized) }
+            else if b >= 0xC0 && Self.isUpperScalar(p, s, e) { f.insert(.capitalized) }
+            if !f.contains(.capitalized), mayHyphen() {
+                var j = s + 1
+                while j + 1 < e {
+                    if p[j] == 0x2D, p[j + 1] &- 0x41 < 26 { f.insert(.hyphenName); break }
+                    j += 1
+                }
+            }
+            if e - s >= 3 {
+                let l = p[e - 1] | 0x20
+                if l == 0x74 { // t
+                    // n't or n’t
+                    if p[e - 2] == 0x27, e - s >= 3, p[e - 3] | 0x20 == 0x6E { f.insert(.negatedContraction) }
+                    else if e - s >= 5, p[e - 2] == 0x99, p[e - 3] == 0x80, p[e - 4] == 0xE2,
+                            p[e - 5] | 0x20 == 0x6E { f.insert(.negatedContraction) }
+                }
+                if l == 0x64, p[e - 2] | 0x20 == 0x65 { f.insert(.ed) }
+                if e - s >= 5, l == 0x67, p[e - 2] | 0x20 == 0x6E, p[e - 3] | 0x20 == 0x69,
+                   !f.contains(.capitalized) { f.insert(.ing) }
+            }
+        }
+        return f
+    }
+
+    /// For an ASCII span of 1 ... 16 bytes with 16 bytes readable from its start: its key (`hash`'s fast path)
+    /// and `mayHaveHyphen`'s answer, from one load of its bytes; nil for any other span.
+    @inline(__always)
+    private static func asciiWord(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> (key: UInt64, hyphen: Bool)? {
+        let n = to - from
+        guard n > 0, n <= 16, from + 16 <= p.count, let base = p.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base + from)
+        let c0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & byteMask(min(n, 8))
+        if n <= 8 {
+            guard c0 & 0x8080_8080_8080_8080 == 0 else { return nil }
+            return (finish(mix(hashSeed, lowerASCII(c0)), n), n >= 3 && hasByte(c0, 0x2D))
+        }
+        let c1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & byteMask(n - 8)
+        guard (c0 | c1) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return (finish(mix(mix(hashSeed, lowerASCII(c0)), lowerASCII(c1)), n), hasByte(c0, 0x2D) || hasByte(c1, 0x2D))
     }
 
     /// False only when bytes `s+1 ..< e-1` surely hold no "-": a word of at most 16 bytes is tested

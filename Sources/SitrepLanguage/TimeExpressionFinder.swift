@@ -58,9 +58,7 @@ public struct TimeExpressionFinder: Sendable {
 
     func find(bytes p: UnsafeBufferPointer<UInt8>, published: DayInterval?) -> [TimeMention] {
         var tokens: [TimeToken] = []
-        // One time token per 14 bytes of news text on average (grammatical time words count), denser in places:
-        // bytes/16 still regrew on the bench corpus, bytes/4 leaves room (denser text just grows the array).
-        tokens.reserveCapacity(p.count / 4 + 16)
+        // The scanner fills its own buffer (room for one token per four bytes, grown when denser) and moves it here.
         scanner.scan(p, into: &tokens)
         let parser = TimeExpressionParser(tokens: tokens, entries: lexicon.entries)
         var matches: [TimeExpressionParser.Match] = []

@@ -91,9 +91,13 @@ struct TimeTokenScanner {
     }
 
     /// `probe`: the lexicon's tables as pointers, so that looking up every word costs no call, bounds check
-    /// or reference count.
+    /// or reference count. Tokens go to a raw buffer (no copy-on-write check per token); the latest one's
+    /// flags are still changed in place while the words after it tell what follows it.
     private func scan(_ p: UnsafeBufferPointer<UInt8>, probe: TimeLexicon.Probe, into tokens: inout [TimeToken]) {
         let n = p.count
+        guard n > 0, let base = p.baseAddress else { return }
+        var out = TokenBuffer(capacity: n / 4 + 16)
+        defer { out.move(into: &tokens) }
         var i = 0
         var word = 0
         var sentence = 0
@@ -103,47 +107,48 @@ struct TimeTokenScanner {
         var previousWasNumber = false
         var previousWasName = false
         let cls = ByteClass.table
-        // The latest token, kept out of the array while the words after it may still change its flags
-        // (no copy-on-write check per word).
-        var pending: TimeToken?
-        defer { if let q = pending { tokens.append(q) } }
+        let maxLength = lexicon.maxLength
         while i < n {
-            if cls[Int(p[i])] & 3 == 0 { i += 1; continue }
+            if cls[Int(base[i])] & 3 == 0 { i &+= 1; continue }
             // Gap since the previous word.
             var gap = TimeToken.Gap.space
             var spaces = 0, newlines = 0, marks = 0
             var mark: UInt8 = 0
             var amount = previousWasNumber
-            var j = lastWordEnd
-            if i == lastWordEnd + 1, p[lastWordEnd] == 0x20 { j = i; spaces = 1 }
-            while j < i {
-                let c = p[j]
-                // A no-break space counts as a space.
-                if c == 0xC2, j + 1 < i, p[j + 1] == 0xA0 { spaces += 1; j += 2; continue }
-                if c == 0x24 || c == 0x23 || c == 0x25 { amount = true }
-                if c == 0x20 || c == 0x09 { spaces += 1 }
-                else if c == 0x0A || c == 0x0D { newlines += 1 }
-                else { marks += 1; mark = c }
-                if c == 0x2E || c == 0x21 || c == 0x3F { sawSentenceEnd = true }
-                j += 1
+            if i == lastWordEnd &+ 1, base[lastWordEnd] == 0x20 {
+                // One space (the common case): nothing else to read.
+                spaces = 1
+            } else {
+                var j = lastWordEnd
+                while j < i {
+                    let c = base[j]
+                    // A no-break space counts as a space.
+                    if c == 0xC2, j &+ 1 < i, base[j &+ 1] == 0xA0 { spaces &+= 1; j &+= 2; continue }
+                    if c == 0x24 || c == 0x23 || c == 0x25 { amount = true }
+                    if c == 0x20 || c == 0x09 { spaces &+= 1 }
+                    else if c == 0x0A || c == 0x0D { newlines &+= 1 }
+                    else { marks &+= 1; mark = c }
+                    if c == 0x2E || c == 0x21 || c == 0x3F { sawSentenceEnd = true }
+                    j &+= 1
+                }
+                if newlines > 1 { sawSentenceEnd = true }
             }
-            if newlines > 1 { sawSentenceEnd = true }
             // A number ending the previous sentence does not make the next word a rate ("… on Aug. 3. A year after …").
-            if sawSentenceEnd, previousWasNumber, j > lastWordEnd { amount = false }
+            if sawSentenceEnd, previousWasNumber, i > lastWordEnd { amount = false }
             if marks == 0 { gap = newlines > 1 ? .other : .space }
             else if marks == 1 {
                 switch mark {
-                case 0x2D: gap = spaces + newlines == 0 ? .hyphen : .other
+                case 0x2D: gap = spaces &+ newlines == 0 ? .hyphen : .other
                 case 0x2C: gap = .comma
-                case 0x2F: gap = spaces + newlines == 0 ? .slash : .other
-                case 0x3A: gap = spaces + newlines == 0 ? .colon : .other
+                case 0x2F: gap = spaces &+ newlines == 0 ? .slash : .other
+                case 0x3A: gap = spaces &+ newlines == 0 ? .colon : .other
                 case 0x2E: gap = .period
                 default: gap = .other
                 }
             } else { gap = .other }
-            if i - lastWordEnd > 40 { gap = .other }
+            if i &- lastWordEnd > 40 { gap = .other }
             let startsSentence = sawSentenceEnd
-            if sawSentenceEnd && word > 0 { sentence += 1 }
+            if sawSentenceEnd && word > 0 { sentence &+= 1 }
             sawSentenceEnd = false
 
             var s = i
@@ -151,121 +156,161 @@ struct TimeTokenScanner {
             var e = i
             // "'s" after a word belongs to it.
             var possessive = false
-            if e < n, p[e] != 0x27 && p[e] != 0xE2 {
+            if e < n, base[e] != 0x27 && base[e] != 0xE2 {
                 // Neither ' nor ’ follows: not a possessive (the common case, one test).
-            } else if e + 1 < n, p[e] == 0x27, (p[e + 1] | 0x20) == 0x73, e + 2 >= n || !ByteClass.isAlnum(p[e + 2]) {
-                possessive = true; i = e + 2
-            } else if e + 3 < n, p[e] == 0xE2, p[e + 1] == 0x80, p[e + 2] == 0x99, (p[e + 3] | 0x20) == 0x73,
-                      e + 4 >= n || !ByteClass.isAlnum(p[e + 4]) {
-                possessive = true; i = e + 4
+            } else if e &+ 1 < n, base[e] == 0x27, (base[e &+ 1] | 0x20) == 0x73, e &+ 2 >= n || !ByteClass.isAlnum(base[e &+ 2]) {
+                possessive = true; i = e &+ 2
+            } else if e &+ 3 < n, base[e] == 0xE2, base[e &+ 1] == 0x80, base[e &+ 2] == 0x99, (base[e &+ 3] | 0x20) == 0x73,
+                      e &+ 4 >= n || !ByteClass.isAlnum(base[e &+ 4]) {
+                possessive = true; i = e &+ 4
             }
-            word += 1
-            let first = p[s]
+            word &+= 1
+            let first = base[s]
+            let upperFirst = ByteClass.isUpper(first)
+            let digitFirst = ByteClass.isDigit(first)
             var entry: Int32 = -1
             var number = -1, digits = 0
             var flags: UInt16 = 0
             if previousWasName, gap == .space { flags |= TimeToken.afterName }
-            if ByteClass.isUpper(first) { flags |= TimeToken.capitalised }
+            if upperFirst { flags |= TimeToken.capitalised }
             if startsSentence { flags |= TimeToken.sentenceStart }
             if amount { flags |= TimeToken.afterAmount }
-            previousWasNumber = ByteClass.isDigit(first)
+            previousWasNumber = digitFirst
             if possessive { flags |= TimeToken.possessive }
-            if ByteClass.isDigit(first) {
+            if digitFirst {
                 var d = s, v = 0
-                while d < e, ByteClass.isDigit(p[d]), d - s < 9 { v = v * 10 + Int(p[d] &- 0x30); d += 1 }
-                digits = d - s
+                while d < e, ByteClass.isDigit(base[d]), d &- s < 9 { v = v &* 10 &+ Int(base[d] &- 0x30); d &+= 1 }
+                digits = d &- s
                 if d == e {
                     number = v
                     if digits == 2, s >= 1 {
                         // "'98" / "’98", the apostrophe not inside a word ("rock'n'roll").
                         var a = s
-                        if p[s - 1] == 0x27 { a = s - 1 } else if s >= 3, p[s - 3] == 0xE2, p[s - 2] == 0x80, p[s - 1] == 0x99 { a = s - 3 }
-                        if a < s, a == 0 || !ByteClass.isAlnum(p[a - 1]) {
+                        if base[s &- 1] == 0x27 { a = s &- 1 }
+                        else if s >= 3, base[s &- 3] == 0xE2, base[s &- 2] == 0x80, base[s &- 1] == 0x99 { a = s &- 3 }
+                        if a < s, a == 0 || !ByteClass.isAlnum(base[a &- 1]) {
                             flags |= TimeToken.apostropheYear
                             // The apostrophe belongs to the year, not to the gap before it ("May '98").
                             s = a
                             if (marks == 1 && mark == 0x27) || (marks == 3 && mark == 0x99), spaces > 0, newlines <= 1 { gap = .space }
                         }
                     }
-                } else if e - d == 2, digits <= 2 {
-                    let a = ByteClass.lower(p[d]), c = ByteClass.lower(p[d + 1])
+                } else if e &- d == 2, digits <= 2 {
+                    let a = ByteClass.lower(base[d]), c = ByteClass.lower(base[d &+ 1])
                     if (a == 0x73 && c == 0x74) || (a == 0x6E && c == 0x64) || (a == 0x72 && c == 0x64) || (a == 0x74 && c == 0x68) {
                         number = v; flags |= TimeToken.ordinalSuffix
                     }
-                } else if e - d == 1, (p[d] | 0x20) == 0x73, digits == 4 || digits == 2 {
+                } else if e &- d == 1, (base[d] | 0x20) == 0x73, digits == 4 || digits == 2 {
                     number = v; flags |= TimeToken.decade
-                } else if e - d == 2, digits <= 2, (p[d + 1] | 0x20) == 0x6D, (p[d] | 0x20) == 0x61 || (p[d] | 0x20) == 0x70 {
+                } else if e &- d == 2, digits <= 2, (base[d &+ 1] | 0x20) == 0x6D, (base[d] | 0x20) == 0x61 || (base[d] | 0x20) == 0x70 {
                     // "10am", "7pm": the number, then the meridiem as its own token.
-                    number = v
-                    if let q = pending { tokens.append(q) }
-                    tokens.append(TimeToken(start: s, end: d, word: word, sentence: sentence, entry: -1, number: v,
-                                            digits: digits, flags: flags, gap: gap))
-                    word += 1
-                    pending = (TimeToken(start: d, end: e, word: word, sentence: sentence,
-                                            entry: (p[d] | 0x20) == 0x61 ? amEntry : pmEntry, number: -1, digits: 0,
-                                            flags: 0, gap: .space))
+                    out.append(TimeToken(start: s, end: d, word: word, sentence: sentence, entry: -1, number: v,
+                                         digits: digits, flags: flags, gap: gap))
+                    word &+= 1
+                    out.append(TimeToken(start: d, end: e, word: word, sentence: sentence,
+                                         entry: (base[d] | 0x20) == 0x61 ? amEntry : pmEntry, number: -1, digits: 0,
+                                         flags: 0, gap: .space))
                     lastWordEnd = i; lastWasToken = true
                     continue
                 }
-            } else if e - s <= lexicon.maxLength {
-                entry = e - s >= 2 ? probe.word(p, s, e) : lexicon.lookup(p, s, e)
-                if e - s == 1 {
+            } else if e &- s <= maxLength {
+                if e &- s >= 2 {
+                    entry = probe.word(p, s, e)
+                    if entry >= 0 {
+                        let k = probe.entries[Int(entry)].kind
+                        // "Sept." / "Wed.": the full stop belongs to the abbreviation, not to the sentence.
+                        if (k == .monthAbbr || k == .weekdayAbbr), e < n, base[e] == 0x2E { e &+= 1; i = e }
+                    }
+                } else {
+                    entry = lexicon.lookup(p, s, e)
                     let l = first | 0x20
                     // "a.m." / "p.m." (also "a.m" and "p.m")
-                    if (l == 0x61 || l == 0x70), e + 1 < n, p[e] == 0x2E, (p[e + 1] | 0x20) == 0x6D,
-                       e + 2 >= n || !ByteClass.isAlnum(p[e + 2]) {
+                    if (l == 0x61 || l == 0x70), e &+ 1 < n, base[e] == 0x2E, (base[e &+ 1] | 0x20) == 0x6D,
+                       e &+ 2 >= n || !ByteClass.isAlnum(base[e &+ 2]) {
                         entry = l == 0x61 ? amEntry : pmEntry
-                        e += 2
-                        if e < n, p[e] == 0x2E {
-                            e += 1
+                        e &+= 2
+                        if e < n, base[e] == 0x2E {
+                            e &+= 1
                             // The full stop may also end the sentence ("… at 10 a.m. Police said …").
                             if Self.opensSentence(p, e, probe) { sawSentenceEnd = true }
                         }
                         i = e
-                    } else if l == 0x6F, e + 5 < n {
+                    } else if l == 0x6F, e &+ 5 < n {
                         // "o'clock" / "o’clock"
                         var q = e
-                        if p[q] == 0x27 { q += 1 } else if p[q] == 0xE2, q + 2 < n, p[q + 1] == 0x80, p[q + 2] == 0x99 { q += 3 }
-                        if q > e, q + 5 <= n, (p[q] | 0x20) == 0x63, (p[q + 1] | 0x20) == 0x6C, (p[q + 2] | 0x20) == 0x6F,
-                           (p[q + 3] | 0x20) == 0x63, (p[q + 4] | 0x20) == 0x6B, q + 5 >= n || !ByteClass.isAlnum(p[q + 5]) {
-                            entry = oclockEntry; e = q + 5; i = e
+                        if base[q] == 0x27 { q &+= 1 } else if base[q] == 0xE2, q &+ 2 < n, base[q &+ 1] == 0x80, base[q &+ 2] == 0x99 { q &+= 3 }
+                        if q > e, q &+ 5 <= n, (base[q] | 0x20) == 0x63, (base[q &+ 1] | 0x20) == 0x6C, (base[q &+ 2] | 0x20) == 0x6F,
+                           (base[q &+ 3] | 0x20) == 0x63, (base[q &+ 4] | 0x20) == 0x6B, q &+ 5 >= n || !ByteClass.isAlnum(base[q &+ 5]) {
+                            entry = oclockEntry; e = q &+ 5; i = e
                         }
                     }
-                } else if entry >= 0 {
-                    let k = probe.entries[Int(entry)].kind
-                    // "Sept." / "Wed.": the full stop belongs to the abbreviation, not to the sentence.
-                    if (k == .monthAbbr || k == .weekdayAbbr), e < n, p[e] == 0x2E { e += 1; i = e }
                 }
             }
             if entry >= 0 || number >= 0 {
                 // A grammatical time word right after a token still tells it what follows: "Sunday Times", "March will".
-                if entry >= 0, lastWasToken, gap == .space, let prev = pending, prev.word == word - 1,
+                if entry >= 0, lastWasToken, gap == .space, out.count > 0, out.lastWord == word &- 1,
                    probe.entries[Int(entry)].kind == .word {
-                    var flags = prev.flags
-                    if ByteClass.isUpper(first) && !startsSentence { flags |= TimeToken.nameFollows }
+                    var f: UInt16 = 0
+                    if upperFirst && !startsSentence { f |= TimeToken.nameFollows }
                     switch probe.entries[Int(entry)].role {
-                    case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period: flags |= TimeToken.wordFollows
+                    case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period: f |= TimeToken.wordFollows
                     default: break
                     }
-                    pending!.flags = flags
+                    out.orLastFlags(f)
                 }
-                if let q = pending { tokens.append(q) }
-                pending = (TimeToken(start: s, end: e, word: word, sentence: sentence, entry: entry, number: number,
-                                        digits: digits, flags: flags, gap: gap))
+                out.append(TimeToken(start: s, end: e, word: word, sentence: sentence, entry: entry, number: number,
+                                     digits: digits, flags: flags, gap: gap))
                 lastWasToken = true
                 previousWasName = false
             } else {
                 // "Resolution 2018" is an identifier, "the Treasury's 10-year note" is not.
-                previousWasName = ByteClass.isUpper(first) && !startsSentence && !possessive
+                previousWasName = upperFirst && !startsSentence && !possessive
                 // A plain word: tell the previous token, if it is adjacent, what follows it.
-                if lastWasToken, var t = pending, t.word == word - 1, gap == .space {
-                    t.flags |= TimeToken.wordFollows
-                    if ByteClass.isUpper(first) && !startsSentence { t.flags |= TimeToken.nameFollows }
-                    pending = t
+                if lastWasToken, gap == .space, out.count > 0, out.lastWord == word &- 1 {
+                    out.orLastFlags(upperFirst && !startsSentence ? TimeToken.wordFollows | TimeToken.nameFollows : TimeToken.wordFollows)
                 }
                 lastWasToken = false
             }
             lastWordEnd = i
         }
+    }
+}
+
+/// The scanner's output while it runs: a raw, growable buffer of tokens (trivial values), moved into the
+/// caller's array at the end.
+private struct TokenBuffer {
+    private var base: UnsafeMutablePointer<TimeToken>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always) mutating func append(_ t: TimeToken) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: t)
+        count &+= 1
+    }
+
+    /// The word ordinal of the latest token (`count > 0`).
+    @inline(__always) var lastWord: Int { base[count &- 1].word }
+
+    @inline(__always) func orLastFlags(_ f: UInt16) { base[count &- 1].flags |= f }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<TimeToken>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// Appends the tokens to `tokens` and frees the buffer.
+    mutating func move(into tokens: inout [TimeToken]) {
+        tokens.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        base.deallocate()
+        count = 0; capacity = 0
     }
 }
