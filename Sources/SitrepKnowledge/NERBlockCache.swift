@@ -6,8 +6,9 @@
 /// - the shape-and-history features (templates 43, 44, 46 and the dictionary mark with the shape, 32),
 ///   one vector per shape, two previous tags, label memory and mark.
 ///
-/// (Per word and position, for the neighbour-word features 14–17, was tried: too few recur to pay for
-/// the bookkeeping.) The tag-only features (40, 41, 45) and the marks-only ones (31, 33) take few values and are summed
+/// (Per word and position, for the neighbour-word features 14–17, was tried through a hash table: too few
+/// recur to pay for it; per word type, `NERTypeScoreRows.neighbour`, it is an array read. Per pair of
+/// word types, for the features a word shares with a neighbour, was tried too: too few pairs recur.) The tag-only features (40, 41, 45) and the marks-only ones (31, 33) take few values and are summed
 /// once per weight table (`PerceptronWeightTable.historyBlock`, `markBlock`). Scores are wrapping `Int32`
 /// sums, so summing in groups gives exactly the sums of feature-by-feature scoring.
 struct NERBlockCache {

@@ -628,17 +628,87 @@ struct NERWordScoreCache {
 /// Per word type of a document (`NERWordTypes`): the `NERWordScoreCache` row of its word-feature scores
 /// for each first-in-sentence/headline pair (−1 until scored) and its 3-letter suffix hash, so a recurring
 /// word is not hashed again; the rows are those the word's cache key finds, so the scores are the same.
+///
+/// Also per word type, filled when first needed (bits of `ready`): its lowercase-word feature
+/// (`feature(3, lower)`, the label memory's key); the summed weights of the neighbour-word features it
+/// gives a scored word (`neighbour`: templates 16, 14, 15, 17 as it stands two before, one before, one
+/// after, two after); and the first halves of the pair features it takes part in (`NERFeatures.feature(t,
+/// a, b)` is `combine(feature(t, a), b)`): as the left neighbour `feature(21 | 27 | 36, lower)`, as the
+/// scored word `feature(22, lower)`, `feature(28, shape)`, `feature(35, suffix)`. Types `typeCount` and
+/// `typeCount + 1` stand for the sentence start and end (`startType`, `endType`).
 struct NERTypeScoreRows {
     let rows: UnsafeMutablePointer<Int32>
     let suffixes: UnsafeMutablePointer<UInt64>
+    /// Bits 0–3: `neighbours[4t + k]` is set; bit 4: `words[t]`; bit 5: `halves[6t…6t+2]`; bit 6: `halves[6t+3…6t+5]`.
+    let ready: UnsafeMutablePointer<UInt8>
+    let words: UnsafeMutablePointer<UInt64>
+    let neighbours: UnsafeMutablePointer<SIMD16<Int32>>
+    let halves: UnsafeMutablePointer<UInt64>
+    let startType: Int32, endType: Int32
 
     init(typeCount: Int) {
         rows = .allocate(capacity: max(4 * typeCount, 1))
         rows.initialize(repeating: -1, count: 4 * typeCount)
         suffixes = .allocate(capacity: max(typeCount, 1))
+        ready = .allocate(capacity: typeCount + 2)
+        ready.initialize(repeating: 0, count: typeCount + 2)
+        words = .allocate(capacity: typeCount + 2)
+        neighbours = .allocate(capacity: 4 * (typeCount + 2))
+        halves = .allocate(capacity: 6 * (typeCount + 2))
+        startType = Int32(truncatingIfNeeded: typeCount); endType = startType &+ 1
     }
 
-    func deallocate() { rows.deallocate(); suffixes.deallocate() }
+    func deallocate() {
+        rows.deallocate(); suffixes.deallocate(); ready.deallocate(); words.deallocate(); neighbours.deallocate(); halves.deallocate()
+    }
+
+    /// `NERFeatures.feature(3, lower)` of type `t` (whose lowercase hash is `lower`).
+    @inline(__always)
+    func word(_ t: Int, lower: UInt64) -> UInt64 {
+        if ready[t] & 16 != 0 { return words[t] }
+        let w = NERFeatures.feature(3, lower)
+        words[t] = w; ready[t] |= 16
+        return w
+    }
+
+    /// The neighbour-word templates by offset from the scored word: −2, −1, +1, +2.
+    static let neighbourTemplates: (UInt64, UInt64, UInt64, UInt64) = (16, 14, 15, 17)
+
+    /// The summed weights of the neighbour-word feature of type `t` (lowercase hash `lower`) at position
+    /// `k` (0…3: two before, one before, one after, two after the scored word).
+    @inline(__always)
+    func neighbour(_ t: Int, _ k: Int, lower: UInt64, weights: PerceptronWeightTable) -> SIMD16<Int32> {
+        let bit = UInt8(1) &<< UInt8(k)
+        let slot = 4 &* t &+ k
+        if ready[t] & bit != 0 { return neighbours[slot] }
+        let templates = Self.neighbourTemplates
+        var f = NERFeatures.feature(k == 0 ? templates.0 : k == 1 ? templates.1 : k == 2 ? templates.2 : templates.3, lower)
+        let s = weights.sum(&f, count: 1)
+        neighbours[slot] = s; ready[t] |= bit
+        return s
+    }
+
+    /// `feature(21, lower)`, `feature(27, lower)`, `feature(36, lower)` of type `t` as a left neighbour.
+    @inline(__always)
+    func leftHalves(_ t: Int, lower: UInt64) -> UnsafeMutablePointer<UInt64> {
+        let h = halves + 6 &* t
+        if ready[t] & 32 == 0 {
+            h[0] = NERFeatures.feature(21, lower); h[1] = NERFeatures.feature(27, lower); h[2] = NERFeatures.feature(36, lower)
+            ready[t] |= 32
+        }
+        return h
+    }
+
+    /// `feature(22, lower)`, `feature(28, shape)`, `feature(35, suffix)` of type `t` as the scored word.
+    @inline(__always)
+    func rightHalves(_ t: Int, lower: UInt64, shape: UInt64, suffix: UInt64) -> UnsafeMutablePointer<UInt64> {
+        let h = halves + (6 &* t &+ 3)
+        if ready[t] & 64 == 0 {
+            h[0] = NERFeatures.feature(22, lower); h[1] = NERFeatures.feature(28, shape); h[2] = NERFeatures.feature(35, suffix)
+            ready[t] |= 64
+        }
+        return h
+    }
 }
 
 /// The entity types the recogniser gave each word earlier in the document ("prediction history"):
