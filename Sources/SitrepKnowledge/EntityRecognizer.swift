@@ -27,6 +27,8 @@ public struct EntityRecognizer: Sendable {
     let dictionary: EntityDictionaryFeatures?
     /// Lowercase words that may continue a name (the rest end it without scoring).
     let connectors: EntityNameConnectors
+    /// Word-feature sums kept across documents (`NERWordScoreMemo`).
+    let wordMemo = NERWordScoreMemo()
 
     init(model: PerceptronModel, dictionary: EntityDictionaryFeatures?) throws {
         self.model = model; self.dictionary = dictionary; file = nil
@@ -170,7 +172,7 @@ public struct EntityRecognizer: Sendable {
                                                   marks: sentenceMarks, facts: facts, memory: &memory, cache: &cache,
                                                   blocks: &blocks, shapeIDs: shapeIDs.baseAddress! + range.lowerBound, weights: weights,
                                                   connectors: connectors,
-                                                  types: (types.ids + range.lowerBound, typeRows),
+                                                  types: (types.ids + range.lowerBound, typeRows), memo: wordMemo,
                                                   into: t.baseAddress! + range.lowerBound)
                         }
                     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Feature extraction for the named-entity recogniser.
 ///
 /// Every token gets the same number of hashed features (`NERFeatures.staticCount`), built from
@@ -482,6 +484,37 @@ enum NERFeatures {
         f[17] = feature(34, headline, a.lower)
     }
 
+    /// The features of `wordFeatures` that do not read the document's facts (all but templates 29 and
+    /// 30): `ownWordCount` of them, the same for a word wherever it stands (given `first` and `headline`).
+    @inline(__always)
+    static func ownWordFeatures(_ a: Atoms, first: UInt64, headline: UInt64, into f: UnsafeMutablePointer<UInt64>) {
+        f[0] = feature(1, 0)
+        f[1] = feature(2, a.word)
+        f[2] = feature(3, a.lower)
+        f[3] = feature(4, a.shape)
+        f[4] = feature(5, a.shortShape)
+        f[5] = feature(6, a.prefixes.0); f[6] = feature(7, a.prefixes.1)
+        f[7] = feature(8, a.prefixes.2); f[8] = feature(9, a.prefixes.3)
+        f[9] = feature(10, a.suffixes.0); f[10] = feature(11, a.suffixes.1)
+        f[11] = feature(12, a.suffixes.2); f[12] = feature(13, a.suffixes.3)
+        f[13] = feature(23, first, a.shortShape)
+        f[14] = feature(24, headline, a.shortShape)
+        f[15] = feature(34, headline, a.lower)
+    }
+
+    static let ownWordCount = 16
+
+    /// The two features of `wordFeatures` that read the document's facts (templates 29, 30); they need
+    /// only the atoms' `lower` and `shortShape`.
+    @inline(__always)
+    static func documentWordFeatures(_ a: Atoms, first: UInt64, headline: UInt64, facts: DocumentFacts,
+                                     into f: UnsafeMutablePointer<UInt64>) {
+        let docCap: UInt64 = facts.capitalisedMid.contains(a.lower) ? 1 : 0
+        let docLower: UInt64 = facts.lowercaseSeen.contains(a.lower) ? 1 : 0
+        f[0] = feature(29, docCap, docLower, a.shortShape)
+        f[1] = feature(30, docCap, first, headline)
+    }
+
     /// The other `staticCount - wordCount` features of `tokenFeatures`: neighbours and dictionary marks.
     @inline(__always)
     static func contextFeatures(_ sentence: UnsafeBufferPointer<Atoms>, _ i: Int, dictionary dict: [UInt64]?,
@@ -625,6 +658,34 @@ struct NERWordScoreCache {
     }
 }
 
+/// The summed weights of a word's `NERFeatures.ownWordFeatures` (those that do not read the document's
+/// facts) per `NERWordScoreCache.key` (the word, first in its sentence or not, in a headline or not),
+/// kept across the documents a recogniser tags: a common word ("The", "President", a country's name) is
+/// hashed and looked up once, not once per document. Shared by the threads using the recogniser (a lock,
+/// taken once per word type and document), at most `limit` keys.
+final class NERWordScoreMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var index = PerceptronFeatureTable(capacity: 1 << 12)
+    private var scores: [SIMD16<Int32>] = []
+    static let limit = 1 << 16
+
+    /// The kept sums for `key`, if any.
+    func lookup(_ key: UInt64) -> SIMD16<Int32>? {
+        lock.lock(); defer { lock.unlock() }
+        let row = index.row(key)
+        return row >= 0 ? scores[Int(row)] : nil
+    }
+
+    /// Keeps `sums` for `key` (while fewer than `limit` keys are kept).
+    func store(_ key: UInt64, _ sums: SIMD16<Int32>) {
+        lock.lock(); defer { lock.unlock() }
+        guard index.count < Self.limit else { return }
+        if index.insert(key).isNew { scores.append(sums) }
+    }
+
+    var count: Int { lock.lock(); defer { lock.unlock() }; return index.count }
+}
+
 /// Per word type of a document (`NERWordTypes`): the `NERWordScoreCache` row of its word-feature scores
 /// for each first-in-sentence/headline pair (−1 until scored) and its 3-letter suffix hash, so a recurring
 /// word is not hashed again; the rows are those the word's cache key finds, so the scores are the same.
@@ -682,8 +743,7 @@ struct NERTypeScoreRows {
         let slot = 4 &* t &+ k
         if ready[t] & bit != 0 { return neighbours[slot] }
         let templates = Self.neighbourTemplates
-        var f = NERFeatures.feature(k == 0 ? templates.0 : k == 1 ? templates.1 : k == 2 ? templates.2 : templates.3, lower)
-        let s = weights.sum(&f, count: 1)
+        let s = weights.vector(NERFeatures.feature(k == 0 ? templates.0 : k == 1 ? templates.1 : k == 2 ? templates.2 : templates.3, lower))
         neighbours[slot] = s; ready[t] |= bit
         return s
     }

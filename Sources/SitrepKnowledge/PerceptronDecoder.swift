@@ -96,7 +96,7 @@ enum PerceptronDecoder {
     /// sentence with no capitalised word costs no weight lookups; after a name, a lowercase word that is
     /// not one of the `connectors` ("of", "de", "bin") is `O` without scoring (none given: all scored). A
     /// word type's own features are scored once per document (`cache`, found through the token's word type
-    /// in `types`), a neighbouring word's features once per word type and position (`NERTypeScoreRows`),
+    /// in `types`; those not reading the document's facts once per recogniser, `memo`), a neighbouring word's features once per word type and position (`NERTypeScoreRows`),
     /// and groups of context and history features once per distinct neighbourhood (`blocks`,
     /// `PerceptronWeightTable.historyBlocks`, `markBlocks`). The same features and decisions as `decode(features:memory:model:)` otherwise,
     /// over the quantised weights. Atoms that are not `complete` (`NERFeatures.asciiLightAtoms`) are
@@ -107,7 +107,8 @@ enum PerceptronDecoder {
                     marks: UnsafeBufferPointer<UInt64>?, facts: NERFeatures.DocumentFacts,
                     memory: inout NERLabelMemory, cache: inout NERWordScoreCache, blocks: inout NERBlockCache,
                     shapeIDs: UnsafeMutablePointer<Int32>, weights: PerceptronWeightTable, connectors: EntityNameConnectors?,
-                    types: (ids: UnsafePointer<Int32>, rows: NERTypeScoreRows), into out: UnsafeMutablePointer<Int>) {
+                    types: (ids: UnsafePointer<Int32>, rows: NERTypeScoreRows), memo: NERWordScoreMemo? = nil,
+                    into out: UnsafeMutablePointer<Int>) {
         let n = atoms.count
         for i in 0..<n { out[i] = 0 }
         guard n > 0 else { return }
@@ -150,10 +151,20 @@ enum PerceptronDecoder {
                         let key = NERWordScoreCache.key(word: atoms[i].word, first: first, headline: headline)
                         var row = cache.lookupRow(key, into: scores)
                         if row < 0 {
-                            if !atoms[i].complete, let words { NERFeatures.completeASCII(&atoms[i], words.bytes(i)) }
-                            NERFeatures.wordFeatures(atoms[i], first: first, headline: headline, facts: facts, into: f)
-                            for t in 0..<tagCount { scores[t] = 0 }
-                            weights.add(f, count: NERFeatures.wordCount, to: scores)
+                            // The features of the word alone are kept across documents (`memo`), the two
+                            // that read the document's facts are added per document.
+                            let own: NERBlockCache.Scores
+                            if let memo, let kept = memo.lookup(key) {
+                                own = kept
+                            } else {
+                                if !atoms[i].complete, let words { NERFeatures.completeASCII(&atoms[i], words.bytes(i)) }
+                                NERFeatures.ownWordFeatures(atoms[i], first: first, headline: headline, into: f)
+                                own = weights.sum(f, count: NERFeatures.ownWordCount)
+                                memo?.store(key, own)
+                            }
+                            NERFeatures.documentWordFeatures(atoms[i], first: first, headline: headline, facts: facts, into: f)
+                            UnsafeMutableRawPointer(scores).storeBytes(of: own, as: NERBlockCache.Scores.self)
+                            weights.add(f, count: 2, to: scores)
                             row = cache.store(key, scores)
                         }
                         suffix = atoms[i].suffixes.2
