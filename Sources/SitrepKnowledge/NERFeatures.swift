@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Feature extraction for the named-entity recogniser.
 ///
@@ -664,26 +667,34 @@ struct NERWordScoreCache {
 /// hashed and looked up once, not once per document. Shared by the threads using the recogniser (a lock,
 /// taken once per word type and document), at most `limit` keys.
 final class NERWordScoreMemo: @unchecked Sendable {
-    private let lock = NSLock()
+    /// A plain pthread mutex (an `NSLock` costs several times as much per look-up).
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var index = PerceptronFeatureTable(capacity: 1 << 12)
     private var scores: [SIMD16<Int32>] = []
     static let limit = 1 << 16
 
+    init() {
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit { pthread_mutex_destroy(mutex); mutex.deallocate() }
+
     /// The kept sums for `key`, if any.
     func lookup(_ key: UInt64) -> SIMD16<Int32>? {
-        lock.lock(); defer { lock.unlock() }
+        pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }
         let row = index.row(key)
         return row >= 0 ? scores[Int(row)] : nil
     }
 
     /// Keeps `sums` for `key` (while fewer than `limit` keys are kept).
     func store(_ key: UInt64, _ sums: SIMD16<Int32>) {
-        lock.lock(); defer { lock.unlock() }
+        pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }
         guard index.count < Self.limit else { return }
         if index.insert(key).isNew { scores.append(sums) }
     }
 
-    var count: Int { lock.lock(); defer { lock.unlock() }; return index.count }
+    var count: Int { pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }; return index.count }
 }
 
 /// Per word type of a document (`NERWordTypes`): the `NERWordScoreCache` row of its word-feature scores
