@@ -27,6 +27,8 @@ public struct EntityRecognizer: Sendable {
     let dictionary: EntityDictionaryFeatures?
     /// Lowercase words that may continue a name (the rest end it without scoring).
     let connectors: EntityNameConnectors
+    /// Word-feature sums kept across documents (`NERWordScoreMemo`).
+    let wordMemo = NERWordScoreMemo()
 
     init(model: PerceptronModel, dictionary: EntityDictionaryFeatures?) throws {
         self.model = model; self.dictionary = dictionary; file = nil
@@ -106,23 +108,55 @@ public struct EntityRecognizer: Sendable {
     /// Tag indexes for a document given as one array of atoms (`sentences` are ranges of it), flat.
     /// Light atoms (`NERFeatures.asciiLightAtoms`) are completed in place from `words` (the text and
     /// the token of each atom) for the tokens the decoder scores; nil `words`: every atom is complete.
-    /// `types` numbers each token's word (`NERWordTypes`) when known.
+    /// `types` numbers each token's word (`NERWordTypes`) when known; nil: numbered here (by the bytes of
+    /// `words`, else by the atoms' `word` hash).
     func tagIndexes(flat atoms: inout [NERFeatures.Atoms], sentences: [Range<Int>],
                     words: (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)?,
-                    types: (ids: UnsafePointer<Int32>, count: Int)? = nil) -> [Int] {
+                    types given: (ids: UnsafePointer<Int32>, count: Int)? = nil) -> [Int] {
+        let n = atoms.count
+        guard n > 0 else { return [] }
+        if let given { return tagIndexes(flat: &atoms, sentences: sentences, words: words, types: given) }
+        let ids = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        defer { ids.deallocate() }
+        var typeCount = 0
+        if let words {
+            var length = 0
+            for i in 0..<n { length = max(length, Int(words.tokens[i].range.end)) }
+            var table = NERWordTypes(tokens: n)
+            defer { table.deallocate() }
+            let text = UnsafeBufferPointer(start: words.text, count: length)
+            for i in 0..<n {
+                let r = words.tokens[i].range
+                ids[i] = r.length > 0 ? table.intern(text, start: Int(r.start), count: r.length).type : -1
+            }
+            typeCount = table.count
+            // Empty tokens (none from the splitters) share one type of their own.
+            for i in 0..<n where ids[i] < 0 { ids[i] = Int32(typeCount) }
+            if (0..<n).contains(where: { ids[$0] == Int32(typeCount) }) { typeCount += 1 }
+        } else {
+            var table = PerceptronFeatureTable(capacity: n)
+            for i in 0..<n { ids[i] = table.insert(atoms[i].word).row }
+            typeCount = table.count
+        }
+        return tagIndexes(flat: &atoms, sentences: sentences, words: words, types: (UnsafePointer(ids), typeCount))
+    }
+
+    /// `tagIndexes(flat:sentences:words:types:)` with the tokens' word types.
+    private func tagIndexes(flat atoms: inout [NERFeatures.Atoms], sentences: [Range<Int>],
+                            words: (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)?,
+                            types: (ids: UnsafePointer<Int32>, count: Int)) -> [Int] {
         let n = atoms.count
         var tags = [Int](repeating: 0, count: n)
-        guard n > 0 else { return tags }
         var marks = [UInt64](repeating: 0, count: dictionary == nil ? 0 : n)
         var memory = NERLabelMemory()
         var cache = NERWordScoreCache()
         var blocks = NERBlockCache()
         var shapeIDs = [Int32](repeating: 0, count: n)
-        let typeRows = types.map { NERTypeScoreRows(typeCount: $0.count) }
-        defer { typeRows?.deallocate() }
+        let typeRows = NERTypeScoreRows(typeCount: types.count)
+        defer { typeRows.deallocate() }
         atoms.withUnsafeMutableBufferPointer { a in
             let facts = NERFeatures.DocumentFacts(flat: UnsafeBufferPointer(a), sentences: sentences,
-                                                  types: types?.ids, typeCount: types?.count ?? 0)
+                                                  types: types.ids, typeCount: types.count)
             marks.withUnsafeMutableBufferPointer { m in
                 if let d = dictionary {
                     for range in sentences {
@@ -138,7 +172,7 @@ public struct EntityRecognizer: Sendable {
                                                   marks: sentenceMarks, facts: facts, memory: &memory, cache: &cache,
                                                   blocks: &blocks, shapeIDs: shapeIDs.baseAddress! + range.lowerBound, weights: weights,
                                                   connectors: connectors,
-                                                  types: types.map { ($0.ids + range.lowerBound, typeRows!) },
+                                                  types: (types.ids + range.lowerBound, typeRows), memo: wordMemo,
                                                   into: t.baseAddress! + range.lowerBound)
                         }
                     }

@@ -6,8 +6,9 @@
 /// - the shape-and-history features (templates 43, 44, 46 and the dictionary mark with the shape, 32),
 ///   one vector per shape, two previous tags, label memory and mark.
 ///
-/// (Per word and position, for the neighbour-word features 14–17, was tried: too few recur to pay for
-/// the bookkeeping.) The tag-only features (40, 41, 45) and the marks-only ones (31, 33) take few values and are summed
+/// (Per word and position, for the neighbour-word features 14–17, was tried through a hash table: too few
+/// recur to pay for it; per word type, `NERTypeScoreRows.neighbour`, it is an array read. Per pair of
+/// word types, for the features a word shares with a neighbour, was tried too: too few pairs recur.) The tag-only features (40, 41, 45) and the marks-only ones (31, 33) take few values and are summed
 /// once per weight table (`PerceptronWeightTable.historyBlock`, `markBlock`). Scores are wrapping `Int32`
 /// sums, so summing in groups gives exactly the sums of feature-by-feature scoring.
 struct NERBlockCache {
@@ -41,7 +42,9 @@ struct NERBlockCache {
     mutating func shapeID(_ known: UnsafeMutablePointer<Int32>, value: UInt64) -> Int32 {
         let id = known.pointee
         if id != 0 { return id }
-        let row = shapeIds.insert(value).row
+        // A look-up first: most shapes are known, and a look-up does not write to the table.
+        var row = shapeIds.row(value)
+        if row < 0 { row = shapeIds.insert(value).row }
         known.pointee = row + 1
         return row + 1
     }
@@ -56,8 +59,9 @@ struct NERBlockCache {
               ids.3 <= Self.maxShapeID, ids.4 <= Self.maxShapeID else { return false }
         let packed = UInt64(ids.0) | UInt64(ids.1) << 12 | UInt64(ids.2) << 24 | UInt64(ids.3) << 36 | UInt64(ids.4) << 48
         guard let key = Self.tableKey(packed) else { return false }
-        let (row, isNew) = windows.insert(key)
-        if !isNew { sum &+= windowScores[Int(row)]; return true }
+        let known = windows.row(key)
+        if known >= 0 { sum &+= windowScores[Int(known)]; return true }
+        _ = windows.insert(key)
         var f: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
         Self.windowFeatures(values, into: &f)
         let s = withUnsafePointer(to: &f) { $0.withMemoryRebound(to: UInt64.self, capacity: 5) { weights.sum($0, count: 5) } }
@@ -85,8 +89,9 @@ struct NERBlockCache {
         guard shapeID <= Self.maxShapeID else { return false }
         let packed = UInt64(shapeID) | UInt64(t1) << 12 | UInt64(t2) << 17 | memory << 22 | UInt64(markIndex) << 26
         guard let key = Self.tableKey(packed) else { return false }
-        let (row, isNew) = shapeTags.insert(key)
-        if !isNew { sum &+= shapeTagScores[Int(row)]; return true }
+        let known = shapeTags.row(key)
+        if known >= 0 { sum &+= shapeTagScores[Int(known)]; return true }
+        _ = shapeTags.insert(key)
         let shape = NERFeatures.feature(5, shortShape)
         var f: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         f.0 = NERFeatures.feature(43, UInt64(t1), shape)

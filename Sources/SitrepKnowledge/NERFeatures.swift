@@ -1,3 +1,8 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Feature extraction for the named-entity recogniser.
 ///
 /// Every token gets the same number of hashed features (`NERFeatures.staticCount`), built from
@@ -482,6 +487,37 @@ enum NERFeatures {
         f[17] = feature(34, headline, a.lower)
     }
 
+    /// The features of `wordFeatures` that do not read the document's facts (all but templates 29 and
+    /// 30): `ownWordCount` of them, the same for a word wherever it stands (given `first` and `headline`).
+    @inline(__always)
+    static func ownWordFeatures(_ a: Atoms, first: UInt64, headline: UInt64, into f: UnsafeMutablePointer<UInt64>) {
+        f[0] = feature(1, 0)
+        f[1] = feature(2, a.word)
+        f[2] = feature(3, a.lower)
+        f[3] = feature(4, a.shape)
+        f[4] = feature(5, a.shortShape)
+        f[5] = feature(6, a.prefixes.0); f[6] = feature(7, a.prefixes.1)
+        f[7] = feature(8, a.prefixes.2); f[8] = feature(9, a.prefixes.3)
+        f[9] = feature(10, a.suffixes.0); f[10] = feature(11, a.suffixes.1)
+        f[11] = feature(12, a.suffixes.2); f[12] = feature(13, a.suffixes.3)
+        f[13] = feature(23, first, a.shortShape)
+        f[14] = feature(24, headline, a.shortShape)
+        f[15] = feature(34, headline, a.lower)
+    }
+
+    static let ownWordCount = 16
+
+    /// The two features of `wordFeatures` that read the document's facts (templates 29, 30); they need
+    /// only the atoms' `lower` and `shortShape`.
+    @inline(__always)
+    static func documentWordFeatures(_ a: Atoms, first: UInt64, headline: UInt64, facts: DocumentFacts,
+                                     into f: UnsafeMutablePointer<UInt64>) {
+        let docCap: UInt64 = facts.capitalisedMid.contains(a.lower) ? 1 : 0
+        let docLower: UInt64 = facts.lowercaseSeen.contains(a.lower) ? 1 : 0
+        f[0] = feature(29, docCap, docLower, a.shortShape)
+        f[1] = feature(30, docCap, first, headline)
+    }
+
     /// The other `staticCount - wordCount` features of `tokenFeatures`: neighbours and dictionary marks.
     @inline(__always)
     static func contextFeatures(_ sentence: UnsafeBufferPointer<Atoms>, _ i: Int, dictionary dict: [UInt64]?,
@@ -625,20 +661,125 @@ struct NERWordScoreCache {
     }
 }
 
+/// The summed weights of a word's `NERFeatures.ownWordFeatures` (those that do not read the document's
+/// facts) per `NERWordScoreCache.key` (the word, first in its sentence or not, in a headline or not),
+/// kept across the documents a recogniser tags: a common word ("The", "President", a country's name) is
+/// hashed and looked up once, not once per document. Shared by the threads using the recogniser (a lock,
+/// taken once per word type and document), at most `limit` keys.
+final class NERWordScoreMemo: @unchecked Sendable {
+    /// A plain pthread mutex (an `NSLock` costs several times as much per look-up).
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private var index = PerceptronFeatureTable(capacity: 1 << 12)
+    private var scores: [SIMD16<Int32>] = []
+    static let limit = 1 << 16
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit { pthread_mutex_destroy(mutex); mutex.deallocate() }
+
+    /// The kept sums for `key`, if any.
+    func lookup(_ key: UInt64) -> SIMD16<Int32>? {
+        pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }
+        let row = index.row(key)
+        return row >= 0 ? scores[Int(row)] : nil
+    }
+
+    /// Keeps `sums` for `key` (while fewer than `limit` keys are kept).
+    func store(_ key: UInt64, _ sums: SIMD16<Int32>) {
+        pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }
+        guard index.count < Self.limit else { return }
+        if index.insert(key).isNew { scores.append(sums) }
+    }
+
+    var count: Int { pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }; return index.count }
+}
+
 /// Per word type of a document (`NERWordTypes`): the `NERWordScoreCache` row of its word-feature scores
 /// for each first-in-sentence/headline pair (−1 until scored) and its 3-letter suffix hash, so a recurring
 /// word is not hashed again; the rows are those the word's cache key finds, so the scores are the same.
+///
+/// Also per word type, filled when first needed (bits of `ready`): its lowercase-word feature
+/// (`feature(3, lower)`, the label memory's key); the summed weights of the neighbour-word features it
+/// gives a scored word (`neighbour`: templates 16, 14, 15, 17 as it stands two before, one before, one
+/// after, two after); and the first halves of the pair features it takes part in (`NERFeatures.feature(t,
+/// a, b)` is `combine(feature(t, a), b)`): as the left neighbour `feature(21 | 27 | 36, lower)`, as the
+/// scored word `feature(22, lower)`, `feature(28, shape)`, `feature(35, suffix)`. Types `typeCount` and
+/// `typeCount + 1` stand for the sentence start and end (`startType`, `endType`).
 struct NERTypeScoreRows {
     let rows: UnsafeMutablePointer<Int32>
     let suffixes: UnsafeMutablePointer<UInt64>
+    /// Bits 0–3: `neighbours[4t + k]` is set; bit 4: `words[t]`; bit 5: `halves[6t…6t+2]`; bit 6: `halves[6t+3…6t+5]`.
+    let ready: UnsafeMutablePointer<UInt8>
+    let words: UnsafeMutablePointer<UInt64>
+    let neighbours: UnsafeMutablePointer<SIMD16<Int32>>
+    let halves: UnsafeMutablePointer<UInt64>
+    let startType: Int32, endType: Int32
 
     init(typeCount: Int) {
         rows = .allocate(capacity: max(4 * typeCount, 1))
         rows.initialize(repeating: -1, count: 4 * typeCount)
         suffixes = .allocate(capacity: max(typeCount, 1))
+        ready = .allocate(capacity: typeCount + 2)
+        ready.initialize(repeating: 0, count: typeCount + 2)
+        words = .allocate(capacity: typeCount + 2)
+        neighbours = .allocate(capacity: 4 * (typeCount + 2))
+        halves = .allocate(capacity: 6 * (typeCount + 2))
+        startType = Int32(truncatingIfNeeded: typeCount); endType = startType &+ 1
     }
 
-    func deallocate() { rows.deallocate(); suffixes.deallocate() }
+    func deallocate() {
+        rows.deallocate(); suffixes.deallocate(); ready.deallocate(); words.deallocate(); neighbours.deallocate(); halves.deallocate()
+    }
+
+    /// `NERFeatures.feature(3, lower)` of type `t` (whose lowercase hash is `lower`).
+    @inline(__always)
+    func word(_ t: Int, lower: UInt64) -> UInt64 {
+        if ready[t] & 16 != 0 { return words[t] }
+        let w = NERFeatures.feature(3, lower)
+        words[t] = w; ready[t] |= 16
+        return w
+    }
+
+    /// The neighbour-word templates by offset from the scored word: −2, −1, +1, +2.
+    static let neighbourTemplates: (UInt64, UInt64, UInt64, UInt64) = (16, 14, 15, 17)
+
+    /// The summed weights of the neighbour-word feature of type `t` (lowercase hash `lower`) at position
+    /// `k` (0…3: two before, one before, one after, two after the scored word).
+    @inline(__always)
+    func neighbour(_ t: Int, _ k: Int, lower: UInt64, weights: PerceptronWeightTable) -> SIMD16<Int32> {
+        let bit = UInt8(1) &<< UInt8(k)
+        let slot = 4 &* t &+ k
+        if ready[t] & bit != 0 { return neighbours[slot] }
+        let templates = Self.neighbourTemplates
+        let s = weights.vector(NERFeatures.feature(k == 0 ? templates.0 : k == 1 ? templates.1 : k == 2 ? templates.2 : templates.3, lower))
+        neighbours[slot] = s; ready[t] |= bit
+        return s
+    }
+
+    /// `feature(21, lower)`, `feature(27, lower)`, `feature(36, lower)` of type `t` as a left neighbour.
+    @inline(__always)
+    func leftHalves(_ t: Int, lower: UInt64) -> UnsafeMutablePointer<UInt64> {
+        let h = halves + 6 &* t
+        if ready[t] & 32 == 0 {
+            h[0] = NERFeatures.feature(21, lower); h[1] = NERFeatures.feature(27, lower); h[2] = NERFeatures.feature(36, lower)
+            ready[t] |= 32
+        }
+        return h
+    }
+
+    /// `feature(22, lower)`, `feature(28, shape)`, `feature(35, suffix)` of type `t` as the scored word.
+    @inline(__always)
+    func rightHalves(_ t: Int, lower: UInt64, shape: UInt64, suffix: UInt64) -> UnsafeMutablePointer<UInt64> {
+        let h = halves + (6 &* t &+ 3)
+        if ready[t] & 64 == 0 {
+            h[0] = NERFeatures.feature(22, lower); h[1] = NERFeatures.feature(28, shape); h[2] = NERFeatures.feature(35, suffix)
+            ready[t] |= 64
+        }
+        return h
+    }
 }
 
 /// The entity types the recogniser gave each word earlier in the document ("prediction history"):

@@ -58,6 +58,21 @@ enum PerceptronDecoder {
         return best
     }
 
+    /// `NERFeatures.feature(42, t)` for each previous tag `t` (and the start): the first half of the
+    /// previous-tag-and-word feature.
+    static let previousTagHalves: [UInt64] = (0...startTag).map { NERFeatures.feature(42, UInt64($0)) }
+
+    /// `argmax(_:after:)` given the previous tag's `allowedTags` mask and `EntityTagIndex.count`.
+    @inline(__always)
+    static func argmax(_ scores: UnsafePointer<Int32>, allowed: UInt16, tagCount: Int) -> Int {
+        var best = 0
+        var bestScore = scores[0]
+        for t in 1..<tagCount where scores[t] > bestScore && allowed & (1 &<< UInt16(t)) != 0 {
+            best = t; bestScore = scores[t]
+        }
+        return best
+    }
+
     /// Bit `t` set when tag `t` may follow tag `previous` (`EntityTagIndex.allowed`), for each previous
     /// tag and the sentence start.
     static let allowedTags: [UInt16] = (0...startTag).map { previous in
@@ -80,9 +95,10 @@ enum PerceptronDecoder {
     /// after an `O` (or at the start), a token that `cannotStart` a name is `O` without scoring, so a
     /// sentence with no capitalised word costs no weight lookups; after a name, a lowercase word that is
     /// not one of the `connectors` ("of", "de", "bin") is `O` without scoring (none given: all scored). A
-    /// word type's own features are scored once per document (`cache`), and groups of context and
-    /// history features once per distinct neighbourhood (`blocks`, `PerceptronWeightTable.historyBlocks`,
-    /// `markBlocks`). The same features and decisions as `decode(features:memory:model:)` otherwise,
+    /// word type's own features are scored once per document (`cache`, found through the token's word type
+    /// in `types`; those not reading the document's facts once per recogniser, `memo`), a neighbouring word's features once per word type and position (`NERTypeScoreRows`),
+    /// and groups of context and history features once per distinct neighbourhood (`blocks`,
+    /// `PerceptronWeightTable.historyBlocks`, `markBlocks`). The same features and decisions as `decode(features:memory:model:)` otherwise,
     /// over the quantised weights. Atoms that are not `complete` (`NERFeatures.asciiLightAtoms`) are
     /// completed from `words` (each token's ASCII bytes) as far as the scoring needs: the tokens passed
     /// over unscored never need their affixes or shapes. `shapeIDs` keeps each token's shape id in
@@ -91,7 +107,8 @@ enum PerceptronDecoder {
                     marks: UnsafeBufferPointer<UInt64>?, facts: NERFeatures.DocumentFacts,
                     memory: inout NERLabelMemory, cache: inout NERWordScoreCache, blocks: inout NERBlockCache,
                     shapeIDs: UnsafeMutablePointer<Int32>, weights: PerceptronWeightTable, connectors: EntityNameConnectors?,
-                    types: (ids: UnsafePointer<Int32>, rows: NERTypeScoreRows)? = nil, into out: UnsafeMutablePointer<Int>) {
+                    types: (ids: UnsafePointer<Int32>, rows: NERTypeScoreRows), memo: NERWordScoreMemo? = nil,
+                    into out: UnsafeMutablePointer<Int>) {
         let n = atoms.count
         for i in 0..<n { out[i] = 0 }
         guard n > 0 else { return }
@@ -99,8 +116,11 @@ enum PerceptronDecoder {
         let start = NERFeatures.sentenceStart, end = NERFeatures.sentenceEnd
         let noTag = startTag, tagCount = EntityTagIndex.count
         let historyBlocks = weights.historyBlocks, markBlocks = weights.markBlocks
+        let rows = types.rows, ids = types.ids
+        let allowed = allowedTags, tagHalves = previousTagHalves  // globals: read once per sentence
         @inline(__always) func lw(_ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : atoms[j].lower }
         @inline(__always) func sh(_ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : atoms[j].shortShape }
+        @inline(__always) func type(_ j: Int) -> Int32 { j < 0 ? rows.startType : j >= n ? rows.endType : ids[j] }
         @inline(__always) func mark(_ j: Int) -> UInt64 {
             guard let marks, j >= 0, j < marks.count else { return 0 }
             return marks[j]
@@ -114,51 +134,66 @@ enum PerceptronDecoder {
                 scores.initialize(repeating: 0, count: 16)
                 var t1 = noTag, t2 = noTag
                 for i in 0..<n {
-                    let light = atoms[i]
-                    if (t1 == 0 || t1 == noTag) ? light.cannotStart : light.lowercaseWord && !(connectors?.contains(light) ?? true) {
+                    if (t1 == 0 || t1 == noTag) ? atoms[i].cannotStart : atoms[i].lowercaseWord && !(connectors?.contains(atoms[i]) ?? true) {
                         t2 = t1; t1 = 0
                         continue
                     }
-                    // The word type's own features: cached per document (found through the word type when known).
+                    // The word type's own features: cached per document (found through the word type).
                     let first: UInt64 = i == 0 ? 1 : 0
                     let suffix: UInt64
-                    let typeSlot = types.map { Int($0.ids[i]) &* 4 &+ Int(first << 1 | headline) } ?? 0
-                    if let types, types.rows.rows[typeSlot] >= 0 {
-                        cache.copy(row: types.rows.rows[typeSlot], into: scores)
-                        suffix = types.rows.suffixes[Int(types.ids[i])]
+                    let id = Int(ids[i])
+                    let typeSlot = id &* 4 &+ Int(first << 1 | headline)
+                    if rows.rows[typeSlot] >= 0 {
+                        cache.copy(row: rows.rows[typeSlot], into: scores)
+                        suffix = rows.suffixes[id]
                     } else {
-                        if !light.complete, let words { NERFeatures.completeWordAndSuffix(&atoms[i], words.bytes(i)) }
+                        if !atoms[i].complete, let words { NERFeatures.completeWordAndSuffix(&atoms[i], words.bytes(i)) }
                         let key = NERWordScoreCache.key(word: atoms[i].word, first: first, headline: headline)
                         var row = cache.lookupRow(key, into: scores)
                         if row < 0 {
-                            if !atoms[i].complete, let words { NERFeatures.completeASCII(&atoms[i], words.bytes(i)) }
-                            NERFeatures.wordFeatures(atoms[i], first: first, headline: headline, facts: facts, into: f)
-                            for t in 0..<tagCount { scores[t] = 0 }
-                            weights.add(f, count: NERFeatures.wordCount, to: scores)
+                            // The features of the word alone are kept across documents (`memo`), the two
+                            // that read the document's facts are added per document.
+                            let own: NERBlockCache.Scores
+                            if let memo, let kept = memo.lookup(key) {
+                                own = kept
+                            } else {
+                                if !atoms[i].complete, let words { NERFeatures.completeASCII(&atoms[i], words.bytes(i)) }
+                                NERFeatures.ownWordFeatures(atoms[i], first: first, headline: headline, into: f)
+                                own = weights.sum(f, count: NERFeatures.ownWordCount)
+                                memo?.store(key, own)
+                            }
+                            NERFeatures.documentWordFeatures(atoms[i], first: first, headline: headline, facts: facts, into: f)
+                            UnsafeMutableRawPointer(scores).storeBytes(of: own, as: NERBlockCache.Scores.self)
+                            weights.add(f, count: 2, to: scores)
                             row = cache.store(key, scores)
                         }
                         suffix = atoms[i].suffixes.2
-                        if let types { types.rows.rows[typeSlot] = row; types.rows.suffixes[Int(types.ids[i])] = suffix }
+                        rows.rows[typeSlot] = row; rows.suffixes[id] = suffix
                     }
                     let lower = atoms[i].lower, shape = atoms[i].shortShape
                     let prev = lw(i - 1), next = lw(i + 1)
-                    let word = NERFeatures.feature(3, lower)
+                    let word = rows.word(id, lower: lower)
                     let remembered = memory.majority(word)
-                    // Pairs with the word itself: feature by feature.
-                    f[0] = NERFeatures.feature(21, prev, lower); f[1] = NERFeatures.feature(22, lower, next)
-                    f[2] = NERFeatures.feature(27, prev, shape); f[3] = NERFeatures.feature(28, shape, next)
-                    f[4] = NERFeatures.feature(35, suffix, next); f[5] = NERFeatures.feature(36, prev, suffix)
-                    f[6] = NERFeatures.feature(42, UInt64(t1), word)
-                    f[7] = NERFeatures.feature(14, prev); f[8] = NERFeatures.feature(15, next)
-                    f[9] = NERFeatures.feature(16, lw(i - 2)); f[10] = NERFeatures.feature(17, lw(i + 2))
-                    var count = 11
+                    // Pairs with the word itself, from each side's half (see `NERTypeScoreRows`).
+                    let left = rows.leftHalves(Int(type(i - 1)), lower: prev)
+                    let right = rows.rightHalves(id, lower: lower, shape: shape, suffix: suffix)
+                    f[0] = NERFeatures.combine(left[0], lower); f[1] = NERFeatures.combine(right[0], next)
+                    f[2] = NERFeatures.combine(left[1], shape); f[3] = NERFeatures.combine(right[1], next)
+                    f[4] = NERFeatures.combine(right[2], next); f[5] = NERFeatures.combine(left[2], suffix)
+                    f[6] = NERFeatures.combine(tagHalves.withUnsafeBufferPointer { $0[t1] }, word)
+                    var count = 7
                     // The previous tags and the label memory alone.
                     var sum = historyBlocks[PerceptronWeightTable.historyIndex(t1, t2, remembered)]
+                    // The neighbouring words alone, per word type.
+                    sum &+= rows.neighbour(Int(type(i - 2)), 0, lower: lw(i - 2), weights: weights)
+                    sum &+= rows.neighbour(Int(type(i - 1)), 1, lower: prev, weights: weights)
+                    sum &+= rows.neighbour(Int(type(i + 1)), 2, lower: next, weights: weights)
+                    sum &+= rows.neighbour(Int(type(i + 2)), 3, lower: lw(i + 2), weights: weights)
                     // The shapes around the word.
                     let shapes = (sh(i - 2), sh(i - 1), shape, sh(i + 1), sh(i + 2))
-                    let ids = (shapeID(i - 2, &blocks), shapeID(i - 1, &blocks), shapeID(i, &blocks),
-                               shapeID(i + 1, &blocks), shapeID(i + 2, &blocks))
-                    if !blocks.addWindow(ids: ids, values: shapes, weights: weights, to: &sum) {
+                    let shapeIds = (shapeID(i - 2, &blocks), shapeID(i - 1, &blocks), shapeID(i, &blocks),
+                                    shapeID(i + 1, &blocks), shapeID(i + 2, &blocks))
+                    if !blocks.addWindow(ids: shapeIds, values: shapes, weights: weights, to: &sum) {
                         f[count] = NERFeatures.feature(18, shapes.1); f[count + 1] = NERFeatures.feature(19, shapes.3)
                         f[count + 2] = NERFeatures.feature(20, shapes.1, shapes.2, shapes.3)
                         f[count + 3] = NERFeatures.feature(25, shapes.0); f[count + 4] = NERFeatures.feature(26, shapes.4)
@@ -174,7 +209,7 @@ enum PerceptronDecoder {
                         count += 2
                     }
                     // The shape with the previous tags, the label memory and the mark.
-                    if blocks.addShapeTags(shapeID: ids.2, shortShape: shape, previous: t1, beforeThat: t2, memory: remembered,
+                    if blocks.addShapeTags(shapeID: shapeIds.2, shortShape: shape, previous: t1, beforeThat: t2, memory: remembered,
                                            markIndex: m, markValue: d, weights: weights, to: &sum) {
                         if m == 3 { f[count] = NERFeatures.feature(32, d, shape); count += 1 }
                     } else {
@@ -188,13 +223,13 @@ enum PerceptronDecoder {
                     weights.add(f, count: count, to: scores)
                     let all = UnsafeRawPointer(scores).loadUnaligned(as: NERBlockCache.Scores.self) &+ sum
                     UnsafeMutableRawPointer(scores).storeBytes(of: all, as: NERBlockCache.Scores.self)
-                    let best = argmax(scores, after: t1)
+                    let best = argmax(scores, allowed: allowed.withUnsafeBufferPointer { $0[t1] }, tagCount: tagCount)
                     out[i] = best
                     t2 = t1; t1 = best
                 }
             }
         }
-        // The sentence's names join the label memory after it is tagged.
-        for i in 0..<n where out[i] > 0 { memory.record(NERFeatures.feature(3, atoms[i].lower), tag: out[i]) }
+        // The sentence's names join the label memory after it is tagged (every named token was scored).
+        for i in 0..<n where out[i] > 0 { memory.record(rows.word(Int(ids[i]), lower: atoms[i].lower), tag: out[i]) }
     }
 }

@@ -149,6 +149,27 @@ final class PerceptronWeightTable: @unchecked Sendable {
         }
     }
 
+    /// The stored weights of one feature as a vector (tags in lanes 0…8, zeros for an unknown feature):
+    /// `sum(_:count:)` of that one feature, with one probe and no scratch.
+    @inline(__always)
+    func vector(_ hash: UInt64) -> SIMD16<Int32> {
+        let k = Self.key(hash)
+        let slots = UnsafeRawPointer(self.slots), mask = self.mask
+        var i = Int(truncatingIfNeeded: k) & mask
+        while true {
+            let slot = slots + i &* Self.slotBytes
+            let found = slot.load(as: UInt64.self)
+            if found == k {
+                var v = SIMD16<Int32>(repeating: 0)
+                v.lowHalf = SIMD8<Int32>(truncatingIfNeeded: slot.loadUnaligned(fromByteOffset: 8, as: SIMD8<Int16>.self))
+                v[8] = Int32(slot.load(fromByteOffset: 24, as: Int16.self))
+                return v
+            }
+            if found == 0 { return SIMD16<Int32>(repeating: 0) }
+            i = (i &+ 1) & mask
+        }
+    }
+
     /// Adds the weights of `count` (at most `batchLimit`) features to `scores`. The first slot of every
     /// feature is read before any is compared: no branch waits on a cache miss, so the misses overlap
     /// (probing feature by feature mispredicts on unknown features and serialises them).

@@ -108,6 +108,39 @@ import Testing
         }
     }
 
+    /// Word-feature sums kept across documents (`NERWordScoreMemo`) and per-type neighbour scores: a
+    /// recogniser that has tagged other documents first (the words' sums then come from the memo) tags
+    /// each text as the reference does, in any order and a second time.
+    @Test(arguments: [0, 3, 6])
+    func wordSumsKeptAcrossDocumentsGiveTheSameTags(rotation: Int) throws {
+        let r = try EntityRecognizer.loadDefault()
+        let texts = Array(Self.texts[rotation...] + Self.texts[..<rotation])
+        for pass in 0..<2 {
+            for text in texts {
+                let (full, light, reference) = Self.fastTags(r, text)
+                #expect(full == reference, "pass \(pass): \(text)")
+                #expect(light == reference, "pass \(pass): \(text)")
+            }
+        }
+        #expect(r.wordMemo.count > 20)
+    }
+
+    /// One feature's vector (`PerceptronWeightTable.vector`) is the batch sum of that feature alone.
+    @Test func oneFeatureVectorIsItsSum() throws {
+        let weights = try EntityRecognizer.loadDefault().weights
+        var nonZero = 0
+        for word in ["Okonjo", "the", "said", "of", "in", ",", "zzqx-unknown"] {
+            let lower = NERFeatures.atoms(of: word).lower
+            for template: UInt64 in [3, 14, 15, 16, 17] {
+                var h = NERFeatures.feature(template, lower)
+                let v = weights.vector(h)
+                #expect(v == weights.sum(&h, count: 1), "\(word) template \(template)")
+                if v != SIMD16<Int32>(repeating: 0) { nonZero += 1 }
+            }
+        }
+        #expect(nonZero > 5)
+    }
+
     @Test func marksOutsideThePlaceMarksAreScoredOneByOne() throws {
         // A dictionary whose marks are any value (here the word's own hash for capitalised words): the
         // mark blocks do not cover them, and the tags still equal feature-by-feature scoring.
