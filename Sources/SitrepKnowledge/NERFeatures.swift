@@ -608,7 +608,9 @@ enum NERFeatures {
 /// document, so a name that recurs costs its context features only.
 struct NERWordScoreCache {
     private var index = PerceptronFeatureTable(capacity: 256)
-    private var scores: [Int32] = []
+    /// One vector per row (tags in lanes 0…8; the other lanes are whatever the scratch held and are never read
+    /// as scores): a row is kept and copied as one 64-byte value.
+    private var scores: [SIMD16<Int32>] = []
 
     /// The cache key of a word type at the start of a sentence or not (`first` 0/1), in a headline or not.
     @inline(__always)
@@ -617,7 +619,7 @@ struct NERWordScoreCache {
         word ^ ((first << 1 | headline) &+ 1) &* 0x9E37_79B9_7F4A_7C15
     }
 
-    /// Writes the cached word-feature scores for `key` to `out` (nine values); false when not cached.
+    /// Writes the cached word-feature scores for `key` to `out` (sixteen values, the nine tags first); false when not cached.
     @inline(__always)
     func lookup(_ key: UInt64, into out: UnsafeMutablePointer<Int32>) -> Bool {
         lookupRow(key, into: out) >= 0
@@ -632,30 +634,31 @@ struct NERWordScoreCache {
         return row
     }
 
-    /// Writes the nine scores kept in `row` to `out`.
+    /// Writes the sixteen values kept in `row` to `out` (the nine scores in the first nine).
     @inline(__always)
     func copy(row: Int32, into out: UnsafeMutablePointer<Int32>) {
-        let at = Int(row) &* EntityTagIndex.count
-        scores.withUnsafeBufferPointer { s in for t in 0..<EntityTagIndex.count { out[t] = s[at &+ t] } }
+        let v = scores.withUnsafeBufferPointer { $0[Int(row)] }
+        UnsafeMutableRawPointer(out).storeBytes(of: v, as: SIMD16<Int32>.self)
     }
 
-    /// Keeps the nine scores at `scores` for `key` (not cached yet); returns their row.
+    /// Keeps the sixteen values at `values` (the nine scores first) for `key` (not cached yet); returns their row.
     @inline(__always)
     @discardableResult
     mutating func store(_ key: UInt64, _ values: UnsafePointer<Int32>) -> Int32 {
-        let row = index.insert(key).row  // row = scores.count / tags
-        scores.append(contentsOf: UnsafeBufferPointer(start: values, count: EntityTagIndex.count))
+        let row = index.insert(key).row  // row = scores.count
+        scores.append(UnsafeRawPointer(values).loadUnaligned(as: SIMD16<Int32>.self))
         return row
     }
 
-    /// Writes the word-feature scores of `a` to `out`, computing them with `weights` the first time.
+    /// Writes the word-feature scores of `a` to `out` (sixteen values, the nine tags first), computing them
+    /// with `weights` the first time.
     @inline(__always)
     mutating func scores(_ a: NERFeatures.Atoms, first: UInt64, headline: UInt64, facts: NERFeatures.DocumentFacts,
                          weights: PerceptronWeightTable, scratch: UnsafeMutablePointer<UInt64>, into out: UnsafeMutablePointer<Int32>) {
         let key = Self.key(word: a.word, first: first, headline: headline)
         if lookup(key, into: out) { return }
         NERFeatures.wordFeatures(a, first: first, headline: headline, facts: facts, into: scratch)
-        for t in 0..<EntityTagIndex.count { out[t] = 0 }
+        for t in 0..<16 { out[t] = 0 }
         weights.add(scratch, count: NERFeatures.wordCount, to: out)
         store(key, out)
     }
@@ -669,32 +672,38 @@ struct NERWordScoreCache {
 final class NERWordScoreMemo: @unchecked Sendable {
     /// A plain pthread mutex (an `NSLock` costs several times as much per look-up).
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var index = PerceptronFeatureTable(capacity: 1 << 12)
-    private var scores: [SIMD16<Int32>] = []
+    /// The table and the sums, behind a pointer: the mutex guards them, so the dynamic exclusivity
+    /// checks a class's stored `var`s would cost on every access are not needed.
+    private let storage: UnsafeMutablePointer<(index: PerceptronFeatureTable, scores: [SIMD16<Int32>])>
     static let limit = 1 << 16
 
     init() {
         mutex = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: (PerceptronFeatureTable(capacity: 1 << 12), []))
     }
 
-    deinit { pthread_mutex_destroy(mutex); mutex.deallocate() }
+    deinit {
+        pthread_mutex_destroy(mutex); mutex.deallocate()
+        storage.deinitialize(count: 1); storage.deallocate()
+    }
 
     /// The kept sums for `key`, if any.
     func lookup(_ key: UInt64) -> SIMD16<Int32>? {
         pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }
-        let row = index.row(key)
-        return row >= 0 ? scores[Int(row)] : nil
+        let row = storage.pointee.index.row(key)
+        return row >= 0 ? storage.pointee.scores.withUnsafeBufferPointer { $0[Int(row)] } : nil
     }
 
     /// Keeps `sums` for `key` (while fewer than `limit` keys are kept).
     func store(_ key: UInt64, _ sums: SIMD16<Int32>) {
         pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }
-        guard index.count < Self.limit else { return }
-        if index.insert(key).isNew { scores.append(sums) }
+        guard storage.pointee.index.count < Self.limit else { return }
+        if storage.pointee.index.insert(key).isNew { storage.pointee.scores.append(sums) }
     }
 
-    var count: Int { pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }; return index.count }
+    var count: Int { pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }; return storage.pointee.index.count }
 }
 
 /// Per word type of a document (`NERWordTypes`): the `NERWordScoreCache` row of its word-feature scores
