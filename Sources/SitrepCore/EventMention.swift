@@ -36,6 +36,9 @@ public struct EventMention: Hashable, Codable, Sendable, Identifiable {
     /// True for events the text places in the past as background ("in a previous deal", "in 2017").
     public var background: Bool
 
+    // Inlinable: built in another module (extraction), the record is then made in place, not copied in and out of
+    // an opaque initialiser with an outlined copy and destroy of every optional field.
+    @inlinable
     public init(id: String, document: String, outlet: String? = nil, published: CalendarDay? = nil,
                 type: EventType, mode: EventMode? = nil, actors: [ActorRole] = [], count: Quantity? = nil,
                 fatalities: Quantity? = nil, location: PlaceRef? = nil, origin: PlaceRef? = nil,
@@ -59,6 +62,7 @@ public struct MentionRelation: Hashable, Codable, Sendable {
     /// The words that state the link ("in exchange for").
     public var cue: TextRange?
 
+    @inlinable
     public init(relation: Relation.Kind, target: String, cue: TextRange? = nil) {
         self.relation = relation; self.target = target; self.cue = cue
     }

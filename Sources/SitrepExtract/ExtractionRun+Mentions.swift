@@ -201,8 +201,8 @@ extension ExtractionRun {
         let undated = published.map {
             EventDate(start: $0.start.adding(days: -ExtractionRun.beforePublicationDays), end: $0.end, text: nil)
         }
-        // "<document id>#", built once; each mention's id appends its number.
-        let idPrefix = "\(doc.id)#"
+        // "<document id>#" as bytes, built once; each mention's id is written with its number into one string.
+        let idPrefix = Array("\(doc.id)#".utf8)
         var out: [EventMention] = []
         out.reserveCapacity(live.count)
         var evidenceText: (Int, String) = (-1, "")
@@ -237,20 +237,35 @@ extension ExtractionRun {
                 sourceID = view.actors.first { $0.fromDictionary && view.range(tokens: $0.tokens).overlaps(a.source) }?.id
                 if certainty == .asserted { certainty = .reported }
             }
-            let mention = EventMention(
-                id: idPrefix + String(n), document: doc.id, outlet: doc.outlet, published: publishedDay,
-                type: c.type, mode: c.mode, actors: roles, count: c.count, fatalities: c.fatalities,
-                location: c.location, origin: c.origin, destination: c.destination,
+            let background = isBackground(c, date: interval)
+            if evidenceText.0 != c.sentence { evidenceText = (c.sentence, view.text(sentence.range)) }
+            // The candidate's counts and places are moved into the record (no later pass reads them): no copy of
+            // each optional's strings in, and none left to free with the candidate.
+            out.append(EventMention(
+                id: ExtractionRun.mentionID(idPrefix, n), document: doc.id, outlet: doc.outlet, published: publishedDay,
+                type: c.type, mode: c.mode, actors: roles, count: c.count.take(), fatalities: c.fatalities.take(),
+                location: c.location.take(), origin: c.origin.take(), destination: c.destination.take(),
                 date: date, datePrecision: precision, certainty: certainty,
                 attributedTo: source, attributedToID: sourceID, trigger: trig,
-                evidence: Evidence(text: evidenceText.0 == c.sentence ? evidenceText.1 : view.text(sentence.range), range: sentence.range),
-                relations: [], background: isBackground(c, date: interval))
-            evidenceText = (c.sentence, mention.evidence.text)
-            out.append(mention)
+                evidence: Evidence(text: evidenceText.1, range: sentence.range),
+                relations: [], background: background))
         }
         addRelations(&out, live: live)
         ExtractionRun.placeRestatements(&out)
         return out
+    }
+
+    /// `<prefix><n>` (the prefix is `<document id>#` as UTF-8), written into one string: the same text as
+    /// `"\(prefix)\(n)"` for `n >= 0`, without a number string and a second string grown by appending it.
+    static func mentionID(_ prefix: [UInt8], _ n: Int) -> String {
+        var digits = 1, rest = n / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        return String(unsafeUninitializedCapacity: prefix.count + digits) { buffer in
+            for (k, b) in prefix.enumerated() { buffer[k] = b }
+            var v = n, k = prefix.count + digits
+            repeat { k -= 1; buffer[k] = UInt8(truncatingIfNeeded: 0x30 + v % 10); v /= 10 } while v > 0
+            return prefix.count + digits
+        }
     }
 
     /// Restatements take their document's one place: when every placed mention of a type in a document (told as
@@ -261,30 +276,45 @@ extension ExtractionRun {
         // groups are disjoint, so the order they are handled in changes nothing.
         let n = out.count
         guard n > 1 else { return }
-        var open = [Bool](repeating: false, count: n)
-        for i in 0..<n { open[i] = !out[i].background && (out[i].certainty == .asserted || out[i].certainty == .reported) }
+        // Per mention, read once in place (a test of an optional place through the array copied and freed the whole
+        // place): open to the rule, has a location, has an origin or a destination.
+        let open: UInt8 = 1, located: UInt8 = 2, moved: UInt8 = 4
+        var flags = [UInt8](repeating: 0, count: n)
+        var types: [EventType] = []
+        types.reserveCapacity(n)
+        out.withUnsafeBufferPointer { p in
+            for i in 0..<n {
+                var f: UInt8 = !p[i].background && (p[i].certainty == .asserted || p[i].certainty == .reported) ? open : 0
+                if case .some = p[i].location { f |= located }
+                if case .some = p[i].origin { f |= moved }
+                if case .some = p[i].destination { f |= moved }
+                flags[i] = f
+                types.append(p[i].type)
+            }
+        }
         var members: [Int] = []
-        for first in 0..<n where open[first] {
-            let type = out[first].type
+        for first in 0..<n where flags[first] & open != 0 {
+            let type = types[first]
             members.removeAll(keepingCapacity: true)
-            for i in first..<n where open[i] && out[i].type == type { members.append(i); open[i] = false }
+            for i in first..<n where flags[i] & open != 0 && types[i] == type { members.append(i); flags[i] &= ~open }
             guard members.count > 1 else { continue }
             // Every placed member names only a location, and all the same one (by id, else name); the first one's.
-            var place: PlaceRef?
+            var placeFrom: Int?
             var key: String?
             var one = true
             for i in members {
-                if out[i].origin != nil || out[i].destination != nil { one = false; break }
-                guard let location = out[i].location else { continue }
-                let k = location.id ?? location.name
+                if flags[i] & moved != 0 { one = false; break }
+                guard flags[i] & located != 0 else { continue }
+                let k = out[i].location!.id ?? out[i].location!.name
                 if let key {
                     if k != key { one = false; break }
                 } else {
-                    key = k; place = location
+                    key = k; placeFrom = i
                 }
             }
-            guard one, let place else { continue }
-            for i in members where out[i].location == nil { out[i].location = place }
+            guard one, let placeFrom else { continue }
+            let place = out[placeFrom].location
+            for i in members where flags[i] & located == 0 { out[i].location = place }
         }
     }
 

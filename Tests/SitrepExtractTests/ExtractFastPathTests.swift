@@ -288,4 +288,16 @@ struct ExtractFastPathTests {
             }
         }
     }
+
+    // MARK: mention ids
+
+    /// A mention id written byte by byte is the interpolated `<document id>#<n>`, for ids with and without
+    /// multi-byte letters and numbers of every width up to the largest.
+    @Test(arguments: ["doc-1", "", "ḥalab/2019-05-03", "a#b", "日本語 report"])
+    func mentionIDsAreTheInterpolatedText(document: String) {
+        let prefix = Array("\(document)#".utf8)
+        for n in [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12_345, 1_000_000, Int.max] {
+            #expect(ExtractionRun.mentionID(prefix, n) == "\(document)#\(n)", "\(document) \(n)")
+        }
+    }
 }
