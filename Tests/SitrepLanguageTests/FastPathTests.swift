@@ -241,3 +241,21 @@ import Testing
         }
     }
 }
+
+/// The time-token scanner writes into room for one token per four bytes and scans again with more room when a text is
+/// denser: every token is still there, in order, whatever the density and length.
+@Suite struct TimeScannerRoomTests {
+    @Test(arguments: [("7", 1, 0), ("7", 1, 3), ("7", 1, 400), ("7", 1, 2000), ("1998", 1, 300), ("May", 1, 250)])
+    func everyTokenOfADenseTextIsKept(_ piece: String, _ perPiece: Int, _ repeats: Int) {
+        var text = Array(repeating: piece, count: repeats).joined(separator: " ")
+        var tokens: [TimeToken] = []
+        text.withUTF8 { TimeTokenScanner(lexicon: TimeStartTestTests.lexicon).scan($0, into: &tokens) }
+        #expect(tokens.count == perPiece * repeats)
+        let stride = piece.utf8.count + 1
+        for (i, t) in tokens.enumerated() {
+            let copy = i / perPiece
+            #expect(t.start == copy * stride + (i % perPiece) * 2, "token \(i)")
+            if piece == "7" { #expect(t.number == 7 && t.word == i + 1) }
+        }
+    }
+}
