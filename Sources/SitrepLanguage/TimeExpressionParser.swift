@@ -43,14 +43,18 @@ struct TimeExpressionParser {
         let i = Int(tokens[k].entry)
         guard entries[i].kind == .word else { return true }
         switch entries[i].role {
-        case .the, .article:
-            // "the"/"a" open an expression only with a time word or number right after them.
-            return adj(k, k + 1)
-        case .approx, .more, .at, .last, .next, .this, .that, .past, .previous, .coming, .following,
-             .current, .latest, .recent, .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal,
-             .every, .few, .several, .couple, .noon, .midnight, .future, .near, .right, .up, .no, .as, .new, .eid:
+        case .noon, .midnight, .few, .several, .couple, .eid:
             return true
+        case .the, .article,
+             .approx, .more, .at, .up, .no,
+             .last, .next, .this, .that, .past, .previous, .coming, .following, .current, .latest, .recent,
+             .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal, .every, .right, .as, .new:
+            // These open an expression only with a time word or number right after them ("the third quarter",
+            // "at least two", "that night", "end of July"): every rule for them in `parse` and `wordLed`
+            // (at the top level, `the` false) first asks for the next token to be adjacent.
+            return adj(k, k + 1)
         default:
+            // Including "near" and "future": they count only after "the" ("the near future"), parsed from "the".
             return false
         }
     }

@@ -67,8 +67,26 @@ struct TimeTokenScanner {
         amEntry = find("am"); pmEntry = find("pm"); oclockEntry = find("oclock")
     }
 
+    /// Appends the time tokens of `p` to `tokens`. They are written straight into the new array's storage, with room
+    /// for one token per four bytes; a denser text (numbers one or two bytes apart) is scanned again with twice the room.
     func scan(_ p: UnsafeBufferPointer<UInt8>, into tokens: inout [TimeToken]) {
-        lexicon.withProbe { scan(p, probe: $0, into: &tokens) }
+        lexicon.withProbe { probe in
+            var capacity = p.count / 4 + 16
+            while true {
+                var full = false
+                let scanned = [TimeToken](unsafeUninitializedCapacity: capacity) { buffer, count in
+                    var out = TokenBuffer(buffer)
+                    scan(p, probe: probe, into: &out)
+                    count = out.count
+                    full = out.full
+                }
+                if !full {
+                    if tokens.isEmpty { tokens = scanned } else { tokens.append(contentsOf: scanned) }
+                    return
+                }
+                capacity *= 2
+            }
+        }
     }
 
     /// Whether the word after "a.m."/"p.m." and its full stop (at `from`) opens a sentence: one space, then a capitalised
@@ -93,11 +111,9 @@ struct TimeTokenScanner {
     /// `probe`: the lexicon's tables as pointers, so that looking up every word costs no call, bounds check
     /// or reference count. Tokens go to a raw buffer (no copy-on-write check per token); the latest one's
     /// flags are still changed in place while the words after it tell what follows it.
-    private func scan(_ p: UnsafeBufferPointer<UInt8>, probe: TimeLexicon.Probe, into tokens: inout [TimeToken]) {
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, probe: TimeLexicon.Probe, into out: inout TokenBuffer) {
         let n = p.count
         guard n > 0, let base = p.baseAddress else { return }
-        var out = TokenBuffer(capacity: n / 4 + 16)
-        defer { out.move(into: &tokens) }
         var i = 0
         var word = 0
         var sentence = 0
@@ -276,20 +292,21 @@ struct TimeTokenScanner {
     }
 }
 
-/// The scanner's output while it runs: a raw, growable buffer of tokens (trivial values), moved into the
-/// caller's array at the end.
+/// The scanner's output while it runs: the uninitialised storage of the array being made (tokens are trivial values).
+/// When it is full, further tokens are dropped and `full` is set: the caller scans again with more room.
 private struct TokenBuffer {
-    private var base: UnsafeMutablePointer<TimeToken>
-    private var capacity: Int
+    private let base: UnsafeMutablePointer<TimeToken>
+    private let capacity: Int
     private(set) var count = 0
+    private(set) var full = false
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+    init(_ buffer: UnsafeMutableBufferPointer<TimeToken>) {
+        base = buffer.baseAddress!
+        capacity = buffer.count
     }
 
     @inline(__always) mutating func append(_ t: TimeToken) {
-        if count == capacity { grow() }
+        if count == capacity { full = true; return }
         (base + count).initialize(to: t)
         count &+= 1
     }
@@ -298,19 +315,4 @@ private struct TokenBuffer {
     @inline(__always) var lastWord: Int { base[count &- 1].word }
 
     @inline(__always) func orLastFlags(_ f: UInt16) { base[count &- 1].flags |= f }
-
-    private mutating func grow() {
-        let bigger = UnsafeMutablePointer<TimeToken>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity *= 2
-    }
-
-    /// Appends the tokens to `tokens` and frees the buffer.
-    mutating func move(into tokens: inout [TimeToken]) {
-        tokens.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
-        base.deallocate()
-        count = 0; capacity = 0
-    }
 }

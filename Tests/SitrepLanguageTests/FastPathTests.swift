@@ -201,3 +201,61 @@ import Testing
         }
     }
 }
+
+/// The time parser's start test (`canStart`, asked before every parse) turns away only tokens where no expression
+/// starts: the words it now rejects unless a time word or number follows right after ("at", "more", "that", "end",
+/// "early", "right", "as", "New", …) and "near"/"future" on their own, in sentences where they open an expression and
+/// where they do not.
+@Suite struct TimeStartTestTests {
+    static let lexicon: TimeLexicon = try! TimeLexicon()
+
+    @Test(arguments: [
+        "The talks lasted at least two weeks, then met at the old market at 9 a.m. on Monday.",
+        "More than three days passed; more people came, up to five years later, and no more than ten days after that.",
+        "That night the guards left, that March was cold, this past week was calm and that was all.",
+        "By the end of July the end users saw early results early this year, late Tuesday night and mid-afternoon.",
+        "Later in the day he said it would happen at a later date; earlier reports came in fiscal 1999 and fiscal plans.",
+        "Every Friday, every effort, every two weeks and every other day the crowd gathered right now, right away.",
+        "Leave as soon as possible, as well as on New Year's Day, not a new year or a New Plan for the near future.",
+        "They camped near the border in the future, past the hills, over the past three months and the coming days.",
+        "About 7:15 p.m. about twenty people, around noon and around the corner, up to the ridge, no more rain at last.",
+    ])
+    func rejectedTokensStartNoExpression(_ sentence: String) {
+        var copy = sentence
+        copy.withUTF8 { p in
+            var tokens: [TimeToken] = []
+            TimeTokenScanner(lexicon: Self.lexicon).scan(p, into: &tokens)
+            let parser = TimeExpressionParser(tokens: tokens, entries: Self.lexicon.entries)
+            var rejected = 0, found = 0
+            for k in 0..<tokens.count {
+                let m = parser.parse(k)
+                if m != nil { found += 1 }
+                if !parser.canStart(k) {
+                    rejected += 1
+                    let word = String(decoding: p[tokens[k].start..<tokens[k].end], as: UTF8.self)
+                    #expect(m == nil, "token \(k) \"\(word)\" is turned away but starts an expression")
+                }
+            }
+            #expect(rejected > 0)
+            #expect(found > 0)
+        }
+    }
+}
+
+/// The time-token scanner writes into room for one token per four bytes and scans again with more room when a text is
+/// denser: every token is still there, in order, whatever the density and length.
+@Suite struct TimeScannerRoomTests {
+    @Test(arguments: [("7", 1, 0), ("7", 1, 3), ("7", 1, 400), ("7", 1, 2000), ("1998", 1, 300), ("May", 1, 250)])
+    func everyTokenOfADenseTextIsKept(_ piece: String, _ perPiece: Int, _ repeats: Int) {
+        var text = Array(repeating: piece, count: repeats).joined(separator: " ")
+        var tokens: [TimeToken] = []
+        text.withUTF8 { TimeTokenScanner(lexicon: TimeStartTestTests.lexicon).scan($0, into: &tokens) }
+        #expect(tokens.count == perPiece * repeats)
+        let stride = piece.utf8.count + 1
+        for (i, t) in tokens.enumerated() {
+            let copy = i / perPiece
+            #expect(t.start == copy * stride + (i % perPiece) * 2, "token \(i)")
+            if piece == "7" { #expect(t.number == 7 && t.word == i + 1) }
+        }
+    }
+}
