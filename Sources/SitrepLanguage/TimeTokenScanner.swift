@@ -211,11 +211,8 @@ struct TimeTokenScanner {
                             if (marks == 1 && mark == 0x27) || (marks == 3 && mark == 0x99), spaces > 0, newlines <= 1 { gap = .space }
                         }
                     }
-                } else if e &- d == 2, digits <= 2 {
-                    let a = ByteClass.lower(base[d]), c = ByteClass.lower(base[d &+ 1])
-                    if (a == 0x73 && c == 0x74) || (a == 0x6E && c == 0x64) || (a == 0x72 && c == 0x64) || (a == 0x74 && c == 0x68) {
-                        number = v; flags |= TimeToken.ordinalSuffix
-                    }
+                } else if e &- d == 2, digits <= 2, Self.isOrdinalSuffix(base[d], base[d &+ 1]) {
+                    number = v; flags |= TimeToken.ordinalSuffix
                 } else if e &- d == 1, (base[d] | 0x20) == 0x73, digits == 4 || digits == 2 {
                     number = v; flags |= TimeToken.decade
                 } else if e &- d == 2, digits <= 2, (base[d &+ 1] | 0x20) == 0x6D, (base[d] | 0x20) == 0x61 || (base[d] | 0x20) == 0x70 {
@@ -315,4 +312,13 @@ private struct TokenBuffer {
     @inline(__always) var lastWord: Int { base[count &- 1].word }
 
     @inline(__always) func orLastFlags(_ f: UInt16) { base[count &- 1].flags |= f }
+}
+
+extension TimeTokenScanner {
+    /// "st", "nd", "rd", "th" in any case: the suffix of "1st", "22nd", "3rd", "30th" (not the "am" of "10am").
+    @inline(__always)
+    static func isOrdinalSuffix(_ x: UInt8, _ y: UInt8) -> Bool {
+        let a = ByteClass.lower(x), c = ByteClass.lower(y)
+        return (a == 0x73 && c == 0x74) || (a == 0x6E && c == 0x64) || (a == 0x72 && c == 0x64) || (a == 0x74 && c == 0x68)
+    }
 }

@@ -34,6 +34,13 @@ import Testing
         // … and the publication day when the text has named none.
         TimeValueCase(text: "The first blast came at 10:40 a.m., witnesses said.",
                       published: "1998-08-08", phrase: "10:40 a.m.", type: .time, value: "1998-08-08T10:40"),
+        // A meridiem written onto the number ("10am", "7PM") is the same clock time; an ordinal stays a day.
+        TimeValueCase(text: "Two trucks exploded Friday near the port. The first blast came at 10am, witnesses said.",
+                      published: "1998-08-08", phrase: "10am", type: .time, value: "1998-08-07T10:00"),
+        TimeValueCase(text: "The curfew starts at 7PM, officials said.",
+                      published: "1998-08-08", phrase: "7PM", type: .time, value: "1998-08-08T19:00"),
+        TimeValueCase(text: "The vote was held on the 3rd, officials said.",
+                      published: "1998-08-08", phrase: "the 3rd", type: .date, value: "1998-08-03"),
         // "a.m." with its full stop can end a sentence: a weekday in the next sentence is not the clock time's day.
         TimeValueCase(text: "Shooting broke out at 9 a.m. Officials said Thursday that the curfew stays.",
                       published: "1998-08-08", phrase: "9 a.m.", type: .time, value: "1998-08-08T09:00"),
