@@ -81,25 +81,10 @@ enum ByteText {
     /// Whether `key[at...]` starts with `pattern`, where a 0x01 byte in the pattern stands for a run of digits.
     /// Returns the end of the match.
     static func match(_ pattern: [UInt8], in key: UnsafeBufferPointer<UInt8>, from: Int, to: Int, at: Int) -> Int? {
-        var i = at
-        var j = 0
-        let n = pattern.count
-        while j < n {
-            let c = pattern[j]
-            if c == 0x01 {
-                guard i < to, isDigit(key[i]) else { return nil }
-                while i < to, isDigit(key[i]) { i += 1 }
-                j += 1
-                continue
-            }
-            guard i < to, key[i] == c else { return nil }
-            i += 1
-            j += 1
-        }
-        return i
+        pattern.withUnsafeBufferPointer { match($0, in: key, to: to, at: at) }
     }
 
-    /// `match` for a pattern in place (no array to retain); the same result.
+    /// `match` for a pattern in place (no array to retain).
     @inline(__always)
     static func match(_ pattern: UnsafeBufferPointer<UInt8>, in key: UnsafeBufferPointer<UInt8>, to: Int, at: Int) -> Int? {
         var i = at
