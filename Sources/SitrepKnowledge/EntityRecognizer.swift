@@ -146,8 +146,10 @@ public struct EntityRecognizer: Sendable {
                             words: (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)?,
                             types: (ids: UnsafePointer<Int32>, count: Int)) -> [Int] {
         let n = atoms.count
-        var tags = [Int](repeating: 0, count: n)
-        var marks = [UInt64](repeating: 0, count: dictionary == nil ? 0 : n)
+        // Not filled here: the decoder and the marks write every token of every sentence (the sentences cover the atoms).
+        var tags = [Int](unsafeUninitializedCapacity: n) { _, count in count = n }
+        let markCount = dictionary == nil ? 0 : n
+        var marks = [UInt64](unsafeUninitializedCapacity: markCount) { _, count in count = markCount }
         var memory = NERLabelMemory()
         var cache = NERWordScoreCache()
         var blocks = NERBlockCache()
@@ -276,7 +278,7 @@ public struct EntityRecognizer: Sendable {
         }
         // One name, one label through the document: a known name's label wins, else the model's majority.
         guard !found.isEmpty else { return known.sorted { $0.range < $1.range } }
-        var votes = NameVotes(bytes: utf8)
+        var votes = NameVotes(bytes: utf8, names: known.count + found.count)
         for m in known where m.label != .misc { votes.add(m.range, m.label, 1000) }
         let foundEntries = found.map { votes.add($0.range, $0.label, 1) }
         for i in found.indices {
@@ -312,11 +314,17 @@ private struct NameVotes {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Hash of the name bytes → row; `head[row]` is the first entry with that hash (entries with the
     /// same hash but other bytes are chained through `next`).
-    private var rows = PerceptronFeatureTable(capacity: 64)
+    private var rows: PerceptronFeatureTable
     private var head: [Int] = []
     private var entries: [(range: TextRange, next: Int, votes: (Int, Int, Int, Int))] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    /// Votes for at most `names` names (more only grow the tables).
+    init(bytes: UnsafeBufferPointer<UInt8>, names: Int) {
+        self.bytes = bytes
+        rows = PerceptronFeatureTable(capacity: max(names, 8))
+        head.reserveCapacity(names)
+        entries.reserveCapacity(names)
+    }
 
     private func same(_ a: TextRange, _ b: TextRange) -> Bool {
         guard a.length == b.length else { return false }
@@ -391,9 +399,9 @@ extension EntityRecognizer {
         }
         // Later uses of those names are the same persons, whatever the model makes of them.
         let tokens = tokens ?? EntityWordSplitter.split(text)
-        let utf8 = Array(text.utf8)
-        let names = Set(known.filter { !$0.fromDictionary }.map { utf8[Int($0.range.start)..<Int($0.range.end)] })
-        if !names.isEmpty {
+        if known.contains(where: { !$0.fromDictionary }) {
+            let utf8 = Array(text.utf8)
+            let names = Set(known.filter { !$0.fromDictionary }.map { utf8[Int($0.range.start)..<Int($0.range.end)] })
             for (i, t) in tokens.enumerated() where Int(t.range.end) <= utf8.count {
                 for name in names where utf8.count - Int(t.range.start) >= name.count
                     && utf8[Int(t.range.start)..<(Int(t.range.start) + name.count)] == name {

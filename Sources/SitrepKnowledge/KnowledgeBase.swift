@@ -42,12 +42,14 @@ public final class KnowledgeBase: Sendable {
         k.actors = findings.mentions
         k.entities = recognizer.entities(in: text, tokens: language.tokens, actors: findings.mentions,
                                          places: places, affiliations: findings.affiliations)
+        // The ranges that can take a place away, picked once (not tested again for every place).
+        let namedActors = k.actors.compactMap { $0.id != nil && $0.kind != .state ? $0.range : nil }
+        let modelNames = k.entities.compactMap { e in
+            !e.fromDictionary && (e.label == .person || e.label == .organisation) ? e.range : nil
+        }
         k.places = places.filter { p in
-            if k.actors.contains(where: { $0.id != nil && $0.kind != .state && $0.range.overlaps(p.range) }) { return false }
-            return !k.entities.contains { e in
-                !e.fromDictionary && (e.label == .person || e.label == .organisation)
-                    && e.range.contains(p.range) && e.range != p.range
-            }
+            if namedActors.contains(where: { $0.overlaps(p.range) }) { return false }
+            return !modelNames.contains { $0.contains(p.range) && $0 != p.range }
         }
         return k
     }
