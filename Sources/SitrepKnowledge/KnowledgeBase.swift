@@ -37,7 +37,7 @@ public final class KnowledgeBase: Sendable {
     /// it ("Abu Hussein Hama" is a person); a place that is the whole name stays a place.
     public func annotate(_ text: String, language: LanguageAnnotations) -> KnowledgeAnnotations {
         var k = KnowledgeAnnotations()
-        let places = placeMatcher.find(in: text, tokens: language.tokens)
+        var places = placeMatcher.find(in: text, tokens: language.tokens)
         let findings = actorMatcher.analyze(text, tokens: language.tokens)
         k.actors = findings.mentions
         k.entities = recognizer.entities(in: text, tokens: language.tokens, actors: findings.mentions,
@@ -47,10 +47,11 @@ public final class KnowledgeBase: Sendable {
         let modelNames = k.entities.compactMap { e in
             !e.fromDictionary && (e.label == .person || e.label == .organisation) ? e.range : nil
         }
-        k.places = places.filter { p in
-            if namedActors.contains(where: { $0.overlaps(p.range) }) { return false }
-            return !modelNames.contains { $0.contains(p.range) && $0 != p.range }
+        // Removed in place (the places kept are moved, not copied into a new list).
+        places.removeAll { p in
+            namedActors.contains(where: { $0.overlaps(p.range) }) || modelNames.contains { $0.contains(p.range) && $0 != p.range }
         }
+        k.places = places
         return k
     }
 }
