@@ -57,27 +57,37 @@ final class DocumentView {
         self.language = lang
         self.tokens = lang.tokens
         let n = lang.tokens.count
-        var keys = [UInt64](repeating: 0, count: n)
-        var function = [FunctionClass?](repeating: nil, count: n)
-        var starts = [UInt16](repeating: 0, count: n)
-        var argument = [ArgumentClass?](repeating: nil, count: n)
+        var keys: [UInt64] = [], function: [FunctionClass?] = [], starts: [UInt16] = [], argument: [ArgumentClass?] = []
         let table = lexicon.wordInfo
-        // One pass over raw buffers: no bounds or uniqueness checks per token.
+        // One pass over raw buffers, each array written once per token (not filled first): no bounds or uniqueness
+        // checks per token.
         bytes.withUnsafeBufferPointer { p in
             lang.tokens.withUnsafeBufferPointer { tp in
-                keys.withUnsafeMutableBufferPointer { kp in
-                    function.withUnsafeMutableBufferPointer { fp in
-                        starts.withUnsafeMutableBufferPointer { sp in
-                            argument.withUnsafeMutableBufferPointer { ap in
+                keys = [UInt64](unsafeUninitializedCapacity: n) { kp, kc in
+                    function = [FunctionClass?](unsafeUninitializedCapacity: n) { fp, fc in
+                        starts = [UInt16](unsafeUninitializedCapacity: n) { sp, sc in
+                            argument = [ArgumentClass?](unsafeUninitializedCapacity: n) { ap, ac in
                                 for i in 0..<n {
                                     let r = tp[i].range
                                     let k = WordKey.of(p, Int(r.start), Int(r.end))
-                                    kp[i] = k
-                                    if let info = table.info(k) { fp[i] = info.function; sp[i] = info.starts; ap[i] = info.argument }
+                                    kp.initializeElement(at: i, to: k)
+                                    if let info = table.info(k) {
+                                        fp.initializeElement(at: i, to: info.function)
+                                        sp.initializeElement(at: i, to: info.starts)
+                                        ap.initializeElement(at: i, to: info.argument)
+                                    } else {
+                                        fp.initializeElement(at: i, to: nil)
+                                        sp.initializeElement(at: i, to: 0)
+                                        ap.initializeElement(at: i, to: nil)
+                                    }
                                 }
+                                ac = n
                             }
+                            sc = n
                         }
+                        fc = n
                     }
+                    kc = n
                 }
             }
         }
@@ -181,6 +191,11 @@ final class DocumentView {
         starts.withUnsafeBufferPointer { p in
             let stop = min(end, p.count)
             var j = i
+            // Four flags at a time (one load, the bit tested in each lane), then one by one.
+            if let base = p.baseAddress {
+                let lanes = UInt64(bit) &* 0x0001_0001_0001_0001
+                while j &+ 4 <= stop, UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) & lanes == 0 { j &+= 4 }
+            }
             while j < stop, p[j] & bit == 0 { j += 1 }
             return j < stop ? j : max(i, end)
         }

@@ -114,6 +114,7 @@ final class ExtractionRun {
         candidates.reserveCapacity(max(16, view.tokens.count / 16))
         modeCueCache = [[ModeCue]?](repeating: nil, count: sentences.count)
         consumed = [Bool](repeating: false, count: view.tokens.count)
+        bySentence.reserveCapacity(sentences.count)
         for (s, sentence) in sentences.enumerated() {
             let first = candidates.count
             findTriggers(sentence: s, tokens: sentence.tokens)

@@ -103,7 +103,8 @@ extension ExtractionRun {
             var m: UInt8 = isUsable(t) ? usableTime : 0
             if let modifier = t.modifier {
                 if modifier == "since" { m |= sinceTime }
-                if deadlineModifiers.contains(modifier) { m |= deadlineTime }
+                // (`deadlineModifiers` compared one by one: no hash of the string per time.)
+                if modifier == "by" || modifier == "until" || modifier == "before" { m |= deadlineTime }
                 if modifier == "after" { m |= afterTime }
             }
             return m

@@ -113,126 +113,169 @@ enum ActorUnits {
     /// `fast: false` reads every word byte by byte (`readPart`): the plain computation the word-at-a-time path is
     /// tested against.
     static func units(bytes b: UnsafeBufferPointer<UInt8>, tokens: [Token], fast: Bool = true) -> [ActorUnit] {
+        let n = tokens.count
+        if let units = units(bytes: b, tokens: tokens, fast: fast, room: n + n / 4 + 16) { return units }
+        // More units than that (many hyphenated words): room for one per byte of the tokens, always enough (a
+        // token's units are disjoint, non-empty pieces of it).
+        var room = 16
+        for t in tokens { room += max(0, min(Int(t.range.end), b.count) - Int(t.range.start)) }
+        return units(bytes: b, tokens: tokens, fast: fast, room: room)!
+    }
+
+    /// The units written straight into the result's storage, room for `room` of them (no uniqueness or capacity
+    /// check of an array per unit, no copy at the end); nil when they do not fit.
+    private static func units(bytes b: UnsafeBufferPointer<UInt8>, tokens: [Token], fast: Bool, room: Int) -> [ActorUnit]? {
         let al = standaloneAl, el = standaloneEl
         let possessive = hashFolded("s")
-        return tokens.withUnsafeBufferPointer { tk -> [ActorUnit] in
-            var out: [ActorUnit] = []
-            out.reserveCapacity(tk.count + tk.count / 4)
-            var pendingArticleStart: Int32 = -1
-            let count = b.count
-            for ti in 0..<tk.count {
-                let tStart = Int(tk[ti].range.start), tEnd = min(Int(tk[ti].range.end), count)
-                guard tStart < tEnd else { continue }
-                let token = Int32(truncatingIfNeeded: ti)
-                let first = b[tStart]
-                let isWordToken = first >= 0x80 ? EntityWordSplitter.nonWordLength(b, tStart) == 0
-                    : (first &- 0x30 < 10) || ((first | 0x20) &- 0x61 < 26)
-                if !isWordToken {
-                    // Punctuation: one unit with its bytes; hyphens and dashes between words are not units.
-                    pendingArticleStart = -1
-                    if first == 0x2D && tEnd - tStart == 1 { continue }
-                    // A possessive token ('s) is the unit "s".
-                    let ap = apostrophe(b, tStart, tEnd)
-                    if ap > 0 && tStart + ap + 1 == tEnd && (b[tStart + ap] | 0x20) == 0x73 {
-                        out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
-                                             folded: possessive, exact: possessive, token: token,
-                                             flags: ActorUnit.word | ActorUnit.lastInToken))
-                        continue
-                    }
-                    var u = UnitHash()
-                    for i in tStart..<tEnd { u.add(b[i]) }
-                    let h = u.value
-                    out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
-                                         folded: h, exact: h, token: token, flags: ActorUnit.lastInToken))
-                    continue
-                }
-                // The commonest case: a token of one to fifteen ASCII letters, read as one or two words of eight
-                // bytes and hashed so (what `readPart` and `finish` give for it, written out).
-                if fast && tEnd - tStart < 16 && tStart + 16 <= count {
-                    let len = tEnd - tStart
-                    let p = UnsafeRawPointer(b.baseAddress! + tStart)
-                    let x0 = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
-                    let x1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                    let letters = len <= 8 ? PlaceWordScanner.asciiLetterRun(x0) >= len
-                        : PlaceWordScanner.asciiLetterRun(x0) == 8 && PlaceWordScanner.asciiLetterRun(x1) >= len - 8
-                    if letters {
-                        let all: UInt64 = 0x2020_2020_2020_2020
-                        // Bytes of the token in the first and second word; their case bits.
-                        let m0: UInt64 = len >= 8 ? ~0 : (1 << UInt64(len << 3)) - 1
-                        let m1: UInt64 = len <= 8 ? 0 : (1 << UInt64((len - 8) << 3)) - 1
-                        let w0 = x0 & m0, w1 = x1 & m1
-                        let l0 = w0 | (all & m0), l1 = w1 | (all & m1)
-                        @inline(__always) func hash(_ a: UInt64, _ b: UInt64, _ n: Int) -> UInt64 {
-                            n < 8 ? final(offset, a, n) : final(chunk(offset, a), b, n)
-                        }
-                        var folded = hash(l0, l1, len)
-                        // (Without capitals the exact bytes are the folded ones.)
-                        let exact = w0 == l0 && w1 == l1 ? folded : hash(w0, w1, len)
-                        let head = len >= 2 ? UInt16(l0 & 0xFF) << 8 | UInt16((l0 >> 8) & 0xFF) : UInt16(l0 & 0xFF)
-                        if len >= 3 && len <= 8 && (head == 0x6962 || head == 0x6162 || head == 0x6D6F || head == 0x6D75),
-                           let r = replacements[folded] { folded = r }
-                        var flags = ActorUnit.word | ActorUnit.lastInToken
-                        if w0 & 0x20 == 0 { flags |= ActorUnit.capitalised }
-                        if (w0 & all) | (w1 & all) == 0 { flags |= ActorUnit.allCaps }
-                        let ext = pendingArticleStart >= 0 ? pendingArticleStart : Int32(tStart)
+        var overflow = false
+        let result = tokens.withUnsafeBufferPointer { tk -> [ActorUnit] in
+            [ActorUnit](unsafeUninitializedCapacity: room) { storage, initialized in
+                var out = UnitBuffer(base: storage.baseAddress!, capacity: room)
+                defer { initialized = out.count; overflow = out.overflow }
+                var pendingArticleStart: Int32 = -1
+                let count = b.count
+                for ti in 0..<tk.count {
+                    let tStart = Int(tk[ti].range.start), tEnd = min(Int(tk[ti].range.end), count)
+                    guard tStart < tEnd else { continue }
+                    let token = Int32(truncatingIfNeeded: ti)
+                    let first = b[tStart]
+                    let isWordToken = first >= 0x80 ? EntityWordSplitter.nonWordLength(b, tStart) == 0
+                        : (first &- 0x30 < 10) || ((first | 0x20) &- 0x61 < 26)
+                    if !isWordToken {
+                        // Punctuation: one unit with its bytes; hyphens and dashes between words are not units.
                         pendingArticleStart = -1
-                        // "al…", "el…": the rest after the article (bytes 2…), for names written with it attached.
-                        let alternative = len >= 5 && (head == 0x616C || head == 0x656C)
-                            ? hash((l0 >> 16) | (l1 << 48), l1 >> 16, len - 2) : 0
-                        // A standalone "Al"/"El" before another word is an article: no unit.
-                        if (folded == al || folded == el) && ti + 1 < tk.count && tk[ti + 1].range.start > tk[ti].range.end {
-                            pendingArticleStart = ext
+                        if first == 0x2D && tEnd - tStart == 1 { continue }
+                        // A possessive token ('s) is the unit "s".
+                        let ap = apostrophe(b, tStart, tEnd)
+                        if ap > 0 && tStart + ap + 1 == tEnd && (b[tStart + ap] | 0x20) == 0x73 {
+                            out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
+                                                 folded: possessive, exact: possessive, token: token,
+                                                 flags: ActorUnit.word | ActorUnit.lastInToken))
                             continue
                         }
-                        out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: ext, folded: folded,
-                                             alternative: alternative, exact: exact, token: token, flags: flags))
+                        var u = UnitHash()
+                        for i in tStart..<tEnd { u.add(b[i]) }
+                        let h = u.value
+                        out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: Int32(tStart),
+                                             folded: h, exact: h, token: token, flags: ActorUnit.lastInToken))
                         continue
                     }
-                }
-                // Any other token of ASCII letters only, read eight bytes at a time.
-                if fast, let part = plainPart(b, from: tStart, to: tEnd) {
+                    // The commonest case: a token of one to fifteen ASCII letters, read as one or two words of eight
+                    // bytes and hashed so (what `readPart` and `finish` give for it, written out).
+                    if fast && tEnd - tStart < 16 && tStart + 16 <= count {
+                        let len = tEnd - tStart
+                        let p = UnsafeRawPointer(b.baseAddress! + tStart)
+                        let x0 = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+                        let x1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                        let letters = len <= 8 ? PlaceWordScanner.asciiLetterRun(x0) >= len
+                            : PlaceWordScanner.asciiLetterRun(x0) == 8 && PlaceWordScanner.asciiLetterRun(x1) >= len - 8
+                        if letters {
+                            let all: UInt64 = 0x2020_2020_2020_2020
+                            // Bytes of the token in the first and second word; their case bits.
+                            let m0: UInt64 = len >= 8 ? ~0 : (1 << UInt64(len << 3)) - 1
+                            let m1: UInt64 = len <= 8 ? 0 : (1 << UInt64((len - 8) << 3)) - 1
+                            let w0 = x0 & m0, w1 = x1 & m1
+                            let l0 = w0 | (all & m0), l1 = w1 | (all & m1)
+                            @inline(__always) func hash(_ a: UInt64, _ b: UInt64, _ n: Int) -> UInt64 {
+                                n < 8 ? final(offset, a, n) : final(chunk(offset, a), b, n)
+                            }
+                            var folded = hash(l0, l1, len)
+                            // (Without capitals the exact bytes are the folded ones.)
+                            let exact = w0 == l0 && w1 == l1 ? folded : hash(w0, w1, len)
+                            let head = len >= 2 ? UInt16(l0 & 0xFF) << 8 | UInt16((l0 >> 8) & 0xFF) : UInt16(l0 & 0xFF)
+                            if len >= 3 && len <= 8 && (head == 0x6962 || head == 0x6162 || head == 0x6D6F || head == 0x6D75),
+                               let r = replacements[folded] { folded = r }
+                            var flags = ActorUnit.word | ActorUnit.lastInToken
+                            if w0 & 0x20 == 0 { flags |= ActorUnit.capitalised }
+                            if (w0 & all) | (w1 & all) == 0 { flags |= ActorUnit.allCaps }
+                            let ext = pendingArticleStart >= 0 ? pendingArticleStart : Int32(tStart)
+                            pendingArticleStart = -1
+                            // "al…", "el…": the rest after the article (bytes 2…), for names written with it attached.
+                            let alternative = len >= 5 && (head == 0x616C || head == 0x656C)
+                                ? hash((l0 >> 16) | (l1 << 48), l1 >> 16, len - 2) : 0
+                            // A standalone "Al"/"El" before another word is an article: no unit.
+                            if (folded == al || folded == el) && ti + 1 < tk.count && tk[ti + 1].range.start > tk[ti].range.end {
+                                pendingArticleStart = ext
+                                continue
+                            }
+                            out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: ext, folded: folded,
+                                                 alternative: alternative, exact: exact, token: token, flags: flags))
+                            continue
+                        }
+                    }
+                    // Any other token of ASCII letters only, read eight bytes at a time.
+                    if fast, let part = plainPart(b, from: tStart, to: tEnd) {
+                        var articleStart = pendingArticleStart
+                        pendingArticleStart = -1
+                        finish(part, b, tokenEnd: tEnd, last: true, token: token, articleStart: &articleStart, into: &out)
+                        if (part.folded == al || part.folded == el), ti + 1 < tk.count, tk[ti + 1].range.start > tk[ti].range.end,
+                           let lastUnit = out.last, lastUnit.token == token, lastUnit.start == Int32(tStart), lastUnit.end == Int32(tEnd) {
+                            pendingArticleStart = lastUnit.extendedStart
+                            out.removeLast()
+                        }
+                        continue
+                    }
+                    // A word: parts between hyphens.
                     var articleStart = pendingArticleStart
                     pendingArticleStart = -1
-                    finish(part, b, tokenEnd: tEnd, last: true, token: token, articleStart: &articleStart, into: &out)
-                    if (part.folded == al || part.folded == el), ti + 1 < tk.count, tk[ti + 1].range.start > tk[ti].range.end,
-                       let lastUnit = out.last, lastUnit.token == token, lastUnit.start == Int32(tStart), lastUnit.end == Int32(tEnd) {
+                    var i = tStart
+                    while true {
+                        let part = readPart(b, from: i, to: tEnd, tokenEnd: tEnd)
+                        if part.possessive {
+                            // A possessive 's at the end of the token becomes its own unit.
+                            finish(part, b, tokenEnd: tEnd, last: false, token: token, articleStart: &articleStart, into: &out)
+                            out.append(ActorUnit(start: Int32(part.stop), end: Int32(tEnd), extendedStart: Int32(part.stop),
+                                                 folded: possessive, exact: possessive, token: token,
+                                                 flags: ActorUnit.word | ActorUnit.lastInToken))
+                            break
+                        }
+                        if part.stop < tEnd {  // a hyphen
+                            finish(part, b, tokenEnd: tEnd, last: false, token: token, articleStart: &articleStart, into: &out)
+                            i = part.stop + 1
+                            continue
+                        }
+                        finish(part, b, tokenEnd: tEnd, last: true, token: token, articleStart: &articleStart, into: &out)
+                        break
+                    }
+                    // A standalone "Al"/"El" before another word is an article.
+                    if let lastUnit = out.last, lastUnit.folded == al || lastUnit.folded == el, lastUnit.token == token,
+                       lastUnit.start == Int32(tStart), lastUnit.end == Int32(tEnd),
+                       ti + 1 < tk.count, tk[ti + 1].range.start > tk[ti].range.end {
                         pendingArticleStart = lastUnit.extendedStart
                         out.removeLast()
                     }
-                    continue
-                }
-                // A word: parts between hyphens.
-                var articleStart = pendingArticleStart
-                pendingArticleStart = -1
-                var i = tStart
-                while true {
-                    let part = readPart(b, from: i, to: tEnd, tokenEnd: tEnd)
-                    if part.possessive {
-                        // A possessive 's at the end of the token becomes its own unit.
-                        finish(part, b, tokenEnd: tEnd, last: false, token: token, articleStart: &articleStart, into: &out)
-                        out.append(ActorUnit(start: Int32(part.stop), end: Int32(tEnd), extendedStart: Int32(part.stop),
-                                             folded: possessive, exact: possessive, token: token,
-                                             flags: ActorUnit.word | ActorUnit.lastInToken))
-                        break
-                    }
-                    if part.stop < tEnd {  // a hyphen
-                        finish(part, b, tokenEnd: tEnd, last: false, token: token, articleStart: &articleStart, into: &out)
-                        i = part.stop + 1
-                        continue
-                    }
-                    finish(part, b, tokenEnd: tEnd, last: true, token: token, articleStart: &articleStart, into: &out)
-                    break
-                }
-                // A standalone "Al"/"El" before another word is an article.
-                if let lastUnit = out.last, lastUnit.folded == al || lastUnit.folded == el, lastUnit.token == token,
-                   lastUnit.start == Int32(tStart), lastUnit.end == Int32(tEnd),
-                   ti + 1 < tk.count, tk[ti + 1].range.start > tk[ti].range.end {
-                    pendingArticleStart = lastUnit.extendedStart
-                    out.removeLast()
+                    if out.overflow { break }
                 }
             }
-            return out
         }
+        return overflow ? nil : result
+    }
+
+    /// Units written to raw storage of fixed room (`ActorUnit` is plain data: nothing to deinitialise). A unit
+    /// past the room is dropped and marks the buffer as overflowed.
+    struct UnitBuffer {
+        let base: UnsafeMutablePointer<ActorUnit>
+        let capacity: Int
+        private(set) var count = 0
+        private(set) var overflow = false
+
+        init(base: UnsafeMutablePointer<ActorUnit>, capacity: Int) {
+            self.base = base
+            self.capacity = capacity
+        }
+
+        @inline(__always) mutating func append(_ u: ActorUnit) {
+            if count < capacity {
+                (base + count).initialize(to: u)
+                count &+= 1
+            } else {
+                overflow = true
+            }
+        }
+
+        var last: ActorUnit? { count > 0 ? base[count - 1] : nil }
+
+        mutating func removeLast() { count -= 1 }
     }
 
     /// One part of a word: where it starts and stops, its hashes and letter case.
@@ -382,7 +425,7 @@ enum ActorUnits {
     /// Ends a part at its stop: an article waits for the next part, anything else becomes a unit.
     @inline(__always)
     static func finish(_ p: Part, _ b: UnsafeBufferPointer<UInt8>, tokenEnd: Int, last: Bool, token: Int32,
-                       articleStart: inout Int32, into out: inout [ActorUnit]) {
+                       articleStart: inout Int32, into out: inout UnitBuffer) {
         guard p.stop > p.start else { return }
         var f = p.folded
         // Only "ib…", "ab…", "mo…", "mu…" of 3–8 letters can be a variant spelling.

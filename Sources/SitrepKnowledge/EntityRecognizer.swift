@@ -146,8 +146,10 @@ public struct EntityRecognizer: Sendable {
                             words: (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)?,
                             types: (ids: UnsafePointer<Int32>, count: Int)) -> [Int] {
         let n = atoms.count
-        var tags = [Int](repeating: 0, count: n)
-        var marks = [UInt64](repeating: 0, count: dictionary == nil ? 0 : n)
+        // Not filled here: the decoder and the marks write every token of every sentence (the sentences cover the atoms).
+        var tags = [Int](unsafeUninitializedCapacity: n) { _, count in count = n }
+        let markCount = dictionary == nil ? 0 : n
+        var marks = [UInt64](unsafeUninitializedCapacity: markCount) { _, count in count = markCount }
         var memory = NERLabelMemory()
         var cache = NERWordScoreCache()
         var blocks = NERBlockCache()
@@ -199,6 +201,7 @@ public struct EntityRecognizer: Sendable {
         guard !tokens.isEmpty else { return known.sorted { $0.range < $1.range } }
         // Sentences: after . ! ? and at line breaks.
         var sentences: [Range<Int>] = []
+        sentences.reserveCapacity(tokens.count / 16 + 4)  // room for sentences of sixteen tokens (more only grow it)
         var start = 0
         // Atoms straight from the bytes, once per distinct word of the document: light ones for ASCII
         // words (completed if scored), full ones for quotes and dashes, and through a String for the
@@ -276,7 +279,7 @@ public struct EntityRecognizer: Sendable {
         }
         // One name, one label through the document: a known name's label wins, else the model's majority.
         guard !found.isEmpty else { return known.sorted { $0.range < $1.range } }
-        var votes = NameVotes(bytes: utf8)
+        var votes = NameVotes(bytes: utf8, names: known.count + found.count)
         for m in known where m.label != .misc { votes.add(m.range, m.label, 1000) }
         let foundEntries = found.map { votes.add($0.range, $0.label, 1) }
         for i in found.indices {
@@ -312,11 +315,17 @@ private struct NameVotes {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Hash of the name bytes → row; `head[row]` is the first entry with that hash (entries with the
     /// same hash but other bytes are chained through `next`).
-    private var rows = PerceptronFeatureTable(capacity: 64)
+    private var rows: PerceptronFeatureTable
     private var head: [Int] = []
     private var entries: [(range: TextRange, next: Int, votes: (Int, Int, Int, Int))] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    /// Votes for at most `names` names (more only grow the tables).
+    init(bytes: UnsafeBufferPointer<UInt8>, names: Int) {
+        self.bytes = bytes
+        rows = PerceptronFeatureTable(capacity: max(names, 8))
+        head.reserveCapacity(names)
+        entries.reserveCapacity(names)
+    }
 
     private func same(_ a: TextRange, _ b: TextRange) -> Bool {
         guard a.length == b.length else { return false }
@@ -373,6 +382,38 @@ private struct NameVotes {
 }
 
 extension EntityRecognizer {
+    /// Appends (in order) each place that overlaps no name in `known` so far (neither a given name nor a place
+    /// appended before it). With the given names and the places in text order and no empty place, a place is
+    /// tested against the names starting before its end (a binary search) by the furthest end among them, and
+    /// against the places taken by the furthest end of those; otherwise name by name. `plain` forces the latter.
+    static func addPlaces(_ places: [PlaceMention], to known: inout [EntityMention], plain: Bool = false) {
+        let given = known.count
+        var ordered = !plain
+        for j in known.indices.dropFirst() where known[j].range.start < known[j - 1].range.start { ordered = false; break }
+        for j in places.indices where places[j].range.start >= places[j].range.end || (j > 0 && places[j].range.start < places[j - 1].range.start) {
+            ordered = false; break
+        }
+        guard ordered else {
+            for p in places where !known.contains(where: { $0.range.overlaps(p.range) }) {
+                known.append(EntityMention(range: p.range, label: .location, fromDictionary: true))
+            }
+            return
+        }
+        // Furthest end among the first k + 1 given names (by start).
+        var furthest = [Int32](repeating: 0, count: given)
+        for j in 0..<given { furthest[j] = max(j > 0 ? furthest[j - 1] : Int32.min, known[j].range.end) }
+        var takenEnd = Int32.min  // furthest end of the places taken (all start at or before the next place)
+        for p in places {
+            let r = p.range
+            var lo = 0, hi = given  // given names starting before the place's end: known[0..<lo]
+            while lo < hi { let mid = (lo + hi) / 2; if known[mid].range.start < r.end { lo = mid + 1 } else { hi = mid } }
+            if lo > 0 && furthest[lo - 1] > r.start { continue }
+            if takenEnd > r.start { continue }
+            known.append(EntityMention(range: r, label: .location, fromDictionary: true))
+            takenEnd = max(takenEnd, r.end)
+        }
+    }
+
     /// The entity list of `KnowledgeAnnotations`: dictionary actors (persons PER, states LOC, named
     /// organisations ORG) and gazetteer places (LOC) win; the model adds the names they do not cover,
     /// and the same name keeps one label through the document.
@@ -380,9 +421,7 @@ extension EntityRecognizer {
     public func entities(in text: String, tokens: [Token]?, actors: [ActorMention], places: [PlaceMention],
                          affiliations: [ActorAffiliation] = []) -> [EntityMention] {
         var known = actors.compactMap(\.entityMention)
-        for p in places where !known.contains(where: { $0.range.overlaps(p.range) }) {
-            known.append(EntityMention(range: p.range, label: .location, fromDictionary: true))
-        }
+        Self.addPlaces(places, to: &known)
         for a in affiliations where a.personID == nil && !known.contains(where: { $0.range.overlaps(a.person) }) {
             // "a spokesman" is a role, not a name.
             guard let first = a.personName.unicodeScalars.first, first.properties.isUppercase,
@@ -391,9 +430,9 @@ extension EntityRecognizer {
         }
         // Later uses of those names are the same persons, whatever the model makes of them.
         let tokens = tokens ?? EntityWordSplitter.split(text)
-        let utf8 = Array(text.utf8)
-        let names = Set(known.filter { !$0.fromDictionary }.map { utf8[Int($0.range.start)..<Int($0.range.end)] })
-        if !names.isEmpty {
+        if known.contains(where: { !$0.fromDictionary }) {
+            let utf8 = Array(text.utf8)
+            let names = Set(known.filter { !$0.fromDictionary }.map { utf8[Int($0.range.start)..<Int($0.range.end)] })
             for (i, t) in tokens.enumerated() where Int(t.range.end) <= utf8.count {
                 for name in names where utf8.count - Int(t.range.start) >= name.count
                     && utf8[Int(t.range.start)..<(Int(t.range.start) + name.count)] == name {

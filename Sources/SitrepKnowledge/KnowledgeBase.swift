@@ -37,18 +37,21 @@ public final class KnowledgeBase: Sendable {
     /// it ("Abu Hussein Hama" is a person); a place that is the whole name stays a place.
     public func annotate(_ text: String, language: LanguageAnnotations) -> KnowledgeAnnotations {
         var k = KnowledgeAnnotations()
-        let places = placeMatcher.find(in: text, tokens: language.tokens)
+        var places = placeMatcher.find(in: text, tokens: language.tokens)
         let findings = actorMatcher.analyze(text, tokens: language.tokens)
         k.actors = findings.mentions
         k.entities = recognizer.entities(in: text, tokens: language.tokens, actors: findings.mentions,
                                          places: places, affiliations: findings.affiliations)
-        k.places = places.filter { p in
-            if k.actors.contains(where: { $0.id != nil && $0.kind != .state && $0.range.overlaps(p.range) }) { return false }
-            return !k.entities.contains { e in
-                !e.fromDictionary && (e.label == .person || e.label == .organisation)
-                    && e.range.contains(p.range) && e.range != p.range
-            }
+        // The ranges that can take a place away, picked once (not tested again for every place).
+        let namedActors = k.actors.compactMap { $0.id != nil && $0.kind != .state ? $0.range : nil }
+        let modelNames = k.entities.compactMap { e in
+            !e.fromDictionary && (e.label == .person || e.label == .organisation) ? e.range : nil
         }
+        // Removed in place (the places kept are moved, not copied into a new list).
+        places.removeAll { p in
+            namedActors.contains(where: { $0.overlaps(p.range) }) || modelNames.contains { $0.contains(p.range) && $0 != p.range }
+        }
+        k.places = places
         return k
     }
 }

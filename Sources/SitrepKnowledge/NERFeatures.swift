@@ -371,7 +371,7 @@ enum NERFeatures {
 
     /// Document-level facts about lowercase forms (see `staticFeatures`).
     struct DocumentFacts {
-        var capitalisedMid = PerceptronFeatureTable(capacity: 256)
+        var capitalisedMid = PerceptronFeatureTable(capacity: 64)
         var lowercaseSeen = PerceptronFeatureTable(capacity: 256)
 
         /// Which words are written lowercase, or capitalised mid-sentence outside headlines, in the document.
@@ -607,7 +607,7 @@ enum NERFeatures {
 /// Summed weights of the word features (`NERFeatures.wordFeatures`) of each word type seen in a
 /// document, so a name that recurs costs its context features only.
 struct NERWordScoreCache {
-    private var index = PerceptronFeatureTable(capacity: 256)
+    private var index = PerceptronFeatureTable(capacity: 128)
     /// One vector per row (tags in lanes 0…8; the other lanes are whatever the scratch held and are never read
     /// as scores): a row is kept and copied as one 64-byte value.
     private var scores: [SIMD16<Int32>] = []
@@ -795,7 +795,7 @@ struct NERTypeScoreRows {
 /// a name tagged PER in one sentence is likely PER in the next.
 struct NERLabelMemory {
     /// Word hash → row of `counts` (an open-addressing table: no per-lookup SipHash).
-    private var rows = PerceptronFeatureTable(capacity: 256)
+    private var rows = PerceptronFeatureTable(capacity: 64)
     /// Four 8-bit counts per word, one per label.
     private var counts: [UInt32] = []
 

@@ -12,8 +12,13 @@ struct PerceptronFeatureTable: Sendable {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         keys = Array(repeating: 0, count: size)
-        rows = Array(repeating: -1, count: size)
+        rows = Self.unfilledRows(size)
         mask = size - 1
+    }
+
+    /// Room for `size` rows, not filled: a slot's row is written with its key and read only where a key is stored.
+    @inline(__always) private static func unfilledRows(_ size: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: size) { _, count in count = size }
     }
 
     /// 0 marks an empty slot, so the hash 0 is stored as 1.
@@ -62,7 +67,7 @@ struct PerceptronFeatureTable: Sendable {
         let oldKeys = keys, oldRows = rows
         let size = keys.count * 2
         keys = Array(repeating: 0, count: size)
-        rows = Array(repeating: -1, count: size)
+        rows = Self.unfilledRows(size)
         mask = size - 1
         for (j, k) in oldKeys.enumerated() where k != 0 {
             var i = Int(truncatingIfNeeded: k) & mask

@@ -289,6 +289,23 @@ struct ExtractFastPathTests {
         }
     }
 
+    // MARK: time marks
+
+    /// The deadline bit of `timeMarks` (modifiers compared one by one) is set exactly for the modifiers in
+    /// `deadlineModifiers`, and the other bits as before.
+    @Test(arguments: ["by", "until", "before", "after", "since", "around", "By", "untill", "", nil] as [String?])
+    func timeMarksFollowTheModifierLists(modifier: String?) {
+        let day = CalendarDay(iso: "2019-05-02")!
+        let t = TimeMention(range: TextRange(start: 0, end: 4), type: .date, interval: DayInterval(day: day), precision: .day,
+                            value: day.iso, modifier: modifier)
+        let m = ExtractionRun.timeMarks([t])[0]
+        let deadline = modifier.map { ExtractionRun.deadlineModifiers.contains($0) } ?? false
+        #expect((m & ExtractionRun.deadlineTime != 0) == deadline)
+        #expect((m & ExtractionRun.sinceTime != 0) == (modifier == "since"))
+        #expect((m & ExtractionRun.afterTime != 0) == (modifier == "after"))
+        #expect((m & ExtractionRun.usableTime != 0) == (modifier != "since"))
+    }
+
     // MARK: mention ids
 
     /// A mention id written byte by byte is the interpolated `<document id>#<n>`, for ids with and without

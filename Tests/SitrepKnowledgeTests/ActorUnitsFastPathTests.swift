@@ -47,6 +47,17 @@ import Testing
         #expect(Self.same(ActorUnits.units(text), ReferenceActorUnits.units(text)))
     }
 
+    /// Texts with more units than the first room (a quarter more than the tokens, and 16): hyphenated words of
+    /// many parts and possessives, so the cutter runs again with room for one unit per byte.
+    @Test(arguments: [(1, "ab-cd-ef-gh"), (30, "ab-cd-ef-gh"), (200, "Al-Qa-Ri-Ma-Zu-Lo"), (64, "x-y-z-w-v-u-t-s-r-q-p"),
+                      (50, "bin-Zayd's al-ab-ra"), (17, "-a-b-c-"), (0, "ab")])
+    func denseUnitsEqualReference(repeats: Int, word: String) {
+        let text = Array(repeating: word, count: repeats).joined(separator: " ")
+        let units = ActorUnits.units(text)
+        #expect(Self.same(units, ReferenceActorUnits.units(text)))
+        if repeats > 0 { #expect(units.count >= repeats) }
+    }
+
     @Test func fastUnitsEqualReferenceOnSeeds() {
         let seeds = Self.seeds()
         #expect(!seeds.isEmpty)

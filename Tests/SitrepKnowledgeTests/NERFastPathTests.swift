@@ -116,6 +116,32 @@ import Testing
         ([(1, 2)], []),
     ]
 
+    /// Places joining the known names (those overlapping none so far) come out as testing every name does:
+    /// names and places in text order, overlapping at either end, nested, equal, touching, or out of order and
+    /// empty (which take the name-by-name path).
+    static let placeCases: [(names: [(Int32, Int32)], places: [(Int32, Int32)])] = [
+        ([(0, 4), (10, 20), (30, 31)], [(3, 5), (4, 6), (8, 10), (12, 14), (19, 25), (20, 22), (22, 30), (29, 30), (31, 40)]),
+        ([(5, 50), (6, 7)], [(0, 5), (0, 6), (49, 60), (50, 51), (60, 70), (65, 66), (70, 71)]),
+        ([], [(1, 3), (2, 4), (3, 5), (5, 9), (9, 12)]),
+        ([(2, 6)], [(1, 3), (5, 5), (5, 9), (9, 12)]),
+        ([(3, 3), (3, 8), (2, 9)], [(0, 3), (3, 4), (8, 9), (9, 10)]),
+        ([(10, 12), (0, 2)], [(1, 5), (11, 11), (12, 14)]),
+        ([(0, 1), (1, 2), (1, 40), (2, 3)], [(0, 0), (3, 4), (39, 41), (40, 41), (41, 42)]),
+        ([(4, 9)], [(5, 7), (1, 3), (8, 12)]),
+    ]
+
+    @Test(arguments: 0..<8)
+    func placesJoinKnownNamesAsTestedOneByOne(index: Int) {
+        let (names, places) = Self.placeCases[index]
+        let known = names.map { EntityMention(range: TextRange(start: $0.0, end: $0.1), label: .organisation, fromDictionary: true) }
+        let p = places.map { PlaceMention(range: TextRange(start: $0.0, end: $0.1), place: PlaceRef(name: "P"), score: 0.9) }
+        var fast = known, plain = known
+        EntityRecognizer.addPlaces(p, to: &fast)
+        EntityRecognizer.addPlaces(p, to: &plain, plain: true)
+        #expect(fast == plain)
+        #expect(fast.count > known.count)
+    }
+
     @Test(arguments: 0..<5)
     func mergedNamesAreTheSortedNames(index: Int) {
         let (found, known) = Self.mergeCases[index]
