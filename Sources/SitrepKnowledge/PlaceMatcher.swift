@@ -146,17 +146,6 @@ public struct PlaceMatcher: Sendable {
     static let theHash = NameKey.hash(Array("the".utf8))
     static let ofHash = NameKey.hash(Array("of".utf8))
 
-    /// Folded words of a text in one buffer.
-    struct FoldedWords {
-        var flat: [UInt8] = []
-        var starts: [Int] = []
-        var hashes: [UInt64] = []
-        /// The word is ASCII letters and digits only: its fold is its lower-case bytes.
-        var plain: [Bool] = []
-        subscript(_ i: Int) -> UInt64 { hashes[i] }
-        func string(_ i: Int) -> String { String(decoding: flat[starts[i]..<starts[i + 1]], as: UTF8.self) }
-    }
-
     private func scan(_ t: UnsafeBufferPointer<UInt8>, _ words: [PlaceWord]) -> [Raw] {
         var raws: [Raw] = []
         // (At most one mention per capitalised word, and rarely more than one per eight words: room reserved once for
@@ -164,42 +153,38 @@ public struct PlaceMatcher: Sendable {
         raws.reserveCapacity(16 + words.count / 8)
         var fold: [UInt8] = []
         var sk: [UInt8] = []
-        // Every word folded once into one flat buffer (no allocation per word), with its hash.
-        var built = FoldedWords()
+        // Words folded in one flat buffer (no allocation per word), with their hashes, in `info`.
         // Folded bytes are written at `used`; the buffer grows only if folds outgrow the text.
         // (Not zero-filled: only bytes below `used`, each written before it is read, are ever read.)
         let flatCapacity = t.count + t.count / 8 + 16
-        built.flat = [UInt8](unsafeUninitializedCapacity: flatCapacity) { _, count in count = flatCapacity }
+        var flat = [UInt8](unsafeUninitializedCapacity: flatCapacity) { _, count in count = flatCapacity }
         var used = 0
         let n = words.count
-        // Starts, hashes and flags are written in place (no append and uniqueness check per word).
-        // (Not zero-filled: the pass below writes every word's start, and the end after it.)
-        built.starts = [Int](unsafeUninitializedCapacity: n + 1) { _, count in count = n + 1 }
-        built.hashes = [UInt64](repeating: 0, count: n)
-        built.plain = [Bool](repeating: false, count: n)
-        // Lower-case words matter only within a few words of a name (qualifiers, connectors, cues).
-        var near = [Bool](repeating: false, count: n)
-        words.withUnsafeBufferPointer { ws in
-            near.withUnsafeMutableBufferPointer { nr in
-                for k in 0..<n where ws[k].capitalised || ws[k].arabic {
-                    for q in max(0, k - 4)...min(n - 1, k + 1) { nr[q] = true }
-                }
-            }
-        }
+        // Every word's fold: written in place by the pass below (no append and uniqueness check per word).
+        let info = UnsafeMutablePointer<WordFolds.Info>.allocate(capacity: n + 1)
+        defer { info.deallocate() }
+        // Lower-case words matter only within a few words of a name (qualifiers, connectors, cues): four before it
+        // and one after. The pass folds name-like words and the word after each (a connector inside a name or a head
+        // noun: the words a name's fold may join); the other words near a name are folded on first use (`WordFolds`).
         var wk = 0
+        // The first name-like word at or after `wk` (n: none).
+        var nextName = 0
         while wk < n {
             // One pass over the words until a fold outgrows the flat buffer (then it grows and the pass resumes).
             var grow = 0
             words.withUnsafeBufferPointer { ws in
-            near.withUnsafeBufferPointer { nr in
-            built.starts.withUnsafeMutableBufferPointer { starts in
-            built.hashes.withUnsafeMutableBufferPointer { hashes in
-            built.plain.withUnsafeMutableBufferPointer { plainOut in
-            built.flat.withUnsafeMutableBufferPointer { f in
+            flat.withUnsafeMutableBufferPointer { f in
                 while wk < n {
                     let w = ws[wk]
-                    starts[wk] = used
-                    if !nr[wk] { wk += 1; continue }
+                    while nextName < n && (nextName < wk || !(ws[nextName].capitalised || ws[nextName].arabic)) { nextName += 1 }
+                    let afterName = wk > 0 && (ws[wk - 1].capitalised || ws[wk - 1].arabic)
+                    if nextName != wk && !afterName {
+                        let near = nextName < n && nextName - wk <= 4
+                        (info + wk).initialize(to: WordFolds.Info(hash: 0, start: Int32(truncatingIfNeeded: used), length: 0,
+                                                                  state: near ? 2 : 0, plain: false))
+                        wk += 1
+                        continue
+                    }
                     // Plain ASCII words (most of them) are hashed and written lower-cased in one pass (bytes of a
                     // word that turns out not plain are overwritten by its fold below).
                     let len = w.end - w.start
@@ -216,37 +201,37 @@ public struct PlaceMatcher: Sendable {
                         o += 1
                     }
                     if plain {
-                        plainOut[wk] = len > 0
+                        (info + wk).initialize(to: WordFolds.Info(hash: h, start: Int32(truncatingIfNeeded: used),
+                                                                  length: Int32(truncatingIfNeeded: len), state: 1, plain: len > 0))
                         used = o
-                        hashes[wk] = h
                         wk += 1
                         continue
                     }
                     NameKey.fold(UnsafeBufferPointer(rebasing: t[w.start..<w.end]), into: &fold)
                     if used + fold.count > f.count { grow = fold.count; return }
+                    (info + wk).initialize(to: WordFolds.Info(hash: NameKey.hash(fold), start: Int32(truncatingIfNeeded: used),
+                                                              length: Int32(truncatingIfNeeded: fold.count), state: 1, plain: false))
                     for b in fold { f[used] = b; used += 1 }
-                    hashes[wk] = NameKey.hash(fold)
                     wk += 1
                 }
-            }}}}}}
-            if grow > 0 { built.flat.append(contentsOf: repeatElement(0, count: grow + t.count / 8 + 16)) }
+            }}
+            if grow > 0 { flat.append(contentsOf: repeatElement(0, count: grow + t.count / 8 + 16)) }
         }
-        built.starts[n] = used
-        // Read-only from here: nested functions capture a constant, not a boxed variable.
-        let wfold = built
         let connectorTable = lexicon.connectorTable
         let openers = lexicon.openerTable
-        func isConnector(_ i: Int) -> Bool {
-            guard !words[i].capitalised, wfold.starts[i + 1] - wfold.starts[i] <= 5 else { return false }
-            return connectorTable[wfold.hashes[i]] != nil
-        }
-        func nameLike(_ i: Int) -> Bool { words[i].capitalised || words[i].arabic }
         // The folded words at a fixed address for the rest of the scan: a name's fold is read where it lies (one word)
         // or joined into `joined` (several words), not copied into an array per span.
-        let flatCount = wfold.starts[n]
+        let flatCount = used
         let flatBase = UnsafeMutablePointer<UInt8>.allocate(capacity: flatCount + 1)
         defer { flatBase.deallocate() }
-        wfold.flat.withUnsafeBufferPointer { flatBase.initialize(from: $0.baseAddress!, count: flatCount) }
+        flat.withUnsafeBufferPointer { flatBase.initialize(from: $0.baseAddress!, count: flatCount) }
+        let folds = WordFolds(t: t, info: info, flat: flatBase)
+        func hashOf(_ k: Int) -> UInt64 { folds.hash(k, words) }
+        func isConnector(_ i: Int) -> Bool {
+            guard !words[i].capitalised, folds.length(i, words) <= 5 else { return false }
+            return connectorTable[folds.hash(i, words)] != nil
+        }
+        func nameLike(_ i: Int) -> Bool { words[i].capitalised || words[i].arabic }
         // (Room for every folded word and a space after each: no join is longer.)
         let joined = UnsafeMutablePointer<UInt8>.allocate(capacity: flatCount + n + 1)
         defer { joined.deallocate() }
@@ -259,7 +244,7 @@ public struct PlaceMatcher: Sendable {
         /// is valid until the next call.
         func foldView(_ first: Int, _ last: Int) -> UnsafeBufferPointer<UInt8> {
             var joinable = true
-            for k in first...last where !wfold.plain[k] || (k > first && !(words[k].start == words[k - 1].end + 1 && t[words[k - 1].end] == 0x20)) {
+            for k in first...last where !info[k].plain || (k > first && !(words[k].start == words[k - 1].end + 1 && t[words[k - 1].end] == 0x20)) {
                 joinable = false; break
             }
             guard joinable else {
@@ -275,14 +260,13 @@ public struct PlaceMatcher: Sendable {
                 return UnsafeBufferPointer(start: fresh.baseAddress!, count: c)
             }
             // One word: its fold where the first pass wrote it.
-            let s0 = wfold.starts[first]
-            if first == last { return UnsafeBufferPointer(start: flatBase + s0, count: wfold.starts[first + 1] - s0) }
+            if first == last { return UnsafeBufferPointer(start: flatBase + Int(info[first].start), count: Int(info[first].length)) }
             var w = 0
             for k in first...last {
                 if k > first { joined[w] = 0x20; w += 1 }
-                let a = wfold.starts[k], b = wfold.starts[k + 1]
-                (joined + w).update(from: flatBase + a, count: b - a)
-                w += b - a
+                let a = Int(info[k].start), c = Int(info[k].length)
+                (joined + w).update(from: flatBase + a, count: c)
+                w += c
             }
             return UnsafeBufferPointer(start: joined, count: w)
         }
@@ -301,7 +285,7 @@ public struct PlaceMatcher: Sendable {
             }
             var matched = false
             // Spans of two or more words only when the first word starts some longer name.
-            var length = gazetteer.firstWords[wfold[i]] != nil ? runEnd - i : 1
+            var length = gazetteer.firstWords[hashOf(i)] != nil ? runEnd - i : 1
             while length >= 1 {
                 let last = i + length - 1
                 if !nameLike(last) { length -= 1; continue }
@@ -309,7 +293,7 @@ public struct PlaceMatcher: Sendable {
                 // A following head noun ("countryside", "border") may be part of a listed name.
                 var headIndex: Int? = nil
                 if last + 1 < n && !words[last + 1].breakBefore && !nameLike(last + 1),
-                   let role = lexicon.role(wfold[last + 1]), role == .region || role == .border || role == .admin1 || role == .city {
+                   let role = lexicon.role(hashOf(last + 1)), role == .region || role == .border || role == .admin1 || role == .city {
                     headIndex = last + 1
                 }
                 var cands: [Gazetteer.Candidate] = []
@@ -328,7 +312,7 @@ public struct PlaceMatcher: Sendable {
                 if cands.isEmpty {
                     fold = foldView(i, last)
                     // (One word's fold is the first pass's fold of it: its hash is the one computed there.)
-                    let hash = length == 1 ? wfold.hashes[i] : NameKey.hash(fold)
+                    let hash = length == 1 ? hashOf(i) : NameKey.hash(fold)
                     foldHash = hash
                     if length == 1 && !acceptableSingle(words[i], fold.count, hash, t) { length -= 1; continue }
                     // (Looked up by the hash at hand, not by hashing `fold` again.)
@@ -336,7 +320,7 @@ public struct PlaceMatcher: Sendable {
                         demonym = true
                     } else {
                         // Before "province" / "governorate" the division's own spelling may differ from the city's.
-                        let wantsDivision = headIndex.map { lexicon.role(wfold[$0]) == .admin1 } ?? false
+                        let wantsDivision = headIndex.map { lexicon.role(hashOf($0)) == .admin1 } ?? false
                         // Names repeat within a document: look each spelling up once.
                         let key = hash ^ (wantsDivision ? 0x9e3779b97f4a7c15 : 0)
                         if let m = lookups[key] { cands = memo[Int(m)] } else {
@@ -348,8 +332,8 @@ public struct PlaceMatcher: Sendable {
                 }
                 if demonym {
                     // "the Iraqi border": a demonym with a border noun is the country's border area.
-                    if let h = headIndex, lexicon.role(wfold[h]) == .border, let d = gazetteer.demonymIndex(folded: Array(fold)) {
-                        var raw = makeRaw(s, words[h].end, [Gazetteer.Candidate(index: d, match: .alternate)], words, wfold, i, h + 1)
+                    if let h = headIndex, lexicon.role(hashOf(h)) == .border, let d = gazetteer.demonymIndex(folded: Array(fold)) {
+                        var raw = makeRaw(s, words[h].end, [Gazetteer.Candidate(index: d, match: .alternate)], words, folds, i, h + 1)
                         raw.demonym = true
                         raw.head = .border
                         raws.append(consume raw)
@@ -373,7 +357,7 @@ public struct PlaceMatcher: Sendable {
                 }
                 if !cands.isEmpty {
                     let after = usedHead ? headIndex! + 1 : last + 1
-                    var raw = makeRaw(s, spanEnd, cands, words, wfold, i, after)
+                    var raw = makeRaw(s, spanEnd, cands, words, folds, i, after)
                     raw.singleWord = length == 1
                     // "Kevin Allen", "Staffan de Mistura": another capitalised word (or one and a connector) before it.
                     let prev = i > 0 && !words[i].breakBefore && isConnector(i - 1) && i > 1 && !words[i - 1].breakBefore ? i - 2 : i - 1
@@ -381,13 +365,13 @@ public struct PlaceMatcher: Sendable {
                     raw.afterOtherName = prev >= 0 && !words[prev + 1].breakBefore && nameLike(prev)
                         && !(prev == i - 2 && words[prev].sentenceStart)
                         && !(raws.last.map { $0.nameEnd == words[prev].end } ?? false)
-                        && !(words[prev].sentenceStart && openers[wfold[prev]] != nil)
+                        && !(words[prev].sentenceStart && openers[hashOf(prev)] != nil)
                     if raw.afterOtherName {
                         // An organisation's name before it ("University of Perpetual Help Dalta System Calamba"): "of"
                         // inside the run, or four or more capitalised words; a person's name is shorter.
                         var k = prev, count = 0
                         while k >= 0 && count < 4 {
-                            if nameLike(k) { count += 1 } else if isConnector(k) { if wfold[k] == Self.ofHash { count = 4; break } } else { break }
+                            if nameLike(k) { count += 1 } else if isConnector(k) { if hashOf(k) == Self.ofHash { count = 4; break } } else { break }
                             if words[k].breakBefore { break }
                             k -= 1
                         }
@@ -396,13 +380,13 @@ public struct PlaceMatcher: Sendable {
                     raw.insideLongerRun = raw.afterOtherName
                         || (last + 1 < n && !words[last + 1].breakBefore && nameLike(last + 1))
                     raw.nameHash = foldHash ?? NameKey.hash(fold)
-                    raw.firstWordHash = wfold[i]
+                    raw.firstWordHash = hashOf(i)
                     raw.sentenceStart = words[i].sentenceStart
                     if usedHead, let h = headIndex {
                         // "Damascus countryside", "Iraqi border": the listed name includes its head noun.
-                        raw.head = lexicon.role(wfold[h])
+                        raw.head = lexicon.role(hashOf(h))
                         raw.nameEnd = e
-                        if raw.qualifierWords.last != wfold.string(h) { raw.qualifierWords.append(wfold.string(h)) }
+                        if raw.qualifierWords.last != folds.string(h, words) { raw.qualifierWords.append(folds.string(h, words)) }
                     }
                     raws.append(consume raw)
                     i += length
@@ -419,7 +403,8 @@ public struct PlaceMatcher: Sendable {
         // (Its own buffer: a nested function capturing `fold` would box it for every use above.)
         var wordFold: [UInt8] = []
         func wordHash(_ k: Int) -> UInt64 {
-            if wfold.hashes[k] != 0 { return wfold.hashes[k] }
+            let known = hashOf(k)
+            if known != 0 { return known }
             // A word of ASCII letters and digits folds to its lower-case bytes (as in the first pass): hashed without
             // a call to `NameKey.fold`.
             var h: UInt64 = 0xcbf29ce484222325
@@ -496,7 +481,7 @@ public struct PlaceMatcher: Sendable {
     }
 
     /// Collects the qualifier words before (directions, "rural", relations, cues) and the head noun after.
-    private func makeRaw(_ s: Int, _ e: Int, _ cands: [Gazetteer.Candidate], _ words: [PlaceWord], _ wfold: FoldedWords,
+    private func makeRaw(_ s: Int, _ e: Int, _ cands: [Gazetteer.Candidate], _ words: [PlaceWord], _ folds: WordFolds,
                          _ first: Int, _ after: Int) -> Raw {
         // (Fields gathered in locals and the mention built once at the end: no copy of it on return.)
         var cue = false, direction = false, rural = false
@@ -505,22 +490,22 @@ public struct PlaceMatcher: Sendable {
         var k = first - 1
         var firstWordBreak = words[first].breakBefore
         while k >= 0 && first - k <= 4 && !firstWordBreak {
-            let f = wfold[k]
+            let f = folds.hash(k, words)
             if f == Self.theHash { firstWordBreak = words[k].breakBefore; k -= 1; continue }
             var role = lexicon.role(f)
             if role == nil && f != Self.ofHash { break }
-            let word = wfold.string(k)
             // two-word relations: "east of", "outskirts of"
             if f == Self.ofHash, k >= 1, !words[k].breakBefore {
-                let two = wfold.string(k - 1) + " of"
+                let two = folds.string(k - 1, words) + " of"
                 if let r2 = lexicon.role(Array(two.utf8)), r2 == .relation { before.insert(two, at: 0); cue = true; k -= 2; break }
                 role = .cue
             }
             guard let r = role else { break }
             switch r {
-            case .direction: direction = true; before.insert(word, at: 0)
-            case .rural: rural = true; before.insert(word, at: 0)
-            case .relation: cue = true; before.insert(word, at: 0)
+            // (The word's string is made only when it is kept.)
+            case .direction: direction = true; before.insert(folds.string(k, words), at: 0)
+            case .rural: rural = true; before.insert(folds.string(k, words), at: 0)
+            case .relation: cue = true; before.insert(folds.string(k, words), at: 0)
             case .cue: cue = true
             default: break
             }
@@ -529,12 +514,12 @@ public struct PlaceMatcher: Sendable {
             k -= 1
         }
         // Also a cue just before: "village of", "town of", "in", "near".
-        if k >= 0 && !cue, let r = lexicon.role(wfold[k]), r == .cue || r == .relation { cue = true }
+        if k >= 0 && !cue, let r = lexicon.role(folds.hash(k, words)), r == .cue || r == .relation { cue = true }
         var end = e
         if after < words.count && !words[after].breakBefore && !(words[after].capitalised || words[after].arabic),
-           let r = lexicon.role(wfold[after]), r == .admin1 || r == .region || r == .city || r == .border {
+           let r = lexicon.role(folds.hash(after, words)), r == .admin1 || r == .region || r == .city || r == .border {
             head = r
-            before.append(wfold.string(after))
+            before.append(folds.string(after, words))
             end = words[after].end
             // "the Damascus countryside bordering …", "Tafas town"
         }
@@ -542,10 +527,74 @@ public struct PlaceMatcher: Sendable {
         var start = s
         var b = first - 1
         while b >= 0 && !words[b + 1].breakBefore {
-            let f = wfold[b]
+            let f = folds.hash(b, words)
             if let r = lexicon.role(f), r == .direction || r == .rural { start = words[b].start; b -= 1 } else { break }
         }
         return Raw(start: start, end: end, nameStart: s, nameEnd: e, candidates: cands, head: head, qualifierWords: before,
                    rural: rural, direction: direction, cue: cue, singleWord: false, forcedIndex: nil, demonym: false)
+    }
+}
+
+/// The folded words of a text, read through pointers that stay valid for one `scan` (passed around without
+/// retains). Words next to a name were folded by the scan's first pass into `flat`; other words near a name are
+/// folded on first use; words far from names read as hash 0 and length 0 (as the first pass leaves them).
+struct WordFolds {
+    struct Info {
+        var hash: UInt64
+        /// Offset of the fold in `flat` (first-pass words only).
+        var start: Int32
+        var length: Int32
+        /// 0: far from names; 1: folded in `flat`; 2: near a name, not folded yet; 3: folded on use.
+        var state: UInt8
+        /// Folded in `flat` and ASCII letters and digits only (its fold is its lower-case bytes).
+        var plain: Bool
+    }
+    let t: UnsafeBufferPointer<UInt8>
+    let info: UnsafeMutablePointer<Info>
+    let flat: UnsafePointer<UInt8>
+
+    @inline(__always) func hash(_ k: Int, _ words: [PlaceWord]) -> UInt64 {
+        if info[k].state == 2 { foldOnUse(k, words) }
+        return info[k].hash
+    }
+
+    @inline(__always) func length(_ k: Int, _ words: [PlaceWord]) -> Int {
+        if info[k].state == 2 { foldOnUse(k, words) }
+        return Int(info[k].length)
+    }
+
+    /// The fold as a string ("" for a word far from names).
+    func string(_ k: Int, _ words: [PlaceWord]) -> String {
+        switch info[k].state {
+        case 0: return ""
+        case 1: return String(decoding: UnsafeBufferPointer(start: flat + Int(info[k].start), count: Int(info[k].length)), as: UTF8.self)
+        default:
+            var f: [UInt8] = []
+            NameKey.fold(UnsafeBufferPointer(rebasing: t[words[k].start..<words[k].end]), into: &f)
+            return String(decoding: f, as: UTF8.self)
+        }
+    }
+
+    /// As the first pass: a word of ASCII letters and digits hashed lower-cased, else its fold hashed.
+    private func foldOnUse(_ k: Int, _ words: [PlaceWord]) {
+        let s = words[k].start, e = words[k].end
+        var h: UInt64 = 0xcbf29ce484222325
+        var plain = true
+        for q in s..<e {
+            let b = t[q], l = b | 0x20
+            if l >= 0x61 && l <= 0x7A { h = (h ^ UInt64(l)) &* 0x100000001b3 }
+            else if b >= 0x30 && b <= 0x39 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+            else { plain = false; break }
+        }
+        if plain {
+            info[k].hash = h
+            info[k].length = Int32(truncatingIfNeeded: e - s)
+        } else {
+            var f: [UInt8] = []
+            NameKey.fold(UnsafeBufferPointer(rebasing: t[s..<e]), into: &f)
+            info[k].hash = NameKey.hash(f)
+            info[k].length = Int32(truncatingIfNeeded: f.count)
+        }
+        info[k].state = 3
     }
 }

@@ -222,4 +222,20 @@ import Testing
             #expect(skeleton(key) == skeleton(withoutArticle), "\(key)")
         }
     }
+
+    /// Words two to four before a name are folded only when the qualifier scan reaches them (not in the scan's first
+    /// pass): their qualifiers are still found, and a word further away or across a break adds nothing.
+    @Test(arguments: [
+        ("Government forces shelled villages in rural eastern Idlib on Monday, residents said.", "Idlib", "rural eastern"),
+        ("Rebels advanced on the outskirts of Daraa overnight.", "Daraa", "outskirts of"),
+        ("Rural. Eastern Idlib saw heavy shelling on Monday.", "Idlib", "eastern"),
+        ("Aid trucks finally reached Idlib on Monday.", "Idlib", ""),
+    ])
+    func qualifiersBeforeTheNameAreFoundOnDemand(_ text: String, _ name: String, _ qualifier: String) {
+        let matcher = PlaceMatcher(gazetteer: Self.gazetteer)
+        let found = matcher.find(in: text, tokens: nil)
+        let m = found.first { String(decoding: Array(text.utf8)[Int($0.range.start)..<Int($0.range.end)], as: UTF8.self).hasSuffix(name) }
+        #expect(m != nil, "\(found)")
+        #expect((m?.place.qualifier ?? "") == qualifier, "\(m?.place.qualifier ?? "-")")
+    }
 }
