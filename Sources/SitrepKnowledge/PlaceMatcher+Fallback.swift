@@ -75,7 +75,8 @@ extension PlaceMatcher {
 
     /// The town the last word of the name in bytes `s..<e` of `text` stands for, resolved in the document's context,
     /// when the name has two words or more, that word is capitalised, four letters or longer and no stop word, and
-    /// the town has 50,000 people or more ("Robinson College Cambridge"; not "Barclays Center").
+    /// the town has 50,000 people or more ("Robinson College Cambridge"; not "Barclays Center"), and the document does not
+    /// write the word in lower case elsewhere.
     func endingTown(_ s: Int, _ e: Int, _ t: UnsafeBufferPointer<UInt8>, _ text: String) -> PlaceRef? {
         guard s >= 0, e <= t.count, e - s >= 6 else { return nil }
         var a = e
@@ -88,6 +89,18 @@ extension PlaceMatcher {
             fold.append(l)
         }
         guard !lexicon.isStopword(NameKey.hash(fold)), !lexicon.isStreetWord(NameKey.hash(fold)) else { return nil }
+        // A word the document also writes in lower case is a common noun there ("the Marigny Plantation … the
+        // plantation"), not a town.
+        var i = 0
+        while i + fold.count <= t.count {
+            defer { i += 1 }
+            guard t[i] == fold[0] else { continue }
+            var k = 1
+            while k < fold.count && t[i + k] == fold[k] { k += 1 }
+            guard k == fold.count else { continue }
+            let before = i > 0 ? t[i - 1] | 0x20 : 0x20, after = i + k < t.count ? t[i + k] | 0x20 : 0x20
+            if !(before >= 0x61 && before <= 0x7A) && !(after >= 0x61 && after <= 0x7A) { return nil }
+        }
         guard let m = resolve(spans: [TextRange(start: Int32(a), end: Int32(e))], in: text).first ?? nil,
               m.place.precision == .city, m.place.lat != nil, population(m.place) >= 50_000 else { return nil }
         var p = m.place
