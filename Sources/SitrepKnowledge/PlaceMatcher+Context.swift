@@ -204,6 +204,10 @@ extension PlaceMatcher {
                 continue
             }
             guard !rp.pointee.candidates.isEmpty else { out.append(nil); continue }
+            // A contraction ("I'll", "We’d", "They've") is no place, whatever its letters spell.
+            if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && Self.endsInContraction(rp.pointee.nameStart, rp.pointee.nameEnd, t) {
+                out.append(nil); continue
+            }
             // (Priors cached for the scanned candidates; one added below is scored afresh.)
             let p0 = priorStart[i], ownCount = rp.pointee.candidates.count
             // (The one-sense table found once per mention, and not at all when empty.)
@@ -464,6 +468,24 @@ extension PlaceMatcher {
     /// Hashes of the sentence openers (`place-sentence-openers.tsv`) that are also Arabic articles ("A Nasr", "As Sweida",
     /// "An Nabk", "At Tall"): a spelling variant may start with them.
     static let articleOpeners: [UInt64] = ["a", "an", "as", "at"].map { NameKey.hash(Array($0.utf8)) }
+
+    /// The word in bytes `s..<e` ends in an English contraction: an apostrophe (' or ’) and "ll", "d", "ve", "re", "m"
+    /// or "t" ("I'll", "We’d", "Don't"; not "O'Fallon", "Dar'a").
+    static func endsInContraction(_ s: Int, _ e: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard s >= 0, e <= t.count, e - s >= 3 else { return false }
+        for tail in [1, 2] where e - tail - 1 > s {
+            let q = e - tail
+            let apostrophe = t[q - 1] == 0x27 || (q - 3 > s && t[q - 3] == 0xE2 && t[q - 2] == 0x80 && t[q - 1] == 0x99)
+            guard apostrophe else { continue }
+            let a = t[q] | 0x20
+            if tail == 1 && (a == 0x64 || a == 0x6D || a == 0x74) { return true }  // d m t
+            if tail == 2 {
+                let b = t[q + 1] | 0x20
+                if (a == 0x6C && b == 0x6C) || (a == 0x76 && b == 0x65) || (a == 0x72 && b == 0x65) { return true }  // ll ve re
+            }
+        }
+        return false
+    }
 
     /// Arabic articles written as words of their own ("Al Bab", "El Mina", "As Suwayda", "A Nasr").
     static let articleWords: Set<String> = ["a", "al", "el", "il", "ul", "as", "ash", "es", "ad", "ed", "az", "ez", "an", "en", "ar", "er", "at", "et"]

@@ -16,7 +16,11 @@ import SitrepCore
         ("El Niño brought heavy rain to the coast this year.", "El Niño", false),
         ("As UNIAN reported, officials were named.", "As UNIAN", false),
         ("Officials said The GRU had been named.", "The GRU", false),
-        // Near-misses: two words that carry the name, in mixed case or all in capitals, stay places.
+        // A contraction is no place.
+        ("I'll be there before noon, she said.", "I'll", false),
+        ("We’d gone home before the storm, she said.", "We’d", false),
+        // Near-misses: an apostrophe inside a name; two words that carry the name, in mixed case or all in capitals, stay places.
+        ("Police in O'Fallon said the road was closed.", "O'Fallon", true),
         ("Shelling hit Deir Ezzour overnight and the road was closed.", "Deir Ezzour", true),
         ("Shelling hit Albu Kamal overnight, and DEIR EZZOUR was quiet.", "DEIR EZZOUR", true),
     ])
