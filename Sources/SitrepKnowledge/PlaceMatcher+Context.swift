@@ -327,6 +327,17 @@ extension PlaceMatcher {
                 && kind != .country && kind != .admin1 && kind != .continent && pop < 1_000_000 {
                 out.append(nil); continue
             }
+            // A division's name that follows a given name somewhere ("Lin-Manuel Miranda") is that person's name at
+            // every bare mention too, when nothing else the document names lies in the division's country (no other
+            // name of it, the country not named): "Miranda tweeted" in a New York story is no Venezuelan state.
+            if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue && kind == .admin1 && cid >= 0
+                && !countryNamed[Int(cid)] && personLike.contains(rp.pointee.nameHash) {
+                var otherNames = 0
+                for q in raws.indices where priorBest[q] >= 0 && countryOf[Int(priorBest[q])] == cid && raws[q].nameHash != rp.pointee.nameHash {
+                    otherNames += 1
+                }
+                if otherNames == 0 { out.append(nil); continue }
+            }
             // Inside an organisation's or person's name ("Hayat Tahrir al-Sham", "Ammar Hammo") an alternate
             // name or a spelling variant is that name's part, not a place.
             if rp.pointee.forcedIndex == nil && rp.pointee.afterOtherName && best.match != .primary && kind != .country && kind != .continent {

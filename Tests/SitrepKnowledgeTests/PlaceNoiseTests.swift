@@ -32,6 +32,30 @@ import SitrepCore
     }
 
     @Test(arguments: [
+        // (text, the name, its offset among the name's occurrences, whether that occurrence is a place)
+        ("Lin-Manuel Miranda thought he had a migraine. Miranda tweeted on Thursday from New York.", "Miranda", 1, false),
+        ("Lin-Manuel Miranda thought he had a migraine. Miranda tweeted on Thursday from New York.", "Miranda", 0, false),
+        // Near-misses: the division's country has other places in the document; no given name before it.
+        ("Protests spread from Caracas to Miranda, said the activist Carlos Miranda.", "Miranda", 0, true),
+        ("Protests spread through Miranda on Thursday, officials in New York said.", "Miranda", 0, true),
+    ])
+    func aDivisionNamedAfterAGivenNameIsThePerson(_ text: String, _ name: String, _ occurrence: Int, _ isPlace: Bool) throws {
+        var starts: [Int32] = []
+        var rest = Substring(text)
+        var offset = 0
+        while let r = rest.utf8.firstRange(of: name.utf8) {
+            let s = rest.utf8.distance(from: rest.utf8.startIndex, to: r.lowerBound)
+            starts.append(Int32(offset + s))
+            offset += s + name.utf8.count
+            rest = Substring(rest.utf8[r.upperBound...])
+        }
+        let start = try #require(starts.count > occurrence ? starts[occurrence] : nil)
+        let found = Self.matcher.find(in: text, tokens: nil)
+        let hit = found.first { $0.range.start <= start && $0.range.end > start }
+        #expect((hit != nil) == isPlace, "\(name) #\(occurrence) → \(hit?.place.name ?? "-")")
+    }
+
+    @Test(arguments: [
         // (text, the name, the expected place): a sentence opener before a name is no part of a spelling variant.
         ("In Russia, several firms make mining equipment.", "Russia", "Russia"),
         ("In China, some observers were cautious.", "China", "China"),
