@@ -204,6 +204,10 @@ extension PlaceMatcher {
                 continue
             }
             guard !rp.pointee.candidates.isEmpty else { out.append(nil); continue }
+            // A contraction ("I'll", "We’d", "They've") is no place, whatever its letters spell.
+            if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && Self.endsInContraction(rp.pointee.nameStart, rp.pointee.nameEnd, t) {
+                out.append(nil); continue
+            }
             // (Priors cached for the scanned candidates; one added below is scored afresh.)
             let p0 = priorStart[i], ownCount = rp.pointee.candidates.count
             // (The one-sense table found once per mention, and not at all when empty.)
@@ -312,9 +316,27 @@ extension PlaceMatcher {
                 && Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0) <= 0 {
                 out.append(nil); continue
             }
+            // The same for a village abroad (under 20,000) when the document's places cluster in one other country
+            // (three or more there) without dominating it: a suburb's name shared with a village elsewhere ("Rehab"
+            // beside New Cairo in a story that also names Liverpool often is no Jordanian village).
+            if !dominated && topCount >= 3 && local && pop < 20_000 && cid >= 0 && cid != topCountry && !countryNamed[Int(cid)]
+                && !nearCountry.contains(cid) && Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0) <= 0 {
+                out.append(nil); continue
+            }
             if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue && personLike.contains(rp.pointee.nameHash)
                 && kind != .country && kind != .admin1 && kind != .continent && pop < 1_000_000 {
                 out.append(nil); continue
+            }
+            // A division's name that follows a given name somewhere ("Lin-Manuel Miranda") is that person's name at
+            // every bare mention too, when nothing else the document names lies in the division's country (no other
+            // name of it, the country not named): "Miranda tweeted" in a New York story is no Venezuelan state.
+            if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue && kind == .admin1 && cid >= 0
+                && !countryNamed[Int(cid)] && personLike.contains(rp.pointee.nameHash) {
+                var otherNames = 0
+                for q in raws.indices where priorBest[q] >= 0 && countryOf[Int(priorBest[q])] == cid && raws[q].nameHash != rp.pointee.nameHash {
+                    otherNames += 1
+                }
+                if otherNames == 0 { out.append(nil); continue }
             }
             // Inside an organisation's or person's name ("Hayat Tahrir al-Sham", "Ammar Hammo") an alternate
             // name or a spelling variant is that name's part, not a place.
@@ -332,9 +354,16 @@ extension PlaceMatcher {
             }
             // A spelling variant (skeleton match) needs the document to be about that country already.
             // A single word needs another place of that country named exactly; a longer name ("Deir Ezzour",
-            // "Albu Kamal") is rarely a coincidence and stands on its own.
+            // "Albu Kamal") is rarely a coincidence and stands on its own. An article or function word does not make
+            // a name longer ("El Niño", "The Rs", "More As" are one word), and a run mixing an acronym with other
+            // words ("The FSA", "As UNIAN") is no spelling variant of a place at all.
             if best.match == .skeleton && cid >= 0 {
-                let multiWord = !rp.pointee.singleWord && rp.pointee.forcedIndex == nil
+                var multiWord = !rp.pointee.singleWord && rp.pointee.forcedIndex == nil
+                if multiWord {
+                    let words = contentWords(rp.pointee.nameStart, rp.pointee.nameEnd, t)
+                    if words < 0 { out.append(nil); continue }
+                    multiWord = words >= 2
+                }
                 if !multiWord && !(countryNamed[Int(cid)] || exactCountryCount[Int(cid)] >= 2) { out.append(nil); continue }
             }
             // A village-sized name on its own needs support: a locative word before it or its division named.
@@ -445,3 +474,56 @@ final class PlaceCountScratch: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+extension PlaceMatcher {
+    /// Hashes of the sentence openers (`place-sentence-openers.tsv`) that are also Arabic articles ("A Nasr", "As Sweida",
+    /// "An Nabk", "At Tall"): a spelling variant may start with them.
+    static let articleOpeners: [UInt64] = ["a", "an", "as", "at"].map { NameKey.hash(Array($0.utf8)) }
+
+    /// The word in bytes `s..<e` ends in an English contraction: an apostrophe (' or ’) and "ll", "d", "ve", "re", "m"
+    /// or "t" ("I'll", "We’d", "Don't"; not "O'Fallon", "Dar'a").
+    static func endsInContraction(_ s: Int, _ e: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard s >= 0, e <= t.count, e - s >= 3 else { return false }
+        for tail in [1, 2] where e - tail - 1 > s {
+            let q = e - tail
+            let apostrophe = t[q - 1] == 0x27 || (q - 3 > s && t[q - 3] == 0xE2 && t[q - 2] == 0x80 && t[q - 1] == 0x99)
+            guard apostrophe else { continue }
+            let a = t[q] | 0x20
+            if tail == 1 && (a == 0x64 || a == 0x6D || a == 0x74) { return true }  // d m t
+            if tail == 2 {
+                let b = t[q + 1] | 0x20
+                if (a == 0x6C && b == 0x6C) || (a == 0x76 && b == 0x65) || (a == 0x72 && b == 0x65) { return true }  // ll ve re
+            }
+        }
+        return false
+    }
+
+    /// Arabic articles written as words of their own ("Al Bab", "El Mina", "As Suwayda", "A Nasr").
+    static let articleWords: Set<String> = ["a", "al", "el", "il", "ul", "as", "ash", "es", "ad", "ed", "az", "ez", "an", "en", "ar", "er", "at", "et"]
+
+    /// How many words of the name in bytes `s..<e` carry it: words other than an Arabic article or a stop word
+    /// ("the", "more", `place-stopwords.tsv`). -1 when the name mixes a word in capitals of two or more letters
+    /// with words that are not ("The FSA", "As UNIAN"; "DEIR EZZOR" is all capitals and counts as two words).
+    /// Words are separated by spaces and hyphens.
+    func contentWords(_ s: Int, _ e: Int, _ t: UnsafeBufferPointer<UInt8>) -> Int {
+        guard s >= 0, e <= t.count, s < e else { return 0 }
+        var count = 0, capitalWords = 0, otherWords = 0
+        var fold: [UInt8] = []
+        var i = s
+        while i < e {
+            while i < e && (t[i] == 0x20 || t[i] == 0x2D) { i += 1 }
+            let a = i
+            while i < e && t[i] != 0x20 && t[i] != 0x2D { i += 1 }
+            guard i > a else { continue }
+            var allCaps = i - a >= 2
+            for k in a..<i where !(t[k] >= 0x41 && t[k] <= 0x5A) { allCaps = false; break }
+            if allCaps { capitalWords += 1 } else { otherWords += 1 }
+            NameKey.fold(UnsafeBufferPointer(rebasing: t[a..<i]), into: &fold)
+            let word = String(decoding: fold, as: UTF8.self)
+            if Self.articleWords.contains(word) || lexicon.isStopword(NameKey.hash(fold)) { continue }
+            count += 1
+        }
+        return capitalWords > 0 && otherWords > 0 ? -1 : count
+    }
+}
+

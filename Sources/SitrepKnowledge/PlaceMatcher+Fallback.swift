@@ -33,6 +33,7 @@ extension PlaceMatcher {
     /// A town inside the name that a street word follows ("Victoria Street", "Washington Square", `place-street-words.tsv`)
     /// names a street, not where it is: the focus then.
     public func fallback(for span: TextRange, in text: String, found: [PlaceMention], focus: PlaceRef?) -> PlaceRef? {
+        let original = text
         var text = text
         return text.withUTF8 { t -> PlaceRef? in
             if let seat = seatPlace(after: Int(span.end), t, found) { return seat.place }
@@ -47,6 +48,12 @@ extension PlaceMatcher {
                     && t[Int(m.range.start) - 1] == 0x20 && t[Int(m.range.start) - 2] == 0x66 && t[Int(m.range.start) - 3] == 0x6F
             }) {
                 return m.place
+            }
+            // A town of 50,000 or more that ends the name but was not taken for a place inside the longer name
+            // ("Robinson College Cambridge"): where the name lies, as a town found there would be.
+            if !found.contains(where: { $0.range.start < span.end && $0.range.end > span.start }),
+               let town = endingTown(Int(span.start), Int(span.end), t, original) {
+                return town
             }
             let p = fallback(for: span, found: found, focus: focus)
             guard let f = focus, let p, p != f, p.precision != .country,
@@ -64,6 +71,41 @@ extension PlaceMatcher {
             }
             return !word.isEmpty && lexicon.isStreetWord(NameKey.hash(word)) ? f : p
         }
+    }
+
+    /// The town the last word of the name in bytes `s..<e` of `text` stands for, resolved in the document's context,
+    /// when the name has two words or more, that word is capitalised, four letters or longer and no stop word, and
+    /// the town has 50,000 people or more ("Robinson College Cambridge"; not "Barclays Center"), and the document does not
+    /// write the word in lower case elsewhere.
+    func endingTown(_ s: Int, _ e: Int, _ t: UnsafeBufferPointer<UInt8>, _ text: String) -> PlaceRef? {
+        guard s >= 0, e <= t.count, e - s >= 6 else { return nil }
+        var a = e
+        while a > s && t[a - 1] != 0x20 { a -= 1 }
+        guard a > s, e - a >= 4, t[a] >= 0x41 && t[a] <= 0x5A else { return nil }
+        var fold: [UInt8] = []
+        for k in a..<e {
+            let l = t[k] | 0x20
+            guard l >= 0x61 && l <= 0x7A else { return nil }
+            fold.append(l)
+        }
+        guard !lexicon.isStopword(NameKey.hash(fold)), !lexicon.isStreetWord(NameKey.hash(fold)) else { return nil }
+        // A word the document also writes in lower case is a common noun there ("the Marigny Plantation … the
+        // plantation"), not a town.
+        var i = 0
+        while i + fold.count <= t.count {
+            defer { i += 1 }
+            guard t[i] == fold[0] else { continue }
+            var k = 1
+            while k < fold.count && t[i + k] == fold[k] { k += 1 }
+            guard k == fold.count else { continue }
+            let before = i > 0 ? t[i - 1] | 0x20 : 0x20, after = i + k < t.count ? t[i + k] | 0x20 : 0x20
+            if !(before >= 0x61 && before <= 0x7A) && !(after >= 0x61 && after <= 0x7A) { return nil }
+        }
+        guard let m = resolve(spans: [TextRange(start: Int32(a), end: Int32(e))], in: text).first ?? nil,
+              m.place.precision == .city, m.place.lat != nil, population(m.place) >= 50_000 else { return nil }
+        var p = m.place
+        p.qualifier = nil
+        return p
     }
 
     /// One sense per document for an unknown name: where the same name (alone or opening a longer one) stands

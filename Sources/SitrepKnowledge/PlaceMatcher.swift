@@ -324,7 +324,10 @@ public struct PlaceMatcher: Sendable {
                         // Names repeat within a document: look each spelling up once.
                         let key = hash ^ (wantsDivision ? 0x9e3779b97f4a7c15 : 0)
                         if let m = lookups[key] { cands = memo[Int(m)] } else {
-                            cands = gazetteer.candidates(folded: fold, skeletonBuffer: &sk, useSkeleton: fold.count >= 4, alwaysSkeleton: wantsDivision)
+                            // A function word opening the span ("In Russia", "The Rs") makes no spelling variant of a
+                            // longer name: the name after it is looked up alone (an Arabic article may: "As Sweida").
+                            let openerFirst = length > 1 && openers[wfold[i]] != nil && !Self.articleOpeners.contains(wfold[i])
+                            cands = gazetteer.candidates(folded: fold, skeletonBuffer: &sk, useSkeleton: fold.count >= 4 && !openerFirst, alwaysSkeleton: wantsDivision)
                             lookups.set(key, Int32(memo.count))
                             memo.append(cands)
                         }

@@ -135,4 +135,25 @@ import SitrepCore
         let m = try #require(found.first { $0.range.start == s.start && $0.range.end == s.end })
         #expect(m.place.precision == precision, "\(name) → \(m.place.name) \(m.place.precision?.rawValue ?? "-")")
     }
+
+    @Test(arguments: [
+        // (text, the unknown name, the focus town and country, the expected place): a town of 50,000 or more that ends
+        // the name and was not found inside it locates it; a small place or a common word there does not.
+        ("She read history at Robinson College Cambridge before joining a firm in Leeds and later in York.",
+         "Robinson College Cambridge", "Leeds", "GB", "Cambridge"),
+        ("The concert at the Barclays Center drew crowds, officials in Boston said.",
+         "Barclays Center", "Boston", "US", "Boston"),
+        ("Students of Greyfield Career College marched, officials in Boston said.",
+         "Greyfield Career College", "Boston", "US", "Boston"),
+        // The word is a common noun in this document: the focus stays.
+        ("The tour passed the Marigny Plantation; the plantation once covered the blocks near the river, officials in Boston said.",
+         "Marigny Plantation", "Boston", "US", "Boston"),
+    ])
+    func aTownEndingTheNameLocatesIt(_ text: String, _ name: String, _ town: String, _ cc: String, _ expected: String) throws {
+        let found = Self.matcher.find(in: text, tokens: nil)
+        let focus = try t.mention(town, cc, 0).place
+        let p = try #require(Self.matcher.fallback(for: try t.span(name, in: text), in: text, found: found, focus: focus))
+        #expect(p.name == expected, "\(name) → \(p.name)")
+        if expected == "Cambridge" { #expect(p.country == "GB") }
+    }
 }
