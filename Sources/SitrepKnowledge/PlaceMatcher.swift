@@ -326,7 +326,7 @@ public struct PlaceMatcher: Sendable {
                         if let m = lookups[key] { cands = memo[Int(m)] } else {
                             // A function word opening the span ("In Russia", "The Rs") makes no spelling variant of a
                             // longer name: the name after it is looked up alone (an Arabic article may: "As Sweida").
-                            let openerFirst = length > 1 && openers[wfold[i]] != nil && !Self.articleOpeners.contains(wfold[i])
+                            let openerFirst = length > 1 && openers[hashOf(i)] != nil && !Self.articleOpeners.contains(hashOf(i))
                             cands = gazetteer.candidates(folded: fold, skeletonBuffer: &sk, useSkeleton: fold.count >= 4 && !openerFirst, alwaysSkeleton: wantsDivision)
                             lookups.set(key, Int32(memo.count))
                             memo.append(cands)
