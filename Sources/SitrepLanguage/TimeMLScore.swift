@@ -35,9 +35,9 @@ public struct TimeMLScore: Sendable {
 
     public private(set) var counts: [String: Counts] = Dictionary(uniqueKeysWithValues: groups.map { ($0, Counts()) })
 
-    /// A pair that did not score: for error listings.
+    /// A pair for error listings: one that did not score, or (kind `correct`) an exact match with the right value.
     public struct Miss: Sendable {
-        public enum Kind: String, Sendable { case missed, spurious, wrongValue = "wrong_value", wrongExtent = "wrong_extent" }
+        public enum Kind: String, Sendable { case missed, spurious, wrongValue = "wrong_value", wrongExtent = "wrong_extent", correct }
         public var kind: Kind
         public var group: String
         public var gold: TimeMLDocument.Timex?
@@ -55,7 +55,7 @@ public struct TimeMLScore: Sendable {
         }
     }
 
-    /// Scores one document; returns what did not score.
+    /// Scores one document; returns what did not score, and the pairs that matched exactly (kind `correct`, for listings).
     @discardableResult
     public mutating func add(gold: [TimeMLDocument.Timex], system: [TimeMention]) -> [Miss] {
         var misses: [Miss] = []
@@ -80,7 +80,10 @@ public struct TimeMLScore: Sendable {
                 let s = ss[best]
                 c.relaxed += 1
                 if s.range == x.range { c.strict += 1 } else if g != "all" { misses.append(Miss(kind: .wrongExtent, group: g, gold: x, system: s)) }
-                if s.value == x.value { c.value += 1 } else if g != "all" { misses.append(Miss(kind: .wrongValue, group: g, gold: x, system: s)) }
+                if s.value == x.value {
+                    c.value += 1
+                    if s.range == x.range, g != "all" { misses.append(Miss(kind: .correct, group: g, gold: x, system: s)) }
+                } else if g != "all" { misses.append(Miss(kind: .wrongValue, group: g, gold: x, system: s)) }
             }
             for (j, s) in ss.enumerated() where !used[j] && g != "all" {
                 misses.append(Miss(kind: .spurious, group: g, gold: nil, system: s))

@@ -15,6 +15,9 @@ struct EvalTimeMLCommand: ParsableCommand {
     @Flag(name: [.long, .customLong("misses")], help: "List every missed, spurious, wrongly bounded or wrongly valued expression (also --misses).")
     var showErrors = false
 
+    @Flag(name: .long, help: "With --misses, also list the expressions found with the right extent and value (kind `correct`).")
+    var correct = false
+
     @Option(name: .long, help: "Also time the finder over this many megabytes made of the files' texts repeated (use a release build).")
     var throughputMegabytes: Int = 0
 
@@ -37,7 +40,7 @@ struct EvalTimeMLCommand: ParsableCommand {
             texts.append((doc.text, doc.creationDay.map { DayInterval(day: $0) }))
             let misses = score.add(gold: doc.timexes, system: found)
             if showErrors {
-                for m in misses {
+                for m in misses where correct || m.kind != .correct {
                     let g = m.gold.map { "\(doc.text.slice($0.range) ?? "?") [\($0.type) \($0.value)]" } ?? "-"
                     let s = m.system.map { "\(doc.text.slice($0.range) ?? "?") [\($0.type.rawValue) \($0.value)]" } ?? "-"
                     print("\(m.kind.rawValue)\t\(name)\tgold: \(g)\tsystem: \(s)")

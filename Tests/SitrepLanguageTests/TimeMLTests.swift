@@ -42,6 +42,8 @@ import Testing
         // "Thursday" with no future cue in its sentence is the latest Thursday: the value misses.
         #expect(dt.value == 1)
         #expect(misses.contains { $0.kind == .wrongValue && $0.gold?.value == "2018-10-04" })
+        // Exact matches come back too (kind `correct`, for `eval timeml --misses --correct`), once per group, not in "all".
+        #expect(misses.filter { $0.kind == .correct }.map { $0.gold?.value } == ["2018-09-30", "P3M"])
         let duration = try #require(score.counts["duration"])
         #expect(duration.relaxed == 1 && duration.value == 1)
         #expect(score.counts["date_time"]!.figures["value_f1"] == 0.5)
