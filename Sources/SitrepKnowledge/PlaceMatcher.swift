@@ -369,6 +369,8 @@ public struct PlaceMatcher: Sendable {
                         && !(prev == i - 2 && words[prev].sentenceStart)
                         && !(raws.last.map { $0.nameEnd == words[prev].end } ?? false)
                         && !(words[prev].sentenceStart && openers[hashOf(prev)] != nil)
+                        // (A direction or "rural" before it is the place's qualifier, not a given name: "Eastern Idlib".)
+                        && !{ let r = lexicon.role(hashOf(prev)); return r == .direction || r == .rural }()
                     if raw.afterOtherName {
                         // An organisation's name before it ("University of Perpetual Help Dalta System Calamba"): "of"
                         // inside the run, or four or more capitalised words; a person's name is shorter.

@@ -38,6 +38,9 @@ import SitrepCore
         // Near-misses: the division's country has other places in the document; no given name before it.
         ("Protests spread from Caracas to Miranda, said the activist Carlos Miranda.", "Miranda", 0, true),
         ("Protests spread through Miranda on Thursday, officials in New York said.", "Miranda", 0, true),
+        // A capitalised direction before a division is its qualifier, not a given name: the division stays.
+        ("Eastern Idlib saw heavy shelling on Monday.", "Idlib", 0, true),
+        ("Rebels said Southern Idlib was quiet, and Northern Aleppo too.", "Aleppo", 0, true),
     ])
     func aDivisionNamedAfterAGivenNameIsThePerson(_ text: String, _ name: String, _ occurrence: Int, _ isPlace: Bool) throws {
         var starts: [Int32] = []
