@@ -50,7 +50,7 @@ struct AttributionScanner {
             var t = lo
             while t < hi {
                 // A capitalised "State" or "Reports" is a name, not a verb ("according" may open a sentence).
-                guard lex.verbs.mayStart(t, ct), let m = lex.verbs.longest(at: t, limit: hi, ct),
+                guard let m = lex.verbs.longestStarting(at: t, limit: hi, ct),
                       !ct.isCapitalized(t) || lex.verbs[m.index].value.frame == .according else { t += 1; continue }
                 let verb = lex.verbs[m.index].value
                 let last = t + m.length - 1
@@ -107,7 +107,7 @@ struct AttributionScanner {
         var k = i
         while k < hi, k - i < 8, ct.isWord(k) || ct.has(k, .number), part(k) != .stop,
               ct.key(k) != lex.keys.that, ct.key(k) != lex.keys.which, ct.key(k) != lex.keys.who { k += 1 }
-        guard k > i, k - i < 8, k == hi || !ct.flags[k].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash]) else { return nil }
+        guard k > i, k - i < 8, k == hi || !ct.flag(k).isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash]) else { return nil }
         return SourcePhrase(range: i..<k)
     }
 
@@ -334,16 +334,16 @@ struct AttributionScanner {
     /// Whether a quotation closing at `c` ends a statement (`.”`, `,”`, or punctuation or the end after
     /// it) rather than quoting a word inside the sentence ('said that "terrorists" had fired').
     private func closesStatement(_ c: Int, _ hi: Int) -> Bool {
-        if c > 0, !ct.flags[c - 1].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation]) { return true }
+        if c > 0, !ct.flag(c - 1).isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation]) { return true }
         guard c + 1 < hi else { return true }
-        return !ct.flags[c + 1].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash])
+        return !ct.flag(c + 1).isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash])
     }
 
     /// Whether a clause starts at `k` after a verb of the `declare` frame: "that", a quotation, a colon,
     /// a comma, or a pronoun subject ("announced it was …").
     private func opensClause(_ k: Int, _ hi: Int) -> Bool {
         guard k < hi else { return false }
-        let f = ct.flags[k]
+        let f = ct.flag(k)
         if f.contains(.openDouble) || f.contains(.ambiguousDouble) || f.contains(.clausePunctuation) || f.contains(.comma) { return true }
         return ct.key(k) == lex.keys.that || part(k) == .pronoun
     }
@@ -358,7 +358,7 @@ struct AttributionScanner {
             if words > 3 { return false }
         }
         while j < hi {
-            let f = ct.flags[j]
+            let f = ct.flag(j)
             if f.contains(.word) || f.contains(.number) || f.contains(.openDouble) { return false }
             j += 1
         }

@@ -123,7 +123,7 @@ public struct CertaintyFinder: Sendable {
         found.removeAll(keepingCapacity: true)
         defer { scratch.found = found }
         for t in lo..<hi {
-            if lexicon.phrases.mayStart(t, ct), let m = lexicon.phrases.longest(at: t, limit: hi, ct) {
+            if let m = lexicon.phrases.longestStarting(at: t, limit: hi, ct) {
                 let cue = lexicon.phrases[m.index].value
                 found.append(Found(start: t, end: t + m.length, certainty: cue.certainty, scope: cue.scope))
             } else if ct.has(t, .negatedContraction) {
@@ -249,7 +249,7 @@ public struct CertaintyFinder: Sendable {
     /// Whether a clause begins at `t`: a subordinator ("that", "whether"), a wh-word, a quotation or a colon.
     private func opensComplement(_ t: Int, _ hi: Int, _ ct: ClauseTokens) -> Bool {
         guard t < hi else { return false }
-        if !ct.flags[t].isDisjoint(with: [.openDouble, .ambiguousDouble, .clausePunctuation, .comma]) { return true }
+        if !ct.flag(t).isDisjoint(with: [.openDouble, .ambiguousDouble, .clausePunctuation, .comma]) { return true }
         return segmenter.words[ct.key(t)] == .subordinator || whWords.contains(ct.key(t))
     }
 

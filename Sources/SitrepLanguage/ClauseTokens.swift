@@ -191,13 +191,16 @@ struct ClauseTokens {
         return (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080 != 0
     }
 
-    @inline(__always) func key(_ t: Int) -> UInt64 { keys[t] }
-    @inline(__always) func has(_ t: Int, _ f: Flags) -> Bool { flags[t].contains(f) }
-    @inline(__always) func isWord(_ t: Int) -> Bool { flags[t].contains(.word) }
-    @inline(__always) func isCapitalized(_ t: Int) -> Bool { flags[t].contains(.capitalized) }
-    @inline(__always) func endsWithED(_ t: Int) -> Bool { flags[t].contains(.ed) }
-    @inline(__always) func start(_ t: Int) -> Int32 { tokens[t].range.start }
-    @inline(__always) func end(_ t: Int) -> Int32 { tokens[t].range.end }
+    // The per-token accessors read through buffer pointers: one load each, no array bounds check (the
+    // finders index tokens of a sentence, always below `tokens.count`; debug builds still check).
+    @inline(__always) func key(_ t: Int) -> UInt64 { keys.withUnsafeBufferPointer { $0[t] } }
+    @inline(__always) func flag(_ t: Int) -> Flags { flags.withUnsafeBufferPointer { $0[t] } }
+    @inline(__always) func has(_ t: Int, _ f: Flags) -> Bool { flag(t).contains(f) }
+    @inline(__always) func isWord(_ t: Int) -> Bool { flag(t).contains(.word) }
+    @inline(__always) func isCapitalized(_ t: Int) -> Bool { flag(t).contains(.capitalized) }
+    @inline(__always) func endsWithED(_ t: Int) -> Bool { flag(t).contains(.ed) }
+    @inline(__always) func start(_ t: Int) -> Int32 { tokens.withUnsafeBufferPointer { $0[t].range.start } }
+    @inline(__always) func end(_ t: Int) -> Int32 { tokens.withUnsafeBufferPointer { $0[t].range.end } }
 
     /// The text range from the start of token `a` to the end of token `b` (inclusive).
     @inline(__always) func range(_ a: Int, _ b: Int) -> TextRange {

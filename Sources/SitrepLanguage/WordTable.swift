@@ -80,8 +80,9 @@ struct WordTable: Sendable {
         let length = to - from
         guard length > 0, length <= maxLength, count > 0 else { return nil }
         if length < 32 {
-            guard firstBits[length] & (1 << UInt64(ByteClass.lower(p[from]) & 63)) != 0,
-                  lastBits[length] & (1 << UInt64(ByteClass.lower(p[to - 1]) & 63)) != 0 else { return nil }
+            // Read through buffer pointers: `length` is below the tables' 32 entries.
+            guard firstBits.withUnsafeBufferPointer({ $0[length] }) & (1 << UInt64(ByteClass.lower(p[from]) & 63)) != 0,
+                  lastBits.withUnsafeBufferPointer({ $0[length] }) & (1 << UInt64(ByteClass.lower(p[to - 1]) & 63)) != 0 else { return nil }
         }
         var s = Self.hash(p, from, to) & mask
         return keys.withUnsafeBufferPointer { k -> Int? in
