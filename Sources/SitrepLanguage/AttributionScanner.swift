@@ -50,7 +50,7 @@ struct AttributionScanner {
             var t = lo
             while t < hi {
                 // A capitalised "State" or "Reports" is a name, not a verb ("according" may open a sentence).
-                guard let m = lex.verbs.longestStarting(at: t, limit: hi, ct),
+                guard lex.verbs.mayStartLoose(t, ct), let m = lex.verbs.longest(at: t, limit: hi, ct),
                       !ct.isCapitalized(t) || lex.verbs[m.index].value.frame == .according else { t += 1; continue }
                 let verb = lex.verbs[m.index].value
                 let last = t + m.length - 1

@@ -123,7 +123,7 @@ public struct CertaintyFinder: Sendable {
         found.removeAll(keepingCapacity: true)
         defer { scratch.found = found }
         for t in lo..<hi {
-            if let m = lexicon.phrases.longestStarting(at: t, limit: hi, ct) {
+            if lexicon.phrases.mayStartLoose(t, ct), let m = lexicon.phrases.longest(at: t, limit: hi, ct) {
                 let cue = lexicon.phrases[m.index].value
                 found.append(Found(start: t, end: t + m.length, certainty: cue.certainty, scope: cue.scope))
             } else if ct.has(t, .negatedContraction) {

@@ -103,16 +103,12 @@ struct ClausePhrases<Value: Sendable>: Sendable {
         walk(t, limit, ct, byFirst[ct.key(t)] ?? -1, numberFirst >= 0 && ct.has(t, .number) ? numberFirst : -1)
     }
 
-    /// `mayStart` and `longest` together, with one probe of `byFirst`: the per-token path of a scan.
-    @inline(__always)
-    func longestStarting(at t: Int, limit: Int, _ ct: ClauseTokens) -> (index: Int, length: Int)? {
-        let numbers = numberFirst >= 0 && ct.has(t, .number) ? numberFirst : -1
-        let key = ct.key(t)
-        let slot = Int(truncatingIfNeeded: key >> 20) & 0xFFFF
-        let listed = firstBits.withUnsafeBufferPointer { $0[slot >> 6] } & (1 << UInt64(slot & 63)) != 0
-        let words = listed ? (byFirst[key] ?? -1) : -1
-        if words < 0 && numbers < 0 { return nil }
-        return walk(t, limit, ct, words, numbers)
+    /// A cheaper, looser `mayStart` for the per-token path of a scan: false only when no phrase can start at `t`
+    /// (the bit filter alone, without probing `byFirst`; `longest` probes it once).
+    @inline(__always) func mayStartLoose(_ t: Int, _ ct: ClauseTokens) -> Bool {
+        if numberFirst >= 0 && ct.has(t, .number) { return true }
+        let slot = Int(truncatingIfNeeded: ct.key(t) >> 20) & 0xFFFF
+        return firstBits.withUnsafeBufferPointer({ $0[slot >> 6] }) & (1 << UInt64(slot & 63)) != 0
     }
 
     /// Walks the word chain, then the number chain, for the longest phrase at `t`.

@@ -106,6 +106,16 @@ struct WordTable: Sendable {
         return slotValue[s]
     }
 
+    /// The `ClauseTokens` key of every stored word (stored lowercase, so equal to the key of any spelling
+    /// that `value` matches).
+    var clauseKeys: [UInt64] {
+        keys.withUnsafeBufferPointer { k in
+            slotStart.indices.compactMap { i in
+                slotStart[i] < 0 ? nil : ClauseTokens.slowHash(k, Int(slotStart[i]), Int(slotStart[i] + slotLength[i]))
+            }
+        }
+    }
+
     func value(_ word: String) -> Int32? {
         let bytes = Array(word.utf8)
         return bytes.withUnsafeBufferPointer { value($0, 0, $0.count) }
