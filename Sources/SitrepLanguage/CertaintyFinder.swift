@@ -124,7 +124,7 @@ public struct CertaintyFinder: Sendable {
         defer { scratch.found = found }
         for t in lo..<hi {
             if lexicon.phrases.mayStartLoose(t, ct), let m = lexicon.phrases.longest(at: t, limit: hi, ct) {
-                let cue = lexicon.phrases[m.index].value
+                let cue = lexicon.phrases.value(at: m.index)
                 found.append(Found(start: t, end: t + m.length, certainty: cue.certainty, scope: cue.scope))
             } else if ct.has(t, .negatedContraction) {
                 found.append(Found(start: t, end: t + 1, certainty: .denied, scope: .following))
@@ -240,7 +240,7 @@ public struct CertaintyFinder: Sendable {
         var t = t0
         while t < hi, reporting.adverbs.contains(ct.key(t)) || ct.key(t) == immediately { t += 1 }
         guard t < hi, let m = reporting.verbs.longest(at: t, limit: hi, ct) else { return nil }
-        switch reporting.verbs[m.index].value.frame {
+        switch reporting.verbs.value(at: m.index).frame {
         case .say, .declare, .tell, .quote: return t + m.length - 1
         case .participle, .according, .none: return nil
         }
@@ -268,7 +268,7 @@ public struct CertaintyFinder: Sendable {
     private func certainty(of a: Attribution, _ ct: ClauseTokens) -> Certainty {
         guard a.cueKind == .reportingVerb, let t = tokenIndex(startingAt: a.cue.start, ct),
               let m = reporting.verbs.longest(at: t, limit: ct.tokens.count, ct) else { return .reported }
-        return reporting.verbs[m.index].value.certainty
+        return reporting.verbs.value(at: m.index).certainty
     }
 
     private func tokenIndex(startingAt offset: Int32, _ ct: ClauseTokens) -> Int? {

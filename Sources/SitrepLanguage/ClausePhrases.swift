@@ -113,6 +113,17 @@ struct ClausePhrases<Value: Sendable>: Sendable {
 
     /// Walks the word chain, then the number chain, for the longest phrase at `t`.
     private func walk(_ t: Int, _ limit: Int, _ ct: ClauseTokens, _ words: Int32, _ numbers: Int32) -> (index: Int, length: Int)? {
+        // Chain links and key starts were built from these arrays: indices are in range, read without checks.
+        nodes.withUnsafeBufferPointer { nodes in
+            allKeys.withUnsafeBufferPointer { allKeys in
+                Self.walk(t, limit, ct, words, numbers, nodes, allKeys)
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func walk(_ t: Int, _ limit: Int, _ ct: ClauseTokens, _ words: Int32, _ numbers: Int32,
+                             _ nodes: UnsafeBufferPointer<Node>, _ allKeys: UnsafeBufferPointer<UInt64>) -> (index: Int, length: Int)? {
         var bestIndex = -1, bestLength = 0
         for pass in 0..<2 {
             var i = Int(pass == 0 ? words : numbers)
@@ -145,4 +156,7 @@ struct ClausePhrases<Value: Sendable>: Sendable {
     }
 
     subscript(index: Int) -> Phrase { phrases[index] }
+
+    /// Phrase `index`'s value alone (without copying, and retaining, its keys and text).
+    @inline(__always) func value(at index: Int) -> Value { phrases[index].value }
 }

@@ -56,7 +56,7 @@ struct KeyMap<Value: Sendable>: Sendable {
     subscript(key: UInt64) -> Value? {
         @inline(__always) get {
             let v = index(key)
-            return v < 0 ? nil : values[Int(v)]
+            return v < 0 ? nil : values.withUnsafeBufferPointer { $0[Int(v)] }
         }
         set {
             // Built once and never shrunk: assigning nil is ignored (no removal).
