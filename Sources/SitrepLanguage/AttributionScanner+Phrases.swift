@@ -11,7 +11,7 @@ struct SourcePhrase {
 extension AttributionScanner {
     /// The role a token can play in a source phrase.
     func part(_ t: Int) -> Part {
-        let f = ct.flags[t]
+        let f = ct.flag(t)
         if f.contains(.word) {
             if let r = lex.roles[ct.key(t)] {
                 // Capitalised, "Observatory", "Human Rights", "Abu", "Al" are parts of a name.
@@ -291,7 +291,7 @@ extension AttributionScanner {
     }
 
     private func isHardBoundary(_ k: Int) -> Bool {
-        !ct.flags[k].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .openDouble, .closeDouble, .ambiguousDouble, .dash])
+        !ct.flag(k).isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .openDouble, .closeDouble, .ambiguousDouble, .dash])
     }
 
     /// Splits a phrase into the source and its affiliation at the first affiliation word
@@ -321,14 +321,14 @@ extension AttributionScanner {
         // Commas, dashes, and quotation marks opening at the start or closing at the end (`` '' ” ’).
         let edge: ClauseTokens.Flags = [.comma, .dash, .clausePunctuation]
         while a <= b {
-            let f = ct.flags[a]
+            let f = ct.flag(a)
             if !f.isDisjoint(with: edge) || f.contains(.single) { a += 1; continue }
             // An opening quotation mark goes unless its quotation closes inside the span.
             if f.contains(.openDouble) || f.contains(.ambiguousDouble), !(quotes.opening(at: a).map { $0.close <= b } ?? false) { a += 1; continue }
             break
         }
         while b >= a {
-            let f = ct.flags[b]
+            let f = ct.flag(b)
             if !f.isDisjoint(with: edge.union(.finalPunctuation)) || f.contains(.single) { b -= 1; continue }
             if f.contains(.closeDouble) || f.contains(.ambiguousDouble), !(quotes.closing(at: b).map { $0.open >= a } ?? false) { b -= 1; continue }
             break

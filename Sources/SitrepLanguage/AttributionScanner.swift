@@ -50,9 +50,9 @@ struct AttributionScanner {
             var t = lo
             while t < hi {
                 // A capitalised "State" or "Reports" is a name, not a verb ("according" may open a sentence).
-                guard lex.verbs.mayStart(t, ct), let m = lex.verbs.longest(at: t, limit: hi, ct),
-                      !ct.isCapitalized(t) || lex.verbs[m.index].value.frame == .according else { t += 1; continue }
-                let verb = lex.verbs[m.index].value
+                guard lex.verbs.mayStartLoose(t, ct), let m = lex.verbs.longest(at: t, limit: hi, ct),
+                      !ct.isCapitalized(t) || lex.verbs.value(at: m.index).frame == .according else { t += 1; continue }
+                let verb = lex.verbs.value(at: m.index)
                 let last = t + m.length - 1
                 var next = last + 1
                 switch verb.frame {
@@ -107,7 +107,7 @@ struct AttributionScanner {
         var k = i
         while k < hi, k - i < 8, ct.isWord(k) || ct.has(k, .number), part(k) != .stop,
               ct.key(k) != lex.keys.that, ct.key(k) != lex.keys.which, ct.key(k) != lex.keys.who { k += 1 }
-        guard k > i, k - i < 8, k == hi || !ct.flags[k].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash]) else { return nil }
+        guard k > i, k - i < 8, k == hi || !ct.flag(k).isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash]) else { return nil }
         return SourcePhrase(range: i..<k)
     }
 
@@ -124,7 +124,7 @@ struct AttributionScanner {
         var saying: Int?
         while k + 1 < hi, k < np.range.upperBound + 8 {
             if ct.key(k) == lex.keys.as, let m = lex.verbs.longest(at: k + 1, limit: hi, ct),
-               lex.verbs[m.index].value.frame == .participle {
+               lex.verbs.value(at: m.index).frame == .participle {
                 saying = k + m.length
                 break
             }
@@ -169,7 +169,7 @@ struct AttributionScanner {
             // "A commander quoted by the daily Al-Akhbar said …": the commander, via the daily.
             let q = found.start - 2
             if !isPronoun, q > lo, ct.key(found.start - 1) == lex.keys.by, let m = lex.verbs.longest(at: q, limit: hi, ct),
-               m.length == 1, lex.verbs[m.index].value.frame == .quote,
+               m.length == 1, lex.verbs.value(at: m.index).frame == .quote,
                let speaker = subjectWithAppositive(before: q, lo: lo), !speaker.isPronoun {
                 via = ct.range(found.start, v - 1)
                 if let e = span(found.start, v - 1) { via = e }
@@ -198,12 +198,12 @@ struct AttributionScanner {
         // "…, the monitor said, adding that …": the sentence before, and what the participle adds.
         var participle: (start: Int, end: Int)?
         if k + 1 < hi, ct.has(k, .comma), let m = lex.verbs.longest(at: k + 1, limit: hi, ct),
-           lex.verbs[m.index].value.frame == .participle {
+           lex.verbs.value(at: m.index).frame == .participle {
             participle = (k + 1, k + m.length)
         }
         // "…, news agencies reported, citing the ministry": the ministry, via the agencies.
         if let p = participle, let m = lex.verbs.longest(at: p.start, limit: hi, ct),
-           ["cite", "quote"].contains(lex.verbs[m.index].value.lemma), let origin = forwardNP(from: p.end + 1, limit: hi), !origin.isPronoun {
+           ["cite", "quote"].contains(lex.verbs.value(at: m.index).lemma), let origin = forwardNP(from: p.end + 1, limit: hi), !origin.isPronoun {
             via = source
             (source, affiliation) = splitSource(origin)
             if affiliation == nil, let app = self.appositive(after: origin.range.upperBound, limit: hi) { affiliation = app }
@@ -334,16 +334,16 @@ struct AttributionScanner {
     /// Whether a quotation closing at `c` ends a statement (`.”`, `,”`, or punctuation or the end after
     /// it) rather than quoting a word inside the sentence ('said that "terrorists" had fired').
     private func closesStatement(_ c: Int, _ hi: Int) -> Bool {
-        if c > 0, !ct.flags[c - 1].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation]) { return true }
+        if c > 0, !ct.flag(c - 1).isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation]) { return true }
         guard c + 1 < hi else { return true }
-        return !ct.flags[c + 1].isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash])
+        return !ct.flag(c + 1).isDisjoint(with: [.comma, .finalPunctuation, .clausePunctuation, .dash])
     }
 
     /// Whether a clause starts at `k` after a verb of the `declare` frame: "that", a quotation, a colon,
     /// a comma, or a pronoun subject ("announced it was …").
     private func opensClause(_ k: Int, _ hi: Int) -> Bool {
         guard k < hi else { return false }
-        let f = ct.flags[k]
+        let f = ct.flag(k)
         if f.contains(.openDouble) || f.contains(.ambiguousDouble) || f.contains(.clausePunctuation) || f.contains(.comma) { return true }
         return ct.key(k) == lex.keys.that || part(k) == .pronoun
     }
@@ -358,7 +358,7 @@ struct AttributionScanner {
             if words > 3 { return false }
         }
         while j < hi {
-            let f = ct.flags[j]
+            let f = ct.flag(j)
             if f.contains(.word) || f.contains(.number) || f.contains(.openDouble) { return false }
             j += 1
         }

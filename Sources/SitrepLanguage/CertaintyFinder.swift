@@ -123,8 +123,8 @@ public struct CertaintyFinder: Sendable {
         found.removeAll(keepingCapacity: true)
         defer { scratch.found = found }
         for t in lo..<hi {
-            if lexicon.phrases.mayStart(t, ct), let m = lexicon.phrases.longest(at: t, limit: hi, ct) {
-                let cue = lexicon.phrases[m.index].value
+            if lexicon.phrases.mayStartLoose(t, ct), let m = lexicon.phrases.longest(at: t, limit: hi, ct) {
+                let cue = lexicon.phrases.value(at: m.index)
                 found.append(Found(start: t, end: t + m.length, certainty: cue.certainty, scope: cue.scope))
             } else if ct.has(t, .negatedContraction) {
                 found.append(Found(start: t, end: t + 1, certainty: .denied, scope: .following))
@@ -240,7 +240,7 @@ public struct CertaintyFinder: Sendable {
         var t = t0
         while t < hi, reporting.adverbs.contains(ct.key(t)) || ct.key(t) == immediately { t += 1 }
         guard t < hi, let m = reporting.verbs.longest(at: t, limit: hi, ct) else { return nil }
-        switch reporting.verbs[m.index].value.frame {
+        switch reporting.verbs.value(at: m.index).frame {
         case .say, .declare, .tell, .quote: return t + m.length - 1
         case .participle, .according, .none: return nil
         }
@@ -249,7 +249,7 @@ public struct CertaintyFinder: Sendable {
     /// Whether a clause begins at `t`: a subordinator ("that", "whether"), a wh-word, a quotation or a colon.
     private func opensComplement(_ t: Int, _ hi: Int, _ ct: ClauseTokens) -> Bool {
         guard t < hi else { return false }
-        if !ct.flags[t].isDisjoint(with: [.openDouble, .ambiguousDouble, .clausePunctuation, .comma]) { return true }
+        if !ct.flag(t).isDisjoint(with: [.openDouble, .ambiguousDouble, .clausePunctuation, .comma]) { return true }
         return segmenter.words[ct.key(t)] == .subordinator || whWords.contains(ct.key(t))
     }
 
@@ -268,7 +268,7 @@ public struct CertaintyFinder: Sendable {
     private func certainty(of a: Attribution, _ ct: ClauseTokens) -> Certainty {
         guard a.cueKind == .reportingVerb, let t = tokenIndex(startingAt: a.cue.start, ct),
               let m = reporting.verbs.longest(at: t, limit: ct.tokens.count, ct) else { return .reported }
-        return reporting.verbs[m.index].value.certainty
+        return reporting.verbs.value(at: m.index).certainty
     }
 
     private func tokenIndex(startingAt offset: Int32, _ ct: ClauseTokens) -> Int? {

@@ -94,7 +94,7 @@ struct ClausePhrases<Value: Sendable>: Sendable {
         if numberFirst >= 0 && ct.has(t, .number) { return true }
         let key = ct.key(t)
         let slot = Int(truncatingIfNeeded: key >> 20) & 0xFFFF
-        guard firstBits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return false }
+        guard firstBits.withUnsafeBufferPointer({ $0[slot >> 6] }) & (1 << UInt64(slot & 63)) != 0 else { return false }
         return byFirst.contains(key)
     }
 
@@ -103,8 +103,27 @@ struct ClausePhrases<Value: Sendable>: Sendable {
         walk(t, limit, ct, byFirst[ct.key(t)] ?? -1, numberFirst >= 0 && ct.has(t, .number) ? numberFirst : -1)
     }
 
+    /// A cheaper, looser `mayStart` for the per-token path of a scan: false only when no phrase can start at `t`
+    /// (the bit filter alone, without probing `byFirst`; `longest` probes it once).
+    @inline(__always) func mayStartLoose(_ t: Int, _ ct: ClauseTokens) -> Bool {
+        if numberFirst >= 0 && ct.has(t, .number) { return true }
+        let slot = Int(truncatingIfNeeded: ct.key(t) >> 20) & 0xFFFF
+        return firstBits.withUnsafeBufferPointer({ $0[slot >> 6] }) & (1 << UInt64(slot & 63)) != 0
+    }
+
     /// Walks the word chain, then the number chain, for the longest phrase at `t`.
     private func walk(_ t: Int, _ limit: Int, _ ct: ClauseTokens, _ words: Int32, _ numbers: Int32) -> (index: Int, length: Int)? {
+        // Chain links and key starts were built from these arrays: indices are in range, read without checks.
+        nodes.withUnsafeBufferPointer { nodes in
+            allKeys.withUnsafeBufferPointer { allKeys in
+                Self.walk(t, limit, ct, words, numbers, nodes, allKeys)
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func walk(_ t: Int, _ limit: Int, _ ct: ClauseTokens, _ words: Int32, _ numbers: Int32,
+                             _ nodes: UnsafeBufferPointer<Node>, _ allKeys: UnsafeBufferPointer<UInt64>) -> (index: Int, length: Int)? {
         var bestIndex = -1, bestLength = 0
         for pass in 0..<2 {
             var i = Int(pass == 0 ? words : numbers)
@@ -137,4 +156,7 @@ struct ClausePhrases<Value: Sendable>: Sendable {
     }
 
     subscript(index: Int) -> Phrase { phrases[index] }
+
+    /// Phrase `index`'s value alone (without copying, and retaining, its keys and text).
+    @inline(__always) func value(at index: Int) -> Value { phrases[index].value }
 }

@@ -54,9 +54,9 @@ struct ClauseSegmenter: Sendable {
     /// Whether token `t` (not the sentence's first) begins a new clause.
     @inline(__always)
     func startsClause(_ t: Int, _ lo: Int, _ ct: ClauseTokens) -> Bool {
-        let prev = ct.flags[t - 1]
+        let prev = ct.flag(t - 1)
         if prev.contains(.clausePunctuation) || prev.contains(.dash) { return true }
-        let f = ct.flags[t]
+        let f = ct.flag(t)
         if f.contains(.word) {
             let afterComma = prev.contains(.comma)
             if let kind = words[ct.key(t)] {
@@ -75,7 +75,7 @@ struct ClauseSegmenter: Sendable {
             if afterComma && pronouns.contains(ct.key(t)) { return true }
             // After a quotation that closed on punctuation: `“…,” said X` / `“….” He …`
             if prev.contains(.closeDouble), t - 2 >= lo,
-               ct.flags[t - 2].contains(.comma) || ct.flags[t - 2].contains(.finalPunctuation) { return true }
+               ct.flag(t - 2).contains(.comma) || ct.flag(t - 2).contains(.finalPunctuation) { return true }
             return false
         }
         if f.contains(.openDouble) || f.contains(.ambiguousDouble) {
@@ -87,8 +87,8 @@ struct ClauseSegmenter: Sendable {
     private func append(_ r: Range<Int>, _ ct: ClauseTokens, to out: inout [Range<Int>]) {
         var a = r.lowerBound, b = r.upperBound
         let punct: ClauseTokens.Flags = [.comma, .clausePunctuation, .finalPunctuation, .dash]
-        while a < b, !ct.flags[a].isDisjoint(with: punct) { a += 1 }
-        while b > a, !ct.flags[b - 1].isDisjoint(with: punct) { b -= 1 }
+        while a < b, !ct.flag(a).isDisjoint(with: punct) { a += 1 }
+        while b > a, !ct.flag(b - 1).isDisjoint(with: punct) { b -= 1 }
         if a < b { out.append(a..<b) }
     }
 }
@@ -113,7 +113,7 @@ struct ClauseQuotations {
             let hi = min(s.tokens.upperBound, n)
             var t = max(0, s.tokens.lowerBound)
             while t < hi {
-                let f = ct.flags[t]
+                let f = ct.flag(t)
                 if f.contains(.openDouble) {
                     if let o = open, t - 1 > o { pairs.append((o, t - 1)) }
                     open = t
@@ -160,9 +160,9 @@ struct ClauseQuotations {
     /// The text inside a quotation, without its marks and a final comma.
     func inner(_ q: (open: Int, close: Int), _ ct: ClauseTokens) -> TextRange? {
         var a = q.open + 1
-        var b = ct.flags[q.close].contains(.closeDouble) || ct.flags[q.close].contains(.ambiguousDouble) ? q.close - 1 : q.close
-        while b >= a, ct.flags[b].contains(.comma) { b -= 1 }
-        while a <= b, ct.flags[a].contains(.comma) { a += 1 }
+        var b = ct.flag(q.close).contains(.closeDouble) || ct.flag(q.close).contains(.ambiguousDouble) ? q.close - 1 : q.close
+        while b >= a, ct.flag(b).contains(.comma) { b -= 1 }
+        while a <= b, ct.flag(a).contains(.comma) { a += 1 }
         guard a <= b else { return nil }
         return ct.range(a, b)
     }

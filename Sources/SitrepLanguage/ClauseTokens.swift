@@ -38,6 +38,8 @@ struct ClauseTokens {
         static let ed = Flags(rawValue: 1 << 16)
         /// The last byte is "s" or "S" (any kind of token: "reports", "1990s").
         static let endsInS = Flags(rawValue: 1 << 17)
+        /// A word of ASCII letters (up to 16 bytes) with no "-" in it. Unset says nothing.
+        static let noHyphen = Flags(rawValue: 1 << 18)
     }
 
     let tokens: [Token]
@@ -61,6 +63,7 @@ struct ClauseTokens {
                             // An ASCII word of up to 16 bytes: its bytes are loaded once for the key and the hyphen test.
                             keyBuffer[i] = w.key
                             f = Self.wordFlags(p, s, e, w.hyphen)
+                            if !w.anyHyphen { f.insert(.noHyphen) }
                         } else {
                             keyBuffer[i] = Self.hash(p, s, e)
                             f = Self.flags(p, s, e, kind)
@@ -155,18 +158,20 @@ struct ClauseTokens {
     /// For an ASCII span of 1 ... 16 bytes with 16 bytes readable from its start: its key (`hash`'s fast path)
     /// and `mayHaveHyphen`'s answer, from one load of its bytes; nil for any other span.
     @inline(__always)
-    private static func asciiWord(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> (key: UInt64, hyphen: Bool)? {
+    private static func asciiWord(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> (key: UInt64, hyphen: Bool, anyHyphen: Bool)? {
         let n = to - from
         guard n > 0, n <= 16, from + 16 <= p.count, let base = p.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base + from)
         let c0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & byteMask(min(n, 8))
         if n <= 8 {
             guard c0 & 0x8080_8080_8080_8080 == 0 else { return nil }
-            return (finish(mix(hashSeed, lowerASCII(c0)), n), n >= 3 && hasByte(c0, 0x2D))
+            let any = hasByte(c0, 0x2D)
+            return (finish(mix(hashSeed, lowerASCII(c0)), n), n >= 3 && any, any)
         }
         let c1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & byteMask(n - 8)
         guard (c0 | c1) & 0x8080_8080_8080_8080 == 0 else { return nil }
-        return (finish(mix(mix(hashSeed, lowerASCII(c0)), lowerASCII(c1)), n), hasByte(c0, 0x2D) || hasByte(c1, 0x2D))
+        let any = hasByte(c0, 0x2D) || hasByte(c1, 0x2D)
+        return (finish(mix(mix(hashSeed, lowerASCII(c0)), lowerASCII(c1)), n), any, any)
     }
 
     /// False only when bytes `s+1 ..< e-1` surely hold no "-": a word of at most 16 bytes is tested
@@ -191,13 +196,16 @@ struct ClauseTokens {
         return (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080 != 0
     }
 
-    @inline(__always) func key(_ t: Int) -> UInt64 { keys[t] }
-    @inline(__always) func has(_ t: Int, _ f: Flags) -> Bool { flags[t].contains(f) }
-    @inline(__always) func isWord(_ t: Int) -> Bool { flags[t].contains(.word) }
-    @inline(__always) func isCapitalized(_ t: Int) -> Bool { flags[t].contains(.capitalized) }
-    @inline(__always) func endsWithED(_ t: Int) -> Bool { flags[t].contains(.ed) }
-    @inline(__always) func start(_ t: Int) -> Int32 { tokens[t].range.start }
-    @inline(__always) func end(_ t: Int) -> Int32 { tokens[t].range.end }
+    // The per-token accessors read through buffer pointers: one load each, no array bounds check (the
+    // finders index tokens of a sentence, always below `tokens.count`; debug builds still check).
+    @inline(__always) func key(_ t: Int) -> UInt64 { keys.withUnsafeBufferPointer { $0[t] } }
+    @inline(__always) func flag(_ t: Int) -> Flags { flags.withUnsafeBufferPointer { $0[t] } }
+    @inline(__always) func has(_ t: Int, _ f: Flags) -> Bool { flag(t).contains(f) }
+    @inline(__always) func isWord(_ t: Int) -> Bool { flag(t).contains(.word) }
+    @inline(__always) func isCapitalized(_ t: Int) -> Bool { flag(t).contains(.capitalized) }
+    @inline(__always) func endsWithED(_ t: Int) -> Bool { flag(t).contains(.ed) }
+    @inline(__always) func start(_ t: Int) -> Int32 { tokens.withUnsafeBufferPointer { $0[t].range.start } }
+    @inline(__always) func end(_ t: Int) -> Int32 { tokens.withUnsafeBufferPointer { $0[t].range.end } }
 
     /// The text range from the start of token `a` to the end of token `b` (inclusive).
     @inline(__always) func range(_ a: Int, _ b: Int) -> TextRange {

@@ -22,22 +22,41 @@ struct KeyMap<Value: Sendable>: Sendable {
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
+    /// Slot indices are masked to the table's size, so the probe reads through buffer pointers (no bounds checks).
     @inline(__always) private func probe(_ key: UInt64) -> Int {
-        let mask = slots.count - 1
-        var s = home(key)
-        while true {
-            let v = slots[s]
-            if v < 0 || keys[s] == key { return s }
-            s = (s + 1) & mask
+        slots.withUnsafeBufferPointer { sl in
+            keys.withUnsafeBufferPointer { ks in
+                let mask = sl.count - 1
+                var s = home(key)
+                while true {
+                    if sl[s] < 0 || ks[s] == key { return s }
+                    s = (s + 1) & mask
+                }
+            }
         }
     }
 
-    @inline(__always) func contains(_ key: UInt64) -> Bool { slots[probe(key)] >= 0 }
+    /// The value index at `key`'s slot, -1 when absent.
+    @inline(__always) private func index(_ key: UInt64) -> Int32 {
+        slots.withUnsafeBufferPointer { sl in
+            keys.withUnsafeBufferPointer { ks in
+                let mask = sl.count - 1
+                var s = home(key)
+                while true {
+                    let v = sl[s]
+                    if v < 0 || ks[s] == key { return v }
+                    s = (s + 1) & mask
+                }
+            }
+        }
+    }
+
+    @inline(__always) func contains(_ key: UInt64) -> Bool { index(key) >= 0 }
 
     subscript(key: UInt64) -> Value? {
         @inline(__always) get {
-            let v = slots[probe(key)]
-            return v < 0 ? nil : values[Int(v)]
+            let v = index(key)
+            return v < 0 ? nil : values.withUnsafeBufferPointer { $0[Int(v)] }
         }
         set {
             // Built once and never shrunk: assigning nil is ignored (no removal).

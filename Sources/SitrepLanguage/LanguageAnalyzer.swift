@@ -29,11 +29,11 @@ public struct LanguageAnalyzer: Sendable {
         var a = LanguageAnnotations()
         a.tokens = Tokenizer.tokenize(bytes: p)
         a.sentences = splitter.split(bytes: p, tokens: a.tokens)
-        a.quantities = quantities.find(bytes: p, tokens: a.tokens, sentences: a.sentences)
+        // Per-token keys and flags, computed once for the quantity scan and both clause-level finders.
+        let clauseTokens = a.tokens.isEmpty ? nil : ClauseTokens(bytes: p, tokens: a.tokens)
+        a.quantities = quantities.find(bytes: p, tokens: a.tokens, sentences: a.sentences, clauseTokens: clauseTokens)
         a.times = times.find(bytes: p, published: published)
-        if !a.tokens.isEmpty {
-            // Per-token keys and flags, computed once for both clause-level finders.
-            let clauseTokens = ClauseTokens(bytes: p, tokens: a.tokens)
+        if let clauseTokens {
             a.attributions = attributions.find(clauseTokens: clauseTokens, sentences: a.sentences)
             a.certainties = certainties.find(clauseTokens: clauseTokens, sentences: a.sentences, attributions: a.attributions)
         }

@@ -23,9 +23,15 @@ import SitrepCore
 ///   fighters"), stopping at punctuation and at the words in `en/noun-phrase-breaks.txt`.
 public struct QuantityFinder: Sendable {
     public let lexicon: QuantityLexicon
+    /// The `ClauseTokens` keys of `lexicon.starts`: with the per-token keys already computed, most words are
+    /// turned away by one probe here (a hit is confirmed on the bytes).
+    let startKeys: KeySet
 
-    public init() throws { lexicon = try QuantityLexicon() }
-    public init(lexicon: QuantityLexicon) { self.lexicon = lexicon }
+    public init() throws { try self.init(lexicon: QuantityLexicon()) }
+    public init(lexicon: QuantityLexicon) {
+        self.lexicon = lexicon
+        startKeys = KeySet(lexicon.starts.clauseKeys)
+    }
 
     public func find(in text: String, tokens: [Token], sentences: [Sentence]) -> [QuantityMention] {
         var copy = text
@@ -33,13 +39,22 @@ public struct QuantityFinder: Sendable {
     }
 
     public func find(bytes p: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence]) -> [QuantityMention] {
+        find(bytes: p, tokens: tokens, sentences: sentences, clauseTokens: nil)
+    }
+
+    /// The same with per-token keys and flags already computed for the text (`LanguageAnalyzer` shares them).
+    func find(bytes p: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence], clauseTokens: ClauseTokens?) -> [QuantityMention] {
         var out: [QuantityMention] = []
         // One quantity per ~140 bytes of news text: room for twice that before the array grows.
         out.reserveCapacity(p.count / 64 + 4)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(128)
         tokens.withUnsafeBufferPointer { t in
-            let scanner = Scanner(p: p, t: t, lex: lexicon)
+            var scanner = Scanner(p: p, t: t, lex: lexicon)
+            if let ct = clauseTokens, ct.tokens.count == t.count {
+                scanner.startKeys = startKeys
+                scanner.clauseTokens = ct
+            }
             for s in sentences {
                 var i = s.tokens.lowerBound
                 let hi = s.tokens.upperBound
@@ -81,6 +96,15 @@ struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
     let t: UnsafeBufferPointer<Token>
     let lex: QuantityLexicon
+    /// When set (with `startKeys`): the text's per-token keys and flags, for `mayStart`'s first tests.
+    var clauseTokens: ClauseTokens?
+    var startKeys = KeySet()
+
+    init(p: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<Token>, lex: QuantityLexicon) {
+        self.p = p
+        self.t = t
+        self.lex = lex
+    }
 
     @inline(__always) func start(_ k: Int) -> Int { Int(t[k].range.start) }
     @inline(__always) func end(_ k: Int) -> Int { Int(t[k].range.end) }
@@ -102,7 +126,11 @@ struct Scanner {
         guard k.kind == .word else { return false }
         let s = Int(k.range.start), e = Int(k.range.end)
         guard ByteClass.isAlpha(p[s]) else { return false }
-        if lex.starts.value(p, s, e) != nil { return true }
+        if let ct = clauseTokens {
+            // Bytes that `starts` matches have a key in `startKeys`; a word without "-" has no prefix to look up.
+            if startKeys.contains(ct.key(i)), lex.starts.value(p, s, e) != nil { return true }
+            if ct.has(i, .noHyphen) { return false }
+        } else if lex.starts.value(p, s, e) != nil { return true }
         // "thirty-six", "five-year-old": a number word before the first hyphen (no further than the longest word).
         let stop = min(e, s + lex.starts.maxLength + 1)
         let h = Self.firstHyphen(p, s, stop)

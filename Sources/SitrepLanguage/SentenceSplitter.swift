@@ -46,6 +46,8 @@ public struct SentenceSplitter: Sendable {
 
     @inline(__always)
     static func gapHasLineBreak(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        // Most gaps are empty or one space.
+        if to <= from || (to - from == 1 && p[from] == 0x20) { return false }
         var i = from
         while i < to {
             let b = p[i]

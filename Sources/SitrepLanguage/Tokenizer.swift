@@ -123,10 +123,17 @@ public struct Tokenizer: Sendable {
                     kind = .symbol
                     break
                 }
+                // Most words are a letter run ending at a space or at punctuation other than - ' . (or at a
+                // non-ASCII byte that is not a word character): `scanWord` would stop there too.
+                let j = scanLetters(p, i + n, end)
+                kind = .word
+                if j >= end || (p[j] < 0x80 && p[j] != UInt8(ascii: "-") && p[j] != UInt8(ascii: "'") && p[j] != UInt8(ascii: ".")) {
+                    e = j
+                    break
+                }
                 let w = scanWord(p, i, end)
                 e = w.end
                 possessive = w.possessive
-                kind = .word
             case .digit:
                 let w = scanNumber(p, i, end)
                 e = w.end

@@ -80,8 +80,9 @@ struct WordTable: Sendable {
         let length = to - from
         guard length > 0, length <= maxLength, count > 0 else { return nil }
         if length < 32 {
-            guard firstBits[length] & (1 << UInt64(ByteClass.lower(p[from]) & 63)) != 0,
-                  lastBits[length] & (1 << UInt64(ByteClass.lower(p[to - 1]) & 63)) != 0 else { return nil }
+            // Read through buffer pointers: `length` is below the tables' 32 entries.
+            guard firstBits.withUnsafeBufferPointer({ $0[length] }) & (1 << UInt64(ByteClass.lower(p[from]) & 63)) != 0,
+                  lastBits.withUnsafeBufferPointer({ $0[length] }) & (1 << UInt64(ByteClass.lower(p[to - 1]) & 63)) != 0 else { return nil }
         }
         var s = Self.hash(p, from, to) & mask
         return keys.withUnsafeBufferPointer { k -> Int? in
@@ -103,6 +104,16 @@ struct WordTable: Sendable {
     func value(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int32? {
         guard let s = slot(of: p, from, to) else { return nil }
         return slotValue[s]
+    }
+
+    /// The `ClauseTokens` key of every stored word (stored lowercase, so equal to the key of any spelling
+    /// that `value` matches).
+    var clauseKeys: [UInt64] {
+        keys.withUnsafeBufferPointer { k in
+            slotStart.indices.compactMap { i in
+                slotStart[i] < 0 ? nil : ClauseTokens.slowHash(k, Int(slotStart[i]), Int(slotStart[i] + slotLength[i]))
+            }
+        }
     }
 
     func value(_ word: String) -> Int32? {

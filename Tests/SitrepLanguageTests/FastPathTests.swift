@@ -143,6 +143,10 @@ import Testing
             let tokens = Tokenizer.tokenize(bytes: p)
             tokens.withUnsafeBufferPointer { t in
                 let scanner = Scanner(p: p, t: t, lex: finder.lexicon)
+                // The same test on the shared per-token keys and flags (as `LanguageAnalyzer` runs it).
+                var shared = Scanner(p: p, t: t, lex: finder.lexicon)
+                shared.clauseTokens = ClauseTokens(bytes: p, tokens: tokens)
+                shared.startKeys = finder.startKeys
                 let starts = finder.lexicon.starts
                 for i in 0..<t.count {
                     let k = t[i]
@@ -159,8 +163,48 @@ import Testing
                         }
                     }
                     #expect(scanner.mayStart(i) == expected, "token \(i)")
+                    #expect(shared.mayStart(i) == expected, "token \(i), shared keys")
                 }
             }
+        }
+    }
+
+    /// `noHyphen` is set only on words with no "-" byte (and on every such ASCII word of up to 16 bytes).
+    @Test func noHyphenFlagMeansNoHyphen() {
+        var copy = Self.text + " forty-two sixty seventy-seven-year-old abcdefgh-ijklmnop abcdefghijklmnopq a-b x"
+        copy.withUTF8 { p in
+            let tokens = Tokenizer.tokenize(bytes: p)
+            let ct = ClauseTokens(bytes: p, tokens: tokens)
+            for (i, t) in tokens.enumerated() where t.kind == .word {
+                let s = Int(t.range.start), e = Int(t.range.end)
+                let hyphen = p[s..<e].contains(UInt8(ascii: "-"))
+                let shortASCII = e - s <= 16 && s + 16 <= p.count && p[s..<e].allSatisfy { $0 < 0x80 }
+                if hyphen { #expect(!ct.has(i, .noHyphen), "token \(i)") }
+                if shortASCII && !hyphen { #expect(ct.has(i, .noHyphen), "token \(i)") }
+            }
+        }
+    }
+
+    /// The quantity finder gives the same mentions with and without the shared per-token keys.
+    @Test(arguments: [
+        "Some forty-two fighters and thirty-six-year-old Omar, 20, were held; a dozen-odd others fled.",
+        "Between Twenty and THIRTY families, a few hundred people and an estimated 1,500 troops arrived.",
+        "Hundreds of residents, dozens of children and several thousand displaced left on 12-13 March.",
+        "Nearly two-thirds of the 400 sq. km area, up to five-fold, sixty-something soldiers, one-off.",
+        "Naïve café owners counted ünïcödé tallies: twenty–five (en dash), eleven, a-b, x.",
+    ])
+    func quantitiesAreTheSameWithSharedKeys(_ text: String) throws {
+        let finder = try QuantityFinder()
+        let splitter = try SentenceSplitter()
+        var copy = text
+        copy.withUTF8 { p in
+            let tokens = Tokenizer.tokenize(bytes: p)
+            let sentences = splitter.split(bytes: p, tokens: tokens)
+            let plain = finder.find(bytes: p, tokens: tokens, sentences: sentences)
+            let shared = finder.find(bytes: p, tokens: tokens, sentences: sentences,
+                                     clauseTokens: ClauseTokens(bytes: p, tokens: tokens))
+            #expect(!plain.isEmpty)
+            #expect("\(shared)" == "\(plain)")
         }
     }
 
