@@ -213,15 +213,19 @@ public final class Gazetteer: Sendable {
 
     /// The contract's place reference for an entry.
     public func placeRef(_ index: Int32, qualifier: String? = nil, precision: PlaceRef.Precision? = nil) -> PlaceRef {
-        let p = places[Int(index)]
+        // (Fields read one at a time: no copy of the whole entry, nor retains of the strings it does not need.)
+        let i = Int(index)
+        let kind = places[i].kind
+        let name = places[i].name
         // (By interned division id: what `admin1(of:)` gives, without hashing the key string.)
         var a1: String? = nil
-        if p.kind == .admin1 { a1 = p.name } else if p.kind != .country && p.kind != .continent {
-            let aid = admin1IDOf[Int(index)]
+        if kind == .admin1 { a1 = name } else if kind != .country && kind != .continent {
+            let aid = admin1IDOf[i]
             if aid >= 0, case let j = admin1PlaceOfID[Int(aid)], j >= 0 { a1 = places[Int(j)].name }
         }
-        return PlaceRef(name: p.name, id: p.id, lat: p.lat, lon: p.lon, admin1: a1,
-                        country: p.country.isEmpty ? nil : p.country, precision: precision ?? p.kind.precision,
+        let country = places[i].country
+        return PlaceRef(name: name, id: places[i].id, lat: places[i].lat, lon: places[i].lon, admin1: a1,
+                        country: country.isEmpty ? nil : country, precision: precision ?? kind.precision,
                         qualifier: qualifier)
     }
 }

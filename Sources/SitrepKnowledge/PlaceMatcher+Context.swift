@@ -176,6 +176,9 @@ extension PlaceMatcher {
         out.reserveCapacity(raws.count)
         var nearAdmin1: [Int32] = [], nearCountry: [Int32] = [], divisionIDs: [Int32] = []
         var scored: [(Double, Gazetteer.Candidate)] = []
+        // The gazetteer entry of each mention read as a town (city, district or exact precision) for
+        // `oneSensePerName`: -1 for a town of the second tier (its id is looked up there), -2 for anything else.
+        var townIndex = [Int32](repeating: -2, count: raws.count)
         // (By index and without a mutable copy: a mention is not copied, nor its arrays retained, per mention.)
         // (Mentions are read in place through a pointer: no copy of a mention, nor retains of its arrays, per mention
         // or candidate.)
@@ -201,6 +204,7 @@ extension PlaceMatcher {
             // (Both tables are usually empty: no hashing then.)
             if !smallByName.isEmpty, let small = smallForUnknown[i] ?? (rp.pointee.forcedIndex != nil ? smallByName[rp.pointee.nameHash] : nil) {
                 out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: small, score: 0.6))
+                townIndex[i] = -1
                 continue
             }
             guard !rp.pointee.candidates.isEmpty else { out.append(nil); continue }
@@ -308,6 +312,7 @@ extension PlaceMatcher {
             if local && (rp.pointee.forcedIndex != nil || !rp.pointee.insideLongerRun),
                let small = smallPlace(for: rp, best: best.index, t, nearAdmin1: divisionRightAfter(i, raws, t), admin1Count: admin1Count, divisionNamedCount: divisionNamedCount, anyDivisionNamed: anyDivisionNamed, ownAdmin1: ownAdmin1) {
                 out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: small, score: 0.7))
+                townIndex[i] = -1
                 continue
             }
             // A small town abroad named once, with nothing else of its country in a document about another country
@@ -388,9 +393,13 @@ extension PlaceMatcher {
             var score = 0.5 + 0.5 * tanh(2 * margin)
             if best.match == .skeleton { score *= 0.8 }
             out.append(PlaceMention(range: TextRange(start: Int32(rp.pointee.start), end: Int32(rp.pointee.end)), place: ref, score: score))
+            switch precision {
+            case .city, .district, .exact: townIndex[i] = best.index
+            default: break
+            }
         }
         }
-        oneSensePerName(&out, raws, t)
+        oneSensePerName(&out, raws, townIndex, t)
         // Back to the pool, zeroed: every count above was written at a prior-best reading's country or division.
         for b in priorBest where b >= 0 {
             let c = Int(countryOf[Int(b)]), a = Int(admin1Of[Int(b)])
@@ -407,15 +416,27 @@ extension PlaceMatcher {
     /// gives more often to another town ("Riverdale, N.J." three times, then "the Riverdale gas station", where
     /// the second tier was not consulted) takes that town. A mention located where it stands (a head noun or
     /// qualifier, a division right after it) keeps its own reading, and a tie changes nothing.
-    func oneSensePerName(_ out: inout [PlaceMention?], _ raws: [Raw], _ t: UnsafeBufferPointer<UInt8>) {
+    /// `townIndex`: each mention's gazetteer entry when it reads as a town, -1 for a town of the second tier, -2
+    /// otherwise (see `decide`). (Readings compare as integers: no id string compared, no mention copied.)
+    func oneSensePerName(_ out: inout [PlaceMention?], _ raws: [Raw], _ townIndex: [Int32], _ t: UnsafeBufferPointer<UInt8>) {
         // (Most documents name no town twice under two readings: one pass over the mentions, no table, then.)
-        var locals: [(hash: UInt64, index: Int)] = []
-        for i in 0..<min(out.count, raws.count) where raws[i].nameHash != 0 && raws[i].anaphoric == nil {
-            guard let m = out[i], m.place.id != nil else { continue }
-            switch m.place.precision {
-            case .city?, .district?, .exact?: locals.append((raws[i].nameHash, i))
-            default: break
+        // key: the gazetteer entry; for a town of the second tier the entry of its id, or else -1 - k for the k-th
+        // such id not in the gazetteer (ids are unique in each, so equal keys are equal ids).
+        var locals: [(hash: UInt64, index: Int, key: Int32)] = []
+        var otherIDs: [String] = []
+        for i in 0..<min(out.count, raws.count, townIndex.count) where townIndex[i] != -2 && raws[i].nameHash != 0 && raws[i].anaphoric == nil {
+            var key = townIndex[i]
+            if key == -1 {
+                guard let p = out[i]?.place, let id = p.id else { continue }
+                switch p.precision {
+                case .city?, .district?, .exact?: break
+                default: continue
+                }
+                if let k = gazetteer.index(ofID: id) { key = k }
+                else if let k = otherIDs.firstIndex(of: id) { key = -1 - Int32(k) }
+                else { otherIDs.append(id); key = -Int32(otherIDs.count) }
             }
+            locals.append((raws[i].nameHash, i, key))
         }
         guard locals.count >= 3 else { return }
         locals.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
@@ -426,21 +447,19 @@ extension PlaceMatcher {
             defer { a = b }
             guard b - a >= 3 else { continue }
             // The reading given most often (first named on a tie of counts: no change below then).
-            var bestID: String? = nil, bestCount = 0, tie = false
+            var bestKey: Int32? = nil, bestCount = 0, tie = false
             for q in a..<b {
-                let id = out[locals[q].index]!.place.id
+                let key = locals[q].key
                 var c = 0
-                for r in a..<b where out[locals[r].index]!.place.id == id { c += 1 }
-                if c > bestCount { bestCount = c; bestID = id; tie = false } else if c == bestCount && id != bestID { tie = true }
+                for r in a..<b where locals[r].key == key { c += 1 }
+                if c > bestCount { bestCount = c; bestKey = key; tie = false } else if c == bestCount && key != bestKey { tie = true }
             }
-            guard !tie, let winner = bestID, bestCount < b - a else { continue }
-            var model: PlaceRef? = nil
-            for q in a..<b where out[locals[q].index]!.place.id == winner { model = out[locals[q].index]!.place; break }
-            guard let model else { continue }
-            for q in a..<b {
+            guard !tie, let winner = bestKey, bestCount < b - a else { continue }
+            guard let q0 = (a..<b).first(where: { locals[$0].key == winner }), let model = out[locals[q0].index]?.place else { continue }
+            for q in a..<b where locals[q].key != winner {
                 let i = locals[q].index
-                guard var m = out[i], m.place.id != winner else { continue }
                 if raws[i].head != nil || !raws[i].qualifierWords.isEmpty || !divisionRightAfter(i, raws, t).isEmpty { continue }
+                guard var m = out[i].take() else { continue }
                 m.place = model
                 m.place.qualifier = nil
                 out[i] = m
