@@ -38,17 +38,8 @@ struct KeyMap<Value: Sendable>: Sendable {
 
     /// The value index at `key`'s slot, -1 when absent.
     @inline(__always) private func index(_ key: UInt64) -> Int32 {
-        slots.withUnsafeBufferPointer { sl in
-            keys.withUnsafeBufferPointer { ks in
-                let mask = sl.count - 1
-                var s = home(key)
-                while true {
-                    let v = sl[s]
-                    if v < 0 || ks[s] == key { return v }
-                    s = (s + 1) & mask
-                }
-            }
-        }
+        let s = probe(key)
+        return slots.withUnsafeBufferPointer { $0[s] }
     }
 
     @inline(__always) func contains(_ key: UInt64) -> Bool { index(key) >= 0 }
