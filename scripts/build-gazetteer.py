@@ -340,6 +340,24 @@ def main():
         p.add_names(extra, trusted=True)
         places[p.id] = p
     # Second-level divisions: centred on their cities15000 towns, or placed at their seat (admin2_seat_core).
+    # Seats also by any name of a main-tier town (its alternates, OCHA's spellings: "Mayadin", "Tel Afar"), with or
+    # without the Arabic article ("Al-Tall" / "Tall"); a cities500 town's own name first.
+    for p in places.values():
+        if p.kind != 'P':
+            continue
+        for n in [p.name] + p.names:
+            k = (p.cc, p.admin1, fold(n))
+            t = (-p.pop, 1 << 40, p.lat, p.lon)
+            if k not in seats or t < seats[k]:
+                seats[k] = t
+
+    def seat_of(cc, a1, core):
+        f = fold(core)
+        for k in (f, f[3:] if f.startswith('al ') else 'al ' + f):
+            t = seats.get((cc, a1, k))
+            if t:
+                return t
+        return None
     for r in read_tsv(os.path.join(SRC, 'admin2Codes.txt')):
         code, name, ascii_, gid = r[:4]
         parts = code.split('.')
@@ -353,7 +371,7 @@ def main():
             c = None
             for n in (name, ascii_):
                 core = admin2_seat_core(n)
-                seat = core and seats.get((parts[0], parts[1], fold(core[0])))
+                seat = core and seat_of(parts[0], parts[1], core[0])
                 if seat:
                     c = (seat[2], seat[3])
                     seat_names = [core[0] + core[1] for n2 in (name, ascii_) for core in [admin2_seat_core(n2)] if core]

@@ -82,11 +82,14 @@ import SitrepCore
         #expect(Self.gazetteer.places[Int(bc.index)].lat > 52.5)
     }
 
-    /// Districts with no town of 15,000 coded to them are placed at their seat, the cities500 town of the bare name
-    /// in the same first-level division; "Qada' X" also answers to "X District".
+    /// Districts with no town of 15,000 coded to them are placed at their seat, the town of the bare name in the same
+    /// first-level division; "Qada' X" also answers to "X District".
     @Test(arguments: [("Manbij District", "SY", 36.5, 37.9), ("Jarabulus district", "SY", 36.8, 38.0),
                       ("Tikrit District", "IQ", 34.6, 43.7), ("Samarra District", "IQ", 34.2, 43.9),
-                      ("Zhob District", "PK", 31.3, 69.4)])
+                      ("Zhob District", "PK", 31.3, 69.4),
+                      // Seats by another spelling of the town (OCHA's, GeoNames' alternates) or without "Al-".
+                      ("Mayadin District", "SY", 35.0, 40.5), ("Douma District", "SY", 33.6, 36.4),
+                      ("Tel Afar District", "IQ", 36.4, 42.4), ("Al-Tall District", "SY", 33.6, 36.3)])
     func districtWithoutALargeTownIsPlacedAtItsSeat(_ name: String, _ iso: String, _ lat: Double, _ lon: Double) throws {
         let g = Self.gazetteer
         let d = try #require(g.candidates(named: name, skeleton: false).first { g.kindOf[Int($0.index)] == .admin2 && g.places[Int($0.index)].country == iso })
