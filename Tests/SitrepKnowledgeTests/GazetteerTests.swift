@@ -122,6 +122,15 @@ import SitrepCore
         #expect(county.place.id == id, "\(county.place.admin1 ?? "-")")
     }
 
+    @Test(arguments: [("Cherokee County", "AL"), ("Geneva County", "AL"), ("Butler County", "AL")])
+    func usCountyIsNotPlacedAtATownOfItsName(_ name: String, _ state: String) {
+        // US counties are often named for people: a town of the name in the state need not be the seat.
+        let g = Self.gazetteer
+        #expect(!g.candidates(named: name, skeleton: false).contains {
+            g.kindOf[Int($0.index)] == .admin2 && g.places[Int($0.index)].admin1Key == "US." + state
+        }, "\(name), \(state)")
+    }
+
     @Test(arguments: ["South Sudan District", "Manbij County", "Tikrit Agency"])
     func aSeatNameWithAnotherGenericWordIsNoDivision(_ name: String) {
         let g = Self.gazetteer
