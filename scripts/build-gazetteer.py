@@ -18,6 +18,10 @@ Output columns (tab-separated, one place a line, `#` comment header):
   kind: C country, A1 first-level division, A2 second-level division, P populated place,
         N neighbourhood. names: the other names, `|`-separated (Latin and Arabic script only).
 
+Second-level divisions: those with a cities15000 town coded to them (centred on their towns), and those GeoNames
+names "<seat> District" (or County, Agency, Municipality ...: ADMIN2_SUFFIXES) or "Qada' <seat>" whose seat, a town of
+that name in the same first-level division, places them (at the seat; see admin2_seat_core; not US counties).
+
 Names added by rule: a second-level division's name without GeoNames' generic prefix ("Laguna" for "Province of
 Laguna", ADMIN2_PREFIXES), and the other form of a first word "Saint"/"St.", "Sainte"/"Ste.", "Mount"/"Mt.",
 "Fort"/"Ft." (FIRST_WORD_FORMS).
@@ -83,6 +87,25 @@ def keep_alt(alt, primary_folds):
 # Bergamo", "Province du Houet"): the press writes the bare name, which becomes an alternate name.
 ADMIN2_PREFIXES = ('Province of ', 'Provincia de ', 'Provincia di ', 'Provincia del ', 'Province de la ',
                    'Province du ', 'Province de ', "Province d'", 'Provincie ')
+
+
+# Generic words GeoNames puts after a second-level division's seat name ("Manbij District", "Essex County", "Khyber
+# Agency"), and the Iraqi "Qada'" before it ("Qada' Samarra'"). A division with such a name and no cities15000 town
+# is placed at its seat: the cities500 town of the bare name in the same first-level division.
+ADMIN2_SUFFIXES = (' District', ' County', ' Agency', ' Municipality', ' Department', ' Prefecture', ' Province',
+                   ' Regency', ' Tribal Area')
+ADMIN2_QADA = ("Qaḑā’ ", "Qada' ", 'Qada ')
+
+
+def admin2_seat_core(name):
+    """(bare seat name, generic part) for "<seat> District" or "Qada' <seat>", else None."""
+    for suf in ADMIN2_SUFFIXES:
+        if name.endswith(suf) and len(name) > len(suf) + 2:
+            return name[:-len(suf)], suf
+    for pre in ADMIN2_QADA:
+        if name.startswith(pre) and len(name) > len(pre) + 2:
+            return name[len(pre):], ' District'
+    return None
 
 
 def admin2_bare_name(name):
@@ -216,7 +239,9 @@ def main():
         places[p.id] = p
         if a2:
             points_by_admin2.setdefault((cc, a1, a2), []).append((p.lat, p.lon))
-            pop_by_admin2[(cc, a1, a2)] = pop_by_admin2.get((cc, a1, a2), 0) + pop
+            # A section of a town (PPLX: "South Boston", "Jamaica Plain" is PPL) lies in a town already counted.
+            if fcode != 'PPLX':
+                pop_by_admin2[(cc, a1, a2)] = pop_by_admin2.get((cc, a1, a2), 0) + pop
     # Regional cities500 (adds small towns of Syria and its neighbours).
     rows = read_tsv(os.path.join(SRC, 'region_cities500.tsv'))
     next(rows)
@@ -254,6 +279,15 @@ def main():
         pop_by_admin1[k1] = pop_by_admin1.get(k1, 0) + int(v.get('population') or 0)
         points_by_country.setdefault(v['countrycode'], []).append(pt)
     write_small_places(allc, places)
+    # Seats for second-level divisions without a cities15000 town: (country, admin1, folded name) -> the most
+    # populous cities500 town of that name (ties: the lower geonameid).
+    seats = {}
+    for v in allc.values():
+        for n in {v['name'], plain(v['name'])}:
+            k = (v['countrycode'], clean(v.get('admin1code') or ''), fold(n))
+            t = (-int(v.get('population') or 0), int(v['geonameid']), float(v['latitude']), float(v['longitude']))
+            if k not in seats or t < seats[k]:
+                seats[k] = t
     del allc
     # OCHA communities; merge into a GeoNames place of the same name within 4 km.
     by_fold = {}
@@ -305,18 +339,53 @@ def main():
         p.add_names([name, ascii_])
         p.add_names(extra, trusted=True)
         places[p.id] = p
-    # Second-level divisions that have at least one city of 15,000.
+    # Second-level divisions: centred on their cities15000 towns, or placed at their seat (admin2_seat_core).
+    # Seats also by any name of a main-tier town (its alternates, OCHA's spellings: "Mayadin", "Tel Afar"), with or
+    # without the Arabic article ("Al-Tall" / "Tall"); a cities500 town's own name first.
+    for p in places.values():
+        if p.kind != 'P':
+            continue
+        for n in [p.name] + p.names:
+            k = (p.cc, p.admin1, fold(n))
+            t = (-p.pop, 1 << 40, p.lat, p.lon)
+            if k not in seats or t < seats[k]:
+                seats[k] = t
+
+    def seat_of(cc, a1, core):
+        f = fold(core)
+        for k in (f, f[3:] if f.startswith('al ') else 'al ' + f):
+            t = seats.get((cc, a1, k))
+            if t:
+                return t
+        return None
     for r in read_tsv(os.path.join(SRC, 'admin2Codes.txt')):
         code, name, ascii_, gid = r[:4]
         parts = code.split('.')
         if len(parts) != 3:
             continue
         pts = points_by_admin2.get(tuple(parts))
-        if not pts:
-            continue
-        c = centre(pts)
+        seat_names = []
+        if pts:
+            c = centre(pts)
+        else:
+            c = None
+            for n in (name, ascii_):
+                core = admin2_seat_core(n)
+                # A US county is often named for a person, not its seat: of the US counties that have a
+                # cities15000 town, 69 of 296 lie 60 km or more from the town of their name in the state (1 of 105
+                # divisions elsewhere). Those without such a town are left out.
+                if core and parts[0] == 'US' and core[1] == ' County':
+                    continue
+                seat = core and seat_of(parts[0], parts[1], core[0])
+                if seat:
+                    c = (seat[2], seat[3])
+                    seat_names = [core[0] + core[1] for n2 in (name, ascii_) for core in [admin2_seat_core(n2)] if core]
+                    break
+            if c is None:
+                continue
         p = Place('geonames:' + gid, 'A2', name, round(c[0], 5), round(c[1], 5), parts[0], parts[1], pop_by_admin2.get(tuple(parts), 0))
         p.add_names([ascii_])
+        p.add_names(seat_names)
         bare = admin2_bare_name(name)
         if bare:
             p.add_names([bare, admin2_bare_name(ascii_) or bare])

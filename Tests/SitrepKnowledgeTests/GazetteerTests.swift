@@ -82,6 +82,61 @@ import SitrepCore
         #expect(Self.gazetteer.places[Int(bc.index)].lat > 52.5)
     }
 
+    /// Districts with no town of 15,000 coded to them are placed at their seat, the town of the bare name in the same
+    /// first-level division; "Qada' X" also answers to "X District".
+    @Test(arguments: [("Manbij District", "SY", 36.5, 37.9), ("Jarabulus district", "SY", 36.8, 38.0),
+                      ("Tikrit District", "IQ", 34.6, 43.7), ("Samarra District", "IQ", 34.2, 43.9),
+                      ("Zhob District", "PK", 31.3, 69.4),
+                      // Seats by another spelling of the town (OCHA's, GeoNames' alternates) or without "Al-".
+                      ("Mayadin District", "SY", 35.0, 40.5), ("Douma District", "SY", 33.6, 36.4),
+                      ("Tel Afar District", "IQ", 36.4, 42.4), ("Al-Tall District", "SY", 33.6, 36.3)])
+    func districtWithoutALargeTownIsPlacedAtItsSeat(_ name: String, _ iso: String, _ lat: Double, _ lon: Double) throws {
+        let g = Self.gazetteer
+        let d = try #require(g.candidates(named: name, skeleton: false).first { g.kindOf[Int($0.index)] == .admin2 && g.places[Int($0.index)].country == iso })
+        let p = g.places[Int(d.index)]
+        #expect(abs(p.lat - lat) < 0.3 && abs(p.lon - lon) < 0.3, "\(p.name) \(p.lat) \(p.lon)")
+    }
+
+    @Test(arguments: [("Clashes spread across Manbij District overnight.", "geonames:167355"),
+                      ("Aid reached villages of the Tikrit District on Friday.", "geonames:90148")])
+    func districtNamedInFullInATextIsTheDistrict(_ text: String, _ id: String) {
+        let found = PlaceMatcher(gazetteer: Self.gazetteer).find(in: text, tokens: nil)
+        #expect(found.map(\.place.id) == [id], "\(found.map(\.place.name))")
+    }
+
+    @Test(arguments: [("Manbij", "SY"), ("Tikrit", "IQ"), ("Jarabulus", "SY")])
+    func seatNameAloneStaysTheTown(_ name: String, _ iso: String) {
+        // The district answers only to its full name: the bare seat name is the town.
+        let found = PlaceMatcher(gazetteer: Self.gazetteer).find(in: "Fighting was reported in \(name) on Monday.", tokens: nil)
+        #expect(found.count == 1 && found.first?.place.precision == .city && found.first?.place.country == iso, "\(found.map(\.place.name))")
+    }
+
+    /// A division's population sums its towns but not the sections of a town (GeoNames PPLX), which its town counts
+    /// already: the county of Boston (one PPLX "South Boston" listed at 571,281) is smaller than Long Island's.
+    @Test(arguments: [("Detectives from Suffolk County reopened the file last week.", "geonames:5140076"),
+                      ("Suffolk County prosecutors dropped the charge against him.", "geonames:5140076"),
+                      ("Boston police and Suffolk County prosecutors met on Monday.", "geonames:4952349")])
+    func countyNamedAloneIsTheLargerNamesake(_ text: String, _ id: String) throws {
+        let found = PlaceMatcher(gazetteer: Self.gazetteer).find(in: text, tokens: nil)
+        let county = try #require(found.first { $0.place.name == "Suffolk County" })
+        #expect(county.place.id == id, "\(county.place.admin1 ?? "-")")
+    }
+
+    @Test(arguments: [("Cherokee County", "AL"), ("Geneva County", "AL"), ("Butler County", "AL")])
+    func usCountyIsNotPlacedAtATownOfItsName(_ name: String, _ state: String) {
+        // US counties are often named for people: a town of the name in the state need not be the seat.
+        let g = Self.gazetteer
+        #expect(!g.candidates(named: name, skeleton: false).contains {
+            g.kindOf[Int($0.index)] == .admin2 && g.places[Int($0.index)].admin1Key == "US." + state
+        }, "\(name), \(state)")
+    }
+
+    @Test(arguments: ["South Sudan District", "Manbij County", "Tikrit Agency"])
+    func aSeatNameWithAnotherGenericWordIsNoDivision(_ name: String) {
+        let g = Self.gazetteer
+        #expect(!g.candidates(named: name, skeleton: false).contains { g.kindOf[Int($0.index)] == .admin2 }, "\(name)")
+    }
+
     @Test func bareCityNameRanksTheCityAboveItsGovernorate() {
         let m = PlaceMatcher(gazetteer: Self.gazetteer)
         let found = m.find(in: "Shelling hit Homs on Tuesday.", tokens: nil)
