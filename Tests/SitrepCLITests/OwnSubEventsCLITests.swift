@@ -27,7 +27,7 @@ import Testing
 
     /// The second set (`Fixtures/own-subevents-blind.tsv`, 108 sentences, 25 ACLED and 5 non-ACLED types) was written
     /// and committed before Sitrep was run on it, and measured once blind: weighted F1 0.843 over the ACLED types
-    /// (0.813 over all). The rules were then fixed with its misses (0.916 ACLED, 0.895 all), so it is now a regression
+    /// (0.813 over all). The rules were then fixed with its misses (0.925 ACLED, 0.903 all), so it is now a regression
     /// set too, no longer an estimate for unseen text.
     @Test func rulesKeepTheirScoreOnTheOnceBlindSentences() throws {
         let json = try Self.figures(Self.blindFixture)
@@ -40,6 +40,6 @@ import Testing
         #expect(weightedAll >= Self.blindFloorAll, "weighted F1 over all \(weightedAll) fell below \(Self.blindFloorAll)")
     }
 
-    static let blindFloor = 0.90  // 0.843 blind, 0.916 after the fixes
-    static let blindFloorAll = 0.88  // 0.813 blind, 0.895 after the fixes
+    static let blindFloor = 0.90  // 0.843 blind, 0.925 after the fixes
+    static let blindFloorAll = 0.88  // 0.813 blind, 0.903 after the fixes
 }
