@@ -162,6 +162,23 @@ struct SubEventRuleTests {
         Case(text: "Hundreds of volunteers enlisted in the home guard.", type: .groupChange),
         Case(text: "Observers reported a troop build-up near the pass.", type: .groupChange),
         Case(text: "The faction rebranded itself as a liberation movement.", type: .groupChange),
+        // Taking back, custody, bases built, allegiance declared, crops uprooted,
+        // homes razed, arson, people snatched, ground ceded; protesters who storm and
+        // rioters who attack make a riot, rival supporters' clashes mob violence; people missing after being taken.
+        Case(text: "The army took back the hill town from the insurgents on Friday.", type: .takeover, mode: .government),
+        Case(text: "Marines reclaimed the airport after a week of fighting.", type: .takeover, mode: .government),
+        Case(text: "The mayor was taken into custody at his office on Monday.", type: .capture),
+        Case(text: "The rebels built a new base in the hills above the valley.", type: .baseEstablished),
+        Case(text: "The splinter group declared its full allegiance to the movement.", type: .groupChange),
+        Case(text: "Soldiers uprooted crops in the border villages.", type: .propertyDestruction),
+        Case(text: "Protesters stormed the town hall during the march.", type: .riot),
+        Case(text: "Rioters attacked a police station in the old town.", type: .riot),
+        Case(text: "Supporters of rival candidates clashed in the market after the count.", type: .riot, mode: .mobViolence),
+        Case(text: "Two journalists have been missing since police took them from their office.", type: .abduction),
+        Case(text: "Militiamen razed dozens of homes in the village.", type: .propertyDestruction),
+        Case(text: "Police are investigating an arson attack on a mosque in the city.", type: .propertyDestruction),
+        Case(text: "Gunmen snatched a businessman from his car in the city centre.", type: .abduction),
+        Case(text: "The rebels ceded the hilltop to the army under a local deal.", type: .withdrawal),
     ]
 
     /// The ACLED sub-event type decides: "bombing" and "remote explosive" modes are both an IED.
