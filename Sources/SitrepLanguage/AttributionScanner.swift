@@ -33,6 +33,9 @@ struct AttributionScanner {
         self.ct = ct
         self.sentences = sentences
         self.quotes = ClauseQuotations(sentences: sentences, ct)
+        // Room for one attribution per two sentences: the arrays seldom grow.
+        out.reserveCapacity(sentences.count / 2 + 8)
+        sentenceOf.reserveCapacity(sentences.count / 2 + 8)
     }
 
     // MARK: - Driver
