@@ -12,16 +12,19 @@ import SitrepCore
 ///
 /// Word lists are data: `Resources/en/reporting-verbs.tsv`, `source-nouns.tsv`, `reporting-adverbs.tsv`.
 public struct AttributionFinder: Sendable {
-    let lexicon: AttributionLexicon
+    /// The lexicon behind one reference: the per-document scanner holds it without copying its tables.
+    let shared: AttributionLexicon.Shared
+    var lexicon: AttributionLexicon { shared.lexicon }
 
     /// Loads the shipped word lists.
     public init() throws {
-        lexicon = try AttributionLexicon()
+        shared = AttributionLexicon.Shared(try AttributionLexicon())
     }
 
     /// Loads word lists from the given files instead of the shipped ones (`nil` keeps the shipped file).
     public init(reportingVerbsPath: String?, sourceNounsPath: String?, reportingAdverbsPath: String?) throws {
-        lexicon = try AttributionLexicon(verbsPath: reportingVerbsPath, nounsPath: sourceNounsPath, adverbsPath: reportingAdverbsPath)
+        shared = AttributionLexicon.Shared(
+            try AttributionLexicon(verbsPath: reportingVerbsPath, nounsPath: sourceNounsPath, adverbsPath: reportingAdverbsPath))
     }
 
     /// The attributions in `text`, sorted by scope start. `tokens` and `sentences` are the tokenizer's
@@ -41,7 +44,7 @@ public struct AttributionFinder: Sendable {
     /// The same on per-token facts already computed for the text (shared with `CertaintyFinder`).
     func find(clauseTokens ct: ClauseTokens, sentences: [Sentence]) -> [Attribution] {
         guard !ct.tokens.isEmpty, !sentences.isEmpty else { return [] }
-        var scanner = AttributionScanner(lexicon: lexicon, tokens: ct, sentences: sentences)
+        var scanner = AttributionScanner(shared: shared, tokens: ct, sentences: sentences)
         return scanner.run()
     }
 }

@@ -89,3 +89,11 @@ struct AttributionLexicon: Sendable {
 
     @inline(__always) func role(_ t: Int, _ ct: ClauseTokens) -> Role? { roles[ct.key(t)] }
 }
+
+extension AttributionLexicon {
+    /// One lexicon behind a reference, made once per finder and shared by its per-document scanners.
+    final class Shared: Sendable {
+        let lexicon: AttributionLexicon
+        init(_ lexicon: AttributionLexicon) { self.lexicon = lexicon }
+    }
+}

@@ -11,7 +11,10 @@ struct AttributionScanner {
         case openBracket, closeBracket, stop, other
     }
 
-    let lex: Lexicon
+    /// The lexicon, read in place through one reference: a scanner holding the lexicon itself is over 600 bytes, copied
+    /// whole before calls from its mutating methods to the others.
+    let shared: Lexicon.Shared
+    @inline(__always) var lex: Lexicon { _read { yield shared.lexicon } }
     let ct: ClauseTokens
     let sentences: [Sentence]
     let quotes: ClauseQuotations
@@ -25,11 +28,14 @@ struct AttributionScanner {
     /// The current sentence's first word or number.
     var firstWord = 0
 
-    init(lexicon: Lexicon, tokens ct: ClauseTokens, sentences: [Sentence]) {
-        self.lex = lexicon
+    init(shared: Lexicon.Shared, tokens ct: ClauseTokens, sentences: [Sentence]) {
+        self.shared = shared
         self.ct = ct
         self.sentences = sentences
         self.quotes = ClauseQuotations(sentences: sentences, ct)
+        // Room for one attribution per two sentences: the arrays seldom grow.
+        out.reserveCapacity(sentences.count / 2 + 8)
+        sentenceOf.reserveCapacity(sentences.count / 2 + 8)
     }
 
     // MARK: - Driver

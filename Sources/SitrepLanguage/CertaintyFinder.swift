@@ -65,6 +65,8 @@ public struct CertaintyFinder: Sendable {
     func find(clauseTokens ct: ClauseTokens, sentences: [Sentence], attributions: [Attribution]) -> [CertaintyMark] {
         guard !ct.tokens.isEmpty else { return [] }
         var marks: [CertaintyMark] = []
+        // Room for one mark per sentence and every attribution's: the array seldom grows.
+        marks.reserveCapacity(sentences.count + attributions.count + 8)
         var scratch = Scratch()
         for s in sentences { collect(in: s, ct, into: &marks, &scratch) }
         clip(&marks, to: attributions)

@@ -49,9 +49,10 @@ struct ClauseTokens {
     init(bytes p: UnsafeBufferPointer<UInt8>, tokens: [Token]) {
         self.tokens = tokens
         let count = tokens.count
-        var flags = [Flags](repeating: [], count: count)
-        let keys = [UInt64](unsafeUninitializedCapacity: count) { keyBuffer, initialized in
-            flags.withUnsafeMutableBufferPointer { flagBuffer in
+        // Both arrays are written in one pass straight into their uninitialised storage (every slot is set).
+        var keys: [UInt64] = []
+        let flags = [Flags](unsafeUninitializedCapacity: count) { flagBuffer, flagsInitialized in
+            keys = [UInt64](unsafeUninitializedCapacity: count) { keyBuffer, initialized in
                 tokens.withUnsafeBufferPointer { t in
                     let n = p.count
                     for i in 0..<count {
@@ -73,8 +74,9 @@ struct ClauseTokens {
                         flagBuffer[i] = f
                     }
                 }
+                initialized = count
             }
-            initialized = count
+            flagsInitialized = count
         }
         self.keys = keys
         self.flags = flags

@@ -26,11 +26,15 @@ public struct QuantityFinder: Sendable {
     /// The `ClauseTokens` keys of `lexicon.starts`: with the per-token keys already computed, most words are
     /// turned away by one probe here (a hit is confirmed on the bytes).
     let startKeys: KeySet
+    /// The lexicon behind one reference, for the per-document `Scanner`: copying the lexicon itself retains and
+    /// releases every one of its tables (about 140 references) for each document.
+    let shared: QuantityLexicon.Shared
 
     public init() throws { try self.init(lexicon: QuantityLexicon()) }
     public init(lexicon: QuantityLexicon) {
         self.lexicon = lexicon
         startKeys = KeySet(lexicon.starts.clauseKeys)
+        shared = QuantityLexicon.Shared(lexicon)
     }
 
     public func find(in text: String, tokens: [Token], sentences: [Sentence]) -> [QuantityMention] {
@@ -50,7 +54,7 @@ public struct QuantityFinder: Sendable {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(128)
         tokens.withUnsafeBufferPointer { t in
-            var scanner = Scanner(p: p, t: t, lex: lexicon)
+            var scanner = Scanner(p: p, t: t, shared: shared)
             if let ct = clauseTokens, ct.tokens.count == t.count {
                 scanner.startKeys = startKeys
                 scanner.clauseTokens = ct
@@ -95,15 +99,21 @@ struct NumberCore {
 struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
     let t: UnsafeBufferPointer<Token>
-    let lex: QuantityLexicon
+    let shared: QuantityLexicon.Shared
+    /// The lexicon, read in place through `shared` (no copy).
+    @inline(__always) var lex: QuantityLexicon { _read { yield shared.lexicon } }
     /// When set (with `startKeys`): the text's per-token keys and flags, for `mayStart`'s first tests.
     var clauseTokens: ClauseTokens?
     var startKeys = KeySet()
 
-    init(p: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<Token>, lex: QuantityLexicon) {
+    init(p: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<Token>, shared: QuantityLexicon.Shared) {
         self.p = p
         self.t = t
-        self.lex = lex
+        self.shared = shared
+    }
+
+    init(p: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<Token>, lex: QuantityLexicon) {
+        self.init(p: p, t: t, shared: QuantityLexicon.Shared(lex))
     }
 
     @inline(__always) func start(_ k: Int) -> Int { Int(t[k].range.start) }

@@ -108,3 +108,11 @@ public struct QuantityLexicon: Sendable {
         }
     }
 }
+
+extension QuantityLexicon {
+    /// One lexicon behind a reference, made once per finder and shared by its per-document scanners.
+    final class Shared: Sendable {
+        let lexicon: QuantityLexicon
+        init(_ lexicon: QuantityLexicon) { self.lexicon = lexicon }
+    }
+}

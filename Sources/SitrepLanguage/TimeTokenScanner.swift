@@ -69,14 +69,16 @@ struct TimeTokenScanner {
 
     /// Appends the time tokens of `p` to `tokens`. They are written straight into the new array's storage, with room
     /// for one token per four bytes; a denser text (numbers one or two bytes apart) is scanned again with twice the room.
-    func scan(_ p: UnsafeBufferPointer<UInt8>, into tokens: inout [TimeToken]) {
+    ///
+    /// `shortcut: false` turns off the plain-word shortcut (see the private `scan`): for tests that pin it to the general path.
+    func scan(_ p: UnsafeBufferPointer<UInt8>, into tokens: inout [TimeToken], shortcut: Bool = true) {
         lexicon.withProbe { probe in
             var capacity = p.count / 4 + 16
             while true {
                 var full = false
                 let scanned = [TimeToken](unsafeUninitializedCapacity: capacity) { buffer, count in
                     var out = TokenBuffer(buffer)
-                    scan(p, probe: probe, into: &out)
+                    scan(p, probe: probe, into: &out, shortcut: shortcut)
                     count = out.count
                     full = out.full
                 }
@@ -111,7 +113,11 @@ struct TimeTokenScanner {
     /// `probe`: the lexicon's tables as pointers, so that looking up every word costs no call, bounds check
     /// or reference count. Tokens go to a raw buffer (no copy-on-write check per token); the latest one's
     /// flags are still changed in place while the words after it tell what follows it.
-    private func scan(_ p: UnsafeBufferPointer<UInt8>, probe: TimeLexicon.Probe, into out: inout TokenBuffer) {
+    ///
+    /// Most words are plain words after one space: they only move the counters on and tell the token before them, if any,
+    /// what follows it. The shortcut at the top of the loop handles exactly those (two or more bytes, a letter first, no
+    /// possessive after, not in the lexicon) with what the general path would do for them, and leaves every other word to it.
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, probe: TimeLexicon.Probe, into out: inout TokenBuffer, shortcut: Bool) {
         let n = p.count
         guard n > 0, let base = p.baseAddress else { return }
         var i = 0
@@ -125,7 +131,37 @@ struct TimeTokenScanner {
         let cls = ByteClass.table
         let maxLength = lexicon.maxLength
         while i < n {
-            if cls[Int(base[i])] & 3 == 0 { i &+= 1; continue }
+            let c0 = cls[Int(base[i])]
+            if c0 & 3 == 0 { i &+= 1; continue }
+            // The plain-word shortcut: a letter after exactly one space (the gap is `.space` and tells nothing else).
+            // A time word it meets goes on to the general path with its end and lexicon entry (`knownEnd`, `knownEntry`).
+            var knownEnd = -1
+            var knownEntry: Int32 = -1
+            if shortcut, c0 & ByteClass.letter != 0, i == lastWordEnd &+ 1, base[lastWordEnd] == 0x20 {
+                let e = ByteClass.alnumRunEnd(p, i, n)
+                let length = e &- i
+                if length >= 2, e >= n || (base[e] != 0x27 && base[e] != 0xE2) {
+                    let entry = length <= maxLength ? probe.word(p, i, e) : -1
+                    if entry >= 0 {
+                        knownEnd = e; knownEntry = entry
+                    } else {
+                        let startsSentence = sawSentenceEnd
+                        if sawSentenceEnd && word > 0 { sentence &+= 1 }
+                        sawSentenceEnd = false
+                        word &+= 1
+                        let upperFirst = c0 & ByteClass.upper != 0
+                        previousWasNumber = false
+                        previousWasName = upperFirst && !startsSentence
+                        if lastWasToken, out.count > 0, out.lastWord == word &- 1 {
+                            out.orLastFlags(upperFirst && !startsSentence ? TimeToken.wordFollows | TimeToken.nameFollows : TimeToken.wordFollows)
+                        }
+                        lastWasToken = false
+                        i = e
+                        lastWordEnd = e
+                        continue
+                    }
+                }
+            }
             // Gap since the previous word.
             var gap = TimeToken.Gap.space
             var spaces = 0, newlines = 0, marks = 0
@@ -168,7 +204,7 @@ struct TimeTokenScanner {
             sawSentenceEnd = false
 
             var s = i
-            i = ByteClass.alnumRunEnd(p, i, n)
+            i = knownEnd >= 0 ? knownEnd : ByteClass.alnumRunEnd(p, i, n)
             var e = i
             // "'s" after a word belongs to it.
             var possessive = false
@@ -228,7 +264,7 @@ struct TimeTokenScanner {
                 }
             } else if e &- s <= maxLength {
                 if e &- s >= 2 {
-                    entry = probe.word(p, s, e)
+                    entry = knownEnd >= 0 ? knownEntry : probe.word(p, s, e)
                     if entry >= 0 {
                         let k = probe.entries[Int(entry)].kind
                         // "Sept." / "Wed.": the full stop belongs to the abbreviation, not to the sentence.

@@ -303,3 +303,33 @@ import Testing
         }
     }
 }
+
+/// The time-token scanner's plain-word shortcut (a letter word after one space, not a time word, no possessive) gives
+/// the tokens the general path gives, field by field, on text that mixes time words, names, numbers, possessives,
+/// abbreviations and clock times with plain words.
+@Suite struct TimeScannerShortcutTests {
+    @Test(arguments: [
+        "Rebels said on Monday that the Sunday Times reported 40 deaths last week, two weeks ago and in early March.",
+        "Fighters of the Valley Guard left the town. March will see talks. The Treasury's 10-year note fell 3% a year.",
+        "Officials met at 10 a.m. Police said the convoy, which left at 7pm on Sept. 3, reached Deir al-Nour by noon.",
+        "In '98 and May ’02 the council's envoy spoke o'clock o’clock; Resolution 2018 passed; Mr Haddad's aides waited.",
+        "a b c de fgh IJKL mnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz 1990s 21st 3rd late-2017 mid-October 2018-07-31",
+        "Wednesday Wednesdays wednesday night\n\nNew paragraph: tomorrow, yesterday; today!  Two  spaces\tand tabs.",
+        "x", "", "  Monday", "ends with a word", "ends with Monday", "ends with the council's",
+    ])
+    func shortcutGivesTheGeneralPathsTokens(_ sentence: String) {
+        var copy = sentence
+        copy.withUTF8 { p in
+            let scanner = TimeTokenScanner(lexicon: TimeStartTestTests.lexicon)
+            var fast: [TimeToken] = [], slow: [TimeToken] = []
+            scanner.scan(p, into: &fast)
+            scanner.scan(p, into: &slow, shortcut: false)
+            #expect(fast.count == slow.count)
+            for (a, b) in zip(fast, slow) {
+                #expect(a.start == b.start && a.end == b.end && a.word == b.word && a.sentence == b.sentence)
+                #expect(a.entry == b.entry && a.number == b.number && a.digits == b.digits)
+                #expect(a.flags == b.flags && a.gap == b.gap, "token at \(a.start)")
+            }
+        }
+    }
+}
