@@ -292,13 +292,18 @@ public struct TimeExpressionFinder: Sendable {
         switch parser.previousRole(m.first) {
         case .since, .last, .ago: return -1
         case .next: return 1
+        case .until, .to:
+            // "the hearing was postponed until Monday", "talks were adjourned to Thursday": moved to a later day.
+            if m.first >= 2, parser.adjSpace(m.first - 2, m.first - 1), parser.role(m.first - 2) == .deferVerb { return 1 }
         default: break
         }
-        // "talks resume Monday", "the fair opens on Friday": a present-tense verb of scheduling right before
-        // (an infinitive, "due to expire Friday", takes its tense from the words before it: the scan below).
+        // "talks resume Monday", "the fair opens on Friday", "the leaders meet formally Monday": a present-tense verb
+        // of scheduling right before, or before one "-ly" adverb (an infinitive, "due to expire Friday", takes its
+        // tense from the words before it: the scan below).
         var v = m.first - 1
         if v >= 0, parser.adjSpace(v, m.first), parser.role(v) == .on { v -= 1 }
-        if v >= 0, parser.adjSpace(v, v + 1), parser.role(v) == .scheduleVerb, !parser.isCapitalised(v),
+        if v >= 0, parser.adjSpace(v, v + 1) || Self.adverbBetween(parser.tokens[v], parser.tokens[v + 1], p),
+           parser.role(v) == .scheduleVerb, !parser.isCapitalised(v),
            !(v >= 1 && parser.adjSpace(v - 1, v) && parser.role(v - 1) == .to) { return 1 }
         var j = m.first - 1
         while j >= 0, tokens[j].sentence == first.sentence, first.word - tokens[j].word <= 20 {
@@ -320,6 +325,18 @@ public struct TimeExpressionFinder: Sendable {
             j -= 1
         }
         return 0
+    }
+
+    /// Whether exactly one lowercase "-ly" word stands between tokens `a` and `b`, with single spaces: "meet formally Monday".
+    static func adverbBetween(_ a: TimeToken, _ b: TimeToken, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.word == a.word + 2, b.sentence == a.sentence, b.start - a.end >= 5, p[a.end] == 0x20, p[b.start - 1] == 0x20,
+              p[b.start - 2] == 0x79, p[b.start - 3] == 0x6C else { return false }
+        var i = a.end + 1
+        while i < b.start - 1 {
+            guard p[i] >= 0x61, p[i] <= 0x7A else { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Sets the tense of a match from the words before it: a past-tense verb right before is the past; a future cue

@@ -204,6 +204,24 @@ struct TimeExpressionParser {
                 x.type = .time; x.partOfDay = e.code
                 return Match(first: k, last: m.last, expr: x, takesThe: true)
             }
+            // "attacked at dawn", "before dawn Tuesday", "until evening": a part of the day after "at", "before", "after",
+            // "until" or "by", on the day right after it or else the day the text is about ("at night" is left out:
+            // mostly habitual, "work at night").
+            let opener = previousRole(k)
+            if !the, !e.plural, e.code != "NI", opener == .at || opener == .before || opener == .after || opener == .until || opener == .by,
+               !t.has(TimeToken.nameFollows), !(adj(k, k + 1) && role(k + 1) == .of) {
+                if adj(k, k + 1), let d = dayTarget(k + 1), d.expr.partOfDay == nil, d.expr.hour == nil {
+                    var x = d.expr
+                    x.type = .time; x.partOfDay = e.code
+                    return Match(first: k, last: d.last, expr: x)
+                }
+                if !t.has(TimeToken.wordFollows) {
+                    var x = TimeExpression(type: .time, anchor: .dayOffset(0))
+                    x.partOfDay = e.code
+                    x.fromReference = true
+                    return Match(first: k, last: k, expr: x)
+                }
+            }
             // "placed orders in the morning": that part of the day the text is about (its reference day).
             if the, !e.plural, k >= 2, role(k - 1) == .the, adj(k - 1, k), previousRole(k - 1) == .in,
                !t.has(TimeToken.wordFollows), !t.has(TimeToken.nameFollows), !(adj(k, k + 1) && role(k + 1) == .of) {
@@ -726,9 +744,13 @@ struct TimeExpressionParser {
     /// "noon Thursday", "5 p.m. EST, Nov. 9": a clock time takes the day written right after it.
     private func withTrailingDay(_ m: Match) -> Match {
         let i = m.last
-        guard adjComma(i, i + 1), let d = dayTarget(i + 1), d.expr.type == .date, d.expr.partOfDay == nil else { return m }
+        guard adjComma(i, i + 1), let d = dayTarget(i + 1) else { return m }
+        // "midnight tonight": the clock time on that day.
+        var isDayRef = false
+        if case .dayOffset = d.expr.anchor { isDayRef = true }
+        guard (d.expr.type == .date && d.expr.partOfDay == nil) || (isDayRef && d.expr.hour == nil) else { return m }
         var x = d.expr
-        x.type = .time; x.hour = m.expr.hour; x.minute = m.expr.minute; x.second = m.expr.second
+        x.type = .time; x.partOfDay = nil; x.hour = m.expr.hour; x.minute = m.expr.minute; x.second = m.expr.second
         return Match(first: m.first, last: d.last, expr: x)
     }
 
@@ -950,6 +972,12 @@ struct TimeExpressionParser {
     private func unitLed(_ k: Int, _ e: TimeLexicon.Entry, the: Bool) -> Match? {
         guard let unit = e.unit else { return nil }
         if e.plural {
+            // "the weeks ahead", "in the years ahead": an unspecified stretch starting at the anchor, as "the next few weeks".
+            if the, unit != .weekend, adjSpace(k, k + 1), role(k + 1) == .ahead, !(adj(k + 1, k + 2) && role(k + 2) == .of) {
+                var x = TimeExpression(type: .duration)
+                x.unit = unit; x.count = nil; x.window = 1
+                return Match(first: k, last: k + 1, expr: x, takesThe: true)
+            }
             // "for decades", "within days": an unspecified duration.
             let prev = previousRole(k)
             // "for the first time in years" (not "in years of war", "in days past").

@@ -52,6 +52,11 @@ public struct TimeLexicon: Sendable {
         case dateNoun = "date-noun"
         /// "full" in "the full year": the whole year the text is about.
         case full
+        /// A verb that moves a planned event later ("postponed", "adjourned", "delayed"): before "until"/"to" and
+        /// the expression, a future cue ("the hearing was postponed until Monday").
+        case deferVerb = "defer-verb"
+        /// "ahead" after a plural unit: "the weeks ahead", a vague future.
+        case ahead
     }
 
     /// Units of time, with their TimeML letters.

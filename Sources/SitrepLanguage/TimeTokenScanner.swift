@@ -302,7 +302,7 @@ struct TimeTokenScanner {
                     var f: UInt16 = 0
                     if upperFirst && !startsSentence { f |= TimeToken.nameFollows }
                     switch probe.entries[Int(entry)].role {
-                    case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period: f |= TimeToken.wordFollows
+                    case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period, .deferVerb, .ahead: f |= TimeToken.wordFollows
                     default: break
                     }
                     out.orLastFlags(f)

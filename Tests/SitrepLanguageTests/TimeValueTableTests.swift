@@ -278,6 +278,114 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "the 9th", type: .date, value: "2017-06-09"),
     ]
 
+    /// Common newswire phenomena (TimeML conventions), one sentence each; 1998-10-14 is a Wednesday.
+    static let newswire: [TimeValueCase] = [
+        TimeValueCase(text: "Crude stocks are now lower than a year ago.", published: "1998-10-14",
+                      phrase: "now", type: .date, value: "PRESENT_REF"),
+        TimeValueCase(text: "Two mills are currently idle.", published: "1998-10-14",
+                      phrase: "currently", type: .date, value: "PRESENT_REF"),
+        TimeValueCase(text: "Exports have slumped in recent years.", published: "1998-10-14",
+                      phrase: "recent years", type: .date, value: "PAST_REF"),
+        TimeValueCase(text: "Similar offers were rejected in the past.", published: "1998-10-14",
+                      phrase: "the past", type: .date, value: "PAST_REF"),
+        TimeValueCase(text: "More layoffs are likely in the coming weeks.", published: "1998-10-14",
+                      phrase: "the coming weeks", type: .date, value: "FUTURE_REF"),
+        TimeValueCase(text: "The port was expanded in the 1990s.", published: "1998-10-14",
+                      phrase: "the 1990s", type: .date, value: "199"),
+        TimeValueCase(text: "The refinery opened in the mid-1970s.", published: "1998-10-14",
+                      phrase: "the mid-1970s", type: .date, value: "197"),
+        TimeValueCase(text: "Spending for fiscal 1997 was frozen.", published: "1998-10-14",
+                      phrase: "fiscal 1997", type: .date, value: "1997"),
+        TimeValueCase(text: "Net income climbed in the third quarter.", published: "1998-10-14",
+                      phrase: "the third quarter", type: .date, value: "1998-Q3"),
+        TimeValueCase(text: "Shipments dropped in the first half.", published: "1998-10-14",
+                      phrase: "the first half", type: .date, value: "1998-H1"),
+        TimeValueCase(text: "The mill will restart this fall.", published: "1998-10-14",
+                      phrase: "this fall", type: .date, value: "1998-FA"),
+        TimeValueCase(text: "Gas bills doubled last winter.", published: "1998-10-14",
+                      phrase: "last winter", type: .date, value: "1997-WI"),
+        TimeValueCase(text: "The negotiations broke down Tuesday night.", published: "1998-10-14",
+                      phrase: "Tuesday night", type: .time, value: "1998-10-13TNI"),
+        TimeValueCase(text: "The envoy flew home this morning.", published: "1998-10-14",
+                      phrase: "this morning", type: .time, value: "1998-10-14TMO"),
+        TimeValueCase(text: "Revenue had been $9 million a year earlier.", published: "1998-10-14",
+                      phrase: "a year earlier", type: .date, value: "1997"),
+        TimeValueCase(text: "Orders were down from the same period last year.", published: "1998-10-14",
+                      phrase: "the same period last year", type: .date, value: "1997"),
+        TimeValueCase(text: "The cabinet will decide later this week.", published: "1998-10-14",
+                      phrase: "later this week", type: .date, value: "1998-W42"),
+        TimeValueCase(text: "The merger should be done by the end of the year.", published: "1998-10-14",
+                      phrase: "the end of the year", type: .date, value: "1998"),
+        TimeValueCase(text: "Clashes went on over the weekend.", published: "1998-10-14",
+                      phrase: "the weekend", type: .date, value: "1998-W41-WE"),
+        TimeValueCase(text: "The bank was sold two years ago.", published: "1998-10-14",
+                      phrase: "two years ago", type: .date, value: "1996"),
+        TimeValueCase(text: "The pit shut down a decade ago.", published: "1998-10-14",
+                      phrase: "a decade ago", type: .date, value: "1988"),
+        TimeValueCase(text: "Imports will fall next year.", published: "1998-10-14",
+                      phrase: "next year", type: .date, value: "1999"),
+        TimeValueCase(text: "The regulator fined the firm earlier this year.", published: "1998-10-14",
+                      phrase: "earlier this year", type: .date, value: "1998"),
+        TimeValueCase(text: "The jury will return tomorrow.", published: "1998-10-14",
+                      phrase: "tomorrow", type: .date, value: "1998-10-15"),
+        TimeValueCase(text: "The index closed higher today.", published: "1998-10-14",
+                      phrase: "today", type: .date, value: "1998-10-14"),
+        TimeValueCase(text: "The bonds gained in the past three months.", published: "1998-10-14",
+                      phrase: "the past three months", type: .duration, value: "P3M"),
+        TimeValueCase(text: "The two presidents will talk on Tuesday.", published: "1998-10-14",
+                      phrase: "Tuesday", type: .date, value: "1998-10-20"),
+        TimeValueCase(text: "Talks fell apart in the second half of last year.", published: "1998-10-14",
+                      phrase: "the second half of last year", type: .date, value: "1997-H2"),
+        // A verb that moves an event later ("postponed", "adjourned", "delayed") before "until"/"to": a later day.
+        TimeValueCase(text: "The court session adjourned until Tuesday.", published: "1998-10-14",
+                      phrase: "Tuesday", type: .date, value: "1998-10-20"),
+        TimeValueCase(text: "The ballot was postponed until Monday.", published: "1998-10-14",
+                      phrase: "Monday", type: .date, value: "1998-10-19"),
+        TimeValueCase(text: "The launch has been delayed to Friday.", published: "1998-10-14",
+                      phrase: "Friday", type: .date, value: "1998-10-16"),
+        TimeValueCase(text: "The truce was extended until Sunday.", published: "1998-10-14",
+                      phrase: "Sunday", type: .date, value: "1998-10-18"),
+        TimeValueCase(text: "The strike lasted until Tuesday.", published: "1998-10-14",
+                      phrase: "Tuesday", type: .date, value: "1998-10-13"),
+        // A scheduling verb before one "-ly" adverb and the day: the future.
+        TimeValueCase(text: "The two delegations meet formally Monday in Oslo.", published: "1998-10-14",
+                      phrase: "Monday", type: .date, value: "1998-10-19"),
+        TimeValueCase(text: "Both teams resume separately on Friday.", published: "1998-10-14",
+                      phrase: "Friday", type: .date, value: "1998-10-16"),
+        // Dawn and dusk after "at", "before", "by": that part of the day, on the day right after it if one is named.
+        TimeValueCase(text: "The militia struck at dawn Tuesday.", published: "1998-10-14",
+                      phrase: "dawn Tuesday", type: .time, value: "1998-10-13TMO"),
+        TimeValueCase(text: "Soldiers searched the village before dawn.", published: "1998-10-14",
+                      phrase: "dawn", type: .time, value: "1998-10-14TMO"),
+        TimeValueCase(text: "The trucks crossed the border at dusk.", published: "1998-10-14",
+                      phrase: "dusk", type: .time, value: "1998-10-14TEV"),
+        TimeValueCase(text: "Shelling began Monday. It stopped at daybreak.", published: "1998-10-14",
+                      phrase: "daybreak", type: .time, value: "1998-10-12TMO"),
+        // "the weeks ahead": an unspecified stretch from the anchor, as "the next few weeks".
+        TimeValueCase(text: "Prices may climb in the months ahead.", published: "1998-10-14",
+                      phrase: "the months ahead", type: .duration, value: "PXM"),
+        TimeValueCase(text: "Traders expect volatility in the days ahead.", published: "1998-10-14",
+                      phrase: "the days ahead", type: .duration, value: "PXD"),
+        // A clock time before "tonight", "today": that time on that day.
+        TimeValueCase(text: "Polling stations close at midnight tonight.", published: "1998-10-14",
+                      phrase: "midnight tonight", type: .time, value: "1998-10-14T24:00"),
+        TimeValueCase(text: "The minister speaks at 9 p.m. today.", published: "1998-10-14",
+                      phrase: "9 p.m. today", type: .time, value: "1998-10-14T21:00"),
+    ]
+
+    @Test(arguments: newswire)
+    func newswirePhenomena(_ c: TimeValueCase) throws {
+        try findsTheExtentAndTheValue(c)
+    }
+
+    /// Parts of a day that are habitual or nouns, and "ahead of": no times.
+    @Test(arguments: ["Many nurses work at night.", "The dawn of a new era came.", "He stood by dusk lights.",
+                      "Officials met ahead of the vote.", "The delay until the vote angered voters."])
+    func habitualPartsOfDayAreNoTimes(_ text: String) {
+        let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "1998-10-14")!))
+        #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
+    }
+
     @Test(arguments: cases)
     func findsTheExtentAndTheValue(_ c: TimeValueCase) throws {
         let found = finder.find(in: c.text, published: DayInterval(day: CalendarDay(iso: c.published)!))
