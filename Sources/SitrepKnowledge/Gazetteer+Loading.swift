@@ -252,8 +252,7 @@ struct GazetteerBuilder {
         let length = UInt16(min(f.count, 65535))
         hitPlace.append(index); hitPrimary.append(primary); hitFoldedLength.append(length)
         hitFirstByte.append(f[0]); hitImportant.append(important)
-        hitNext.append(foldedHead[h] ?? -1)
-        foldedHead.set(h, hit)
+        hitNext.append(foldedHead.exchange(h, hit))
         if let sp = f.firstIndex(of: 0x20) {
             firstWords.set(NameKey.hash(UnsafeBufferPointer(rebasing: f[0..<sp])), 1)
         }
@@ -266,8 +265,7 @@ struct GazetteerBuilder {
         let sk = Int32(hitPlace.count)
         hitPlace.append(index); hitPrimary.append(false); hitFoldedLength.append(length)
         hitFirstByte.append(f[0]); hitImportant.append(important)
-        hitNext.append(skeletonHead[sh] ?? -1)
-        skeletonHead.set(sh, sk)
+        hitNext.append(skeletonHead.exchange(sh, sk))
     }
 
     mutating func readDemonyms(file: String) throws {
@@ -294,10 +292,21 @@ struct SeenKeys {
 
     mutating func reset() { count = 0 }
 
-    /// Adds `key`; false when it was already there.
+    /// Adds `key`; false when it was already there. (Read and written through one buffer pointer: no bounds and
+    /// uniqueness check per key compared.)
     mutating func insert(_ key: UInt64) -> Bool {
-        for k in 0..<count where keys[k] == key { return false }
-        if count < keys.count { keys[count] = key } else { keys.append(key) }
+        let c = count
+        if c < keys.count {
+            let added = keys.withUnsafeMutableBufferPointer { ks -> Bool in
+                for k in 0..<c where ks[k] == key { return false }
+                ks[c] = key
+                return true
+            }
+            if added { count += 1 }
+            return added
+        }
+        for k in 0..<c where keys[k] == key { return false }
+        keys.append(key)
         count += 1
         return true
     }

@@ -117,9 +117,8 @@ public final class SmallPlaces: Sendable {
                     }
                     if !empty {
                         if seen.insert(h) {
-                            hitNext.append(head[h] ?? -1)
+                            hitNext.append(head.exchange(h, Int32(hitEntry.count)))
                             hitEntry.append(entry)
-                            head.set(h, Int32(hitEntry.count - 1))
                         }
                     }
                 }
