@@ -54,40 +54,72 @@ public final class Gazetteer: Sendable {
         self.places = places; self.foldedHead = foldedHead; self.skeletonHead = skeletonHead; self.firstWords = firstWords
         self.hitPlace = hitPlace; self.hitNext = hitNext; self.hitPrimary = hitPrimary
         self.hitFoldedLength = hitFoldedLength; self.hitFirstByte = hitFirstByte; self.hitImportant = hitImportant; self.demonyms = demonyms
+        // Countries and first-level divisions get ids in the order of their first entry. (Two-letter codes are
+        // interned through a table indexed by their two bytes, division keys through a table of their FNV-1a hashes
+        // checked against the key itself: no string hashing per entry. Other codes, and a key whose hash another key
+        // already has, go through the dictionaries.)
         var cIDs: [String: Int32] = [:], aIDs: [String: Int32] = [:]
+        var countryCount: Int32 = 0
+        var codeTable = [Int32](repeating: -1, count: 1 << 14)
+        var keyTable = NameKeyTable(capacity: 4096, filterBits: 16)
+        var keyOfID: [String] = []
         var kinds: [GazetteerPlaceKind] = [], pops: [Int32] = [], cOf: [Int32] = [], aOf: [Int32] = []
         kinds.reserveCapacity(places.count); pops.reserveCapacity(places.count)
         cOf.reserveCapacity(places.count); aOf.reserveCapacity(places.count)
-        for p in places {
-            kinds.append(p.kind)
-            pops.append(Int32(clamping: p.population))
-            // (One hash per key: look up, insert only when new.)
-            if p.country.isEmpty { cOf.append(-1) } else if let c = cIDs[p.country] { cOf.append(c) } else {
-                let c = Int32(cIDs.count)
-                cIDs[p.country] = c
-                cOf.append(c)
+        // (By index, field by field: no copy of each entry and its strings.)
+        for i in places.indices {
+            let kind = places[i].kind
+            kinds.append(kind)
+            pops.append(Int32(clamping: places[i].population))
+            let country = places[i].country
+            var code = -1
+            let u = country.utf8
+            if u.count == 2 {
+                let a = u[u.startIndex], b = u[u.index(after: u.startIndex)]
+                if a < 0x80 && b < 0x80 { code = Int(a & 0x7F) << 7 | Int(b & 0x7F) }
             }
-            if p.admin1Code.isEmpty || p.kind == .country || p.kind == .continent { aOf.append(-1) } else {
-                let key = p.admin1Key
-                if let a = aIDs[key] { aOf.append(a) } else {
-                    let a = Int32(aIDs.count)
-                    aIDs[key] = a
+            if country.isEmpty { cOf.append(-1) } else if code >= 0 {
+                if codeTable[code] < 0 { codeTable[code] = countryCount; countryCount += 1 }
+                cOf.append(codeTable[code])
+            } else if let c = cIDs[country] { cOf.append(c) } else {
+                cIDs[country] = countryCount
+                cOf.append(countryCount)
+                countryCount += 1
+            }
+            if places[i].admin1Code.isEmpty || kind == .country || kind == .continent { aOf.append(-1) } else {
+                let key = places[i].admin1Key
+                var h: UInt64 = 0xcbf29ce484222325
+                for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+                if let a = keyTable[h] {
+                    if keyOfID[Int(a)] == key { aOf.append(a) } else if let a2 = aIDs[key] { aOf.append(a2) } else {
+                        let a2 = Int32(keyOfID.count)
+                        keyOfID.append(key)
+                        aIDs[key] = a2
+                        aOf.append(a2)
+                    }
+                } else {
+                    let a = Int32(keyOfID.count)
+                    keyOfID.append(key)
+                    keyTable.set(h, a)
                     aOf.append(a)
                 }
             }
         }
         kindOf = kinds; populationOf = pops; countryIDOf = cOf; admin1IDOf = aOf
         sizePriorOf = (0..<kinds.count).map { PlaceMatcher.sizePrior(kind: kinds[$0], population: Int(pops[$0])) }
-        countryIDCount = cIDs.count; admin1IDCount = aIDs.count
+        countryIDCount = Int(countryCount); admin1IDCount = keyOfID.count
         var a1: [String: Int32] = [:], cc: [String: Int32] = [:]
-        for (i, p) in places.enumerated() {
-            if p.kind == .admin1 { a1[p.admin1Key] = Int32(i) }
-            if p.kind == .country && cc[p.country] == nil { cc[p.country] = Int32(i) }
+        var byID = [Int32](repeating: -1, count: keyOfID.count)
+        for i in places.indices {
+            let kind = kinds[i]
+            if kind == .admin1 {
+                a1[places[i].admin1Key] = Int32(i)
+                // The entry of each first-level division id, as `admin1ByKey` gives it (the last entry of that key).
+                if aOf[i] >= 0 { byID[Int(aOf[i])] = Int32(i) }
+            }
+            if kind == .country && cc[places[i].country] == nil { cc[places[i].country] = Int32(i) }
         }
         admin1ByKey = a1; countryByCode = cc
-        // The entry of each first-level division id, as `admin1ByKey` gives it (the last entry of that key).
-        var byID = [Int32](repeating: -1, count: aIDs.count)
-        for (i, p) in places.enumerated() where p.kind == .admin1 && aOf[i] >= 0 { byID[Int(aOf[i])] = Int32(i) }
         admin1PlaceOfID = byID
         self.idIndex = idIndex
     }

@@ -18,6 +18,26 @@ public enum GazetteerPlaceKind: UInt8, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// `init(code:)` on the column's bytes (no string made and compared case by case).
+    init?(code b: UnsafeBufferPointer<UInt8>) {
+        switch b.count {
+        case 1:
+            switch b[0] {
+            case 0x4B: self = .continent  // K
+            case 0x43: self = .country  // C
+            case 0x52: self = .region  // R
+            case 0x50: self = .city  // P
+            case 0x4E: self = .neighbourhood  // N
+            default: return nil
+            }
+        case 2:
+            guard b[0] == 0x41 else { return nil }  // A1, A2
+            if b[1] == 0x31 { self = .admin1 } else if b[1] == 0x32 { self = .admin2 } else { return nil }
+        default:
+            self.init(code: String(decoding: b, as: UTF8.self))
+        }
+    }
+
     public var precision: PlaceRef.Precision {
         switch self {
         case .continent, .region: return .region
@@ -49,6 +69,14 @@ public struct GazetteerPlace: Sendable, Hashable {
         self.id = id; self.kind = kind; self.name = name; self.lat = lat; self.lon = lon
         self.country = country; self.admin1Code = admin1Code; self.population = population
         self.admin1Key = country + "." + admin1Code
+    }
+
+    /// With the division key already made (`country + "." + admin1Code`).
+    init(id: String, kind: GazetteerPlaceKind, name: String, lat: Double, lon: Double, country: String,
+         admin1Code: String, population: Int, admin1Key: String) {
+        self.id = id; self.kind = kind; self.name = name; self.lat = lat; self.lon = lon
+        self.country = country; self.admin1Code = admin1Code; self.population = population
+        self.admin1Key = admin1Key
     }
 
     /// `SY.07`, the key of its first-level division.

@@ -17,46 +17,66 @@ public enum NameKey {
         out.removeAll(keepingCapacity: true)
         let n = bytes.count
         if n == 0 { return }
-        // Fast path: a plain ASCII word (letters and digits only) is just lower-cased: checked and lower-cased in
-        // one pass into a scratch buffer, copied out when the whole word was plain.
-        let plain = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { o -> Bool in
+        // Written into a scratch buffer by `fold(_:writingTo:capacity:)`, then copied out once. (A fold is at most
+        // twice its input: a space and one letter per ASCII byte, a space and up to three bytes per scalar of two or
+        // more bytes; a bigger buffer is tried in case some lower-casing grows more.)
+        var capacity = 4 * n + 16
+        while true {
+            let done = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { o -> Bool in
+                let w = fold(bytes, writingTo: o.baseAddress!, capacity: capacity)
+                guard w >= 0 else { return false }
+                out.append(contentsOf: UnsafeBufferPointer(start: o.baseAddress!, count: w))
+                return true
+            }
+            if done { return }
+            capacity *= 4
+        }
+    }
+
+    /// The folded key of a UTF-8 byte slice written at `o` (room for `capacity` bytes): its length, or -1 when it
+    /// needs more room (nothing useful is written then). No array: loaders and lookups hash it where it lies.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, writingTo o: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
+        let n = bytes.count
+        if n == 0 { return 0 }
+        // Fast path: a plain ASCII word (letters and digits only) is just lower-cased (its fold is as long as it).
+        if n <= capacity {
+            var plain = true
             for k in 0..<n {
                 let b = bytes[k]
-                if (b | 0x20) &- 0x61 < 26 { o[k] = b | 0x20 } else if b &- 0x30 < 10 { o[k] = b } else { return false }
+                if (b | 0x20) &- 0x61 < 26 { o[k] = b | 0x20 } else if b &- 0x30 < 10 { o[k] = b } else { plain = false; break }
             }
-            out.append(contentsOf: UnsafeBufferPointer(o))
-            return true
+            if plain { return n }
         }
-        if plain { return }
-        // Any other ASCII text ("Deir ez-Zor", "Qal'at"): the rules below for ASCII bytes, written
-        // into a buffer of the input's size (a fold of ASCII is never longer than its input).
+        // Any other ASCII text ("Deir ez-Zor", "Qal'at"): the rules below for ASCII bytes (a fold of ASCII is never
+        // longer than its input).
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii {
-            // (Into a scratch buffer, then copied out: no zero fill and cut.)
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { o in
-                var w = 0
-                var pending = false
-                for b in bytes {
-                    let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                    if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) {
-                        if pending && w > 0 { o[w] = 0x20; w += 1 }
-                        pending = false
-                        o[w] = l; w += 1
-                    } else if b != 0x27 && b != 0x60 {
-                        pending = true
-                    }
+            guard n <= capacity else { return -1 }
+            var w = 0
+            var pending = false
+            for b in bytes {
+                let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) {
+                    if pending && w > 0 { o[w] = 0x20; w += 1 }
+                    pending = false
+                    o[w] = l; w += 1
+                } else if b != 0x27 && b != 0x60 {
+                    pending = true
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: o[0..<w]))
             }
-            return
+            return w
         }
         var i = 0
+        var w = 0
+        var overflow = false
         var pendingSpace = false
         @inline(__always) func emit(_ b: UInt8) {
-            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            if pendingSpace && w > 0 {
+                if w < capacity { o[w] = 0x20; w += 1 } else { overflow = true }
+            }
             pendingSpace = false
-            out.append(b)
+            if w < capacity { o[w] = b; w += 1 } else { overflow = true }
         }
         while i < n {
             let b = bytes[i]
@@ -107,6 +127,7 @@ public enum NameKey {
                 }
             }
         }
+        return overflow ? -1 : w
     }
 
     /// The folded key of a string.

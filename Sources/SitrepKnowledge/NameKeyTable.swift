@@ -28,14 +28,21 @@ struct NameKeyTable: Sendable {
     @inline(__always) subscript(_ key: UInt64) -> Int32? {
         let k = key == 0 ? 1 : key
         let b = bit(k)
-        if filter[b >> 6] & (1 << UInt64(b & 63)) == 0 { return nil }
-        var i = Self.slot(k) & mask
-        while true {
-            let s = keys[i]
-            if s == k { return values[i] }
-            if s == 0 { return nil }
-            i = (i + 1) & mask
+        // (Through buffer pointers: `b >> 6` is below the filter's count and every probe is masked to the table's size,
+        // so no index needs a bounds check.)
+        let maybe = filter.withUnsafeBufferPointer { $0[b >> 6] & (1 << UInt64(b & 63)) != 0 }
+        if !maybe { return nil }
+        let m = mask
+        let slot = keys.withUnsafeBufferPointer { ks -> Int in
+            var i = Self.slot(k) & m
+            while true {
+                let s = ks[i]
+                if s == k { return i }
+                if s == 0 { return -1 }
+                i = (i + 1) & m
+            }
         }
+        return slot < 0 ? nil : values.withUnsafeBufferPointer { $0[slot] }
     }
 
     mutating func set(_ key: UInt64, _ value: Int32) {
@@ -57,6 +64,29 @@ struct NameKeyTable: Sendable {
             }
         }
         if added { count += 1 }
+    }
+
+    /// Sets `key` to `value` and returns the value it had (-1: none): `self[key] ?? -1` and `set(key, value)` in one
+    /// probe. (Loaders chain a key's entries this way.)
+    mutating func exchange(_ key: UInt64, _ value: Int32) -> Int32 {
+        if (count + 1) * 2 > keys.count { grow() }
+        let k = key == 0 ? 1 : key
+        let b = bit(k)
+        filter.withUnsafeMutableBufferPointer { $0[b >> 6] |= 1 << UInt64(b & 63) }
+        let m = mask
+        let old = keys.withUnsafeMutableBufferPointer { ks in
+            values.withUnsafeMutableBufferPointer { vs -> Int32? in
+                var i = Self.slot(k) & m
+                while true {
+                    let s = ks[i]
+                    if s == k { let o = vs[i]; vs[i] = value; return o }
+                    if s == 0 { ks[i] = k; vs[i] = value; return nil }
+                    i = (i + 1) & m
+                }
+            }
+        }
+        guard let o = old else { count += 1; return -1 }
+        return o
     }
 
     /// Twice the slots. The old keys are distinct and already in the filter: each goes straight to its first free

@@ -192,7 +192,21 @@ public struct PlaceMatcher: Sendable {
                     var h: UInt64 = 0xcbf29ce484222325
                     var plain = true
                     var o = used
-                    for q in w.start..<w.end {
+                    var q0 = w.start
+                    // Eight bytes at a time where eight remain in the text and in `flat`: the leading letters of the
+                    // eight (`asciiLetterRun`) lower-cased in one store and hashed from the register. (Bytes stored past
+                    // the word's letters lie at or above `used` after it: overwritten before they are read.)
+                    while q0 < w.end && q0 + 8 <= t.count && o + 8 <= f.count {
+                        let x = UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + q0).loadUnaligned(as: UInt64.self))
+                        let take = min(PlaceWordScanner.asciiLetterRun(x), w.end - q0)
+                        if take == 0 { break }
+                        var l = x | 0x2020_2020_2020_2020
+                        UnsafeMutableRawPointer(f.baseAddress! + o).storeBytes(of: l.littleEndian, as: UInt64.self)
+                        for _ in 0..<take { h = (h ^ (l & 0xFF)) &* 0x100000001b3; l >>= 8 }
+                        q0 += take; o += take
+                        if take < 8 { break }
+                    }
+                    for q in q0..<w.end {
                         let b = t[q]
                         let l = b | 0x20
                         if l >= 0x61 && l <= 0x7A { h = (h ^ UInt64(l)) &* 0x100000001b3; f[o] = l }
@@ -424,8 +438,12 @@ public struct PlaceMatcher: Sendable {
             NameKey.fold(UnsafeBufferPointer(rebasing: t[words[k].start..<words[k].end]), into: &wordFold)
             return NameKey.hash(wordFold)
         }
-        for k in 3..<max(3, n) where !nameLike(k) && words[k].end - words[k].start >= 4 {
-            let b0 = t[words[k].start] | 0x20
+        // (The words are filtered through a buffer pointer first: most fail on their length or first letter.)
+        words.withUnsafeBufferPointer { ws in
+        for k in 3..<max(3, n) {
+            let w = ws[k]
+            guard !(w.capitalised || w.arabic) && w.end - w.start >= 4 else { continue }
+            let b0 = t[w.start] | 0x20
             guard b0 == 0x70 || b0 == 0x67 || b0 == 0x63 else { continue }  // province, governorate, city
             guard !words[k].breakBefore, !words[k - 1].breakBefore, !words[k - 2].breakBefore,
                   wordHash(k - 1) == Self.theHash, wordHash(k - 2) == Self.ofHash,
@@ -439,6 +457,7 @@ public struct PlaceMatcher: Sendable {
             raw.qualifierWords = [dir + " of"]
             raw.anaphoric = role
             anaphora.append(raw)
+        }
         }
         if !anaphora.isEmpty {
             raws.append(contentsOf: anaphora)

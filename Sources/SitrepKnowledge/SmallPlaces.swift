@@ -69,8 +69,16 @@ public final class SmallPlaces: Sendable {
         var head = NameKeyTable(capacity: 160_000)
         var hitEntry: [Int32] = [], hitNext: [Int32] = []
         var starts: [Int32] = [], ends: [Int32] = [], lats: [Double] = [], lons: [Double] = [], pops: [Int32] = []
+        // (Room for every row at once, lines being longer than 24 bytes: no regrowth while reading.)
+        let rows = bytes.count / 24 + 16
+        starts.reserveCapacity(rows); ends.reserveCapacity(rows); lats.reserveCapacity(rows); lons.reserveCapacity(rows)
+        pops.reserveCapacity(rows); hitEntry.reserveCapacity(rows * 2); hitNext.reserveCapacity(rows * 2)
         var fold: [UInt8] = []
         var seen = SeenKeys()
+        // Names are folded into this scratch buffer and hashed there (no array per name); grown when a name needs more.
+        var room = 256
+        var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: room)
+        defer { scratch.deallocate() }
         try GazetteerBuilder.forEachRow(bytes, file: file) { f, line, buf in
             func bad(_ why: String) -> SitrepError { SitrepError(code: "knowledge.badRow", input: "\(name):\(line)", message: why) }
             guard f.count == 7 else { throw bad("expected 7 tab-separated columns, found \(f.count)") }
@@ -90,13 +98,27 @@ public final class SmallPlaces: Sendable {
             var s = f[1].lowerBound
             for k in f[1].lowerBound...f[1].upperBound where k == f[1].upperBound || buf[k] == 0x7C {
                 if k > s {
-                    NameKey.fold(UnsafeBufferPointer(rebasing: buf[s..<k]), into: &fold)
-                    if !fold.isEmpty {
-                        let h = NameKey.hash(fold)
+                    let label = UnsafeBufferPointer(rebasing: buf[s..<k])
+                    var h: UInt64 = 0
+                    var empty = true
+                    if 4 * label.count + 16 > room {
+                        scratch.deallocate()
+                        room = 4 * label.count + 16
+                        scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: room)
+                    }
+                    let w = NameKey.fold(label, writingTo: scratch, capacity: room)
+                    if w >= 0 {
+                        empty = w == 0
+                        h = NameKey.hash(UnsafeBufferPointer(start: scratch, count: w))
+                    } else {
+                        NameKey.fold(label, into: &fold)
+                        empty = fold.isEmpty
+                        h = NameKey.hash(fold)
+                    }
+                    if !empty {
                         if seen.insert(h) {
-                            hitNext.append(head[h] ?? -1)
+                            hitNext.append(head.exchange(h, Int32(hitEntry.count)))
                             hitEntry.append(entry)
-                            head.set(h, Int32(hitEntry.count - 1))
                         }
                     }
                 }

@@ -22,4 +22,21 @@ import Testing
         for k in keys { #expect(t[k] == plain[k == 0 ? 1 : k]) }
         for n in names { #expect(t[NameKey.hash(Array(n.utf8))] == nil) }
     }
+
+    /// `exchange` is a lookup (`?? -1`) then a `set`, in one probe: same old values, same table after.
+    @Test(arguments: [(1, 6), (4, 10), (64, 21)])
+    func exchangeEqualsLookupThenSet(_ capacity: Int, _ filterBits: Int) {
+        var a = NameKeyTable(capacity: capacity, filterBits: filterBits)
+        var b = NameKeyTable(capacity: capacity, filterBits: filterBits)
+        var keys: [UInt64] = [0, 1, 0]
+        for k in 0..<300 { keys.append(NameKey.hash(Array("kfar \(k % 120) tal".utf8))) }
+        for (i, k) in keys.enumerated() {
+            let expected = b[k] ?? -1
+            b.set(k, Int32(i))
+            #expect(a.exchange(k, Int32(i)) == expected)
+        }
+        #expect(a.count == b.count)
+        #expect(a.keys == b.keys)
+        #expect(a.values == b.values)
+    }
 }
