@@ -104,12 +104,16 @@ final class DocumentView {
         }
         places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         self.places = places
-        self.counts = lang.quantities.compactMap { (q: QuantityMention) -> CountSpan? in
-            guard q.kind == .count, let r = tokenRange(q.range) else { return nil }
-            return CountSpan(tokens: r, quantity: Quantity(min: q.min, max: q.max, approximate: q.approximate,
-                                                           of: q.of, text: self.text(q.range)))
+        // (Sized once for every quantity: no regrowth copying counts.)
+        var counts: [CountSpan] = []
+        counts.reserveCapacity(lang.quantities.count)
+        for q in lang.quantities {
+            guard q.kind == .count, let r = tokenRange(q.range) else { continue }
+            counts.append(CountSpan(tokens: r, quantity: Quantity(min: q.min, max: q.max, approximate: q.approximate,
+                                                                  of: q.of, text: self.text(q.range))))
         }
-        self.counts.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        counts.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        self.counts = counts
         actorFrom = DocumentView.firstFrom(actors.map { $0.tokens.lowerBound }, tokens: n)
         placeFrom = DocumentView.firstFrom(places.map { $0.tokens.lowerBound }, tokens: n)
         countFrom = DocumentView.firstFrom(counts.map { $0.tokens.lowerBound }, tokens: n)
@@ -231,7 +235,8 @@ final class DocumentView {
             out.append(ActorSpan(tokens: r, id: a.id, name: a.name, kind: a.kind, fromDictionary: a.id != nil))
         }
         var covered = [Bool](repeating: false, count: tokens.count)
-        for a in out { for i in a.tokens { covered[i] = true } }
+        // (Read by index: no copy of each actor's strings.)
+        for k in out.indices { for i in out[k].tokens { covered[i] = true } }
         var typed: [ActorSpan] = []
         var i = 0
         let n = tokens.count

@@ -41,6 +41,15 @@ struct RelativeWeekday: Sendable, Hashable {
 /// Finds dates in raw UTF-8 bytes with a single pass over words; no `Regex`, no allocation per word.
 struct DateScanner {
     let names: CalendarNames
+    /// The word list of `scan`, kept between calls (a scanner belongs to one cleaning pass, one thread): no list is
+    /// allocated and grown again for every line scanned.
+    private let scratch = Scratch()
+
+    private final class Scratch {
+        var tokens: [Token] = []
+    }
+
+    init(names: CalendarNames) { self.names = names }
 
     private struct Token {
         var start: Int
@@ -63,7 +72,10 @@ struct DateScanner {
     /// pass finds those, and only a few words around each are read word by word.
     func scan(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
               mentions: inout [DateMention], relative: inout [RelativeWeekday]) {
+        // The scratch list, taken out for this scan (unique, so appends do not copy it) and put back after.
         var tokens: [Token] = []
+        swap(&tokens, &scratch.tokens)
+        defer { swap(&tokens, &scratch.tokens) }
         var windowStart = -1, windowEnd = -1
         var i = from
         while i < to {

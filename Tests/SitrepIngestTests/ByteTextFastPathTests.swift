@@ -54,3 +54,88 @@ import Testing
         #expect(CleaningPass.trimmingASCII(s, ".,;|()").isEmpty == s.trimmingCharacters(in: CharacterSet(charactersIn: ".,;|()")).isEmpty)
     }
 }
+
+/// The line scanner writes its keys into a buffer it does not zero first: every key byte it keeps is one it wrote.
+/// Each line's key equals a plain byte-by-byte key (lowercase ASCII, whitespace collapsed, curly quotes straight,
+/// dashes '-', '…' as "..."), and the key buffer ends with the last key.
+@Suite struct LineKeyBufferTests {
+    static func referenceKey(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        var space = false
+        var i = s
+        while i < e {
+            let b = p[i]
+            if ByteText.isSpace(b) { space = true; i += 1; continue }
+            let u = ByteText.unicodeSpaceLength(p, i, e)
+            if u > 0 { space = true; i += u; continue }
+            if space, !out.isEmpty { out.append(0x20) }
+            space = false
+            if b == 0xE2, i + 2 < e, p[i + 1] == 0x80 {
+                switch p[i + 2] {
+                case 0x98, 0x99: out.append(0x27); i += 3; continue
+                case 0x9C, 0x9D: out.append(0x22); i += 3; continue
+                case 0x93, 0x94: out.append(0x2D); i += 3; continue
+                case 0xA6: out += [0x2E, 0x2E, 0x2E]; i += 3; continue
+                default: break
+                }
+            }
+            out.append(ByteText.lower(b))
+            i += 1
+        }
+        return out
+    }
+
+    @Test(arguments: [
+        "Rebels Shelled The Market Town On Tuesday Morning, Officials Said.\n\nSecond line here",
+        "  Leading   spaces and\tTABS\u{00A0}and NBSP  \r\nCRLF line — with a dash … and “quotes” ‘too’\n",
+        "x\ny\n\nZ",
+        "",
+        "Ünïcödé Wörds ÀND ascii MIXED in one long line that goes on well past sixteen bytes\u{2009}thin space",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 !?.,;: end.\n\n\n   \n last",
+    ])
+    func keysAreThePlainKeys(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { p in
+            let scanned = ScannedLines(p)
+            #expect(scanned.keys.count == (scanned.lines.last?.keyEnd ?? 0))
+            for l in scanned.lines {
+                #expect(Array(scanned.keys[l.keyStart..<l.keyEnd]) == Self.referenceKey(p, l.start, l.end))
+            }
+        }
+    }
+}
+
+/// A date scanner keeps its word list between scans: scanning many lines with one scanner finds what a new
+/// scanner per line finds.
+@Suite struct DateScannerReuseTests {
+    @Test func reusedScannerFindsWhatFreshScannersFind() {
+        let lines = [
+            "Published March 4, 2019 - 10:15 GMT",
+            "Officials said 212 families had left since 9 June, and more would follow last Thursday.",
+            "no digits at all in this line",
+            "The talks on 2017-11-30 and 30/11/2017 ended; a third round opened on the 3rd of December 2017 in the capital.",
+            "Fri, 03 Aug 2018 and then Tuesday 13 February 2018, 14 of them, 1,200 others",
+            "last Monday",
+        ]
+        let names = IngestLexicon.shared.calendar
+        let shared = DateScanner(names: names)
+        for line in lines {
+            let bytes = Array(line.utf8)
+            bytes.withUnsafeBufferPointer { p in
+                var m1: [DateMention] = [], r1: [RelativeWeekday] = []
+                var m2: [DateMention] = [], r2: [RelativeWeekday] = []
+                shared.scan(p, from: 0, to: p.count, mentions: &m1, relative: &r1)
+                DateScanner(names: names).scan(p, from: 0, to: p.count, mentions: &m2, relative: &r2)
+                #expect(m1 == m2, "\(line)")
+                #expect(r1 == r2, "\(line)")
+            }
+        }
+        // And the dated lines do find their dates (the comparison is not between two empty lists).
+        let bytes = Array(lines[3].utf8)
+        bytes.withUnsafeBufferPointer { p in
+            var m: [DateMention] = [], r: [RelativeWeekday] = []
+            shared.scan(p, from: 0, to: p.count, mentions: &m, relative: &r)
+            #expect(m.count == 3)
+        }
+    }
+}
