@@ -235,7 +235,11 @@ extension ExtractionRun {
             var sourceID: String?
             if let a = attribution(for: trig) {
                 source = view.text(a.source)
-                sourceID = view.actors.first { $0.fromDictionary && view.range(tokens: $0.tokens).overlaps(a.source) }?.id
+                // (Actors read by index: only the one found is read for its id, none is copied whole.)
+                let actors = view.actors
+                if let k = actors.indices.first(where: { actors[$0].fromDictionary && view.range(tokens: actors[$0].tokens).overlaps(a.source) }) {
+                    sourceID = actors[k].id
+                }
                 if certainty == .asserted { certainty = .reported }
             }
             let background = isBackground(c, date: interval)

@@ -22,10 +22,14 @@ struct DateMention: Sendable, Hashable {
     func resolved(near anchor: CalendarDay) -> CalendarDay? {
         if let d = calendarDay { return d }
         guard year == nil, let day else { return nil }
+        // The anchor's day number and the best one's distance, computed once (not again for every comparison).
+        let a = anchor.dayNumber
         var best: CalendarDay?
+        var bestDistance = 0
         for y in (anchor.year - 1)...(anchor.year + 1) {
             guard let c = CalendarDay(year: y, month: month, day: day) else { continue }
-            if best == nil || abs(c.dayNumber - anchor.dayNumber) < abs(best!.dayNumber - anchor.dayNumber) { best = c }
+            let d = abs(c.dayNumber - a)
+            if best == nil || d < bestDistance { best = c; bestDistance = d }
         }
         return best
     }

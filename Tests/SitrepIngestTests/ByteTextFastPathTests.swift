@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SitrepIngest
+import SitrepCore
 
 /// The eight-bytes-at-a-time tests the cleaner's scanners use give, byte for byte, what the plain
 /// per-byte tests give: every byte value in every position of the word.
@@ -137,5 +138,34 @@ import Testing
             shared.scan(p, from: 0, to: p.count, mentions: &m, relative: &r)
             #expect(m.count == 3)
         }
+    }
+}
+
+/// A month-and-day mention resolved near an anchor (the anchor's day number computed once) is the occurrence the
+/// plain comparison of distances picks: the nearest of the three years around the anchor, the earlier on a tie.
+@Suite struct ResolvedNearTests {
+    static func plain(_ m: DateMention, near anchor: CalendarDay) -> CalendarDay? {
+        if let d = m.calendarDay { return d }
+        guard m.year == nil, let day = m.day else { return nil }
+        var best: CalendarDay?
+        for y in (anchor.year - 1)...(anchor.year + 1) {
+            guard let c = CalendarDay(year: y, month: m.month, day: day) else { continue }
+            if best == nil || abs(c.dayNumber - anchor.dayNumber) < abs(best!.dayNumber - anchor.dayNumber) { best = c }
+        }
+        return best
+    }
+
+    @Test(arguments: [(2018, 1, 3), (2018, 7, 2), (2019, 12, 30), (2020, 2, 29), (2021, 3, 1), (2016, 6, 30)])
+    func resolvedIsThePlainNearest(year: Int, month: Int, day: Int) {
+        let anchor = CalendarDay(year: year, month: month, day: day)!
+        var found = 0
+        for mm in 1...12 {
+            for dd in [1, 2, 15, 28, 29, 30, 31] {
+                let m = DateMention(start: 0, end: 1, year: nil, month: mm, day: dd, weekday: nil)
+                #expect(m.resolved(near: anchor) == Self.plain(m, near: anchor), "\(mm)-\(dd) near \(anchor)")
+                if m.resolved(near: anchor) != nil { found += 1 }
+            }
+        }
+        #expect(found > 70)
     }
 }
