@@ -169,3 +169,24 @@ import SitrepCore
         #expect(found > 70)
     }
 }
+
+/// The duplicate finder's hash table answers as a dictionary from hash to first line does, for hashes that share
+/// their low bits (long probe runs), repeat, and fill the table to its limit.
+@Suite struct LineHashTableTests {
+    @Test(arguments: [0, 1, 7, 8, 9, 40, 300])
+    func tableIsADictionary(lines n: Int) {
+        var table = CleaningPass.LineHashTable(lines: n)
+        var reference: [UInt64: Int] = [:]
+        var rng: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var found = 0
+        for line in 0..<n {
+            rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Few distinct values, many with equal low bits: repeats and collisions in the table.
+            let h = (rng >> 60) << 32 | (line % 3 == 0 ? 0 : 5)
+            let expected = reference[h]
+            if expected == nil { reference[h] = line } else { found += 1 }
+            #expect(table.firstLine(h, else: line) == expected)
+        }
+        #expect(n < 40 || found > 0)
+    }
+}
