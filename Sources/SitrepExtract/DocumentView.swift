@@ -100,9 +100,12 @@ final class DocumentView {
         var places: [PlaceSpan] = []
         places.reserveCapacity(knowledge.places.count)
         // (Read by index: only a placed mention's place is copied, not every mention whole.)
-        let mentions = knowledge.places
-        for k in mentions.indices {
-            if let r = tokenRange(mentions[k].range) { places.append(PlaceSpan(tokens: r, place: mentions[k].place)) }
+        // (Fields loaded through the buffer's pointer: an array subscript copied each mention out whole first.)
+        knowledge.places.withUnsafeBufferPointer { mp in
+            guard let base = mp.baseAddress else { return }
+            for k in 0..<mp.count {
+                if let r = tokenRange((base + k).pointee.range) { places.append(PlaceSpan(tokens: r, place: (base + k).pointee.place)) }
+            }
         }
         places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         self.places = places
@@ -234,11 +237,13 @@ final class DocumentView {
         // (Room for the typed actors too, which follow the dictionary's in the same list before the sort.)
         out.reserveCapacity(knowledge.actors.count + 16)
         // (Read by index: only a placed actor's fields are copied, not every mention whole.)
-        let mentions = knowledge.actors
-        for k in mentions.indices {
-            guard let r = tokenRange(mentions[k].range) else { continue }
-            let id = mentions[k].id
-            out.append(ActorSpan(tokens: r, id: id, name: mentions[k].name, kind: mentions[k].kind, fromDictionary: id != nil))
+        knowledge.actors.withUnsafeBufferPointer { mp in
+            guard let base = mp.baseAddress else { return }
+            for k in 0..<mp.count {
+                guard let r = tokenRange((base + k).pointee.range) else { continue }
+                let id = (base + k).pointee.id
+                out.append(ActorSpan(tokens: r, id: id, name: (base + k).pointee.name, kind: (base + k).pointee.kind, fromDictionary: id != nil))
+            }
         }
         var covered = [Bool](repeating: false, count: tokens.count)
         // (Read by index: no copy of each actor's strings.)
