@@ -112,10 +112,16 @@ final class DocumentView {
         // (Sized once for every quantity: no regrowth copying counts.)
         var counts: [CountSpan] = []
         counts.reserveCapacity(lang.quantities.count)
-        for q in lang.quantities {
-            guard q.kind == .count, let r = tokenRange(q.range) else { continue }
-            counts.append(CountSpan(tokens: r, quantity: Quantity(min: q.min, max: q.max, approximate: q.approximate,
-                                                                  of: q.of, text: self.text(q.range))))
+        // (Fields loaded through the buffer's pointer: only a kept count's fields are read, no mention copied whole.)
+        lang.quantities.withUnsafeBufferPointer { qp in
+            guard let base = qp.baseAddress else { return }
+            for k in 0..<qp.count {
+                let q = base + k
+                guard q.pointee.kind == .count, let r = tokenRange(q.pointee.range) else { continue }
+                counts.append(CountSpan(tokens: r, quantity: Quantity(min: q.pointee.min, max: q.pointee.max,
+                                                                      approximate: q.pointee.approximate, of: q.pointee.of,
+                                                                      text: self.text(q.pointee.range))))
+            }
         }
         counts.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         self.counts = counts
