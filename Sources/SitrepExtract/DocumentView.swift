@@ -99,17 +99,32 @@ final class DocumentView {
         // (Sized once: no regrowth copying places.)
         var places: [PlaceSpan] = []
         places.reserveCapacity(knowledge.places.count)
-        for p in knowledge.places {
-            if let r = tokenRange(p.range) { places.append(PlaceSpan(tokens: r, place: p.place)) }
+        // (Read by index: only a placed mention's place is copied, not every mention whole.)
+        // (Fields loaded through the buffer's pointer: an array subscript copied each mention out whole first.)
+        knowledge.places.withUnsafeBufferPointer { mp in
+            guard let base = mp.baseAddress else { return }
+            for k in 0..<mp.count {
+                if let r = tokenRange((base + k).pointee.range) { places.append(PlaceSpan(tokens: r, place: (base + k).pointee.place)) }
+            }
         }
         places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         self.places = places
-        self.counts = lang.quantities.compactMap { (q: QuantityMention) -> CountSpan? in
-            guard q.kind == .count, let r = tokenRange(q.range) else { return nil }
-            return CountSpan(tokens: r, quantity: Quantity(min: q.min, max: q.max, approximate: q.approximate,
-                                                           of: q.of, text: self.text(q.range)))
+        // (Sized once for every quantity: no regrowth copying counts.)
+        var counts: [CountSpan] = []
+        counts.reserveCapacity(lang.quantities.count)
+        // (Fields loaded through the buffer's pointer: only a kept count's fields are read, no mention copied whole.)
+        lang.quantities.withUnsafeBufferPointer { qp in
+            guard let base = qp.baseAddress else { return }
+            for k in 0..<qp.count {
+                let q = base + k
+                guard q.pointee.kind == .count, let r = tokenRange(q.pointee.range) else { continue }
+                counts.append(CountSpan(tokens: r, quantity: Quantity(min: q.pointee.min, max: q.pointee.max,
+                                                                      approximate: q.pointee.approximate, of: q.pointee.of,
+                                                                      text: self.text(q.pointee.range))))
+            }
         }
-        self.counts.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        counts.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        self.counts = counts
         actorFrom = DocumentView.firstFrom(actors.map { $0.tokens.lowerBound }, tokens: n)
         placeFrom = DocumentView.firstFrom(places.map { $0.tokens.lowerBound }, tokens: n)
         countFrom = DocumentView.firstFrom(counts.map { $0.tokens.lowerBound }, tokens: n)
@@ -225,21 +240,31 @@ final class DocumentView {
 
     private func buildActors(knowledge: KnowledgeAnnotations, lexicon: ExtractionLexicon) -> [ActorSpan] {
         var out: [ActorSpan] = []
-        out.reserveCapacity(knowledge.actors.count)
-        for a in knowledge.actors {
-            guard let r = tokenRange(a.range) else { continue }
-            out.append(ActorSpan(tokens: r, id: a.id, name: a.name, kind: a.kind, fromDictionary: a.id != nil))
+        // (Room for the typed actors too, which follow the dictionary's in the same list before the sort.)
+        out.reserveCapacity(knowledge.actors.count + 16)
+        // (Read by index: only a placed actor's fields are copied, not every mention whole.)
+        knowledge.actors.withUnsafeBufferPointer { mp in
+            guard let base = mp.baseAddress else { return }
+            for k in 0..<mp.count {
+                guard let r = tokenRange((base + k).pointee.range) else { continue }
+                let id = (base + k).pointee.id
+                out.append(ActorSpan(tokens: r, id: id, name: (base + k).pointee.name, kind: (base + k).pointee.kind, fromDictionary: id != nil))
+            }
         }
         var covered = [Bool](repeating: false, count: tokens.count)
-        for a in out { for i in a.tokens { covered[i] = true } }
-        var typed: [ActorSpan] = []
+        // (Read by index: no copy of each actor's strings.)
+        for k in out.indices { for i in out[k].tokens { covered[i] = true } }
+        // Typed actors go straight after the dictionary's (the same list `out + typed` made, without a second one).
         var i = 0
         let n = tokens.count
+        // (The table read once, not through the lexicon for every token.)
+        let nouns = lexicon.actorNouns
+        let bit = nouns.bit
         while i < n {
-            i = nextStart(from: i, to: n, bit: lexicon.actorNouns.bit)
+            i = nextStart(from: i, to: n, bit: bit)
             if i >= n { break }
             if covered[i] { i += 1; continue }
-            guard let m = lexicon.actorNouns.longestMatch(at: i, keys: keys, limit: tokens.count, blocks: { _ in true }) else {
+            guard let m = nouns.longestMatch(at: i, keys: keys, limit: n, blocks: { _ in true }) else {
                 i += 1; continue
             }
             if (m.start..<m.end).contains(where: { covered[$0] }) { i += 1; continue }
@@ -248,11 +273,10 @@ final class DocumentView {
             while start > 0, start > m.start - 3, !covered[start - 1], isCapitalized(start - 1),
                   tokens[start - 1].kind == .word, function[start - 1] == nil,
                   tokens[start - 1].range.end + 1 >= tokens[start].range.start { start -= 1 }
-            let kind = lexicon.actorNouns.patterns[m.pattern].value
-            typed.append(ActorSpan(tokens: start..<m.end, id: nil, name: text(tokens: start..<m.end), kind: kind, fromDictionary: false))
+            let kind = nouns.patterns[m.pattern].value
+            out.append(ActorSpan(tokens: start..<m.end, id: nil, name: text(tokens: start..<m.end), kind: kind, fromDictionary: false))
             i = m.end
         }
-        out += typed
         out.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         return out
     }

@@ -24,6 +24,11 @@ extension ExtractionRun {
     /// The time expression for a trigger: the nearest in its clause, else in its sentence, else the last earlier
     /// one in its paragraph. A deadline dates only a planned or conditional event, and never carries on.
     func time(for c: Candidate, trigger: TextRange, certainty: Certainty = .asserted) -> TimeMention? {
+        timeIndex(for: c, trigger: trigger, certainty: certainty).map { view.language.times[$0] }
+    }
+
+    /// `time(for:trigger:certainty:)` as an index into the language layer's times (nothing copied).
+    func timeIndex(for c: Candidate, trigger: TextRange, certainty: Certainty = .asserted) -> Int? {
         let sentence = sentences[c.sentence]
         let future = certainty == .planned || certainty == .conditional
         let all = view.language.times
@@ -48,9 +53,9 @@ extension ExtractionRun {
             if bySentence[c.sentence].contains(where: { j in
                 let r = triggerRange(candidates[j]); return r.start >= trigger.end && r.end <= t.start
             }) { return nil }
-            return all[best.0]
+            return best.0
         }
-        if let best = bestSame ?? bestAny { return all[best.0] }
+        if let best = bestSame ?? bestAny { return best.0 }
         // A date carries on through its paragraph, unless it is background (much older than publication), a bound
         // ("by", "until", "before", "after") or opens a "since" clause.
         let windowStart = sentences[max(0, c.sentence - 12)].range.start
@@ -66,13 +71,12 @@ extension ExtractionRun {
             s -= 1
             guard let k = found else { continue }
             if timeMarks[k] & (ExtractionRun.deadlineTime | ExtractionRun.afterTime) != 0 { return nil }
-            let t = all[k]
-            if let start = publishedStartDay, let iv = t.interval,
+            if let start = publishedStartDay, let iv = all[k].interval,
                iv.end.dayNumber < start - ExtractionRun.backgroundDays { return nil }
-            let at = view.firstToken(atOrAfter: t.range.start)
+            let at = view.firstToken(atOrAfter: all[k].range.start)
             let lo = max(sentences[s + 1].tokens.lowerBound, at - 6)
             if (lo..<at).contains(where: { view.keys[$0] == ExtractionRun.sinceKey }) { return nil }
-            return t
+            return k
         }
         return nil
     }
@@ -172,13 +176,17 @@ extension ExtractionRun {
     }
 
     func attribution(for trigger: TextRange) -> Attribution? {
-        // Read by index: only the narrowest attribution around the trigger is copied.
+        attributionIndex(for: trigger).map { view.language.attributions[$0] }
+    }
+
+    /// The index of the narrowest attribution around the trigger (read by index: nothing copied).
+    func attributionIndex(for trigger: TextRange) -> Int? {
         var best: Int?
         let all = view.language.attributions
         for k in all.indices where all[k].scope.contains(trigger) {
             if best == nil || all[k].scope.length < all[best!].scope.length { best = k }
         }
-        return best.map { all[$0] }
+        return best
     }
 
     func isBackground(_ c: Candidate, date: DayInterval?) -> Bool {
@@ -207,6 +215,9 @@ extension ExtractionRun {
         var out: [EventMention] = []
         out.reserveCapacity(live.count)
         var evidenceText: (Int, String) = (-1, "")
+        // Times and attributions are read by index (the one a mention uses is not copied out whole).
+        let times = view.language.times
+        let attributions = view.language.attributions
         for (n, i) in live.enumerated() {
             let c = candidates[i]
             let trig = triggerRange(c)
@@ -223,9 +234,9 @@ extension ExtractionRun {
             var precision: TimePrecision?
             var interval: DayInterval?
             var certainty = certainty(for: c, trigger: trig)
-            if let t = time(for: c, trigger: trig, certainty: certainty), let iv = t.interval {
-                date = EventDate(start: iv.start, end: iv.end, text: view.text(t.range))
-                precision = t.precision
+            if let k = timeIndex(for: c, trigger: trig, certainty: certainty), let iv = times[k].interval {
+                date = EventDate(start: iv.start, end: iv.end, text: view.text(times[k].range))
+                precision = times[k].precision
                 interval = iv
             } else if let undated {
                 date = undated
@@ -233,9 +244,14 @@ extension ExtractionRun {
             }
             var source: String?
             var sourceID: String?
-            if let a = attribution(for: trig) {
-                source = view.text(a.source)
-                sourceID = view.actors.first { $0.fromDictionary && view.range(tokens: $0.tokens).overlaps(a.source) }?.id
+            if let k = attributionIndex(for: trig) {
+                let from = attributions[k].source
+                source = view.text(from)
+                // (Actors read by index: only the one found is read for its id, none is copied whole.)
+                let actors = view.actors
+                if let j = actors.indices.first(where: { actors[$0].fromDictionary && view.range(tokens: actors[$0].tokens).overlaps(from) }) {
+                    sourceID = actors[j].id
+                }
                 if certainty == .asserted { certainty = .reported }
             }
             let background = isBackground(c, date: interval)

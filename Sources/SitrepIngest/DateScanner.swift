@@ -22,10 +22,14 @@ struct DateMention: Sendable, Hashable {
     func resolved(near anchor: CalendarDay) -> CalendarDay? {
         if let d = calendarDay { return d }
         guard year == nil, let day else { return nil }
+        // The anchor's day number and the best one's distance, computed once (not again for every comparison).
+        let a = anchor.dayNumber
         var best: CalendarDay?
+        var bestDistance = 0
         for y in (anchor.year - 1)...(anchor.year + 1) {
             guard let c = CalendarDay(year: y, month: month, day: day) else { continue }
-            if best == nil || abs(c.dayNumber - anchor.dayNumber) < abs(best!.dayNumber - anchor.dayNumber) { best = c }
+            let d = abs(c.dayNumber - a)
+            if best == nil || d < bestDistance { best = c; bestDistance = d }
         }
         return best
     }
@@ -41,6 +45,15 @@ struct RelativeWeekday: Sendable, Hashable {
 /// Finds dates in raw UTF-8 bytes with a single pass over words; no `Regex`, no allocation per word.
 struct DateScanner {
     let names: CalendarNames
+    /// The word list of `scan`, kept between calls (a scanner belongs to one cleaning pass, one thread): no list is
+    /// allocated and grown again for every line scanned.
+    private let scratch = Scratch()
+
+    private final class Scratch {
+        var tokens: [Token] = []
+    }
+
+    init(names: CalendarNames) { self.names = names }
 
     private struct Token {
         var start: Int
@@ -63,7 +76,10 @@ struct DateScanner {
     /// pass finds those, and only a few words around each are read word by word.
     func scan(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
               mentions: inout [DateMention], relative: inout [RelativeWeekday]) {
+        // The scratch list, taken out for this scan (unique, so appends do not copy it) and put back after.
         var tokens: [Token] = []
+        swap(&tokens, &scratch.tokens)
+        defer { swap(&tokens, &scratch.tokens) }
         var windowStart = -1, windowEnd = -1
         var i = from
         while i < to {

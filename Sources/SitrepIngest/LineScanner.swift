@@ -32,17 +32,19 @@ struct ScannedLines: Sendable {
     var keys: [UInt8] = []
 
     init(_ p: UnsafeBufferPointer<UInt8>) {
-        // A key is never longer than its line: every mapping shrinks or keeps the byte count.
-        var storage = [UInt8](repeating: 0, count: p.count + 1)
-        var used = 0
-        storage.withUnsafeMutableBufferPointer { kb in
-            used = scanAll(p, kb)
+        // A key is never longer than its line: every mapping shrinks or keeps the byte count. The buffer is not
+        // zeroed first: every byte below the used count is written by the scan (bytes it stores past that count are
+        // dropped with it). Room for the lines of a typical text is made up front (one per 128 bytes).
+        var lines: [ScannedLine] = []
+        lines.reserveCapacity(p.count / 128 + 8)
+        keys = [UInt8](unsafeUninitializedCapacity: p.count + 1) { kb, used in
+            used = ScannedLines.scanAll(p, kb, &lines)
         }
-        storage.removeSubrange(used...)
-        keys = storage
+        self.lines = lines
     }
 
-    private mutating func scanAll(_ p: UnsafeBufferPointer<UInt8>, _ kb: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    private static func scanAll(_ p: UnsafeBufferPointer<UInt8>, _ kb: UnsafeMutableBufferPointer<UInt8>,
+                                _ lines: inout [ScannedLine]) -> Int {
         var kc = 0
         let n = p.count
         var i = 0

@@ -59,13 +59,18 @@ enum PublicationDateResolver {
         let (best, _, why) = scored[0]
         var reason = "'\(best.text)': \(why)"
         if candidates.count == 1 { reason += "; the only publication date the page states" }
+        // The latest body date resolved around the winner: the same for every other candidate, found once when needed.
+        var latestBodyFound = false
+        var latestBody: CalendarDay?
         for (other, _, _) in scored.dropFirst() where other.day != best.day {
             let later = gap(other.day, best.day)
             var note = "; not '\(other.text)'"
             // Explain against the body dates resolved around the winner.
-            var latestBody: CalendarDay?
-            for m in bodyMentions {
-                if let d = m.resolved(near: best.day), latestBody == nil || d > latestBody! { latestBody = d }
+            if !latestBodyFound {
+                for m in bodyMentions {
+                    if let d = m.resolved(near: best.day), latestBody == nil || d > latestBody! { latestBody = d }
+                }
+                latestBodyFound = true
             }
             if let lb = latestBody, gap(other.day, lb) > 60 {
                 note += " (\(gap(other.day, lb)) days after the latest date the body mentions, \(lb.iso): a retrieval or 'today' stamp"

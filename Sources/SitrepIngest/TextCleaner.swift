@@ -615,8 +615,9 @@ struct CleaningPass {
 
     mutating func duplicates() {
         let n = lines.count
-        var firstSeen: [UInt64: Int] = [:]
-        firstSeen.reserveCapacity(n)
+        // The first line seen with each key hash, in an open-addressing table (the hashes are already mixed): the
+        // same lookups as a dictionary, without hashing the hash again for every line.
+        var firstSeen = LineHashTable(lines: n)
         var original = [Int](repeating: -1, count: n)
         func same(_ a: Int, _ b: Int) -> Bool {
             let la = lines[a], lb = lines[b]
@@ -626,10 +627,8 @@ struct CleaningPass {
         for i in 0..<n where kind[i] == nil {
             let l = lines[i]
             let h = Self.fastHash(kp, l.keyStart, l.keyEnd)
-            if let j = firstSeen[h] {
+            if let j = firstSeen.firstLine(h, else: i) {
                 if same(i, j) { original[i] = j }
-            } else {
-                firstSeen[h] = i
             }
         }
         var isDup = [Bool](repeating: false, count: n)
@@ -656,6 +655,33 @@ struct CleaningPass {
                 : "repeats paragraphs \(original[i] + 1)–\(original[j] + 1) (a repeated run of \(j - i + 1))"
             for k in i...j { mark(k, .duplicateParagraph, why, group: g) }
             i = j + 1
+        }
+    }
+
+    /// Line numbers by key hash, for `duplicates`: an open-addressing table with room for twice the lines.
+    struct LineHashTable {
+        var hashes: [UInt64]
+        var lines: [Int]
+        let mask: Int
+
+        init(lines n: Int) {
+            var capacity = 16
+            while capacity < 2 * n { capacity <<= 1 }
+            hashes = [UInt64](repeating: 0, count: capacity)
+            lines = [Int](repeating: -1, count: capacity)
+            mask = capacity - 1
+        }
+
+        /// The line stored for hash `h`; when there is none, `line` is stored for it and `nil` returned.
+        mutating func firstLine(_ h: UInt64, else line: Int) -> Int? {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while lines[i] >= 0 {
+                if hashes[i] == h { return lines[i] }
+                i = (i &+ 1) & mask
+            }
+            hashes[i] = h
+            lines[i] = line
+            return nil
         }
     }
 

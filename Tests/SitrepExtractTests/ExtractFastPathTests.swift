@@ -317,4 +317,22 @@ struct ExtractFastPathTests {
             #expect(ExtractionRun.mentionID(prefix, n) == "\(document)#\(n)", "\(document) \(n)")
         }
     }
+
+    // MARK: times and sources by index
+
+    /// The time and attribution a mention takes, found as indexes into the language layer's lists (not copied out),
+    /// give the mention the text at that time's and that source's range: several events dated by one time and told
+    /// by one source.
+    @Test func datesAndSourcesReadByIndexAreTheirTexts() {
+        let text = "Rebels attacked the market in Tell Baruda on 3 May and abducted 12 farmers, the Harun health office said. "
+            + "Army units shelled two villages on 3 May and killed five fighters, the Harun health office said."
+        let day = CalendarDay(iso: "2019-05-03")!
+        let mentions = extract(text, published: "2019-05-06", times: ["3 May": (DayInterval(day: day), .day)])
+        let dated = mentions.filter { $0.date?.text != nil }
+        #expect(dated.count >= 2)
+        for m in dated { #expect(m.date?.text == "3 May") }
+        for m in mentions {
+            if let source = m.attributedTo { #expect(text.contains(source)) }
+        }
+    }
 }

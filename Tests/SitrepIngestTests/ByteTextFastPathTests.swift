@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SitrepIngest
+import SitrepCore
 
 /// The eight-bytes-at-a-time tests the cleaner's scanners use give, byte for byte, what the plain
 /// per-byte tests give: every byte value in every position of the word.
@@ -52,5 +53,140 @@ import Testing
     func asciiTrimIsFoundationsTrim(_ s: String) {
         #expect(CleaningPass.trimmingASCII(s, ".,;|( ") == s.trimmingCharacters(in: CharacterSet(charactersIn: ".,;|( ")))
         #expect(CleaningPass.trimmingASCII(s, ".,;|()").isEmpty == s.trimmingCharacters(in: CharacterSet(charactersIn: ".,;|()")).isEmpty)
+    }
+}
+
+/// The line scanner writes its keys into a buffer it does not zero first: every key byte it keeps is one it wrote.
+/// Each line's key equals a plain byte-by-byte key (lowercase ASCII, whitespace collapsed, curly quotes straight,
+/// dashes '-', '…' as "..."), and the key buffer ends with the last key.
+@Suite struct LineKeyBufferTests {
+    static func referenceKey(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        var space = false
+        var i = s
+        while i < e {
+            let b = p[i]
+            if ByteText.isSpace(b) { space = true; i += 1; continue }
+            let u = ByteText.unicodeSpaceLength(p, i, e)
+            if u > 0 { space = true; i += u; continue }
+            if space, !out.isEmpty { out.append(0x20) }
+            space = false
+            if b == 0xE2, i + 2 < e, p[i + 1] == 0x80 {
+                switch p[i + 2] {
+                case 0x98, 0x99: out.append(0x27); i += 3; continue
+                case 0x9C, 0x9D: out.append(0x22); i += 3; continue
+                case 0x93, 0x94: out.append(0x2D); i += 3; continue
+                case 0xA6: out += [0x2E, 0x2E, 0x2E]; i += 3; continue
+                default: break
+                }
+            }
+            out.append(ByteText.lower(b))
+            i += 1
+        }
+        return out
+    }
+
+    @Test(arguments: [
+        "Rebels Shelled The Market Town On Tuesday Morning, Officials Said.\n\nSecond line here",
+        "  Leading   spaces and\tTABS\u{00A0}and NBSP  \r\nCRLF line — with a dash … and “quotes” ‘too’\n",
+        "x\ny\n\nZ",
+        "",
+        "Ünïcödé Wörds ÀND ascii MIXED in one long line that goes on well past sixteen bytes\u{2009}thin space",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 !?.,;: end.\n\n\n   \n last",
+    ])
+    func keysAreThePlainKeys(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { p in
+            let scanned = ScannedLines(p)
+            #expect(scanned.keys.count == (scanned.lines.last?.keyEnd ?? 0))
+            for l in scanned.lines {
+                #expect(Array(scanned.keys[l.keyStart..<l.keyEnd]) == Self.referenceKey(p, l.start, l.end))
+            }
+        }
+    }
+}
+
+/// A date scanner keeps its word list between scans: scanning many lines with one scanner finds what a new
+/// scanner per line finds.
+@Suite struct DateScannerReuseTests {
+    @Test func reusedScannerFindsWhatFreshScannersFind() {
+        let lines = [
+            "Published March 4, 2019 - 10:15 GMT",
+            "Officials said 212 families had left since 9 June, and more would follow last Thursday.",
+            "no digits at all in this line",
+            "The talks on 2017-11-30 and 30/11/2017 ended; a third round opened on the 3rd of December 2017 in the capital.",
+            "Fri, 03 Aug 2018 and then Tuesday 13 February 2018, 14 of them, 1,200 others",
+            "last Monday",
+        ]
+        let names = IngestLexicon.shared.calendar
+        let shared = DateScanner(names: names)
+        for line in lines {
+            let bytes = Array(line.utf8)
+            bytes.withUnsafeBufferPointer { p in
+                var m1: [DateMention] = [], r1: [RelativeWeekday] = []
+                var m2: [DateMention] = [], r2: [RelativeWeekday] = []
+                shared.scan(p, from: 0, to: p.count, mentions: &m1, relative: &r1)
+                DateScanner(names: names).scan(p, from: 0, to: p.count, mentions: &m2, relative: &r2)
+                #expect(m1 == m2, "\(line)")
+                #expect(r1 == r2, "\(line)")
+            }
+        }
+        // And the dated lines do find their dates (the comparison is not between two empty lists).
+        let bytes = Array(lines[3].utf8)
+        bytes.withUnsafeBufferPointer { p in
+            var m: [DateMention] = [], r: [RelativeWeekday] = []
+            shared.scan(p, from: 0, to: p.count, mentions: &m, relative: &r)
+            #expect(m.count == 3)
+        }
+    }
+}
+
+/// A month-and-day mention resolved near an anchor (the anchor's day number computed once) is the occurrence the
+/// plain comparison of distances picks: the nearest of the three years around the anchor, the earlier on a tie.
+@Suite struct ResolvedNearTests {
+    static func plain(_ m: DateMention, near anchor: CalendarDay) -> CalendarDay? {
+        if let d = m.calendarDay { return d }
+        guard m.year == nil, let day = m.day else { return nil }
+        var best: CalendarDay?
+        for y in (anchor.year - 1)...(anchor.year + 1) {
+            guard let c = CalendarDay(year: y, month: m.month, day: day) else { continue }
+            if best == nil || abs(c.dayNumber - anchor.dayNumber) < abs(best!.dayNumber - anchor.dayNumber) { best = c }
+        }
+        return best
+    }
+
+    @Test(arguments: [(2018, 1, 3), (2018, 7, 2), (2019, 12, 30), (2020, 2, 29), (2021, 3, 1), (2016, 6, 30)])
+    func resolvedIsThePlainNearest(year: Int, month: Int, day: Int) {
+        let anchor = CalendarDay(year: year, month: month, day: day)!
+        var found = 0
+        for mm in 1...12 {
+            for dd in [1, 2, 15, 28, 29, 30, 31] {
+                let m = DateMention(start: 0, end: 1, year: nil, month: mm, day: dd, weekday: nil)
+                #expect(m.resolved(near: anchor) == Self.plain(m, near: anchor), "\(mm)-\(dd) near \(anchor)")
+                if m.resolved(near: anchor) != nil { found += 1 }
+            }
+        }
+        #expect(found > 70)
+    }
+}
+
+/// The duplicate finder's hash table answers as a dictionary from hash to first line does, for hashes that share
+/// their low bits (long probe runs), repeat, and fill the table to its limit.
+@Suite struct LineHashTableTests {
+    @Test(arguments: [0, 1, 7, 8, 9, 40, 300])
+    func tableIsADictionary(lines n: Int) {
+        var table = CleaningPass.LineHashTable(lines: n)
+        var reference: [UInt64: Int] = [:]
+        var rng: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var found = 0
+        for line in 0..<n {
+            rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Few distinct values, many with equal low bits: repeats and collisions in the table.
+            let h = (rng >> 60) << 32 | (line % 3 == 0 ? 0 : 5)
+            let expected = reference[h]
+            if expected == nil { reference[h] = line } else { found += 1 }
+            #expect(table.firstLine(h, else: line) == expected)
+        }
+        #expect(n < 40 || found > 0)
     }
 }
