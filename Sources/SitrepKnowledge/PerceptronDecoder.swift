@@ -73,6 +73,33 @@ enum PerceptronDecoder {
         return best
     }
 
+    /// `argmax(_:allowed:tagCount:)` over a score vector (tags in lanes 0…8, the other lanes ignored):
+    /// the lanes that may not follow (`allowedLanes[previous]`: all ones for `O` and each allowed tag)
+    /// are set to `Int32.min` (`fill`), then the first lane holding the largest value wins, as in the
+    /// scalar loop (lane 0 always takes part, so an all-`Int32.min` vector gives `O`). One masking and
+    /// eight compare-and-moves instead of a loop testing each tag's bit.
+    @inline(__always)
+    static func argmax(_ v: SIMD16<Int32>, lanes: SIMD16<Int32>, fill: SIMD16<Int32>) -> Int {
+        let m = (v & lanes) | fill
+        var best = 0, top = m[0]
+        @inline(__always) func take(_ t: Int) { let s = m[t]; if s > top { best = t; top = s } }
+        take(1); take(2); take(3); take(4); take(5); take(6); take(7); take(8)
+        return best
+    }
+
+    /// Per previous tag and the start: all ones in lane 0 and in the lane of each tag that may follow
+    /// (`allowedTags`), zeros elsewhere (lanes past the tags included).
+    static let allowedLanes: [SIMD16<Int32>] = allowedTags.map { mask in
+        var v = SIMD16<Int32>(repeating: 0)
+        for t in 0..<EntityTagIndex.count where t == 0 || mask & (1 << UInt16(t)) != 0 { v[t] = -1 }
+        return v
+    }
+
+    /// `Int32.min` in the lanes `allowedLanes` leaves out, zeros elsewhere.
+    static let disallowedFill: [SIMD16<Int32>] = allowedLanes.map { lanes in
+        SIMD16<Int32>(repeating: Int32.min) & ~lanes
+    }
+
     /// Bit `t` set when tag `t` may follow tag `previous` (`EntityTagIndex.allowed`), for each previous
     /// tag and the sentence start.
     static let allowedTags: [UInt16] = (0...startTag).map { previous in
@@ -114,10 +141,10 @@ enum PerceptronDecoder {
         guard n > 0 else { return }
         let headline: UInt64 = NERFeatures.isHeadline(UnsafeBufferPointer(atoms)) ? 1 : 0
         let start = NERFeatures.sentenceStart, end = NERFeatures.sentenceEnd
-        let noTag = startTag, tagCount = EntityTagIndex.count
+        let noTag = startTag
         let historyBlocks = weights.historyBlocks, markBlocks = weights.markBlocks
         let rows = types.rows, ids = types.ids
-        let allowed = allowedTags, tagHalves = previousTagHalves  // globals: read once per sentence
+        let lanes = allowedLanes, fills = disallowedFill, tagHalves = previousTagHalves  // globals: read once per sentence
         @inline(__always) func lw(_ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : atoms[j].lower }
         @inline(__always) func sh(_ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : atoms[j].shortShape }
         @inline(__always) func type(_ j: Int) -> Int32 { j < 0 ? rows.startType : j >= n ? rows.endType : ids[j] }
@@ -222,8 +249,7 @@ enum PerceptronDecoder {
                     }
                     weights.add(f, count: count, to: scores)
                     let all = UnsafeRawPointer(scores).loadUnaligned(as: NERBlockCache.Scores.self) &+ sum
-                    UnsafeMutableRawPointer(scores).storeBytes(of: all, as: NERBlockCache.Scores.self)
-                    let best = argmax(scores, allowed: allowed.withUnsafeBufferPointer { $0[t1] }, tagCount: tagCount)
+                    let best = argmax(all, lanes: lanes.withUnsafeBufferPointer { $0[t1] }, fill: fills.withUnsafeBufferPointer { $0[t1] })
                     out[i] = best
                     t2 = t1; t1 = best
                 }
