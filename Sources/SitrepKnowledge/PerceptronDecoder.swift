@@ -143,6 +143,10 @@ enum PerceptronDecoder {
         let start = NERFeatures.sentenceStart, end = NERFeatures.sentenceEnd
         let noTag = startTag
         let historyBlocks = weights.historyBlocks, markBlocks = weights.markBlocks
+        // Whether any token of the sentence has a dictionary mark (most sentences have none).
+        var marked = false
+        if let marks { for j in 0..<marks.count where marks[j] != 0 { marked = true; break } }
+        let unmarkedIndex = weights.markIndex(0)
         let rows = types.rows, ids = types.ids
         let lanes = allowedLanes, fills = disallowedFill, tagHalves = previousTagHalves  // globals: read once per sentence
         @inline(__always) func lw(_ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : atoms[j].lower }
@@ -226,14 +230,27 @@ enum PerceptronDecoder {
                         f[count + 3] = NERFeatures.feature(25, shapes.0); f[count + 4] = NERFeatures.feature(26, shapes.4)
                         count += 5
                     }
-                    // Dictionary marks.
-                    let d = mark(i), before = mark(i - 1), after = mark(i + 1)
-                    let m = weights.markIndex(d), mb = weights.markIndex(before), ma = weights.markIndex(after)
-                    if m < 3 && mb < 3 && ma < 3 {
-                        sum &+= markBlocks[9 * mb + 3 * m + ma]
+                    // Dictionary marks (in a sentence without any, every mark is 0: the block of three unmarked tokens).
+                    let d: UInt64, m: Int
+                    if marked {
+                        d = mark(i)
+                        let before = mark(i - 1), after = mark(i + 1)
+                        m = weights.markIndex(d)
+                        let mb = weights.markIndex(before), ma = weights.markIndex(after)
+                        if m < 3 && mb < 3 && ma < 3 {
+                            sum &+= markBlocks[9 * mb + 3 * m + ma]
+                        } else {
+                            f[count] = NERFeatures.feature(31, d); f[count + 1] = NERFeatures.feature(33, before, d, after)
+                            count += 2
+                        }
                     } else {
-                        f[count] = NERFeatures.feature(31, d); f[count + 1] = NERFeatures.feature(33, before, d, after)
-                        count += 2
+                        d = 0; m = unmarkedIndex
+                        if m < 3 {
+                            sum &+= markBlocks[13 * m]
+                        } else {
+                            f[count] = NERFeatures.feature(31, 0); f[count + 1] = NERFeatures.feature(33, 0, 0, 0)
+                            count += 2
+                        }
                     }
                     // The shape with the previous tags, the label memory and the mark.
                     if blocks.addShapeTags(shapeID: shapeIds.2, shortShape: shape, previous: t1, beforeThat: t2, memory: remembered,
