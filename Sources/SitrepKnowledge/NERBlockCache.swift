@@ -26,7 +26,13 @@ struct NERBlockCache {
 
     init() {
         _ = shapeIds.insert(NERFeatures.sentenceStart); _ = shapeIds.insert(NERFeatures.sentenceEnd)
+        // Room for the blocks a news article makes (a few dozen of each): one allocation each instead of
+        // growing from empty, a copy at every doubling.
+        windowScores.reserveCapacity(Self.reserved); shapeTagScores.reserveCapacity(Self.reserved)
     }
+
+    /// Blocks of each kind kept without growing (more only grow the arrays).
+    static let reserved = 64
 
     /// A packed key made a table key: a bijection (odd multiply, then rotate) so distinct packed keys
     /// stay distinct; nil for the two values the table cannot store apart (0 and 1), never met in practice.

@@ -612,6 +612,9 @@ struct NERWordScoreCache {
     /// as scores): a row is kept and copied as one 64-byte value.
     private var scores: [SIMD16<Int32>] = []
 
+    /// A cache with room for the word types a news article scores (more only grow it).
+    init() { scores.reserveCapacity(NERBlockCache.reserved) }
+
     /// The cache key of a word type at the start of a sentence or not (`first` 0/1), in a headline or not.
     @inline(__always)
     static func key(word: UInt64, first: UInt64, headline: UInt64) -> UInt64 {
