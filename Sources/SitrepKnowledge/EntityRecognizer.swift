@@ -243,6 +243,7 @@ public struct EntityRecognizer: Sendable {
                        types: (UnsafePointer(tokenTypes), types.count))
         }
         var found: [EntityMention] = []
+        found.reserveCapacity(32)  // room for the model's names in a news article (more only grow it)
         // Known names by start, with the furthest end among each prefix: the names starting before a
         // span ends overlap it exactly when the furthest of their ends is past its start. Spans come in
         // text order, so the prefix only grows (`NERFastPathTests` pins this against comparing each name).

@@ -802,6 +802,9 @@ struct NERLabelMemory {
     /// Four 8-bit counts per word, one per label.
     private var counts: [UInt32] = []
 
+    /// A memory with room for the names of a news article (more only grow it).
+    init() { counts.reserveCapacity(32) }
+
     /// The most frequent type so far for a word (1…4 for the labels of `EntityTagIndex`, 0 for none).
     @inline(__always)
     func majority(_ word: UInt64) -> UInt64 {
