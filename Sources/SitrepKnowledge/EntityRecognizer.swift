@@ -243,6 +243,7 @@ public struct EntityRecognizer: Sendable {
                        types: (UnsafePointer(tokenTypes), types.count))
         }
         var found: [EntityMention] = []
+        found.reserveCapacity(32)  // room for the model's names in a news article (more only grow it)
         // Known names by start, with the furthest end among each prefix: the names starting before a
         // span ends overlap it exactly when the furthest of their ends is past its start. Spans come in
         // text order, so the prefix only grows (`NERFastPathTests` pins this against comparing each name).
@@ -256,32 +257,43 @@ public struct EntityRecognizer: Sendable {
             while before < knownStarts.count && knownStarts[before].start < r.end { before += 1 }
             return before > 0 && furthestEnd[before - 1] > r.start
         }
-        for range in sentences {
-            // Spans as `EntitySpans.spans` reads the BIO tags: a name starts at B-X, or at I-X after anything not X.
-            var spanStart = -1, spanLabel = -1
-            for i in range.lowerBound...range.upperBound {
-                let t = i < range.upperBound ? tags[i] : 0
-                if t == 0 && spanStart < 0 { continue }  // an O outside a name changes nothing
-                let label = t > 0 ? (t - 1) / 2 : -1
-                let begins = t > 0 && (t - 1) % 2 == 0
-                if spanStart >= 0 && (label != spanLabel || begins) {
-                    let l = EntityTagIndex.labels[spanLabel]
-                    if l != .misc {
-                        let r = TextRange(start: tokens[spanStart].range.start, end: tokens[i - 1].range.end)
-                        if !overlapsKnown(r) {
-                            found.append(EntityMention(range: r, label: l, fromDictionary: false))
-                        }
+        tags.withUnsafeBufferPointer { tags in
+            for range in sentences {
+                // Spans as `EntitySpans.spans` reads the BIO tags: a name starts at B-X, or at I-X after anything not X.
+                var spanStart = -1, spanLabel = -1
+                var i = range.lowerBound
+                let end = range.upperBound
+                while i <= end {
+                    if spanStart < 0 {
+                        // An O outside a name changes nothing: skip the run of them.
+                        while i < end && tags[i] == 0 { i &+= 1 }
+                        if i == end { break }
                     }
-                    spanStart = -1
+                    let t = i < end ? tags[i] : 0
+                    let label = t > 0 ? (t - 1) / 2 : -1
+                    let begins = t > 0 && (t - 1) % 2 == 0
+                    if spanStart >= 0 && (label != spanLabel || begins) {
+                        let l = EntityTagIndex.labels[spanLabel]
+                        if l != .misc {
+                            let r = TextRange(start: tokens[spanStart].range.start, end: tokens[i - 1].range.end)
+                            if !overlapsKnown(r) {
+                                found.append(EntityMention(range: r, label: l, fromDictionary: false))
+                            }
+                        }
+                        spanStart = -1
+                    }
+                    if label >= 0 && spanStart < 0 { spanStart = i; spanLabel = label }
+                    i &+= 1
                 }
-                if label >= 0 && spanStart < 0 { spanStart = i; spanLabel = label }
             }
         }
         // One name, one label through the document: a known name's label wins, else the model's majority.
+        // Only the model's names are relabelled, so a known name counts only when a model name has its
+        // bytes: the model's names are entered first and the known ones only add to those.
         guard !found.isEmpty else { return known.sorted { $0.range < $1.range } }
-        var votes = NameVotes(bytes: utf8, names: known.count + found.count)
-        for m in known where m.label != .misc { votes.add(m.range, m.label, 1000) }
+        var votes = NameVotes(bytes: utf8, names: found.count)
         let foundEntries = found.map { votes.add($0.range, $0.label, 1) }
+        for m in known where m.label != .misc { votes.addIfEntered(m.range, m.label, 1000) }
         for i in found.indices {
             if let best = votes.relabel(entry: foundEntries[i], label: found[i].label) { found[i].label = best }
         }
@@ -333,12 +345,39 @@ private struct NameVotes {
         return memcmp(bytes.baseAddress! + Int(a.start), bytes.baseAddress! + Int(b.start), Int(a.length)) == 0
     }
 
+    /// The table key of the name at `range` (its bytes' hash).
+    @inline(__always)
+    private func key(_ range: TextRange) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for k in Int(range.start)..<Int(range.end) { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01B3 }
+        return NERFeatures.mix(h)
+    }
+
+    /// Adds `weight` votes for `label` to the name at `range` when a name with its bytes was added
+    /// before (`add`); otherwise nothing.
+    mutating func addIfEntered(_ range: TextRange, _ label: EntityLabel, _ weight: Int) {
+        let row = rows.row(key(range))
+        guard row >= 0 else { return }
+        var e = head[Int(row)]
+        while e >= 0 && !same(entries[e].range, range) { e = entries[e].next }
+        guard e >= 0 else { return }
+        vote(e, label, weight)
+    }
+
+    @inline(__always)
+    private mutating func vote(_ e: Int, _ label: EntityLabel, _ weight: Int) {
+        switch label {
+        case .person: entries[e].votes.0 += weight
+        case .organisation: entries[e].votes.1 += weight
+        case .location: entries[e].votes.2 += weight
+        case .misc: entries[e].votes.3 += weight
+        }
+    }
+
     /// Adds `weight` votes for `label` to the name at `range`; returns its entry.
     @discardableResult
     mutating func add(_ range: TextRange, _ label: EntityLabel, _ weight: Int) -> Int {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for k in Int(range.start)..<Int(range.end) { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01B3 }
-        let (row, isNew) = rows.insert(NERFeatures.mix(h))
+        let (row, isNew) = rows.insert(key(range))
         if isNew { head.append(-1) }
         var e = head[Int(row)]
         var last = -1
@@ -348,12 +387,7 @@ private struct NameVotes {
             entries.append((range, -1, (0, 0, 0, 0)))
             if last >= 0 { entries[last].next = e } else { head[Int(row)] = e }
         }
-        switch label {
-        case .person: entries[e].votes.0 += weight
-        case .organisation: entries[e].votes.1 += weight
-        case .location: entries[e].votes.2 += weight
-        case .misc: entries[e].votes.3 += weight
-        }
+        vote(e, label, weight)
         return e
     }
 

@@ -26,7 +26,13 @@ struct NERBlockCache {
 
     init() {
         _ = shapeIds.insert(NERFeatures.sentenceStart); _ = shapeIds.insert(NERFeatures.sentenceEnd)
+        // Room for the blocks a news article makes (a few dozen of each): one allocation each instead of
+        // growing from empty, a copy at every doubling.
+        windowScores.reserveCapacity(Self.reserved); shapeTagScores.reserveCapacity(Self.reserved)
     }
+
+    /// Blocks of each kind kept without growing (more only grow the arrays).
+    static let reserved = 64
 
     /// A packed key made a table key: a bijection (odd multiply, then rotate) so distinct packed keys
     /// stay distinct; nil for the two values the table cannot store apart (0 and 1), never met in practice.
@@ -60,14 +66,22 @@ struct NERBlockCache {
         let packed = UInt64(ids.0) | UInt64(ids.1) << 12 | UInt64(ids.2) << 24 | UInt64(ids.3) << 36 | UInt64(ids.4) << 48
         guard let key = Self.tableKey(packed) else { return false }
         let known = windows.row(key)
-        if known >= 0 { sum &+= windowScores[Int(known)]; return true }
+        if known >= 0 { sum &+= windowScores.withUnsafeBufferPointer { $0[Int(known)] }; return true }
+        sum &+= newWindow(key, values: values, weights: weights)
+        return true
+    }
+
+    /// The summed weights of a window not seen before (key `key`), kept for the next time: out of line,
+    /// so the look-up above stays small enough to inline.
+    @inline(never)
+    private mutating func newWindow(_ key: UInt64, values: (UInt64, UInt64, UInt64, UInt64, UInt64),
+                                    weights: PerceptronWeightTable) -> Scores {
         _ = windows.insert(key)
         var f: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
         Self.windowFeatures(values, into: &f)
         let s = withUnsafePointer(to: &f) { $0.withMemoryRebound(to: UInt64.self, capacity: 5) { weights.sum($0, count: 5) } }
         windowScores.append(s)
-        sum &+= s
-        return true
+        return s
     }
 
     /// The shape-window features of `NERFeatures.contextFeatures` for shapes at −2…+2.
@@ -90,7 +104,16 @@ struct NERBlockCache {
         let packed = UInt64(shapeID) | UInt64(t1) << 12 | UInt64(t2) << 17 | memory << 22 | UInt64(markIndex) << 26
         guard let key = Self.tableKey(packed) else { return false }
         let known = shapeTags.row(key)
-        if known >= 0 { sum &+= shapeTagScores[Int(known)]; return true }
+        if known >= 0 { sum &+= shapeTagScores.withUnsafeBufferPointer { $0[Int(known)] }; return true }
+        sum &+= newShapeTags(key, shortShape: shortShape, previous: t1, beforeThat: t2, memory: memory,
+                             markIndex: markIndex, markValue: markValue, weights: weights)
+        return true
+    }
+
+    /// The summed weights of a shape-and-history group not seen before (key `key`), kept for the next time.
+    @inline(never)
+    private mutating func newShapeTags(_ key: UInt64, shortShape: UInt64, previous t1: Int, beforeThat t2: Int, memory: UInt64,
+                                       markIndex: Int, markValue: UInt64, weights: PerceptronWeightTable) -> Scores {
         _ = shapeTags.insert(key)
         let shape = NERFeatures.feature(5, shortShape)
         var f: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
@@ -101,7 +124,6 @@ struct NERBlockCache {
         let n = markIndex < 3 ? 4 : 3
         let s = withUnsafePointer(to: &f) { $0.withMemoryRebound(to: UInt64.self, capacity: 4) { weights.sum($0, count: n) } }
         shapeTagScores.append(s)
-        sum &+= s
-        return true
+        return s
     }
 }

@@ -612,6 +612,9 @@ struct NERWordScoreCache {
     /// as scores): a row is kept and copied as one 64-byte value.
     private var scores: [SIMD16<Int32>] = []
 
+    /// A cache with room for the word types a news article scores (more only grow it).
+    init() { scores.reserveCapacity(NERBlockCache.reserved) }
+
     /// The cache key of a word type at the start of a sentence or not (`first` 0/1), in a headline or not.
     @inline(__always)
     static func key(word: UInt64, first: UInt64, headline: UInt64) -> UInt64 {
@@ -798,6 +801,9 @@ struct NERLabelMemory {
     private var rows = PerceptronFeatureTable(capacity: 64)
     /// Four 8-bit counts per word, one per label.
     private var counts: [UInt32] = []
+
+    /// A memory with room for the names of a news article (more only grow it).
+    init() { counts.reserveCapacity(32) }
 
     /// The most frequent type so far for a word (1…4 for the labels of `EntityTagIndex`, 0 for none).
     @inline(__always)

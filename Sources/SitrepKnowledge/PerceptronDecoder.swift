@@ -73,6 +73,33 @@ enum PerceptronDecoder {
         return best
     }
 
+    /// `argmax(_:allowed:tagCount:)` over a score vector (tags in lanes 0…8, the other lanes ignored):
+    /// the lanes that may not follow (`allowedLanes[previous]`: all ones for `O` and each allowed tag)
+    /// are set to `Int32.min` (`fill`), then the first lane holding the largest value wins, as in the
+    /// scalar loop (lane 0 always takes part, so an all-`Int32.min` vector gives `O`). One masking and
+    /// eight compare-and-moves instead of a loop testing each tag's bit.
+    @inline(__always)
+    static func argmax(_ v: SIMD16<Int32>, lanes: SIMD16<Int32>, fill: SIMD16<Int32>) -> Int {
+        let m = (v & lanes) | fill
+        var best = 0, top = m[0]
+        @inline(__always) func take(_ t: Int) { let s = m[t]; if s > top { best = t; top = s } }
+        take(1); take(2); take(3); take(4); take(5); take(6); take(7); take(8)
+        return best
+    }
+
+    /// Per previous tag and the start: all ones in lane 0 and in the lane of each tag that may follow
+    /// (`allowedTags`), zeros elsewhere (lanes past the tags included).
+    static let allowedLanes: [SIMD16<Int32>] = allowedTags.map { mask in
+        var v = SIMD16<Int32>(repeating: 0)
+        for t in 0..<EntityTagIndex.count where t == 0 || mask & (1 << UInt16(t)) != 0 { v[t] = -1 }
+        return v
+    }
+
+    /// `Int32.min` in the lanes `allowedLanes` leaves out, zeros elsewhere.
+    static let disallowedFill: [SIMD16<Int32>] = allowedLanes.map { lanes in
+        SIMD16<Int32>(repeating: Int32.min) & ~lanes
+    }
+
     /// Bit `t` set when tag `t` may follow tag `previous` (`EntityTagIndex.allowed`), for each previous
     /// tag and the sentence start.
     static let allowedTags: [UInt16] = (0...startTag).map { previous in
@@ -114,10 +141,14 @@ enum PerceptronDecoder {
         guard n > 0 else { return }
         let headline: UInt64 = NERFeatures.isHeadline(UnsafeBufferPointer(atoms)) ? 1 : 0
         let start = NERFeatures.sentenceStart, end = NERFeatures.sentenceEnd
-        let noTag = startTag, tagCount = EntityTagIndex.count
+        let noTag = startTag
         let historyBlocks = weights.historyBlocks, markBlocks = weights.markBlocks
+        // Whether any token of the sentence has a dictionary mark (most sentences have none).
+        var marked = false
+        if let marks { for j in 0..<marks.count where marks[j] != 0 { marked = true; break } }
+        let unmarkedIndex = weights.markIndex(0)
         let rows = types.rows, ids = types.ids
-        let allowed = allowedTags, tagHalves = previousTagHalves  // globals: read once per sentence
+        let lanes = allowedLanes, fills = disallowedFill, tagHalves = previousTagHalves  // globals: read once per sentence
         @inline(__always) func lw(_ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : atoms[j].lower }
         @inline(__always) func sh(_ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : atoms[j].shortShape }
         @inline(__always) func type(_ j: Int) -> Int32 { j < 0 ? rows.startType : j >= n ? rows.endType : ids[j] }
@@ -199,14 +230,27 @@ enum PerceptronDecoder {
                         f[count + 3] = NERFeatures.feature(25, shapes.0); f[count + 4] = NERFeatures.feature(26, shapes.4)
                         count += 5
                     }
-                    // Dictionary marks.
-                    let d = mark(i), before = mark(i - 1), after = mark(i + 1)
-                    let m = weights.markIndex(d), mb = weights.markIndex(before), ma = weights.markIndex(after)
-                    if m < 3 && mb < 3 && ma < 3 {
-                        sum &+= markBlocks[9 * mb + 3 * m + ma]
+                    // Dictionary marks (in a sentence without any, every mark is 0: the block of three unmarked tokens).
+                    let d: UInt64, m: Int
+                    if marked {
+                        d = mark(i)
+                        let before = mark(i - 1), after = mark(i + 1)
+                        m = weights.markIndex(d)
+                        let mb = weights.markIndex(before), ma = weights.markIndex(after)
+                        if m < 3 && mb < 3 && ma < 3 {
+                            sum &+= markBlocks[9 * mb + 3 * m + ma]
+                        } else {
+                            f[count] = NERFeatures.feature(31, d); f[count + 1] = NERFeatures.feature(33, before, d, after)
+                            count += 2
+                        }
                     } else {
-                        f[count] = NERFeatures.feature(31, d); f[count + 1] = NERFeatures.feature(33, before, d, after)
-                        count += 2
+                        d = 0; m = unmarkedIndex
+                        if m < 3 {
+                            sum &+= markBlocks[13 * m]
+                        } else {
+                            f[count] = NERFeatures.feature(31, 0); f[count + 1] = NERFeatures.feature(33, 0, 0, 0)
+                            count += 2
+                        }
                     }
                     // The shape with the previous tags, the label memory and the mark.
                     if blocks.addShapeTags(shapeID: shapeIds.2, shortShape: shape, previous: t1, beforeThat: t2, memory: remembered,
@@ -222,8 +266,7 @@ enum PerceptronDecoder {
                     }
                     weights.add(f, count: count, to: scores)
                     let all = UnsafeRawPointer(scores).loadUnaligned(as: NERBlockCache.Scores.self) &+ sum
-                    UnsafeMutableRawPointer(scores).storeBytes(of: all, as: NERBlockCache.Scores.self)
-                    let best = argmax(scores, allowed: allowed.withUnsafeBufferPointer { $0[t1] }, tagCount: tagCount)
+                    let best = argmax(all, lanes: lanes.withUnsafeBufferPointer { $0[t1] }, fill: fills.withUnsafeBufferPointer { $0[t1] })
                     out[i] = best
                     t2 = t1; t1 = best
                 }

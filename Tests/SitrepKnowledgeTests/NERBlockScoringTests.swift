@@ -231,6 +231,32 @@ import Testing
         }
     }
 
+    /// The vector argmax picks what the scalar loop picks: ties to the first tag, lanes past the nine
+    /// tags ignored whatever they hold, `Int32.min` and `Int32.max` scores, every previous tag.
+    @Test(arguments: Array(0...PerceptronDecoder.startTag))
+    func vectorArgmaxEqualsTheScalarLoop(previous: Int) {
+        var rng = SplitMix64(seed: UInt64(previous) &+ 17)
+        let edge: [Int32] = [Int32.min, Int32.min + 1, -1, 0, 1, Int32.max - 1, Int32.max]
+        let lanes = PerceptronDecoder.allowedLanes[previous], fill = PerceptronDecoder.disallowedFill[previous]
+        for round in 0..<4000 {
+            var v = SIMD16<Int32>(repeating: 0)
+            for t in 0..<16 {
+                switch round % 4 {
+                case 0: v[t] = Int32(truncatingIfNeeded: rng.next())
+                case 1: v[t] = Int32(truncatingIfNeeded: rng.next() % 4)  // many ties
+                case 2: v[t] = edge[Int(rng.next() % UInt64(edge.count))]
+                default: v[t] = t < EntityTagIndex.count ? Int32.min : Int32(truncatingIfNeeded: rng.next())
+                }
+            }
+            let scalar = withUnsafeTemporaryAllocation(of: Int32.self, capacity: 16) { p in
+                for t in 0..<16 { p[t] = v[t] }
+                return PerceptronDecoder.argmax(p.baseAddress!, allowed: PerceptronDecoder.allowedTags[previous],
+                                                tagCount: EntityTagIndex.count)
+            }
+            #expect(PerceptronDecoder.argmax(v, lanes: lanes, fill: fill) == scalar)
+        }
+    }
+
     @Test(arguments: ["Idlib", "al-Nusra", "U.S.", "of", "ab", "abc", "ABCD", "McDonald's", ""])
     func wordAndSuffixCompletionMatchesTheFullAtoms(word: String) {
         var copy = word
