@@ -93,6 +93,9 @@ public struct ExtractionLexicon: Sendable {
     var functionWords: [UInt64: FunctionClass] = [:]
     /// Phrases that put an event inside a claim of responsibility ("claimed responsibility for").
     public private(set) var responsibilityPhrases: [String] = []
+    /// Responsibility cues that, followed directly by this preposition, modify the noun before them ("a pastor accused
+    /// of blasphemy was stoned"): the claim then covers only that phrase, not the clause's own verb.
+    public private(set) var participlePrepositions: [String: String] = [:]
 
     /// The files this lexicon reads, in load order.
     public static let files = ["event-triggers.tsv", "frames.tsv", "argument-classes.tsv", "actor-nouns.tsv",
@@ -175,6 +178,7 @@ public struct ExtractionLexicon: Sendable {
         }
         for row in try ResourceTable.rows("responsibility-cues.tsv", directory: directory, minFields: 1) {
             lex.responsibilityPhrases.append(row.field(0).lowercased())
+            if !row.field(1).isEmpty, row.field(1) != "-" { lex.participlePrepositions[row.field(0).lowercased()] = row.field(1).lowercased() }
         }
         lex.buildWordInfo()
         return lex
