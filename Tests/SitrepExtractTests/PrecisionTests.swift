@@ -27,6 +27,8 @@ struct PrecisionTests {
         Case(text: "The ruling party withdrew the bill after a stormy debate.", absent: .withdrawal),
         Case(text: "The farmer's family withdrew the complaint against the landlord.", absent: .withdrawal),
         Case(text: "The controversial bill was withdrawn on Friday.", absent: .withdrawal),
+        Case(text: "Students demanded the withdrawal of the fee rise proposal.", absent: .withdrawal),
+        Case(text: "Two soldiers withdrew money from a cash machine near the barracks.", absent: .withdrawal),
     ]
 
     /// Near misses of the money and paper veto: forces and groups that withdraw, with or without an object.
