@@ -32,6 +32,10 @@ enum ArgumentClass: String, Sendable, CaseIterable {
     case territory, military, weapon, combatant, civilian, property
     /// A deal, truce or ceasefire: "struck a deal" is an agreement, not an attack.
     case pact
+    /// Money and what holds it ("withdrew $300", "withdrew her savings"): no force moves.
+    case money
+    /// A bid, bill, complaint or other paper ("withdrew his candidacy", "withdrew the complaint").
+    case document
 }
 
 /// A word that refines an event of one type into another type and/or mode.
@@ -73,6 +77,8 @@ enum FunctionClass: String, Sendable, CaseIterable {
 public struct ExtractionLexicon: Sendable {
     var triggers = PhraseTable<TriggerEntry>(bit: 1)
     var frames: [String: [ArgumentClass: (EventType, EventMode?)]] = [:]
+    /// Frame rows of type `none`: an argument of that class makes the trigger no event ("withdrew $300").
+    var frameVetoes: [String: Set<ArgumentClass>] = [:]
     var argumentClasses: [UInt64: ArgumentClass] = [:]
     var actorNouns = PhraseTable<ActorKind>(bit: 2)
     var modeCues = PhraseTable<[ModeCue]>(bit: 4)
@@ -87,6 +93,9 @@ public struct ExtractionLexicon: Sendable {
     var functionWords: [UInt64: FunctionClass] = [:]
     /// Phrases that put an event inside a claim of responsibility ("claimed responsibility for").
     public private(set) var responsibilityPhrases: [String] = []
+    /// Responsibility cues that, followed directly by this preposition, modify the noun before them ("a pastor accused
+    /// of blasphemy was stoned"): the claim then covers only that phrase, not the clause's own verb.
+    public private(set) var participlePrepositions: [String: String] = [:]
 
     /// The files this lexicon reads, in load order.
     public static let files = ["event-triggers.tsv", "frames.tsv", "argument-classes.tsv", "actor-nouns.tsv",
@@ -99,9 +108,15 @@ public struct ExtractionLexicon: Sendable {
         var lex = ExtractionLexicon()
         for row in try ResourceTable.rows("frames.tsv", directory: directory, minFields: 4) {
             guard let cls = ArgumentClass(rawValue: row.field(1)) else { throw row.error("unknown argument class '\(row.field(1))'") }
+            if lex.frames[row.field(0), default: [:]][cls] != nil || lex.frameVetoes[row.field(0)]?.contains(cls) == true {
+                throw row.error("duplicate frame row")
+            }
+            if row.field(2) == "none" {
+                lex.frameVetoes[row.field(0), default: []].insert(cls)
+                continue
+            }
             guard let type = EventType(rawValue: row.field(2)) else { throw row.error("unknown event type '\(row.field(2))'") }
             let mode = try parseMode(row.field(3), row)
-            if lex.frames[row.field(0), default: [:]][cls] != nil { throw row.error("duplicate frame row") }
             lex.frames[row.field(0), default: [:]][cls] = (type, mode)
         }
         try lex.loadTriggers(try ResourceTable.rows("event-triggers.tsv", directory: directory, minFields: 6))
@@ -163,6 +178,7 @@ public struct ExtractionLexicon: Sendable {
         }
         for row in try ResourceTable.rows("responsibility-cues.tsv", directory: directory, minFields: 1) {
             lex.responsibilityPhrases.append(row.field(0).lowercased())
+            if !row.field(1).isEmpty, row.field(1) != "-" { lex.participlePrepositions[row.field(0).lowercased()] = row.field(1).lowercased() }
         }
         lex.buildWordInfo()
         return lex
@@ -196,7 +212,7 @@ public struct ExtractionLexicon: Sendable {
             guard let type = EventType(rawValue: row.field(2)) else { throw row.error("unknown event type '\(row.field(2))'") }
             let mode = try ExtractionLexicon.parseMode(row.field(3), row)
             let frame = row.field(4) == "-" ? nil : row.field(4)
-            if let frame, frames[frame] == nil {
+            if let frame, frames[frame] == nil, frameVetoes[frame] == nil {
                 throw row.error("unknown frame '\(frame)'")
             }
             let flags = Set(row.field(5).split(separator: ",").map(String.init))

@@ -314,6 +314,10 @@ extension ExtractionRun {
            candidates[prev].isNoun, candidates[prev].headEnd == previousEnd {
             c.argumentClass = argumentClass(in: candidates[prev].start..<candidates[prev].end)
         }
+        // "withdrew $300 from her account", "withdrew the bill": an object of a vetoed class makes the trigger no event.
+        if let frame = c.entry.frame, let cls = c.argumentClass, lexicon.frameVetoes[frame]?.contains(cls) == true {
+            c.dropped = true; return
+        }
         if ExtractionRun.intransitiveTypes.contains(c.type), !c.isPassive {
             // "Thousands of civilians are fleeing": an intransitive verb's class is its subject's.
             c.argumentClass = subjectWindow.flatMap { argumentClass(in: $0) } ?? subject.flatMap { argumentClass(in: $0.tokens) }

@@ -36,18 +36,51 @@ public enum MainEvent {
 
     /// Whether the trigger follows a claim of responsibility in its clause ("claimed responsibility for a car bomb").
     static func isClaimed(_ m: EventMention, phrases: [String]) -> Bool {
-        guard !phrases.isEmpty else { return false }
+        guard let clause = clauseBefore(m) else { return false }
+        return phrases.contains { clause.contains(" " + $0 + " ") }
+    }
+
+    /// The lowercased clause (up to 80 bytes) before the trigger, opened by a space.
+    static func clauseBefore(_ m: EventMention) -> String? {
         let offset = Int(m.trigger.start - m.evidence.start)
         let utf8 = Array(m.evidence.text.utf8)
-        guard offset > 0, offset <= utf8.count else { return false }
+        guard offset > 0, offset <= utf8.count else { return nil }
         let before = " " + String(decoding: utf8[max(0, offset - 80)..<offset], as: UTF8.self).lowercased()
-        let clause = before.split(separator: ";").last.map(String.init) ?? before
-        return phrases.contains { clause.contains(" " + $0 + " ") }
+        return before.split(separator: ";").last.map(String.init) ?? before
+    }
+
+    /// Whether a claim of responsibility covers the trigger. A participle cue followed directly by its preposition
+    /// ("a pastor accused of blasphemy was stoned", "who was accused of theft, was stoned") covers the trigger only while
+    /// its phrase runs on up to it: a comma, a form of "be" or a clause break ends that phrase. Said of a side
+    /// ("accused the army of shelling the town") it covers the clause.
+    static func isClaimed(_ m: EventMention, lexicon: ExtractionLexicon) -> Bool {
+        guard !lexicon.responsibilityPhrases.isEmpty, let clause = clauseBefore(m) else { return false }
+        for phrase in lexicon.responsibilityPhrases {
+            let needle = " " + phrase + " "
+            var from = clause.startIndex
+            while let r = clause.range(of: needle, range: from..<clause.endIndex) {
+                from = clause.index(before: r.upperBound)
+                guard let prep = lexicon.participlePrepositions[phrase], clause[r.upperBound...].hasPrefix(prep + " ")
+                else { return true }
+                let tail = clause[clause.index(r.upperBound, offsetBy: prep.count)...]
+                if !phraseEnds(tail, lexicon: lexicon) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether a comma, a form of "be" or a clause break stands in `tail` (the phrase after the cue's preposition).
+    static func phraseEnds(_ tail: Substring, lexicon: ExtractionLexicon) -> Bool {
+        if tail.contains(",") { return true }
+        return tail.split(separator: " ").contains { word in
+            let c = lexicon.functionWords[WordKey.of(String(word))]
+            return c == .be || c == .clauseBreak
+        }
     }
 
     /// The main event, or `nil` when the text names none or only events inside a claim of responsibility.
     public static func choose(_ mentions: [EventMention], lexicon: ExtractionLexicon) -> EventMention? {
-        let free = mentions.filter { !isClaimed($0, phrases: lexicon.responsibilityPhrases) }
+        let free = mentions.filter { !isClaimed($0, lexicon: lexicon) }
         if free.isEmpty, !mentions.isEmpty {
             // Every event stands inside a claim: the text is about who did it.
             return nil

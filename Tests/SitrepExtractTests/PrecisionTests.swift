@@ -19,7 +19,33 @@ struct PrecisionTests {
         Case(text: "Both armies point to the bombings to justify continued military operations in the south.", absent: .offensive),
         Case(text: "The spy agency hopes to exacerbate rivalries and accelerate splits among the militias.", absent: .groupChange),
         Case(text: "Similar ceasefires collapsed within weeks.", absent: .agreement),
+        // Withdrawing money or paper moves no force: an object of class money or document vetoes the trigger.
+        Case(text: "The widow withdrew $2,450.15 from her account before she left town.", absent: .withdrawal),
+        Case(text: "He kept withdrawing his late aunt's monthly pension of 9,000 rupees.", absent: .withdrawal),
+        Case(text: "Depositors rushed to withdraw cash and savings from the small lender.", absent: .withdrawal),
+        Case(text: "The mayor withdrew his candidacy a week before the vote.", absent: .withdrawal),
+        Case(text: "The ruling party withdrew the bill after a stormy debate.", absent: .withdrawal),
+        Case(text: "The farmer's family withdrew the complaint against the landlord.", absent: .withdrawal),
+        Case(text: "The controversial bill was withdrawn on Friday.", absent: .withdrawal),
+        Case(text: "Students demanded the withdrawal of the fee rise proposal.", absent: .withdrawal),
+        Case(text: "Two soldiers withdrew money from a cash machine near the barracks.", absent: .withdrawal),
     ]
+
+    /// Near misses of the money and paper veto: forces and groups that withdraw, with or without an object.
+    static let forcesWithdraw: [String] = [
+        "Troops withdrew from the hill town on Sunday.",
+        "The army withdrew its forces from the border crossing.",
+        "The rebels withdrew.",
+        "Hundreds of soldiers were withdrawn from the province.",
+        "The withdrawal of foreign troops began on Monday.",
+        "The militia withdrew its fighters from the bank of the river.",
+    ]
+
+    @Test(arguments: forcesWithdraw)
+    func forcesThatWithdrawStayWithdrawals(_ text: String) {
+        let types = extract(text).map(\.type)
+        #expect(types.contains(.withdrawal), "\(types)")
+    }
 
     @Test(arguments: nonEvents)
     func idiomsAndGenericNounsNameNoEvent(_ c: Case) {

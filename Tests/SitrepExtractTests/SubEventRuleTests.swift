@@ -85,6 +85,17 @@ struct SubEventRuleTests {
         Case(text: "Insurgents captured the airbase after a long siege.", type: .takeover, mode: .nonState),
         // A clause opened by "ending" names what the main event ends.
         Case(text: "The two groups signed a peace accord ending months of fighting.", type: .agreement),
+        // "accused of …" right after a noun is a reduced relative: the clause's own verb stays asserted once the phrase
+        // ends (a form of "be", a comma, "who"); an event inside the phrase, or an accusation said of a side, stays a claim.
+        Case(text: "A preacher accused of heresy was beaten to death by a mob near the mosque.", type: .riot, mode: .mobViolence),
+        Case(text: "Two herders accused of theft were shot dead by soldiers at the checkpoint.", type: .attack),
+        Case(text: "A trader, accused of hoarding fuel, was abducted by gunmen on the ring road.", type: .abduction),
+        Case(text: "A driver blamed for the crash was beaten to death by a mob near the depot.", type: .riot, mode: .mobViolence),
+        Case(text: "The opposition accused the army of shelling the market.", type: nil),
+        Case(text: "The militia was accused of burning the village.", type: nil),
+        Case(text: "Rebels accused of shelling the market denied it on Sunday.", type: nil),
+        Case(text: "The commander, accused of ordering the massacre, rejected the charges.", type: nil),
+        Case(text: "Residents blamed the militia for the bombing of the bridge.", type: nil),
     ]
 
     /// Vocabulary by word class rather than by example: inflected multi-word verbs, any violent verb "to death",
