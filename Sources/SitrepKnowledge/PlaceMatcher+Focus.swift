@@ -43,6 +43,18 @@ extension PlaceMatcher {
                 break
             }
         }
+        // Of two places next to each other (a town and the city it neighbours or lies in) the one named more
+        // often is the document's subject; at equal counts the fit decides (size among it). The fit alone would
+        // favour the less named of the two: it is credited with its neighbour's many mentions, the neighbour
+        // with its few.
+        let dominated = local.keys.filter { t in
+            guard let dt = distinct[t] else { return false }
+            return local.keys.contains { c in
+                guard c != t, let dc = distinct[c], dc.count > dt.count else { return false }
+                return Self.nextTo(dc.place, dt.place)
+            }
+        }
+        for t in dominated { local[t] = nil }
         func best(_ d: [String: (Double, PlaceRef)]) -> PlaceRef? {
             d.max { a, b in
                 if a.value.0 != b.value.0 { return a.value.0 < b.value.0 }
@@ -76,6 +88,12 @@ extension PlaceMatcher {
             s += weight * (d < 25 ? 1 : exp(-(d - 25) / 150))
         }
         return s + 0.15 * log10(Double(population(p)) + 1)
+    }
+
+    /// Whether two places lie within 50 km of each other: a town and the city it neighbours or lies in.
+    static func nextTo(_ a: PlaceRef, _ b: PlaceRef) -> Bool {
+        guard let la = a.lat, let lo = a.lon, let qa = b.lat, let qo = b.lon else { return false }
+        return kilometres(la, lo, qa, qo) < 50
     }
 
     /// Great-circle distance in kilometres.

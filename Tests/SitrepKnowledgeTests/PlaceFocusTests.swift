@@ -32,6 +32,21 @@ import SitrepCore
         #expect(try #require(Self.matcher.focus(of: found)).name == "Dallas")
     }
 
+    /// Of a town and the city next to it, the one named more often is the focus: a town with neighbours around
+    /// it does not take the focus from a city named many times, and an article about the town that names the
+    /// city once keeps the town.
+    @Test(arguments: [
+        ("IE", ["Dublin", "Swords", "Dublin", "Malahide", "Dublin", "Balbriggan", "Dublin", "Ireland", "Dublin"], "Dublin"),
+        ("IE", ["Swords", "Dublin", "Swords", "Malahide", "Ireland"], "Swords"),
+        ("GB", ["Manchester", "Stockport", "Manchester", "Oldham", "Manchester"], "Manchester"),
+        ("GB", ["Stockport", "Stockport", "Manchester", "Stockport"], "Stockport"),
+    ])
+    func townNextToACityWinsOnlyWhenNamedAsOften(_ cc: String, _ names: [String], _ expected: String) throws {
+        let found = try names.enumerated().map { try mention($0.element, cc, Int32($0.offset * 10)) }
+        let f = try #require(Self.matcher.focus(of: found))
+        #expect(f.name == expected, "\(names) → \(f.name)")
+    }
+
     @Test func documentAboutAContinentHasTheContinentAsFocus() throws {
         let found = [try mention("Europe", nil, 0), try mention("Europe", nil, 10), try mention("Europe", nil, 20),
                      try mention("Belgium", "BE", 30)]
