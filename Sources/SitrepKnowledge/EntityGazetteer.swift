@@ -31,6 +31,8 @@ struct EntityGazetteer: Sendable {
         var prefixes = PerceptronFeatureTable(capacity: 1 << 14)
         var maxTokens = 1
         // A byte scan: lines are names, words are separated by spaces (written as the recogniser's tokens).
+        // Non-ASCII words fold through a scalar table instead of a `String` each (the same hashes).
+        var lowercaser = EntityLowercaseHasher()
         var text = text
         text.withUTF8 { b in
             var i = 0
@@ -54,7 +56,7 @@ struct EntityGazetteer: Sendable {
                                 for k in w..<e { let c = b[k]; x = (x ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* 0x100_0000_01B3 }
                                 wordHash = x
                             } else {
-                                wordHash = Self.lowerHash(String(decoding: UnsafeBufferPointer(rebasing: b[w..<e]), as: UTF8.self))
+                                wordHash = lowercaser.lowerHash(UnsafeBufferPointer(rebasing: b[w..<e]))
                             }
                             h = NERFeatures.combine(h, wordHash)
                             words += 1
