@@ -79,3 +79,66 @@ import Testing
         #expect(missing == 0)
     }
 }
+
+/// The weight table filled from the file's bytes holds what the array-by-array reading gave.
+@Suite struct NERWeightLoadFastPathTests {
+    /// A weight file with `hashes` (a repeated hash keeps its first row) and weights from `seed`.
+    static func file(_ hashes: [UInt64], scale: Float, seed: Int) -> [UInt8] {
+        var out = PerceptronModel.magic
+        func u32(_ v: UInt32) { for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(k)))) } }
+        u32(1); u32(UInt32(EntityTagIndex.count)); u32(UInt32(hashes.count)); u32(scale.bitPattern)
+        for h in hashes { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: h >> (8 * UInt64(k)))) } }
+        for i in 0..<(hashes.count * EntityTagIndex.count) {
+            let w = Int16(truncatingIfNeeded: (i &* 7919 &+ seed &* 104_729) % 65_536 - 32_768)
+            let u = UInt16(bitPattern: w)
+            out.append(UInt8(u & 0xFF)); out.append(UInt8(u >> 8))
+        }
+        return out
+    }
+
+    /// The reading the table replaced: hashes, then weights, byte by byte; the first row of a hash (0 read
+    /// as 1) wins.
+    static func reference(_ bytes: [UInt8]) -> [UInt64: [Float]] {
+        func u32(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[at + $1]) << (8 * UInt32($1)) } }
+        let tags = Int(u32(8)), n = Int(u32(12)), scale = Float(bitPattern: u32(16))
+        var out: [UInt64: [Float]] = [:]
+        for j in 0..<n {
+            var h = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[20 + 8 * j + $1]) << (8 * UInt64($1)) }
+            if h == 0 { h = 1 }  // the table stores the hash 0 as 1
+            if out[h] != nil { continue }
+            out[h] = (0..<tags).map { t in
+                let at = 20 + 8 * n + 2 * (j * tags + t)
+                return Float(Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)) * scale
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: [
+        ([], Float(1)),
+        ([0, 1, 2, 0xFFFF_FFFF_FFFF_FFFF], Float(0.25)),
+        ([5, 5, 21, 37, 5, 0x8000_0000_0000_0000, 0x10], Float(0.01)),
+        ((0..<5000).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }, Float(0.003)),
+        ((0..<3000).map { UInt64($0 % 1000) << 20 }, Float(2)),
+    ] as [([UInt64], Float)])
+    func tableHoldsTheFileWeights(_ hashes: [UInt64], _ scale: Float) throws {
+        let bytes = Self.file(hashes, scale: scale, seed: hashes.count)
+        let table = try PerceptronWeightTable(data: Data(bytes), input: "test")
+        let expected = Self.reference(bytes)
+        #expect(table.count == hashes.count)
+        for (h, w) in expected { #expect(table.weights(h) == w) }
+        for h: UInt64 in [3, 4, 0x1234_5678_9ABC] where expected[h] == nil {
+            #expect(table.weights(h) == [Float](repeating: 0, count: EntityTagIndex.count))
+        }
+    }
+
+    /// The shipped weights: every feature of the file reads back its first row.
+    @Test func shippedWeights() throws {
+        let url = URL(fileURLWithPath: try GazetteerResources.directory()).appendingPathComponent("ner-weights.bin")
+        let bytes = try [UInt8](Data(contentsOf: url))
+        let table = try PerceptronWeightTable(data: Data(bytes), input: url.path)
+        var wrong = 0
+        for (h, w) in Self.reference(bytes) where table.weights(h) != w { wrong += 1 }
+        #expect(wrong == 0)
+    }
+}
