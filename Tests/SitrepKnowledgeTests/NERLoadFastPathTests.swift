@@ -142,3 +142,49 @@ import Testing
         #expect(wrong == 0)
     }
 }
+
+/// The gazetteer's one-pass reading stores the names and prefixes of the line-by-line reading.
+@Suite struct NERGazetteerLoadFastPathTests {
+    /// Lines split on "\n", `#` lines skipped, words split on " " (empty ones skipped), each hashed
+    /// from `String.lowercased()`; the hash 0 is stored as 1.
+    static func reference(_ text: String) -> (places: Set<UInt64>, prefixes: Set<UInt64>, maxTokens: Int) {
+        var places = Set<UInt64>(), prefixes = Set<UInt64>()
+        var maxTokens = 1
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            guard let first = line.first, first != 0x23 else { continue }
+            let words = line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            var h = EntityGazetteer.sequenceSeed
+            for (k, w) in words.enumerated() {
+                if k > 0 { prefixes.insert(h == 0 ? 1 : h) }
+                h = NERFeatures.combine(h, NERLoadFastPathTests.referenceLowerHash(w))
+            }
+            if !words.isEmpty { places.insert(h == 0 ? 1 : h); maxTokens = max(maxTokens, words.count) }
+        }
+        return (places, prefixes, min(maxTokens, 6))
+    }
+
+    static let texts: [String] = [
+        "", "\n", "#", "# only a comment", "Idlib", "Idlib\n", "Deir ez-Zor\nIdlib\n# Ras al-Ain\nḤamāh",
+        "  Ras   al-Ain  \n\n\nal-Bab ", "Aleppo\r\nHoms\r\n", "a b c d e f g h\nA B", " # not a comment\nx#y",
+        "Şanlıurfa İzmir\nΑΘΗΝΑ ΟΔΟΣ\nКиїв\nالرقة دير\n北京 市\n🙂 Kabul\nCoruña\nDEIR EZ-ZOR", "\u{301}a b\u{301}",
+    ]
+
+    @Test(arguments: texts)
+    func onePassEqualsLineByLine(_ text: String) {
+        let g = EntityGazetteer(placeNames: text)
+        let r = Self.reference(text)
+        #expect(Set(g.places.keys.filter { $0 != 0 }) == r.places)
+        #expect(Set(g.prefixes.keys.filter { $0 != 0 }) == r.prefixes)
+        #expect(g.maxTokens == r.maxTokens)
+    }
+
+    @Test func shippedGazetteer() throws {
+        let url = URL(fileURLWithPath: try GazetteerResources.directory()).appendingPathComponent("ner-gazetteer.txt")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let g = EntityGazetteer(placeNames: text)
+        let r = Self.reference(text)
+        #expect(Set(g.places.keys.filter { $0 != 0 }) == r.places)
+        #expect(Set(g.prefixes.keys.filter { $0 != 0 }) == r.prefixes)
+        #expect(g.maxTokens == r.maxTokens)
+    }
+}
