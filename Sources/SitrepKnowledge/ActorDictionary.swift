@@ -133,11 +133,14 @@ public final class ActorDictionary: Sendable {
     /// ends) on both sides: then each `|` is a character of its own (no ASCII byte extends or prepends a
     /// character), so the pieces are the same. Otherwise split by characters.
     static func aliasFields(_ text: String) -> [Substring] {
-        let u = Array(text.utf8)
-        for (i, b) in u.enumerated() where b == 0x7C {
-            if (i > 0 && u[i - 1] >= 0x80) || (i + 1 < u.count && u[i + 1] >= 0x80) { return text.split(separator: "|") }
+        let asciiNeighbours = text.utf8.withContiguousStorageIfAvailable { u in
+            for i in 0..<u.count where u[i] == 0x7C {
+                if (i > 0 && u[i - 1] >= 0x80) || (i + 1 < u.count && u[i + 1] >= 0x80) { return false }
+            }
+            return true
         }
-        return text.utf8.split(separator: 0x7C).map { Substring($0) }
+        guard asciiNeighbours == true else { return text.split(separator: "|") }
+        return splitOnByte(Substring(text), 0x7C).filter { !$0.isEmpty }
     }
 
     /// Whether an alias is matched as written: a short all-caps acronym, or "The" and one capitalised

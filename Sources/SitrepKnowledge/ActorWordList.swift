@@ -93,7 +93,8 @@ func trimmedField(_ field: Substring) -> String {
 /// feed is a character of its own unless a carriage return comes before it, so a text without "\r" is split on its
 /// bytes (no walk over characters).
 func dataLines(_ text: String) -> [Substring] {
-    if text.utf8.contains(0x0D) { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+    let hasReturn = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? text.utf8.contains(0x0D)
+    if hasReturn { return text.split(separator: "\n", omittingEmptySubsequences: false) }
     return splitOnByte(Substring(text), 0x0A)
 }
 
