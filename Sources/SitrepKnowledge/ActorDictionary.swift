@@ -113,7 +113,7 @@ public final class ActorDictionary: Sendable {
             guard let kind = ActorKind(rawValue: kindText) else {
                 throw fail("data.unknownKind", "unknown kind '\(kindText)' (one of \(ActorKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            let aliases = field(3).map { $0.split(separator: "|").map(trimmedField).filter { !$0.isEmpty } } ?? []
+            let aliases = field(3).map { aliasFields($0).map(trimmedField).filter { !$0.isEmpty } } ?? []
             func day(_ i: Int, _ what: String) throws -> CalendarDay? {
                 guard let s = field(i) else { return nil }
                 guard let d = CalendarDay(iso: s) else { throw fail("data.badDate", "\(what) '\(s)' is not a YYYY-MM-DD date") }
@@ -127,6 +127,20 @@ public final class ActorDictionary: Sendable {
                                    validFrom: try day(6, "valid_from"), validTo: try day(7, "valid_to")), where_))
         }
         return out
+    }
+
+    /// `text.split(separator: "|")`, split on the bytes when every `|` has ASCII bytes (or the text's
+    /// ends) on both sides: then each `|` is a character of its own (no ASCII byte extends or prepends a
+    /// character), so the pieces are the same. Otherwise split by characters.
+    static func aliasFields(_ text: String) -> [Substring] {
+        let asciiNeighbours = text.utf8.withContiguousStorageIfAvailable { u in
+            for i in 0..<u.count where u[i] == 0x7C {
+                if (i > 0 && u[i - 1] >= 0x80) || (i + 1 < u.count && u[i + 1] >= 0x80) { return false }
+            }
+            return true
+        }
+        guard asciiNeighbours == true else { return text.split(separator: "|") }
+        return splitOnByte(Substring(text), 0x7C).filter { !$0.isEmpty }
     }
 
     /// Whether an alias is matched as written: a short all-caps acronym, or "The" and one capitalised

@@ -93,12 +93,36 @@ func trimmedField(_ field: Substring) -> String {
 /// feed is a character of its own unless a carriage return comes before it, so a text without "\r" is split on its
 /// bytes (no walk over characters).
 func dataLines(_ text: String) -> [Substring] {
-    if text.utf8.contains(0x0D) { return text.split(separator: "\n", omittingEmptySubsequences: false) }
-    return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    let hasReturn = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? text.utf8.contains(0x0D)
+    if hasReturn { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+    return splitOnByte(Substring(text), 0x0A)
 }
 
 /// A line's tab-separated fields, as `line.split(separator: "\t", omittingEmptySubsequences: false)` gives them
 /// (a tab is always a character of its own).
 func dataFields(_ line: Substring) -> [Substring] {
-    line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
+    splitOnByte(line, 0x09)
+}
+
+/// `text.utf8.split(separator: byte, omittingEmptySubsequences: false).map { Substring($0) }` for an ASCII
+/// `byte`: the separators are found in the contiguous bytes and the pieces cut by offsets (the generic
+/// split walks the view index by index).
+func splitOnByte(_ text: Substring, _ byte: UInt8) -> [Substring] {
+    let u = text.utf8
+    let offsets: [Int]? = u.withContiguousStorageIfAvailable { b in
+        var found: [Int] = []
+        for i in 0..<b.count where b[i] == byte { found.append(i) }
+        return found
+    }
+    guard let offsets else { return u.split(separator: byte, omittingEmptySubsequences: false).map { Substring($0) } }
+    var out: [Substring] = []
+    out.reserveCapacity(offsets.count + 1)
+    var start = u.startIndex, previous = 0
+    for k in offsets {
+        let end = u.index(start, offsetBy: k - previous)
+        out.append(Substring(u[start..<end]))
+        start = u.index(after: end); previous = k + 1
+    }
+    out.append(Substring(u[start...]))
+    return out
 }

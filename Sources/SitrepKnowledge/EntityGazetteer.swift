@@ -31,39 +31,43 @@ struct EntityGazetteer: Sendable {
         var prefixes = PerceptronFeatureTable(capacity: 1 << 14)
         var maxTokens = 1
         // A byte scan: lines are names, words are separated by spaces (written as the recogniser's tokens).
+        // Non-ASCII words fold through a scalar table instead of a `String` each (the same hashes).
+        var lowercaser = EntityLowercaseHasher()
         var text = text
         text.withUTF8 { b in
-            var i = 0
+            // One pass: each word is hashed (ASCII letters folded) while its end is looked for.
             let n = b.count
+            var i = 0
             while i < n {
-                var lineEnd = i
-                while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
-                if lineEnd > i && b[i] != 0x23 {
-                    var h = Self.sequenceSeed
-                    var words = 0
-                    var w = i
-                    while w < lineEnd {
-                        var e = w
-                        var ascii = true
-                        while e < lineEnd && b[e] != 0x20 { if b[e] >= 0x80 { ascii = false }; e += 1 }
-                        if e > w {
-                            if words > 0 { _ = prefixes.insert(h) }
-                            let wordHash: UInt64
-                            if ascii {
-                                var x: UInt64 = 0xCBF2_9CE4_8422_2325
-                                for k in w..<e { let c = b[k]; x = (x ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* 0x100_0000_01B3 }
-                                wordHash = x
-                            } else {
-                                wordHash = Self.lowerHash(String(decoding: UnsafeBufferPointer(rebasing: b[w..<e]), as: UTF8.self))
-                            }
-                            h = NERFeatures.combine(h, wordHash)
-                            words += 1
-                        }
-                        w = e + 1
-                    }
-                    if words > 0 { _ = places.insert(h); maxTokens = max(maxTokens, words) }
+                if b[i] == 0x23 {  // a comment line
+                    while i < n && b[i] != 0x0A { i += 1 }
+                    i += 1
+                    continue
                 }
-                i = lineEnd + 1
+                var h = Self.sequenceSeed
+                var words = 0
+                var k = i
+                while k < n && b[k] != 0x0A {
+                    let w = k
+                    var x: UInt64 = 0xCBF2_9CE4_8422_2325
+                    var ascii = true
+                    while k < n {
+                        let c = b[k]
+                        if c == 0x20 || c == 0x0A { break }
+                        if c >= 0x80 { ascii = false }
+                        x = (x ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* 0x100_0000_01B3
+                        k += 1
+                    }
+                    if k > w {
+                        if words > 0 { _ = prefixes.insert(h) }
+                        let wordHash = ascii ? x : lowercaser.lowerHash(UnsafeBufferPointer(rebasing: b[w..<k]))
+                        h = NERFeatures.combine(h, wordHash)
+                        words += 1
+                    }
+                    if k < n && b[k] == 0x20 { k += 1 }
+                }
+                if words > 0 { _ = places.insert(h); maxTokens = max(maxTokens, words) }
+                i = k + 1
             }
         }
         self.places = places

@@ -27,59 +27,51 @@ final class PerceptronWeightTable: @unchecked Sendable {
     /// The dictionary mark values the mark blocks cover: none, a place's first word, a later word.
     let markValues: (UInt64, UInt64, UInt64) = (0, EntityGazetteer.placeBegin, EntityGazetteer.placeInside)
 
+    /// The start and length of the `mmap` region holding `slots` (nil: `slots` came from `posix_memalign`).
+    private let mapping: (start: UnsafeMutableRawPointer, byteCount: Int)?
+
     deinit {
-        free(slots)
+        if let mapping { _ = munmap(mapping.start, mapping.byteCount) } else { free(slots) }
         historyBlocks.deallocate(); markBlocks.deallocate()
     }
 
     /// Zeroed memory for the slots, on 2 MB pages where Linux allows it (`madvise`): the table is
-    /// several MB and read at random, so 4 KB pages would cost a TLB miss on most lookups.
-    private static func allocateSlots(byteCount: Int) -> UnsafeMutableRawPointer {
-        var p: UnsafeMutableRawPointer?
+    /// several MB and read at random, so 4 KB pages would cost a TLB miss on most lookups. Fresh
+    /// anonymous pages (`mmap`) are zero already, so the memory is not written twice; where `mmap`
+    /// fails, `posix_memalign` and a fill.
+    private static func allocateSlots(byteCount: Int) -> (slots: UnsafeMutableRawPointer, mapping: (start: UnsafeMutableRawPointer, byteCount: Int)?) {
         let alignment = 2 << 20
+        #if os(Linux)
+        let mapped = byteCount + alignment
+        if let m = mmap(nil, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), m != UnsafeMutableRawPointer(bitPattern: -1) {
+            let aligned = UnsafeMutableRawPointer(bitPattern: (Int(bitPattern: m) + alignment - 1) & ~(alignment - 1))!
+            if byteCount >= alignment { _ = madvise(aligned, byteCount, MADV_HUGEPAGE) }
+            return (aligned, (m, mapped))
+        }
+        #endif
+        var p: UnsafeMutableRawPointer?
         guard posix_memalign(&p, alignment, byteCount) == 0, let p else {
             // Allocation failure of a few MB: nothing sensible is left to do.
             fatalError("cannot allocate \(byteCount) bytes for the NER weights")
         }
-        #if os(Linux)
-        if byteCount >= alignment { _ = madvise(p, byteCount, MADV_HUGEPAGE) }
-        #endif
         p.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
-        return p
+        return (p, nil)
     }
 
     /// Reads a weight file in the format written by `PerceptronModel.encoded(pruneBelow:)`; `input`
-    /// names it in errors.
-    convenience init(data: Data, input: String) throws {
-        try self.init(parts: data.withUnsafeBytes { raw in try Self.parse(raw.bindMemory(to: UInt8.self), input: input) })
-    }
-
-    private init(parts: (hashes: [UInt64], weights: [Int16], scale: Float)) {
-        let n = parts.hashes.count
+    /// names it in errors. The slots are filled from the file's bytes directly (no arrays between).
+    init(data: Data, input: String) throws {
+        let (n, scale) = try data.withUnsafeBytes { raw in try Self.header(raw.bindMemory(to: UInt8.self), input: input) }
         // At most a quarter full: most features looked up are unknown, and linear probing for an absent
         // key costs ½(1 + 1/(1 − load)²) slots (2.5 at half full, 1.4 at a quarter).
         var size = 16
         while size < n * 4 { size <<= 1 }
-        count = n; scale = parts.scale; mask = size - 1
-        slots = Self.allocateSlots(byteCount: size * Self.slotBytes)
+        count = n; self.scale = scale; mask = size - 1
+        (slots, mapping) = Self.allocateSlots(byteCount: size * Self.slotBytes)
         historyBlocks = .allocate(capacity: Self.historyTags * Self.historyTags * 5)
         markBlocks = .allocate(capacity: 27)
-        let tags = Self.tagCount
-        for (j, h) in parts.hashes.enumerated() {
-            let k = Self.key(h)
-            var i = Int(truncatingIfNeeded: k) & mask
-            while true {
-                let slot = slots + i * Self.slotBytes
-                let found = slot.load(as: UInt64.self)
-                if found == k { break }  // a repeated hash keeps its first row
-                if found == 0 {
-                    slot.storeBytes(of: k, as: UInt64.self)
-                    for t in 0..<tags { slot.storeBytes(of: parts.weights[j * tags + t], toByteOffset: 8 + 2 * t, as: Int16.self) }
-                    break
-                }
-                i = (i + 1) & mask
-            }
-        }
+        let slots = self.slots
+        data.withUnsafeBytes { raw in Self.fill(slots, mask: size - 1, file: raw.baseAddress!, count: n) }
         precondition(Self.historyTags == PerceptronDecoder.startTag + 1)
         for t2 in 0..<Self.historyTags {
             for t1 in 0..<Self.historyTags {
@@ -99,6 +91,32 @@ final class PerceptronWeightTable: @unchecked Sendable {
                     markBlocks[9 * b + 3 * a + c] =
                         withUnsafePointer(to: &f) { $0.withMemoryRebound(to: UInt64.self, capacity: 2) { sum($0, count: 2) } }
                 }
+            }
+        }
+    }
+
+    /// Stores the `n` features of a checked weight file (20 header bytes, `n` little-endian hashes, then
+    /// `n × tagCount` little-endian Int16 weights) in the zeroed slots; a repeated hash keeps its first row.
+    private static func fill(_ slots: UnsafeMutableRawPointer, mask: Int, file: UnsafeRawPointer, count n: Int) {
+        let tags = tagCount
+        let weights = file + 20 + n * 8
+        for j in 0..<n {
+            let k = key(UInt64(littleEndian: file.loadUnaligned(fromByteOffset: 20 + j * 8, as: UInt64.self)))
+            var i = Int(truncatingIfNeeded: k) & mask
+            while true {
+                let slot = slots + i * slotBytes
+                let found = slot.load(as: UInt64.self)
+                if found == k { break }
+                if found == 0 {
+                    slot.storeBytes(of: k, as: UInt64.self)
+                    let w = weights + j * tags * 2
+                    for t in 0..<tags {
+                        slot.storeBytes(of: Int16(littleEndian: w.loadUnaligned(fromByteOffset: 2 * t, as: Int16.self)),
+                                        toByteOffset: 8 + 2 * t, as: Int16.self)
+                    }
+                    break
+                }
+                i = (i + 1) & mask
             }
         }
     }
@@ -216,7 +234,8 @@ final class PerceptronWeightTable: @unchecked Sendable {
         return s.map { Float($0) * scale }
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, input: String) throws -> (hashes: [UInt64], weights: [Int16], scale: Float) {
+    /// The feature count and scale of a weight file, after checking its header and length.
+    private static func header(_ bytes: UnsafeBufferPointer<UInt8>, input: String) throws -> (count: Int, scale: Float) {
         func bad(_ why: String) -> SitrepError {
             SitrepError(code: "knowledge.badWeights", input: input, message: "not a Sitrep NER weight file: \(why)")
         }
@@ -230,19 +249,6 @@ final class PerceptronWeightTable: @unchecked Sendable {
         guard tags == tagCount else { throw bad("\(tags) tags, expected \(tagCount)") }
         guard n < 1 << 26, bytes.count == 20 + n * 8 + n * tags * 2 else { throw bad("truncated (\(bytes.count) bytes for \(n) features)") }
         guard scale.isFinite, scale > 0 else { throw bad("scale \(scale) is not a positive number") }
-        var hashes = [UInt64](repeating: 0, count: n)
-        var weights = [Int16](repeating: 0, count: n * tags)
-        var at = 20
-        for j in 0..<n {
-            var h: UInt64 = 0
-            for k in 0..<8 { h |= UInt64(bytes[at + k]) << (8 * UInt64(k)) }
-            hashes[j] = h
-            at += 8
-        }
-        for i in 0..<(n * tags) {
-            weights[i] = Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)
-            at += 2
-        }
-        return (hashes, weights, scale)
+        return (n, scale)
     }
 }
