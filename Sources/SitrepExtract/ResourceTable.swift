@@ -49,13 +49,8 @@ enum ResourceTable {
         return rows
     }
 
-    /// A field without surrounding whitespace: `trimmingCharacters(in: .whitespaces)`, which is only called when
-    /// the field starts or ends with a space, a tab or a byte of a non-ASCII character (the rest need no trimming).
-    static func trimmedField(_ field: Substring) -> String {
-        guard let first = field.utf8.first, let last = field.utf8.last else { return "" }
-        if first < 0x80, first != 0x20, first != 0x09, last < 0x80, last != 0x20, last != 0x09 { return String(field) }
-        return field.trimmingCharacters(in: .whitespaces)
-    }
+    /// A field without surrounding whitespace (`DataField.trimmed`).
+    static func trimmedField(_ field: Substring) -> String { DataField.trimmed(field) }
 
     static func locate(_ name: String, directory: URL?) throws -> URL {
         if let directory {

@@ -299,7 +299,7 @@ struct FurnitureLexicon: Sendable {
                 throw SitrepError(code: "data.badRow", input: here, message: "unknown match mode '\(cols[1])'")
             }
             let phrase = String(cols[2])
-            guard !phrase.isEmpty, phrase == phrase.lowercased(), phrase.trimmingCharacters(in: .whitespaces) == phrase else {
+            guard !phrase.isEmpty, phrase == phrase.lowercased(), DataField.isTrimmed(phrase) else {
                 throw SitrepError(code: "data.badRow", input: here, message: "phrase must be non-empty, lowercase and without surrounding spaces")
             }
             guard seen.insert(line.description).inserted else {

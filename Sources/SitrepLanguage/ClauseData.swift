@@ -42,7 +42,7 @@ enum ClauseData {
                                   message: "expected \(columns) tab-separated columns, found \(cols.count)")
             }
             let key = cols[0]
-            guard !key.isEmpty, key.trimmingCharacters(in: .whitespaces) == key, !key.contains("  ") else {
+            guard !key.isEmpty, DataField.isTrimmed(key), !key.contains("  ") else {
                 throw SitrepError(code: "data.badRow", input: place, message: "empty entry, or surrounding or double spaces")
             }
             guard key == key.lowercased() else {

@@ -58,7 +58,7 @@ public enum LanguageData {
                 throw SitrepError(code: "data.badRow", input: place,
                                   message: "expected \(expected) tab-separated columns, found \(cols.count)")
             }
-            guard let key = cols.first, !key.isEmpty, key.trimmingCharacters(in: .whitespaces) == key else {
+            guard let key = cols.first, !key.isEmpty, DataField.isTrimmed(key) else {
                 throw SitrepError(code: "data.badRow", input: place, message: "empty key or key with surrounding spaces")
             }
             let fullKey = cols.prefix(keyColumns).joined(separator: "\t").lowercased()
