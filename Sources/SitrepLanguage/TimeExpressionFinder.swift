@@ -118,7 +118,7 @@ public struct TimeExpressionFinder: Sendable {
             case .unitsAgo(.day, _, _), .unitsAgo(.week, _, _), .unitsAgo(.hour, _, _): needed = .week
             default: break
             }
-            let usable = reference != nil && referencePrecision <= needed
+            let usable = reference != nil && Self.rank(referencePrecision) <= Self.rank(needed)
             var anchor = published
             if m.expr.fromReference {
                 if usable { anchor = DayInterval(day: reference!) }
@@ -133,7 +133,7 @@ public struct TimeExpressionFinder: Sendable {
             }
             let found = mention(parser, m, published: anchor)
             if let i = found.interval, found.type == .date || found.type == .time, found.precision != .beforePublication,
-               !found.value.hasSuffix("_REF") {
+               !Self.endsWithRef(found.value) {
                 reference = i.start
                 referencePrecision = found.precision ?? .year
                 finest.named(i.start, referencePrecision)
@@ -176,6 +176,27 @@ public struct TimeExpressionFinder: Sendable {
             if t[before.last].sentence == t[m.first].sentence, t[m.first].word - t[before.last].word <= 6 { return d.start }
         }
         return nil
+    }
+
+    /// `TimePrecision`'s order (its `<`) as a switch: day 0 … year 4, before publication 5.
+    @inline(__always) static func rank(_ p: TimePrecision) -> Int {
+        switch p {
+        case .day: return 0
+        case .week: return 1
+        case .month: return 2
+        case .season: return 3
+        case .year: return 4
+        case .beforePublication: return 5
+        }
+    }
+
+    /// `value.hasSuffix("_REF")`, byte by byte for an ASCII value ("PAST_REF", "2018-07-31").
+    static func endsWithRef(_ value: String) -> Bool {
+        let u = value.utf8
+        for b in u where b >= 0x80 { return value.hasSuffix("_REF") }
+        var tail: UInt32 = 0, n = 0
+        for b in u { tail = tail << 8 | UInt32(b); n += 1 }
+        return n >= 4 && tail == 0x5F52_4546
     }
 
     /// The start of the last date named at day, week, month and season precision or finer (kept inline: no allocation
