@@ -138,9 +138,10 @@ public struct TimeExpressionFinder: Sendable {
                 referencePrecision = found.precision ?? .year
                 finest.named(i.start, referencePrecision)
             }
-            out.append(found)
             if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }
             if found.type == .date, found.value.utf8.count == 7, Self.period(found.value, yearOffset: 0) != nil { lastPeriod = found.value }
+            // Last: the mention moves into `out` (no copy).
+            out.append(found)
             i += 1
         }
         return out
@@ -192,11 +193,13 @@ public struct TimeExpressionFinder: Sendable {
 
     /// `value.hasSuffix("_REF")`, byte by byte for an ASCII value ("PAST_REF", "2018-07-31").
     static func endsWithRef(_ value: String) -> Bool {
-        let u = value.utf8
-        for b in u where b >= 0x80 { return value.hasSuffix("_REF") }
-        var tail: UInt32 = 0, n = 0
-        for b in u { tail = tail << 8 | UInt32(b); n += 1 }
-        return n >= 4 && tail == 0x5F52_4546
+        var copy = value
+        let r = copy.withUTF8 { u -> Bool? in
+            for b in u where b >= 0x80 { return nil }
+            let n = u.count
+            return n >= 4 && u[n - 4] == 0x5F && u[n - 3] == 0x52 && u[n - 2] == 0x45 && u[n - 1] == 0x46
+        }
+        return r ?? value.hasSuffix("_REF")
     }
 
     /// The start of the last date named at day, week, month and season precision or finer (kept inline: no allocation

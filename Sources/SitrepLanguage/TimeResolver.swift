@@ -149,57 +149,65 @@ enum TimeResolver {
     /// The number of characters of a value: its byte count when it is plain ASCII without a carriage return (all
     /// values this resolver writes), else `count`.
     static func asciiLength(_ s: String) -> Int {
-        for b in s.utf8 where b >= 0x80 || b == 0x0D { return s.count }
-        return s.utf8.count
+        var copy = s
+        let plain = copy.withUTF8 { u -> Bool in
+            for b in u where b >= 0x80 || b == 0x0D { return false }
+            return true
+        }
+        return plain ? s.utf8.count : s.count
     }
 
     /// `s.hasPrefix("XXXX-XX-XX")` for values: compared byte by byte when the value is ASCII.
     static func startsWithUnspecifiedDay(_ s: String) -> Bool {
-        let u = s.utf8
-        guard u.count >= 10 else { return s.hasPrefix("XXXX-XX-XX") }
-        for b in u where b >= 0x80 { return s.hasPrefix("XXXX-XX-XX") }
-        var k = 0
-        for b in u {
-            guard k < 10 else { break }
-            if b != (k == 4 || k == 7 ? 0x2D : 0x58) { return false }
-            k += 1
+        var copy = s
+        let r = copy.withUTF8 { u -> Bool? in
+            guard u.count >= 10 else { return nil }
+            for b in u where b >= 0x80 { return nil }
+            for k in 0..<10 where u[k] != (k == 4 || k == 7 ? 0x2D : 0x58) { return false }
+            return true
         }
-        return true
+        return r ?? s.hasPrefix("XXXX-XX-XX")
     }
 
     /// `value` + "T" + the clock time ("T06:30", "T06:30:15", "T06:00") or part of the day ("TMO"), written in one buffer;
     /// the general form (`timeSuffixGeneral`) for hours, minutes or seconds outside 0…99.
     static func timeSuffixed(_ value: String, _ x: TimeExpression) -> String {
+        var value = value
         if let h = x.hour {
             let m = x.minute ?? 0, sec = x.second
             guard (0...99).contains(h), (0...99).contains(m), sec.map({ (0...99).contains($0) }) ?? true else {
                 return value + timeSuffixGeneral(x)
             }
-            let v = value.utf8
-            let count = v.count + 6 + (sec == nil ? 0 : 3)
-            return String(unsafeUninitializedCapacity: count) { buf in
-                var i = 0
-                for b in v { buf[i] = b; i += 1 }
-                buf[i] = 0x54
-                buf[i + 1] = UInt8(0x30 + h / 10); buf[i + 2] = UInt8(0x30 + h % 10)
-                buf[i + 3] = 0x3A
-                buf[i + 4] = UInt8(0x30 + m / 10); buf[i + 5] = UInt8(0x30 + m % 10)
-                if let s = sec {
-                    buf[i + 6] = 0x3A
-                    buf[i + 7] = UInt8(0x30 + s / 10); buf[i + 8] = UInt8(0x30 + s % 10)
+            return value.withUTF8 { v in
+                let count = v.count + 6 + (sec == nil ? 0 : 3)
+                return String(unsafeUninitializedCapacity: count) { buf in
+                    var i = 0
+                    while i < v.count { buf[i] = v[i]; i += 1 }
+                    buf[i] = 0x54
+                    buf[i + 1] = UInt8(0x30 + h / 10); buf[i + 2] = UInt8(0x30 + h % 10)
+                    buf[i + 3] = 0x3A
+                    buf[i + 4] = UInt8(0x30 + m / 10); buf[i + 5] = UInt8(0x30 + m % 10)
+                    if let s = sec {
+                        buf[i + 6] = 0x3A
+                        buf[i + 7] = UInt8(0x30 + s / 10); buf[i + 8] = UInt8(0x30 + s % 10)
+                    }
+                    return count
                 }
-                return count
             }
         }
-        guard let pod = x.partOfDay else { return value }
-        let v = value.utf8, p = pod.utf8
-        let count = v.count + 1 + p.count
-        return String(unsafeUninitializedCapacity: count) { buf in
-            var i = 0
-            for b in v { buf[i] = b; i += 1 }
-            buf[i] = 0x54; i += 1
-            for b in p { buf[i] = b; i += 1 }
-            return count
+        guard var pod = x.partOfDay else { return value }
+        return value.withUTF8 { v in
+            pod.withUTF8 { p in
+                let count = v.count + 1 + p.count
+                return String(unsafeUninitializedCapacity: count) { buf in
+                    var i = 0
+                    while i < v.count { buf[i] = v[i]; i += 1 }
+                    buf[i] = 0x54; i += 1
+                    var j = 0
+                    while j < p.count { buf[i] = p[j]; i += 1; j += 1 }
+                    return count
+                }
+            }
         }
     }
 
