@@ -368,3 +368,27 @@ import SitrepCore
         }
     }
 }
+
+/// A time word's code is kept packed in its entry (no String): every code reads back as written, `hasCode` is
+/// `!code.isEmpty`, and `codeIs` is `code ==`.
+@Suite struct TimeEntryCodeTests {
+    @Test(arguments: ["", "N", "NI", "MO", "SU", "P1W", "XXXX-WXX-1", "PAST_REF", "FUTURE_R", "FUTURE_REF", "PRESENT_REF",
+                      "XXXX-XX-XXTNI", "0123456789ABCDEF"])
+    func codesReadBackAsWritten(_ code: String) {
+        let e = TimeLexicon.Entry(kind: .set, number: 3, role: .none, unit: nil, code: code, plural: true)
+        #expect(e.code == code)
+        #expect(e.hasCode == !code.isEmpty)
+        #expect(e.codeIs("NI") == (code == "NI"))
+        #expect(e.codeIs("PAST_REF") == (code == "PAST_REF"))
+        #expect(e.number == 3 && e.plural && e.kind == .set)
+    }
+
+    @Test func everyShippedCodeReadsBackThroughTheLookup() throws {
+        let lexicon = try TimeLexicon()
+        for e in lexicon.entries where e.hasCode {
+            #expect(e.code.utf8.count <= TimeLexicon.Entry.maxCodeLength)
+            #expect(e.code.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 })
+        }
+        #expect(lexicon.entries.contains { $0.codeIs("NI") })
+    }
+}
