@@ -191,15 +191,11 @@ public struct TimeExpressionFinder: Sendable {
         }
     }
 
-    /// `value.hasSuffix("_REF")`, byte by byte for an ASCII value ("PAST_REF", "2018-07-31").
+    /// `value.hasSuffix("_REF")`: a value whose last byte is not "F" (every date, "2018-07-31") cannot end in "_REF"
+    /// (no other byte sequence is canonically equivalent to "F"), so only the few that do take the Unicode test.
     static func endsWithRef(_ value: String) -> Bool {
-        var copy = value
-        let r = copy.withUTF8 { u -> Bool? in
-            for b in u where b >= 0x80 { return nil }
-            let n = u.count
-            return n >= 4 && u[n - 4] == 0x5F && u[n - 3] == 0x52 && u[n - 2] == 0x45 && u[n - 1] == 0x46
-        }
-        return r ?? value.hasSuffix("_REF")
+        guard value.utf8.last == 0x46 else { return false }
+        return value.hasSuffix("_REF")
     }
 
     /// The start of the last date named at day, week, month and season precision or finer (kept inline: no allocation

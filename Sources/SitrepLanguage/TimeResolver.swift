@@ -149,6 +149,10 @@ enum TimeResolver {
     /// The number of characters of a value: its byte count when it is plain ASCII without a carriage return (all
     /// values this resolver writes), else `count`.
     static func asciiLength(_ s: String) -> Int {
+        if let plain = s.utf8.withContiguousStorageIfAvailable({ u -> Bool in
+            for b in u where b >= 0x80 || b == 0x0D { return false }
+            return true
+        }) { return plain ? s.utf8.count : s.count }
         var copy = s
         let plain = copy.withUTF8 { u -> Bool in
             for b in u where b >= 0x80 || b == 0x0D { return false }
