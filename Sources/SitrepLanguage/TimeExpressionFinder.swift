@@ -118,7 +118,7 @@ public struct TimeExpressionFinder: Sendable {
             case .unitsAgo(.day, _, _), .unitsAgo(.week, _, _), .unitsAgo(.hour, _, _): needed = .week
             default: break
             }
-            let usable = reference != nil && referencePrecision <= needed
+            let usable = reference != nil && Self.rank(referencePrecision) <= Self.rank(needed)
             var anchor = published
             if m.expr.fromReference {
                 if usable { anchor = DayInterval(day: reference!) }
@@ -133,14 +133,15 @@ public struct TimeExpressionFinder: Sendable {
             }
             let found = mention(parser, m, published: anchor)
             if let i = found.interval, found.type == .date || found.type == .time, found.precision != .beforePublication,
-               !found.value.hasSuffix("_REF") {
+               !Self.endsWithRef(found.value) {
                 reference = i.start
                 referencePrecision = found.precision ?? .year
                 finest.named(i.start, referencePrecision)
             }
-            out.append(found)
             if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }
             if found.type == .date, found.value.utf8.count == 7, Self.period(found.value, yearOffset: 0) != nil { lastPeriod = found.value }
+            // Last: the mention moves into `out` (no copy).
+            out.append(found)
             i += 1
         }
         return out
@@ -176,6 +177,25 @@ public struct TimeExpressionFinder: Sendable {
             if t[before.last].sentence == t[m.first].sentence, t[m.first].word - t[before.last].word <= 6 { return d.start }
         }
         return nil
+    }
+
+    /// `TimePrecision`'s order (its `<`) as a switch: day 0 … year 4, before publication 5.
+    @inline(__always) static func rank(_ p: TimePrecision) -> Int {
+        switch p {
+        case .day: return 0
+        case .week: return 1
+        case .month: return 2
+        case .season: return 3
+        case .year: return 4
+        case .beforePublication: return 5
+        }
+    }
+
+    /// `value.hasSuffix("_REF")`: a value whose last byte is not "F" (every date, "2018-07-31") cannot end in "_REF"
+    /// (no other byte sequence is canonically equivalent to "F"), so only the few that do take the Unicode test.
+    static func endsWithRef(_ value: String) -> Bool {
+        guard value.utf8.last == 0x46 else { return false }
+        return value.hasSuffix("_REF")
     }
 
     /// The start of the last date named at day, week, month and season precision or finer (kept inline: no allocation

@@ -161,10 +161,10 @@ struct TimeExpressionParser {
             return nil
         case .dayRef:
             // "overnight" (the night before) as an adverb: not "overnight flights", "an overnight stay".
-            if e.number < 0, !e.code.isEmpty,
+            if e.number < 0, e.hasCode,
                t.has(TimeToken.wordFollows) || previousRole(k) == .article || previousRole(k) == .the { return nil }
             var x = TimeExpression(type: .date, anchor: .dayOffset(e.number))
-            if !e.code.isEmpty { x.type = .time; x.partOfDay = e.code }
+            if e.hasCode { x.type = .time; x.partOfDay = e.code }
             var last = k
             if adj(k, k + 1), let pod = entry(k + 1), pod.kind == .partOfDay, !pod.plural {
                 x.type = .time; x.partOfDay = pod.code; last = k + 1
@@ -208,7 +208,7 @@ struct TimeExpressionParser {
             // "until" or "by", on the day right after it or else the day the text is about ("at night" is left out:
             // mostly habitual, "work at night").
             let opener = previousRole(k)
-            if !the, !e.plural, e.code != "NI", opener == .at || opener == .before || opener == .after || opener == .until || opener == .by,
+            if !the, !e.plural, !e.codeIs("NI"), opener == .at || opener == .before || opener == .after || opener == .until || opener == .by,
                !t.has(TimeToken.nameFollows), !(adj(k, k + 1) && role(k + 1) == .of) {
                 if adj(k, k + 1), let d = dayTarget(k + 1), d.expr.partOfDay == nil, d.expr.hour == nil {
                     var x = d.expr
@@ -1034,7 +1034,7 @@ struct TimeExpressionParser {
         }
         // "the day before yesterday", "the day after tomorrow"
         if unit == .day, the, adjSpace(k, k + 1), role(k + 1) == .before || role(k + 1) == .after, adjSpace(k + 1, k + 2),
-           let d = entry(k + 2), d.kind == .dayRef, d.code.isEmpty, d.number != 0 {
+           let d = entry(k + 2), d.kind == .dayRef, !d.hasCode, d.number != 0 {
             return Match(first: k, last: k + 2, expr: TimeExpression(type: .date, anchor: .dayOffset(d.number + (role(k + 1) == .before ? -1 : 1))),
                          takesThe: true)
         }

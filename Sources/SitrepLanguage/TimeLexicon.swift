@@ -71,10 +71,53 @@ public struct TimeLexicon: Sendable {
         var number: Int = 0
         var role: Role = .none
         var unit: Unit?
-        /// Season code, part of day code, reference or set value.
-        var code: String = ""
         /// Whether the word's plural form was written (units: "days").
         var plural: Bool = false
+        /// The code's bytes (at most 16, ASCII), packed little-endian: no String in an entry, so the parser's many
+        /// entry look-ups copy plain bytes (no retain, release or outlined copy).
+        private var codeLow: UInt64 = 0
+        private var codeHigh: UInt64 = 0
+        private var codeLength: UInt8 = 0
+
+        /// The longest code an entry holds.
+        static let maxCodeLength = 16
+
+        init(kind: Kind, number: Int = 0, role: Role = .none, unit: Unit? = nil, code: String = "", plural: Bool = false) {
+            self.kind = kind; self.number = number; self.role = role; self.unit = unit; self.plural = plural
+            self.code = code
+        }
+
+        /// Season code, part of day code, reference or set value (ASCII, at most `maxCodeLength` bytes: the loader checks).
+        var code: String {
+            get {
+                let n = Int(codeLength)
+                guard n > 0 else { return "" }
+                let low = codeLow, high = codeHigh
+                return String(unsafeUninitializedCapacity: n) { buf in
+                    for i in 0..<n { buf[i] = UInt8(truncatingIfNeeded: i < 8 ? low >> (8 * i) : high >> (8 * (i - 8))) }
+                    return n
+                }
+            }
+            set {
+                precondition(newValue.utf8.count <= Self.maxCodeLength, "time-word code longer than \(Self.maxCodeLength) bytes")
+                codeLow = 0; codeHigh = 0
+                var i = 0
+                for b in newValue.utf8 {
+                    if i < 8 { codeLow |= UInt64(b) << (8 * i) } else { codeHigh |= UInt64(b) << (8 * (i - 8)) }
+                    i += 1
+                }
+                codeLength = UInt8(i)
+            }
+        }
+        /// Whether the entry has a code (`!code.isEmpty` without making the string).
+        var hasCode: Bool { codeLength != 0 }
+        /// Whether the code is `c` (ASCII, at most 8 bytes), without making the string.
+        func codeIs(_ c: StaticString) -> Bool {
+            guard c.utf8CodeUnitCount == Int(codeLength), codeLength <= 8 else { return false }
+            var packed: UInt64 = 0
+            for i in 0..<c.utf8CodeUnitCount { packed |= UInt64(c.utf8Start[i]) << (8 * i) }
+            return packed == codeLow
+        }
     }
 
     private let slotKeys: [UInt64]
@@ -206,7 +249,7 @@ public struct TimeLexicon: Sendable {
             guard ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains(value) else { return nil }
             return Entry(kind: .reference, code: value)
         case "set":
-            guard !value.isEmpty else { return nil }
+            guard !value.isEmpty, value.utf8.count <= Entry.maxCodeLength, value.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
             return Entry(kind: .set, code: value)
         case "word":
             guard let r = Role(rawValue: value), r != .none else { return nil }

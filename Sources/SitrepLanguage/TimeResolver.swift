@@ -135,19 +135,91 @@ enum TimeResolver {
             r.interval = narrowed
             r.precision = precision
         }
-        if x.type == .time {
-            var suffix = ""
-            if let h = x.hour { suffix = "T" + pad(h, 2) + (x.minute.map { ":" + pad($0, 2) } ?? ":00") + (x.second.map { ":" + pad($0, 2) } ?? "") }
-            else if let pod = x.partOfDay { suffix = "T" + pod }
-            if !suffix.isEmpty {
-                if r.interval == nil, r.unresolvedReason == nil, case .none = x.anchor {
-                    if let anchor { r.interval = DayInterval(day: anchor); r.precision = .day; r.value = isoValue(anchor) }
-                    else { r.unresolvedReason = noAnchor; r.value = "XXXX-XX-XX" }
-                }
-                if r.value.count == 10 || r.value.hasPrefix("XXXX-XX-XX") { r.value += suffix }
+        // A clock time ("T14:30") or a part of the day ("TMO") after the day's value.
+        if x.type == .time, x.hour != nil || x.partOfDay != nil {
+            if r.interval == nil, r.unresolvedReason == nil, case .none = x.anchor {
+                if let anchor { r.interval = DayInterval(day: anchor); r.precision = .day; r.value = isoValue(anchor) }
+                else { r.unresolvedReason = noAnchor; r.value = "XXXX-XX-XX" }
             }
+            if asciiLength(r.value) == 10 || startsWithUnspecifiedDay(r.value) { r.value = timeSuffixed(r.value, x) }
         }
         return r
+    }
+
+    /// The number of characters of a value: its byte count when it is plain ASCII without a carriage return (all
+    /// values this resolver writes), else `count`.
+    static func asciiLength(_ s: String) -> Int {
+        if let plain = s.utf8.withContiguousStorageIfAvailable({ u -> Bool in
+            for b in u where b >= 0x80 || b == 0x0D { return false }
+            return true
+        }) { return plain ? s.utf8.count : s.count }
+        var copy = s
+        let plain = copy.withUTF8 { u -> Bool in
+            for b in u where b >= 0x80 || b == 0x0D { return false }
+            return true
+        }
+        return plain ? s.utf8.count : s.count
+    }
+
+    /// `s.hasPrefix("XXXX-XX-XX")` for values: compared byte by byte when the value is ASCII.
+    static func startsWithUnspecifiedDay(_ s: String) -> Bool {
+        var copy = s
+        let r = copy.withUTF8 { u -> Bool? in
+            guard u.count >= 10 else { return nil }
+            for b in u where b >= 0x80 { return nil }
+            for k in 0..<10 where u[k] != (k == 4 || k == 7 ? 0x2D : 0x58) { return false }
+            return true
+        }
+        return r ?? s.hasPrefix("XXXX-XX-XX")
+    }
+
+    /// `value` + "T" + the clock time ("T06:30", "T06:30:15", "T06:00") or part of the day ("TMO"), written in one buffer;
+    /// the general form (`timeSuffixGeneral`) for hours, minutes or seconds outside 0…99.
+    static func timeSuffixed(_ value: String, _ x: TimeExpression) -> String {
+        var value = value
+        if let h = x.hour {
+            let m = x.minute ?? 0, sec = x.second
+            guard (0...99).contains(h), (0...99).contains(m), sec.map({ (0...99).contains($0) }) ?? true else {
+                return value + timeSuffixGeneral(x)
+            }
+            return value.withUTF8 { v in
+                let count = v.count + 6 + (sec == nil ? 0 : 3)
+                return String(unsafeUninitializedCapacity: count) { buf in
+                    var i = 0
+                    while i < v.count { buf[i] = v[i]; i += 1 }
+                    buf[i] = 0x54
+                    buf[i + 1] = UInt8(0x30 + h / 10); buf[i + 2] = UInt8(0x30 + h % 10)
+                    buf[i + 3] = 0x3A
+                    buf[i + 4] = UInt8(0x30 + m / 10); buf[i + 5] = UInt8(0x30 + m % 10)
+                    if let s = sec {
+                        buf[i + 6] = 0x3A
+                        buf[i + 7] = UInt8(0x30 + s / 10); buf[i + 8] = UInt8(0x30 + s % 10)
+                    }
+                    return count
+                }
+            }
+        }
+        guard var pod = x.partOfDay else { return value }
+        return value.withUTF8 { v in
+            pod.withUTF8 { p in
+                let count = v.count + 1 + p.count
+                return String(unsafeUninitializedCapacity: count) { buf in
+                    var i = 0
+                    while i < v.count { buf[i] = v[i]; i += 1 }
+                    buf[i] = 0x54; i += 1
+                    var j = 0
+                    while j < p.count { buf[i] = p[j]; i += 1; j += 1 }
+                    return count
+                }
+            }
+        }
+    }
+
+    /// The suffix as it was first written, piece by piece: the reference `timeSuffixed` is pinned against.
+    static func timeSuffixGeneral(_ x: TimeExpression) -> String {
+        if let h = x.hour { return "T" + pad(h, 2) + (x.minute.map { ":" + pad($0, 2) } ?? ":00") + (x.second.map { ":" + pad($0, 2) } ?? "") }
+        if let pod = x.partOfDay { return "T" + pod }
+        return ""
     }
 
     private static func resolveDuration(_ x: TimeExpression, anchor: CalendarDay?) -> Resolution {

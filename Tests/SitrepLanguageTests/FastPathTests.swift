@@ -1,5 +1,6 @@
 import Testing
 @testable import SitrepLanguage
+import SitrepCore
 
 /// The eight-bytes-at-a-time shortcuts on the per-token paths give exactly what the straightforward
 /// byte-by-byte computations give, on text written for the purpose (mixed case, hyphens, curly
@@ -331,5 +332,63 @@ import Testing
                 #expect(a.flags == b.flags && a.gap == b.gap, "token at \(a.start)")
             }
         }
+    }
+}
+
+/// The time layer's byte-level shortcuts on values give what the String forms they replace give: the clock or
+/// part-of-day suffix written in one buffer, the ASCII character count, the "XXXX-XX-XX" prefix and "_REF" suffix
+/// tests, and the precision order.
+@Suite struct TimeValueShortcutTests {
+    @Test(arguments: [
+        ("1998-02-13", 6, nil, nil, nil), ("1998-02-13", 23, 45, nil, nil), ("XXXX-XX-XX", 0, 5, 9, nil),
+        ("2018-10-01", 12, 0, 0, nil), ("2018-10-01", nil, nil, nil, "MO"), ("XXXX-XX-XX", nil, nil, nil, "NI"),
+        ("2018-10-01", 7, nil, 30, nil), ("1998-02-13", 100, 3, nil, nil), ("1998-02-13", -1, nil, nil, nil),
+        ("1998-02-13", 4, 120, nil, nil), ("", 1, 2, 3, nil), ("2018-10-01", nil, nil, nil, ""),
+    ] as [(String, Int?, Int?, Int?, String?)])
+    func timeSuffixIsTheGeneralOne(_ value: String, _ hour: Int?, _ minute: Int?, _ second: Int?, _ pod: String?) {
+        var x = TimeExpression(type: .time)
+        x.hour = hour; x.minute = minute; x.second = second; x.partOfDay = pod
+        #expect(TimeResolver.timeSuffixed(value, x) == value + TimeResolver.timeSuffixGeneral(x))
+    }
+
+    @Test(arguments: ["", "2018", "2018-10-01", "XXXX-XX-XX", "XXXX-XX-XXTMO", "XXXX-XX-X", "XXXX-XY-XX", "XXXX_XX-XX",
+                      "PAST_REF", "FUTURE_REF", "_REF", "REF", "PRESENT_RE", "2018-W38", "café-10-01", "a\r\nb-cdefghij",
+                      "XXXX-XX-XXé", "e\u{301}_REF", "X_RE\u{301}F"])
+    func valueTestsAreTheStringOnes(_ value: String) {
+        #expect(TimeResolver.asciiLength(value) == value.count)
+        #expect(TimeResolver.startsWithUnspecifiedDay(value) == value.hasPrefix("XXXX-XX-XX"))
+        #expect(TimeExpressionFinder.endsWithRef(value) == value.hasSuffix("_REF"))
+    }
+
+    @Test func precisionRankIsTheComparableOrder() {
+        for a in TimePrecision.allCases {
+            for b in TimePrecision.allCases {
+                #expect((TimeExpressionFinder.rank(a) <= TimeExpressionFinder.rank(b)) == (a <= b), "\(a) \(b)")
+            }
+        }
+    }
+}
+
+/// A time word's code is kept packed in its entry (no String): every code reads back as written, `hasCode` is
+/// `!code.isEmpty`, and `codeIs` is `code ==`.
+@Suite struct TimeEntryCodeTests {
+    @Test(arguments: ["", "N", "NI", "MO", "SU", "P1W", "XXXX-WXX-1", "PAST_REF", "FUTURE_R", "FUTURE_REF", "PRESENT_REF",
+                      "XXXX-XX-XXTNI", "0123456789ABCDEF"])
+    func codesReadBackAsWritten(_ code: String) {
+        let e = TimeLexicon.Entry(kind: .set, number: 3, role: .none, unit: nil, code: code, plural: true)
+        #expect(e.code == code)
+        #expect(e.hasCode == !code.isEmpty)
+        #expect(e.codeIs("NI") == (code == "NI"))
+        #expect(e.codeIs("PAST_REF") == (code == "PAST_REF"))
+        #expect(e.number == 3 && e.plural && e.kind == .set)
+    }
+
+    @Test func everyShippedCodeReadsBackThroughTheLookup() throws {
+        let lexicon = try TimeLexicon()
+        for e in lexicon.entries where e.hasCode {
+            #expect(e.code.utf8.count <= TimeLexicon.Entry.maxCodeLength)
+            #expect(e.code.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 })
+        }
+        #expect(lexicon.entries.contains { $0.codeIs("NI") })
     }
 }
