@@ -146,6 +146,43 @@ struct EntityGazetteer: Sendable {
         }
     }
 
+    /// `marks(_:into:)` for a sentence given as word types (`ids`, `n` of them, into `atoms`), the same
+    /// marks. `firstWords[t]` keeps per type, once looked up (bit 0), whether its word alone is a listed
+    /// place (bit 1) and whether it begins a longer listed name (bit 2): a capitalised word that begins
+    /// no place costs one read after its first time in the document.
+    func marks(ids: UnsafePointer<Int32>, count n: Int, atoms: UnsafePointer<NERFeatures.Atoms>,
+               firstWords: UnsafeMutablePointer<UInt8>, into out: UnsafeMutablePointer<UInt64>) {
+        for j in 0..<n { out[j] = 0 }
+        var i = 0
+        while i < n {
+            let t = Int(ids[i])
+            guard atoms[t].capitalised else { i &+= 1; continue }
+            var first = firstWords[t]
+            if first == 0 {
+                let h = NERFeatures.combine(Self.sequenceSeed, atoms[t].lowerFNV)
+                first = 1 | (places.contains(h) ? 2 : 0) | (prefixes.contains(h) ? 4 : 0)
+                firstWords[t] = first
+            }
+            var matched = first & 2 != 0 ? 1 : 0
+            let longest = min(maxTokens, n - i)
+            if longest > 1 && first & 4 != 0 {
+                var h = NERFeatures.combine(Self.sequenceSeed, atoms[t].lowerFNV)
+                for len in 2...longest {
+                    h = NERFeatures.combine(h, atoms[Int(ids[i + len - 1])].lowerFNV)
+                    if places.contains(h) { matched = len }
+                    if len == longest || !prefixes.contains(h) { break }
+                }
+            }
+            if matched > 0 {
+                out[i] = Self.placeBegin
+                for j in (i + 1)..<(i + matched) { out[j] = Self.placeInside }
+                i += matched
+            } else {
+                i &+= 1
+            }
+        }
+    }
+
     @inline(__always)
     private func marks(count n: Int, capitalised: (Int) -> Bool, hashes makeHashes: () -> [UInt64]) -> [UInt64] {
         var place = [UInt64](repeating: 0, count: n)
