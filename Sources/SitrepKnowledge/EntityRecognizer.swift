@@ -174,15 +174,20 @@ public struct EntityRecognizer: Sendable {
                 for (s, range) in sentences.enumerated() {
                     padded.load(document, range)
                     let count = range.count
+                    // The marks, or nil for a sentence without any (the decoder then takes every mark as 0).
+                    var marks: UnsafePointer<UInt64>? = nil
                     if let gazetteer {
-                        gazetteer.marks(ids: padded.ids, count: count, atoms: document.atoms, firstWords: firstWords, into: padded.marks)
+                        if gazetteer.marks(ids: padded.ids, count: count, atoms: document.atoms, firstWords: firstWords, into: padded.marks) {
+                            marks = UnsafePointer(padded.marks)
+                        }
                     } else if let d = dictionary {
                         // Another dictionary reads the tokens' atoms.
                         let sentence = range.map { document.atoms[Int(document.tokenTypes[$0])] }
                         sentence.withUnsafeBufferPointer { d.marks($0, padded.marks) }
+                        marks = UnsafePointer(padded.marks)
                     }
                     PerceptronDecoder.tag(sentence: padded.ids, count: count, document: document, words: words,
-                                          marks: dictionary == nil ? nil : UnsafePointer(padded.marks), headline: headlines[s],
+                                          marks: marks, headline: headlines[s],
                                           facts: facts, memory: &memory, cache: &cache, blocks: &blocks, weights: weights,
                                           connectors: connectors, rows: typeRows, memo: wordMemo,
                                           into: t.baseAddress! + range.lowerBound)
@@ -202,8 +207,9 @@ public struct EntityRecognizer: Sendable {
     private func find(bytes utf8: UnsafeBufferPointer<UInt8>, tokens given: [Token], known: [EntityMention]) -> [EntityMention] {
         // Tokens from elsewhere that reach past the text are left out rather than trusted.
         var tokens = given
-        if tokens.contains(where: { $0.range.end > Int32(utf8.count) || $0.range.isEmpty }) {
-            tokens = tokens.filter { $0.range.end <= Int32(utf8.count) && !$0.range.isEmpty }
+        let limit = Int32(clamping: utf8.count)
+        if tokens.contains(where: { $0.range.end > limit || $0.range.isEmpty }) {
+            tokens = tokens.filter { $0.range.end <= limit && !$0.range.isEmpty }
         }
         guard !tokens.isEmpty else { return known.sorted { $0.range < $1.range } }
         // Sentences: after . ! ? and at line breaks.
@@ -225,11 +231,11 @@ public struct EntityRecognizer: Sendable {
                 tokenTypes[i] = type
                 if isNew {
                     let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
-                    var a = NERFeatures.Atoms()
-                    if !NERFeatures.lightAtoms(word, into: &a) {
-                        a = NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self))
+                    document.addType(firstToken: i) { a in
+                        if !NERFeatures.lightAtoms(word, into: &a) {
+                            a = NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self))
+                        }
                     }
-                    document.addType(a, firstToken: i)
                 }
                 var breakAfter = false
                 if r.length == 1, utf8[Int(r.start)] == 0x2E || utf8[Int(r.start)] == 0x21 || utf8[Int(r.start)] == 0x3F { breakAfter = true }

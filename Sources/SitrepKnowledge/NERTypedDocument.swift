@@ -33,7 +33,16 @@ struct NERTypedDocument {
     /// Adds type `typeCount` with `atoms` (first seen at token `token`).
     @inline(__always)
     mutating func addType(_ a: NERFeatures.Atoms, firstToken token: Int) {
-        (atoms + typeCount).initialize(to: a)
+        addType(firstToken: token) { $0 = a }
+    }
+
+    /// Adds type `typeCount` (first seen at token `token`), its atoms written in place by `fill` (they
+    /// start as `Atoms()`).
+    @inline(__always)
+    mutating func addType(firstToken token: Int, _ fill: (inout NERFeatures.Atoms) -> Void) {
+        let slot = atoms + typeCount
+        slot.initialize(to: NERFeatures.Atoms())
+        fill(&slot.pointee)
         firstTokens[typeCount] = Int32(truncatingIfNeeded: token)
         typeCount &+= 1
     }
