@@ -157,12 +157,17 @@ enum PerceptronDecoder {
                 let f = f.baseAddress!, scores = scores.baseAddress!
                 scores.initialize(repeating: 0, count: 16)
                 var t1 = noTag, t2 = noTag
-                for i in 0..<n {
+                var i = 0
+                while i < n {
                     let id = Int(ids[i])
                     let a = atoms + id
                     if (t1 == 0 || t1 == noTag) ? a.pointee.cannotStart : a.pointee.lowercaseWord && !(connectors?.contains(a.pointee) ?? true) {
                         out[i] = 0
                         t2 = t1; t1 = 0
+                        i &+= 1
+                        // After an O, the run of tokens that cannot start a name is O too (the common case: a
+                        // sentence's lowercase words), in a loop of its own.
+                        while i < n && atoms[Int(ids[i])].cannotStart { out[i] = 0; t2 = 0; i &+= 1 }
                         continue
                     }
                     // The word type's own features: cached per document (found through the word type).
@@ -264,6 +269,7 @@ enum PerceptronDecoder {
                     let best = argmax(all, lanes: lanes.withUnsafeBufferPointer { $0[t1] }, fill: fills.withUnsafeBufferPointer { $0[t1] })
                     out[i] = best
                     t2 = t1; t1 = best
+                    i &+= 1
                 }
             }
         }
