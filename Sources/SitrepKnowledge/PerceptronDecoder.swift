@@ -152,6 +152,7 @@ enum PerceptronDecoder {
             let r = w.tokens[Int(document.firstTokens[t])].range
             return UnsafeBufferPointer(start: w.text + Int(r.start), count: Int(r.end - r.start))
         }
+        var lastNamed = -1  // the last token tagged as part of a name
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { f in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: 16) { scores in
                 let f = f.baseAddress!, scores = scores.baseAddress!
@@ -268,15 +269,18 @@ enum PerceptronDecoder {
                     let all = UnsafeRawPointer(scores).loadUnaligned(as: NERBlockCache.Scores.self) &+ sum
                     let best = argmax(all, lanes: lanes.withUnsafeBufferPointer { $0[t1] }, fill: fills.withUnsafeBufferPointer { $0[t1] })
                     out[i] = best
+                    if best > 0 { lastNamed = i }
                     t2 = t1; t1 = best
                     i &+= 1
                 }
             }
         }
         // The sentence's names join the label memory after it is tagged (every named token was scored).
-        for i in 0..<n where out[i] > 0 {
-            let t = Int(ids[i])
-            memory.record(rows.word(t, lower: atoms[t].lower), tag: out[i])
+        if lastNamed >= 0 {
+            for i in 0...lastNamed where out[i] > 0 {
+                let t = Int(ids[i])
+                memory.record(rows.word(t, lower: atoms[t].lower), tag: out[i])
+            }
         }
     }
 }
