@@ -146,6 +146,48 @@ struct EntityGazetteer: Sendable {
         }
     }
 
+    /// `marks(_:into:)` for a sentence given as word types (`ids`, `n` of them, into `atoms`), the same
+    /// marks; true when any token is marked. `firstWords[t]` keeps per type, once looked up (bit 0),
+    /// whether its word alone is a listed place (bit 1) and whether it begins a longer listed name (bit 2):
+    /// a capitalised word that begins no place costs one read after its first time in the document.
+    @discardableResult
+    func marks(ids: UnsafePointer<Int32>, count n: Int, atoms: UnsafePointer<NERFeatures.Atoms>,
+               firstWords: UnsafeMutablePointer<UInt8>, into out: UnsafeMutablePointer<UInt64>) -> Bool {
+        let begin = Self.placeBegin, inside = Self.placeInside, seed = Self.sequenceSeed
+        var any = false
+        var i = 0
+        while i < n {
+            let t = Int(ids[i])
+            guard atoms[t].capitalised else { out[i] = 0; i &+= 1; continue }
+            var first = firstWords[t]
+            if first == 0 {
+                let h = NERFeatures.combine(seed, atoms[t].lowerFNV)
+                first = 1 | (places.contains(h) ? 2 : 0) | (prefixes.contains(h) ? 4 : 0)
+                firstWords[t] = first
+            }
+            var matched = first & 2 != 0 ? 1 : 0
+            let longest = min(maxTokens, n - i)
+            if longest > 1 && first & 4 != 0 {
+                var h = NERFeatures.combine(seed, atoms[t].lowerFNV)
+                for len in 2...longest {
+                    h = NERFeatures.combine(h, atoms[Int(ids[i + len - 1])].lowerFNV)
+                    if places.contains(h) { matched = len }
+                    if len == longest || !prefixes.contains(h) { break }
+                }
+            }
+            if matched > 0 {
+                any = true
+                out[i] = begin
+                for j in (i + 1)..<(i + matched) { out[j] = inside }
+                i += matched
+            } else {
+                out[i] = 0
+                i &+= 1
+            }
+        }
+        return any
+    }
+
     @inline(__always)
     private func marks(count n: Int, capitalised: (Int) -> Bool, hashes makeHashes: () -> [UInt64]) -> [UInt64] {
         var place = [UInt64](repeating: 0, count: n)

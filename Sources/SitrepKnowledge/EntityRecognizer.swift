@@ -12,6 +12,9 @@ struct EntityDictionaryFeatures: Sendable {
     let sentenceAtoms: @Sendable ([NERFeatures.Atoms]) -> [UInt64]
     /// The same atoms written to a buffer (one per token of the sentence).
     let marks: @Sendable (UnsafeBufferPointer<NERFeatures.Atoms>, UnsafeMutablePointer<UInt64>) -> Void
+    /// The gazetteer behind `marks`, when it is one: its marks are then taken from the word types
+    /// (`EntityGazetteer.marks(ids:count:atoms:firstWords:into:)`, the same marks) instead.
+    var gazetteer: EntityGazetteer? = nil
 }
 
 /// The learned named-entity recogniser: an averaged perceptron over BIO tags (greedy left-to-right
@@ -80,7 +83,7 @@ public struct EntityRecognizer: Sendable {
     private static let cachedGazetteer: Result<EntityDictionaryFeatures?, Error> = Result {
         let gazetteer = try EntityGazetteer.loadDefault()
         return EntityDictionaryFeatures(atoms: { gazetteer.atoms($0) }, sentenceAtoms: { gazetteer.marks($0) },
-                                        marks: { gazetteer.marks($0, into: $1) })
+                                        marks: { gazetteer.marks($0, into: $1) }, gazetteer: gazetteer)
     }
 
     /// The weight file: features whose weights are all below `pruneBelow` in magnitude are left out
@@ -106,20 +109,22 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Tag indexes for a document given as one array of atoms (`sentences` are ranges of it), flat.
-    /// Light atoms (`NERFeatures.asciiLightAtoms`) are completed in place from `words` (the text and
-    /// the token of each atom) for the tokens the decoder scores; nil `words`: every atom is complete.
-    /// `types` numbers each token's word (`NERWordTypes`) when known; nil: numbered here (by the bytes of
-    /// `words`, else by the atoms' `word` hash).
+    /// Light atoms (`NERFeatures.asciiLightAtoms`) are completed from `words` (the text and the token of
+    /// each atom) for the tokens the decoder scores; nil `words`: every atom is complete. `types` numbers
+    /// each token's word (`NERWordTypes`, in order of first appearance) when known; nil: numbered here (by
+    /// the bytes of `words`, else by the atoms' `word` hash). The atoms are read once per word type.
     func tagIndexes(flat atoms: inout [NERFeatures.Atoms], sentences: [Range<Int>],
-                    words: (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)?,
+                    words: PerceptronDecoder.Words?,
                     types given: (ids: UnsafePointer<Int32>, count: Int)? = nil) -> [Int] {
         let n = atoms.count
         guard n > 0 else { return [] }
-        if let given { return tagIndexes(flat: &atoms, sentences: sentences, words: words, types: given) }
         let ids = UnsafeMutablePointer<Int32>.allocate(capacity: n)
         defer { ids.deallocate() }
         var typeCount = 0
-        if let words {
+        if let given {
+            ids.update(from: given.ids, count: n)
+            typeCount = given.count
+        } else if let words {
             var length = 0
             for i in 0..<n { length = max(length, Int(words.tokens[i].range.end)) }
             var table = NERWordTypes(tokens: n)
@@ -138,52 +143,59 @@ public struct EntityRecognizer: Sendable {
             for i in 0..<n { ids[i] = table.insert(atoms[i].word).row }
             typeCount = table.count
         }
-        return tagIndexes(flat: &atoms, sentences: sentences, words: words, types: (UnsafePointer(ids), typeCount))
+        let document = atoms.withUnsafeBufferPointer { NERTypedDocument(atoms: $0, ids: ids, count: typeCount) }
+        defer { document.deallocate() }
+        return tagIndexes(document, sentences: sentences, words: words)
     }
 
-    /// `tagIndexes(flat:sentences:words:types:)` with the tokens' word types.
-    private func tagIndexes(flat atoms: inout [NERFeatures.Atoms], sentences: [Range<Int>],
-                            words: (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)?,
-                            types: (ids: UnsafePointer<Int32>, count: Int)) -> [Int] {
-        let n = atoms.count
-        // Not filled here: the decoder and the marks write every token of every sentence (the sentences cover the atoms).
+    /// Tag indexes (one per token, flat) for a typed document whose `sentences` cover its tokens.
+    func tagIndexes(_ document: NERTypedDocument, sentences: [Range<Int>], words: PerceptronDecoder.Words?) -> [Int] {
+        let n = document.tokenCount
+        // Not filled here: the decoder writes every token of every sentence (the sentences cover the tokens).
         var tags = [Int](unsafeUninitializedCapacity: n) { _, count in count = n }
-        let markCount = dictionary == nil ? 0 : n
-        var marks = [UInt64](unsafeUninitializedCapacity: markCount) { _, count in count = markCount }
         var memory = NERLabelMemory()
         var cache = NERWordScoreCache()
         var blocks = NERBlockCache()
-        var shapeIDs = [Int32](repeating: 0, count: n)
-        let typeRows = NERTypeScoreRows(typeCount: types.count)
+        let typeRows = NERTypeScoreRows(typeCount: document.typeCount)
         defer { typeRows.deallocate() }
-        atoms.withUnsafeMutableBufferPointer { a in
-            let facts = NERFeatures.DocumentFacts(flat: UnsafeBufferPointer(a), sentences: sentences,
-                                                  types: types.ids, typeCount: types.count)
-            marks.withUnsafeMutableBufferPointer { m in
-                if let d = dictionary {
-                    for range in sentences {
-                        d.marks(UnsafeBufferPointer(rebasing: a[range]), m.baseAddress! + range.lowerBound)
-                    }
-                }
-                tags.withUnsafeMutableBufferPointer { t in
-                    shapeIDs.withUnsafeMutableBufferPointer { shapeIDs in
-                        for range in sentences {
-                            let sentenceMarks = dictionary == nil ? nil : UnsafeBufferPointer(rebasing: m[range])
-                            let sentenceWords = words.map { PerceptronDecoder.SentenceWords(text: $0.text, tokens: $0.tokens + range.lowerBound) }
-                            PerceptronDecoder.tag(sentence: UnsafeMutableBufferPointer(rebasing: a[range]), words: sentenceWords,
-                                                  marks: sentenceMarks, facts: facts, memory: &memory, cache: &cache,
-                                                  blocks: &blocks, shapeIDs: shapeIDs.baseAddress! + range.lowerBound, weights: weights,
-                                                  connectors: connectors,
-                                                  types: (types.ids + range.lowerBound, typeRows), memo: wordMemo,
-                                                  into: t.baseAddress! + range.lowerBound)
+        var longest = 0
+        for range in sentences { longest = max(longest, range.count) }
+        let padded = PaddedSentence(longest: longest)
+        defer { padded.deallocate() }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(sentences.count, 1)) { headlines in
+            let headlines = headlines.baseAddress!
+            let facts = NERFeatures.DocumentFacts(document: document, sentences: sentences, headlines: headlines)
+            // Per type: whether its word begins a listed place (`EntityGazetteer.marks(ids:…)`; 0 until looked up).
+            let gazetteer = dictionary?.gazetteer
+            let firstWords = UnsafeMutablePointer<UInt8>.allocate(capacity: max(document.typeCount, 1))
+            defer { firstWords.deallocate() }
+            if gazetteer != nil { firstWords.initialize(repeating: 0, count: document.typeCount) }
+            tags.withUnsafeMutableBufferPointer { t in
+                for (s, range) in sentences.enumerated() {
+                    padded.load(document, range)
+                    let count = range.count
+                    // The marks, or nil for a sentence without any (the decoder then takes every mark as 0).
+                    var marks: UnsafePointer<UInt64>? = nil
+                    if let gazetteer {
+                        if gazetteer.marks(ids: padded.ids, count: count, atoms: document.atoms, firstWords: firstWords, into: padded.marks) {
+                            marks = UnsafePointer(padded.marks)
                         }
+                    } else if let d = dictionary {
+                        // Another dictionary reads the tokens' atoms.
+                        let sentence = range.map { document.atoms[Int(document.tokenTypes[$0])] }
+                        sentence.withUnsafeBufferPointer { d.marks($0, padded.marks) }
+                        marks = UnsafePointer(padded.marks)
                     }
+                    PerceptronDecoder.tag(sentence: padded.ids, count: count, document: document, words: words,
+                                          marks: marks, headline: headlines[s],
+                                          facts: facts, memory: &memory, cache: &cache, blocks: &blocks, weights: weights,
+                                          connectors: connectors, rows: typeRows, memo: wordMemo,
+                                          into: t.baseAddress! + range.lowerBound)
                 }
             }
         }
         return tags
     }
-
     /// Persons, organisations and places in a document's text. `tokens` are the language layer's (or
     /// `EntityWordSplitter`'s when nil); `known` are dictionary hits, which win over the model's names
     /// they overlap. MISC names are left out. Sorted by start offset.
@@ -195,8 +207,9 @@ public struct EntityRecognizer: Sendable {
     private func find(bytes utf8: UnsafeBufferPointer<UInt8>, tokens given: [Token], known: [EntityMention]) -> [EntityMention] {
         // Tokens from elsewhere that reach past the text are left out rather than trusted.
         var tokens = given
-        if tokens.contains(where: { $0.range.end > Int32(utf8.count) || $0.range.isEmpty }) {
-            tokens = tokens.filter { $0.range.end <= Int32(utf8.count) && !$0.range.isEmpty }
+        let limit = Int32(clamping: utf8.count)
+        if tokens.contains(where: { $0.range.end > limit || $0.range.isEmpty }) {
+            tokens = tokens.filter { $0.range.end <= limit && !$0.range.isEmpty }
         }
         guard !tokens.isEmpty else { return known.sorted { $0.range < $1.range } }
         // Sentences: after . ! ? and at line breaks.
@@ -205,42 +218,38 @@ public struct EntityRecognizer: Sendable {
         var start = 0
         // Atoms straight from the bytes, once per distinct word of the document: light ones for ASCII
         // words (completed if scored), full ones for quotes and dashes, and through a String for the
-        // rare word with letters beyond ASCII.
+        // rare word with letters beyond ASCII. Tokens keep only their word's type.
         let count = tokens.count
         var types = NERWordTypes(tokens: count)
-        let typeAtoms = UnsafeMutablePointer<NERFeatures.Atoms>.allocate(capacity: count)
-        let tokenTypes = UnsafeMutablePointer<Int32>.allocate(capacity: count)
-        defer { typeAtoms.deinitialize(count: types.count); typeAtoms.deallocate(); types.deallocate(); tokenTypes.deallocate() }
-        var atoms = [NERFeatures.Atoms](unsafeUninitializedCapacity: count) { buffer, initialized in
-            tokens.withUnsafeBufferPointer { t in
-                for i in 0..<count {
-                    let r = t[i].range
-                    let (type, isNew) = types.intern(utf8, start: Int(r.start), count: r.length)
-                    tokenTypes[i] = type
-                    let known = typeAtoms + Int(type)
-                    if isNew {
-                        let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
-                        known.initialize(to: NERFeatures.Atoms())
-                        if !NERFeatures.lightAtoms(word, into: &known.pointee) {
-                            known.pointee = NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self))
+        var document = NERTypedDocument(tokens: count)
+        defer { types.deallocate(); document.deallocate() }
+        tokens.withUnsafeBufferPointer { t in
+            let tokenTypes = document.tokenTypes
+            for i in 0..<count {
+                let r = t[i].range
+                let (type, isNew) = types.intern(utf8, start: Int(r.start), count: r.length)
+                tokenTypes[i] = type
+                if isNew {
+                    let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
+                    document.addType(firstToken: i) { a in
+                        if !NERFeatures.lightAtoms(word, into: &a) {
+                            a = NERFeatures.punctuatedAtoms(word) ?? NERFeatures.unicodeAtoms(of: String(decoding: word, as: UTF8.self))
                         }
                     }
-                    (buffer.baseAddress! + i).initialize(to: known.pointee)
-                    var breakAfter = false
-                    if r.length == 1, utf8[Int(r.start)] == 0x2E || utf8[Int(r.start)] == 0x21 || utf8[Int(r.start)] == 0x3F { breakAfter = true }
-                    if i + 1 < count {
-                        var g = Int(r.end)
-                        let gapEnd = Int(t[i + 1].range.start)
-                        while g < gapEnd { if utf8[g] == 0x0A { breakAfter = true; break }; g += 1 }
-                    }
-                    if breakAfter || i + 1 == count { sentences.append(start..<(i + 1)); start = i + 1 }
                 }
+                var breakAfter = false
+                if r.length == 1, utf8[Int(r.start)] == 0x2E || utf8[Int(r.start)] == 0x21 || utf8[Int(r.start)] == 0x3F { breakAfter = true }
+                if i + 1 < count {
+                    var g = Int(r.end)
+                    let gapEnd = Int(t[i + 1].range.start)
+                    while g < gapEnd { if utf8[g] == 0x0A { breakAfter = true; break }; g += 1 }
+                }
+                if breakAfter || i + 1 == count { sentences.append(start..<(i + 1)); start = i + 1 }
             }
-            initialized = count
         }
+        document.finish()
         let tags = tokens.withUnsafeBufferPointer { t in
-            tagIndexes(flat: &atoms, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!),
-                       types: (UnsafePointer(tokenTypes), types.count))
+            tagIndexes(document, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!))
         }
         var found: [EntityMention] = []
         found.reserveCapacity(32)  // room for the model's names in a news article (more only grow it)

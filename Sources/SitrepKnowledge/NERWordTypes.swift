@@ -13,6 +13,8 @@ struct NERWordTypes {
     private var slotTypes: UnsafeMutablePointer<Int32>
     private var shift: UInt64
     private var size: Int
+    /// `size / 2`: the table grows when this many types are in it.
+    private var half: Int
     /// Start offset of each type's first token (to compare longer words).
     private var firsts: UnsafeMutablePointer<Int32>
     private(set) var count = 0
@@ -22,6 +24,7 @@ struct NERWordTypes {
         var size = 64
         while size < tokens { size <<= 1 }  // grown when half full
         self.size = size
+        half = size >> 1
         shift = UInt64(64 - size.trailingZeroBitCount)
         lengths = .allocate(capacity: size)
         lengths.initialize(repeating: 0, count: size)
@@ -39,7 +42,7 @@ struct NERWordTypes {
         if n <= 8 {
             if start &+ 8 <= text.count {
                 let v = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
-                return n == 8 ? v : v & ((1 &<< UInt64(8 &* n)) &- 1)
+                return v & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* n))  // the first n bytes (1 ≤ n ≤ 8)
             }
             var v: UInt64 = 0
             for k in 0..<n { v |= UInt64(p.load(fromByteOffset: k, as: UInt8.self)) &<< UInt64(8 &* k) }
@@ -60,10 +63,10 @@ struct NERWordTypes {
     /// The type of the `n` bytes at `start` of `text` (`n` > 0), new types numbered from `count`.
     @inline(__always)
     mutating func intern(_ text: UnsafeBufferPointer<UInt8>, start: Int, count n: Int) -> (type: Int32, isNew: Bool) {
-        if count &* 2 >= size { grow() }
+        if count >= half { grow() }
         let key = Self.key(text, start: start, count: n)
         let length = Int32(truncatingIfNeeded: n)
-        var i = Int(truncatingIfNeeded: ((key ^ UInt64(truncatingIfNeeded: n)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        var i = Int(truncatingIfNeeded: ((key ^ UInt64(truncatingIfNeeded: n)) &* 0x9E37_79B9_7F4A_7C15) &>> shift)
         let mask = size &- 1
         while true {
             let l = lengths[i]
@@ -94,6 +97,7 @@ struct NERWordTypes {
     private mutating func grow() {
         let oldLengths = lengths, oldKeys = keys, oldTypes = slotTypes, oldSize = size
         size <<= 1
+        half = size >> 1
         shift -= 1
         lengths = .allocate(capacity: size)
         lengths.initialize(repeating: 0, count: size)
@@ -102,7 +106,7 @@ struct NERWordTypes {
         let mask = size &- 1
         for j in 0..<oldSize where oldLengths[j] != 0 {
             let key = oldKeys[j], length = oldLengths[j]
-            var i = Int(truncatingIfNeeded: ((key ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var i = Int(truncatingIfNeeded: ((key ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15) &>> shift)
             while lengths[i] != 0 { i = (i &+ 1) & mask }
             lengths[i] = length; keys[i] = key; slotTypes[i] = oldTypes[j]
         }

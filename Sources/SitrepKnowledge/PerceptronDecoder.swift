@@ -106,80 +106,81 @@ enum PerceptronDecoder {
         (0..<EntityTagIndex.count).reduce(UInt16(0)) { $0 | (EntityTagIndex.allowed($1, after: previous) ? 1 << UInt16($1) : 0) }
     }
 
-    /// The text of a sentence's tokens (`tokens[i]` is token `i` of the sentence), for completing light atoms.
-    struct SentenceWords {
-        let text: UnsafePointer<UInt8>
-        let tokens: UnsafePointer<Token>
+    /// The text and tokens of a document, for completing light atoms (a type's first token gives its bytes).
+    typealias Words = (text: UnsafePointer<UInt8>, tokens: UnsafePointer<Token>)
 
-        @inline(__always)
-        func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-            let r = tokens[i].range
-            return UnsafeBufferPointer(start: text + Int(r.start), count: Int(r.end - r.start))
-        }
-    }
-
-    /// Tag indexes for one sentence of a document, computing features only where the model is asked:
+    /// Tag indexes for one sentence of a typed document, computing features only where the model is asked:
     /// after an `O` (or at the start), a token that `cannotStart` a name is `O` without scoring, so a
     /// sentence with no capitalised word costs no weight lookups; after a name, a lowercase word that is
     /// not one of the `connectors` ("of", "de", "bin") is `O` without scoring (none given: all scored). A
     /// word type's own features are scored once per document (`cache`, found through the token's word type
-    /// in `types`; those not reading the document's facts once per recogniser, `memo`), a neighbouring word's features once per word type and position (`NERTypeScoreRows`),
+    /// in `rows`; those not reading the document's facts once per recogniser, `memo`), a neighbouring word's features once per word type and position (`NERTypeScoreRows`),
     /// and groups of context and history features once per distinct neighbourhood (`blocks`,
     /// `PerceptronWeightTable.historyBlocks`, `markBlocks`). The same features and decisions as `decode(features:memory:model:)` otherwise,
-    /// over the quantised weights. Atoms that are not `complete` (`NERFeatures.asciiLightAtoms`) are
-    /// completed from `words` (each token's ASCII bytes) as far as the scoring needs: the tokens passed
-    /// over unscored never need their affixes or shapes. `shapeIDs` keeps each token's shape id in
-    /// `blocks` (0 until looked up); the tag indexes are written to `out`.
-    static func tag(sentence atoms: UnsafeMutableBufferPointer<NERFeatures.Atoms>, words: SentenceWords?,
-                    marks: UnsafeBufferPointer<UInt64>?, facts: NERFeatures.DocumentFacts,
+    /// over the quantised weights.
+    ///
+    /// `ids` are the sentence's `n` type ids into `document`, padded with two boundary types on each side
+    /// (`PaddedSentence`), so neighbours are read without bounds checks; `marks` (padded with a 0 on each
+    /// side) are the dictionary marks, nil without a dictionary. A type's atoms that are not `complete`
+    /// (`NERFeatures.asciiLightAtoms`) are completed from `words` as far as the scoring needs: the types
+    /// passed over unscored never need their affixes or shapes. The tag indexes are written to `out`.
+    static func tag(sentence ids: UnsafePointer<Int32>, count n: Int, document: NERTypedDocument, words: Words?,
+                    marks: UnsafePointer<UInt64>?, headline: UInt64, facts: NERFeatures.DocumentFacts,
                     memory: inout NERLabelMemory, cache: inout NERWordScoreCache, blocks: inout NERBlockCache,
-                    shapeIDs: UnsafeMutablePointer<Int32>, weights: PerceptronWeightTable, connectors: EntityNameConnectors?,
-                    types: (ids: UnsafePointer<Int32>, rows: NERTypeScoreRows), memo: NERWordScoreMemo? = nil,
+                    weights: PerceptronWeightTable, connectors: EntityNameConnectors?,
+                    rows: NERTypeScoreRows, memo: NERWordScoreMemo? = nil,
                     into out: UnsafeMutablePointer<Int>) {
-        let n = atoms.count
-        for i in 0..<n { out[i] = 0 }
         guard n > 0 else { return }
-        let headline: UInt64 = NERFeatures.isHeadline(UnsafeBufferPointer(atoms)) ? 1 : 0
-        let start = NERFeatures.sentenceStart, end = NERFeatures.sentenceEnd
+        let atoms = document.atoms, shapeIDs = document.shapeIDs
         let noTag = startTag
         let historyBlocks = weights.historyBlocks, markBlocks = weights.markBlocks
         // Whether any token of the sentence has a dictionary mark (most sentences have none).
         var marked = false
-        if let marks { for j in 0..<marks.count where marks[j] != 0 { marked = true; break } }
+        if let marks { for j in 0..<n where marks[j] != 0 { marked = true; break } }
         let unmarkedIndex = weights.markIndex(0)
-        let rows = types.rows, ids = types.ids
         let lanes = allowedLanes, fills = disallowedFill, tagHalves = previousTagHalves  // globals: read once per sentence
-        @inline(__always) func lw(_ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : atoms[j].lower }
-        @inline(__always) func sh(_ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : atoms[j].shortShape }
-        @inline(__always) func type(_ j: Int) -> Int32 { j < 0 ? rows.startType : j >= n ? rows.endType : ids[j] }
-        @inline(__always) func mark(_ j: Int) -> UInt64 {
-            guard let marks, j >= 0, j < marks.count else { return 0 }
-            return marks[j]
-        }
+        // Token j's atoms, for any j in −2…n+1 (the boundary types outside the sentence).
+        @inline(__always) func lw(_ j: Int) -> UInt64 { atoms[Int(ids[j])].lower }
+        @inline(__always) func sh(_ j: Int) -> UInt64 { atoms[Int(ids[j])].shortShape }
+        @inline(__always) func mark(_ j: Int) -> UInt64 { marks.unsafelyUnwrapped[j] }
         @inline(__always) func shapeID(_ j: Int, _ blocks: inout NERBlockCache) -> Int32 {
-            j < 0 ? NERBlockCache.startID : j >= n ? NERBlockCache.endID : blocks.shapeID(shapeIDs + j, value: atoms[j].shortShape)
+            let t = Int(ids[j])
+            return blocks.shapeID(shapeIDs + t, value: atoms[t].shortShape)
         }
+        /// The bytes of type `t` (those of its first token).
+        @inline(__always) func bytes(_ t: Int, _ w: Words) -> UnsafeBufferPointer<UInt8> {
+            let r = w.tokens[Int(document.firstTokens[t])].range
+            return UnsafeBufferPointer(start: w.text + Int(r.start), count: Int(r.end - r.start))
+        }
+        var lastNamed = -1  // the last token tagged as part of a name
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { f in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: 16) { scores in
                 let f = f.baseAddress!, scores = scores.baseAddress!
                 scores.initialize(repeating: 0, count: 16)
                 var t1 = noTag, t2 = noTag
-                for i in 0..<n {
-                    if (t1 == 0 || t1 == noTag) ? atoms[i].cannotStart : atoms[i].lowercaseWord && !(connectors?.contains(atoms[i]) ?? true) {
+                var i = 0
+                while i < n {
+                    let id = Int(ids[i])
+                    let a = atoms + id
+                    if (t1 == 0 || t1 == noTag) ? a.pointee.cannotStart : a.pointee.lowercaseWord && !(connectors?.contains(a.pointee) ?? true) {
+                        out[i] = 0
                         t2 = t1; t1 = 0
+                        i &+= 1
+                        // After an O, the run of tokens that cannot start a name is O too (the common case: a
+                        // sentence's lowercase words), in a loop of its own.
+                        while i < n && atoms[Int(ids[i])].cannotStart { out[i] = 0; t2 = 0; i &+= 1 }
                         continue
                     }
                     // The word type's own features: cached per document (found through the word type).
                     let first: UInt64 = i == 0 ? 1 : 0
                     let suffix: UInt64
-                    let id = Int(ids[i])
                     let typeSlot = id &* 4 &+ Int(first << 1 | headline)
                     if rows.rows[typeSlot] >= 0 {
                         cache.copy(row: rows.rows[typeSlot], into: scores)
                         suffix = rows.suffixes[id]
                     } else {
-                        if !atoms[i].complete, let words { NERFeatures.completeWordAndSuffix(&atoms[i], words.bytes(i)) }
-                        let key = NERWordScoreCache.key(word: atoms[i].word, first: first, headline: headline)
+                        if !a.pointee.complete, let words { NERFeatures.completeWordAndSuffix(&a.pointee, bytes(id, words)) }
+                        let key = NERWordScoreCache.key(word: a.pointee.word, first: first, headline: headline)
                         var row = cache.lookupRow(key, into: scores)
                         if row < 0 {
                             // The features of the word alone are kept across documents (`memo`), the two
@@ -188,25 +189,25 @@ enum PerceptronDecoder {
                             if let memo, let kept = memo.lookup(key) {
                                 own = kept
                             } else {
-                                if !atoms[i].complete, let words { NERFeatures.completeASCII(&atoms[i], words.bytes(i)) }
-                                NERFeatures.ownWordFeatures(atoms[i], first: first, headline: headline, into: f)
+                                if !a.pointee.complete, let words { NERFeatures.completeASCII(&a.pointee, bytes(id, words)) }
+                                NERFeatures.ownWordFeatures(a.pointee, first: first, headline: headline, into: f)
                                 own = weights.sum(f, count: NERFeatures.ownWordCount)
                                 memo?.store(key, own)
                             }
-                            NERFeatures.documentWordFeatures(atoms[i], first: first, headline: headline, facts: facts, into: f)
+                            NERFeatures.documentWordFeatures(a.pointee, first: first, headline: headline, facts: facts, into: f)
                             UnsafeMutableRawPointer(scores).storeBytes(of: own, as: NERBlockCache.Scores.self)
                             weights.add(f, count: 2, to: scores)
                             row = cache.store(key, scores)
                         }
-                        suffix = atoms[i].suffixes.2
+                        suffix = a.pointee.suffixes.2
                         rows.rows[typeSlot] = row; rows.suffixes[id] = suffix
                     }
-                    let lower = atoms[i].lower, shape = atoms[i].shortShape
+                    let lower = a.pointee.lower, shape = a.pointee.shortShape
                     let prev = lw(i - 1), next = lw(i + 1)
                     let word = rows.word(id, lower: lower)
                     let remembered = memory.majority(word)
                     // Pairs with the word itself, from each side's half (see `NERTypeScoreRows`).
-                    let left = rows.leftHalves(Int(type(i - 1)), lower: prev)
+                    let left = rows.leftHalves(Int(ids[i - 1]), lower: prev)
                     let right = rows.rightHalves(id, lower: lower, shape: shape, suffix: suffix)
                     f[0] = NERFeatures.combine(left[0], lower); f[1] = NERFeatures.combine(right[0], next)
                     f[2] = NERFeatures.combine(left[1], shape); f[3] = NERFeatures.combine(right[1], next)
@@ -216,10 +217,10 @@ enum PerceptronDecoder {
                     // The previous tags and the label memory alone.
                     var sum = historyBlocks[PerceptronWeightTable.historyIndex(t1, t2, remembered)]
                     // The neighbouring words alone, per word type.
-                    sum &+= rows.neighbour(Int(type(i - 2)), 0, lower: lw(i - 2), weights: weights)
-                    sum &+= rows.neighbour(Int(type(i - 1)), 1, lower: prev, weights: weights)
-                    sum &+= rows.neighbour(Int(type(i + 1)), 2, lower: next, weights: weights)
-                    sum &+= rows.neighbour(Int(type(i + 2)), 3, lower: lw(i + 2), weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i - 2]), 0, lower: lw(i - 2), weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i - 1]), 1, lower: prev, weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i + 1]), 2, lower: next, weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i + 2]), 3, lower: lw(i + 2), weights: weights)
                     // The shapes around the word.
                     let shapes = (sh(i - 2), sh(i - 1), shape, sh(i + 1), sh(i + 2))
                     let shapeIds = (shapeID(i - 2, &blocks), shapeID(i - 1, &blocks), shapeID(i, &blocks),
@@ -268,11 +269,18 @@ enum PerceptronDecoder {
                     let all = UnsafeRawPointer(scores).loadUnaligned(as: NERBlockCache.Scores.self) &+ sum
                     let best = argmax(all, lanes: lanes.withUnsafeBufferPointer { $0[t1] }, fill: fills.withUnsafeBufferPointer { $0[t1] })
                     out[i] = best
+                    if best > 0 { lastNamed = i }
                     t2 = t1; t1 = best
+                    i &+= 1
                 }
             }
         }
         // The sentence's names join the label memory after it is tagged (every named token was scored).
-        for i in 0..<n where out[i] > 0 { memory.record(rows.word(Int(ids[i]), lower: atoms[i].lower), tag: out[i]) }
+        if lastNamed >= 0 {
+            for i in 0...lastNamed where out[i] > 0 {
+                let t = Int(ids[i])
+                memory.record(rows.word(t, lower: atoms[t].lower), tag: out[i])
+            }
+        }
     }
 }

@@ -18,6 +18,10 @@ final class PerceptronWeightTable: @unchecked Sendable {
     let scale: Float
     private let mask: Int
     private let slots: UnsafeMutableRawPointer
+    /// True when the file holds neither the hash 0 nor 1 (in practice always): each hash is then its own
+    /// slot key. A look-up of the hash 0 then ends on an empty slot, whose weights are all zero, where
+    /// the stored key 1 (`key`) would have found nothing: the same sums either way.
+    private let plainKeys: Bool
     /// Summed weights of the tag-only history features (templates 40, 41, 45) for every two previous
     /// tags and label memory: index `historyIndex(t1, t2, memory)`.
     let historyBlocks: UnsafeMutablePointer<SIMD16<Int32>>
@@ -71,7 +75,7 @@ final class PerceptronWeightTable: @unchecked Sendable {
         historyBlocks = .allocate(capacity: Self.historyTags * Self.historyTags * 5)
         markBlocks = .allocate(capacity: 27)
         let slots = self.slots
-        data.withUnsafeBytes { raw in Self.fill(slots, mask: size - 1, file: raw.baseAddress!, count: n) }
+        plainKeys = !data.withUnsafeBytes { raw in Self.fill(slots, mask: size - 1, file: raw.baseAddress!, count: n) }
         precondition(Self.historyTags == PerceptronDecoder.startTag + 1)
         for t2 in 0..<Self.historyTags {
             for t1 in 0..<Self.historyTags {
@@ -97,11 +101,14 @@ final class PerceptronWeightTable: @unchecked Sendable {
 
     /// Stores the `n` features of a checked weight file (20 header bytes, `n` little-endian hashes, then
     /// `n × tagCount` little-endian Int16 weights) in the zeroed slots; a repeated hash keeps its first row.
-    private static func fill(_ slots: UnsafeMutableRawPointer, mask: Int, file: UnsafeRawPointer, count n: Int) {
+    /// True when a hash is 0 or 1 (stored as the key 1).
+    private static func fill(_ slots: UnsafeMutableRawPointer, mask: Int, file: UnsafeRawPointer, count n: Int) -> Bool {
         let tags = tagCount
         let weights = file + 20 + n * 8
+        var keyOne = false
         for j in 0..<n {
             let k = key(UInt64(littleEndian: file.loadUnaligned(fromByteOffset: 20 + j * 8, as: UInt64.self)))
+            if k == 1 { keyOne = true }
             var i = Int(truncatingIfNeeded: k) & mask
             while true {
                 let slot = slots + i * slotBytes
@@ -119,6 +126,7 @@ final class PerceptronWeightTable: @unchecked Sendable {
                 i = (i + 1) & mask
             }
         }
+        return keyOne
     }
 
     /// The `historyBlocks` index of previous tags `t1`, `t2` (0…`startTag`) and label memory 0…4.
@@ -150,10 +158,13 @@ final class PerceptronWeightTable: @unchecked Sendable {
     /// 0 marks an empty slot, so the hash 0 is stored as 1 (as in `PerceptronFeatureTable`).
     @inline(__always) private static func key(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
 
+    /// The slot key to look `h` up by: `h` itself when `plainKeys`.
+    @inline(__always) private func lookupKey(_ h: UInt64) -> UInt64 { plainKeys ? h : Self.key(h) }
+
     /// Adds the stored weights of `hash` to `scores` (`tagCount` values; nothing for unknown features).
     @inline(__always)
     func add(_ hash: UInt64, to scores: UnsafeMutablePointer<Int32>) {
-        let k = Self.key(hash)
+        let k = lookupKey(hash)
         var i = Int(truncatingIfNeeded: k) & mask
         while true {
             let slot = UnsafeRawPointer(slots + i * Self.slotBytes)
@@ -171,7 +182,7 @@ final class PerceptronWeightTable: @unchecked Sendable {
     /// `sum(_:count:)` of that one feature, with one probe and no scratch.
     @inline(__always)
     func vector(_ hash: UInt64) -> SIMD16<Int32> {
-        let k = Self.key(hash)
+        let k = lookupKey(hash)
         let slots = UnsafeRawPointer(self.slots), mask = self.mask
         var i = Int(truncatingIfNeeded: k) & mask
         while true {
@@ -193,17 +204,24 @@ final class PerceptronWeightTable: @unchecked Sendable {
     /// (probing feature by feature mispredicts on unknown features and serialises them).
     @inline(__always)
     func add(_ hashes: UnsafePointer<UInt64>, count: Int, to scores: UnsafeMutablePointer<Int32>) {
+        // One loop for each way of keying, so neither tests the flag per feature.
+        if plainKeys { add(hashes, count: count, to: scores, key: { $0 }) } else { add(hashes, count: count, to: scores, key: Self.key) }
+    }
+
+    /// `add(_:count:to:)` with the slot key of each hash given by `key`.
+    @inline(__always)
+    private func add(_ hashes: UnsafePointer<UInt64>, count: Int, to scores: UnsafeMutablePointer<Int32>, key: (UInt64) -> UInt64) {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.batchLimit) { loaded in
             let loaded = loaded.baseAddress!
             let slots = UnsafeRawPointer(self.slots), mask = self.mask
             var sum = SIMD8<Int32>(repeating: 0)
             var last: Int32 = 0
             for j in 0..<count {
-                let i = Int(truncatingIfNeeded: Self.key(hashes[j])) & mask
+                let i = Int(truncatingIfNeeded: key(hashes[j])) & mask
                 loaded[j] = slots.load(fromByteOffset: i &* Self.slotBytes, as: UInt64.self)
             }
             for j in 0..<count {
-                let k = Self.key(hashes[j])
+                let k = key(hashes[j])
                 var found = loaded[j]
                 var i = Int(truncatingIfNeeded: k) & mask
                 if found != k {
