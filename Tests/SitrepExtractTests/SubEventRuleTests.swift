@@ -78,6 +78,8 @@ struct SubEventRuleTests {
         // Unnamed state forces moved by the state or by nobody named redeploy (change to group/activity).
         Case(text: "The ministry sent 300 troops to the eastern district.", type: .groupChange),
         Case(text: "Soldiers were relocated from the coast to the capital.", type: .groupChange),
+        // A clause opened by "before" is a time anchor, not what the text reports.
+        Case(text: "Police detained three organisers before the governor's rally in the square.", type: .capture),
         Case(text: "The rebels declared a general mobilisation.", type: .groupChange),
         Case(text: "The militia began its disarmament under the peace plan.", type: .groupChange),
         // Units, personnel and air bases are military targets: attacks on them are battles, their capture a takeover.
@@ -190,6 +192,22 @@ struct SubEventRuleTests {
         Case(text: "Police are investigating an arson attack on a mosque in the city.", type: .propertyDestruction),
         Case(text: "Gunmen snatched a businessman from his car in the city centre.", type: .abduction),
         Case(text: "The rebels ceded the hilltop to the army under a local deal.", type: .withdrawal),
+        // Fighting off an attack, taking ground back, local administrative units as ground, suicide vehicle bombers,
+        // named kinds of march, protesters removed by force.
+        Case(text: "Border guards repelled the insurgents near the ford.", type: .clash),
+        Case(text: "Troops beat back the insurgents at the bridge on Sunday.", type: .clash),
+        Case(text: "The garrison repelled a dawn raid on the fort.", type: .clash),
+        Case(text: "The garrison fended off the rebels overnight.", type: .clash),
+        // A fighting-off verb needs a foe or an attack as its object: a quoted alliance name or a bid is no battle.
+        Case(text: "The brigade is not part of the \"Repel the Invaders\" alliance.", type: nil),
+        Case(text: "Loyalist troops wrested back the river port from the insurgents.", type: .takeover, mode: .government),
+        Case(text: "The army won back two districts in the north.", type: .takeover, mode: .government),
+        Case(text: "The insurgents captured a township near the border.", type: .takeover, mode: .nonState),
+        Case(text: "Jihadists captured two rural communes on Monday.", type: .takeover, mode: .nonState),
+        Case(text: "A suicide truck bomber drove into the police compound.", type: .attack, mode: .suicideBombing),
+        Case(text: "Soldiers fired live rounds at a peaceful march, killing two.", type: .protest, mode: .excessiveForce),
+        Case(text: "Students joined a silent march through the capital.", type: .protest),
+        Case(text: "Protesters were forcibly evicted from the square by soldiers.", type: .protest, mode: .withIntervention),
     ]
 
     /// The ACLED sub-event type decides: "bombing" and "remote explosive" modes are both an IED.
