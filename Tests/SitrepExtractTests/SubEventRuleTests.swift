@@ -210,6 +210,13 @@ struct SubEventRuleTests {
         Case(text: "Riot police dispersed a crowd of traders outside the town hall.", type: .protest, mode: .withIntervention),
         // "occupied" stays no trigger: a seat, an office or a floor is occupied far more often than a town is.
         Case(text: "Two bedrooms occupy the upper floor of the house.", type: nil),
+        // Irregular participles (retaken, beaten back), stones thrown, successors named, and a mine that is a workplace
+        // (no landmine: the attack on it keeps no explosive mode).
+        Case(text: "The hill town has been retaken by the army, officials said.", type: .takeover, mode: .government),
+        Case(text: "The raiders were beaten back by the village guard after a fierce battle.", type: .clash),
+        Case(text: "Youths threw stones at a police patrol in the old town.", type: .riot),
+        Case(text: "The group named his successor on Friday.", type: .groupChange),
+        Case(text: "Gunmen raided a gold mine and killed eleven workers.", type: .attack),
         Case(text: "Loyalist troops wrested back the river port from the insurgents.", type: .takeover, mode: .government),
         Case(text: "The army won back two districts in the north.", type: .takeover, mode: .government),
         Case(text: "The insurgents captured a township near the border.", type: .takeover, mode: .nonState),
