@@ -216,6 +216,10 @@ struct SubEventRuleTests {
         Case(text: "Youths threw stones at a police patrol in the old town.", type: .riot),
         Case(text: "The group named his successor on Friday.", type: .groupChange),
         Case(text: "Gunmen raided a gold mine and killed eleven workers.", type: .attack),
+        // A group that moves its headquarters or base sets up a new one; rival politicians' supporters fighting is mob violence.
+        Case(text: "The rebel group relocated its base into the forest last month.", type: .baseEstablished),
+        Case(text: "The militia moved its headquarters to a farm outside the city.", type: .baseEstablished),
+        Case(text: "Supporters of two rival candidates fought with clubs outside the polling station.", type: .riot, mode: .mobViolence),
         Case(text: "Loyalist troops wrested back the river port from the insurgents.", type: .takeover, mode: .government),
         Case(text: "The army won back two districts in the north.", type: .takeover, mode: .government),
         Case(text: "The insurgents captured a township near the border.", type: .takeover, mode: .nonState),
