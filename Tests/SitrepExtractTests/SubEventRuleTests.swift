@@ -122,6 +122,8 @@ struct SubEventRuleTests {
         Case(text: "Saboteurs destroyed two bridges on the supply route.", type: .propertyDestruction),
         Case(text: "Angry villagers burned the house of the local chief.", type: .riot, mode: .mobViolence),
         Case(text: "Thousands of nurses took to the streets of the capital over unpaid wages.", type: .protest),
+        Case(text: "Thousands of students spilled onto the streets of the capital to demand lower fees.", type: .protest),
+        Case(text: "Hundreds of traders poured into the streets after the market tax was doubled.", type: .protest),
         Case(text: "The militia handed control of the airstrip to the national army.", type: .withdrawal),
         Case(text: "Hundreds of former rebels joined the ranks of the national army.", type: .groupChange),
         Case(text: "The movement announced a new commander on Tuesday.", type: .groupChange),
