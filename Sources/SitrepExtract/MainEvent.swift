@@ -20,7 +20,7 @@ public enum MainEvent {
     }
 
     /// Words that open a clause naming a cause or an earlier event ("after the worst fighting", "because of attacks").
-    static let subordinators = [" after ", " following ", " amid ", " because of ", " in the wake of ", " since ", " due to ", " in response to ", " ending ", " to end "]
+    static let subordinators = [" after ", " following ", " amid ", " because of ", " in the wake of ", " since ", " due to ", " in response to ", " ending ", " to end ", " before "]
 
     /// Whether the trigger stands in a clause opened by a subordinator within the 40 bytes before it.
     static func isSubordinate(_ m: EventMention) -> Bool {

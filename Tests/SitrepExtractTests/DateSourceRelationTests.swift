@@ -69,6 +69,16 @@ struct DateSourceRelationTests {
         #expect(first(type, extract(text))?.certainty == expected)
     }
 
+    /// A call on someone to act ("called on", "urges", "urging") asks for an event; it does not report one.
+    @Test(arguments: [
+        ("The bishop called on the militia to release the hostages.", EventType.release),
+        ("The envoy is urging both armies to withdraw from the ridge.", .withdrawal),
+        ("The council urges the rebels to lay down their arms and surrender.", .surrender),
+    ])
+    func callsToActArePlans(_ text: String, _ type: EventType) {
+        #expect(first(type, extract(text))?.certainty == .planned)
+    }
+
     @Test func attributedSourceMakesItReported() {
         let m = first(.capture, extract("Troops captured 40 fighters, according to the Levant Observer.", actors: testActors))
         #expect(m?.attributedTo?.contains("Levant Observer") == true)

@@ -29,6 +29,11 @@ struct PrecisionTests {
         Case(text: "The controversial bill was withdrawn on Friday.", absent: .withdrawal),
         Case(text: "Students demanded the withdrawal of the fee rise proposal.", absent: .withdrawal),
         Case(text: "Two soldiers withdrew money from a cash machine near the barracks.", absent: .withdrawal),
+        // Road and pipeline accidents and ordinary theft: the deaths and arrests they bring are no conflict event.
+        Case(text: "A lorry plunged into a river near the pass, killing eleven travellers.", absent: .attack),
+        Case(text: "A minibus overturned on the highway, killing six people.", absent: .attack),
+        Case(text: "A leaking pipeline exploded near the creek, killing villagers scavenging petrol.", absent: .attack),
+        Case(text: "Police arrested two herdsmen for stealing goats at the market.", absent: .capture),
     ]
 
     /// Near misses of the money and paper veto: forces and groups that withdraw, with or without an object.

@@ -78,6 +78,8 @@ struct SubEventRuleTests {
         // Unnamed state forces moved by the state or by nobody named redeploy (change to group/activity).
         Case(text: "The ministry sent 300 troops to the eastern district.", type: .groupChange),
         Case(text: "Soldiers were relocated from the coast to the capital.", type: .groupChange),
+        // A clause opened by "before" is a time anchor, not what the text reports.
+        Case(text: "Police detained three organisers before the governor's rally in the square.", type: .capture),
         Case(text: "The rebels declared a general mobilisation.", type: .groupChange),
         Case(text: "The militia began its disarmament under the peace plan.", type: .groupChange),
         // Units, personnel and air bases are military targets: attacks on them are battles, their capture a takeover.
@@ -120,6 +122,8 @@ struct SubEventRuleTests {
         Case(text: "Saboteurs destroyed two bridges on the supply route.", type: .propertyDestruction),
         Case(text: "Angry villagers burned the house of the local chief.", type: .riot, mode: .mobViolence),
         Case(text: "Thousands of nurses took to the streets of the capital over unpaid wages.", type: .protest),
+        Case(text: "Thousands of students spilled onto the streets of the capital to demand lower fees.", type: .protest),
+        Case(text: "Hundreds of traders poured into the streets after the market tax was doubled.", type: .protest),
         Case(text: "The militia handed control of the airstrip to the national army.", type: .withdrawal),
         Case(text: "Hundreds of former rebels joined the ranks of the national army.", type: .groupChange),
         Case(text: "The movement announced a new commander on Tuesday.", type: .groupChange),
@@ -190,6 +194,42 @@ struct SubEventRuleTests {
         Case(text: "Police are investigating an arson attack on a mosque in the city.", type: .propertyDestruction),
         Case(text: "Gunmen snatched a businessman from his car in the city centre.", type: .abduction),
         Case(text: "The rebels ceded the hilltop to the army under a local deal.", type: .withdrawal),
+        // Fighting off an attack, taking ground back, local administrative units as ground, suicide vehicle bombers,
+        // named kinds of march, protesters removed by force.
+        Case(text: "Border guards repelled the insurgents near the ford.", type: .clash),
+        Case(text: "Troops beat back the insurgents at the bridge on Sunday.", type: .clash),
+        Case(text: "The garrison repelled a dawn raid on the fort.", type: .clash),
+        Case(text: "The garrison fended off the rebels overnight.", type: .clash),
+        // A fighting-off verb needs a foe or an attack as its object: a quoted alliance name or a bid is no battle.
+        Case(text: "The brigade is not part of the \"Repel the Invaders\" alliance.", type: nil),
+        // Ground cleared of a named foe; suicide attackers; aircraft as the subject of a strike and as the object of a
+        // shoot-down; depots as military targets.
+        Case(text: "Marines cleared the valley of insurgents on Thursday.", type: .takeover, mode: .government),
+        Case(text: "A suicide attacker struck a queue of recruits outside the barracks.", type: .attack, mode: .suicideBombing),
+        Case(text: "A drone hit a pickup truck on the coastal road.", type: .attack, mode: .airstrike),
+        Case(text: "Helicopter gunships struck a convoy of fuel tankers.", type: .attack, mode: .airstrike),
+        Case(text: "Militiamen shot down an army helicopter over the swamp.", type: .weaponsSeized),
+        // "occupied" stays no trigger: a seat, an office or a floor is occupied far more often than a town is.
+        Case(text: "Two bedrooms occupy the upper floor of the house.", type: nil),
+        // Irregular participles (retaken, beaten back), stones thrown, successors named, and a mine that is a workplace
+        // (no landmine: the attack on it keeps no explosive mode).
+        Case(text: "The hill town has been retaken by the army, officials said.", type: .takeover, mode: .government),
+        Case(text: "The raiders were beaten back by the village guard after a fierce battle.", type: .clash),
+        Case(text: "Youths threw stones at a police patrol in the old town.", type: .riot),
+        Case(text: "The group named his successor on Friday.", type: .groupChange),
+        Case(text: "Gunmen raided a gold mine and killed eleven workers.", type: .attack),
+        // A group that moves its headquarters or base sets up a new one; rival politicians' supporters fighting is mob violence.
+        Case(text: "The rebel group relocated its base into the forest last month.", type: .baseEstablished),
+        Case(text: "The militia moved its headquarters to a farm outside the city.", type: .baseEstablished),
+        Case(text: "Supporters of two rival candidates fought with clubs outside the polling station.", type: .riot, mode: .mobViolence),
+        Case(text: "Loyalist troops wrested back the river port from the insurgents.", type: .takeover, mode: .government),
+        Case(text: "The army won back two districts in the north.", type: .takeover, mode: .government),
+        Case(text: "The insurgents captured a township near the border.", type: .takeover, mode: .nonState),
+        Case(text: "Jihadists captured two rural communes on Monday.", type: .takeover, mode: .nonState),
+        Case(text: "A suicide truck bomber drove into the police compound.", type: .attack, mode: .suicideBombing),
+        Case(text: "Soldiers fired live rounds at a peaceful march, killing two.", type: .protest, mode: .excessiveForce),
+        Case(text: "Students joined a silent march through the capital.", type: .protest),
+        Case(text: "Protesters were forcibly evicted from the square by soldiers.", type: .protest, mode: .withIntervention),
     ]
 
     /// The ACLED sub-event type decides: "bombing" and "remote explosive" modes are both an IED.
