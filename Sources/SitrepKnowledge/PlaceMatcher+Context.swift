@@ -446,25 +446,34 @@ extension PlaceMatcher {
             locals.append((raws[i].nameHash, i, key))
         }
         guard locals.count >= 3 else { return }
-        locals.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
-        var a = 0
-        while a < locals.count {
-            var b = a + 1
-            while b < locals.count && locals[b].hash == locals[a].hash { b += 1 }
-            defer { a = b }
-            guard b - a >= 3 else { continue }
+        // The names given three times or more, in ascending order of hash, each with its mentions in text order. (The
+        // hashes are sorted alone, a plain sort of integers, and a name's mentions gathered by a pass over `locals`,
+        // which is in text order: no sort of the tuples by a closure.)
+        var hashes = [UInt64](repeating: 0, count: locals.count)
+        for q in locals.indices { hashes[q] = locals[q].hash }
+        hashes.sort()
+        var group: [(hash: UInt64, index: Int, key: Int32)] = []
+        var h0 = 0
+        while h0 < hashes.count {
+            var h1 = h0 + 1
+            while h1 < hashes.count && hashes[h1] == hashes[h0] { h1 += 1 }
+            defer { h0 = h1 }
+            guard h1 - h0 >= 3 else { continue }
+            group.removeAll(keepingCapacity: true)
+            for q in locals.indices where locals[q].hash == hashes[h0] { group.append(locals[q]) }
+            let a = 0, b = group.count
             // The reading given most often (first named on a tie of counts: no change below then).
             var bestKey: Int32? = nil, bestCount = 0, tie = false
             for q in a..<b {
-                let key = locals[q].key
+                let key = group[q].key
                 var c = 0
-                for r in a..<b where locals[r].key == key { c += 1 }
+                for r in a..<b where group[r].key == key { c += 1 }
                 if c > bestCount { bestCount = c; bestKey = key; tie = false } else if c == bestCount && key != bestKey { tie = true }
             }
             guard !tie, let winner = bestKey, bestCount < b - a else { continue }
-            guard let q0 = (a..<b).first(where: { locals[$0].key == winner }), let model = out[locals[q0].index]?.place else { continue }
-            for q in a..<b where locals[q].key != winner {
-                let i = locals[q].index
+            guard let q0 = (a..<b).first(where: { group[$0].key == winner }), let model = out[group[q0].index]?.place else { continue }
+            for q in a..<b where group[q].key != winner {
+                let i = group[q].index
                 if raws[i].head != nil || !raws[i].qualifierWords.isEmpty || !divisionRightAfter(i, raws, t).isEmpty { continue }
                 guard var m = out[i].take() else { continue }
                 m.place = model

@@ -30,6 +30,10 @@ struct SpanFolds {
 
     /// `NameKey.fold` of the text from word `first` to word `last`. The view is valid until the next call.
     mutating func view(_ first: Int, _ last: Int, _ words: [PlaceWord]) -> UnsafeBufferPointer<UInt8> {
+        // One plain word (the common case): its fold where the first pass wrote it.
+        if first == last && info[first].plain {
+            return UnsafeBufferPointer(start: flat + Int(info[first].start), count: Int(info[first].length))
+        }
         var joinable = true
         for k in first...last where !info[k].plain || (k > first && !(words[k].start == words[k - 1].end + 1 && t[words[k - 1].end] == 0x20)) {
             joinable = false; break

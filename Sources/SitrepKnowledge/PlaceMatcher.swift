@@ -148,8 +148,10 @@ public struct PlaceMatcher: Sendable {
         return fold.withUnsafeBufferPointer { !tier.indices(folded: $0).isEmpty }
     }
 
-    static let theHash = NameKey.hash(Array("the".utf8))
-    static let ofHash = NameKey.hash(Array("of".utf8))
+    /// `NameKey.hash` of "the" and "of", as literals: constants in the binary, not lazily computed globals whose every
+    /// read checks that they are set (`PlaceMatchingFastPathTests` pins them to the hash).
+    static let theHash: UInt64 = 0x56f5_c919_4461_d57c
+    static let ofHash: UInt64 = 0x08b0_6007_b556_7108
 
     /// The raw mentions in `t` (its words `words`); gazetteer lookups go through `known`.
     private func scan(_ t: UnsafeBufferPointer<UInt8>, _ words: [PlaceWord], _ known: inout PlaceLookupMemo) -> [Raw] {
@@ -185,10 +187,14 @@ public struct PlaceMatcher: Sendable {
                     while nextName < n && (nextName < wk || !(ws[nextName].capitalised || ws[nextName].arabic)) { nextName += 1 }
                     let afterName = wk > 0 && (ws[wk - 1].capitalised || ws[wk - 1].arabic)
                     if nextName != wk && !afterName {
-                        let near = nextName < n && nextName - wk <= 4
-                        (info + wk).initialize(to: WordFolds.Info(hash: 0, start: Int32(truncatingIfNeeded: used), length: 0,
-                                                                  state: near ? 2 : 0, plain: false))
-                        wk += 1
+                        // This word and the others up to the next name-like word (none of them after a name-like word):
+                        // not folded here; near (the last four) or far. (Marked in one loop: the next name is found once.)
+                        repeat {
+                            let near = nextName < n && nextName - wk <= 4
+                            (info + wk).initialize(to: WordFolds.Info(hash: 0, start: Int32(truncatingIfNeeded: used), length: 0,
+                                                                      state: near ? 2 : 0, plain: false))
+                            wk += 1
+                        } while wk < nextName
                         continue
                     }
                     // Plain ASCII words (most of them) are hashed and written lower-cased in one pass (bytes of a
@@ -566,6 +572,16 @@ struct WordFolds {
         case 0: return ""
         case 1: return String(decoding: UnsafeBufferPointer(start: flat + Int(info[k].start), count: Int(info[k].length)), as: UTF8.self)
         default:
+            // A word of ASCII letters and digits: its fold is its lower-case bytes, written straight into the string.
+            let s = words[k].start, e = words[k].end
+            var plain = e > s
+            for q in s..<e where !(PlaceWordScanner.isASCIIAlnum(t[q])) { plain = false; break }
+            if plain {
+                return String(unsafeUninitializedCapacity: e - s) { out in
+                    for q in s..<e { out[q - s] = t[q] >= 0x41 && t[q] <= 0x5A ? t[q] | 0x20 : t[q] }
+                    return e - s
+                }
+            }
             var f: [UInt8] = []
             NameKey.fold(UnsafeBufferPointer(rebasing: t[words[k].start..<words[k].end]), into: &f)
             return String(decoding: f, as: UTF8.self)

@@ -62,6 +62,8 @@ enum PlaceWordScanner {
                 var j = i + len
                 // The word's first hyphen (-1: none); hyphens enter a word only below.
                 var hyphen = -1
+                // An apostrophe inside the word (only then may it end in a possessive: a word of letters has none).
+                var apostrophe = false
                 while j < n {
                     // Fast path: ASCII letters (a byte that is one after | 0x20 is below 0x80), eight bytes at a
                     // time where eight remain (`asciiLetterRun`), else one by one.
@@ -84,6 +86,7 @@ enum PlaceWordScanner {
                         let (x, _) = scalarAt(j + l)
                         if isLetter(x) {
                             if w == 0x2D && hyphen < 0 { hyphen = j }
+                            if w != 0x2D { apostrophe = true }
                             j += l; continue
                         }
                     }
@@ -93,7 +96,7 @@ enum PlaceWordScanner {
                 var dotted = false
                 if j < n && t[j] == 0x2E && j - start >= 3 && t[j - 2] == 0x2E { end = j + 1; j += 1; dotted = true }
                 // Possessive 's / ’s
-                if t[end - 1] == 0x73 && end - start > 3 {
+                if apostrophe && t[end - 1] == 0x73 && end - start > 3 {
                     if t[end - 2] == 0x27 { end -= 2 }
                     else if end - start > 5 && t[end - 2] == 0x99 && t[end - 3] == 0x80 && t[end - 4] == 0xE2 { end -= 4 }
                 }
@@ -136,6 +139,9 @@ enum PlaceWordScanner {
         }
         }
     }
+
+    /// An ASCII letter or digit.
+    @inline(__always) static func isASCIIAlnum(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
 
     /// How many of the eight bytes of `x` (little-endian: lowest byte first) are ASCII letters before the first
     /// byte that is not: 0…8. Per byte, lower-cased and without its high bit, two additions that cannot carry into
