@@ -56,6 +56,22 @@ enum PlaceWordScanner {
             if b0 == 0x20 { i += 1; continue }
             // (An ASCII letter, the common start, needs no decoding.)
             let asciiLetter = (b0 | 0x20) &- 0x61 < 26
+            // Fast path: one to seven ASCII letters and a space (most words). No hyphen, apostrophe or period inside or
+            // after it, so none of the tests below applies: a capital first letter makes it capitalised, and the space
+            // is stepped over. (`PlaceWordScannerFastPathTests` pins the words to the plain scanner's.)
+            if asciiLetter && i + 8 <= n {
+                let k = asciiLetterRun(UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)))
+                if k < 8 && t[i + k] == 0x20 {
+                    guard count < capacity else { return }  // (cannot happen: see `capacity`)
+                    (out.baseAddress! + count).initialize(to: PlaceWord(start: i, end: i + k, capitalised: b0 <= 0x5A, arabic: false,
+                                                                        breakBefore: brk, sentenceStart: sentence))
+                    count += 1
+                    brk = false
+                    sentence = false
+                    i += k + 1
+                    continue
+                }
+            }
             let (v, len) = asciiLetter ? (UInt32(b0), 1) : scalarAt(i)
             if asciiLetter || isLetter(v) {
                 let start = i
