@@ -421,9 +421,10 @@ public struct PlaceMatcher: Sendable {
         words.withUnsafeBufferPointer { ws in
         for k in 3..<max(3, n) {
             let w = ws[k]
-            guard !(w.capitalised || w.arabic) && w.end - w.start >= 4 else { continue }
+            // (The first letter first: most words fail there.)
             let b0 = t[w.start] | 0x20
             guard b0 == 0x70 || b0 == 0x67 || b0 == 0x63 else { continue }  // province, governorate, city
+            guard !(w.capitalised || w.arabic) && w.end - w.start >= 4 else { continue }
             guard !words[k].breakBefore, !words[k - 1].breakBefore, !words[k - 2].breakBefore,
                   wordHash(k - 1) == Self.theHash, wordHash(k - 2) == Self.ofHash,
                   let role = lexicon.role(wordHash(k)), role == .admin1 || role == .city,
