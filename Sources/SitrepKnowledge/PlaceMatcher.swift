@@ -149,7 +149,7 @@ public struct PlaceMatcher: Sendable {
     }
 
     /// `NameKey.hash` of "the" and "of", as literals: constants in the binary, not lazily computed globals whose every
-    /// read checks that they are set (`PlaceMatchingFastPathTests` pins them to the hash).
+    /// read checks that they are set (`PlaceLookupMemoTests` pins them to the hash).
     static let theHash: UInt64 = 0x56f5_c919_4461_d57c
     static let ofHash: UInt64 = 0x08b0_6007_b556_7108
 
