@@ -60,8 +60,9 @@ extension PlaceMatcher {
         }
     }
 
-    /// Decides each raw mention's entry using priors and the document's other places.
-    func decide(_ raws: [Raw], _ t: UnsafeBufferPointer<UInt8>) -> [PlaceMention?] {
+    /// Decides each raw mention's entry using priors and the document's other places. References without qualifier
+    /// are built through `known`.
+    func decide(_ raws: [Raw], _ t: UnsafeBufferPointer<UInt8>, _ known: inout PlaceLookupMemo) -> [PlaceMention?] {
         let g = gazetteer
         let kindOf = g.kindOf, popOf = g.populationOf, countryOf = g.countryIDOf, admin1Of = g.admin1IDOf
         // 1. Prior-best of each mention, and the document's countries and divisions from them.
@@ -175,7 +176,6 @@ extension PlaceMatcher {
         var out: [PlaceMention?] = []
         out.reserveCapacity(raws.count)
         var nearAdmin1: [Int32] = [], nearCountry: [Int32] = [], divisionIDs: [Int32] = []
-        var scored: [(Double, Gazetteer.Candidate)] = []
         // The gazetteer entry of each mention read as a town (city, district or exact precision) for
         // `oneSensePerName`: -1 for a town of the second tier (its id is looked up there), -2 for anything else.
         var townIndex = [Int32](repeating: -2, count: raws.count)
@@ -247,7 +247,9 @@ extension PlaceMatcher {
             let ownCountry = own >= 0 ? countryOf[own] : -1
             let ownAdmin1 = own >= 0 ? admin1Of[own] : -1
             // Divisions and countries named right next to this name ("Duma, in Hama province").
-            nearAdmin1.removeAll(keepingCapacity: true); nearCountry.removeAll(keepingCapacity: true)
+            // (Emptied only when not empty: most are, and `removeAll` is a call even then.)
+            if !nearAdmin1.isEmpty { nearAdmin1.removeAll(keepingCapacity: true) }
+            if !nearCountry.isEmpty { nearCountry.removeAll(keepingCapacity: true) }
             var j = i + 1
             while j < raws.count && raws[j].start - rp.pointee.end < 60 {
                 // (The same name again locates nothing: "at home in Washington … to Washington, D.C.")
@@ -263,7 +265,7 @@ extension PlaceMatcher {
             // A bare name shared by a division and a city in it means the city ("Homs", "Deir Ezzor"), within
             // the country of the strongest division of that name: a smaller foreign division must not lift its
             // town above a large division elsewhere ("Florida", "Montana").
-            divisionIDs.removeAll(keepingCapacity: true)
+            if !divisionIDs.isEmpty { divisionIDs.removeAll(keepingCapacity: true) }
             var divisionCountry: Int32 = -1
             if rp.pointee.head == nil && !rp.pointee.direction && !rp.pointee.rural {
                 var bestPrior = -Double.infinity
@@ -273,7 +275,9 @@ extension PlaceMatcher {
                     if p > bestPrior { bestPrior = p; divisionCountry = countryOf[Int(c.index)] }
                 }
             }
-            scored.removeAll(keepingCapacity: true)
+            // The best candidate (the highest score, the lower entry on a tie, the earlier on a full tie) and the best
+            // score of the others, kept as the scores come (no array of scores).
+            var bestScore = -Double.infinity, best = cands[0], othersBest = -Double.infinity
             for (q, c) in cands.enumerated() {
                 let k = Int(c.index)
                 let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
@@ -298,13 +302,14 @@ extension PlaceMatcher {
                     if inDivision > 0 { s += 0.3 + 0.4 * Double(inDivision) / Double(max(1, total - 1)) }
                     if kind != .admin1 && nearAdmin1.contains(aid) { s += 0.6 }
                 }
-                scored.append((s, c))
+                if q == 0 || s > bestScore || (s == bestScore && c.index < best.index) {
+                    if q > 0 { othersBest = max(othersBest, bestScore) }
+                    bestScore = s; best = c
+                } else {
+                    othersBest = max(othersBest, s)
+                }
             }
-            var top = 0
-            for q in 1..<scored.count where scored[q].0 > scored[top].0 || (scored[q].0 == scored[top].0 && scored[q].1.index < scored[top].1.index) { top = q }
-            let (bestScore, best) = scored[top]
-            var second = bestScore - 1.5
-            for q in 0..<scored.count where q != top && scored[q].0 > second { second = scored[q].0 }
+            let second = max(bestScore - 1.5, othersBest)
             let b = Int(best.index)
             let kind = kindOf[b], pop = popOf[b], cid = countryOf[b], aid = admin1Of[b]
             let local = kind == .city || kind == .neighbourhood || kind == .admin2
@@ -328,7 +333,7 @@ extension PlaceMatcher {
                 && !nearCountry.contains(cid) && Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0) <= 0 {
                 out.append(nil); continue
             }
-            if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue && personLike.contains(rp.pointee.nameHash)
+            if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue && Self.holds(personLike, rp.pointee.nameHash)
                 && kind != .country && kind != .admin1 && kind != .continent && pop < 1_000_000 {
                 out.append(nil); continue
             }
@@ -336,7 +341,7 @@ extension PlaceMatcher {
             // every bare mention too, when nothing else the document names lies in the division's country (no other
             // name of it, the country not named): "Miranda tweeted" in a New York story is no Venezuelan state.
             if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue && kind == .admin1 && cid >= 0
-                && !countryNamed[Int(cid)] && personLike.contains(rp.pointee.nameHash) {
+                && !countryNamed[Int(cid)] && Self.holds(personLike, rp.pointee.nameHash) {
                 var otherNames = 0
                 for q in raws.indices where priorBest[q] >= 0 && countryOf[Int(priorBest[q])] == cid && raws[q].nameHash != rp.pointee.nameHash {
                     otherNames += 1
@@ -388,7 +393,9 @@ extension PlaceMatcher {
             default: if rp.pointee.rural { precision = .region }
             }
             let qualifier = rp.pointee.qualifierWords.isEmpty ? nil : rp.pointee.qualifierWords.joined(separator: " ")
-            let ref = g.placeRef(best.index, qualifier: qualifier, precision: precision)
+            // (A reference without qualifier is the same whenever its entry and precision recur: built once.)
+            let ref = qualifier == nil ? known.placeRef(g, best.index, precision: precision)
+                : g.placeRef(best.index, qualifier: qualifier, precision: precision)
             let margin = bestScore - second
             var score = 0.5 + 0.5 * tanh(2 * margin)
             if best.match == .skeleton { score *= 0.8 }
@@ -439,25 +446,34 @@ extension PlaceMatcher {
             locals.append((raws[i].nameHash, i, key))
         }
         guard locals.count >= 3 else { return }
-        locals.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
-        var a = 0
-        while a < locals.count {
-            var b = a + 1
-            while b < locals.count && locals[b].hash == locals[a].hash { b += 1 }
-            defer { a = b }
-            guard b - a >= 3 else { continue }
+        // The names given three times or more, in ascending order of hash, each with its mentions in text order. (The
+        // hashes are sorted alone, a plain sort of integers, and a name's mentions gathered by a pass over `locals`,
+        // which is in text order: no sort of the tuples by a closure.)
+        var hashes = [UInt64](repeating: 0, count: locals.count)
+        for q in locals.indices { hashes[q] = locals[q].hash }
+        hashes.sort()
+        var group: [(hash: UInt64, index: Int, key: Int32)] = []
+        var h0 = 0
+        while h0 < hashes.count {
+            var h1 = h0 + 1
+            while h1 < hashes.count && hashes[h1] == hashes[h0] { h1 += 1 }
+            defer { h0 = h1 }
+            guard h1 - h0 >= 3 else { continue }
+            group.removeAll(keepingCapacity: true)
+            for q in locals.indices where locals[q].hash == hashes[h0] { group.append(locals[q]) }
+            let a = 0, b = group.count
             // The reading given most often (first named on a tie of counts: no change below then).
             var bestKey: Int32? = nil, bestCount = 0, tie = false
             for q in a..<b {
-                let key = locals[q].key
+                let key = group[q].key
                 var c = 0
-                for r in a..<b where locals[r].key == key { c += 1 }
+                for r in a..<b where group[r].key == key { c += 1 }
                 if c > bestCount { bestCount = c; bestKey = key; tie = false } else if c == bestCount && key != bestKey { tie = true }
             }
             guard !tie, let winner = bestKey, bestCount < b - a else { continue }
-            guard let q0 = (a..<b).first(where: { locals[$0].key == winner }), let model = out[locals[q0].index]?.place else { continue }
-            for q in a..<b where locals[q].key != winner {
-                let i = locals[q].index
+            guard let q0 = (a..<b).first(where: { group[$0].key == winner }), let model = out[group[q0].index]?.place else { continue }
+            for q in a..<b where group[q].key != winner {
+                let i = group[q].index
                 if raws[i].head != nil || !raws[i].qualifierWords.isEmpty || !divisionRightAfter(i, raws, t).isEmpty { continue }
                 guard var m = out[i].take() else { continue }
                 m.place = model
@@ -503,7 +519,8 @@ extension PlaceMatcher {
     /// or "t" ("I'll", "We’d", "Don't"; not "O'Fallon", "Dar'a").
     static func endsInContraction(_ s: Int, _ e: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         guard s >= 0, e <= t.count, e - s >= 3 else { return false }
-        for tail in [1, 2] where e - tail - 1 > s {
+        // (A range, not an array literal: no array allocated per call.)
+        for tail in 1...2 where e - tail - 1 > s {
             let q = e - tail
             let apostrophe = t[q - 1] == 0x27 || (q - 3 > s && t[q - 3] == 0xE2 && t[q - 2] == 0x80 && t[q - 1] == 0x99)
             guard apostrophe else { continue }
@@ -514,6 +531,12 @@ extension PlaceMatcher {
                 if (a == 0x6C && b == 0x6C) || (a == 0x76 && b == 0x65) || (a == 0x72 && b == 0x65) { return true }  // ll ve re
             }
         }
+        return false
+    }
+
+    /// `hashes` holds `h` (a loop over the few hashes: the generic `contains` is a call per element).
+    @inline(__always) static func holds(_ hashes: [UInt64], _ h: UInt64) -> Bool {
+        for x in hashes where x == h { return true }
         return false
     }
 

@@ -15,6 +15,8 @@ public struct PlaceMatcher: Sendable {
     static let maxWords = 6
     /// Count arrays reused by `decide` from document to document.
     let countScratch = PlaceCountScratch()
+    /// Gazetteer lookups kept from document to document.
+    let lookupPool = PlaceLookupPool()
 
     public init(gazetteer: Gazetteer) {
         self.init(gazetteer: gazetteer, lexicon: (try? PlaceLexicon.loadDefault()) ?? .empty)
@@ -70,9 +72,12 @@ public struct PlaceMatcher: Sendable {
 
     func analyse(_ input: String, forced: [TextRange]) -> (found: [PlaceMention], forced: [PlaceMention?]) {
         var text = input
+        // Gazetteer lookups kept from earlier documents (given back, with this document's, when done).
+        var known = lookupPool.take()
+        defer { lookupPool.give(known) }
         return text.withUTF8 { t -> ([PlaceMention], [PlaceMention?]) in
             let words = PlaceWordScanner.words(t)
-            var raws = scan(t, words)
+            var raws = scan(t, words, &known)
             let scanned = raws.count
             for (k, r) in forced.enumerated() {
                 let s = Int(r.start), e = Int(r.end)
@@ -88,7 +93,7 @@ public struct PlaceMatcher: Sendable {
                 // A name the main tier does not know may still be a small town of the second tier.
                 if !raw.candidates.isEmpty || hasSmallPlace(t, s, e) { raws.append(raw) }
             }
-            var resolved = decide(raws, t)
+            var resolved = decide(raws, t, &known)
             var forcedOut = [PlaceMention?](repeating: nil, count: forced.count)
             var found: [PlaceMention] = []
             // (Room for every mention at once: no regrowth and copying of the mentions.)
@@ -143,10 +148,13 @@ public struct PlaceMatcher: Sendable {
         return fold.withUnsafeBufferPointer { !tier.indices(folded: $0).isEmpty }
     }
 
-    static let theHash = NameKey.hash(Array("the".utf8))
-    static let ofHash = NameKey.hash(Array("of".utf8))
+    /// `NameKey.hash` of "the" and "of", as literals: constants in the binary, not lazily computed globals whose every
+    /// read checks that they are set (`PlaceLookupMemoTests` pins them to the hash).
+    static let theHash: UInt64 = 0x56f5_c919_4461_d57c
+    static let ofHash: UInt64 = 0x08b0_6007_b556_7108
 
-    private func scan(_ t: UnsafeBufferPointer<UInt8>, _ words: [PlaceWord]) -> [Raw] {
+    /// The raw mentions in `t` (its words `words`); gazetteer lookups go through `known`.
+    private func scan(_ t: UnsafeBufferPointer<UInt8>, _ words: [PlaceWord], _ known: inout PlaceLookupMemo) -> [Raw] {
         var raws: [Raw] = []
         // (At most one mention per capitalised word, and rarely more than one per eight words: room reserved once for
         // that many, not regrown from one to two to four.)
@@ -179,10 +187,14 @@ public struct PlaceMatcher: Sendable {
                     while nextName < n && (nextName < wk || !(ws[nextName].capitalised || ws[nextName].arabic)) { nextName += 1 }
                     let afterName = wk > 0 && (ws[wk - 1].capitalised || ws[wk - 1].arabic)
                     if nextName != wk && !afterName {
-                        let near = nextName < n && nextName - wk <= 4
-                        (info + wk).initialize(to: WordFolds.Info(hash: 0, start: Int32(truncatingIfNeeded: used), length: 0,
-                                                                  state: near ? 2 : 0, plain: false))
-                        wk += 1
+                        // This word and the others up to the next name-like word (none of them after a name-like word):
+                        // not folded here; near (the last four) or far. (Marked in one loop: the next name is found once.)
+                        repeat {
+                            let near = nextName < n && nextName - wk <= 4
+                            (info + wk).initialize(to: WordFolds.Info(hash: 0, start: Int32(truncatingIfNeeded: used), length: 0,
+                                                                      state: near ? 2 : 0, plain: false))
+                            wk += 1
+                        } while wk < nextName
                         continue
                     }
                     // Plain ASCII words (most of them) are hashed and written lower-cased in one pass (bytes of a
@@ -234,7 +246,7 @@ public struct PlaceMatcher: Sendable {
         let connectorTable = lexicon.connectorTable
         let openers = lexicon.openerTable
         // The folded words at a fixed address for the rest of the scan: a name's fold is read where it lies (one word)
-        // or joined into `joined` (several words), not copied into an array per span.
+        // or joined by `SpanFolds` (several words), not copied into an array per span.
         let flatCount = used
         let flatBase = UnsafeMutablePointer<UInt8>.allocate(capacity: flatCount + 1)
         defer { flatBase.deallocate() }
@@ -246,44 +258,9 @@ public struct PlaceMatcher: Sendable {
             return connectorTable[folds.hash(i, words)] != nil
         }
         func nameLike(_ i: Int) -> Bool { words[i].capitalised || words[i].arabic }
-        // (Room for every folded word and a space after each: no join is longer.)
-        let joined = UnsafeMutablePointer<UInt8>.allocate(capacity: flatCount + n + 1)
-        defer { joined.deallocate() }
-        // Folds of spans that cannot be joined from the words (rare): folded afresh into an array, copied here.
-        var fresh = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64)
-        defer { fresh.deallocate() }
-        var freshFold: [UInt8] = []
-        /// `NameKey.fold` of the text from word `first` to word `last`: joined from the folded words when
-        /// they are all plain and one space apart (what the fold of that text gives), else folded afresh. The view
-        /// is valid until the next call.
-        func foldView(_ first: Int, _ last: Int) -> UnsafeBufferPointer<UInt8> {
-            var joinable = true
-            for k in first...last where !info[k].plain || (k > first && !(words[k].start == words[k - 1].end + 1 && t[words[k - 1].end] == 0x20)) {
-                joinable = false; break
-            }
-            guard joinable else {
-                NameKey.fold(UnsafeBufferPointer(rebasing: t[words[first].start..<words[last].end]), into: &freshFold)
-                if freshFold.count > fresh.count {
-                    fresh.deallocate()
-                    fresh = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: freshFold.count * 2)
-                }
-                let c = freshFold.count
-                freshFold.withUnsafeBufferPointer { src in
-                    for q in 0..<c { fresh[q] = src[q] }
-                }
-                return UnsafeBufferPointer(start: fresh.baseAddress!, count: c)
-            }
-            // One word: its fold where the first pass wrote it.
-            if first == last { return UnsafeBufferPointer(start: flatBase + Int(info[first].start), count: Int(info[first].length)) }
-            var w = 0
-            for k in first...last {
-                if k > first { joined[w] = 0x20; w += 1 }
-                let a = Int(info[k].start), c = Int(info[k].length)
-                (joined + w).update(from: flatBase + a, count: c)
-                w += c
-            }
-            return UnsafeBufferPointer(start: joined, count: w)
-        }
+        // The folds of spans of words (a local variable, not state captured by a nested function).
+        var spans = SpanFolds(t: t, info: info, flat: flatBase, flatCount: flatCount, wordCount: n)
+        defer { spans.deallocate() }
         // Names repeat within a document: each spelling is looked up once (key → index in `memo`).
         var lookups = NameKeyTable(capacity: 64, filterBits: 10)
         var memo: [[Gazetteer.Candidate]] = []
@@ -313,18 +290,18 @@ public struct PlaceMatcher: Sendable {
                 var cands: [Gazetteer.Candidate] = []
                 var spanEnd = e
                 var usedHead = false
-                // The fold looked up last (with or without the head noun); a view valid until the next `foldView`.
+                // The fold looked up last (with or without the head noun); a view valid until the next `spans.view`.
                 var fold = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
                 if let h = headIndex {
-                    fold = foldView(i, h)
-                    cands = gazetteer.candidates(folded: fold, skeletonBuffer: &sk, useSkeleton: false)
+                    fold = spans.view(i, h, words)
+                    cands = known.candidates(gazetteer, folded: fold, hash: NameKey.hash(fold), skeletonBuffer: &sk, useSkeleton: false)
                     if !cands.isEmpty { spanEnd = words[h].end; usedHead = true }
                 }
                 var demonym = false
                 // The hash of `fold` when it is the name alone (nil when it includes the head noun).
                 var foldHash: UInt64? = nil
                 if cands.isEmpty {
-                    fold = foldView(i, last)
+                    fold = spans.view(i, last, words)
                     // (One word's fold is the first pass's fold of it: its hash is the one computed there.)
                     let hash = length == 1 ? hashOf(i) : NameKey.hash(fold)
                     foldHash = hash
@@ -341,7 +318,8 @@ public struct PlaceMatcher: Sendable {
                             // A function word opening the span ("In Russia", "The Rs") makes no spelling variant of a
                             // longer name: the name after it is looked up alone (an Arabic article may: "As Sweida").
                             let openerFirst = length > 1 && openers[hashOf(i)] != nil && !Self.articleOpeners.contains(hashOf(i))
-                            cands = gazetteer.candidates(folded: fold, skeletonBuffer: &sk, useSkeleton: fold.count >= 4 && !openerFirst, alwaysSkeleton: wantsDivision)
+                            cands = known.candidates(gazetteer, folded: fold, hash: hash, skeletonBuffer: &sk,
+                                                     useSkeleton: fold.count >= 4 && !openerFirst, alwaysSkeleton: wantsDivision)
                             lookups.set(key, Int32(memo.count))
                             memo.append(cands)
                         }
@@ -381,7 +359,8 @@ public struct PlaceMatcher: Sendable {
                     // (A function word opening a sentence, "The Samos camp", "In Calamba", is no name.)
                     raw.afterOtherName = prev >= 0 && !words[prev + 1].breakBefore && nameLike(prev)
                         && !(prev == i - 2 && words[prev].sentenceStart)
-                        && !(raws.last.map { $0.nameEnd == words[prev].end } ?? false)
+                        // (The last mention's field read in place: `raws.last` would copy the whole mention.)
+                        && !(!raws.isEmpty && raws[raws.count - 1].nameEnd == words[prev].end)
                         && !(words[prev].sentenceStart && openers[hashOf(prev)] != nil)
                         // (A direction or "rural" before it is the place's qualifier, not a given name: "Eastern Idlib".)
                         && !{ let r = lexicon.role(hashOf(prev)); return r == .direction || r == .rural }()
@@ -442,9 +421,10 @@ public struct PlaceMatcher: Sendable {
         words.withUnsafeBufferPointer { ws in
         for k in 3..<max(3, n) {
             let w = ws[k]
-            guard !(w.capitalised || w.arabic) && w.end - w.start >= 4 else { continue }
+            // (The first letter first: most words fail there.)
             let b0 = t[w.start] | 0x20
             guard b0 == 0x70 || b0 == 0x67 || b0 == 0x63 else { continue }  // province, governorate, city
+            guard !(w.capitalised || w.arabic) && w.end - w.start >= 4 else { continue }
             guard !words[k].breakBefore, !words[k - 1].breakBefore, !words[k - 2].breakBefore,
                   wordHash(k - 1) == Self.theHash, wordHash(k - 2) == Self.ofHash,
                   let role = lexicon.role(wordHash(k)), role == .admin1 || role == .city,
@@ -593,6 +573,16 @@ struct WordFolds {
         case 0: return ""
         case 1: return String(decoding: UnsafeBufferPointer(start: flat + Int(info[k].start), count: Int(info[k].length)), as: UTF8.self)
         default:
+            // A word of ASCII letters and digits: its fold is its lower-case bytes, written straight into the string.
+            let s = words[k].start, e = words[k].end
+            var plain = e > s
+            for q in s..<e where !(PlaceWordScanner.isASCIIAlnum(t[q])) { plain = false; break }
+            if plain {
+                return String(unsafeUninitializedCapacity: e - s) { out in
+                    for q in s..<e { out[q - s] = t[q] >= 0x41 && t[q] <= 0x5A ? t[q] | 0x20 : t[q] }
+                    return e - s
+                }
+            }
             var f: [UInt8] = []
             NameKey.fold(UnsafeBufferPointer(rebasing: t[words[k].start..<words[k].end]), into: &f)
             return String(decoding: f, as: UTF8.self)

@@ -56,12 +56,30 @@ enum PlaceWordScanner {
             if b0 == 0x20 { i += 1; continue }
             // (An ASCII letter, the common start, needs no decoding.)
             let asciiLetter = (b0 | 0x20) &- 0x61 < 26
+            // Fast path: one to seven ASCII letters and a space (most words). No hyphen, apostrophe or period inside or
+            // after it, so none of the tests below applies: a capital first letter makes it capitalised, and the space
+            // is stepped over. (`PlaceWordScannerFastPathTests` pins the words to the plain scanner's.)
+            if asciiLetter && i + 8 <= n {
+                let k = asciiLetterRun(UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)))
+                if k < 8 && t[i + k] == 0x20 {
+                    guard count < capacity else { return }  // (cannot happen: see `capacity`)
+                    (out.baseAddress! + count).initialize(to: PlaceWord(start: i, end: i + k, capitalised: b0 <= 0x5A, arabic: false,
+                                                                        breakBefore: brk, sentenceStart: sentence))
+                    count += 1
+                    brk = false
+                    sentence = false
+                    i += k + 1
+                    continue
+                }
+            }
             let (v, len) = asciiLetter ? (UInt32(b0), 1) : scalarAt(i)
             if asciiLetter || isLetter(v) {
                 let start = i
                 var j = i + len
                 // The word's first hyphen (-1: none); hyphens enter a word only below.
                 var hyphen = -1
+                // An apostrophe inside the word (only then may it end in a possessive: a word of letters has none).
+                var apostrophe = false
                 while j < n {
                     // Fast path: ASCII letters (a byte that is one after | 0x20 is below 0x80), eight bytes at a
                     // time where eight remain (`asciiLetterRun`), else one by one.
@@ -84,6 +102,7 @@ enum PlaceWordScanner {
                         let (x, _) = scalarAt(j + l)
                         if isLetter(x) {
                             if w == 0x2D && hyphen < 0 { hyphen = j }
+                            if w != 0x2D { apostrophe = true }
                             j += l; continue
                         }
                     }
@@ -93,7 +112,7 @@ enum PlaceWordScanner {
                 var dotted = false
                 if j < n && t[j] == 0x2E && j - start >= 3 && t[j - 2] == 0x2E { end = j + 1; j += 1; dotted = true }
                 // Possessive 's / ’s
-                if t[end - 1] == 0x73 && end - start > 3 {
+                if apostrophe && t[end - 1] == 0x73 && end - start > 3 {
                     if t[end - 2] == 0x27 { end -= 2 }
                     else if end - start > 5 && t[end - 2] == 0x99 && t[end - 3] == 0x80 && t[end - 4] == 0xE2 { end -= 4 }
                 }
@@ -136,6 +155,9 @@ enum PlaceWordScanner {
         }
         }
     }
+
+    /// An ASCII letter or digit.
+    @inline(__always) static func isASCIIAlnum(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
 
     /// How many of the eight bytes of `x` (little-endian: lowest byte first) are ASCII letters before the first
     /// byte that is not: 0…8. Per byte, lower-cased and without its high bit, two additions that cannot carry into
