@@ -94,6 +94,8 @@ final class ExtractionRun {
     let timesSorted: Bool
     /// Per time of the language layer, what its modifier and resolution allow (`ExtractionRun.timeMarks`).
     let timeMarks: [UInt8]
+    /// Whether the language layer's certainty marks are sorted by scope start (`markedCertainty` needs it).
+    let certaintiesSorted: Bool
 
     init(view: DocumentView, lexicon: ExtractionLexicon) {
         self.view = view
@@ -103,6 +105,7 @@ final class ExtractionRun {
         let times = view.language.times
         timesSorted = times.indices.dropFirst().allSatisfy { times[$0 - 1].range.start <= times[$0].range.start }
         timeMarks = ExtractionRun.timeMarks(times)
+        certaintiesSorted = ExtractionRun.startsSorted(view.language.certainties)
     }
 
     /// The language layer's sentences, held once (not read through the view's annotations on every look).

@@ -103,15 +103,23 @@ extension ExtractionRun {
 
     /// The `timeMarks` of each of a document's times, found once per document.
     static func timeMarks(_ times: [TimeMention]) -> [UInt8] {
-        times.map { t in
-            var m: UInt8 = isUsable(t) ? usableTime : 0
-            if let modifier = t.modifier {
-                if modifier == "since" { m |= sinceTime }
-                // (`deadlineModifiers` compared one by one: no hash of the string per time.)
-                if modifier == "by" || modifier == "until" || modifier == "before" { m |= deadlineTime }
-                if modifier == "after" { m |= afterTime }
+        // (Fields read in place through the buffer's pointer: `map` copied every time out whole, and freed it.)
+        times.withUnsafeBufferPointer { p in
+            [UInt8](unsafeUninitializedCapacity: p.count) { out, count in
+                for i in 0..<p.count {
+                    let t = p.baseAddress! + i
+                    // `isUsable` field by field (a "since" time is not usable).
+                    var m: UInt8 = t.pointee.interval != nil && (t.pointee.type == .date || t.pointee.type == .time) ? usableTime : 0
+                    if let modifier = t.pointee.modifier {
+                        if modifier == "since" { m = m & ~usableTime | sinceTime }
+                        // (`deadlineModifiers` compared one by one: no hash of the string per time.)
+                        if modifier == "by" || modifier == "until" || modifier == "before" { m |= deadlineTime }
+                        if modifier == "after" { m |= afterTime }
+                    }
+                    out.initializeElement(at: i, to: m)
+                }
+                count = p.count
             }
-            return m
         }
     }
 
@@ -152,7 +160,7 @@ extension ExtractionRun {
     func certainty(for c: Candidate, trigger: TextRange) -> Certainty {
         // The language layer's decision where its marks cover the trigger: the strongest mark, and a future inside a
         // wider possibility is possible ("feared that they would be abducted").
-        if let mark = view.language.certainties.mark(at: trigger), mark.certainty != .asserted { return mark.certainty }
+        if let marked = markedCertainty(at: trigger), marked != .asserted { return marked }
         let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 10)
         var best: (Int, Certainty)?
         for m in matches(lexicon.certaintyCues, in: lo..<c.start) where m.end <= c.start {
@@ -181,12 +189,16 @@ extension ExtractionRun {
 
     /// The index of the narrowest attribution around the trigger (read by index: nothing copied).
     func attributionIndex(for trigger: TextRange) -> Int? {
-        var best: Int?
-        let all = view.language.attributions
-        for k in all.indices where all[k].scope.contains(trigger) {
-            if best == nil || all[k].scope.length < all[best!].scope.length { best = k }
+        // (Scopes read in place through the buffer and compared inline: no call per attribution.)
+        view.language.attributions.withUnsafeBufferPointer { p -> Int? in
+            var best = -1
+            for k in 0..<p.count {
+                let scope = p[k].scope
+                guard scope.start <= trigger.start, trigger.end <= scope.end else { continue }
+                if best < 0 || scope.length < p[best].scope.length { best = k }
+            }
+            return best < 0 ? nil : best
         }
-        return best
     }
 
     func isBackground(_ c: Candidate, date: DayInterval?) -> Bool {
@@ -212,60 +224,63 @@ extension ExtractionRun {
         }
         // "<document id>#" as bytes, built once; each mention's id is written with its number into one string.
         let idPrefix = Array("\(doc.id)#".utf8)
-        var out: [EventMention] = []
-        out.reserveCapacity(live.count)
         var evidenceText: (Int, String) = (-1, "")
         // Times and attributions are read by index (the one a mention uses is not copied out whole).
         let times = view.language.times
         let attributions = view.language.attributions
-        for (n, i) in live.enumerated() {
-            let c = candidates[i]
-            let trig = triggerRange(c)
-            let sentence = sentences[c.sentence]
-            // Agents, patients, recipients, parties, in that order, into one list sized once.
-            var roles: [ActorRole] = []
-            roles.reserveCapacity(c.agents.count + c.patients.count + c.recipients.count + c.parties.count)
-            for a in c.agents { roles.append(role(a, .agent)) }
-            for a in c.patients { roles.append(role(a, .patient)) }
-            for a in c.recipients { roles.append(role(a, .recipient)) }
-            for a in c.parties { roles.append(role(a, .party)) }
+        // Each record is made in its place in the list: `append` copied the finished record in and freed the one made.
+        var out = [EventMention](unsafeUninitializedCapacity: live.count) { buffer, made in
+            guard let records = buffer.baseAddress else { return }
+            for (n, i) in live.enumerated() {
+                let c = candidates[i]
+                let trig = triggerRange(c)
+                let sentence = sentences[c.sentence]
+                // Agents, patients, recipients, parties, in that order, into one list sized once.
+                var roles: [ActorRole] = []
+                roles.reserveCapacity(c.agents.count + c.patients.count + c.recipients.count + c.parties.count)
+                for a in c.agents { roles.append(role(a, .agent)) }
+                for a in c.patients { roles.append(role(a, .patient)) }
+                for a in c.recipients { roles.append(role(a, .recipient)) }
+                for a in c.parties { roles.append(role(a, .party)) }
 
-            var date: EventDate?
-            var precision: TimePrecision?
-            var interval: DayInterval?
-            var certainty = certainty(for: c, trigger: trig)
-            if let k = timeIndex(for: c, trigger: trig, certainty: certainty), let iv = times[k].interval {
-                date = EventDate(start: iv.start, end: iv.end, text: view.text(times[k].range))
-                precision = times[k].precision
-                interval = iv
-            } else if let undated {
-                date = undated
-                precision = .beforePublication
-            }
-            var source: String?
-            var sourceID: String?
-            if let k = attributionIndex(for: trig) {
-                let from = attributions[k].source
-                source = view.text(from)
-                // (Actors read by index: only the one found is read for its id, none is copied whole.)
-                let actors = view.actors
-                if let j = actors.indices.first(where: { actors[$0].fromDictionary && view.range(tokens: actors[$0].tokens).overlaps(from) }) {
-                    sourceID = actors[j].id
+                var date: EventDate?
+                var precision: TimePrecision?
+                var interval: DayInterval?
+                var certainty = certainty(for: c, trigger: trig)
+                if let k = timeIndex(for: c, trigger: trig, certainty: certainty), let iv = times[k].interval {
+                    date = EventDate(start: iv.start, end: iv.end, text: view.text(times[k].range))
+                    precision = times[k].precision
+                    interval = iv
+                } else if let undated {
+                    date = undated
+                    precision = .beforePublication
                 }
-                if certainty == .asserted { certainty = .reported }
+                var source: String?
+                var sourceID: String?
+                if let k = attributionIndex(for: trig) {
+                    let from = attributions[k].source
+                    source = view.text(from)
+                    // (Actors read by index: only the one found is read for its id, none is copied whole.)
+                    let actors = view.actors
+                    if let j = actors.indices.first(where: { actors[$0].fromDictionary && view.range(tokens: actors[$0].tokens).overlaps(from) }) {
+                        sourceID = actors[j].id
+                    }
+                    if certainty == .asserted { certainty = .reported }
+                }
+                let background = isBackground(c, date: interval)
+                if evidenceText.0 != c.sentence { evidenceText = (c.sentence, view.text(sentence.range)) }
+                // The candidate's counts and places are moved into the record (no later pass reads them): no copy of
+                // each optional's strings in, and none left to free with the candidate.
+                (records + n).initialize(to: EventMention(
+                    id: ExtractionRun.mentionID(idPrefix, n), document: doc.id, outlet: doc.outlet, published: publishedDay,
+                    type: c.type, mode: c.mode, actors: roles, count: c.count.take(), fatalities: c.fatalities.take(),
+                    location: c.location.take(), origin: c.origin.take(), destination: c.destination.take(),
+                    date: date, datePrecision: precision, certainty: certainty,
+                    attributedTo: source, attributedToID: sourceID, trigger: trig,
+                    evidence: Evidence(text: evidenceText.1, range: sentence.range),
+                    relations: [], background: background))
+                made = n + 1
             }
-            let background = isBackground(c, date: interval)
-            if evidenceText.0 != c.sentence { evidenceText = (c.sentence, view.text(sentence.range)) }
-            // The candidate's counts and places are moved into the record (no later pass reads them): no copy of
-            // each optional's strings in, and none left to free with the candidate.
-            out.append(EventMention(
-                id: ExtractionRun.mentionID(idPrefix, n), document: doc.id, outlet: doc.outlet, published: publishedDay,
-                type: c.type, mode: c.mode, actors: roles, count: c.count.take(), fatalities: c.fatalities.take(),
-                location: c.location.take(), origin: c.origin.take(), destination: c.destination.take(),
-                date: date, datePrecision: precision, certainty: certainty,
-                attributedTo: source, attributedToID: sourceID, trigger: trig,
-                evidence: Evidence(text: evidenceText.1, range: sentence.range),
-                relations: [], background: background))
         }
         addRelations(&out, live: live)
         ExtractionRun.placeRestatements(&out)

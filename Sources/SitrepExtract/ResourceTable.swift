@@ -31,6 +31,54 @@ enum ResourceTable {
     }
 
     static func parse(_ text: String, file: String, minFields: Int) throws -> [ResourceRow] {
+        // A text with a carriage return is split on characters (`dataLines`); any other is scanned by bytes.
+        if text.utf8.contains(0x0D) { return try parseLines(text, file: file, minFields: minFields) }
+        var rows: [ResourceRow] = []
+        var number = 0
+        let u = text.utf8
+        var start = u.startIndex
+        // Line by line on the bytes: a comment or blank line is passed over without a substring or its fields made.
+        while true {
+            let end = u[start...].firstIndex(of: 0x0A) ?? u.endIndex
+            number += 1
+            if start != end, !isComment(u[start..<end]) {
+                var fields: [String] = []
+                var f = start
+                while true {
+                    let e = u[f..<end].firstIndex(of: 0x09) ?? end
+                    fields.append(trimmedField(Substring(u[f..<e])))
+                    if e == end { break }
+                    f = u.index(after: e)
+                }
+                try rows.append(row(fields, file: file, line: number, minFields: minFields))
+            }
+            if end == u.endIndex { break }
+            start = u.index(after: end)
+        }
+        return rows
+    }
+
+    /// Whether a non-empty line (no line feed, no carriage return) starts with the character `#`, as
+    /// `hasPrefix("#")` says: a `#` byte followed by an ASCII byte or nothing, else as the characters say.
+    static func isComment(_ line: Substring.UTF8View) -> Bool {
+        guard line.first == 0x23 else { return false }
+        let next = line.index(after: line.startIndex)
+        if next == line.endIndex || line[next] < 0x80 { return true }
+        return Substring(line).hasPrefix("#")
+    }
+
+    /// A row of fields, checked for its field count and first field.
+    static func row(_ fields: [String], file: String, line: Int, minFields: Int) throws -> ResourceRow {
+        let row = ResourceRow(fields: fields, file: file, line: line)
+        if fields.count < minFields {
+            throw row.error("expected \(minFields) tab-separated fields, found \(fields.count)")
+        }
+        if fields[0].isEmpty { throw row.error("the first field is empty") }
+        return row
+    }
+
+    /// `parse` through `dataLines` and `dataFields`, for a text with carriage returns.
+    static func parseLines(_ text: String, file: String, minFields: Int) throws -> [ResourceRow] {
         var rows: [ResourceRow] = []
         var number = 0
         for raw in dataLines(text) {
@@ -38,13 +86,7 @@ enum ResourceTable {
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = dataFields(line).map(trimmedField)
-            let row = ResourceRow(fields: fields, file: file, line: number)
-            if fields.count < minFields {
-                throw row.error("expected \(minFields) tab-separated fields, found \(fields.count)")
-            }
-            if fields[0].isEmpty { throw row.error("the first field is empty") }
-            rows.append(row)
+            try rows.append(row(dataFields(line).map(trimmedField), file: file, line: number, minFields: minFields))
         }
         return rows
     }
