@@ -27,7 +27,8 @@ struct PlaceSpan: Sendable {
     /// The view's list of place mentions, not retained (a span lives only as long as its view).
     unowned(unsafe) let store: PlaceList
 
-    var place: PlaceRef { store.mentions[Int(mention)].place }
+    /// (Read through the buffer: an array subscript copied the whole mention out first.)
+    var place: PlaceRef { store.mentions.withUnsafeBufferPointer { $0[Int(mention)].place } }
 }
 
 /// A count in token coordinates.

@@ -187,19 +187,7 @@ extension ExtractionRun {
         attributionIndex(for: trigger).map { view.language.attributions[$0] }
     }
 
-    /// The index of the narrowest attribution around the trigger (read by index: nothing copied).
-    func attributionIndex(for trigger: TextRange) -> Int? {
-        // (Scopes read in place through the buffer and compared inline: no call per attribution.)
-        view.language.attributions.withUnsafeBufferPointer { p -> Int? in
-            var best = -1
-            for k in 0..<p.count {
-                let scope = p[k].scope
-                guard scope.start <= trigger.start, trigger.end <= scope.end else { continue }
-                if best < 0 || scope.length < p[best].scope.length { best = k }
-            }
-            return best < 0 ? nil : best
-        }
-    }
+    // (`attributionIndex(for:)` is with the certainty marks' look-up, `ExtractionRun+Scopes.swift`.)
 
     func isBackground(_ c: Candidate, date: DayInterval?) -> Bool {
         if let date, let start = publishedStartDay,
@@ -228,59 +216,56 @@ extension ExtractionRun {
         // Times and attributions are read by index (the one a mention uses is not copied out whole).
         let times = view.language.times
         let attributions = view.language.attributions
-        // Each record is made in its place in the list: `append` copied the finished record in and freed the one made.
-        var out = [EventMention](unsafeUninitializedCapacity: live.count) { buffer, made in
-            guard let records = buffer.baseAddress else { return }
-            for (n, i) in live.enumerated() {
-                let c = candidates[i]
-                let trig = triggerRange(c)
-                let sentence = sentences[c.sentence]
-                // Agents, patients, recipients, parties, in that order, into one list sized once.
-                var roles: [ActorRole] = []
-                roles.reserveCapacity(c.agents.count + c.patients.count + c.recipients.count + c.parties.count)
-                for a in c.agents { roles.append(role(a, .agent)) }
-                for a in c.patients { roles.append(role(a, .patient)) }
-                for a in c.recipients { roles.append(role(a, .recipient)) }
-                for a in c.parties { roles.append(role(a, .party)) }
+        var out: [EventMention] = []
+        out.reserveCapacity(live.count)
+        for (n, i) in live.enumerated() {
+            let c = candidates[i]
+            let trig = triggerRange(c)
+            let sentence = sentences[c.sentence]
+            // Agents, patients, recipients, parties, in that order, into one list sized once.
+            var roles: [ActorRole] = []
+            roles.reserveCapacity(c.agents.count + c.patients.count + c.recipients.count + c.parties.count)
+            for a in c.agents { roles.append(role(a, .agent)) }
+            for a in c.patients { roles.append(role(a, .patient)) }
+            for a in c.recipients { roles.append(role(a, .recipient)) }
+            for a in c.parties { roles.append(role(a, .party)) }
 
-                var date: EventDate?
-                var precision: TimePrecision?
-                var interval: DayInterval?
-                var certainty = certainty(for: c, trigger: trig)
-                if let k = timeIndex(for: c, trigger: trig, certainty: certainty), let iv = times[k].interval {
-                    date = EventDate(start: iv.start, end: iv.end, text: view.text(times[k].range))
-                    precision = times[k].precision
-                    interval = iv
-                } else if let undated {
-                    date = undated
-                    precision = .beforePublication
-                }
-                var source: String?
-                var sourceID: String?
-                if let k = attributionIndex(for: trig) {
-                    let from = attributions[k].source
-                    source = view.text(from)
-                    // (Actors read by index: only the one found is read for its id, none is copied whole.)
-                    let actors = view.actors
-                    if let j = actors.indices.first(where: { actors[$0].fromDictionary && view.range(tokens: actors[$0].tokens).overlaps(from) }) {
-                        sourceID = actors[j].id
-                    }
-                    if certainty == .asserted { certainty = .reported }
-                }
-                let background = isBackground(c, date: interval)
-                if evidenceText.0 != c.sentence { evidenceText = (c.sentence, view.text(sentence.range)) }
-                // The candidate's counts and places are moved into the record (no later pass reads them): no copy of
-                // each optional's strings in, and none left to free with the candidate.
-                (records + n).initialize(to: EventMention(
-                    id: ExtractionRun.mentionID(idPrefix, n), document: doc.id, outlet: doc.outlet, published: publishedDay,
-                    type: c.type, mode: c.mode, actors: roles, count: c.count.take(), fatalities: c.fatalities.take(),
-                    location: c.location.take(), origin: c.origin.take(), destination: c.destination.take(),
-                    date: date, datePrecision: precision, certainty: certainty,
-                    attributedTo: source, attributedToID: sourceID, trigger: trig,
-                    evidence: Evidence(text: evidenceText.1, range: sentence.range),
-                    relations: [], background: background))
-                made = n + 1
+            var date: EventDate?
+            var precision: TimePrecision?
+            var interval: DayInterval?
+            var certainty = certainty(for: c, trigger: trig)
+            if let k = timeIndex(for: c, trigger: trig, certainty: certainty), let iv = times[k].interval {
+                date = EventDate(start: iv.start, end: iv.end, text: view.text(times[k].range))
+                precision = times[k].precision
+                interval = iv
+            } else if let undated {
+                date = undated
+                precision = .beforePublication
             }
+            var source: String?
+            var sourceID: String?
+            if let k = attributionIndex(for: trig) {
+                let from = attributions[k].source
+                source = view.text(from)
+                // (Actors read by index: only the one found is read for its id, none is copied whole.)
+                let actors = view.actors
+                if let j = actors.indices.first(where: { actors[$0].fromDictionary && view.range(tokens: actors[$0].tokens).overlaps(from) }) {
+                    sourceID = actors[j].id
+                }
+                if certainty == .asserted { certainty = .reported }
+            }
+            let background = isBackground(c, date: interval)
+            if evidenceText.0 != c.sentence { evidenceText = (c.sentence, view.text(sentence.range)) }
+            // The candidate's counts and places are moved into the record (no later pass reads them): no copy of
+            // each optional's strings in, and none left to free with the candidate.
+            out.append(EventMention(
+                id: ExtractionRun.mentionID(idPrefix, n), document: doc.id, outlet: doc.outlet, published: publishedDay,
+                type: c.type, mode: c.mode, actors: roles, count: c.count.take(), fatalities: c.fatalities.take(),
+                location: c.location.take(), origin: c.origin.take(), destination: c.destination.take(),
+                date: date, datePrecision: precision, certainty: certainty,
+                attributedTo: source, attributedToID: sourceID, trigger: trig,
+                evidence: Evidence(text: evidenceText.1, range: sentence.range),
+                relations: [], background: background))
         }
         addRelations(&out, live: live)
         ExtractionRun.placeRestatements(&out)

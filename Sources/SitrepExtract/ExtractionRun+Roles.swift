@@ -315,7 +315,7 @@ extension ExtractionRun {
             c.argumentClass = argumentClass(in: candidates[prev].start..<candidates[prev].end)
         }
         // "withdrew $300 from her account", "withdrew the bill": an object of a vetoed class makes the trigger no event.
-        if let frame = c.entry.frame, let cls = c.argumentClass, lexicon.frameVetoes[frame]?.contains(cls) == true {
+        if let cls = c.argumentClass, c.entry.rules?.vetoes(cls) == true {
             c.dropped = true; return
         }
         if ExtractionRun.intransitiveTypes.contains(c.type), !c.isPassive {
@@ -324,7 +324,7 @@ extension ExtractionRun {
         }
 
         // Frames: the argument decides the type ("captured dozens of towns" is a takeover).
-        if let frame = c.entry.frame, let cls = c.argumentClass, let (t, m) = lexicon.frames[frame]?[cls] {
+        if let cls = c.argumentClass, let (t, m) = c.entry.rules?[cls] {
             c.type = t
             if let m { c.mode = m }
             c.frameResolved = true

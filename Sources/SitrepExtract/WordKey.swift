@@ -44,6 +44,12 @@ enum WordKey {
                 h = mix(h ^ lower(w))
                 i += 8
             }
+            // The last, partial chunk of ASCII bytes with eight bytes of buffer from it: one load, masked.
+            let rest = end - i
+            if rest > 0, rest < 8, i + 8 <= bytes.count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & ((1 &<< UInt64(rest &* 8)) &- 1)
+                if w & 0x8080_8080_8080_8080 == 0 { return mix(h ^ lower(w)) }
+            }
         }
         let any = i > start
         // The chunk being filled and how many of its bits are (bytes × 8).

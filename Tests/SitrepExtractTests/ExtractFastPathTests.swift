@@ -380,7 +380,7 @@ struct ExtractFastPathTests {
         for sorted in [true, false] {
             let list = sorted ? marks.sorted { $0.scope.start < $1.scope.start } : marks
             let run = Self.run(length: length, marks: list)
-            if sorted { #expect(run.certaintiesSorted) }
+            if sorted { #expect(run.certaintyReach != nil) }
             for a in 0...length {
                 for b in a...length {
                     let r = TextRange(start: Int32(a), end: Int32(b))
@@ -402,22 +402,28 @@ struct ExtractFastPathTests {
         let length = 30
         var lang = LanguageAnnotations()
         lang.tokens = [Token(range: TextRange(start: 0, end: Int32(length)), kind: .word)]
+        var made: [Attribution] = []
         for _ in 0..<(3 + next(8)) {
             let a = next(length), b = a + next(length - a + 1)
-            lang.attributions.append(Attribution(scope: TextRange(a, b), source: TextRange(0, 1), cue: TextRange(0, 1), cueKind: .reportingVerb))
+            made.append(Attribution(scope: TextRange(a, b), source: TextRange(0, 1), cue: TextRange(0, 1), cueKind: .reportingVerb))
         }
-        let view = DocumentView(document: Document(text: String(repeating: "x", count: length)), language: lang,
-                                knowledge: .init(), lexicon: Shared.extractor.lexicon)
-        let run = ExtractionRun(view: view, lexicon: Shared.extractor.lexicon)
-        let all = lang.attributions
-        for a in 0...length {
-            for b in a...length {
-                let r = TextRange(a, b)
-                var expected: Int?
-                for k in all.indices where all[k].scope.contains(r) {
-                    if expected == nil || all[k].scope.length < all[expected!].scope.length { expected = k }
+        // Sorted by scope start (the language layer's order: the window of the scopes that can hold a range) or not.
+        for sorted in [true, false] {
+            lang.attributions = sorted ? made.sorted { $0.scope.start < $1.scope.start } : made
+            let view = DocumentView(document: Document(text: String(repeating: "x", count: length)), language: lang,
+                                    knowledge: .init(), lexicon: Shared.extractor.lexicon)
+            let run = ExtractionRun(view: view, lexicon: Shared.extractor.lexicon)
+            if sorted { #expect(run.attributionReach != nil) }
+            let all = lang.attributions
+            for a in 0...length {
+                for b in a...length {
+                    let r = TextRange(a, b)
+                    var expected: Int?
+                    for k in all.indices where all[k].scope.contains(r) {
+                        if expected == nil || all[k].scope.length < all[expected!].scope.length { expected = k }
+                    }
+                    #expect(run.attributionIndex(for: r) == expected, "seed \(seed) \(a)..<\(b) sorted \(sorted)")
                 }
-                #expect(run.attributionIndex(for: r) == expected, "seed \(seed) \(a)..<\(b)")
             }
         }
     }
@@ -427,6 +433,27 @@ struct ExtractFastPathTests {
         for a in Certainty.allCases {
             for b in Certainty.allCases { #expect((ExtractionRun.rank(a) < ExtractionRun.rank(b)) == (a < b)) }
         }
+    }
+
+    // MARK: frame rules
+
+    /// Every trigger entry's frame rules, read by class number, say what the lexicon's frame dictionaries say, for
+    /// every class: the type and mode, and the vetoes.
+    @Test func frameRulesAreTheLexiconsFrames() {
+        let lexicon = Shared.extractor.lexicon
+        var framed = 0
+        for pattern in lexicon.triggers.patterns {
+            let entry = pattern.value
+            #expect((entry.rules == nil) == (entry.frame == nil), "\(entry.line)")
+            guard let frame = entry.frame, let rules = entry.rules else { continue }
+            framed += 1
+            for cls in ArgumentClass.allCases {
+                let expected = lexicon.frames[frame]?[cls]
+                #expect(rules[cls]?.0 == expected?.0 && rules[cls]?.1 == expected?.1, "\(entry.line) \(cls)")
+                #expect(rules.vetoes(cls) == (lexicon.frameVetoes[frame]?.contains(cls) == true), "\(entry.line) \(cls)")
+            }
+        }
+        #expect(framed > 0)
     }
 
     // MARK: data files
