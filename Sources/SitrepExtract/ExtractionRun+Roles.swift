@@ -19,7 +19,7 @@ extension ExtractionRun {
     /// Types whose subject does it to itself (no patient).
     static let intransitiveTypes = EventTypeSet([.surrender, .withdrawal, .protest, .riot, .groupChange])
 
-    func isHardBreak(_ i: Int) -> Bool {
+    @inline(__always) func isHardBreak(_ i: Int) -> Bool {
         let t = view.tokens[i]
         if t.kind == .dash { return true }
         if t.kind == .punctuation {
@@ -114,7 +114,7 @@ extension ExtractionRun {
     func isPossibleDoer(_ a: ActorSpan) -> Bool {
         if a.kind == .monitor || a.kind == .media { return false }
         let r = view.range(tokens: a.tokens)
-        return !view.language.attributions.contains { $0.source.overlaps(r) }
+        return !isAttributionSource(r)
     }
 
     /// The first actor of a window: the head of its noun phrase. The same as `actors(in: r).first` without the list:

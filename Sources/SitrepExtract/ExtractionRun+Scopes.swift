@@ -89,4 +89,14 @@ extension ExtractionRun {
             return best < 0 ? nil : best
         }
     }
+
+    /// Whether `r` overlaps the source of some attribution (`attributions.contains { $0.source.overlaps(r) }`),
+    /// the sources read in place and compared inline.
+    func isAttributionSource(_ r: TextRange) -> Bool {
+        view.language.attributions.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return false }
+            for k in 0..<p.count where base[k].source.start < r.end && r.start < base[k].source.end { return true }
+            return false
+        }
+    }
 }

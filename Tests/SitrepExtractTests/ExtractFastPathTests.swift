@@ -391,7 +391,7 @@ struct ExtractFastPathTests {
     }
 
     /// The narrowest attribution around a range, its scope compared inline, is the one the plain scan finds (the
-    /// first of equally narrow ones).
+    /// first of equally narrow ones); a range overlaps a source exactly when the plain test says so.
     @Test(arguments: [1, 2, 3])
     func attributionIndexAsAPlainScan(seed: UInt64) {
         var state = seed &* 0xBF58_476D_1CE4_E5B9
@@ -405,7 +405,8 @@ struct ExtractFastPathTests {
         var made: [Attribution] = []
         for _ in 0..<(3 + next(8)) {
             let a = next(length), b = a + next(length - a + 1)
-            made.append(Attribution(scope: TextRange(a, b), source: TextRange(0, 1), cue: TextRange(0, 1), cueKind: .reportingVerb))
+            let c = next(length), d = c + next(min(6, length - c) + 1)
+            made.append(Attribution(scope: TextRange(a, b), source: TextRange(c, d), cue: TextRange(0, 1), cueKind: .reportingVerb))
         }
         // Sorted by scope start (the language layer's order: the window of the scopes that can hold a range) or not.
         for sorted in [true, false] {
@@ -423,6 +424,7 @@ struct ExtractFastPathTests {
                         if expected == nil || all[k].scope.length < all[expected!].scope.length { expected = k }
                     }
                     #expect(run.attributionIndex(for: r) == expected, "seed \(seed) \(a)..<\(b) sorted \(sorted)")
+                    #expect(run.isAttributionSource(r) == all.contains { $0.source.overlaps(r) }, "seed \(seed) \(a)..<\(b)")
                 }
             }
         }
