@@ -24,7 +24,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     static var maxGap: Int { 4 }
 
     private(set) var patterns: [Pattern] = []
-    /// Pattern indexes by first word, in an open-addressing table over word keys (already FNV hashes): a lookup
+    /// Pattern indexes by first word, in an open-addressing table over word keys (already mixed, `WordKey`): a lookup
     /// is a probe or two, not a SipHash of the key as `Dictionary` does. `lists[slot]` holds the patterns of
     /// `slotKeys[slot]`; key 0 marks an empty slot, so a word whose key is 0 keeps its list in `zeroList`.
     private var slotKeys: [UInt64] = [UInt64](repeating: 0, count: 16)

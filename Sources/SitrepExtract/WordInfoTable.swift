@@ -1,6 +1,6 @@
 import SitrepCore
 
-/// Word keys (already FNV-1a hashes, `WordKey`) to what the lexicon knows about each word, in an
+/// Word keys (already mixed hashes, `WordKey`) to what the lexicon knows about each word, in an
 /// open-addressing table: one or two probes per token and no SipHash, which Swift's `Dictionary` spends
 /// on every `UInt64` key. Built once with the lexicon, read for every token of every document.
 struct WordInfoTable: Sendable {
@@ -51,7 +51,7 @@ struct EventTypeSet: Sendable {
     @inline(__always) func contains(_ t: EventType) -> Bool { bits & EventTypeSet.bit(t) != 0 }
 }
 
-/// A small set of word keys (already FNV-1a hashes, `WordKey`) in an open-addressing table: `contains` is a probe
+/// A small set of word keys (already mixed hashes, `WordKey`) in an open-addressing table: `contains` is a probe
 /// or two, not the SipHash Swift's `Set<UInt64>` spends on every lookup.
 struct WordKeySet: Sendable {
     private var keys: [UInt64]

@@ -470,7 +470,7 @@ struct ExtractFastPathTests {
     /// too few fields and an empty first field.
     @Test(arguments: ["# comment\nattack\tv\tattack\n\nkill\t v \tattack\n", "a\tb", "", "\n\n", "#\n#x\ty\n",
                       "#\u{301}\tx\n", " padded \t\tlast \n", "one\n", "\tx\n", "Ḥamāh\tplace\t’s\n#é\n",
-                      "a\tb\n# done"])
+                      "a\tb\n# done", "é\t ü \n\u{00A0}x\u{00A0}\ty\n", "a\t\t\n\t\t\t\n"])
     func dataFileBytesParseAsCharacters(_ text: String) {
         let bytes = Self.parsed { try ResourceTable.parse(text, file: "t.tsv", minFields: 2) }
         let characters = Self.parsed { try ResourceTable.parseLines(text, file: "t.tsv", minFields: 2) }
