@@ -119,10 +119,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     private func match(_ slots: [[UInt64]], index: Int, at i: Int, keys: [UInt64], limit: Int, blocks: (Int) -> Bool) -> Match? {
-        var j = i
+        // The first slot (never a gap) holds `keys[i]`: the pattern was found under that key. Matching goes on after it.
+        guard i < limit else { return nil }
+        var j = i + 1
         var gap: Range<Int>?
         var headEnd = i + 1
-        var s = 0
+        var s = 1
         while s < slots.count {
             let slot = slots[s]
             if slot.isEmpty {
