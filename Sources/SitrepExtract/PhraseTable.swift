@@ -103,7 +103,16 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func longestMatch(at i: Int, keys: [UInt64], limit: Int, blocks: (Int) -> Bool) -> Match? {
         let at = slot(keys[i])
         if at == -1 { return nil }
-        let candidates = at == -2 ? zeroList! : lists[at]
+        if at == -2 { return zeroList!.withUnsafeBufferPointer { longestMatch(among: $0, at: i, keys: keys, limit: limit, blocks: blocks) } }
+        // (The word's list read in place: taking it out of the table retained and released it on every call.)
+        return lists.withUnsafeBufferPointer { lp in
+            lp[at].withUnsafeBufferPointer { longestMatch(among: $0, at: i, keys: keys, limit: limit, blocks: blocks) }
+        }
+    }
+
+    /// The longest match at `i` among the patterns `candidates` (those whose first slot holds `keys[i]`).
+    private func longestMatch(among candidates: UnsafeBufferPointer<Int32>, at i: Int, keys: [UInt64], limit: Int,
+                              blocks: (Int) -> Bool) -> Match? {
         var best: Match?
         var bestWeight = 0
         for c in candidates {
