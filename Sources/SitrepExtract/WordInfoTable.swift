@@ -9,8 +9,10 @@ struct WordInfoTable: Sendable {
     private let mask: Int
 
     init(_ entries: [UInt64: WordInfo]) {
+        // At most a quarter full: most tokens are no lexicon word, and a miss probes on to an empty slot (at half
+        // full, two and a half probes on average; at a quarter, one and a half).
         var capacity = 16
-        while capacity < entries.count * 2 { capacity <<= 1 }
+        while capacity < entries.count * 4 { capacity <<= 1 }
         keys = [UInt64](repeating: 0, count: capacity)
         values = [WordInfo](repeating: WordInfo(), count: capacity)
         mask = capacity - 1
