@@ -4,18 +4,31 @@ import SitrepLanguage
 
 /// An actor in token coordinates: a dictionary actor from the knowledge layer, or a typed unnamed
 /// actor found by `actor-nouns.tsv` ("rebel forces", "women and children").
+/// Plain data: its name and id are read from the view's `ActorNames` (see there).
 struct ActorSpan: Sendable {
     var tokens: Range<Int>
-    var id: String?
-    var name: String
     var kind: ActorKind
     var fromDictionary: Bool
+    /// This actor's entry in `store`.
+    let entry: Int32
+    /// The view's store of names, not retained (a span lives only as long as its view).
+    unowned(unsafe) let store: ActorNames
+
+    /// The dictionary id, `nil` for a typed unnamed actor.
+    var id: String? { store.ids[Int(entry)] }
+    var name: String { store.names[Int(entry)] }
 }
 
-/// A place in token coordinates.
+/// A place in token coordinates. Plain data: its place is read from the view's `PlaceList` (see there).
 struct PlaceSpan: Sendable {
     var tokens: Range<Int>
-    var place: PlaceRef
+    /// The place mention's index in `store`.
+    let mention: Int32
+    /// The view's list of place mentions, not retained (a span lives only as long as its view).
+    unowned(unsafe) let store: PlaceList
+
+    /// (Read through the buffer: an array subscript copied the whole mention out first.)
+    var place: PlaceRef { store.mentions.withUnsafeBufferPointer { $0[Int(mention)].place } }
 }
 
 /// A count in token coordinates.
@@ -34,7 +47,11 @@ final class DocumentView {
     let keys: [UInt64]
     // Set once in `init`, then only read: no dynamic exclusivity check per access.
     @exclusivity(unchecked) var actors: [ActorSpan] = []
+    /// The names and ids the actors' spans refer to.
+    let actorNames = ActorNames()
     @exclusivity(unchecked) var places: [PlaceSpan] = []
+    /// The place mentions the places' spans refer to.
+    let placeList: PlaceList
     @exclusivity(unchecked) var counts: [CountSpan] = []
     /// Function-word class per token, when it has one.
     @exclusivity(unchecked) var function: [FunctionClass?]
@@ -95,16 +112,17 @@ final class DocumentView {
         self.function = function
         self.starts = starts
         self.argument = argument
+        self.placeList = PlaceList(knowledge.places)
         self.actors = buildActors(knowledge: knowledge, lexicon: lexicon)
         // (Sized once: no regrowth copying places.)
         var places: [PlaceSpan] = []
         places.reserveCapacity(knowledge.places.count)
-        // (Read by index: only a placed mention's place is copied, not every mention whole.)
+        // (Read by index: a span keeps the mention's index, no place is copied.)
         // (Fields loaded through the buffer's pointer: an array subscript copied each mention out whole first.)
         knowledge.places.withUnsafeBufferPointer { mp in
             guard let base = mp.baseAddress else { return }
             for k in 0..<mp.count {
-                if let r = tokenRange((base + k).pointee.range) { places.append(PlaceSpan(tokens: r, place: (base + k).pointee.place)) }
+                if let r = tokenRange((base + k).pointee.range) { places.append(placeList.span(tokens: r, mention: k)) }
             }
         }
         places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
@@ -242,13 +260,14 @@ final class DocumentView {
         var out: [ActorSpan] = []
         // (Room for the typed actors too, which follow the dictionary's in the same list before the sort.)
         out.reserveCapacity(knowledge.actors.count + 16)
+        actorNames.reserveCapacity(knowledge.actors.count + 16)
         // (Read by index: only a placed actor's fields are copied, not every mention whole.)
         knowledge.actors.withUnsafeBufferPointer { mp in
             guard let base = mp.baseAddress else { return }
             for k in 0..<mp.count {
                 guard let r = tokenRange((base + k).pointee.range) else { continue }
                 let id = (base + k).pointee.id
-                out.append(ActorSpan(tokens: r, id: id, name: (base + k).pointee.name, kind: (base + k).pointee.kind, fromDictionary: id != nil))
+                out.append(actorNames.span(tokens: r, id: id, name: (base + k).pointee.name, kind: (base + k).pointee.kind, fromDictionary: id != nil))
             }
         }
         var covered = [Bool](repeating: false, count: tokens.count)
@@ -274,7 +293,7 @@ final class DocumentView {
                   tokens[start - 1].kind == .word, function[start - 1] == nil,
                   tokens[start - 1].range.end + 1 >= tokens[start].range.start { start -= 1 }
             let kind = nouns.patterns[m.pattern].value
-            out.append(ActorSpan(tokens: start..<m.end, id: nil, name: text(tokens: start..<m.end), kind: kind, fromDictionary: false))
+            out.append(actorNames.span(tokens: start..<m.end, id: nil, name: text(tokens: start..<m.end), kind: kind, fromDictionary: false))
             i = m.end
         }
         out.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }

@@ -94,6 +94,10 @@ final class ExtractionRun {
     let timesSorted: Bool
     /// Per time of the language layer, what its modifier and resolution allow (`ExtractionRun.timeMarks`).
     let timeMarks: [UInt8]
+    /// The longest scope of the language layer's certainty marks and attributions, `nil` when the list is not sorted
+    /// by scope start (`markedCertainty` and `attributionIndex` then scan it all).
+    let certaintyReach: Int32?
+    let attributionReach: Int32?
 
     init(view: DocumentView, lexicon: ExtractionLexicon) {
         self.view = view
@@ -103,6 +107,8 @@ final class ExtractionRun {
         let times = view.language.times
         timesSorted = times.indices.dropFirst().allSatisfy { times[$0 - 1].range.start <= times[$0].range.start }
         timeMarks = ExtractionRun.timeMarks(times)
+        certaintyReach = ExtractionRun.reach(view.language.certainties)
+        attributionReach = ExtractionRun.reach(view.language.attributions)
     }
 
     /// The language layer's sentences, held once (not read through the view's annotations on every look).

@@ -18,12 +18,15 @@ final class TriggerEntry: Sendable {
     /// Names its own weapon ("opened fire", "stabbed"): weapon words elsewhere in the paragraph do not set its mode.
     let direct: Bool
     let line: String
+    /// Its frame's rules (`nil` exactly when it has no frame).
+    let rules: FrameRules?
 
     /// (A class: every candidate of the entry shares it, one reference rather than a copy of its strings.)
     init(type: EventType, mode: EventMode?, frame: String?, pos: PartOfSpeech, fatal: Bool, weak: Bool, framed: Bool,
-         direct: Bool = false, line: String) {
+         direct: Bool = false, line: String, rules: FrameRules? = nil) {
         self.type = type; self.mode = mode; self.frame = frame; self.pos = pos; self.fatal = fatal; self.weak = weak
         self.framed = framed; self.direct = direct; self.line = line
+        self.rules = rules ?? frame.map { _ in FrameRules(nil, vetoes: nil) }
     }
 }
 
@@ -226,7 +229,8 @@ public struct ExtractionLexicon: Sendable {
             }
             let entry = TriggerEntry(type: type, mode: mode, frame: frame, pos: pos, fatal: flags.contains("fatal"),
                                      weak: flags.contains("weak"), framed: flags.contains("framed"),
-                                     direct: flags.contains("direct"), line: row.location)
+                                     direct: flags.contains("direct"), line: row.location,
+                                     rules: frame.map { FrameRules(frames[$0], vetoes: frameVetoes[$0]) })
             var words = pattern.split(separator: " ").map(String.init)
             if words.isEmpty { throw row.error("empty pattern") }
             var slots = words.map { $0 == "*" ? [UInt64]() : $0.split(separator: "|").map { WordKey.of(String($0)) } }

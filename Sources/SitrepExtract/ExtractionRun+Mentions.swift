@@ -103,15 +103,23 @@ extension ExtractionRun {
 
     /// The `timeMarks` of each of a document's times, found once per document.
     static func timeMarks(_ times: [TimeMention]) -> [UInt8] {
-        times.map { t in
-            var m: UInt8 = isUsable(t) ? usableTime : 0
-            if let modifier = t.modifier {
-                if modifier == "since" { m |= sinceTime }
-                // (`deadlineModifiers` compared one by one: no hash of the string per time.)
-                if modifier == "by" || modifier == "until" || modifier == "before" { m |= deadlineTime }
-                if modifier == "after" { m |= afterTime }
+        // (Fields read in place through the buffer's pointer: `map` copied every time out whole, and freed it.)
+        times.withUnsafeBufferPointer { p in
+            [UInt8](unsafeUninitializedCapacity: p.count) { out, count in
+                for i in 0..<p.count {
+                    let t = p.baseAddress! + i
+                    // `isUsable` field by field (a "since" time is not usable).
+                    var m: UInt8 = t.pointee.interval != nil && (t.pointee.type == .date || t.pointee.type == .time) ? usableTime : 0
+                    if let modifier = t.pointee.modifier {
+                        if modifier == "since" { m = m & ~usableTime | sinceTime }
+                        // (`deadlineModifiers` compared one by one: no hash of the string per time.)
+                        if modifier == "by" || modifier == "until" || modifier == "before" { m |= deadlineTime }
+                        if modifier == "after" { m |= afterTime }
+                    }
+                    out.initializeElement(at: i, to: m)
+                }
+                count = p.count
             }
-            return m
         }
     }
 
@@ -152,7 +160,7 @@ extension ExtractionRun {
     func certainty(for c: Candidate, trigger: TextRange) -> Certainty {
         // The language layer's decision where its marks cover the trigger: the strongest mark, and a future inside a
         // wider possibility is possible ("feared that they would be abducted").
-        if let mark = view.language.certainties.mark(at: trigger), mark.certainty != .asserted { return mark.certainty }
+        if let marked = markedCertainty(at: trigger), marked != .asserted { return marked }
         let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 10)
         var best: (Int, Certainty)?
         for m in matches(lexicon.certaintyCues, in: lo..<c.start) where m.end <= c.start {
@@ -179,15 +187,7 @@ extension ExtractionRun {
         attributionIndex(for: trigger).map { view.language.attributions[$0] }
     }
 
-    /// The index of the narrowest attribution around the trigger (read by index: nothing copied).
-    func attributionIndex(for trigger: TextRange) -> Int? {
-        var best: Int?
-        let all = view.language.attributions
-        for k in all.indices where all[k].scope.contains(trigger) {
-            if best == nil || all[k].scope.length < all[best!].scope.length { best = k }
-        }
-        return best
-    }
+    // (`attributionIndex(for:)` is with the certainty marks' look-up, `ExtractionRun+Scopes.swift`.)
 
     func isBackground(_ c: Candidate, date: DayInterval?) -> Bool {
         if let date, let start = publishedStartDay,
@@ -212,12 +212,12 @@ extension ExtractionRun {
         }
         // "<document id>#" as bytes, built once; each mention's id is written with its number into one string.
         let idPrefix = Array("\(doc.id)#".utf8)
-        var out: [EventMention] = []
-        out.reserveCapacity(live.count)
         var evidenceText: (Int, String) = (-1, "")
         // Times and attributions are read by index (the one a mention uses is not copied out whole).
         let times = view.language.times
         let attributions = view.language.attributions
+        var out: [EventMention] = []
+        out.reserveCapacity(live.count)
         for (n, i) in live.enumerated() {
             let c = candidates[i]
             let trig = triggerRange(c)

@@ -112,7 +112,7 @@ extension ExtractionRun {
         default: cls = patient.fromDictionary ? .combatant : nil
         }
         c.argumentClass = cls
-        if let f = c.entry.frame, let cls, let (t, m) = lexicon.frames[f]?[cls] {
+        if let cls, let (t, m) = c.entry.rules?[cls] {
             c.type = t
             if let m { c.mode = m }
         }

@@ -16,7 +16,8 @@ extension ExtractionRun {
         while j >= sentenceStart, steps < 8 {
             if view.tokens[j].kind == .punctuation, view.firstByte(j) == 0x2C {
                 // "from Alboukamal, eastern Deir ez-Zor,": a place right before the comma makes this an apposition.
-                if found == nil, j > sentenceStart, !view.places(startingIn: max(0, j - 8)..<j).filter({ $0.tokens.upperBound == j }).isEmpty { return .apposition }
+                // (Tested in place: no list of the matching places built.)
+                if found == nil, j > sentenceStart, view.places(startingIn: max(0, j - 8)..<j).contains(where: { $0.tokens.upperBound == j }) { return .apposition }
                 break
             }
             if isHardBreak(j) { break }
@@ -29,7 +30,7 @@ extension ExtractionRun {
             case .skip, .det, .adverb, .conj: break
             default:
                 if found != nil { return found! }
-                if !view.places(startingIn: max(0, j - 7)..<(j + 1)).filter({ $0.tokens.upperBound == j + 1 }).isEmpty { return .apposition }
+                if view.places(startingIn: max(0, j - 7)..<(j + 1)).contains(where: { $0.tokens.upperBound == j + 1 }) { return .apposition }
                 // Words of the noun phrase ("areas close to the control of …") pass; verbs end the walk.
                 if steps > 4 { return found ?? .location }
             }
@@ -61,15 +62,17 @@ extension ExtractionRun {
                 // "left Douma", "arrived in Badiya": the verbs of a group moving itself name the start or the end.
                 if role == .location, after, frame == "leave" { role = .origin }
                 if role == .location, after, frame == "arrive" { role = .destination }
-                // In place: no copy of the candidate in and out.
-                if ExtractionRun.moveTypes.contains(candidates[owner].type) {
+                // In place: no copy of the candidate in and out. (An empty place is told by its case: `== nil` copied
+                // the whole place out, and freed it, to compare it.)
+                let o = candidates[owner]
+                if ExtractionRun.moveTypes.contains(o.type) {
                     switch role {
-                    case .origin: if candidates[owner].origin == nil { candidates[owner].origin = p.place }
-                    case .destination: if candidates[owner].destination == nil { candidates[owner].destination = p.place }
-                    default: if candidates[owner].location == nil { candidates[owner].location = p.place }
+                    case .origin: if case .none = o.origin { o.origin = p.place }
+                    case .destination: if case .none = o.destination { o.destination = p.place }
+                    default: if case .none = o.location { o.location = p.place }
                     }
-                } else if candidates[owner].location == nil {
-                    candidates[owner].location = p.place
+                } else if case .none = o.location {
+                    o.location = p.place
                 }
             }
         }

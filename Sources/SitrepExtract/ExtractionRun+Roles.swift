@@ -19,7 +19,7 @@ extension ExtractionRun {
     /// Types whose subject does it to itself (no patient).
     static let intransitiveTypes = EventTypeSet([.surrender, .withdrawal, .protest, .riot, .groupChange])
 
-    func isHardBreak(_ i: Int) -> Bool {
+    @inline(__always) func isHardBreak(_ i: Int) -> Bool {
         let t = view.tokens[i]
         if t.kind == .dash { return true }
         if t.kind == .punctuation {
@@ -114,7 +114,7 @@ extension ExtractionRun {
     func isPossibleDoer(_ a: ActorSpan) -> Bool {
         if a.kind == .monitor || a.kind == .media { return false }
         let r = view.range(tokens: a.tokens)
-        return !view.language.attributions.contains { $0.source.overlaps(r) }
+        return !isAttributionSource(r)
     }
 
     /// The first actor of a window: the head of its noun phrase. The same as `actors(in: r).first` without the list:
@@ -315,7 +315,7 @@ extension ExtractionRun {
             c.argumentClass = argumentClass(in: candidates[prev].start..<candidates[prev].end)
         }
         // "withdrew $300 from her account", "withdrew the bill": an object of a vetoed class makes the trigger no event.
-        if let frame = c.entry.frame, let cls = c.argumentClass, lexicon.frameVetoes[frame]?.contains(cls) == true {
+        if let cls = c.argumentClass, c.entry.rules?.vetoes(cls) == true {
             c.dropped = true; return
         }
         if ExtractionRun.intransitiveTypes.contains(c.type), !c.isPassive {
@@ -324,7 +324,7 @@ extension ExtractionRun {
         }
 
         // Frames: the argument decides the type ("captured dozens of towns" is a takeover).
-        if let frame = c.entry.frame, let cls = c.argumentClass, let (t, m) = lexicon.frames[frame]?[cls] {
+        if let cls = c.argumentClass, let (t, m) = c.entry.rules?[cls] {
             c.type = t
             if let m { c.mode = m }
             c.frameResolved = true

@@ -24,7 +24,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     static var maxGap: Int { 4 }
 
     private(set) var patterns: [Pattern] = []
-    /// Pattern indexes by first word, in an open-addressing table over word keys (already FNV hashes): a lookup
+    /// Pattern indexes by first word, in an open-addressing table over word keys (already mixed, `WordKey`): a lookup
     /// is a probe or two, not a SipHash of the key as `Dictionary` does. `lists[slot]` holds the patterns of
     /// `slotKeys[slot]`; key 0 marks an empty slot, so a word whose key is 0 keeps its list in `zeroList`.
     private var slotKeys: [UInt64] = [UInt64](repeating: 0, count: 16)
@@ -103,7 +103,16 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func longestMatch(at i: Int, keys: [UInt64], limit: Int, blocks: (Int) -> Bool) -> Match? {
         let at = slot(keys[i])
         if at == -1 { return nil }
-        let candidates = at == -2 ? zeroList! : lists[at]
+        if at == -2 { return zeroList!.withUnsafeBufferPointer { longestMatch(among: $0, at: i, keys: keys, limit: limit, blocks: blocks) } }
+        // (The word's list read in place: taking it out of the table retained and released it on every call.)
+        return lists.withUnsafeBufferPointer { lp in
+            lp[at].withUnsafeBufferPointer { longestMatch(among: $0, at: i, keys: keys, limit: limit, blocks: blocks) }
+        }
+    }
+
+    /// The longest match at `i` among the patterns `candidates` (those whose first slot holds `keys[i]`).
+    private func longestMatch(among candidates: UnsafeBufferPointer<Int32>, at i: Int, keys: [UInt64], limit: Int,
+                              blocks: (Int) -> Bool) -> Match? {
         var best: Match?
         var bestWeight = 0
         for c in candidates {
@@ -119,10 +128,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     private func match(_ slots: [[UInt64]], index: Int, at i: Int, keys: [UInt64], limit: Int, blocks: (Int) -> Bool) -> Match? {
-        var j = i
+        // The first slot (never a gap) holds `keys[i]`: the pattern was found under that key. Matching goes on after it.
+        guard i < limit else { return nil }
+        var j = i + 1
         var gap: Range<Int>?
         var headEnd = i + 1
-        var s = 0
+        var s = 1
         while s < slots.count {
             let slot = slots[s]
             if slot.isEmpty {

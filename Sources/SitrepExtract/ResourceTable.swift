@@ -31,6 +31,72 @@ enum ResourceTable {
     }
 
     static func parse(_ text: String, file: String, minFields: Int) throws -> [ResourceRow] {
+        var copy = text
+        return try copy.withUTF8 { b in
+            // A text with a carriage return is split on characters (`dataLines`); any other is scanned by bytes.
+            if let base = b.baseAddress, memchr(base, 0x0D, b.count) != nil {
+                return try parseLines(text, file: file, minFields: minFields)
+            }
+            var rows: [ResourceRow] = []
+            var number = 0
+            var start = 0
+            // Line by line on the bytes (`memchr` finds each line feed): a comment or blank line is passed over without
+            // a substring or its fields made.
+            while true {
+                let end = b.baseAddress.flatMap { base in
+                    memchr(base + start, 0x0A, b.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+                } ?? b.count
+                number += 1
+                if start != end, !isComment(UnsafeBufferPointer(rebasing: b[start..<end])) {
+                    var fields: [String] = []
+                    var f = start
+                    while true {
+                        var e = f
+                        while e < end, b[e] != 0x09 { e += 1 }
+                        fields.append(field(UnsafeBufferPointer(rebasing: b[f..<e])))
+                        if e == end { break }
+                        f = e + 1
+                    }
+                    try rows.append(row(fields, file: file, line: number, minFields: minFields))
+                }
+                if end == b.count { break }
+                start = end + 1
+            }
+            return rows
+        }
+    }
+
+    /// A field's text without surrounding whitespace, as `trimmedField` gives it: made straight from its bytes when
+    /// it starts and ends with a plain ASCII byte (nothing to trim), else trimmed as characters.
+    static func field(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let first = bytes.first, let last = bytes.last, first < 0x80, first != 0x20, first != 0x09,
+           last < 0x80, last != 0x20, last != 0x09 {
+            return text
+        }
+        return trimmedField(Substring(text))
+    }
+
+    /// Whether a non-empty line (no line feed, no carriage return) starts with the character `#`, as
+    /// `hasPrefix("#")` says: a `#` byte followed by an ASCII byte or nothing, else as the characters say.
+    static func isComment(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.first == 0x23 else { return false }
+        if line.count == 1 || line[1] < 0x80 { return true }
+        return String(decoding: line, as: UTF8.self).hasPrefix("#")
+    }
+
+    /// A row of fields, checked for its field count and first field.
+    static func row(_ fields: [String], file: String, line: Int, minFields: Int) throws -> ResourceRow {
+        let row = ResourceRow(fields: fields, file: file, line: line)
+        if fields.count < minFields {
+            throw row.error("expected \(minFields) tab-separated fields, found \(fields.count)")
+        }
+        if fields[0].isEmpty { throw row.error("the first field is empty") }
+        return row
+    }
+
+    /// `parse` through `dataLines` and `dataFields`, for a text with carriage returns.
+    static func parseLines(_ text: String, file: String, minFields: Int) throws -> [ResourceRow] {
         var rows: [ResourceRow] = []
         var number = 0
         for raw in dataLines(text) {
@@ -38,13 +104,7 @@ enum ResourceTable {
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = dataFields(line).map(trimmedField)
-            let row = ResourceRow(fields: fields, file: file, line: number)
-            if fields.count < minFields {
-                throw row.error("expected \(minFields) tab-separated fields, found \(fields.count)")
-            }
-            if fields[0].isEmpty { throw row.error("the first field is empty") }
-            rows.append(row)
+            try rows.append(row(dataFields(line).map(trimmedField), file: file, line: number, minFields: minFields))
         }
         return rows
     }

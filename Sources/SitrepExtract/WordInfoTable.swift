@@ -1,6 +1,6 @@
 import SitrepCore
 
-/// Word keys (already FNV-1a hashes, `WordKey`) to what the lexicon knows about each word, in an
+/// Word keys (already mixed hashes, `WordKey`) to what the lexicon knows about each word, in an
 /// open-addressing table: one or two probes per token and no SipHash, which Swift's `Dictionary` spends
 /// on every `UInt64` key. Built once with the lexicon, read for every token of every document.
 struct WordInfoTable: Sendable {
@@ -9,8 +9,10 @@ struct WordInfoTable: Sendable {
     private let mask: Int
 
     init(_ entries: [UInt64: WordInfo]) {
+        // At most a quarter full: most tokens are no lexicon word, and a miss probes on to an empty slot (at half
+        // full, two and a half probes on average; at a quarter, one and a half).
         var capacity = 16
-        while capacity < entries.count * 2 { capacity <<= 1 }
+        while capacity < entries.count * 4 { capacity <<= 1 }
         keys = [UInt64](repeating: 0, count: capacity)
         values = [WordInfo](repeating: WordInfo(), count: capacity)
         mask = capacity - 1
@@ -51,7 +53,7 @@ struct EventTypeSet: Sendable {
     @inline(__always) func contains(_ t: EventType) -> Bool { bits & EventTypeSet.bit(t) != 0 }
 }
 
-/// A small set of word keys (already FNV-1a hashes, `WordKey`) in an open-addressing table: `contains` is a probe
+/// A small set of word keys (already mixed hashes, `WordKey`) in an open-addressing table: `contains` is a probe
 /// or two, not the SipHash Swift's `Set<UInt64>` spends on every lookup.
 struct WordKeySet: Sendable {
     private var keys: [UInt64]

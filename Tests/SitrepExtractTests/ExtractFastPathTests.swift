@@ -117,8 +117,8 @@ struct ExtractFastPathTests {
 
     // MARK: actors and places
 
-    static func actor(_ name: String, _ id: String?) -> ActorSpan {
-        ActorSpan(tokens: 0..<1, id: id, name: name, kind: .armedGroup, fromDictionary: id != nil)
+    static func actor(_ name: String, _ id: String?, in store: ActorNames) -> ActorSpan {
+        store.span(tokens: 0..<1, id: id, name: name, kind: .armedGroup, fromDictionary: id != nil)
     }
 
     @Test(arguments: [
@@ -128,12 +128,30 @@ struct ExtractFastPathTests {
         [("Gunmen", "g"), ("Gunmen", "h"), ("GUNMEN", nil), ("gunmen", nil)],
     ] as [[(String, String?)]])
     func uniqueActorsAsAHashedSetWould(_ spec: [(String, String?)]) {
-        let actors = spec.map { Self.actor($0.0, $0.1) }
-        var seen = Set<String>()
-        let reference = actors.filter { seen.insert($0.id ?? $0.name.lowercased()).inserted }
-        let got = ExtractionRun.unique(actors)
-        #expect(got.map(\.name) == reference.map(\.name))
-        #expect(got.map(\.id) == reference.map(\.id))
+        // The store outlives the spans (they do not retain it).
+        let store = ActorNames()
+        withExtendedLifetime(store) {
+            let actors = spec.map { Self.actor($0.0, $0.1, in: store) }
+            var seen = Set<String>()
+            let reference = actors.filter { seen.insert($0.id ?? $0.name.lowercased()).inserted }
+            let got = ExtractionRun.unique(actors)
+            #expect(got.map(\.name) == reference.map(\.name))
+            #expect(got.map(\.id) == reference.map(\.id))
+        }
+    }
+
+    /// A span reads back the name and id it was made with, whatever other spans share its store.
+    @Test(arguments: [[("Rebels", nil), ("Syrian Army", "a1"), ("", nil), ("Ḥamāh militia", "m’1")]] as [[(String, String?)]])
+    func actorSpansReadTheirOwnNames(_ spec: [(String, String?)]) {
+        let store = ActorNames()
+        withExtendedLifetime(store) {
+            let spans = spec.map { Self.actor($0.0, $0.1, in: store) }
+            for (span, (name, id)) in zip(spans, spec) {
+                #expect(span.name == name)
+                #expect(span.id == id)
+                #expect(span.fromDictionary == (id != nil))
+            }
+        }
     }
 
     /// One mention: type, location, origin, certainty, background.
@@ -221,29 +239,37 @@ struct ExtractFastPathTests {
 
     // MARK: word keys
 
-    /// The plain key: FNV-1a 64 over the lowercased bytes, one at a time, typographic apostrophes read as `'`.
+    /// The plain key: the lowercased bytes (typographic apostrophes read as `'`) one at a time into chunks of eight,
+    /// each chunk folded in by `WordKey.mix`; the empty word's key is `WordKey.empty`.
     static func referenceKey(_ word: String) -> UInt64 {
         let b = Array(word.utf8)
-        var h = WordKey.offset
+        var normal: [UInt8] = []
         var i = 0
         while i < b.count {
             if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x98 || b[i + 2] == 0x99 {
-                h = (h ^ 0x27) &* WordKey.prime; i += 3; continue
+                normal.append(0x27); i += 3; continue
             }
-            if b[i] == 0xCA, i + 1 < b.count, b[i + 1] == 0xBC { h = (h ^ 0x27) &* WordKey.prime; i += 2; continue }
-            let c = b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i]
-            h = (h ^ UInt64(c)) &* WordKey.prime
+            if b[i] == 0xCA, i + 1 < b.count, b[i + 1] == 0xBC { normal.append(0x27); i += 2; continue }
+            normal.append(b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i])
             i += 1
+        }
+        guard !normal.isEmpty else { return WordKey.empty }
+        var h: UInt64 = 0
+        for first in stride(from: 0, to: normal.count, by: 8) {
+            var chunk: UInt64 = 0
+            for (k, byte) in normal[first..<min(first + 8, normal.count)].enumerated() { chunk |= UInt64(byte) << UInt64(8 * k) }
+            h = WordKey.mix(h ^ chunk)
         }
         return h
     }
 
-    /// Keys read eight and four ASCII bytes at a time equal the byte-by-byte key, whatever the length, case, the
+    /// Keys read eight ASCII bytes at a time equal the byte-by-byte key, whatever the length, case, the
     /// letters next to `A`/`Z` (`@`, `[`, backquote, `{`) or where a UTF-8 byte or a curly apostrophe falls.
     @Test(arguments: ["a", "Rebels", "ABDUCTED", "kidnappings", "KidNappingS", "counter-offensive", "@[`{Az]^_~",
                       "AZaz@[`{AZaz@[`{x", "Ghouta’s", "government’s", "ʼAbduction", "Deir ez-Zor", "Ḥamāh",
                       "1234567890", "São Tomé residents", "intergovernmental", "ISIS’", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-                      "it", "Army", "KILLED", "ZapAtAz", "captured", "é", "’s"])
+                      "it", "Army", "KILLED", "ZapAtAz", "captured", "é", "’s", "", "abcdefgh", "abcdefghi",
+                      "abcdefghijklmnop", "abcdefghijklmnopq", "don’t", "DON'T", "counter’offensives’"])
     func wordKeyMatchesByteByByte(word: String) {
         #expect(WordKey.of(word) == ExtractFastPathTests.referenceKey(word))
         // Inside a longer buffer, away from its start: near its end (read byte by byte) and with words after it
@@ -255,6 +281,19 @@ struct ExtractFastPathTests {
                 #expect(WordKey.of(p, start, end) == ExtractFastPathTests.referenceKey(word))
             }
         }
+    }
+
+    /// Words of up to eight bytes never share a key (one chunk, an invertible mix), nor with the empty word, and no
+    /// key is 0 (the tables' empty slot): every case and apostrophe spelling of a word keeps its one key.
+    @Test func shortWordsKeepDistinctKeys() {
+        let words = ["a", "b", "ab", "ba", "the", "of", "on", "to", "it", "its", "it's", "attack", "attacks", "attacked",
+                     "shelling", "rebels", "army", "police", "abcdefgh", "abcdefgi", "z", "zz", "zzzzzzzz", "1", "12", "'"]
+        let keys = words.map(WordKey.of)
+        #expect(Set(keys).count == words.count)
+        #expect(!keys.contains(0))
+        #expect(!keys.contains(WordKey.of("")))
+        #expect(WordKey.of("IT’S") == WordKey.of("it's"))
+        #expect(WordKey.of("Shelling") == WordKey.of("shelling"))
     }
 
     /// A key set answers as `Set<UInt64>` for its members, their other spellings and words outside it, small or
@@ -304,6 +343,138 @@ struct ExtractFastPathTests {
         #expect((m & ExtractionRun.sinceTime != 0) == (modifier == "since"))
         #expect((m & ExtractionRun.afterTime != 0) == (modifier == "after"))
         #expect((m & ExtractionRun.usableTime != 0) == (modifier != "since"))
+    }
+
+    // MARK: certainty marks
+
+    /// A run over a text of `length` bytes whose language layer has exactly `marks`.
+    static func run(length: Int, marks: [CertaintyMark]) -> ExtractionRun {
+        var lang = LanguageAnnotations()
+        // (One token: a layer without tokens is replaced by the fallback's own annotations.)
+        lang.tokens = [Token(range: TextRange(start: 0, end: Int32(length)), kind: .word)]
+        lang.certainties = marks
+        let view = DocumentView(document: Document(text: String(repeating: "x", count: length)), language: lang,
+                                knowledge: .init(), lexicon: Shared.extractor.lexicon)
+        return ExtractionRun(view: view, lexicon: Shared.extractor.lexicon)
+    }
+
+    /// The marks read in place, in start order with an early stop, answer as `mark(at:)` does for every range of the
+    /// text: nested and equal scopes, every certainty (a planned mark inside a wider possibility among them), marks
+    /// sorted by start or not.
+    @Test(arguments: [1, 2, 3, 4, 5, 6])
+    func markedCertaintyAsTheLibrarysMark(seed: UInt64) {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let length = 40
+        var marks: [CertaintyMark] = []
+        for _ in 0..<(4 + next(10)) {
+            let a = next(length), b = a + next(length - a + 1)
+            marks.append(CertaintyMark(scope: TextRange(start: Int32(a), end: Int32(b)), certainty: Certainty.allCases[next(6)], cue: nil))
+        }
+        // A planned mark with a wider possibility around it, both around the range 10..<12.
+        marks.append(CertaintyMark(scope: TextRange(start: 8, end: 20), certainty: .planned, cue: nil))
+        marks.append(CertaintyMark(scope: TextRange(start: 5, end: 30), certainty: .possible, cue: nil))
+        for sorted in [true, false] {
+            let list = sorted ? marks.sorted { $0.scope.start < $1.scope.start } : marks
+            let run = Self.run(length: length, marks: list)
+            if sorted { #expect(run.certaintyReach != nil) }
+            for a in 0...length {
+                for b in a...length {
+                    let r = TextRange(start: Int32(a), end: Int32(b))
+                    #expect(run.markedCertainty(at: r) == list.mark(at: r)?.certainty, "seed \(seed) \(a)..<\(b) sorted \(sorted)")
+                }
+            }
+        }
+    }
+
+    /// The narrowest attribution around a range, its scope compared inline, is the one the plain scan finds (the
+    /// first of equally narrow ones); a range overlaps a source exactly when the plain test says so.
+    @Test(arguments: [1, 2, 3])
+    func attributionIndexAsAPlainScan(seed: UInt64) {
+        var state = seed &* 0xBF58_476D_1CE4_E5B9
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let length = 30
+        var lang = LanguageAnnotations()
+        lang.tokens = [Token(range: TextRange(start: 0, end: Int32(length)), kind: .word)]
+        var made: [Attribution] = []
+        for _ in 0..<(3 + next(8)) {
+            let a = next(length), b = a + next(length - a + 1)
+            let c = next(length), d = c + next(min(6, length - c) + 1)
+            made.append(Attribution(scope: TextRange(a, b), source: TextRange(c, d), cue: TextRange(0, 1), cueKind: .reportingVerb))
+        }
+        // Sorted by scope start (the language layer's order: the window of the scopes that can hold a range) or not.
+        for sorted in [true, false] {
+            lang.attributions = sorted ? made.sorted { $0.scope.start < $1.scope.start } : made
+            let view = DocumentView(document: Document(text: String(repeating: "x", count: length)), language: lang,
+                                    knowledge: .init(), lexicon: Shared.extractor.lexicon)
+            let run = ExtractionRun(view: view, lexicon: Shared.extractor.lexicon)
+            if sorted { #expect(run.attributionReach != nil) }
+            let all = lang.attributions
+            for a in 0...length {
+                for b in a...length {
+                    let r = TextRange(a, b)
+                    var expected: Int?
+                    for k in all.indices where all[k].scope.contains(r) {
+                        if expected == nil || all[k].scope.length < all[expected!].scope.length { expected = k }
+                    }
+                    #expect(run.attributionIndex(for: r) == expected, "seed \(seed) \(a)..<\(b) sorted \(sorted)")
+                    #expect(run.isAttributionSource(r) == all.contains { $0.source.overlaps(r) }, "seed \(seed) \(a)..<\(b)")
+                }
+            }
+        }
+    }
+
+    /// The rank follows `Certainty`'s own order.
+    @Test func certaintyRankIsItsOrder() {
+        for a in Certainty.allCases {
+            for b in Certainty.allCases { #expect((ExtractionRun.rank(a) < ExtractionRun.rank(b)) == (a < b)) }
+        }
+    }
+
+    // MARK: frame rules
+
+    /// Every trigger entry's frame rules, read by class number, say what the lexicon's frame dictionaries say, for
+    /// every class: the type and mode, and the vetoes.
+    @Test func frameRulesAreTheLexiconsFrames() {
+        let lexicon = Shared.extractor.lexicon
+        var framed = 0
+        for pattern in lexicon.triggers.patterns {
+            let entry = pattern.value
+            #expect((entry.rules == nil) == (entry.frame == nil), "\(entry.line)")
+            guard let frame = entry.frame, let rules = entry.rules else { continue }
+            framed += 1
+            for cls in ArgumentClass.allCases {
+                let expected = lexicon.frames[frame]?[cls]
+                #expect(rules[cls]?.0 == expected?.0 && rules[cls]?.1 == expected?.1, "\(entry.line) \(cls)")
+                #expect(rules.vetoes(cls) == (lexicon.frameVetoes[frame]?.contains(cls) == true), "\(entry.line) \(cls)")
+            }
+        }
+        #expect(framed > 0)
+    }
+
+    // MARK: data files
+
+    /// Rows (fields and line numbers) or the error's text, for comparing the two parses.
+    static func parsed(_ parse: () throws -> [ResourceRow]) -> [String] {
+        do { return try parse().map { "\($0.line): " + $0.fields.joined(separator: "|") } } catch { return ["\(error)"] }
+    }
+
+    /// A data file scanned line by line on its bytes gives the rows the character split gives: comments (also a `#`
+    /// with an accent on it, which is no comment), blank lines, padded and empty fields, a missing last line feed,
+    /// too few fields and an empty first field.
+    @Test(arguments: ["# comment\nattack\tv\tattack\n\nkill\t v \tattack\n", "a\tb", "", "\n\n", "#\n#x\ty\n",
+                      "#\u{301}\tx\n", " padded \t\tlast \n", "one\n", "\tx\n", "Ḥamāh\tplace\t’s\n#é\n",
+                      "a\tb\n# done", "é\t ü \n\u{00A0}x\u{00A0}\ty\n", "a\t\t\n\t\t\t\n"])
+    func dataFileBytesParseAsCharacters(_ text: String) {
+        let bytes = Self.parsed { try ResourceTable.parse(text, file: "t.tsv", minFields: 2) }
+        let characters = Self.parsed { try ResourceTable.parseLines(text, file: "t.tsv", minFields: 2) }
+        #expect(bytes == characters, "\(text)")
     }
 
     // MARK: mention ids
