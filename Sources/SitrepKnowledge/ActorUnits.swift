@@ -172,8 +172,8 @@ enum ActorUnits {
                         if letters {
                             let all: UInt64 = 0x2020_2020_2020_2020
                             // Bytes of the token in the first and second word; their case bits.
-                            let m0: UInt64 = len >= 8 ? ~0 : (1 << UInt64(len << 3)) - 1
-                            let m1: UInt64 = len <= 8 ? 0 : (1 << UInt64((len - 8) << 3)) - 1
+                            let m0: UInt64 = len >= 8 ? ~0 : (1 &<< UInt64(len << 3)) - 1
+                            let m1: UInt64 = len <= 8 ? 0 : (1 &<< UInt64((len - 8) << 3)) - 1
                             let w0 = x0 & m0, w1 = x1 & m1
                             let l0 = w0 | (all & m0), l1 = w1 | (all & m1)
                             @inline(__always) func hash(_ a: UInt64, _ b: UInt64, _ n: Int) -> UInt64 {
