@@ -104,8 +104,9 @@ struct ScannedLines: Sendable {
             // that is not one: that byte goes the byte-by-byte way below.
             if i + 8 <= t {
                 var k = kc, w = words, c = capitalized, marked = punct, within = inWord
+                let raw = UnsafeRawPointer(p.baseAddress!), key = UnsafeMutableRawPointer(keys.baseAddress!)
                 while i + 8 <= t {
-                    let x = ByteText.load8(p, i)
+                    let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                     let space = ByteText.bytesEqual(x, 0x20)
                     let control = (x &- 0x2020_2020_2020_2020) & ~x & high  // some byte below 0x20 (exact as a whole)
                     guard (x & high) | control | (space & (space << 8)) == 0, within || space & 0x80 == 0 else { break }
@@ -119,7 +120,7 @@ struct ScannedLines: Sendable {
                             | ByteText.bytesEqual(x, 0x21) | ByteText.bytesEqual(x, 0x3F)  // ! ?
                         marked = marks != 0
                     }
-                    UnsafeMutableRawPointer(keys.baseAddress! + k).storeBytes(of: (x | (upper >> 2)).littleEndian, as: UInt64.self)
+                    key.storeBytes(of: (x | (upper >> 2)).littleEndian, toByteOffset: k, as: UInt64.self)
                     k &+= 8
                     i &+= 8
                     within = space >> 63 == 0
