@@ -98,29 +98,25 @@ struct DateScanner {
             let last = (b | 0x20) == 0x6C && (i == from || !ByteText.isAlnum(p[i - 1])) && i + 4 < to
                 && (p[i + 1] | 0x20) == 0x61 && (p[i + 2] | 0x20) == 0x73 && (p[i + 3] | 0x20) == 0x74 && p[i + 4] == 0x20
             if !digit && !last { i += 1; continue }
-            // Three words back (at most 40 bytes), three words on.
-            var ws = i
-            if digit {
-                var words = 0
-                while ws > from, i - ws < 40 {
-                    if p[ws - 1] == 0x20 { words += 1; if words == 4 { break } }
-                    ws -= 1
-                }
-            }
-            while ws > from, ByteText.isAlnum(p[ws - 1]) { ws -= 1 }
-            var we = i
-            var words = 0
-            while we < to, we - i < 40 {
-                if p[we] == 0x20 { words += 1; if words == 4 { break } }
-                we += 1
-            }
-            while we < to, ByteText.isAlnum(p[we]) { we += 1 }
-            if windowStart >= 0, ws <= windowEnd {
+            // Three words back (at most 40 bytes), three words on (`DateWindow`). A trigger inside the open window
+            // only widens it: where its words back start does not matter then.
+            let we = DateWindow.end(p, i, to: to)
+            if windowStart >= 0, i <= windowEnd {
                 windowEnd = max(windowEnd, we)
             } else {
-                if windowStart >= 0 { scanWindow(p, windowStart, windowEnd, &tokens, &mentions, &relative) }
-                windowStart = ws
-                windowEnd = we
+                var ws = i
+                if digit {
+                    ws = DateWindow.start(p, i, from: from)
+                } else {
+                    while ws > from, ByteText.isAlnum(p[ws - 1]) { ws -= 1 }
+                }
+                if windowStart >= 0, ws <= windowEnd {
+                    windowEnd = max(windowEnd, we)
+                } else {
+                    if windowStart >= 0 { scanWindow(p, windowStart, windowEnd, &tokens, &mentions, &relative) }
+                    windowStart = ws
+                    windowEnd = we
+                }
             }
             i = max(i + 1, digit ? i + 1 : i + 4)
             while digit, i < to, p[i] &- 0x30 < 10 { i += 1 }

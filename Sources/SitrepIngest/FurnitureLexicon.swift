@@ -215,10 +215,14 @@ struct FurnitureLexicon: Sendable {
                           _ ps: UnsafeBufferPointer<Int32>, _ bf: UnsafeBufferPointer<UInt8>, _ out: inout [FurnitureHit]) {
         pairBits.withUnsafeBufferPointer { bits in
             let whole = key.count
-            /// The phrases of the pair at `i` (the caller checks `i + 1 < to`).
-            @inline(__always) func tryPair(_ i: Int) {
-                let pair = Int(key[i]) << 8 | Int(key[i + 1])
-                guard bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return }
+            /// The two bytes at `i` (the caller checks `i + 1 < to`) when some phrase starts with them, else -1: the
+            /// test made at every candidate, written out in the loops below (most pairs start no phrase).
+            @inline(__always) func startingPair(_ i: Int) -> Int {
+                let pair = Int(key[i]) &<< 8 | Int(key[i + 1])
+                return bits[pair &>> 6] & (1 &<< UInt64(pair & 63)) != 0 ? pair : -1
+            }
+            /// The phrases of `pair`, the two bytes at `i`.
+            func tryPair(_ i: Int, _ pair: Int) {
                 let lo = Int(pairStart[pair]), hi = Int(pairStart[pair + 1])
                 let word = i + 8 <= whole ? ByteText.load8(key, i) : 0
                 for c in lo..<hi {
@@ -245,7 +249,9 @@ struct FurnitureLexicon: Sendable {
                 let wordStarts = word & ~((word << 8) | (previousInWord ? 0x80 : 0))
                 var candidates = wordStarts | (other & ~(ByteText.bytesEqual(x, 0x20) &* skipSpaces))
                 while candidates != 0 {
-                    tryPair(i + candidates.trailingZeroBitCount >> 3)
+                    let j = i + candidates.trailingZeroBitCount >> 3
+                    let pair = startingPair(j)
+                    if pair >= 0 { tryPair(j, pair) }
                     candidates &= candidates &- 1
                 }
                 previousInWord = word >> 63 != 0
@@ -253,7 +259,10 @@ struct FurnitureLexicon: Sendable {
             }
             while i < last {
                 let inWord = ByteText.isWordByte(key[i])
-                if !(inWord && previousInWord) { tryPair(i) }
+                if !(inWord && previousInWord) {
+                    let pair = startingPair(i)
+                    if pair >= 0 { tryPair(i, pair) }
+                }
                 previousInWord = inWord
                 i += 1
             }

@@ -813,7 +813,13 @@ struct CleaningPass {
     /// Copies a kept line: raw runs map exactly; NBSP and other Unicode spaces become ' ' (unmapped);
     /// a piece that is not in NFC is normalised and only its unchanged prefix and suffix are mapped.
     func emit(_ l: ScannedLine, into out: inout [UInt8], map: inout OffsetMap) {
-        guard l.hasNonASCII, Self.needsNFC(p, l.start, l.end) else {
+        // An ASCII line holds no Unicode space and nothing to normalise: one run, copied without looking at its bytes.
+        guard l.hasNonASCII else {
+            map.append(clean: out.count, raw: l.start, length: l.end - l.start)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[l.start..<l.end]))
+            return
+        }
+        guard Self.needsNFC(p, l.start, l.end) else {
             emitRun(l.start, l.end, into: &out, map: &map)
             return
         }

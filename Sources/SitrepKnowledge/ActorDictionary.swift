@@ -28,8 +28,15 @@ public final class ActorDictionary: Sendable {
     let edges: PerceptronFeatureTable
     /// Child node of each edge row.
     let children: [Int32]
-    /// Targets ending at each node.
-    let targets: [[Target]]
+    /// Targets ending at each node, flat (no array retained per look): node `n`'s are
+    /// `targetStart[n]..<targetStart[n + 1]`, in the order they are tried.
+    let targetStart: [Int32]
+    /// Per target: its entry, whether it needs an article, and where its exact unit hashes start in `exactHashes`
+    /// (as many as the node's depth), or -1 when it compares case-folded.
+    let targetEntry: [Int32]
+    let targetNeedsArticle: [Bool]
+    let targetExactStart: [Int32]
+    let exactHashes: [UInt64]
     /// Most units in one alias.
     let maxUnits: Int
     /// One bit per folded hash (its top 16 bits) of every alias's first unit: most words start no alias and
@@ -228,7 +235,26 @@ public final class ActorDictionary: Sendable {
         }
         self.edges = table
         self.children = children
-        self.targets = targets
+        var targetStart: [Int32] = [0], targetEntry: [Int32] = [], targetNeedsArticle: [Bool] = []
+        var targetExactStart: [Int32] = [], exactHashes: [UInt64] = []
+        for nodeTargets in targets {
+            for t in nodeTargets {
+                targetEntry.append(t.entry)
+                targetNeedsArticle.append(t.needsArticle)
+                if let exact = t.exact {
+                    targetExactStart.append(Int32(exactHashes.count))
+                    exactHashes += exact
+                } else {
+                    targetExactStart.append(-1)
+                }
+            }
+            targetStart.append(Int32(targetEntry.count))
+        }
+        self.targetStart = targetStart
+        self.targetEntry = targetEntry
+        self.targetNeedsArticle = targetNeedsArticle
+        self.targetExactStart = targetExactStart
+        self.exactHashes = exactHashes
         self.maxUnits = maxUnits
         self.firstUnits = firstUnits
     }
@@ -257,30 +283,34 @@ public final class ActorDictionary: Sendable {
     @inline(__always)
     func longestMatch(_ units: [ActorUnit], at i: Int, filtered: Bool = true) -> (end: Int, entry: Int32)? {
         if filtered && (i >= units.count || !mayStart(units[i])) { return nil }
-        var node: Int32 = 0
-        var best: (Int, Int32)?
-        var attachedArticle = false
-        var j = i
-        while j < units.count && j - i < maxUnits {
-            var row = edges.row(Self.edgeKey(node, units[j].folded))
-            if row < 0 && units[j].alternative != 0 {
-                row = edges.row(Self.edgeKey(node, units[j].alternative))
-                if j == i { attachedArticle = true }
-            }
-            guard row >= 0 else { break }
-            node = children[Int(row)]
-            for t in targets[Int(node)] {
-                if let exact = t.exact {
-                    var ok = true
-                    for (k, h) in exact.enumerated() where units[i + k].exact != h { ok = false; break }
-                    if !ok { continue }
+        return units.withUnsafeBufferPointer { u in
+            var node: Int32 = 0
+            var best: (Int, Int32)?
+            var attachedArticle = false
+            var j = i
+            while j < u.count && j - i < maxUnits {
+                var row = edges.row(Self.edgeKey(node, u[j].folded))
+                if row < 0 && u[j].alternative != 0 {
+                    row = edges.row(Self.edgeKey(node, u[j].alternative))
+                    if j == i { attachedArticle = true }
                 }
-                if t.needsArticle && units[i].extendedStart == units[i].start && !attachedArticle { continue }
-                best = (j + 1, t.entry)
-                break
+                guard row >= 0 else { break }
+                node = children[Int(row)]
+                for t in Int(targetStart[Int(node)])..<Int(targetStart[Int(node) + 1]) {
+                    let exact = Int(targetExactStart[t])
+                    if exact >= 0 {
+                        // Case-sensitive: one exact hash per unit of the alias (this node's depth).
+                        var ok = true
+                        for k in 0...(j - i) where u[i + k].exact != exactHashes[exact + k] { ok = false; break }
+                        if !ok { continue }
+                    }
+                    if targetNeedsArticle[t] && u[i].extendedStart == u[i].start && !attachedArticle { continue }
+                    best = (j + 1, targetEntry[t])
+                    break
+                }
+                j += 1
             }
-            j += 1
+            return best
         }
-        return best
     }
 }

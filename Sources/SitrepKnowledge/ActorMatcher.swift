@@ -67,7 +67,8 @@ public struct ActorMatcher: Sendable {
         var i = 0
         while i < n {
             // (Most words start no name: the dictionary's first-unit filter, checked here without a call.)
-            guard units[i].isWord, dictionary.mayStart(units[i]), var m = dictionary.longestMatch(units, at: i) else { i += 1; continue }
+            guard units[i].isWord, dictionary.mayStart(units[i]), var m = dictionary.longestMatch(units, at: i, filtered: false)
+            else { i += 1; continue }
             // "the Syrian Observatory for Human Rights": a longer name after "the" beats an alias with "the".
             if units[i].folded == Self.the, let next = dictionary.longestMatch(units, at: i + 1), next.end > m.end {
                 i += 1; m = next
@@ -83,9 +84,10 @@ public struct ActorMatcher: Sendable {
         var acronyms: [UInt64: ActorMention] = [:]
         var acronymNames: [String: ActorMention] = [:]
         var k = 1
+        let open = Self.open, close = Self.close
         while k + 2 < n {
             defer { k += 1 }
-            guard units[k].folded == Self.open, units[k + 2].folded == Self.close, units[k + 1].isWord, units[k + 1].isAllCaps
+            guard units[k].folded == open, units[k + 2].folded == close, units[k + 1].isWord, units[k + 1].isAllCaps
             else { continue }
             let acronym = slice(b, units[k + 1].start, units[k + 1].end)
             let letters = Array(acronym.utf8.filter { $0 >= 0x41 && $0 <= 0x5A })
@@ -175,7 +177,7 @@ public struct ActorMatcher: Sendable {
         if roleUnits.isEmpty { return [] }
         var out: [ActorAffiliation] = []
         var starting = [Int32](repeating: -1, count: units.count + 1), ending = starting
-        for (h, hit) in hits.enumerated() { starting[hit.start] = Int32(h); ending[hit.end] = Int32(h) }
+        for h in hits.indices { starting[hits[h].start] = Int32(h); ending[hits[h].end] = Int32(h) }
         func hitStarting(_ u: Int) -> Int? { u < starting.count && starting[u] >= 0 ? Int(starting[u]) : nil }
         func hitEnding(_ u: Int) -> Int? { u >= 0 && u < ending.count && ending[u] >= 0 ? Int(ending[u]) : nil }
         let persons = entities.filter { $0.label == .person }

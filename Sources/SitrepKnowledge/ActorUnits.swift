@@ -131,7 +131,8 @@ enum ActorUnits {
         let result = tokens.withUnsafeBufferPointer { tk -> [ActorUnit] in
             [ActorUnit](unsafeUninitializedCapacity: room) { storage, initialized in
                 var out = UnitBuffer(base: storage.baseAddress!, capacity: room)
-                defer { initialized = out.count; overflow = out.overflow }
+                let cache = ActorWordCache(slots: tk.count >= 64 ? 256 : 1)
+                defer { initialized = out.count; overflow = out.overflow; cache.deallocate() }
                 var pendingArticleStart: Int32 = -1
                 let count = b.count
                 for ti in 0..<tk.count {
@@ -172,27 +173,39 @@ enum ActorUnits {
                         if letters {
                             let all: UInt64 = 0x2020_2020_2020_2020
                             // Bytes of the token in the first and second word; their case bits.
-                            let m0: UInt64 = len >= 8 ? ~0 : (1 << UInt64(len << 3)) - 1
-                            let m1: UInt64 = len <= 8 ? 0 : (1 << UInt64((len - 8) << 3)) - 1
+                            let m0: UInt64 = len >= 8 ? ~0 : (1 &<< UInt64(len << 3)) - 1
+                            let m1: UInt64 = len <= 8 ? 0 : (1 &<< UInt64((len - 8) << 3)) - 1
                             let w0 = x0 & m0, w1 = x1 & m1
-                            let l0 = w0 | (all & m0), l1 = w1 | (all & m1)
-                            @inline(__always) func hash(_ a: UInt64, _ b: UInt64, _ n: Int) -> UInt64 {
-                                n < 8 ? final(offset, a, n) : final(chunk(offset, a), b, n)
+                            let folded: UInt64, exact: UInt64, alternative: UInt64, flags: UInt8
+                            let cached = cache.slot(w0, w1)
+                            if cached.pointee.w0 == w0 && cached.pointee.w1 == w1 {
+                                // Seen before in this document: what was computed for it then.
+                                folded = cached.pointee.folded; exact = cached.pointee.exact
+                                alternative = cached.pointee.alternative; flags = cached.pointee.flags
+                            } else {
+                                let l0 = w0 | (all & m0), l1 = w1 | (all & m1)
+                                @inline(__always) func hash(_ a: UInt64, _ b: UInt64, _ n: Int) -> UInt64 {
+                                    n < 8 ? final(offset, a, n) : final(chunk(offset, a), b, n)
+                                }
+                                var f = hash(l0, l1, len)
+                                // (Without capitals the exact bytes are the folded ones.)
+                                exact = w0 == l0 && w1 == l1 ? f : hash(w0, w1, len)
+                                let head = len >= 2 ? UInt16(l0 & 0xFF) << 8 | UInt16((l0 >> 8) & 0xFF) : UInt16(l0 & 0xFF)
+                                if len >= 3 && len <= 8 && (head == 0x6962 || head == 0x6162 || head == 0x6D6F || head == 0x6D75),
+                                   let r = replacements[f] { f = r }
+                                folded = f
+                                var fl = ActorUnit.word | ActorUnit.lastInToken
+                                if w0 & 0x20 == 0 { fl |= ActorUnit.capitalised }
+                                if (w0 & all) | (w1 & all) == 0 { fl |= ActorUnit.allCaps }
+                                flags = fl
+                                // "al…", "el…": the rest after the article (bytes 2…), for names written with it attached.
+                                alternative = len >= 5 && (head == 0x616C || head == 0x656C)
+                                    ? hash((l0 >> 16) | (l1 << 48), l1 >> 16, len - 2) : 0
+                                cached.pointee = ActorWordCache.Entry(w0: w0, w1: w1, folded: folded, exact: exact,
+                                                                      alternative: alternative, flags: flags)
                             }
-                            var folded = hash(l0, l1, len)
-                            // (Without capitals the exact bytes are the folded ones.)
-                            let exact = w0 == l0 && w1 == l1 ? folded : hash(w0, w1, len)
-                            let head = len >= 2 ? UInt16(l0 & 0xFF) << 8 | UInt16((l0 >> 8) & 0xFF) : UInt16(l0 & 0xFF)
-                            if len >= 3 && len <= 8 && (head == 0x6962 || head == 0x6162 || head == 0x6D6F || head == 0x6D75),
-                               let r = replacements[folded] { folded = r }
-                            var flags = ActorUnit.word | ActorUnit.lastInToken
-                            if w0 & 0x20 == 0 { flags |= ActorUnit.capitalised }
-                            if (w0 & all) | (w1 & all) == 0 { flags |= ActorUnit.allCaps }
                             let ext = pendingArticleStart >= 0 ? pendingArticleStart : Int32(tStart)
                             pendingArticleStart = -1
-                            // "al…", "el…": the rest after the article (bytes 2…), for names written with it attached.
-                            let alternative = len >= 5 && (head == 0x616C || head == 0x656C)
-                                ? hash((l0 >> 16) | (l1 << 48), l1 >> 16, len - 2) : 0
                             // A standalone "Al"/"El" before another word is an article: no unit.
                             if (folded == al || folded == el) && ti + 1 < tk.count && tk[ti + 1].range.start > tk[ti].range.end {
                                 pendingArticleStart = ext

@@ -106,6 +106,32 @@ import Testing
         #expect(Self.same(fast, ReferenceActorUnits.units(text)))
     }
 
+    /// A text of 64 tokens or more keeps each plain word's units in `ActorWordCache` and looks repeated words up:
+    /// words repeated in every case, with articles, name variants and words of eight and nine letters (and slots
+    /// shared by many words, in a text of hundreds of distinct ones) give the units computed afresh.
+    @Test(arguments: [
+        "Al Tamar and al Tamar met AL TAMAR; Ibn Sarim, IBN SARIM and ibn sarim; Elqasrbrigade elqasrbrigade ELQASRBRIGADE",
+        "the THE The abcdefgh ABCDEFGH Abcdefgh abcdefghi Abcdefghi ABCDEFGHI Mohammed MOHAMMED mohammed Abd ABD abd El EL el",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj Kk Ll Mm Nn Oo Pp Qq Rr Ss Tt Uu",
+    ])
+    func cachedWordsEqualReference(_ phrase: String) {
+        var words = Array(repeating: phrase, count: 6)
+        // Hundreds of distinct words too: every slot is taken over again and again.
+        for i in 0..<600 {
+            var n = i, word = i % 3 == 0 ? "W" : "w"
+            repeat { word.append(Character(Unicode.Scalar(UInt8(0x61 + n % 26)))); n /= 26 } while n > 0
+            words.append(word + (i % 5 == 0 ? "letters" : ""))
+        }
+        let text = words.joined(separator: " ")
+        var t = text
+        let tokens = EntityWordSplitter.split(text)
+        #expect(tokens.count >= 64)
+        let fast = t.withUTF8 { ActorUnits.units(bytes: $0, tokens: tokens) }
+        let plain = t.withUTF8 { ActorUnits.units(bytes: $0, tokens: tokens, fast: false) }
+        #expect(Self.same(fast, plain))
+        #expect(Self.same(fast, ReferenceActorUnits.units(text)))
+    }
+
     /// The running byte-by-byte hash equals the plain one on every length around the eight-byte words.
     @Test(arguments: [0, 1, 2, 7, 8, 9, 15, 16, 17, 24, 31])
     func unitHashEqualsPlainHash(_ length: Int) {

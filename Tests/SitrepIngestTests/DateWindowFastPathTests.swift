@@ -1,0 +1,41 @@
+import Testing
+@testable import SitrepIngest
+import SitrepCore
+
+/// The date scanner's window bounds, counted eight bytes at a time, are the plain byte-by-byte walks' bounds: every
+/// trigger position of texts with runs of spaces, words cut at 40 bytes, digits and non-ASCII bytes.
+@Suite struct DateWindowFastPathTests {
+    @Test(arguments: [
+        "On 13 February 2018 the talks  resumed in Tell Baruda, officials said.",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9",
+        "Supercalifragilisticexpialidociousandthensomemorelettersthatrunon 2019 andanotherverylongwordthatkeepsgoingandgoing",
+        "    four spaces      then six, 07/31/2018 –  fêted  “quotes” 12:30 GMT    ",
+        "x",
+        "",
+    ])
+    func windowBoundsMatchThePlainWalks(_ text: String) {
+        Self.compare(Array(text.utf8))
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func windowBoundsMatchOnRandomText(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let alphabet: [UInt8] = Array("  ab9-,\u{E9}".utf8)
+        let bytes = (0..<300).map { _ in alphabet[rng.int(0, alphabet.count - 1)] }
+        Self.compare(bytes)
+    }
+
+    static func compare(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            for from in [0, 1, 5] where from <= n {
+                for to in [n, n - 3, n / 2] where to >= from {
+                    for i in from..<to {
+                        #expect(DateWindow.start(p, i, from: from) == DateWindow.plainStart(p, i, from: from), "start \(i) \(from)")
+                        #expect(DateWindow.end(p, i, to: to) == DateWindow.plainEnd(p, i, to: to), "end \(i) \(to)")
+                    }
+                }
+            }
+        }
+    }
+}
