@@ -361,16 +361,6 @@ struct TimeExpressionParser {
             return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .future where the:
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
-        case .timeNoun where the:
-            // "for the time being": the present.
-            guard adjSpace(k, k + 1), role(k + 1) == .being else { return nil }
-            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("PRESENT_REF")), takesThe: true)
-        case .rest where the:
-            // "the rest of the year", "the rest of the week": the year or week the text is about.
-            guard adjSpace(k, k + 1), role(k + 1) == .of, adjSpace(k + 1, k + 2), role(k + 2) == .the, adjSpace(k + 2, k + 3),
-                  let u = entry(k + 3), u.kind == .unit, !u.plural, u.unit == .year || u.unit == .month || u.unit == .week,
-                  !tokens[k + 3].has(TimeToken.possessive) else { return nil }
-            return Match(first: k, last: k + 3, expr: TimeExpression(type: .date, anchor: .unitOffset(u.unit!, 0)), takesThe: true)
         case .noon, .midnight:
             var x = TimeExpression(type: .time)
             x.hour = r == .noon ? 12 : 24; x.minute = 0

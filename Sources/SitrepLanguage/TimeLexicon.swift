@@ -57,8 +57,6 @@ public struct TimeLexicon: Sendable {
         case deferVerb = "defer-verb"
         /// "ahead" after a plural unit: "the weeks ahead", a vague future.
         case ahead
-        /// "time" and "being" in "for the time being" (the present); "rest" in "the rest of the year".
-        case timeNoun = "time-noun", being, rest
     }
 
     /// Units of time, with their TimeML letters.
