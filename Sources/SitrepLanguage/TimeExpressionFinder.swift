@@ -343,27 +343,12 @@ public struct TimeExpressionFinder: Sendable {
         let first = tokens[m.first]
         // A past-tense verb right before ("announced Friday", "was killed on Tuesday"): the past.
         if pastVerbBefore(p, first.start) { return -1 }
-        // Without other cues, a plain weekday after "by", "until", "ahead of" or "for" is a day ahead ("must disarm by
-        // Friday", "the ban remains until Sunday", "ahead of Sunday's vote", "called a strike for Thursday"), unless a
-        // past-tense verb stands right before the preposition ("lasted until Tuesday") or a past cue comes first.
-        var lean = 0
-        var isWeekday = false
-        // Not at a sentence start ("By Friday, the toll had risen"), not a possessive after "for" ("responsibility for
-        // Friday's bombing").
-        if case .weekday(_, nil) = m.expr.anchor, m.first >= 1, !tokens[m.first - 1].has(TimeToken.sentenceStart) { isWeekday = true }
         switch parser.previousRole(m.first) {
         case .since, .last, .ago: return -1
         case .next: return 1
         case .until, .to:
             // "the hearing was postponed until Monday", "talks were adjourned to Thursday": moved to a later day.
             if m.first >= 2, parser.adjSpace(m.first - 2, m.first - 1), parser.role(m.first - 2) == .deferVerb { return 1 }
-            if isWeekday, parser.previousRole(m.first) == .until, !pastVerbNear(p, tokens[m.first - 1].start) { lean = 1 }
-        case .by:
-            if isWeekday, !pastVerbNear(p, tokens[m.first - 1].start) { lean = 1 }
-        case .for:
-            if isWeekday, !pastVerbBefore(p, tokens[m.first - 1].start), !tokens[m.last].has(TimeToken.possessive) { lean = 1 }
-        case .of:
-            if isWeekday, m.first >= 2, parser.adjSpace(m.first - 2, m.first - 1), parser.role(m.first - 2) == .ahead { lean = 1 }
         default: break
         }
         // "talks resume Monday", "the fair opens on Friday", "the leaders meet formally Monday": a present-tense verb
@@ -393,7 +378,7 @@ public struct TimeExpressionFinder: Sendable {
             }
             j -= 1
         }
-        return lean
+        return 0
     }
 
     /// Whether exactly one lowercase "-ly" word stands between tokens `a` and `b`, with single spaces: "meet formally Monday".
@@ -449,20 +434,6 @@ public struct TimeExpressionFinder: Sendable {
         while i >= 0, tokens[j].word - tokens[i].word <= 2, tokens[i].sentence == tokens[j].sentence {
             if parser.role(i) == .perfect { return true }
             i -= 1
-        }
-        return false
-    }
-
-    /// Whether one of the three words before `start` is a past-tense verb as `pastVerbBefore` reads it ("stayed in place
-    /// until", "was sealed off by").
-    func pastVerbNear(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
-        var i = start
-        for _ in 0..<3 {
-            if pastVerbBefore(p, i) { return true }
-            while i > 0, p[i - 1] == 0x20 { i -= 1 }
-            let e = i
-            while i > 0, ByteClass.isAlpha(p[i - 1]) { i -= 1 }
-            guard e > i, i > 0, p[i - 1] == 0x20 else { return false }
         }
         return false
     }
