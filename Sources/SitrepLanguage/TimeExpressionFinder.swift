@@ -56,7 +56,8 @@ public struct TimeExpressionFinder: Sendable {
         return copy.withUTF8 { find(bytes: $0, published: published) }
     }
 
-    func find(bytes p: UnsafeBufferPointer<UInt8>, published: DayInterval?) -> [TimeMention] {
+    func find(bytes p: UnsafeBufferPointer<UInt8>, published given: DayInterval?) -> [TimeMention] {
+        var published = given
         var tokens: [TimeToken] = []
         // The scanner fills its own buffer (room for one token per four bytes, grown when denser) and moves it here.
         scanner.scan(p, into: &tokens)
@@ -132,6 +133,8 @@ public struct TimeExpressionFinder: Sendable {
                 else if let day = finest.day { anchor = DayInterval(day: day) }
             }
             let found = mention(parser, m, published: anchor)
+            // "BEIJING, Nov. 22 (Xinhua) --": a dateline's day is the day the text was written ("here today").
+            if i == 0, let day = datelineDay(parser, m, found, p, published: given) { published = DayInterval(day: day) }
             if let i = found.interval, found.type == .date || found.type == .time, found.precision != .beforePublication,
                !Self.endsWithRef(found.value) {
                 reference = i.start
@@ -145,6 +148,37 @@ public struct TimeExpressionFinder: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// The day of a dateline ("BEIJING, Nov. 22 (Xinhua) --", "CAIRO, March 3 -"): a month and day that the text's
+    /// first line opens with after a capitalised place and a comma, followed by "(", a dash or "_", and at most seven
+    /// days before the publication day (wire services date a story by the day it was written, released the next).
+    func datelineDay(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match, _ found: TimeMention,
+                     _ p: UnsafeBufferPointer<UInt8>, published: DayInterval?) -> CalendarDay? {
+        guard found.type == .date, found.precision == .day, let d = found.interval, d.isSingleDay,
+              case .date(_, .some, .some) = m.expr.anchor else { return nil }
+        let s = parser.tokens[m.first].start, e = parser.tokens[m.last].end
+        // Before: a place in capitals (letters, spaces, dots, hyphens, apostrophes), then ", ", at most 60 bytes in.
+        var a = 0
+        while a < s, p[a] == 0x20 || p[a] == 0x0A || p[a] == 0x0D || p[a] == 0x09 { a += 1 }
+        guard s - a <= 60, s - a >= 4, p[s - 1] == 0x20, p[s - 2] == 0x2C, p[a] >= 0x41, p[a] <= 0x5A else { return nil }
+        var upper = 0
+        for j in a..<(s - 2) {
+            let b = p[j]
+            if b >= 0x41 && b <= 0x5A { upper += 1; continue }
+            if b >= 0x61 && b <= 0x7A { continue }
+            guard b == 0x20 || b == 0x2E || b == 0x2D || b == 0x27 || b == 0x2C else { return nil }
+        }
+        guard upper >= 2 else { return nil }
+        // After: "(" (the agency), a dash or "_".
+        var z = e
+        while z < p.count, p[z] == 0x20 { z += 1 }
+        guard z < p.count, p[z] == 0x28 || p[z] == 0x2D || p[z] == 0x5F || p[z] == 0xE2 else { return nil }
+        if let pub = published {
+            let lag = pub.end.dayNumber - d.start.dayNumber
+            guard lag >= 0, lag <= 7 else { return nil }
+        }
+        return d.start
     }
 
     private func mention(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match, published: DayInterval?) -> TimeMention {

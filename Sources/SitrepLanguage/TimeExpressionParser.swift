@@ -222,8 +222,9 @@ struct TimeExpressionParser {
                     return Match(first: k, last: k, expr: x)
                 }
             }
-            // "placed orders in the morning": that part of the day the text is about (its reference day).
-            if the, !e.plural, k >= 2, role(k - 1) == .the, adj(k - 1, k), previousRole(k - 1) == .in,
+            // "placed orders in the morning", "fighting went on into the night": that part of the day the text is about
+            // (its reference day).
+            if the, !e.plural, k >= 2, role(k - 1) == .the, adj(k - 1, k), previousRole(k - 1) == .in || previousRole(k - 1) == .during,
                !t.has(TimeToken.wordFollows), !t.has(TimeToken.nameFollows), !(adj(k, k + 1) && role(k + 1) == .of) {
                 var x = TimeExpression(type: .time, anchor: .dayOffset(0))
                 x.partOfDay = e.code

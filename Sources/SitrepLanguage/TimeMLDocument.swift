@@ -31,6 +31,8 @@ public struct TimeMLDocument: Sendable {
         var inText = false
         var inDCT = false
         var sawText = false
+        var docIDStart: Int?
+        var docID: ArraySlice<UInt8> = []
         var i = 0
         while i < n {
             let b = bytes[i]
@@ -40,7 +42,9 @@ public struct TimeMLDocument: Sendable {
                 }
                 let tag = bytes[(i + 1)..<close]
                 let (tagName, isEnd) = Self.tagName(tag)
-                if tagName == "DCT" {
+                if tagName == "DOCID" {
+                    if isEnd, let st = docIDStart { docID = bytes[st..<i]; docIDStart = nil } else if !isEnd { docIDStart = close + 1 }
+                } else if tagName == "DCT" {
                     inDCT = !isEnd
                 } else if tagName == "TEXT" {
                     if isEnd { inText = false } else { inText = true; sawText = true }
@@ -85,7 +89,8 @@ public struct TimeMLDocument: Sendable {
         }
         guard sawText else { throw SitrepError(code: "eval.badTimeML", input: name, message: "no <TEXT> element") }
         self.text = String(decoding: out, as: UTF8.self)
-        self.creationDay = creation
+        // No creation time: the date in the document id or the file name ("APW19980807.0261", "XIE19990313.0031").
+        self.creationDay = creation ?? Self.compactDate(in: docID) ?? Self.compactDate(in: Array(name.utf8).split(separator: 0x2F).last ?? [])
         self.timexes = timexes
     }
 
@@ -96,6 +101,20 @@ public struct TimeMLDocument: Sendable {
         if u.count >= 8, u[0..<8].allSatisfy({ ByteClass.isDigit($0) }), u.count == 8 || !ByteClass.isDigit(u[8]) {
             func n(_ r: Range<Int>) -> Int { u[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
             return CalendarDay(year: n(0..<4), month: n(4..<6), day: n(6..<8))
+        }
+        return nil
+    }
+
+    /// The first run of exactly eight digits that reads as a date of 1900–2099 ("19980807" in "APW19980807.0261").
+    static func compactDate(in u: ArraySlice<UInt8>) -> CalendarDay? {
+        var j = u.startIndex
+        while j < u.endIndex {
+            guard ByteClass.isDigit(u[j]) else { j += 1; continue }
+            var e = j
+            while e < u.endIndex, ByteClass.isDigit(u[e]) { e += 1 }
+            if e - j == 8, u[j] == 0x31 && u[j + 1] == 0x39 || u[j] == 0x32 && u[j + 1] == 0x30,
+               let d = day(String(decoding: u[j..<e], as: UTF8.self)), CalendarDayCheck.valid(d.year, d.month, d.day) { return d }
+            j = e
         }
         return nil
     }

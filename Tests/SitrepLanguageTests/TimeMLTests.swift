@@ -61,6 +61,18 @@ import Testing
         #expect(doc.creationDay == day.flatMap { CalendarDay(iso: $0) })
     }
 
+    /// No creation time: the date in the document id, else in the file name; none when neither holds one.
+    @Test(arguments: [
+        ("<DOCID>APW19980807.0261</DOCID>", "news.tml", "1998-08-07"),
+        ("<DOCID>wsj_0006</DOCID>", "data/XIE19990313.0031.tml", "1999-03-13"),
+        ("<DOCID>ABC19981399.1830</DOCID>", "wsj_0006.tml", nil),
+        (#"<DOCID>APW19980807.0261</DOCID><DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-09">x</TIMEX3></DCT>"#, "a.tml", "1998-08-09"),
+    ] as [(String, String, String?)])
+    func creationDayFromTheDocumentID(header: String, name: String, day: String?) throws {
+        let doc = try TimeMLDocument(xml: "<TimeML>\(header)<TEXT>It rained.</TEXT></TimeML>", name: name)
+        #expect(doc.creationDay == day.flatMap { CalendarDay(iso: $0) })
+    }
+
     @Test func aFileWithoutTextIsAnError() {
         #expect(throws: SitrepError.self) { try TimeMLDocument(xml: "<TimeML><DCT></DCT></TimeML>", name: "x.tml") }
         #expect(throws: SitrepError.self) { try TimeMLDocument(xml: "<TEXT>open <TIMEX3", name: "y.tml") }

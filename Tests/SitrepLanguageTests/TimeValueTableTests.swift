@@ -378,6 +378,46 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         try findsTheExtentAndTheValue(c)
     }
 
+    /// Wire-service datelines, past and future cues before a weekday, and "into the night";
+    /// 1998-08-12 is a Wednesday, 1999-11-23 a Tuesday.
+    static let wire: [TimeValueCase] = [
+        // A dated dateline is the day the story was written: "today" and weekdays count from it.
+        TimeValueCase(text: "BEIJING, Nov. 22 (Xinhua) -- The premier met the visiting envoy here today.", published: "1999-11-23",
+                      phrase: "today", type: .date, value: "1999-11-22"),
+        TimeValueCase(text: "PARIS, March 5 (Xinhua) -- Police said the blast last week killed two people.", published: "2000-03-06",
+                      phrase: "last week", type: .date, value: "2000-W08"),
+        TimeValueCase(text: "CAIRO, Nov. 21 (Xinhua) -- Egypt and Sudan agreed here today to restore ties.", published: "1999-11-23",
+                      phrase: "Nov. 21", type: .date, value: "1999-11-21"),
+        // Not a dateline: a date further into the sentence, or weeks before publication.
+        TimeValueCase(text: "The ministers, meeting on Nov. 2 (a Tuesday), said today that talks were over.", published: "1999-11-23",
+                      phrase: "today", type: .date, value: "1999-11-23"),
+        TimeValueCase(text: "GENEVA, Oct. 2 (Reuters) -- The envoy said today that talks were over.", published: "1999-11-23",
+                      phrase: "today", type: .date, value: "1999-11-23"),
+        // Without a future cue a weekday after "for", "until", "ahead of" is the latest one; "will" makes it the next.
+        TimeValueCase(text: "Police were on alert ahead of Sunday's vote.", published: "1998-08-12",
+                      phrase: "Sunday", type: .date, value: "1998-08-09"),
+        TimeValueCase(text: "No group has claimed responsibility for Friday's bombings.", published: "1998-08-12",
+                      phrase: "Friday", type: .date, value: "1998-08-07"),
+        TimeValueCase(text: "The curfew stayed in place until Monday.", published: "1998-08-12",
+                      phrase: "Monday", type: .date, value: "1998-08-10"),
+        TimeValueCase(text: "Until Monday, the town had been quiet.", published: "1998-08-12",
+                      phrase: "Monday", type: .date, value: "1998-08-10"),
+        TimeValueCase(text: "The fighting went on until Monday.", published: "1998-08-12",
+                      phrase: "Monday", type: .date, value: "1998-08-10"),
+        TimeValueCase(text: "The talks began Tuesday and will end Friday.", published: "1998-08-12",
+                      phrase: "Friday", type: .date, value: "1998-08-14"),
+        // "into the night", "during the night": that part of the day the text is about.
+        TimeValueCase(text: "Fighting raged into the night around the airport.", published: "1998-08-12",
+                      phrase: "the night", type: .time, value: "1998-08-12TNI"),
+        TimeValueCase(text: "The rebels struck Monday. During the night, troops moved closer.", published: "1998-08-12",
+                      phrase: "the night", type: .time, value: "1998-08-10TNI"),
+    ]
+
+    @Test(arguments: wire)
+    func wireServicePhenomena(_ c: TimeValueCase) throws {
+        try findsTheExtentAndTheValue(c)
+    }
+
     /// Parts of a day that are habitual or nouns, and "ahead of": no times.
     @Test(arguments: ["Many nurses work at night.", "The dawn of a new era came.", "He stood by dusk lights.",
                       "Officials met ahead of the vote.", "The delay until the vote angered voters."])
