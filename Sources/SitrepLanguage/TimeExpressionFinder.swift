@@ -86,10 +86,7 @@ public struct TimeExpressionFinder: Sendable {
         // "March 3 … in 1997" counts from March 3, the last time named finely enough (not from the publication date).
         var finest = FineReferences()
         while i < matches.count {
-            // The match is swapped out of the array (a copy would retain its strings) and moved back when done with:
-            // `sentenceDay` reads the matches before and after it, never slot `i`.
-            var m = TimeExpressionParser.Match(first: 0, last: 0, expr: TimeExpression(type: .date))
-            swap(&m, &matches[i])
+            var m = matches[i]
             setTense(&m, parser, p)
             // "the same period last year", "the corresponding period of last year": the period the text last named
             // (a quarter, a half, a month, a season), a year back.
@@ -110,7 +107,6 @@ public struct TimeExpressionFinder: Sendable {
             // "between June and August", "from 2015 to 2017"
             if joinsRanges, i + 1 < matches.count, let joined = joinRange(parser, m, matches[i + 1], published: published) {
                 out.append(joined)
-                matches[i] = m
                 i += 2
                 continue
             }
@@ -132,7 +128,7 @@ public struct TimeExpressionFinder: Sendable {
             // a day takes the day the same sentence names nearby (after it first, then before it), else the last
             // day the text named ("The blast came Friday. … It went off at 10:40 a.m.": TimeML's reference time).
             if m.expr.type == .time, m.expr.hour != nil, case .none = m.expr.anchor {
-                if let day = sentenceDay(parser, m, matches, i, out, p, published: published) { anchor = DayInterval(day: day) }
+                if let day = sentenceDay(parser, matches, i, out, p, published: published) { anchor = DayInterval(day: day) }
                 else if let day = finest.day { anchor = DayInterval(day: day) }
             }
             let found = mention(parser, m, published: anchor)
@@ -144,9 +140,8 @@ public struct TimeExpressionFinder: Sendable {
             }
             if !m.expr.inheritsQuarter, let q = Self.quarter(found.value) { lastQuarter = q }
             if found.type == .date, found.value.utf8.count == 7, Self.period(found.value, yearOffset: 0) != nil { lastPeriod = found.value }
-            // Last: the mention moves into `out` (no copy), the match back into its slot.
+            // Last: the mention moves into `out` (no copy).
             out.append(found)
-            matches[i] = m
             i += 1
         }
         return out
@@ -159,12 +154,12 @@ public struct TimeExpressionFinder: Sendable {
                            modifier: modifier(parser, m.first), unresolvedReason: r.unresolvedReason)
     }
 
-    /// The day named by a day-precision date in the same sentence as match `m` (a clock time, at index `i` of `matches`,
-    /// where its slot may hold a placeholder): the next match when it starts at most six words on, else the last mention
-    /// found when it ends at most six words before.
-    private func sentenceDay(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match, _ matches: [TimeExpressionParser.Match],
-                             _ i: Int, _ out: [TimeMention], _ p: UnsafeBufferPointer<UInt8>, published: DayInterval?) -> CalendarDay? {
+    /// The day named by a day-precision date in the same sentence as match `i` (a clock time): the next match
+    /// when it starts at most six words on, else the last mention found when it ends at most six words before.
+    private func sentenceDay(_ parser: TimeExpressionParser, _ matches: [TimeExpressionParser.Match], _ i: Int,
+                             _ out: [TimeMention], _ p: UnsafeBufferPointer<UInt8>, published: DayInterval?) -> CalendarDay? {
         let t = parser.tokens
+        let m = matches[i]
         if i + 1 < matches.count {
             var next = matches[i + 1]
             if t[next.first].sentence == t[m.last].sentence, t[next.first].word - t[m.last].word <= 6, next.expr.type == .date {
