@@ -279,24 +279,30 @@ struct ClauseTokens {
         return finish(h, length)
     }
 
-    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    @inline(__always) private static func mix(_ h: UInt64, _ chunk: UInt64) -> UInt64 {
+    @inline(__always) static func mix(_ h: UInt64, _ chunk: UInt64) -> UInt64 {
         let x = (h ^ chunk) &* 0x9E37_79B9_7F4A_7C15
         return x ^ (x >> 29)
     }
 
     /// The length folded in, then one more multiply and shift (a bijection: no collisions are added).
-    @inline(__always) private static func finish(_ h: UInt64, _ length: Int) -> UInt64 {
+    @inline(__always) static func finish(_ h: UInt64, _ length: Int) -> UInt64 {
         let x = (h ^ UInt64(truncatingIfNeeded: length)) &* 0xff51_afd7_ed55_8ccd
         return x ^ (x >> 32)
     }
 
     /// ASCII capitals in eight bytes (all below 0x80) lowercased.
-    @inline(__always) private static func lowerASCII(_ x: UInt64) -> UInt64 {
+    @inline(__always) static func lowerASCII(_ x: UInt64) -> UInt64 {
         let atLeastA = x &+ 0x3F3F_3F3F_3F3F_3F3F // high bit set where a byte is >= "A"
         let aboveZ = x &+ 0x2525_2525_2525_2525 // high bit set where a byte is > "Z"
         return x | ((atLeastA & ~aboveZ & 0x8080_8080_8080_8080) >> 2)
+    }
+
+    /// `hash`'s value for an ASCII span of `n` bytes (1 ... 16) given as its lowercased little-endian chunks (`c1` zero
+    /// when `n <= 8`): what the fast path computes, for callers that load the chunks themselves (`WordTable`).
+    @inline(__always) static func asciiKey(_ c0: UInt64, _ c1: UInt64, _ n: Int) -> UInt64 {
+        n <= 8 ? finish(mix(hashSeed, c0), n) : finish(mix(mix(hashSeed, c0), c1), n)
     }
 
     /// The key of a word from a data file.

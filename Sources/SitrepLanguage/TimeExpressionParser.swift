@@ -265,7 +265,7 @@ struct TimeExpressionParser {
             let target = k + 2
             var sub: Match?
             if role(target) == .the, adj(target, target + 1), let u = entry(target + 1), u.kind == .unit, !u.plural,
-               let unit = u.unit, [.year, .month, .week, .quarter, .decade, .century].contains(unit) {
+               let unit = u.unit, Self.isPeriodUnit(unit) {
                 sub = Match(first: target, last: target + 1, expr: TimeExpression(type: .date, anchor: .unitOffset(unit, 0)))
             } else if let m = parse(target), m.expr.type == .date {
                 sub = m
@@ -278,7 +278,7 @@ struct TimeExpressionParser {
             guard adj(k, k + 1) else { return nil }
             // "earlier in the year" (of publication), "later in the day" (the day last named).
             if r == .earlier || r == .later, role(k + 1) == .in, adjSpace(k + 1, k + 2), role(k + 2) == .the, adjSpace(k + 2, k + 3),
-               let u = entry(k + 3), u.kind == .unit, !u.plural, let unit = u.unit, [.day, .week, .month, .year].contains(unit) {
+               let u = entry(k + 3), u.kind == .unit, !u.plural, let unit = u.unit, Self.isCalendarUnit(unit) {
                 var x = TimeExpression(type: .date, anchor: .unitOffset(unit, 0))
                 x.part = r == .earlier ? .earlier : .later
                 x.fromReference = unit == .day
@@ -718,7 +718,7 @@ struct TimeExpressionParser {
                 i = k + 2
                 if tokens[k + 2].entry < 0, tokens[k + 2].number < 60 { second = tokens[k + 2].number }
             }
-        } else if t.digits <= 2, t.number <= 12, adj(k, k + 1), [.am, .pm, .oclock].contains(role(k + 1)) {
+        } else if t.digits <= 2, t.number <= 12, adj(k, k + 1), Self.isClockWord(role(k + 1)) {
             hour = t.number
         } else if t.digits == 4, t.number % 100 < 60, t.number / 100 <= 24, adj(k, k + 1), role(k + 1) == .zone || role(k + 1) == .hrs {
             hour = t.number / 100; minute = t.number % 100
@@ -849,7 +849,7 @@ struct TimeExpressionParser {
         }
         if relation == nil, tokens[k].has(TimeToken.nameFollows) {
             let prev = previousRole(k)
-            guard [.on, .since, .by, .until, .early, .late, .from, .through, .before, .after, .between, .and, .to, .during].contains(prev) else { return nil }
+            guard Self.opensWeekdayBeforeName(prev) else { return nil }
         }
         // "Friday, Oct. 27, 1989": the date wins.
         if adjComma(k, k + 1), kind(k + 1) != .partOfDay, let m = core(k + 1, the: false), case .date(_, .some, .some) = m.expr.anchor {

@@ -1,11 +1,18 @@
 /// A read-only hash table from words (byte strings, compared case-insensitively for ASCII)
 /// to small integer payloads. Lookups hash the bytes in place: no `String`, no allocation.
+///
+/// Slots are placed by `ClauseTokens.hash` of the key. An ASCII span of up to 16 bytes (with 16 bytes readable from
+/// its start) is looked up eight bytes at a time: its lowercased chunks give the hash and are compared with the
+/// key's chunks kept per slot. Every other span takes the byte-by-byte path (`plainSlot`), which finds the same slot.
 struct WordTable: Sendable {
     private var keys: [UInt8] = []
     /// Per slot: start of the key in `keys` (or -1 for empty), its length and its value.
     private var slotStart: [Int32]
     private var slotLength: [Int32]
     private var slotValue: [Int32]
+    /// Per slot: the key's first 16 bytes as two little-endian chunks, zero-padded (for the eight-byte compare).
+    private var slotLow: [UInt64]
+    private var slotHigh: [UInt64]
     private var mask: Int
     private(set) var count = 0
     /// The longest key, in bytes; longer spans are rejected without hashing.
@@ -21,6 +28,8 @@ struct WordTable: Sendable {
         slotStart = [Int32](repeating: -1, count: size)
         slotLength = [Int32](repeating: 0, count: size)
         slotValue = [Int32](repeating: 0, count: size)
+        slotLow = [UInt64](repeating: 0, count: size)
+        slotHigh = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -29,15 +38,11 @@ struct WordTable: Sendable {
         for (k, v) in entries { insert(k, v) }
     }
 
+    /// The home slot's hash: `ClauseTokens.hash`, which reads ASCII letters lowercased (as keys are stored), so every
+    /// spelling `value` matches has the key's hash.
     @inline(__always)
     private static func hash(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var i = from
-        while i < to {
-            h = (h ^ UInt64(ByteClass.lower(p[i]))) &* 0x100_0000_01b3
-            i += 1
-        }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        Int(truncatingIfNeeded: ClauseTokens.hash(p, from, to))
     }
 
     /// Adds or replaces a key (stored lowercase).
@@ -63,6 +68,12 @@ struct WordTable: Sendable {
         var s = keys.withUnsafeBufferPointer { Self.hash($0, Int(start), Int(start + length)) } & mask
         while slotStart[s] >= 0 { s = (s + 1) & mask }
         slotStart[s] = start; slotLength[s] = length; slotValue[s] = value
+        var low: UInt64 = 0, high: UInt64 = 0
+        for i in 0..<min(Int(length), 16) {
+            let b = UInt64(keys[Int(start) + i])
+            if i < 8 { low |= b << UInt64(8 * i) } else { high |= b << UInt64(8 * (i - 8)) }
+        }
+        slotLow[s] = low; slotHigh[s] = high
     }
 
     private mutating func grow() {
@@ -71,6 +82,8 @@ struct WordTable: Sendable {
         slotStart = [Int32](repeating: -1, count: size)
         slotLength = [Int32](repeating: 0, count: size)
         slotValue = [Int32](repeating: 0, count: size)
+        slotLow = [UInt64](repeating: 0, count: size)
+        slotHigh = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for i in 0..<old.0.count where old.0[i] >= 0 { place(start: old.0[i], length: old.1[i], value: old.2[i]) }
     }
@@ -84,6 +97,26 @@ struct WordTable: Sendable {
             guard firstBits.withUnsafeBufferPointer({ $0[length] }) & (1 << UInt64(ByteClass.lower(p[from]) & 63)) != 0,
                   lastBits.withUnsafeBufferPointer({ $0[length] }) & (1 << UInt64(ByteClass.lower(p[to - 1]) & 63)) != 0 else { return nil }
         }
+        if length <= 16, from + 16 <= p.count, let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base + from)
+            let x0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & ClauseTokens.byteMask(min(length, 8))
+            let x1 = length > 8 ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ClauseTokens.byteMask(length - 8) : 0
+            if (x0 | x1) & 0x8080_8080_8080_8080 == 0 {
+                let c0 = ClauseTokens.lowerASCII(x0), c1 = ClauseTokens.lowerASCII(x1)
+                var s = Int(truncatingIfNeeded: ClauseTokens.asciiKey(c0, c1, length)) & mask
+                while true {
+                    if slotStart[s] < 0 { return nil }
+                    if slotLow[s] == c0, slotHigh[s] == c1, Int(slotLength[s]) == length { return s }
+                    s = (s + 1) & mask
+                }
+            }
+        }
+        return plainSlot(of: p, from, to)
+    }
+
+    /// `slot` byte by byte (any span): the reference the eight-byte path must match.
+    private func plainSlot(of p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
+        let length = to - from
         var s = Self.hash(p, from, to) & mask
         return keys.withUnsafeBufferPointer { k -> Int? in
             while true {
@@ -114,6 +147,13 @@ struct WordTable: Sendable {
                 slotStart[i] < 0 ? nil : ClauseTokens.slowHash(k, Int(slotStart[i]), Int(slotStart[i] + slotLength[i]))
             }
         }
+    }
+
+    /// `value` through the byte-by-byte path only (for tests that pin the eight-byte path to it).
+    func plainValue(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int32? {
+        let length = to - from
+        guard length > 0, length <= maxLength, count > 0, let s = plainSlot(of: p, from, to) else { return nil }
+        return slotValue[s]
     }
 
     func value(_ word: String) -> Int32? {
