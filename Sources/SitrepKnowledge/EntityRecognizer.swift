@@ -32,6 +32,8 @@ public struct EntityRecognizer: Sendable {
     let connectors: EntityNameConnectors
     /// Word-feature sums kept across documents (`NERWordScoreMemo`).
     let wordMemo = NERWordScoreMemo()
+    /// Per-document tables kept between the documents a thread tags (`NERWorkspace`).
+    let workspaces = NERWorkspacePool()
 
     init(model: PerceptronModel, dictionary: EntityDictionaryFeatures?) throws {
         self.model = model; self.dictionary = dictionary; file = nil
@@ -148,14 +150,22 @@ public struct EntityRecognizer: Sendable {
         return tagIndexes(document, sentences: sentences, words: words)
     }
 
-    /// Tag indexes (one per token, flat) for a typed document whose `sentences` cover its tokens.
-    func tagIndexes(_ document: NERTypedDocument, sentences: [Range<Int>], words: PerceptronDecoder.Words?) -> [Int] {
+    /// Tag indexes (one per token, flat) for a typed document whose `sentences` cover its tokens, in a
+    /// workspace of the pool (`workspace` nil) or in `workspace` (one thread at a time).
+    func tagIndexes(_ document: NERTypedDocument, sentences: [Range<Int>], words: PerceptronDecoder.Words?,
+                    workspace given: NERWorkspace? = nil) -> [Int] {
+        let workspace = given ?? workspaces.take()
+        defer { if given == nil { workspaces.give(workspace) } }
+        workspace.prepare()
+        return tagIndexes(document, sentences: sentences, words: words, tables: workspace.tables)
+    }
+
+    /// `tagIndexes(_:sentences:words:workspace:)` with a workspace's prepared tables.
+    private func tagIndexes(_ document: NERTypedDocument, sentences: [Range<Int>], words: PerceptronDecoder.Words?,
+                            tables: UnsafeMutablePointer<NERWorkspace.Tables>) -> [Int] {
         let n = document.tokenCount
         // Not filled here: the decoder writes every token of every sentence (the sentences cover the tokens).
         var tags = [Int](unsafeUninitializedCapacity: n) { _, count in count = n }
-        var memory = NERLabelMemory()
-        var cache = NERWordScoreCache()
-        var blocks = NERBlockCache()
         let typeRows = NERTypeScoreRows(typeCount: document.typeCount)
         defer { typeRows.deallocate() }
         var longest = 0
@@ -164,7 +174,8 @@ public struct EntityRecognizer: Sendable {
         defer { padded.deallocate() }
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(sentences.count, 1)) { headlines in
             let headlines = headlines.baseAddress!
-            let facts = NERFeatures.DocumentFacts(document: document, sentences: sentences, headlines: headlines)
+            tables.pointee.facts.fill(document: document, sentences: sentences, headlines: headlines)
+            let facts = tables.pointee.facts
             // Per type: whether its word begins a listed place (`EntityGazetteer.marks(ids:…)`; 0 until looked up).
             let gazetteer = dictionary?.gazetteer
             let firstWords = UnsafeMutablePointer<UInt8>.allocate(capacity: max(document.typeCount, 1))
@@ -188,7 +199,8 @@ public struct EntityRecognizer: Sendable {
                     }
                     PerceptronDecoder.tag(sentence: padded.ids, count: count, document: document, words: words,
                                           marks: marks, headline: headlines[s],
-                                          facts: facts, memory: &memory, cache: &cache, blocks: &blocks, weights: weights,
+                                          facts: facts, memory: &tables.pointee.memory, cache: &tables.pointee.cache,
+                                          blocks: &tables.pointee.blocks, weights: weights,
                                           connectors: connectors, rows: typeRows, memo: wordMemo,
                                           into: t.baseAddress! + range.lowerBound)
                 }

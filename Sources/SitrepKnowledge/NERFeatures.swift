@@ -374,6 +374,15 @@ enum NERFeatures {
         var capitalisedMid = PerceptronFeatureTable(capacity: 64)
         var lowercaseSeen = PerceptronFeatureTable(capacity: 256)
 
+        /// No facts (`fill(document:sentences:headlines:)` enters a document's).
+        init() {}
+
+        /// Forgets the facts, keeping the tables' storage.
+        mutating func reset() {
+            capitalisedMid.removeAll(capacity: 64)
+            lowercaseSeen.removeAll(capacity: 256)
+        }
+
         /// Which words are written lowercase, or capitalised mid-sentence outside headlines, in the document.
         /// The same facts for a document given as one flat array of atoms and its sentences' ranges.
         /// `types` (when given) numbers the tokens' distinct words (`NERWordTypes`, `typeCount` of them):
@@ -615,6 +624,12 @@ struct NERWordScoreCache {
     /// A cache with room for the word types a news article scores (more only grow it).
     init() { scores.reserveCapacity(NERBlockCache.reserved) }
 
+    /// Empties the cache for the next document, keeping its storage.
+    mutating func reset() {
+        index.removeAll(capacity: 128)
+        scores.removeAll(keepingCapacity: true)
+    }
+
     /// The cache key of a word type at the start of a sentence or not (`first` 0/1), in a headline or not.
     @inline(__always)
     static func key(word: UInt64, first: UInt64, headline: UInt64) -> UInt64 {
@@ -804,6 +819,12 @@ struct NERLabelMemory {
 
     /// A memory with room for the names of a news article (more only grow it).
     init() { counts.reserveCapacity(32) }
+
+    /// Empties the memory for the next document, keeping its storage.
+    mutating func reset() {
+        rows.removeAll(capacity: 64)
+        counts.removeAll(keepingCapacity: true)
+    }
 
     /// The most frequent type so far for a word (1…4 for the labels of `EntityTagIndex`, 0 for none).
     @inline(__always)

@@ -126,6 +126,13 @@ extension NERFeatures.DocumentFacts {
     /// time it stands past the start of a sentence that is no headline. Whether each sentence reads as a
     /// headline (1) or not (0) is written to `headlines`.
     init(document d: NERTypedDocument, sentences: [Range<Int>], headlines: UnsafeMutablePointer<UInt64>) {
+        self.init()
+        fill(document: d, sentences: sentences, headlines: headlines)
+    }
+
+    /// Enters the facts of a typed document (as `init(document:sentences:headlines:)`) into these
+    /// facts, which are empty (new or `reset`).
+    mutating func fill(document d: NERTypedDocument, sentences: [Range<Int>], headlines: UnsafeMutablePointer<UInt64>) {
         let atoms = d.atoms, types = d.tokenTypes
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(d.typeCount, 1)) { state in
             // Per type: 1 for a capitalised word not entered yet, 2 once entered, 0 for the others.

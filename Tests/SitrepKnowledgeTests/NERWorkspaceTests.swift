@@ -1,0 +1,80 @@
+import Foundation
+import SitrepCore
+import SitrepLanguage
+import Testing
+@testable import SitrepKnowledge
+
+/// Tagging in a workspace kept from document to document (`NERWorkspace`: emptied tables, block
+/// caches kept) gives exactly the tags of tagging each document in a fresh workspace, whatever came
+/// before, also when the block caches start again part-way (a small `blockLimit`).
+@Suite struct NERWorkspaceTests {
+    /// Documents in the order they are tagged: repeats, shared words and shapes, headlines, marks.
+    static let documents: [String] = [
+        "Troops of the Ardent Shield entered Vel Harun on Monday, the Kestrel Herald said.",
+        "VEL HARUN CALM AFTER CLASHES\nResidents of Vel Harun said the Ardent Shield had left.",
+        "no capitals here at all, only 12 numbers and words.",
+        "Mira Santoro met Idris Okonjo in Port Aldane. Santoro said Okonjo of the Aldane Council agreed.",
+        "Police said police came. The Police left.\nPOLICE ALERT ISSUED\npolice Police",
+        "Shelling hit Ras al-Ain and Tell Abyad; Aleppo and Hama were quiet, officials in Aleppo said.",
+        "Troops of the Ardent Shield entered Vel Harun on Monday, the Kestrel Herald said.",
+        "A B C. D E-F G.H. I'J 'K' (L) M—N",
+        "Jordan said Jordan would close the border; Jordan Pike, a reporter, said nothing about Jordan.",
+    ]
+
+    /// Tags of `text` (flat, per token) through the recogniser's typed path in `workspace` (nil: a fresh one).
+    static func tags(_ r: EntityRecognizer, _ text: String, workspace: NERWorkspace?) -> [Int] {
+        let (tokens, sentences) = NERBlockScoringTests.split(text)
+        guard !tokens.isEmpty else { return [] }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            var types = NERWordTypes(tokens: tokens.count)
+            var document = NERTypedDocument(tokens: tokens.count)
+            defer { types.deallocate(); document.deallocate() }
+            for (i, t) in tokens.enumerated() {
+                let (type, isNew) = types.intern(b, start: Int(t.range.start), count: t.range.length)
+                document.tokenTypes[i] = type
+                if isNew {
+                    let word = UnsafeBufferPointer(rebasing: b[Int(t.range.start)..<Int(t.range.end)])
+                    document.addType(NERFeatures.atoms(of: String(decoding: word, as: UTF8.self)), firstToken: i)
+                }
+            }
+            document.finish()
+            return tokens.withUnsafeBufferPointer { t in
+                r.tagIndexes(document, sentences: sentences, words: (b.baseAddress!, t.baseAddress!),
+                             workspace: workspace ?? NERWorkspace())
+            }
+        }
+    }
+
+    @Test(arguments: [1, 3, 1 << 14])
+    func keptWorkspaceTagsAsAFreshOne(blockLimit: Int) throws {
+        let r = try EntityRecognizer.loadDefault()
+        let kept = NERWorkspace(blockLimit: blockLimit)
+        // Twice through: the second round meets every block cached.
+        for _ in 0..<2 {
+            for text in Self.documents {
+                #expect(Self.tags(r, text, workspace: kept) == Self.tags(r, text, workspace: nil), "\(text)")
+            }
+        }
+        let counts = kept.tables.pointee.blocks.counts
+        if blockLimit < 4 { #expect(counts.windows <= 64) } else { #expect(counts.windows > 0 && counts.shapeTags > 0) }
+    }
+
+    @Test func findThroughThePoolEqualsTheReferenceInEveryOrder() throws {
+        let r = try EntityRecognizer.loadDefault()
+        for text in Self.documents + Self.documents.reversed() {
+            #expect(r.find(in: text, tokens: nil) == NERFastPathTests.referenceFind(try EntityRecognizer.loadDefault(), text), "\(text)")
+        }
+    }
+
+    @Test(arguments: [0, 5, 40, 300])
+    func emptiedTablesAreEmpty(entries: Int) {
+        var table = PerceptronFeatureTable(capacity: 16)
+        for k in 0..<UInt64(entries) { _ = table.insert(k &* 0x9E37_79B9_7F4A_7C15) }
+        table.removeAll(capacity: 16)
+        #expect(table.count == 0)
+        #expect(table.keys.count == 32)
+        for k in 0..<UInt64(entries) { #expect(table.row(k &* 0x9E37_79B9_7F4A_7C15) == -1) }
+        #expect(table.insert(7).row == 0)
+    }
+}
