@@ -31,12 +31,14 @@ public struct EntityRecognizer: Sendable {
     /// Lowercase words that may continue a name (the rest end it without scoring).
     let connectors: EntityNameConnectors
     /// Word-feature sums kept across documents (`NERWordScoreMemo`).
-    let wordMemo = NERWordScoreMemo()
+    let wordMemo: NERWordScoreMemo
     /// Per-document tables kept between the documents a thread tags (`NERWorkspace`).
-    let workspaces = NERWorkspacePool()
+    let workspaces: NERWorkspacePool
 
     init(model: PerceptronModel, dictionary: EntityDictionaryFeatures?) throws {
         self.model = model; self.dictionary = dictionary; file = nil
+        let memo = NERWordScoreMemo()
+        wordMemo = memo; workspaces = NERWorkspacePool(memo: memo)
         connectors = try Self.defaultConnectors.get()
         // Tagging uses the weights as a weight file would store them (unpruned).
         weights = try PerceptronWeightTable(data: model.encoded(pruneBelow: 0), input: "trained model")
@@ -44,6 +46,8 @@ public struct EntityRecognizer: Sendable {
 
     init(file: Data, input: String, dictionary: EntityDictionaryFeatures?) throws {
         model = nil; self.file = file; self.dictionary = dictionary
+        let memo = NERWordScoreMemo()
+        wordMemo = memo; workspaces = NERWorkspacePool(memo: memo)
         connectors = try Self.defaultConnectors.get()
         weights = try PerceptronWeightTable(data: file, input: input)
     }
@@ -157,17 +161,17 @@ public struct EntityRecognizer: Sendable {
         let workspace = given ?? workspaces.take()
         defer { if given == nil { workspaces.give(workspace) } }
         workspace.prepare()
-        return tagIndexes(document, sentences: sentences, words: words, tables: workspace.tables)
+        return tagIndexes(document, sentences: sentences, words: words, tables: workspace.tables,
+                          memo: workspace.memo ?? wordMemo, typeRows: workspace.rows(typeCount: document.typeCount))
     }
 
     /// `tagIndexes(_:sentences:words:workspace:)` with a workspace's prepared tables.
     private func tagIndexes(_ document: NERTypedDocument, sentences: [Range<Int>], words: PerceptronDecoder.Words?,
-                            tables: UnsafeMutablePointer<NERWorkspace.Tables>) -> [Int] {
+                            tables: UnsafeMutablePointer<NERWorkspace.Tables>, memo: NERWordScoreMemo,
+                            typeRows: NERTypeScoreRows) -> [Int] {
         let n = document.tokenCount
         // Not filled here: the decoder writes every token of every sentence (the sentences cover the tokens).
         var tags = [Int](unsafeUninitializedCapacity: n) { _, count in count = n }
-        let typeRows = NERTypeScoreRows(typeCount: document.typeCount)
-        defer { typeRows.deallocate() }
         var longest = 0
         for range in sentences { longest = max(longest, range.count) }
         let padded = PaddedSentence(longest: longest)
@@ -201,7 +205,7 @@ public struct EntityRecognizer: Sendable {
                                           marks: marks, headline: headlines[s],
                                           facts: facts, memory: &tables.pointee.memory, cache: &tables.pointee.cache,
                                           blocks: &tables.pointee.blocks, weights: weights,
-                                          connectors: connectors, rows: typeRows, memo: wordMemo,
+                                          connectors: connectors, rows: typeRows, memo: memo,
                                           into: t.baseAddress! + range.lowerBound)
                 }
             }
@@ -232,14 +236,17 @@ public struct EntityRecognizer: Sendable {
         // words (completed if scored), full ones for quotes and dashes, and through a String for the
         // rare word with letters beyond ASCII. Tokens keep only their word's type.
         let count = tokens.count
-        var types = NERWordTypes(tokens: count)
-        var document = NERTypedDocument(tokens: count)
-        defer { types.deallocate(); document.deallocate() }
+        // The word types, typed document and per-document tables live in a workspace kept between documents.
+        let workspace = workspaces.take()
+        defer { workspaces.give(workspace) }
+        let tables = workspace.tables
+        tables.pointee.types.reset(tokens: count)
+        var document = workspace.document(tokens: count)
         tokens.withUnsafeBufferPointer { t in
             let tokenTypes = document.tokenTypes
             for i in 0..<count {
                 let r = t[i].range
-                let (type, isNew) = types.intern(utf8, start: Int(r.start), count: r.length)
+                let (type, isNew) = tables.pointee.types.intern(utf8, start: Int(r.start), count: r.length)
                 tokenTypes[i] = type
                 if isNew {
                     let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
@@ -261,7 +268,7 @@ public struct EntityRecognizer: Sendable {
         }
         document.finish()
         let tags = tokens.withUnsafeBufferPointer { t in
-            tagIndexes(document, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!))
+            tagIndexes(document, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!), workspace: workspace)
         }
         var found: [EntityMention] = []
         found.reserveCapacity(32)  // room for the model's names in a news article (more only grow it)

@@ -15,16 +15,27 @@ struct NERTypedDocument {
     let firstTokens: UnsafeMutablePointer<Int32>
     /// Per token: its word type.
     let tokenTypes: UnsafeMutablePointer<Int32>
-    let tokenCount: Int
+    private(set) var tokenCount: Int
     private(set) var typeCount = 0
+    /// The most tokens the buffers have room for.
+    let capacity: Int
 
     /// Room for a document of `tokens` tokens (at most that many types).
     init(tokens: Int) {
         tokenCount = tokens
+        capacity = tokens
         atoms = .allocate(capacity: tokens + 2)
         shapeIDs = .allocate(capacity: tokens + 2)
         firstTokens = .allocate(capacity: max(tokens, 1))
         tokenTypes = .allocate(capacity: max(tokens, 1))
+    }
+
+    /// The same buffers emptied for a document of `tokens` (at most `capacity`) tokens, its types to add.
+    func emptied(tokens: Int) -> NERTypedDocument {
+        precondition(tokens <= capacity)
+        var d = self
+        d.tokenCount = tokens; d.typeCount = 0
+        return d
     }
 
     /// (Atoms hold no references: nothing to deinitialise.)

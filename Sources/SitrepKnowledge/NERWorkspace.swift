@@ -14,19 +14,53 @@ final class NERWorkspace {
         var cache = NERWordScoreCache()
         var memory = NERLabelMemory()
         var facts = NERFeatures.DocumentFacts()
+        /// The word types of the document (`find`), emptied slot by slot.
+        var types = NERWordTypes(tokens: 0)
+        /// Buffers for the typed document and the per-type rows, grown when a document needs more.
+        var document: NERTypedDocument? = nil
+        var rows: NERTypeScoreRows? = nil
     }
 
     let tables: UnsafeMutablePointer<Tables>
     /// Blocks of a kind kept between documents (`NERBlockCache.trim(limit:)`).
     let blockLimit: Int
+    /// Word-feature sums of this workspace's thread, in front of the recogniser's shared memo (no lock).
+    let memo: NERWordScoreMemo?
 
-    init(blockLimit: Int = 1 << 14) {
+    /// `shared`: the recogniser's memo (nil: word sums are not kept between documents).
+    init(blockLimit: Int = 1 << 14, shared: NERWordScoreMemo? = nil) {
         self.blockLimit = blockLimit
+        memo = shared.map { NERWordScoreMemo(locking: false, shared: $0, limit: 1 << 15) }
         tables = .allocate(capacity: 1)
         tables.initialize(to: Tables())
     }
 
-    deinit { tables.deinitialize(count: 1); tables.deallocate() }
+    deinit {
+        tables.pointee.types.deallocate()
+        tables.pointee.document?.deallocate()
+        tables.pointee.rows?.deallocate()
+        tables.deinitialize(count: 1); tables.deallocate()
+    }
+
+    /// An empty typed document with room for `tokens` tokens, in this workspace's buffers (valid until
+    /// the next call; not to be deallocated).
+    func document(tokens: Int) -> NERTypedDocument {
+        if let d = tables.pointee.document, d.capacity >= tokens { return d.emptied(tokens: tokens) }
+        tables.pointee.document?.deallocate()
+        let d = NERTypedDocument(tokens: max(tokens, 256))
+        tables.pointee.document = d
+        return d.emptied(tokens: tokens)
+    }
+
+    /// Empty per-type rows for `typeCount` word types, in this workspace's buffers (valid until the next
+    /// call; not to be deallocated).
+    func rows(typeCount: Int) -> NERTypeScoreRows {
+        if let r = tables.pointee.rows, r.capacity >= typeCount { return r.emptied(typeCount: typeCount) }
+        tables.pointee.rows?.deallocate()
+        let r = NERTypeScoreRows(capacity: max(typeCount, 256))
+        tables.pointee.rows = r
+        return r.emptied(typeCount: typeCount)
+    }
 
     /// Empties the per-document tables (and trims the block caches) before a document.
     func prepare() {
@@ -46,7 +80,11 @@ final class NERWorkspacePool: @unchecked Sendable {
     /// Free workspaces kept at most (more threads than this make new ones that are dropped after use).
     static let limit = 16
 
-    init() {
+    /// The recogniser's shared word-sum memo, behind each workspace's own.
+    let memo: NERWordScoreMemo?
+
+    init(memo: NERWordScoreMemo?) {
+        self.memo = memo
         mutex = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
         free = .allocate(capacity: 1)
@@ -62,7 +100,7 @@ final class NERWorkspacePool: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         let w = free.pointee.popLast()
         pthread_mutex_unlock(mutex)
-        return w ?? NERWorkspace()
+        return w ?? NERWorkspace(shared: memo)
     }
 
     func give(_ w: NERWorkspace) {

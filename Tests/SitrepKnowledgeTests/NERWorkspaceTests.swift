@@ -60,10 +60,44 @@ import Testing
         if blockLimit < 4 { #expect(counts.windows <= 64) } else { #expect(counts.windows > 0 && counts.shapeTags > 0) }
     }
 
+    /// A document longer than the workspace's first buffers (more than 256 tokens and word types).
+    static let long: String = (0..<60).map { k in
+        "Unit \(k) of the Brigade Kilo\(k) reached Mount Orel\(k % 7) after talks with Amir Sadek\(k % 5) on day \(k)."
+    }.joined(separator: " ")
+
     @Test func findThroughThePoolEqualsTheReferenceInEveryOrder() throws {
         let r = try EntityRecognizer.loadDefault()
-        for text in Self.documents + Self.documents.reversed() {
-            #expect(r.find(in: text, tokens: nil) == NERFastPathTests.referenceFind(try EntityRecognizer.loadDefault(), text), "\(text)")
+        let reference = try EntityRecognizer.loadDefault()
+        let all = Self.documents + [Self.long] + Self.documents.reversed() + [Self.long, Self.documents[0]]
+        for text in all {
+            #expect(r.find(in: text, tokens: nil) == NERFastPathTests.referenceFind(reference, text), "\(text.prefix(60))")
+        }
+        // The workspace's own memo fills the recogniser's shared one too.
+        #expect(r.wordMemo.count > 20)
+    }
+
+    /// A word-type table emptied slot by slot (`NERWordTypes.reset`) numbers each document's words as a
+    /// new table does, also after a document that made it grow and before one too large for it.
+    @Test func emptiedWordTypesNumberAsANewTable() {
+        var kept = NERWordTypes(tokens: 0)
+        defer { kept.deallocate() }
+        // Distinct words past half the slots make the table grow within a document.
+        let distinct = (0..<100).map { "w\($0)" }.joined(separator: " ")
+        let texts = Self.documents + [Self.long, "", distinct, Self.documents[3], distinct, Self.long + " " + Self.long.lowercased(), "A"]
+        for text in texts {
+            let (tokens, _) = NERBlockScoringTests.split(text)
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                var fresh = NERWordTypes(tokens: tokens.count)
+                defer { fresh.deallocate() }
+                kept.reset(tokens: tokens.count)
+                for t in tokens {
+                    let a = kept.intern(b, start: Int(t.range.start), count: t.range.length)
+                    let e = fresh.intern(b, start: Int(t.range.start), count: t.range.length)
+                    #expect(a.type == e.type && a.isNew == e.isNew)
+                }
+                #expect(kept.count == fresh.count)
+            }
         }
     }
 
