@@ -358,6 +358,11 @@ private struct NameVotes {
     private var rows: PerceptronFeatureTable
     private var head: [Int] = []
     private var entries: [(range: TextRange, next: Int, votes: (Int, Int, Int, Int))] = []
+    /// Bit `min(length, 63)` set for the byte length of each name added: a name of another length was
+    /// not added (equal bytes, equal lengths), so it is not looked up.
+    private var lengths: UInt64 = 0
+
+    @inline(__always) private static func lengthBit(_ range: TextRange) -> UInt64 { 1 &<< UInt64(min(max(Int(range.length), 0), 63)) }
 
     /// Votes for at most `names` names (more only grow the tables).
     init(bytes: UnsafeBufferPointer<UInt8>, names: Int) {
@@ -384,6 +389,7 @@ private struct NameVotes {
     /// Adds `weight` votes for `label` to the name at `range` when a name with its bytes was added
     /// before (`add`); otherwise nothing.
     mutating func addIfEntered(_ range: TextRange, _ label: EntityLabel, _ weight: Int) {
+        guard lengths & Self.lengthBit(range) != 0 else { return }
         let row = rows.row(key(range))
         guard row >= 0 else { return }
         var e = head[Int(row)]
@@ -405,6 +411,7 @@ private struct NameVotes {
     /// Adds `weight` votes for `label` to the name at `range`; returns its entry.
     @discardableResult
     mutating func add(_ range: TextRange, _ label: EntityLabel, _ weight: Int) -> Int {
+        lengths |= Self.lengthBit(range)
         let (row, isNew) = rows.insert(key(range))
         if isNew { head.append(-1) }
         var e = head[Int(row)]
@@ -422,24 +429,34 @@ private struct NameVotes {
     /// The label with the most votes for the entry's name, when more than one label was voted and
     /// it has more votes than `label` (ties go to the label whose raw value sorts first); else nil.
     func relabel(entry e: Int, label: EntityLabel) -> EntityLabel? {
-        let v = entries[e].votes
-        @inline(__always) func count(_ l: EntityLabel) -> Int {
-            switch l {
-            case .person: return v.0
-            case .organisation: return v.1
-            case .location: return v.2
-            case .misc: return v.3
-            }
-        }
+        EntityRecognizer.relabel(votes: entries[e].votes, label: label)
+    }
+}
+
+extension EntityRecognizer {
+    /// The label with the most `votes` (person, organisation, location, misc), when more than one label
+    /// was voted and it has more votes than `label` (ties go to the label whose raw value sorts first); else nil.
+    static func relabel(votes v: (Int, Int, Int, Int), label: EntityLabel) -> EntityLabel? {
+        // Labels by index (person, organisation, location, misc) with the rank of their raw values
+        // ("LOC" < "MISC" < "ORG" < "PER"): ties go to the lower rank, as comparing the raw values does.
         var voted = 0
-        var best: EntityLabel? = nil
-        for l in [EntityLabel.person, .organisation, .location, .misc] where count(l) > 0 {
+        var best = -1, bestCount = 0, bestRank = 0
+        @inline(__always) func consider(_ index: Int, _ c: Int, _ rank: Int) {
+            guard c > 0 else { return }
             voted += 1
-            if let b = best, count(b) > count(l) || (count(b) == count(l) && b.rawValue < l.rawValue) { continue }
-            best = l
+            if best >= 0 && (bestCount > c || (bestCount == c && bestRank < rank)) { return }
+            best = index; bestCount = c; bestRank = rank
         }
-        guard voted > 1, let best, count(best) > count(label) else { return nil }
-        return best
+        consider(0, v.0, 3); consider(1, v.1, 2); consider(2, v.2, 0); consider(3, v.3, 1)
+        let own: Int
+        switch label {
+        case .person: own = v.0
+        case .organisation: own = v.1
+        case .location: own = v.2
+        case .misc: own = v.3
+        }
+        guard voted > 1, best >= 0, bestCount > own else { return nil }
+        return best == 0 ? .person : best == 1 ? .organisation : best == 2 ? .location : .misc
     }
 }
 

@@ -101,6 +101,29 @@ import Testing
         }
     }
 
+    /// The vote count per label as the plain path reads it: the most votes, ties to the smaller raw value.
+    static func plainRelabel(_ v: (Int, Int, Int, Int), _ label: EntityLabel) -> EntityLabel? {
+        let counts: [EntityLabel: Int] = [.person: v.0, .organisation: v.1, .location: v.2, .misc: v.3]
+        let voted = counts.filter { $0.value > 0 }
+        guard voted.count > 1,
+              let best = voted.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }),
+              best.value > counts[label]! else { return nil }
+        return best.key
+    }
+
+    @Test(arguments: [EntityLabel.person, .organisation, .location, .misc])
+    func relabelByRanksEqualsComparingRawValues(label: EntityLabel) {
+        let values = [0, 1, 2, 1000, 1001]
+        var changed = 0
+        for a in values { for b in values { for c in values { for d in values {
+            let v = (a, b, c, d)
+            let fast = EntityRecognizer.relabel(votes: v, label: label)
+            #expect(fast == Self.plainRelabel(v, label), "\(v) \(label)")
+            if fast != nil { changed += 1 }
+        } } } }
+        #expect(changed > 0)
+    }
+
     @Test(arguments: [0, 5, 40, 300])
     func emptiedTablesAreEmpty(entries: Int) {
         var table = PerceptronFeatureTable(capacity: 16)
