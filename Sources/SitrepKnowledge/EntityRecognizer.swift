@@ -31,10 +31,14 @@ public struct EntityRecognizer: Sendable {
     /// Lowercase words that may continue a name (the rest end it without scoring).
     let connectors: EntityNameConnectors
     /// Word-feature sums kept across documents (`NERWordScoreMemo`).
-    let wordMemo = NERWordScoreMemo()
+    let wordMemo: NERWordScoreMemo
+    /// Per-document tables kept between the documents a thread tags (`NERWorkspace`).
+    let workspaces: NERWorkspacePool
 
     init(model: PerceptronModel, dictionary: EntityDictionaryFeatures?) throws {
         self.model = model; self.dictionary = dictionary; file = nil
+        let memo = NERWordScoreMemo()
+        wordMemo = memo; workspaces = NERWorkspacePool(memo: memo)
         connectors = try Self.defaultConnectors.get()
         // Tagging uses the weights as a weight file would store them (unpruned).
         weights = try PerceptronWeightTable(data: model.encoded(pruneBelow: 0), input: "trained model")
@@ -42,6 +46,8 @@ public struct EntityRecognizer: Sendable {
 
     init(file: Data, input: String, dictionary: EntityDictionaryFeatures?) throws {
         model = nil; self.file = file; self.dictionary = dictionary
+        let memo = NERWordScoreMemo()
+        wordMemo = memo; workspaces = NERWorkspacePool(memo: memo)
         connectors = try Self.defaultConnectors.get()
         weights = try PerceptronWeightTable(data: file, input: input)
     }
@@ -148,23 +154,32 @@ public struct EntityRecognizer: Sendable {
         return tagIndexes(document, sentences: sentences, words: words)
     }
 
-    /// Tag indexes (one per token, flat) for a typed document whose `sentences` cover its tokens.
-    func tagIndexes(_ document: NERTypedDocument, sentences: [Range<Int>], words: PerceptronDecoder.Words?) -> [Int] {
+    /// Tag indexes (one per token, flat) for a typed document whose `sentences` cover its tokens, in a
+    /// workspace of the pool (`workspace` nil) or in `workspace` (one thread at a time).
+    func tagIndexes(_ document: NERTypedDocument, sentences: [Range<Int>], words: PerceptronDecoder.Words?,
+                    workspace given: NERWorkspace? = nil) -> [Int] {
+        let workspace = given ?? workspaces.take()
+        defer { if given == nil { workspaces.give(workspace) } }
+        workspace.prepare()
+        return tagIndexes(document, sentences: sentences, words: words, tables: workspace.tables,
+                          memo: workspace.memo ?? wordMemo, typeRows: workspace.rows(typeCount: document.typeCount))
+    }
+
+    /// `tagIndexes(_:sentences:words:workspace:)` with a workspace's prepared tables.
+    private func tagIndexes(_ document: NERTypedDocument, sentences: [Range<Int>], words: PerceptronDecoder.Words?,
+                            tables: UnsafeMutablePointer<NERWorkspace.Tables>, memo: NERWordScoreMemo,
+                            typeRows: NERTypeScoreRows) -> [Int] {
         let n = document.tokenCount
         // Not filled here: the decoder writes every token of every sentence (the sentences cover the tokens).
         var tags = [Int](unsafeUninitializedCapacity: n) { _, count in count = n }
-        var memory = NERLabelMemory()
-        var cache = NERWordScoreCache()
-        var blocks = NERBlockCache()
-        let typeRows = NERTypeScoreRows(typeCount: document.typeCount)
-        defer { typeRows.deallocate() }
         var longest = 0
         for range in sentences { longest = max(longest, range.count) }
         let padded = PaddedSentence(longest: longest)
         defer { padded.deallocate() }
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(sentences.count, 1)) { headlines in
             let headlines = headlines.baseAddress!
-            let facts = NERFeatures.DocumentFacts(document: document, sentences: sentences, headlines: headlines)
+            tables.pointee.facts.fill(document: document, sentences: sentences, headlines: headlines)
+            let facts = tables.pointee.facts
             // Per type: whether its word begins a listed place (`EntityGazetteer.marks(ids:…)`; 0 until looked up).
             let gazetteer = dictionary?.gazetteer
             let firstWords = UnsafeMutablePointer<UInt8>.allocate(capacity: max(document.typeCount, 1))
@@ -188,8 +203,9 @@ public struct EntityRecognizer: Sendable {
                     }
                     PerceptronDecoder.tag(sentence: padded.ids, count: count, document: document, words: words,
                                           marks: marks, headline: headlines[s],
-                                          facts: facts, memory: &memory, cache: &cache, blocks: &blocks, weights: weights,
-                                          connectors: connectors, rows: typeRows, memo: wordMemo,
+                                          facts: facts, memory: &tables.pointee.memory, cache: &tables.pointee.cache,
+                                          blocks: &tables.pointee.blocks, weights: weights,
+                                          connectors: connectors, rows: typeRows, memo: memo,
                                           into: t.baseAddress! + range.lowerBound)
                 }
             }
@@ -220,14 +236,17 @@ public struct EntityRecognizer: Sendable {
         // words (completed if scored), full ones for quotes and dashes, and through a String for the
         // rare word with letters beyond ASCII. Tokens keep only their word's type.
         let count = tokens.count
-        var types = NERWordTypes(tokens: count)
-        var document = NERTypedDocument(tokens: count)
-        defer { types.deallocate(); document.deallocate() }
+        // The word types, typed document and per-document tables live in a workspace kept between documents.
+        let workspace = workspaces.take()
+        defer { workspaces.give(workspace) }
+        let tables = workspace.tables
+        tables.pointee.types.reset(tokens: count)
+        var document = workspace.document(tokens: count)
         tokens.withUnsafeBufferPointer { t in
             let tokenTypes = document.tokenTypes
             for i in 0..<count {
                 let r = t[i].range
-                let (type, isNew) = types.intern(utf8, start: Int(r.start), count: r.length)
+                let (type, isNew) = tables.pointee.types.intern(utf8, start: Int(r.start), count: r.length)
                 tokenTypes[i] = type
                 if isNew {
                     let word = UnsafeBufferPointer(rebasing: utf8[Int(r.start)..<Int(r.end)])
@@ -249,7 +268,7 @@ public struct EntityRecognizer: Sendable {
         }
         document.finish()
         let tags = tokens.withUnsafeBufferPointer { t in
-            tagIndexes(document, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!))
+            tagIndexes(document, sentences: sentences, words: (utf8.baseAddress!, t.baseAddress!), workspace: workspace)
         }
         var found: [EntityMention] = []
         found.reserveCapacity(32)  // room for the model's names in a news article (more only grow it)
@@ -339,6 +358,11 @@ private struct NameVotes {
     private var rows: PerceptronFeatureTable
     private var head: [Int] = []
     private var entries: [(range: TextRange, next: Int, votes: (Int, Int, Int, Int))] = []
+    /// Bit `min(length, 63)` set for the byte length of each name added: a name of another length was
+    /// not added (equal bytes, equal lengths), so it is not looked up.
+    private var lengths: UInt64 = 0
+
+    @inline(__always) private static func lengthBit(_ range: TextRange) -> UInt64 { 1 &<< UInt64(min(max(Int(range.length), 0), 63)) }
 
     /// Votes for at most `names` names (more only grow the tables).
     init(bytes: UnsafeBufferPointer<UInt8>, names: Int) {
@@ -365,6 +389,7 @@ private struct NameVotes {
     /// Adds `weight` votes for `label` to the name at `range` when a name with its bytes was added
     /// before (`add`); otherwise nothing.
     mutating func addIfEntered(_ range: TextRange, _ label: EntityLabel, _ weight: Int) {
+        guard lengths & Self.lengthBit(range) != 0 else { return }
         let row = rows.row(key(range))
         guard row >= 0 else { return }
         var e = head[Int(row)]
@@ -386,6 +411,7 @@ private struct NameVotes {
     /// Adds `weight` votes for `label` to the name at `range`; returns its entry.
     @discardableResult
     mutating func add(_ range: TextRange, _ label: EntityLabel, _ weight: Int) -> Int {
+        lengths |= Self.lengthBit(range)
         let (row, isNew) = rows.insert(key(range))
         if isNew { head.append(-1) }
         var e = head[Int(row)]
@@ -403,24 +429,34 @@ private struct NameVotes {
     /// The label with the most votes for the entry's name, when more than one label was voted and
     /// it has more votes than `label` (ties go to the label whose raw value sorts first); else nil.
     func relabel(entry e: Int, label: EntityLabel) -> EntityLabel? {
-        let v = entries[e].votes
-        @inline(__always) func count(_ l: EntityLabel) -> Int {
-            switch l {
-            case .person: return v.0
-            case .organisation: return v.1
-            case .location: return v.2
-            case .misc: return v.3
-            }
-        }
+        EntityRecognizer.relabel(votes: entries[e].votes, label: label)
+    }
+}
+
+extension EntityRecognizer {
+    /// The label with the most `votes` (person, organisation, location, misc), when more than one label
+    /// was voted and it has more votes than `label` (ties go to the label whose raw value sorts first); else nil.
+    static func relabel(votes v: (Int, Int, Int, Int), label: EntityLabel) -> EntityLabel? {
+        // Labels by index (person, organisation, location, misc) with the rank of their raw values
+        // ("LOC" < "MISC" < "ORG" < "PER"): ties go to the lower rank, as comparing the raw values does.
         var voted = 0
-        var best: EntityLabel? = nil
-        for l in [EntityLabel.person, .organisation, .location, .misc] where count(l) > 0 {
+        var best = -1, bestCount = 0, bestRank = 0
+        @inline(__always) func consider(_ index: Int, _ c: Int, _ rank: Int) {
+            guard c > 0 else { return }
             voted += 1
-            if let b = best, count(b) > count(l) || (count(b) == count(l) && b.rawValue < l.rawValue) { continue }
-            best = l
+            if best >= 0 && (bestCount > c || (bestCount == c && bestRank < rank)) { return }
+            best = index; bestCount = c; bestRank = rank
         }
-        guard voted > 1, let best, count(best) > count(label) else { return nil }
-        return best
+        consider(0, v.0, 3); consider(1, v.1, 2); consider(2, v.2, 0); consider(3, v.3, 1)
+        let own: Int
+        switch label {
+        case .person: own = v.0
+        case .organisation: own = v.1
+        case .location: own = v.2
+        case .misc: own = v.3
+        }
+        guard voted > 1, best >= 0, bestCount > own else { return nil }
+        return best == 0 ? .person : best == 1 ? .organisation : best == 2 ? .location : .misc
     }
 }
 

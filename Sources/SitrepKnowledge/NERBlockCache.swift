@@ -34,6 +34,17 @@ struct NERBlockCache {
     /// Blocks of each kind kept without growing (more only grow the arrays).
     static let reserved = 64
 
+    /// The blocks hold only summed weights of shape values and tags (shape ids stand for the values
+    /// through `shapeIds`), the same in every document: a cache kept between documents
+    /// (`NERWorkspace`) starts again only once it holds more than `limit` blocks of a kind or shape
+    /// ids past `maxShapeID` (called between documents: a document's types keep their shape ids).
+    mutating func trim(limit: Int) {
+        if shapeIds.count > Int(Self.maxShapeID) || windows.count > limit || shapeTags.count > limit { self = NERBlockCache() }
+    }
+
+    /// Shape ids, windows and shape-and-history blocks kept (for tests).
+    var counts: (shapes: Int, windows: Int, shapeTags: Int) { (shapeIds.count, windows.count, shapeTags.count) }
+
     /// A packed key made a table key: a bijection (odd multiply, then rotate) so distinct packed keys
     /// stay distinct; nil for the two values the table cannot store apart (0 and 1), never met in practice.
     @inline(__always)

@@ -374,6 +374,15 @@ enum NERFeatures {
         var capitalisedMid = PerceptronFeatureTable(capacity: 64)
         var lowercaseSeen = PerceptronFeatureTable(capacity: 256)
 
+        /// No facts (`fill(document:sentences:headlines:)` enters a document's).
+        init() {}
+
+        /// Forgets the facts, keeping the tables' storage.
+        mutating func reset() {
+            capitalisedMid.removeAll(capacity: 64)
+            lowercaseSeen.removeAll(capacity: 256)
+        }
+
         /// Which words are written lowercase, or capitalised mid-sentence outside headlines, in the document.
         /// The same facts for a document given as one flat array of atoms and its sentences' ranges.
         /// `types` (when given) numbers the tokens' distinct words (`NERWordTypes`, `typeCount` of them):
@@ -615,6 +624,12 @@ struct NERWordScoreCache {
     /// A cache with room for the word types a news article scores (more only grow it).
     init() { scores.reserveCapacity(NERBlockCache.reserved) }
 
+    /// Empties the cache for the next document, keeping its storage.
+    mutating func reset() {
+        index.removeAll(capacity: 128)
+        scores.removeAll(keepingCapacity: true)
+    }
+
     /// The cache key of a word type at the start of a sentence or not (`first` 0/1), in a headline or not.
     @inline(__always)
     static func key(word: UInt64, first: UInt64, headline: UInt64) -> UInt64 {
@@ -672,41 +687,75 @@ struct NERWordScoreCache {
 /// kept across the documents a recogniser tags: a common word ("The", "President", a country's name) is
 /// hashed and looked up once, not once per document. Shared by the threads using the recogniser (a lock,
 /// taken once per word type and document), at most `limit` keys.
+///
+/// A workspace (`NERWorkspace`, one thread at a time) keeps a memo of its own in front of the shared
+/// one (`shared`): it takes no lock, asks the shared memo only for the keys it does not hold, and
+/// stores a new sum in both. The sums are the same wherever they are kept.
 final class NERWordScoreMemo: @unchecked Sendable {
-    /// A plain pthread mutex (an `NSLock` costs several times as much per look-up).
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    /// A plain pthread mutex (an `NSLock` costs several times as much per look-up); nil for a
+    /// workspace's own memo, used by one thread at a time.
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>?
     /// The table and the sums, behind a pointer: the mutex guards them, so the dynamic exclusivity
     /// checks a class's stored `var`s would cost on every access are not needed.
     private let storage: UnsafeMutablePointer<(index: PerceptronFeatureTable, scores: [SIMD16<Int32>])>
+    /// The memo behind this one (a workspace's: the recogniser's shared memo).
+    let shared: NERWordScoreMemo?
+    /// Keys kept at most.
+    let limit: Int
     static let limit = 1 << 16
 
-    init() {
-        mutex = .allocate(capacity: 1)
-        pthread_mutex_init(mutex, nil)
+    /// The shared memo of a recogniser.
+    convenience init() { self.init(locking: true, shared: nil, limit: Self.limit) }
+
+    /// `locking`: false for a memo used by one thread at a time.
+    init(locking: Bool, shared: NERWordScoreMemo?, limit: Int) {
+        if locking {
+            let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+            pthread_mutex_init(m, nil)
+            mutex = m
+        } else {
+            mutex = nil
+        }
+        self.shared = shared
+        self.limit = limit
         storage = .allocate(capacity: 1)
         storage.initialize(to: (PerceptronFeatureTable(capacity: 1 << 12), []))
     }
 
     deinit {
-        pthread_mutex_destroy(mutex); mutex.deallocate()
+        if let mutex { pthread_mutex_destroy(mutex); mutex.deallocate() }
         storage.deinitialize(count: 1); storage.deallocate()
     }
 
-    /// The kept sums for `key`, if any.
+    @inline(__always) private func lock() { if let mutex { pthread_mutex_lock(mutex) } }
+    @inline(__always) private func unlock() { if let mutex { pthread_mutex_unlock(mutex) } }
+
+    /// The kept sums for `key`, if any (here, else in `shared`, then kept here too).
     func lookup(_ key: UInt64) -> SIMD16<Int32>? {
-        pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }
+        lock()
         let row = storage.pointee.index.row(key)
-        return row >= 0 ? storage.pointee.scores.withUnsafeBufferPointer { $0[Int(row)] } : nil
+        let found = row >= 0 ? storage.pointee.scores.withUnsafeBufferPointer { $0[Int(row)] } : nil
+        unlock()
+        if found == nil, let shared, let kept = shared.lookup(key) {
+            keep(key, kept)
+            return kept
+        }
+        return found
     }
 
-    /// Keeps `sums` for `key` (while fewer than `limit` keys are kept).
+    /// Keeps `sums` for `key` here and in `shared` (each while fewer than its `limit` keys are kept).
     func store(_ key: UInt64, _ sums: SIMD16<Int32>) {
-        pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }
-        guard storage.pointee.index.count < Self.limit else { return }
+        keep(key, sums)
+        shared?.store(key, sums)
+    }
+
+    private func keep(_ key: UInt64, _ sums: SIMD16<Int32>) {
+        lock(); defer { unlock() }
+        guard storage.pointee.index.count < limit else { return }
         if storage.pointee.index.insert(key).isNew { storage.pointee.scores.append(sums) }
     }
 
-    var count: Int { pthread_mutex_lock(mutex); defer { pthread_mutex_unlock(mutex) }; return storage.pointee.index.count }
+    var count: Int { lock(); defer { unlock() }; return storage.pointee.index.count }
 }
 
 /// Per word type of a document (`NERWordTypes`): the `NERWordScoreCache` row of its word-feature scores
@@ -728,18 +777,40 @@ struct NERTypeScoreRows {
     let words: UnsafeMutablePointer<UInt64>
     let neighbours: UnsafeMutablePointer<SIMD16<Int32>>
     let halves: UnsafeMutablePointer<UInt64>
-    let startType: Int32, endType: Int32
+    private(set) var startType: Int32, endType: Int32
+    /// The most word types the buffers have room for.
+    let capacity: Int
 
     init(typeCount: Int) {
+        self.init(capacity: typeCount)
+        clear(typeCount: typeCount)
+    }
+
+    /// Room for up to `capacity` word types (`emptied(typeCount:)` makes the rows of a document).
+    init(capacity typeCount: Int) {
+        capacity = typeCount
         rows = .allocate(capacity: max(4 * typeCount, 1))
-        rows.initialize(repeating: -1, count: 4 * typeCount)
         suffixes = .allocate(capacity: max(typeCount, 1))
         ready = .allocate(capacity: typeCount + 2)
-        ready.initialize(repeating: 0, count: typeCount + 2)
         words = .allocate(capacity: typeCount + 2)
         neighbours = .allocate(capacity: 4 * (typeCount + 2))
         halves = .allocate(capacity: 6 * (typeCount + 2))
         startType = Int32(truncatingIfNeeded: typeCount); endType = startType &+ 1
+    }
+
+    /// Nothing known yet about `typeCount` word types (and the two boundary types after them).
+    private mutating func clear(typeCount: Int) {
+        rows.initialize(repeating: -1, count: 4 * typeCount)
+        ready.initialize(repeating: 0, count: typeCount + 2)
+        startType = Int32(truncatingIfNeeded: typeCount); endType = startType &+ 1
+    }
+
+    /// The same buffers, as new rows for a document of `typeCount` (at most `capacity`) word types.
+    func emptied(typeCount: Int) -> NERTypeScoreRows {
+        precondition(typeCount <= capacity)
+        var r = self
+        r.clear(typeCount: typeCount)
+        return r
     }
 
     func deallocate() {
@@ -804,6 +875,12 @@ struct NERLabelMemory {
 
     /// A memory with room for the names of a news article (more only grow it).
     init() { counts.reserveCapacity(32) }
+
+    /// Empties the memory for the next document, keeping its storage.
+    mutating func reset() {
+        rows.removeAll(capacity: 64)
+        counts.removeAll(keepingCapacity: true)
+    }
 
     /// The most frequent type so far for a word (1…4 for the labels of `EntityTagIndex`, 0 for none).
     @inline(__always)

@@ -15,16 +15,27 @@ struct NERTypedDocument {
     let firstTokens: UnsafeMutablePointer<Int32>
     /// Per token: its word type.
     let tokenTypes: UnsafeMutablePointer<Int32>
-    let tokenCount: Int
+    private(set) var tokenCount: Int
     private(set) var typeCount = 0
+    /// The most tokens the buffers have room for.
+    let capacity: Int
 
     /// Room for a document of `tokens` tokens (at most that many types).
     init(tokens: Int) {
         tokenCount = tokens
+        capacity = tokens
         atoms = .allocate(capacity: tokens + 2)
         shapeIDs = .allocate(capacity: tokens + 2)
         firstTokens = .allocate(capacity: max(tokens, 1))
         tokenTypes = .allocate(capacity: max(tokens, 1))
+    }
+
+    /// The same buffers emptied for a document of `tokens` (at most `capacity`) tokens, its types to add.
+    func emptied(tokens: Int) -> NERTypedDocument {
+        precondition(tokens <= capacity)
+        var d = self
+        d.tokenCount = tokens; d.typeCount = 0
+        return d
     }
 
     /// (Atoms hold no references: nothing to deinitialise.)
@@ -126,6 +137,13 @@ extension NERFeatures.DocumentFacts {
     /// time it stands past the start of a sentence that is no headline. Whether each sentence reads as a
     /// headline (1) or not (0) is written to `headlines`.
     init(document d: NERTypedDocument, sentences: [Range<Int>], headlines: UnsafeMutablePointer<UInt64>) {
+        self.init()
+        fill(document: d, sentences: sentences, headlines: headlines)
+    }
+
+    /// Enters the facts of a typed document (as `init(document:sentences:headlines:)`) into these
+    /// facts, which are empty (new or `reset`).
+    mutating func fill(document d: NERTypedDocument, sentences: [Range<Int>], headlines: UnsafeMutablePointer<UInt64>) {
         let atoms = d.atoms, types = d.tokenTypes
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(d.typeCount, 1)) { state in
             // Per type: 1 for a capitalised word not entered yet, 2 once entered, 0 for the others.

@@ -17,6 +17,8 @@ struct NERWordTypes {
     private var half: Int
     /// Start offset of each type's first token (to compare longer words).
     private var firsts: UnsafeMutablePointer<Int32>
+    /// Per type: its slot (so `reset` clears only the slots in use).
+    private var typeSlots: UnsafeMutablePointer<Int32>
     private(set) var count = 0
 
     /// A table sized for a document of `tokens` tokens (it grows if more distinct words come).
@@ -31,9 +33,20 @@ struct NERWordTypes {
         keys = .allocate(capacity: size)
         slotTypes = .allocate(capacity: size)
         firsts = .allocate(capacity: size / 2)  // fewer types than half the slots (see `intern`)
+        typeSlots = .allocate(capacity: size / 2)
     }
 
-    func deallocate() { lengths.deallocate(); keys.deallocate(); slotTypes.deallocate(); firsts.deallocate() }
+    func deallocate() { lengths.deallocate(); keys.deallocate(); slotTypes.deallocate(); firsts.deallocate(); typeSlots.deallocate() }
+
+    /// Empties the table for a document of `tokens` tokens, clearing only the slots in use (a table too
+    /// small for it is made anew): the types are numbered from 0 again, in order of first appearance.
+    mutating func reset(tokens: Int) {
+        var needed = 64
+        while needed < tokens { needed <<= 1 }
+        if needed > size { deallocate(); self = NERWordTypes(tokens: tokens); return }
+        for t in 0..<count { lengths[Int(typeSlots[t])] = 0 }
+        count = 0
+    }
 
     /// The key of the `n` bytes at `start` of `text` (`n` > 0).
     @inline(__always)
@@ -74,6 +87,7 @@ struct NERWordTypes {
                 let t = Int32(truncatingIfNeeded: count)
                 lengths[i] = length; keys[i] = key; slotTypes[i] = t
                 firsts[count] = Int32(truncatingIfNeeded: start)
+                typeSlots[count] = Int32(truncatingIfNeeded: i)
                 count &+= 1
                 return (t, true)
             }
@@ -104,11 +118,14 @@ struct NERWordTypes {
         keys = .allocate(capacity: size)
         slotTypes = .allocate(capacity: size)
         let mask = size &- 1
+        typeSlots.deallocate()
+        typeSlots = .allocate(capacity: size / 2)
         for j in 0..<oldSize where oldLengths[j] != 0 {
             let key = oldKeys[j], length = oldLengths[j]
             var i = Int(truncatingIfNeeded: ((key ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15) &>> shift)
             while lengths[i] != 0 { i = (i &+ 1) & mask }
             lengths[i] = length; keys[i] = key; slotTypes[i] = oldTypes[j]
+            typeSlots[Int(oldTypes[j])] = Int32(truncatingIfNeeded: i)
         }
         let oldFirsts = firsts
         firsts = .allocate(capacity: size / 2)

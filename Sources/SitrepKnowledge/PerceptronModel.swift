@@ -63,6 +63,17 @@ struct PerceptronFeatureTable: Sendable {
         return (row, true)
     }
 
+    /// Empties the table for reuse: its slots are cleared in place when it has no more than the slots
+    /// `init(capacity:)` gives (so a table is not reallocated for each document), else it starts again
+    /// at that size (so one large document does not make every later clearing large).
+    mutating func removeAll(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        guard keys.count <= size else { self = PerceptronFeatureTable(capacity: capacity); return }
+        if count > 0 { keys.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+        count = 0
+    }
+
     private mutating func grow() {
         let oldKeys = keys, oldRows = rows
         let size = keys.count * 2
