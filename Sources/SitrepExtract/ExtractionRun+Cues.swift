@@ -19,6 +19,24 @@ extension ExtractionRun {
         return out
     }
 
+    /// Whether a phrase of the table matches within a token range: `!matches(table, in: r).isEmpty`, without the
+    /// list (the scan stops at the first match, which is the first one `matches` finds).
+    func hasMatch<V>(_ table: PhraseTable<V>, in r: Range<Int>) -> Bool {
+        firstMatch(table, in: r) != nil
+    }
+
+    /// `matches(table, in: r).first`, without the list.
+    func firstMatch<V>(_ table: PhraseTable<V>, in r: Range<Int>) -> PhraseTable<V>.Match? {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            i = view.nextStart(from: i, to: r.upperBound, bit: table.bit)
+            if i >= r.upperBound { break }
+            if let m = table.longestMatch(at: i, keys: view.keys, limit: r.upperBound, blocks: { view.isPunctuation($0) }) { return m }
+            i += 1
+        }
+        return nil
+    }
+
     static func modeRank(_ m: EventMode?) -> Int {
         switch m {
         case .chemical: 7

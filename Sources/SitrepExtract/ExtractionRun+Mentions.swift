@@ -163,7 +163,15 @@ extension ExtractionRun {
         if let marked = markedCertainty(at: trigger), marked != .asserted { return marked }
         let lo = max(sentences[c.sentence].tokens.lowerBound, c.start - 10)
         var best: (Int, Certainty)?
-        for m in matches(lexicon.certaintyCues, in: lo..<c.start) where m.end <= c.start {
+        // The matches of `matches(lexicon.certaintyCues, in: lo..<c.start)`, in order, found one by one (no list).
+        var i = lo
+        while i < c.start {
+            i = view.nextStart(from: i, to: c.start, bit: lexicon.certaintyCues.bit)
+            if i >= c.start { break }
+            guard let m = lexicon.certaintyCues.longestMatch(at: i, keys: view.keys, limit: c.start,
+                                                             blocks: { view.isPunctuation($0) }) else { i += 1; continue }
+            i = m.end
+            guard m.end <= c.start else { continue }
             // A clause break between cue and trigger ends the cue's reach (the conditional "if" opens its clause).
             let value = lexicon.certaintyCues.patterns[m.pattern].value
             let between = m.end..<c.start
@@ -175,7 +183,7 @@ extension ExtractionRun {
         if c.isNoun {
             // "A deal may have been struck": a modal or negation right after a noun trigger.
             let hi = min(sentences[c.sentence].tokens.upperBound, c.end + 3)
-            if let m = matches(lexicon.certaintyCues, in: c.end..<hi).first {
+            if let m = firstMatch(lexicon.certaintyCues, in: c.end..<hi) {
                 let value = lexicon.certaintyCues.patterns[m.pattern].value
                 if value == .possible || value == .denied || value == .planned { return value }
             }
@@ -194,7 +202,7 @@ extension ExtractionRun {
            date.end.dayNumber < start - ExtractionRun.backgroundDays { return true }
         let s = sentences[c.sentence].tokens
         let window = max(s.lowerBound, c.start - 8)..<min(s.upperBound, c.end + 8)
-        return !matches(lexicon.backgroundCues, in: window).isEmpty
+        return hasMatch(lexicon.backgroundCues, in: window)
     }
 
     func buildMentions() -> [EventMention] {
@@ -224,7 +232,8 @@ extension ExtractionRun {
             let sentence = sentences[c.sentence]
             // Agents, patients, recipients, parties, in that order, into one list sized once.
             var roles: [ActorRole] = []
-            roles.reserveCapacity(c.agents.count + c.patients.count + c.recipients.count + c.parties.count)
+            let roleCount = c.agents.count + c.patients.count + c.recipients.count + c.parties.count
+            if roleCount > 0 { roles.reserveCapacity(roleCount) }
             for a in c.agents { roles.append(role(a, .agent)) }
             for a in c.patients { roles.append(role(a, .patient)) }
             for a in c.recipients { roles.append(role(a, .recipient)) }

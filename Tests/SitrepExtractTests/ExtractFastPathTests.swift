@@ -506,4 +506,31 @@ struct ExtractFastPathTests {
             if let source = m.attributedTo { #expect(text.contains(source)) }
         }
     }
+
+    // MARK: first match without the list
+
+    /// `hasMatch` and `firstMatch` (which `isBackground` and `certainty` use) answer as `matches`' list does, over every
+    /// window of the sentence and for every cue table read that way.
+    @Test(arguments: ["Officials may have agreed to a truce, but fighting could resume if talks fail.",
+                      "In previous clashes last year, rebels reportedly denied that they had shelled the town.",
+                      "Nothing here is a cue word at all.",
+                      "A deal was not signed; it might be, officials said, unless the army attacks again."])
+    func firstMatchIsTheListsFirst(_ text: String) {
+        let run = Self.run(text, times: [], sorted: true)
+        let n = run.view.tokens.count
+        let lexicon = Shared.extractor.lexicon
+        var found = 0
+        for lo in 0...n {
+            for hi in lo...n {
+                let certainty = run.matches(lexicon.certaintyCues, in: lo..<hi)
+                let first = run.firstMatch(lexicon.certaintyCues, in: lo..<hi)
+                #expect(first?.start == certainty.first?.start && first?.end == certainty.first?.end
+                        && first?.pattern == certainty.first?.pattern)
+                #expect(run.hasMatch(lexicon.certaintyCues, in: lo..<hi) == !certainty.isEmpty)
+                #expect(run.hasMatch(lexicon.backgroundCues, in: lo..<hi) == !run.matches(lexicon.backgroundCues, in: lo..<hi).isEmpty)
+                found += certainty.count
+            }
+        }
+        if text.hasPrefix("Nothing") { #expect(found == 0) } else { #expect(found > 0) }
+    }
 }
