@@ -133,7 +133,7 @@ struct DateScanner {
             let b = p[i]
             if !ByteText.isAlnum(b) { i += 1; continue }
             let s = i
-            while i < to, ByteText.isAlnum(p[i]) { i += 1 }
+            i = ByteText.alnumEnd(p, i &+ 1, to)
             let e = i
             word += 1
             let len = e - s

@@ -3,13 +3,16 @@ import Testing
 import SitrepCore
 
 /// The date scanner's window bounds, counted eight bytes at a time, are the plain byte-by-byte walks' bounds: every
-/// trigger position of texts with runs of spaces, words cut at 40 bytes, digits and non-ASCII bytes.
+/// trigger position of texts with runs of spaces, words cut at 40 bytes, digits and non-ASCII bytes. So are the ends
+/// of letter-and-digit runs found eight bytes at a time (`ByteText.alnumEnd`), at every position.
 @Suite struct DateWindowFastPathTests {
     @Test(arguments: [
         "On 13 February 2018 the talks  resumed in Tell Baruda, officials said.",
         "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9",
         "Supercalifragilisticexpialidociousandthensomemorelettersthatrunon 2019 andanotherverylongwordthatkeepsgoingandgoing",
         "    four spaces      then six, 07/31/2018 –  fêted  “quotes” 12:30 GMT    ",
+        "AZaz09@[`{/:Zulu2018Zeta\u{C1}\u{FF}x\u{100}9Q\u{7F}azAZ",
+        "Monday31stJuly2018withoutspaces,thenGMT+3:OK",
         "x",
         "",
     ])
@@ -33,6 +36,7 @@ import SitrepCore
                     for i in from..<to {
                         #expect(DateWindow.start(p, i, from: from) == DateWindow.plainStart(p, i, from: from), "start \(i) \(from)")
                         #expect(DateWindow.end(p, i, to: to) == DateWindow.plainEnd(p, i, to: to), "end \(i) \(to)")
+                        #expect(ByteText.alnumEnd(p, i, to) == ByteText.plainAlnumEnd(p, i, to), "alnum end \(i) \(to)")
                     }
                 }
             }
