@@ -28,6 +28,20 @@ import SitrepCore
         Self.compare(bytes)
     }
 
+    /// The date scanner's eight-byte trigger test is the byte-by-byte one, on words of bytes drawn from digits,
+    /// "l"/"a" in both cases, their neighbours in the table and bytes with the high bit.
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8])
+    func triggerBytesMatchThePlainTest(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let alphabet: [UInt8] = [0x2F, 0x30, 0x39, 0x3A, 0x4C, 0x41, 0x6C, 0x61, 0x6B, 0x6D, 0x60, 0x62, 0x4B, 0x40,
+                                 0x20, 0x00, 0xEC, 0xE1, 0xCC, 0xC1, 0xB0, 0xFF, 0x0C, 0x01]
+        for _ in 0..<2000 {
+            var x: UInt64 = 0
+            for j in 0..<8 { x |= UInt64(alphabet[rng.int(0, alphabet.count - 1)]) << UInt64(j * 8) }
+            #expect(DateScanner.triggerBytes(x) == DateScanner.plainTriggerBytes(x), "\(String(x, radix: 16))")
+        }
+    }
+
     static func compare(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { p in
             let n = p.count
