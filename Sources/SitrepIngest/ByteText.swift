@@ -38,6 +38,35 @@ enum ByteText {
         return ~(letter | digit | x) & high
     }
 
+    /// The high bit of each byte of `x` that is not an ASCII letter or digit (`isAlnum`; bytes >= 0x80 are not).
+    @inline(__always) static func nonAlnumBytes(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let a = x & ~high
+        let l = a | 0x2020_2020_2020_2020
+        let letter = (l &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(l &+ 0x0505_0505_0505_0505) // "a" <= l <= "z"
+        let digit = (a &+ 0x5050_5050_5050_5050) & ~(a &+ 0x4646_4646_4646_4646) // "0" <= a <= "9"
+        return (~(letter | digit) | x) & high
+    }
+
+    /// The end of the run of ASCII letters and digits at `i` (not past `to`), eight bytes at a time where it can.
+    @inline(__always) static func alnumEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ to: Int) -> Int {
+        var i = i
+        while i + 8 <= to {
+            let stop = nonAlnumBytes(load8(p, i))
+            if stop != 0 { return i + stop.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < to, isAlnum(p[i]) { i += 1 }
+        return i
+    }
+
+    /// `alnumEnd` byte by byte.
+    static func plainAlnumEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ to: Int) -> Int {
+        var i = i
+        while i < to, isAlnum(p[i]) { i += 1 }
+        return i
+    }
+
     /// The high bit of each byte of `x` that is not an ASCII lowercase letter.
     @inline(__always) static func nonLowerBytes(_ x: UInt64) -> UInt64 {
         let high: UInt64 = 0x8080_8080_8080_8080

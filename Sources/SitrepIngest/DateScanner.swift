@@ -86,10 +86,7 @@ struct DateScanner {
             // Eight bytes at once: only a digit or an "l"/"L" followed by "a"/"A" (or at the last byte, whose next
             // byte is not loaded) can start something; skip to the first such byte.
             if i + 8 <= to {
-                let x = ByteText.load8(p, i)
-                let folded = x | 0x2020_2020_2020_2020
-                let la = ByteText.bytesEqual(folded, 0x6C) & ((ByteText.bytesEqual(folded, 0x61) >> 8) | 0x8000_0000_0000_0000)
-                let start = ByteText.digitBytes(x) | la
+                let start = Self.triggerBytes(ByteText.load8(p, i))
                 if start == 0 { i += 8; continue }
                 i += start.trailingZeroBitCount >> 3
             }
@@ -124,6 +121,28 @@ struct DateScanner {
         if windowStart >= 0 { scanWindow(p, windowStart, windowEnd, &tokens, &mentions, &relative) }
     }
 
+    /// The high bit of each byte of `x` that may start a trigger: a digit, or an "l"/"L" followed by "a"/"A" (or at
+    /// the last byte, whose next byte is not in `x`). One zero-byte test for the pair: byte j of `l | a >> 8` is zero
+    /// exactly when byte j is "l" and byte j + 1 is "a" (the top byte: when it is "l").
+    @inline(__always) static func triggerBytes(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let folded = x | 0x2020_2020_2020_2020
+        let y = (folded ^ 0x6C6C_6C6C_6C6C_6C6C) | ((folded ^ 0x6161_6161_6161_6161) >> 8)
+        let la = ~(((y & ~high) &+ ~high) | y) & high
+        return ByteText.digitBytes(x) | la
+    }
+
+    /// `triggerBytes` byte by byte.
+    static func plainTriggerBytes(_ x: UInt64) -> UInt64 {
+        var out: UInt64 = 0
+        for j in 0..<8 {
+            let b = UInt8(truncatingIfNeeded: x >> UInt64(j * 8))
+            let next = j < 7 ? UInt8(truncatingIfNeeded: x >> UInt64(j * 8 + 8)) : 0x61
+            if ByteText.isDigit(b) || ((b | 0x20) == 0x6C && (next | 0x20) == 0x61) { out |= 0x80 << UInt64(j * 8) }
+        }
+        return out
+    }
+
     private func scanWindow(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ tokens: inout [Token],
                             _ mentions: inout [DateMention], _ relative: inout [RelativeWeekday]) {
         tokens.removeAll(keepingCapacity: true)
@@ -133,7 +152,7 @@ struct DateScanner {
             let b = p[i]
             if !ByteText.isAlnum(b) { i += 1; continue }
             let s = i
-            while i < to, ByteText.isAlnum(p[i]) { i += 1 }
+            i = ByteText.alnumEnd(p, i &+ 1, to)
             let e = i
             word += 1
             let len = e - s

@@ -59,8 +59,7 @@ enum DateWindow {
                 we += 1
             }
         }
-        while we < to, ByteText.isAlnum(p[we]) { we += 1 }
-        return we
+        return ByteText.alnumEnd(p, we, to)
     }
 
     /// `start` byte by byte.
