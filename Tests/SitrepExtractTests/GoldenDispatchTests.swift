@@ -8,7 +8,7 @@ import SitrepCore
 /// and read the diff.
 struct GoldenDispatchTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let cases = ["hama-evacuation", "border-clashes", "city-protest"]
+    static let cases = ["hama-evacuation", "border-clashes", "city-protest", "aden-swap", "sahel-roundup", "deir-evacuation", "truce-analysis"]
 
     /// The fields a reader checks, one line per mention, keys sorted.
     struct Line: Encodable {
