@@ -17,13 +17,15 @@ final class TriggerEntry: Sendable {
     let framed: Bool
     /// Names its own weapon ("opened fire", "stabbed"): weapon words elsewhere in the paragraph do not set its mode.
     let direct: Bool
+    /// `undergone`: its subject undergoes the event, as in a passive ("positions came under fire").
+    let undergone: Bool
     let line: String
 
     /// (A class: every candidate of the entry shares it, one reference rather than a copy of its strings.)
     init(type: EventType, mode: EventMode?, frame: String?, pos: PartOfSpeech, fatal: Bool, weak: Bool, framed: Bool,
-         direct: Bool = false, line: String) {
+         direct: Bool = false, undergone: Bool = false, line: String) {
         self.type = type; self.mode = mode; self.frame = frame; self.pos = pos; self.fatal = fatal; self.weak = weak
-        self.framed = framed; self.direct = direct; self.line = line
+        self.framed = framed; self.direct = direct; self.undergone = undergone; self.line = line
     }
 }
 
@@ -36,6 +38,8 @@ enum ArgumentClass: String, Sendable, CaseIterable {
     case money
     /// A bid, bill, complaint or other paper ("withdrew his candidacy", "withdrew the complaint").
     case document
+    /// The air or sky as a target ("fired into the air"): warning or celebratory shots, no attack.
+    case sky
 }
 
 /// A word that refines an event of one type into another type and/or mode.
@@ -216,7 +220,7 @@ public struct ExtractionLexicon: Sendable {
                 throw row.error("unknown frame '\(frame)'")
             }
             let flags = Set(row.field(5).split(separator: ",").map(String.init))
-            for f in flags where !["fatal", "weak", "framed", "direct", "-"].contains(f) { throw row.error("unknown flag '\(f)'") }
+            for f in flags where !["fatal", "weak", "framed", "direct", "undergone", "-"].contains(f) { throw row.error("unknown flag '\(f)'") }
             let pos: TriggerEntry.PartOfSpeech
             switch row.field(1) {
             case "v": pos = .verb
@@ -226,7 +230,7 @@ public struct ExtractionLexicon: Sendable {
             }
             let entry = TriggerEntry(type: type, mode: mode, frame: frame, pos: pos, fatal: flags.contains("fatal"),
                                      weak: flags.contains("weak"), framed: flags.contains("framed"),
-                                     direct: flags.contains("direct"), line: row.location)
+                                     direct: flags.contains("direct"), undergone: flags.contains("undergone"), line: row.location)
             var words = pattern.split(separator: " ").map(String.init)
             if words.isEmpty { throw row.error("empty pattern") }
             var slots = words.map { $0 == "*" ? [UInt64]() : $0.split(separator: "|").map { WordKey.of(String($0)) } }

@@ -114,7 +114,13 @@ extension ExtractionRun {
     func isPossibleDoer(_ a: ActorSpan) -> Bool {
         if a.kind == .monitor || a.kind == .media { return false }
         let r = view.range(tokens: a.tokens)
-        return !view.language.attributions.contains { $0.source.overlaps(r) }
+        // "The army said it had killed 27 militants": a source whose report opens with "it", "they" or "we" speaks of
+        // what it did itself, and may do the event.
+        return !view.language.attributions.contains {
+            guard $0.source.overlaps(r) else { return false }
+            let t = view.firstToken(atOrAfter: $0.scope.start)
+            return t >= view.keys.count || !ExtractionRun.subjectPronouns.contains(view.keys[t])
+        }
     }
 
     /// The first actor of a window: the head of its noun phrase. The same as `actors(in: r).first` without the list:

@@ -79,6 +79,38 @@ struct DateSourceRelationTests {
         #expect(first(type, extract(text))?.certainty == .planned)
     }
 
+    /// "Suspected" or "alleged" right before the doer hedges who did it, not whether it happened; before the event
+    /// noun it still hedges the event.
+    @Test(arguments: [
+        ("Suspected bandits abducted six traders on the highway.", EventType.abduction, Certainty.asserted),
+        ("Alleged militia members attacked a police station in the town.", .clash, .asserted),
+        ("The suspected abduction of six traders alarmed the town.", .abduction, .possible),
+    ])
+    func aHedgeOnTheDoerIsNotOnTheEvent(_ text: String, _ type: EventType, _ expected: Certainty) {
+        #expect(first(type, extract(text))?.certainty == expected, "\(extract(text).map { ($0.type, $0.certainty) })")
+    }
+
+    /// A source that reports what it did itself ("said it had …") may be the doer; a monitor's report stays its own.
+    @Test(arguments: [
+        ("The army said it had carried out air strikes on two rebel depots on Sunday.", EventType.attack, "army"),
+        ("The border guards said they had detained 14 armed fighters crossing from the north.", .capture, "border guards"),
+    ])
+    func aSourceReportingItsOwnActIsTheDoer(_ text: String, _ type: EventType, _ doer: String) throws {
+        let m = try #require(first(type, extract(text)), "\(extract(text).map(\.type))")
+        #expect(m.attributedTo?.contains(doer) == true)
+        #expect(m.actors.contains { $0.role == .agent && $0.name.contains(doer) }, "\(m.actors)")
+    }
+
+    /// "came under fire": the subject is the target (like a passive), and the event is an attack.
+    @Test(arguments: [
+        "The convoy came under heavy fire from gunmen near the bridge.",
+        "Two army outposts came under attack overnight.",
+    ])
+    func comingUnderFireIsAnAttackOnTheSubject(_ text: String) throws {
+        let m = try #require(first(.attack, extract(text)), "\(extract(text).map(\.type))")
+        #expect(!m.actors.contains { $0.role == .agent && ($0.name.contains("convoy") || $0.name.contains("outposts")) }, "\(m.actors)")
+    }
+
     @Test func attributedSourceMakesItReported() {
         let m = first(.capture, extract("Troops captured 40 fighters, according to the Levant Observer.", actors: testActors))
         #expect(m?.attributedTo?.contains("Levant Observer") == true)

@@ -34,6 +34,9 @@ struct PrecisionTests {
         Case(text: "A minibus overturned on the highway, killing six people.", absent: .attack),
         Case(text: "A leaking pipeline exploded near the creek, killing villagers scavenging petrol.", absent: .attack),
         Case(text: "Police arrested two herdsmen for stealing goats at the market.", absent: .capture),
+        // Shots into the air (celebration, warning) hit nobody: an object of class sky vetoes the attack.
+        Case(text: "Wedding guests fired into the air as the bride arrived.", absent: .attack),
+        Case(text: "Supporters of the winning candidate were firing into the sky all night.", absent: .attack),
     ]
 
     /// Near misses of the money and paper veto: forces and groups that withdraw, with or without an object.
@@ -98,6 +101,19 @@ struct PrecisionTests {
         #expect(takeover.date?.text == "Monday")
         let attack = try #require(ms.first { $0.type == .attack })
         #expect(attack.date?.text == "Saturday")
+    }
+
+    /// A time after a reduced relative participle ("guards seized in 2015") dates the participle's event, not the verb
+    /// before it; a time before the participle still dates the verb.
+    @Test(arguments: [
+        ("The militia on Friday freed nine guards seized at the dam in 2015.", EventType.release, "Friday", "2015"),
+        ("The rebels handed over eleven hostages kidnapped near the airport in June.", .release, nil, "June"),
+    ] as [(String, EventType, String?, String)])
+    func aTimeAfterAReducedRelativeIsNotTheMainVerbs(_ text: String, _ type: EventType, _ own: String?, _ relative: String) throws {
+        let ms = extract(text, published: "2019-10-10")
+        let main = try #require(first(type, ms))
+        #expect(main.date?.text == own, "\(String(describing: main.date))")
+        #expect(ms.contains { $0.type != type && $0.date?.text == relative }, "\(ms.map { ($0.type, $0.date?.text) })")
     }
 
     @Test func aFrontedDateDatesTheClauseAfterItsComma() throws {

@@ -133,6 +133,13 @@ struct AttributionCase: CustomStringConvertible, Sendable {
               source: "Pentagon sources", scope: "two carriers were moving"),
         .init(text: "Rebels capture key town, monitor says",
               source: "monitor", scope: "Rebels capture key town"),
+        // A fronted time or place phrase before the subject is no name with an appositive.
+        .init(text: "On Tuesday, the border police said four smugglers had been held.",
+              source: "the border police", scope: "four smugglers had been held"),
+        .init(text: "In Kandahar, the provincial council said the market had reopened.",
+              source: "the provincial council", scope: "the market had reopened"),
+        .init(text: "Last Sunday, the militia said it had left the dam.",
+              source: "the militia", scope: "it had left the dam"),
     ]
 
     @Test(arguments: cases)
