@@ -101,6 +101,31 @@ struct DateSourceRelationTests {
         #expect(m.actors.contains { $0.role == .agent && $0.name.contains(doer) }, "\(m.actors)")
     }
 
+    /// A capital or a country that speaks ("Ankara says …") is a government, not where the event happened.
+    @Test(arguments: [
+        "Ankara says the militants shelled a border post last week.",
+        "Baghdad said on Monday that gunmen had abducted three engineers.",
+    ])
+    func aPlaceThatSpeaksIsNoLocation(_ text: String) throws {
+        let doc = FullPipeline.document("Report\n\nPublished 10 October 2019\n\n" + text + "\n", path: "speaks.txt")
+        let ms = FullPipeline.mentions(doc)
+        #expect(!ms.isEmpty)
+        #expect(ms.allSatisfy { $0.location?.name != "Ankara" && $0.location?.name != "Baghdad" }, "\(ms.map { $0.location?.name })")
+    }
+
+    /// Armed groups of Yemen, the Sahel and Somalia are in the actor dictionary (the whole pipeline, own sentences; an
+    /// ambushed patrol makes a clash, whose sides are parties).
+    @Test(arguments: [
+        ("Houthi rebels fired missiles at an oil terminal on the Red Sea coast.", "houthis"),
+        ("JNIM fighters ambushed a gendarmerie patrol near the Niger border.", "jnim"),
+        ("Al-Shabaab militants stormed a hotel in the capital overnight.", "al-shabaab"),
+    ])
+    func armedGroupsBeyondSyriaAreKnown(_ text: String, _ id: String) {
+        let doc = FullPipeline.document("Report\n\nPublished 10 October 2019\n\n" + text + "\n", path: "groups.txt")
+        let ms = FullPipeline.mentions(doc)
+        #expect(ms.contains { $0.actors.contains { $0.id == id } }, "\(ms.map(\.actors))")
+    }
+
     /// "came under fire": the subject is the target (like a passive), and the event is an attack.
     @Test(arguments: [
         "The convoy came under heavy fire from gunmen near the bridge.",

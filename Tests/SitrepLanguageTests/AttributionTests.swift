@@ -170,6 +170,11 @@ struct AttributionCase: CustomStringConvertible, Sendable {
         "Rebels claimed the hilltop after a week of fighting.",
         "The soldiers told residents to leave their homes.",
         "The blast claimed the lives of six people.",
+        // A fronted time before a hedging verb form, and "reported" before a participle (a reduced passive).
+        "On Sunday, suspected smugglers crossed the river near the dam.",
+        "In June, alleged members of the gang robbed two banks.",
+        "Nine fishermen reported missing after the storm were found alive.",
+        "Dozens of villagers reported killed in the raid were buried on Friday.",
     ]
 
     @Test(arguments: notAttributions)
