@@ -126,6 +126,17 @@ struct DateSourceRelationTests {
         #expect(ms.contains { $0.actors.contains { $0.id == id } }, "\(ms.map(\.actors))")
     }
 
+    /// Those who die are the dead, not the doers: "died" takes its subject as the patient and its count as the toll.
+    @Test(arguments: [
+        ("Four policemen died when gunmen stormed their post on the highway.", "policemen", 4),
+        ("At least eleven villagers died in the air raid on the market.", "villagers", 11),
+    ])
+    func theSubjectOfDiedIsTheDead(_ text: String, _ dead: String, _ toll: Int) throws {
+        let ms = extract(text, published: "2019-10-10")
+        let m = try #require(ms.first { $0.fatalities?.min == toll }, "\(ms.map { ($0.type, $0.fatalities?.min) })")
+        #expect(!m.actors.contains { $0.role == .agent && $0.name.contains(dead) }, "\(m.actors)")
+    }
+
     /// "came under fire": the subject is the target (like a passive), and the event is an attack.
     @Test(arguments: [
         "The convoy came under heavy fire from gunmen near the bridge.",
