@@ -11,6 +11,9 @@ extension ExtractionRun {
     static let toKey = WordKey.of("to")
     static let pronouns = WordKeySet(words: ["them", "they", "it", "him", "her", "those", "these"])
     static let subjectPronouns = WordKeySet(words: ["it", "they", "he", "she", "we"])
+    /// Pronouns by which a source speaks of itself ("the army said it had …"); "he" or "she" after a group or a person
+    /// is mostly someone else ("Authorities say he left a note").
+    static let selfPronouns = WordKeySet(words: ["it", "they", "we"])
     static let relativeWho = WordKey.of("who")
     static let notCountedOnMoves: Set<String> = ["hostages", "captives", "hostage", "captive"]
 
@@ -119,7 +122,7 @@ extension ExtractionRun {
         return !view.language.attributions.contains {
             guard $0.source.overlaps(r) else { return false }
             let t = view.firstToken(atOrAfter: $0.scope.start)
-            return t >= view.keys.count || !ExtractionRun.subjectPronouns.contains(view.keys[t])
+            return t >= view.keys.count || !ExtractionRun.selfPronouns.contains(view.keys[t])
         }
     }
 
