@@ -132,6 +132,14 @@ struct DateSourceRelationTests {
         #expect(ms.contains { $0.actors.contains { $0.id == id } }, "\(ms.map(\.actors))")
     }
 
+    /// A place inside an organisation's name ("… Co-operation in Europe") is no event location.
+    @Test func aPlaceInAnOrganisationsNameIsNoLocation() {
+        let text = "Report\n\nPublished 10 October 2019\n\nSeparatist forces shelled a school near the front line on Tuesday, the Organization for Security and Co-operation in Europe said.\n"
+        let ms = FullPipeline.mentions(FullPipeline.document(text, path: "osce.txt"))
+        #expect(!ms.isEmpty)
+        #expect(ms.allSatisfy { $0.location?.name != "Europe" }, "\(ms.map { $0.location?.name })")
+    }
+
     /// Those who die are the dead, not the doers: "died" takes its subject as the patient and its count as the toll.
     @Test(arguments: [
         ("Four policemen died when gunmen stormed their post on the highway.", "policemen", 4),
