@@ -18,6 +18,7 @@ struct PrecisionTests {
         Case(text: "Many such deals have been signed in the past.", absent: .agreement),
         Case(text: "Both armies point to the bombings to justify continued military operations in the south.", absent: .offensive),
         Case(text: "The spy agency hopes to exacerbate rivalries and accelerate splits among the militias.", absent: .groupChange),
+        Case(text: "Years of neglect feed recruitment by the armed movements in the north.", absent: .groupChange),
         Case(text: "Similar ceasefires collapsed within weeks.", absent: .agreement),
         // Withdrawing money or paper moves no force: an object of class money or document vetoes the trigger.
         Case(text: "The widow withdrew $2,450.15 from her account before she left town.", absent: .withdrawal),
