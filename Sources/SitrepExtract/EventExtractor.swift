@@ -177,9 +177,9 @@ final class ExtractionRun {
             if isStateAdjective(entry, m.start, m.end, sentence: r) { i = m.end; continue }
             // "demonstrated its willingness": a protest verb with a direct object is no protest.
             if entry.type == .protest, !noun, m.end < r.upperBound, view.function[m.end] == .det { i = m.end; continue }
-            let plainPassive = !noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound)
+            let plainPassive = (!noun && isPassive(at: m.start, end: m.headEnd, limit: r.upperBound)) || entry.undergone
             let reduced = !noun && ((!plainPassive && isReducedRelative(entry, at: m.start, end: m.end, sentence: r))
-                                    || (plainPassive && !hasAuxiliaryBefore(m.start)))
+                                    || (plainPassive && !entry.undergone && !hasAuxiliaryBefore(m.start)))
             candidates.append(Candidate(type: entry.type, triggerType: entry.type, mode: entry.mode, entry: entry, sentence: s,
                                         start: m.start, end: m.end, headEnd: m.headEnd, gap: m.gap, isNoun: noun,
                                         isPassive: plainPassive || reduced, reducedRelative: reduced))

@@ -17,15 +17,17 @@ final class TriggerEntry: Sendable {
     let framed: Bool
     /// Names its own weapon ("opened fire", "stabbed"): weapon words elsewhere in the paragraph do not set its mode.
     let direct: Bool
+    /// `undergone`: its subject undergoes the event, as in a passive ("positions came under fire").
+    let undergone: Bool
     let line: String
     /// Its frame's rules (`nil` exactly when it has no frame).
     let rules: FrameRules?
 
     /// (A class: every candidate of the entry shares it, one reference rather than a copy of its strings.)
     init(type: EventType, mode: EventMode?, frame: String?, pos: PartOfSpeech, fatal: Bool, weak: Bool, framed: Bool,
-         direct: Bool = false, line: String, rules: FrameRules? = nil) {
+         direct: Bool = false, undergone: Bool = false, line: String, rules: FrameRules? = nil) {
         self.type = type; self.mode = mode; self.frame = frame; self.pos = pos; self.fatal = fatal; self.weak = weak
-        self.framed = framed; self.direct = direct; self.line = line
+        self.framed = framed; self.direct = direct; self.undergone = undergone; self.line = line
         self.rules = rules ?? frame.map { _ in FrameRules(nil, vetoes: nil) }
     }
 }
@@ -39,6 +41,8 @@ enum ArgumentClass: String, Sendable, CaseIterable {
     case money
     /// A bid, bill, complaint or other paper ("withdrew his candidacy", "withdrew the complaint").
     case document
+    /// The air or sky as a target ("fired into the air"): warning or celebratory shots, no attack.
+    case sky
 }
 
 /// A word that refines an event of one type into another type and/or mode.
@@ -219,7 +223,7 @@ public struct ExtractionLexicon: Sendable {
                 throw row.error("unknown frame '\(frame)'")
             }
             let flags = Set(row.field(5).split(separator: ",").map(String.init))
-            for f in flags where !["fatal", "weak", "framed", "direct", "-"].contains(f) { throw row.error("unknown flag '\(f)'") }
+            for f in flags where !["fatal", "weak", "framed", "direct", "undergone", "-"].contains(f) { throw row.error("unknown flag '\(f)'") }
             let pos: TriggerEntry.PartOfSpeech
             switch row.field(1) {
             case "v": pos = .verb
@@ -229,7 +233,8 @@ public struct ExtractionLexicon: Sendable {
             }
             let entry = TriggerEntry(type: type, mode: mode, frame: frame, pos: pos, fatal: flags.contains("fatal"),
                                      weak: flags.contains("weak"), framed: flags.contains("framed"),
-                                     direct: flags.contains("direct"), line: row.location,
+                                     direct: flags.contains("direct"), undergone: flags.contains("undergone"),
+                                     line: row.location,
                                      rules: frame.map { FrameRules(frames[$0], vetoes: frameVetoes[$0]) })
             var words = pattern.split(separator: " ").map(String.init)
             if words.isEmpty { throw row.error("empty pattern") }

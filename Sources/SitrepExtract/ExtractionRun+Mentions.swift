@@ -42,6 +42,12 @@ extension ExtractionRun {
             guard marks & ExtractionRun.usableTime != 0 || (marks & ExtractionRun.sinceTime != 0 && opensWhenClause(all[i], before: trigger)),
                   sentence.range.contains(all[i].range),
                   future || marks & ExtractionRun.deadlineTime == 0 else { continue }
+            // "freed soldiers captured in 2019": a time after a reduced relative participle dates that participle's
+            // event, not the verb before it.
+            if !c.reducedRelative, all[i].range.start >= trigger.end, bySentence[c.sentence].contains(where: { j in
+                guard candidates[j].reducedRelative else { return false }
+                let r = triggerRange(candidates[j]); return r.start >= trigger.end && r.end <= all[i].range.start
+            }) { continue }
             let d = distance(all[i].range, trigger)
             if bestAny == nil || d < bestAny!.1 { bestAny = (i, d) }
             if bestSame == nil || d < bestSame!.1, inOneClause(all[i].range, trigger, sentence: sentence.tokens) { bestSame = (i, d) }
@@ -177,6 +183,9 @@ extension ExtractionRun {
             let between = m.end..<c.start
             if between.contains(where: { isHardBreak($0) && view.firstByte($0) != 0x2C }) { continue }
             if value != .conditional, between.contains(where: { view.function[$0] == .clauseBreak }) { continue }
+            // "Suspected militants attacked …": a hedge on who did it (an actor right after the cue), not on the event.
+            if value == .possible || value == .reported, m.end < c.start,
+               let a = view.actors(startingIn: m.start..<min(c.start, m.end + 3)).first, a.tokens.upperBound <= c.start { continue }
             if best == nil || m.end >= best!.0 { best = (m.end, value) }
         }
         if let best { return best.1 }

@@ -50,6 +50,9 @@ extension ExtractionRun {
             guard live.contains(where: { !candidates[$0].dropped }) else { continue }
             var lastRole: PlaceRole = .location
             for p in view.places(startingIn: sentence.tokens) {
+                // "Kyiv says …": a place that is the whole source of a report stands for its government, not where it happened.
+                let pr = view.range(tokens: p.tokens)
+                if view.language.attributions.contains(where: { $0.source.start == pr.start && $0.source.end == pr.end }) { continue }
                 // The event whose trigger comes last before the place, else the first after it.
                 var owner = live.last { candidates[$0].start < p.tokens.lowerBound } ?? live.first!
                 let after = candidates[owner].start < p.tokens.lowerBound

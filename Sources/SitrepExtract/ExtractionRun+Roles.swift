@@ -11,6 +11,9 @@ extension ExtractionRun {
     static let toKey = WordKey.of("to")
     static let pronouns = WordKeySet(words: ["them", "they", "it", "him", "her", "those", "these"])
     static let subjectPronouns = WordKeySet(words: ["it", "they", "he", "she", "we"])
+    /// Pronouns by which a source speaks of itself ("the army said it had …"); "he" or "she" after a group or a person
+    /// is mostly someone else ("Authorities say he left a note").
+    static let selfPronouns = WordKeySet(words: ["it", "they", "we"])
     static let relativeWho = WordKey.of("who")
     static let notCountedOnMoves: Set<String> = ["hostages", "captives", "hostage", "captive"]
 
@@ -114,7 +117,14 @@ extension ExtractionRun {
     func isPossibleDoer(_ a: ActorSpan) -> Bool {
         if a.kind == .monitor || a.kind == .media { return false }
         let r = view.range(tokens: a.tokens)
-        return !isAttributionSource(r)
+        guard isAttributionSource(r) else { return true }
+        // "The army said it had killed 27 militants": a source whose report opens with "it", "they" or "we" speaks of
+        // what it did itself, and may do the event.
+        return !view.language.attributions.contains {
+            guard $0.source.overlaps(r) else { return false }
+            let t = view.firstToken(atOrAfter: $0.scope.start)
+            return t >= view.keys.count || !ExtractionRun.selfPronouns.contains(view.keys[t])
+        }
     }
 
     /// The first actor of a window: the head of its noun phrase. The same as `actors(in: r).first` without the list:

@@ -42,6 +42,9 @@ struct AttributionLexicon: Sendable {
         let timeWords = KeySet(["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"].map(ClauseTokens.key))
         let beForms = KeySet(["is", "are", "was", "were", "be", "been", "being", "am"].map(ClauseTokens.key))
         let negators = KeySet(["not", "never", "cannot"].map(ClauseTokens.key))
+        /// Words after "reported", "believed", "confirmed" that make it a reduced passive ("people reported killed").
+        let passiveComplements = KeySet(["killed", "dead", "missing", "wounded", "injured", "kidnapped", "abducted", "detained",
+                                         "arrested", "displaced", "captured"].map(ClauseTokens.key))
         let doForms = KeySet(["did", "does", "do", "has", "have", "had", "could", "would", "will", "can"].map(ClauseTokens.key))
     }
 

@@ -257,8 +257,10 @@ extension AttributionScanner {
         let s = np.range.lowerBound
         if np.isPronoun { return (ct.range(s, s), nil, s, true) }
         let first = part(s)
+        // ("On Friday, the army said": a fronted time or place phrase is no name before an appositive.)
         if first == .determiner || first == .head || first == .modifier, s - 2 >= lo, ct.has(s - 1, .comma),
-           let name = nameRun(end: s - 2, lo: lo) {
+           let name = nameRun(end: s - 2, lo: lo),
+           !name.contains(where: { lex.adjuncts.contains(ct.key($0)) || lex.timeWords.contains(ct.key($0)) }) {
             let b = name.lowerBound - 1
             if b < lo || ct.has(b, .comma) || ct.has(b, .dash) || ct.has(b, .clausePunctuation) {
                 return (ct.range(name.lowerBound, name.upperBound - 1), ct.range(s, np.range.upperBound - 1), name.lowerBound, false)

@@ -150,6 +150,8 @@ struct AttributionScanner {
 
     private mutating func reported(_ v: Int, _ vLast: Int, _ frame: Lexicon.Frame, _ si: Int, _ lo: Int, _ hi: Int) {
         guard !isNegatedOrPassive(v, lo) else { return }
+        // "41 people reported killed": a participle right after the verb makes it a reduced passive, no report.
+        if vLast + 1 < hi, lex.keys.passiveComplements.contains(ct.key(vLast + 1)) { return }
         var source: TextRange
         var affiliation: TextRange?
         var sourceStart: Int
@@ -160,7 +162,9 @@ struct AttributionScanner {
         let before = v - 1
         var appositive: (source: TextRange, affiliation: TextRange?, start: Int, isPronoun: Bool)?
         if before >= lo, ct.has(before, .comma) { appositive = subjectWithAppositive(before: v, lo: lo) }
-        if appositive == nil, before >= lo,
+        // ("On Monday, suspected militants attacked": a fronted time or place phrase is no statement before an inverted verb.)
+        let frontedAdjunct = before >= lo && ct.has(before, .comma) && before - lo <= 4 && lex.adjuncts.contains(ct.key(lo))
+        if appositive == nil, before >= lo, !frontedAdjunct,
            ct.has(before, .comma) || ct.has(before, .closeDouble) || ct.has(before, .ambiguousDouble)
             || (ct.has(before, .single) && before - 1 >= lo && (ct.has(before - 1, .single) || ct.has(before - 1, .comma))),
            let np = forwardNP(from: vLast + 1, limit: hi), !np.isPronoun {

@@ -8,7 +8,7 @@ import SitrepCore
 /// and read the diff.
 struct GoldenDispatchTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let cases = ["hama-evacuation", "border-clashes", "city-protest"]
+    static let cases = ["hama-evacuation", "border-clashes", "city-protest", "aden-swap", "sahel-roundup", "deir-evacuation", "truce-analysis"]
 
     /// The fields a reader checks, one line per mention, keys sorted.
     struct Line: Encodable {
@@ -97,6 +97,32 @@ struct GoldenDispatchTests {
             #expect(!found.contains { $0.evidence.text.contains("200 militants in desert sweep") })
             #expect(!found.contains { $0.evidence.text.contains("Comments that attack") })
         }
+    }
+
+    /// The analysis piece: background events keep their own years and months and are marked background; the photo
+    /// caption, the "Read more:" line and the comment policy yield nothing.
+    @Test func analysisDispatchKeepsBackgroundDatesAndDropsFurniture() throws {
+        let text = try String(contentsOf: Self.fixtures.appendingPathComponent("truce-analysis.txt"), encoding: .utf8)
+        let found = FullPipeline.mentions(FullPipeline.document(text, path: "truce-analysis.txt"))
+        #expect(!found.isEmpty)
+        for furniture in ["swap 200 prisoners", "Comments on this article", "walks along a trench"] {
+            #expect(!found.contains { $0.evidence.text.contains(furniture) }, "\(furniture)")
+        }
+        let old = found.filter { $0.date.map { $0.end.iso < "2020-01-01" } ?? false }
+        #expect(old.count >= 3 && old.allSatisfy(\.background))
+        #expect(found.contains { $0.type == .clash && $0.date?.start.iso == "2017-01-01" })
+        #expect(found.contains { $0.type == .attack && $0.mode == .shelling && $0.date?.start.iso == "2020-03-01" })
+    }
+
+    /// The Sahel roundup: weekday dates, "on the night of", ranges and the dead of an ambush.
+    @Test func roundupDispatchKeyFacts() throws {
+        let text = try String(contentsOf: Self.fixtures.appendingPathComponent("sahel-roundup.txt"), encoding: .utf8)
+        let found = FullPipeline.mentions(FullPipeline.document(text, path: "sahel-roundup.txt"))
+        let raid = try #require(found.first { $0.fatalities?.min == 15 })
+        #expect(raid.fatalities?.max == 20 && raid.date?.start.iso == "2022-03-10")
+        #expect(found.contains { $0.type == .abduction && $0.count?.min == 20 && $0.date?.start.iso == "2022-03-08" })
+        #expect(found.contains { $0.mode == .remoteExplosive && $0.fatalities?.min == 3 })
+        #expect(!found.contains { $0.attributedTo == "On Friday" || $0.attributedTo == "41 people" })
     }
 
     @Test func clashDispatchKeyFacts() throws {

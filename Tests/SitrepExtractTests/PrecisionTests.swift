@@ -18,6 +18,7 @@ struct PrecisionTests {
         Case(text: "Many such deals have been signed in the past.", absent: .agreement),
         Case(text: "Both armies point to the bombings to justify continued military operations in the south.", absent: .offensive),
         Case(text: "The spy agency hopes to exacerbate rivalries and accelerate splits among the militias.", absent: .groupChange),
+        Case(text: "Years of neglect feed recruitment by the armed movements in the north.", absent: .groupChange),
         Case(text: "Similar ceasefires collapsed within weeks.", absent: .agreement),
         // Withdrawing money or paper moves no force: an object of class money or document vetoes the trigger.
         Case(text: "The widow withdrew $2,450.15 from her account before she left town.", absent: .withdrawal),
@@ -34,6 +35,9 @@ struct PrecisionTests {
         Case(text: "A minibus overturned on the highway, killing six people.", absent: .attack),
         Case(text: "A leaking pipeline exploded near the creek, killing villagers scavenging petrol.", absent: .attack),
         Case(text: "Police arrested two herdsmen for stealing goats at the market.", absent: .capture),
+        // Shots into the air (celebration, warning) hit nobody: an object of class sky vetoes the attack.
+        Case(text: "Wedding guests fired into the air as the bride arrived.", absent: .attack),
+        Case(text: "Supporters of the winning candidate were firing into the sky all night.", absent: .attack),
     ]
 
     /// Near misses of the money and paper veto: forces and groups that withdraw, with or without an object.
@@ -98,6 +102,19 @@ struct PrecisionTests {
         #expect(takeover.date?.text == "Monday")
         let attack = try #require(ms.first { $0.type == .attack })
         #expect(attack.date?.text == "Saturday")
+    }
+
+    /// A time after a reduced relative participle ("guards seized in 2015") dates the participle's event, not the verb
+    /// before it; a time before the participle still dates the verb.
+    @Test(arguments: [
+        ("The militia on Friday freed nine guards seized at the dam in 2015.", EventType.release, "Friday", "2015"),
+        ("The rebels handed over eleven hostages kidnapped near the airport in June.", .release, nil, "June"),
+    ] as [(String, EventType, String?, String)])
+    func aTimeAfterAReducedRelativeIsNotTheMainVerbs(_ text: String, _ type: EventType, _ own: String?, _ relative: String) throws {
+        let ms = extract(text, published: "2019-10-10")
+        let main = try #require(first(type, ms))
+        #expect(main.date?.text == own, "\(String(describing: main.date))")
+        #expect(ms.contains { $0.type != type && $0.date?.text == relative }, "\(ms.map { ($0.type, $0.date?.text) })")
     }
 
     @Test func aFrontedDateDatesTheClauseAfterItsComma() throws {

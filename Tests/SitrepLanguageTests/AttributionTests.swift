@@ -133,6 +133,13 @@ struct AttributionCase: CustomStringConvertible, Sendable {
               source: "Pentagon sources", scope: "two carriers were moving"),
         .init(text: "Rebels capture key town, monitor says",
               source: "monitor", scope: "Rebels capture key town"),
+        // A fronted time or place phrase before the subject is no name with an appositive.
+        .init(text: "On Tuesday, the border police said four smugglers had been held.",
+              source: "the border police", scope: "four smugglers had been held"),
+        .init(text: "In Kandahar, the provincial council said the market had reopened.",
+              source: "the provincial council", scope: "the market had reopened"),
+        .init(text: "Last Sunday, the militia said it had left the dam.",
+              source: "the militia", scope: "it had left the dam"),
     ]
 
     @Test(arguments: cases)
@@ -163,6 +170,11 @@ struct AttributionCase: CustomStringConvertible, Sendable {
         "Rebels claimed the hilltop after a week of fighting.",
         "The soldiers told residents to leave their homes.",
         "The blast claimed the lives of six people.",
+        // A fronted time before a hedging verb form, and "reported" before a participle (a reduced passive).
+        "On Sunday, suspected smugglers crossed the river near the dam.",
+        "In June, alleged members of the gang robbed two banks.",
+        "Nine fishermen reported missing after the storm were found alive.",
+        "Dozens of villagers reported killed in the raid were buried on Friday.",
     ]
 
     @Test(arguments: notAttributions)

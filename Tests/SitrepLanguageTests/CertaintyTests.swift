@@ -28,6 +28,9 @@ struct CertaintyCase: CustomStringConvertible, Sendable {
         .init(text: "It remains to be seen whether the truce will hold.", at: "hold", expected: .possible),
         // A feared event is a possibility, also where "would" marks its future.
         .init(text: "The villagers were afraid that the militia would burn their houses.", at: "burn", expected: .possible),
+        // "feared", "fearing", "fears" before a noun phrase: the feared event has not happened.
+        .init(text: "Many families stayed in the camp, fearing reprisals from the militia.", at: "reprisals", expected: .possible),
+        .init(text: "The traders feared abduction on the southern road.", at: "abduction", expected: .possible),
         .init(text: "Officials feared that the jets would strike the camp again.", at: "strike", expected: .possible),
         .init(text: "Aid workers are worried that the fighters will block the road.", at: "block", expected: .possible),
         .init(text: "The families fear that the gunmen will return, and the army sealed the road.", at: "sealed", expected: .asserted),
