@@ -16,7 +16,10 @@ struct EvalGeoparseCommand: ParsableCommand {
         initials spell ("SA") (PlaceMatcher.fallback(for:in:found:focus:); PlaceMatcher.focus(of:) over the places found and
         the given spans resolved; reported separately).
         GWN has no dev split: --articles even is the development half, odd the held-out half. End to end: detected places against gold
-        toponyms with coordinates (a detection counts when it overlaps one). Prints one JSON object last.
+        toponyms with coordinates (a detection counts when it overlaps one): the toponyms of PlaceMatcher.findToponyms(in:), GWN's
+        sense, which counts places named as modifiers ("Russian hackers", "a London-based firm"; its Literal_Modifier,
+        Non_Literal_Modifier and Embedded types carry coordinates, its Demonym, Language and Homonym types do not), and the
+        names find(in:tokens:) alone reports ("names only"). Prints one JSON object last.
         """)
 
     @Argument(help: "GWN.xml or an XML file in the <article><text>…<toponyms> format.")
@@ -31,9 +34,16 @@ struct EvalGeoparseCommand: ParsableCommand {
           help: "Print every resolution miss (> 161 km) to stderr: article, gold name and coordinates, our choice, distance, why. Only with --articles even (the development half): held-out misses are not shown.")
     var errors = false
 
+    @Flag(name: .customLong("detection-errors"),
+          help: "Print every end-to-end miss (a gold toponym with coordinates no detection overlaps: 'e2e-miss', article, span, type of the words around) and every false detection ('e2e-fp', article, span, our place) to stderr. Only with --articles even (the development half).")
+    var detectionErrors = false
+
     func validate() throws {
         if errors && articles != .even {
             throw ValidationError("--misses lists the development half only: add --articles even")
+        }
+        if detectionErrors && articles != .even {
+            throw ValidationError("--detection-errors lists the development half only: add --articles even")
         }
     }
 
@@ -69,6 +79,7 @@ struct EvalGeoparseCommand: ParsableCommand {
         var errors: [Double] = []
         var idTotal = 0, idHits = 0, byGazetteer = 0, byInside = 0, byFocus = 0, unresolved = 0
         var detected = 0, detectedCorrect = 0, goldTotal = 0, goldFound = 0, e2eWithin = 0
+        var namesOnlyDetected = 0, namesOnlyCorrect = 0, namesOnlyFound = 0, namesOnlyWithin = 0
         var skipped = 0
         // (Analysis aids print misses: the development half only.)
         let verbose = ProcessInfo.processInfo.environment["SITREP_EVAL_VERBOSE"] != nil && self.articles == .even
@@ -76,6 +87,7 @@ struct EvalGeoparseCommand: ParsableCommand {
         var matchSeconds = 0.0
         for (ai, a) in articles.enumerated() {
             skipped += a.skipped
+            let articleIndex = ai * (self.articles == .all ? 1 : 2) + (self.articles == .odd ? 1 : 0)
             bytes += a.text.utf8.count
             let gold = a.toponyms.filter { $0.lat != nil }
             let ms = Date()
@@ -128,11 +140,29 @@ struct EvalGeoparseCommand: ParsableCommand {
                     if place?.id == "geonames:\(gid)" { idHits += 1 }
                 }
             }
-            // End to end.
+            // End to end: the toponyms in GeoWebNews' sense (the places found and the places named as modifiers,
+            // `findToponyms`); the places `find` alone reports are scored too ("names only").
+            let toponyms = matcher.findToponyms(in: a.text)
+            do {
+                namesOnlyDetected += found.count
+                var hit = [Bool](repeating: false, count: gold.count)
+                for m in found {
+                    var ok = false
+                    for (k, g) in gold.enumerated() where Int(m.range.start) < g.end && Int(m.range.end) > g.start {
+                        ok = true
+                        if !hit[k] {
+                            hit[k] = true
+                            if let la = m.place.lat, let lo = m.place.lon, Self.km(g.lat!, g.lon!, la, lo) <= 161 { namesOnlyWithin += 1 }
+                        }
+                    }
+                    if ok { namesOnlyCorrect += 1 }
+                }
+                namesOnlyFound += hit.filter { $0 }.count
+            }
             goldTotal += gold.count
-            detected += found.count
+            detected += toponyms.count
             var goldHit = [Bool](repeating: false, count: gold.count)
-            for m in found {
+            for m in toponyms {
                 var ok = false
                 for (k, g) in gold.enumerated() where Int(m.range.start) < g.end && Int(m.range.end) > g.start {
                     ok = true
@@ -141,12 +171,19 @@ struct EvalGeoparseCommand: ParsableCommand {
                         if let la = m.place.lat, let lo = m.place.lon, Self.km(g.lat!, g.lon!, la, lo) <= 161 { e2eWithin += 1 }
                     }
                 }
-                if ok { detectedCorrect += 1 } else if verbose {
+                if ok { detectedCorrect += 1 } else if detectionErrors {
+                    Console.error("e2e-fp\t\(articleIndex)\t\(Self.context(a.text, Int(m.range.start), Int(m.range.end)))\t\(m.place.name)\t\(m.place.id ?? "-")\t\(m.place.precision?.rawValue ?? "-")")
+                } else if verbose {
                     let b = Array(a.text.utf8)[Int(m.range.start)..<Int(m.range.end)]
                     Console.error("fp\t\(String(decoding: b, as: UTF8.self))\t\(m.place.name)\t\(m.place.id ?? "")\t\(m.place.precision?.rawValue ?? "")")
                 }
             }
             goldFound += goldHit.filter { $0 }.count
+            if detectionErrors {
+                for (k, g) in gold.enumerated() where !goldHit[k] {
+                    Console.error("e2e-miss\t\(articleIndex)\t\(Self.context(a.text, g.start, g.end))\t\(g.name)")
+                }
+            }
         }
         // Matching throughput alone, on all article texts, repeated to at least 0.5 s (one core): place matching,
         // actor matching (dictionary names and affiliations) on words split beforehand, and both together. CPU time
@@ -201,10 +238,15 @@ struct EvalGeoparseCommand: ParsableCommand {
         func r4(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
         print("articles \(articles.count), gold toponyms with coordinates \(n) (\(skipped) outside the text skipped)")
         print("resolution: acc@161 \(r4(acc)), mean \(r4(mean)) km, median \(r4(median)) km; by gazetteer \(byGazetteer), inside span \(byInside), article focus \(byFocus), none \(unresolved)")
+        let np = namesOnlyDetected == 0 ? 0 : Double(namesOnlyCorrect) / Double(namesOnlyDetected)
+        let nr = goldTotal == 0 ? 0 : Double(namesOnlyFound) / Double(goldTotal)
+        let nf = np + nr == 0 ? 0 : 2 * np * nr / (np + nr)
+        let na = namesOnlyFound == 0 ? 0 : r4(Double(namesOnlyWithin) / Double(namesOnlyFound))
         print("end to end: precision \(r4(p)), recall \(r4(rc)), F1 \(r4(f1)), acc@161 of found gold \(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))")
+        print("end to end, names only (find, no modifiers): precision \(r4(np)), recall \(r4(nr)), F1 \(r4(nf)), acc@161 of found gold \(na)")
         _ = matchSeconds; _ = bytes
         let json = """
-        {"corpus":"\(file)","subset":"\(self.articles.rawValue)","articles":\(articles.count),"resolution":{"toponyms":\(n),"acc_161km":\(r4(acc)),"mean_km":\(r4(mean)),"median_km":\(r4(median)),"geonames_id_match":\(idTotal == 0 ? 0 : r4(Double(idHits) / Double(idTotal))),"with_ids":\(idTotal),"by_gazetteer":\(byGazetteer),"by_inner_match":\(byInside),"by_article_focus":\(byFocus),"unresolved":\(unresolved)},"end_to_end":{"detected":\(detected),"gold":\(goldTotal),"precision":\(r4(p)),"recall":\(r4(rc)),"f1":\(r4(f1)),"acc_161km":\(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))},"load_seconds":\(r4(loadSeconds)),"load_cpu_seconds":\(r4(loadCPUSeconds)),"match_mb_per_s":\(r4(mbps)),"match_mb_per_cpu_s":\(r4(cpuMbps)),"actor_match_mb_per_cpu_s":\(r4(actorCPUMbps)),"knowledge_match_mb_per_cpu_s":\(r4(knowledgeCPUMbps)),"seconds":\(r4(Date().timeIntervalSince(t0)))}
+        {"corpus":"\(file)","subset":"\(self.articles.rawValue)","articles":\(articles.count),"resolution":{"toponyms":\(n),"acc_161km":\(r4(acc)),"mean_km":\(r4(mean)),"median_km":\(r4(median)),"geonames_id_match":\(idTotal == 0 ? 0 : r4(Double(idHits) / Double(idTotal))),"with_ids":\(idTotal),"by_gazetteer":\(byGazetteer),"by_inner_match":\(byInside),"by_article_focus":\(byFocus),"unresolved":\(unresolved)},"end_to_end":{"detected":\(detected),"gold":\(goldTotal),"precision":\(r4(p)),"recall":\(r4(rc)),"f1":\(r4(f1)),"acc_161km":\(goldFound == 0 ? 0 : r4(Double(e2eWithin) / Double(goldFound)))},"end_to_end_names_only":{"detected":\(namesOnlyDetected),"precision":\(r4(np)),"recall":\(r4(nr)),"f1":\(r4(nf)),"acc_161km":\(na)},"load_seconds":\(r4(loadSeconds)),"load_cpu_seconds":\(r4(loadCPUSeconds)),"match_mb_per_s":\(r4(mbps)),"match_mb_per_cpu_s":\(r4(cpuMbps)),"actor_match_mb_per_cpu_s":\(r4(actorCPUMbps)),"knowledge_match_mb_per_cpu_s":\(r4(knowledgeCPUMbps)),"seconds":\(r4(Date().timeIntervalSince(t0)))}
         """
         print(json)
     }
@@ -238,6 +280,16 @@ struct EvalGeoparseCommand: ParsableCommand {
         if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
         guard let h = FileHandle(forWritingAtPath: path) else { return }
         h.seekToEndOfFile(); h.write(d); h.write(Data([0x0A])); h.closeFile()
+    }
+
+    /// The span in brackets with up to 30 bytes of text either side, on one line: "…the [Afrin] region of…".
+    static func context(_ text: String, _ s: Int, _ e: Int) -> String {
+        let b = Array(text.utf8)
+        let lo = max(0, s - 30), hi = min(b.count, e + 30)
+        func clean(_ r: Range<Int>) -> String {
+            String(decoding: b[r], as: UTF8.self).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        }
+        return clean(lo..<s) + "[" + clean(s..<e) + "]" + clean(e..<hi)
     }
 
     /// CPU time used by this process (user + system): per-core figures on a shared machine.
