@@ -9,7 +9,6 @@ extension PlaceMatcher {
     }
 
     /// `prior(c, raw)` from the mention's fields (no copy of the mention per candidate).
-    @inline(__always)
     func prior(_ c: Gazetteer.Candidate, head: PlaceLexicon.Role?, rural: Bool, direction: Bool) -> Double {
         let kind = gazetteer.kindOf[Int(c.index)]
         let population = Int(gazetteer.populationOf[Int(c.index)])
@@ -254,15 +253,17 @@ extension PlaceMatcher {
             if !nearAdmin1.isEmpty { nearAdmin1.removeAll(keepingCapacity: true) }
             if !nearCountry.isEmpty { nearCountry.removeAll(keepingCapacity: true) }
             var j = i + 1
-            while j < raws.count && raws[j].start - rp.pointee.end < 60 {
+            // (The following mentions read in place too.)
+            while j < rs.count && rs[j].start - rp.pointee.end < 60 {
+                let qp = rs.baseAddress! + j
                 // (The same name again locates nothing: "at home in Washington … to Washington, D.C.")
-                if raws[j].nameHash == rp.pointee.nameHash && raws[j].nameHash != 0 { j += 1; continue }
-                for c in raws[j].candidates {
+                if qp.pointee.nameHash == rp.pointee.nameHash && qp.pointee.nameHash != 0 { j += 1; continue }
+                for c in qp.pointee.candidates {
                     let k = Int(c.index)
                     if kindOf[k] == .admin1 { nearAdmin1.append(admin1Of[k]) }
                     if kindOf[k] == .country { nearCountry.append(countryOf[k]) }
                 }
-                if let b = raws[j].candidates.first, raws[j].head == .admin1 { nearAdmin1.append(admin1Of[Int(b.index)]) }
+                if let b = qp.pointee.candidates.first, qp.pointee.head == .admin1 { nearAdmin1.append(admin1Of[Int(b.index)]) }
                 j += 1
             }
             // A bare name shared by a division and a city in it means the city ("Homs", "Deir Ezzor"), within

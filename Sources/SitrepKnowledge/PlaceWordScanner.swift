@@ -56,30 +56,20 @@ enum PlaceWordScanner {
             if b0 == 0x20 { i += 1; continue }
             // (An ASCII letter, the common start, needs no decoding.)
             let asciiLetter = (b0 | 0x20) &- 0x61 < 26
-            // Fast path: ASCII letters (eight at a time while eight remain) and then a space or another ASCII byte that is
-            // no letter, hyphen, apostrophe or period (most words: "said", "villages,", "Idlib;"). None of the tests
-            // below applies to such a word: a capital first letter makes it capitalised, a space after it is stepped
-            // over, and any other byte after it is read by the loop as the plain scanner reads it.
-            // (`PlaceWordScannerFastPathTests` pins the words to the plain scanner's.)
+            // Fast path: one to seven ASCII letters and a space (most words). No hyphen, apostrophe or period inside or
+            // after it, so none of the tests below applies: a capital first letter makes it capitalised, and the space
+            // is stepped over. (`PlaceWordScannerFastPathTests` pins the words to the plain scanner's.)
             if asciiLetter && i + 8 <= n {
-                var e = i, k = 8
-                while k == 8 && e + 8 <= n {
-                    k = asciiLetterRun(UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + e).loadUnaligned(as: UInt64.self)))
-                    e += k
-                }
-                if k < 8 {
-                    let b = t[e]
-                    let space = b == 0x20
-                    if space || (b < 0x80 && b != 0x2E && b != 0x2D && b != 0x27 && b != 0x60) {
-                        guard count < capacity else { return }  // (cannot happen: see `capacity`)
-                        (out.baseAddress! + count).initialize(to: PlaceWord(start: i, end: e, capitalised: b0 <= 0x5A, arabic: false,
-                                                                            breakBefore: brk, sentenceStart: sentence))
-                        count += 1
-                        brk = false
-                        sentence = false
-                        i = space ? e + 1 : e
-                        continue
-                    }
+                let k = asciiLetterRun(UInt64(littleEndian: UnsafeRawPointer(t.baseAddress! + i).loadUnaligned(as: UInt64.self)))
+                if k < 8 && t[i + k] == 0x20 {
+                    guard count < capacity else { return }  // (cannot happen: see `capacity`)
+                    (out.baseAddress! + count).initialize(to: PlaceWord(start: i, end: i + k, capitalised: b0 <= 0x5A, arabic: false,
+                                                                        breakBefore: brk, sentenceStart: sentence))
+                    count += 1
+                    brk = false
+                    sentence = false
+                    i += k + 1
+                    continue
                 }
             }
             let (v, len) = asciiLetter ? (UInt32(b0), 1) : scalarAt(i)
