@@ -13,13 +13,6 @@ struct SpanFolds {
     /// Folds of spans that cannot be joined from the words (rare): folded into `freshFold`, copied here.
     private var fresh: UnsafeMutableBufferPointer<UInt8>
     private var freshFold: [UInt8] = []
-    /// The scan asks for spans from one word in decreasing length (and with a head noun one word longer): what was
-    /// learnt of the spans from word `checkedFirst` is kept. Words `checkedFirst...checkedUpTo` were checked for joining;
-    /// `badAt` is the first of them that cannot be joined (`Int.max`: none).
-    private var checkedFirst = -1, checkedUpTo = -1, badAt = Int.max
-    /// `joined` holds the joined folds of words `joinedFirst...joinedLast` (-1: nothing): a shorter span from the same
-    /// word is a prefix of it.
-    private var joinedFirst = -1, joinedLast = -1
 
     /// `flatCount` folded bytes in `flat`, `wordCount` words.
     init(t: UnsafeBufferPointer<UInt8>, info: UnsafeMutablePointer<WordFolds.Info>, flat: UnsafePointer<UInt8>,
@@ -41,15 +34,10 @@ struct SpanFolds {
         if first == last && info[first].plain {
             return UnsafeBufferPointer(start: flat + Int(info[first].start), count: Int(info[first].length))
         }
-        // Can the words be joined? (Each word is checked once for the spans from `first`.)
-        if first != checkedFirst { checkedFirst = first; checkedUpTo = first - 1; badAt = Int.max }
-        if badAt == Int.max && checkedUpTo < last {
-            for k in (checkedUpTo + 1)...last where !info[k].plain || (k > first && !(words[k].start == words[k - 1].end + 1 && t[words[k - 1].end] == 0x20)) {
-                badAt = k; break
-            }
-            checkedUpTo = last
+        var joinable = true
+        for k in first...last where !info[k].plain || (k > first && !(words[k].start == words[k - 1].end + 1 && t[words[k - 1].end] == 0x20)) {
+            joinable = false; break
         }
-        let joinable = badAt > last
         guard joinable else {
             NameKey.fold(UnsafeBufferPointer(rebasing: t[words[first].start..<words[last].end]), into: &freshFold)
             if freshFold.count > fresh.count {
@@ -65,13 +53,6 @@ struct SpanFolds {
         }
         // One word: its fold where the first pass wrote it.
         if first == last { return UnsafeBufferPointer(start: flat + Int(info[first].start), count: Int(info[first].length)) }
-        // A shorter span from the word last joined: a prefix of that join.
-        if first == joinedFirst && last <= joinedLast {
-            var w = last - first
-            for k in first...last { w += Int(info[k].length) }
-            return UnsafeBufferPointer(start: joined, count: w)
-        }
-        joinedFirst = first; joinedLast = last
         var w = 0
         for k in first...last {
             if k > first { joined[w] = 0x20; w += 1 }

@@ -1,8 +1,8 @@
 import Testing
 @testable import SitrepKnowledge
 
-/// `SpanFolds.view` keeps what it learnt of the spans from one word (which words join, the last join): every view,
-/// asked in any order, is the fold of the span's text.
+/// `SpanFolds.view` joins the first pass's word folds where it can and folds the text afresh where it cannot: every
+/// view, asked in any order, is the fold of the span's text.
 @Suite struct PlaceSpanFoldsTests {
     static let texts = [
         "Deir ez-Zor and Abu Kamal Al Bab, St. Louis Ras al Ain north Kafr Nabl",
