@@ -159,6 +159,8 @@ public struct PlaceRef: Hashable, Codable, Sendable {
     /// What the text added to the name ("eastern", "countryside", "near the border").
     public var qualifier: String?
 
+    // (Inlinable: a call from another module is a plain store of the fields, not an opaque call.)
+    @inlinable
     public init(name: String, id: String? = nil, lat: Double? = nil, lon: Double? = nil, admin1: String? = nil,
                 country: String? = nil, precision: Precision? = nil, qualifier: String? = nil) {
         self.name = name; self.id = id; self.lat = lat; self.lon = lon; self.admin1 = admin1

@@ -78,11 +78,12 @@ extension PlaceMatcher {
         var anyDivisionNamed = false
         var total = 0
         // Each candidate's prior, computed once: mention i's are at priorStart[i]..., in candidate order.
-        var priors: [Double] = []
-        // (Room for every candidate's prior at once: no regrowth.)
+        // (Room for every candidate's prior at once, written in place below: no append per candidate.)
         var candidateTotal = 0
-        for ri in raws.indices { candidateTotal += raws[ri].candidates.count }
-        priors.reserveCapacity(candidateTotal)
+        raws.withUnsafeBufferPointer { rs in for ri in rs.indices { candidateTotal += rs[ri].candidates.count } }
+        let priorBuffer = UnsafeMutablePointer<Double>.allocate(capacity: candidateTotal + 1)
+        defer { priorBuffer.deallocate() }
+        var priorCount = 0
         var priorStart: [Int] = []
         priorStart.reserveCapacity(raws.count)
         // (Loops below go by index: a `for r in raws` copies every mention.)
@@ -90,11 +91,12 @@ extension PlaceMatcher {
             var best: Int32 = -1
             var bs = -Double.infinity
             var bestExact = false
-            priorStart.append(priors.count)
+            priorStart.append(priorCount)
             let head = raws[ri].head, rural = raws[ri].rural, direction = raws[ri].direction
             for c in raws[ri].candidates {
                 let s = prior(c, head: head, rural: rural, direction: direction)
-                priors.append(s)
+                (priorBuffer + priorCount).initialize(to: s)
+                priorCount += 1
                 if s > bs { bs = s; best = c.index; bestExact = c.match != .skeleton }
             }
             priorBest.append(best)
@@ -251,15 +253,17 @@ extension PlaceMatcher {
             if !nearAdmin1.isEmpty { nearAdmin1.removeAll(keepingCapacity: true) }
             if !nearCountry.isEmpty { nearCountry.removeAll(keepingCapacity: true) }
             var j = i + 1
-            while j < raws.count && raws[j].start - rp.pointee.end < 60 {
+            // (The following mentions read in place too.)
+            while j < rs.count && rs[j].start - rp.pointee.end < 60 {
+                let qp = rs.baseAddress! + j
                 // (The same name again locates nothing: "at home in Washington … to Washington, D.C.")
-                if raws[j].nameHash == rp.pointee.nameHash && raws[j].nameHash != 0 { j += 1; continue }
-                for c in raws[j].candidates {
+                if qp.pointee.nameHash == rp.pointee.nameHash && qp.pointee.nameHash != 0 { j += 1; continue }
+                for c in qp.pointee.candidates {
                     let k = Int(c.index)
                     if kindOf[k] == .admin1 { nearAdmin1.append(admin1Of[k]) }
                     if kindOf[k] == .country { nearCountry.append(countryOf[k]) }
                 }
-                if let b = raws[j].candidates.first, raws[j].head == .admin1 { nearAdmin1.append(admin1Of[Int(b.index)]) }
+                if let b = qp.pointee.candidates.first, qp.pointee.head == .admin1 { nearAdmin1.append(admin1Of[Int(b.index)]) }
                 j += 1
             }
             // A bare name shared by a division and a city in it means the city ("Homs", "Deir Ezzor"), within
@@ -271,7 +275,7 @@ extension PlaceMatcher {
                 var bestPrior = -Double.infinity
                 for (q, c) in cands.enumerated() where kindOf[Int(c.index)] == .admin1 {
                     divisionIDs.append(admin1Of[Int(c.index)])
-                    let p = q < ownCount ? priors[p0 + q] : prior(c, head: rp.pointee.head, rural: rp.pointee.rural, direction: rp.pointee.direction)
+                    let p = q < ownCount ? priorBuffer[p0 + q] : prior(c, head: rp.pointee.head, rural: rp.pointee.rural, direction: rp.pointee.direction)
                     if p > bestPrior { bestPrior = p; divisionCountry = countryOf[Int(c.index)] }
                 }
             }
@@ -281,7 +285,7 @@ extension PlaceMatcher {
             for (q, c) in cands.enumerated() {
                 let k = Int(c.index)
                 let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
-                var s = q < ownCount ? priors[p0 + q] : prior(c, head: rp.pointee.head, rural: rp.pointee.rural, direction: rp.pointee.direction)
+                var s = q < ownCount ? priorBuffer[p0 + q] : prior(c, head: rp.pointee.head, rural: rp.pointee.rural, direction: rp.pointee.direction)
                 if longer == c.index { s += 1.0 }
                 if kind == .admin1 && aid >= 0 && !namedDivisions.isEmpty {
                     if abbreviatedDivisions.contains(aid) { s += 0.3 }
@@ -333,8 +337,9 @@ extension PlaceMatcher {
                 && !nearCountry.contains(cid) && Int(countryCount[Int(cid)]) - (ownCountry == cid ? 1 : 0) <= 0 {
                 out.append(nil); continue
             }
-            if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue && Self.holds(personLike, rp.pointee.nameHash)
-                && kind != .country && kind != .admin1 && kind != .continent && pop < 1_000_000 {
+            // (The cheap tests first: the hashes are searched last.)
+            if rp.pointee.forcedIndex == nil && rp.pointee.singleWord && !rp.pointee.cue
+                && kind != .country && kind != .admin1 && kind != .continent && pop < 1_000_000 && Self.holds(personLike, rp.pointee.nameHash) {
                 out.append(nil); continue
             }
             // A division's name that follows a given name somewhere ("Lin-Manuel Miranda") is that person's name at
@@ -408,11 +413,18 @@ extension PlaceMatcher {
         }
         oneSensePerName(&out, raws, townIndex, t)
         // Back to the pool, zeroed: every count above was written at a prior-best reading's country or division.
-        for b in priorBest where b >= 0 {
-            let c = Int(countryOf[Int(b)]), a = Int(admin1Of[Int(b)])
-            if c >= 0 { countryCount[c] = 0; exactCountryCount[c] = 0; countryNamed[c] = false }
-            if a >= 0 { admin1Count[a] = 0; divisionNamedCount[a] = 0 }
-        }
+        // (Through buffer pointers: no uniqueness check per store.)
+        countryCount.withUnsafeMutableBufferPointer { cc in
+        exactCountryCount.withUnsafeMutableBufferPointer { ec in
+        countryNamed.withUnsafeMutableBufferPointer { cn in
+        admin1Count.withUnsafeMutableBufferPointer { ac in
+        divisionNamedCount.withUnsafeMutableBufferPointer { dc in
+            for b in priorBest where b >= 0 {
+                let c = Int(countryOf[Int(b)]), a = Int(admin1Of[Int(b)])
+                if c >= 0 { cc[c] = 0; ec[c] = 0; cn[c] = false }
+                if a >= 0 { ac[a] = 0; dc[a] = 0 }
+            }
+        }}}}}
         countScratch.give((countryCount, admin1Count, exactCountryCount, divisionNamedCount, countryNamed))
         return out
     }
@@ -430,6 +442,8 @@ extension PlaceMatcher {
         // key: the gazetteer entry; for a town of the second tier the entry of its id, or else -1 - k for the k-th
         // such id not in the gazetteer (ids are unique in each, so equal keys are equal ids).
         var locals: [(hash: UInt64, index: Int, key: Int32)] = []
+        // (Room for every mention at once: no regrowth.)
+        locals.reserveCapacity(min(out.count, raws.count, townIndex.count))
         var otherIDs: [String] = []
         for i in 0..<min(out.count, raws.count, townIndex.count) where townIndex[i] != -2 && raws[i].nameHash != 0 && raws[i].anaphoric == nil {
             var key = townIndex[i]
@@ -519,6 +533,9 @@ extension PlaceMatcher {
     /// or "t" ("I'll", "We’d", "Don't"; not "O'Fallon", "Dar'a").
     static func endsInContraction(_ s: Int, _ e: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         guard s >= 0, e <= t.count, e - s >= 3 else { return false }
+        // (Most words have no apostrophe where one would stand, ' or the last byte of ’: no loop for them.)
+        let a = t[e - 2], b = t[e - 3]
+        if a != 0x27 && a != 0x99 && b != 0x27 && b != 0x99 { return false }
         // (A range, not an array literal: no array allocated per call.)
         for tail in 1...2 where e - tail - 1 > s {
             let q = e - tail

@@ -63,11 +63,12 @@ extension PlaceMatcher {
     /// Columbia)"): only a comma, spaces or a bracket between them, and an exact (not skeleton) name.
     func divisionRightAfter(_ i: Int, _ raws: [Raw], _ t: UnsafeBufferPointer<UInt8>) -> [Int32] {
         guard i + 1 < raws.count else { return [] }
-        let r = raws[i], next = raws[i + 1]
-        guard next.nameStart >= r.nameEnd, next.nameStart - r.nameEnd <= 3 else { return [] }
-        for k in r.nameEnd..<next.nameStart where !(t[k] == 0x2C || t[k] == 0x20 || t[k] == 0x28) { return [] }
+        // (Fields read in place: no copy of the two mentions.)
+        let end = raws[i].nameEnd, nextStart = raws[i + 1].nameStart
+        guard nextStart >= end, nextStart - end <= 3 else { return [] }
+        for k in end..<nextStart where !(t[k] == 0x2C || t[k] == 0x20 || t[k] == 0x28) { return [] }
         var out: [Int32] = []
-        for c in next.candidates where c.match != .skeleton && gazetteer.kindOf[Int(c.index)] == .admin1 {
+        for c in raws[i + 1].candidates where c.match != .skeleton && gazetteer.kindOf[Int(c.index)] == .admin1 {
             out.append(gazetteer.admin1IDOf[Int(c.index)])
         }
         return out

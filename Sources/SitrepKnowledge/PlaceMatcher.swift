@@ -253,7 +253,7 @@ public struct PlaceMatcher: Sendable {
         flat.withUnsafeBufferPointer { flatBase.initialize(from: $0.baseAddress!, count: flatCount) }
         let folds = WordFolds(t: t, info: info, flat: flatBase)
         func hashOf(_ k: Int) -> UInt64 { folds.hash(k, words) }
-        func isConnector(_ i: Int) -> Bool {
+        @inline(__always) func isConnector(_ i: Int) -> Bool {
             guard !words[i].capitalised, folds.length(i, words) <= 5 else { return false }
             return connectorTable[folds.hash(i, words)] != nil
         }
@@ -264,6 +264,8 @@ public struct PlaceMatcher: Sendable {
         // Names repeat within a document: each spelling is looked up once (key → index in `memo`).
         var lookups = NameKeyTable(capacity: 64, filterBits: 10)
         var memo: [[Gazetteer.Candidate]] = []
+        // (Room for a look-up per mention the scan reserves room for: rarely regrown.)
+        memo.reserveCapacity(16 + n / 8)
         var i = 0
         while i < n {
             guard nameLike(i) else { i += 1; continue }
@@ -500,8 +502,16 @@ public struct PlaceMatcher: Sendable {
             if role == nil && f != Self.ofHash { break }
             // two-word relations: "east of", "outskirts of"
             if f == Self.ofHash, k >= 1, !words[k].breakBefore {
-                let two = folds.string(k - 1, words) + " of"
-                if let r2 = lexicon.role(Array(two.utf8)), r2 == .relation { before.insert(two, at: 0); cue = true; k -= 2; break }
+                // (A word of ASCII letters and digits: the hash of its fold and " of" continued from its fold's hash, and
+                // the string made only when the pair is a relation.)
+                let r2: PlaceLexicon.Role?
+                if var h = folds.plainHash(k - 1, words) {
+                    h = (h ^ 0x20) &* 0x100000001b3; h = (h ^ 0x6F) &* 0x100000001b3; h = (h ^ 0x66) &* 0x100000001b3  // " of"
+                    r2 = lexicon.role(h)
+                } else {
+                    r2 = lexicon.role(Array((folds.string(k - 1, words) + " of").utf8))
+                }
+                if let r2, r2 == .relation { before.insert(folds.string(k - 1, words) + " of", at: 0); cue = true; k -= 2; break }
                 role = .cue
             }
             guard let r = role else { break }
@@ -560,6 +570,21 @@ struct WordFolds {
     @inline(__always) func hash(_ k: Int, _ words: [PlaceWord]) -> UInt64 {
         if info[k].state == 2 { foldOnUse(k, words) }
         return info[k].hash
+    }
+
+    /// The hash of word `k`'s fold when the word is ASCII letters and digits (its fold is its lower-case bytes, as
+    /// `string` gives them); nil for other words and words far from names.
+    func plainHash(_ k: Int, _ words: [PlaceWord]) -> UInt64? {
+        switch info[k].state {
+        case 0: return nil
+        case 1: return info[k].plain ? info[k].hash : nil
+        default:
+            let h = hash(k, words)
+            let s = words[k].start, e = words[k].end
+            guard e > s else { return nil }
+            for q in s..<e where !(PlaceWordScanner.isASCIIAlnum(t[q])) { return nil }
+            return h
+        }
     }
 
     @inline(__always) func length(_ k: Int, _ words: [PlaceWord]) -> Int {

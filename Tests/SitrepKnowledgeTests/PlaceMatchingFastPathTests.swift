@@ -238,4 +238,33 @@ import Testing
         #expect(m != nil, "\(found)")
         #expect((m?.place.qualifier ?? "") == qualifier, "\(m?.place.qualifier ?? "-")")
     }
+
+    /// A two-word relation before a name ("east of", "outskirts of") is looked up by its hash continued from the first
+    /// word's (a word of ASCII letters and digits) or by its string (any other word, "north-east"): both find it.
+    @Test(arguments: [("Shelling hit farms east of Idlib on Monday.", "east of"),
+                      // (A hyphen folds to a space.)
+                      ("Clashes broke out north-east of Idlib at night.", "north east of"),
+                      ("Troops gathered on the outskirts of Daraa overnight.", "outskirts of"),
+                      ("Smoke rose south of Raqqa after the strike.", "south of")])
+    func relationBeforeNameFoundByHashOrString(_ text: String, _ qualifier: String) {
+        let matcher = PlaceMatcher(gazetteer: Self.gazetteer)
+        let found = matcher.find(in: text, tokens: nil)
+        #expect(found.first?.place.qualifier == qualifier, "\(text)")
+        // The word's own hash continued by " of" is the hash of the pair's bytes.
+        let first = String(qualifier.dropLast(3))
+        var h = NameKey.hash(Array(first.utf8))
+        for b in Array(" of".utf8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        #expect(h == NameKey.hash(Array(qualifier.utf8)))
+    }
+
+    /// The contraction test answers no at once for a word with no apostrophe two or three bytes from its end; words
+    /// with one there are still read in full.
+    @Test(arguments: [("I'll", true), ("We’d", true), ("They've", true), ("Don't", true), ("I'm", true), ("She’ll", true),
+                      ("O'Fallon", false), ("Dar'a", false), ("Idlib", false), ("abc", false), ("ab", false),
+                      ("Hay’at", false), ("x'y", false), ("we're", true), ("Ma’arrat", false)])
+    func contractionCheck(_ word: String, _ expected: Bool) {
+        let bytes = Array(word.utf8)
+        let got = bytes.withUnsafeBufferPointer { PlaceMatcher.endsInContraction(0, bytes.count, $0) }
+        #expect(got == expected, "\(word)")
+    }
 }

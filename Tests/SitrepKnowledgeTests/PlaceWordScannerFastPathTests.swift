@@ -12,6 +12,10 @@ import Testing
         "x", "", " ", "  a  ", "ab's", "abcd's", "Abcdef’s", "A.B.", "A.B.C. went", "3 km from Yamur, 12 villages; 1,200 people.",
         "Line one\nLine Two\n\n“Quoted Town” [Bracket Hill] (Paren Port) and-hyphen end-",
         "trailing space ", "Tab\there and\u{00A0}no-break space, then MIXED case WoRdS at the end",
+        // Words of eight letters and more, and words ended by punctuation, digits and other bytes.
+        "Reconstruction, Northwestern;Governorates:Administrative(Abcdefgh)Abcdefghijklmnop1 abcdefgh@x Abcdefg!",
+        "abcdefgh? Abcdefghijklmnop's Qwertyuiop. ABCDEFGHIJ.K. longerwords`quote Abcdefghijklmnopq-rstu Umlautwörter",
+        "Eightchr,Ninechars/Sevench]Twelvelettersé Villages\nNorthern\tSouthern\u{00A0}Seventeenletters’ end",
     ]
 
     @Test(arguments: texts)
