@@ -28,6 +28,8 @@ struct AttributionLexicon: Sendable {
     var adjuncts: KeySet = []
     /// One-word times after the verb ("said Tuesday that", "said yesterday the …"); also adjuncts.
     var timeWords: KeySet = []
+    /// Participles after "reported", "believed", "confirmed" that make it a reduced passive ("people reported killed").
+    var passiveComplements: KeySet = []
     /// Keys the finders test often.
     let keys: Keys
 
@@ -42,9 +44,6 @@ struct AttributionLexicon: Sendable {
         let timeWords = KeySet(["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"].map(ClauseTokens.key))
         let beForms = KeySet(["is", "are", "was", "were", "be", "been", "being", "am"].map(ClauseTokens.key))
         let negators = KeySet(["not", "never", "cannot"].map(ClauseTokens.key))
-        /// Words after "reported", "believed", "confirmed" that make it a reduced passive ("people reported killed").
-        let passiveComplements = KeySet(["killed", "dead", "missing", "wounded", "injured", "kidnapped", "abducted", "detained",
-                                         "arrested", "displaced", "captured"].map(ClauseTokens.key))
         let doForms = KeySet(["did", "does", "do", "has", "have", "had", "could", "would", "will", "can"].map(ClauseTokens.key))
     }
 
@@ -84,7 +83,8 @@ struct AttributionLexicon: Sendable {
                 switch row.columns[1] {
                 case "opener": adjuncts.insert(key)
                 case "time": adjuncts.insert(key); timeWords.insert(key)
-                default: throw ClauseData.badRow(row, "kind must be opener or time, not '\(row.columns[1])'")
+                case "passive": passiveComplements.insert(key)
+                default: throw ClauseData.badRow(row, "kind must be opener, time or passive, not '\(row.columns[1])'")
                 }
             }
         }

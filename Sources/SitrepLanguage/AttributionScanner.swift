@@ -151,7 +151,7 @@ struct AttributionScanner {
     private mutating func reported(_ v: Int, _ vLast: Int, _ frame: Lexicon.Frame, _ si: Int, _ lo: Int, _ hi: Int) {
         guard !isNegatedOrPassive(v, lo) else { return }
         // "41 people reported killed": a participle right after the verb makes it a reduced passive, no report.
-        if vLast + 1 < hi, lex.keys.passiveComplements.contains(ct.key(vLast + 1)) { return }
+        if vLast + 1 < hi, lex.passiveComplements.contains(ct.key(vLast + 1)) { return }
         var source: TextRange
         var affiliation: TextRange?
         var sourceStart: Int
