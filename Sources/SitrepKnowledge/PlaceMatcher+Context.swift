@@ -5,11 +5,14 @@ extension PlaceMatcher {
     /// Prior of one candidate: how the name matched, what kind of feature it is, its population, and how
     /// well it fits the words around the name.
     func prior(_ c: Gazetteer.Candidate, _ raw: Raw) -> Double {
-        prior(c, head: raw.head, rural: raw.rural, direction: raw.direction)
+        prior(c, head: raw.head, rural: raw.rural, direction: raw.direction, compass: lexicon.role(raw.nameHash) == .direction)
     }
 
-    /// `prior(c, raw)` from the mention's fields (no copy of the mention per candidate).
-    func prior(_ c: Gazetteer.Candidate, head: PlaceLexicon.Role?, rural: Bool, direction: Bool) -> Double {
+    /// `prior(c, raw)` from the mention's fields (no copy of the mention per candidate). `compass`: the name is a
+    /// compass word alone ("West", "Western", "Central"; a `direction` word of `place-qualifiers.tsv`): a division
+    /// of that name ("West" in Cameroon, "Western" in Sri Lanka) needs its country in the context, so it weighs
+    /// less than another reading of the word ("the West"); alone it is still the division.
+    func prior(_ c: Gazetteer.Candidate, head: PlaceLexicon.Role?, rural: Bool, direction: Bool, compass: Bool = false) -> Double {
         let kind = gazetteer.kindOf[Int(c.index)]
         let population = Int(gazetteer.populationOf[Int(c.index)])
         var s: Double
@@ -22,7 +25,7 @@ extension PlaceMatcher {
         case .continent: s += 1.0
         case .country: s += c.match == .primary ? 1.2 : 0.8
         // (The population terms are the gazetteer's, computed once by `sizePrior`.)
-        case .admin1: s += gazetteer.sizePriorOf[Int(c.index)]
+        case .admin1: s += gazetteer.sizePriorOf[Int(c.index)] - (compass ? 0.6 : 0)
         case .region: s += 0.75
         case .admin2: s += gazetteer.sizePriorOf[Int(c.index)]
         case .city:
@@ -93,8 +96,10 @@ extension PlaceMatcher {
             var bestExact = false
             priorStart.append(priorCount)
             let head = raws[ri].head, rural = raws[ri].rural, direction = raws[ri].direction
+            // (One table lookup per mention.)
+            let compass = raws[ri].nameHash != 0 && lexicon.role(raws[ri].nameHash) == .direction
             for c in raws[ri].candidates {
-                let s = prior(c, head: head, rural: rural, direction: direction)
+                let s = prior(c, head: head, rural: rural, direction: direction, compass: compass)
                 (priorBuffer + priorCount).initialize(to: s)
                 priorCount += 1
                 if s > bs { bs = s; best = c.index; bestExact = c.match != .skeleton }
@@ -275,7 +280,7 @@ extension PlaceMatcher {
                 var bestPrior = -Double.infinity
                 for (q, c) in cands.enumerated() where kindOf[Int(c.index)] == .admin1 {
                     divisionIDs.append(admin1Of[Int(c.index)])
-                    let p = q < ownCount ? priorBuffer[p0 + q] : prior(c, head: rp.pointee.head, rural: rp.pointee.rural, direction: rp.pointee.direction)
+                    let p = q < ownCount ? priorBuffer[p0 + q] : prior(c, head: rp.pointee.head, rural: rp.pointee.rural, direction: rp.pointee.direction, compass: lexicon.role(rp.pointee.nameHash) == .direction)
                     if p > bestPrior { bestPrior = p; divisionCountry = countryOf[Int(c.index)] }
                 }
             }
@@ -285,7 +290,7 @@ extension PlaceMatcher {
             for (q, c) in cands.enumerated() {
                 let k = Int(c.index)
                 let kind = kindOf[k], cid = countryOf[k], aid = admin1Of[k]
-                var s = q < ownCount ? priorBuffer[p0 + q] : prior(c, head: rp.pointee.head, rural: rp.pointee.rural, direction: rp.pointee.direction)
+                var s = q < ownCount ? priorBuffer[p0 + q] : prior(c, head: rp.pointee.head, rural: rp.pointee.rural, direction: rp.pointee.direction, compass: lexicon.role(rp.pointee.nameHash) == .direction)
                 if longer == c.index { s += 1.0 }
                 if kind == .admin1 && aid >= 0 && !namedDivisions.isEmpty {
                     if abbreviatedDivisions.contains(aid) { s += 0.3 }

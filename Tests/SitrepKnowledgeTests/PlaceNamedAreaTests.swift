@@ -34,6 +34,13 @@ import SitrepCore
              expected: "Indian Ocean", lat: -10.0, lon: 70.0),
         Area(text: "A cargo ship sank in the Atlantic after the storm.", name: "Atlantic",
              expected: "Atlantic Ocean", lat: 10.0, lon: -25.0),
+        // Pakistan's former tribal areas and their agencies, at their headquarters towns.
+        Area(text: "A drone strike hit a compound in North Waziristan on Tuesday, officials said.", name: "North Waziristan",
+             expected: "North Waziristan", lat: 33.0, lon: 70.07),
+        Area(text: "Troops opened a market in South Waziristan Agency last week.", name: "South Waziristan",
+             expected: "South Waziristan", lat: 32.3, lon: 69.57),
+        Area(text: "The militants fled into the Federally Administered Tribal Areas after the raid.", name: "Federally Administered Tribal Areas",
+             expected: "Federally Administered Tribal Areas", lat: 33.6, lon: 70.5),
     ])
     func namedAreaResolvesToItsReferencePoint(_ a: Area) throws {
         let found = Self.matcher.find(in: a.text, tokens: nil)
@@ -42,6 +49,34 @@ import SitrepCore
         #expect(m.place.name == a.expected)
         let lat = try #require(m.place.lat), lon = try #require(m.place.lon)
         #expect(Self.km(lat, lon, a.lat, a.lon) < 100, "\(a.expected) at \(lat),\(lon)")
+    }
+
+    struct Compass: CustomTestStringConvertible, Sendable {
+        /// `span`: the first occurrence of this piece of `text` is resolved as a given name.
+        let text: String, span: String, expected: String, country: String?
+        var testDescription: String { "\(span) in \(text.prefix(30)) → \(expected)" }
+    }
+
+    /// A compass word alone ("West", "Western") is the Western world in general news, and a division of that name
+    /// ("West" in Cameroon, "Western" in Sri Lanka) only where the document is about its country.
+    @Test(arguments: [
+        Compass(text: "Moscow accused the West of staging the crisis to isolate it.", span: "West",
+                expected: "Western Europe", country: nil),
+        Compass(text: "Several Western governments recalled their envoys from the capital.", span: "Western",
+                expected: "Western Europe", country: nil),
+        // Near misses: the division, with its country and its towns named.
+        Compass(text: "Separatists attacked a school near Bafoussam, in the West of Cameroon, and fled towards Douala.", span: "West",
+                expected: "West", country: "CM"),
+        Compass(text: "Miners in Tarkwa and Takoradi, in Ghana, marched through the Western capital on Monday.", span: "Western",
+                expected: "Western", country: "GH"),
+    ])
+    func compassWordNeedsItsDivisionsCountry(_ c: Compass) throws {
+        let r = try #require(c.text.range(of: c.span))
+        let s = Int32(c.text.utf8.distance(from: c.text.startIndex, to: r.lowerBound))
+        let e = s + Int32(c.span.utf8.count)
+        let m = try #require(Self.matcher.resolve(spans: [TextRange(start: s, end: e)], in: c.text).first ?? nil)
+        #expect(m.place.name == c.expected)
+        #expect(m.place.country == c.country)
     }
 
     struct Shared: CustomTestStringConvertible, Sendable {
