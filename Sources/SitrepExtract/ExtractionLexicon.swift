@@ -95,6 +95,8 @@ public struct ExtractionLexicon: Sendable {
     var stateNameWords = WordKeySet(words: [])
     /// Verbs of change in amount (`trend-verbs.tsv`): "attacks have risen" names a trend.
     var trendVerbs = WordKeySet(words: [])
+    /// Participles that open a new report of a source after a comma (`report-participles.tsv`): "…, saying …".
+    var reportParticiples = WordKeySet(words: [])
     var modeCues = PhraseTable<[ModeCue]>(bit: 4)
     var certaintyCues = PhraseTable<Certainty>(bit: 8)
     var relationCues = PhraseTable<RelationCue>(bit: 16)
@@ -116,7 +118,7 @@ public struct ExtractionLexicon: Sendable {
                                "mode-cues.tsv", "certainty-cues.tsv", "relation-cues.tsv", "background-cues.tsv",
                                "context-vetoes.tsv", "function-words.tsv", "responsibility-cues.tsv",
                                "generic-cues.tsv", "organisation-heads.tsv", "state-name-words.tsv",
-                               "trend-verbs.tsv"]
+                               "trend-verbs.tsv", "report-participles.tsv"]
 
     /// Loads the shipped data, or the files in `directory` where it has them (others from the bundle).
     public static func load(directory: URL? = nil) throws -> ExtractionLexicon {
@@ -156,6 +158,7 @@ public struct ExtractionLexicon: Sendable {
             if flag == "named" { lex.actorNouns.add(PhraseTable<ActorKind>.slots(row.field(0)), value: kind) }
         }
         lex.stateNameWords = WordKeySet(words: try ResourceTable.rows("state-name-words.tsv", directory: directory, minFields: 1).map { $0.field(0) })
+        lex.reportParticiples = WordKeySet(words: try ResourceTable.rows("report-participles.tsv", directory: directory, minFields: 1).map { $0.field(0) })
         lex.trendVerbs = WordKeySet(words: try ResourceTable.rows("trend-verbs.tsv", directory: directory, minFields: 1).map { $0.field(0) })
         var cuesByPhrase: [(String, [ModeCue])] = []
         var cueIndex: [String: Int] = [:]

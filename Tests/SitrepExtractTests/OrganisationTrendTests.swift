@@ -107,3 +107,17 @@ struct OrganisationTrendTests {
         #expect(found.contains { $0.type == type } == event, "\(sentence): \(found.map { "\($0.type)" })")
     }
 }
+
+/// A new report after a denial ("…, saying …") is no part of what was denied. Sentences written for Sitrep.
+struct DenialScopeTests {
+    @Test(arguments: [
+        ("The ministry denied that any of its officers had been detained, saying its own police had arrested 12 smugglers on Monday.", EventType.capture, Certainty.denied, false),
+        ("The rebels denied that they had shelled the town, adding that their fighters had captured the nearby village of Tarsk.", .takeover, .denied, false),
+        ("The army denied that its troops had shelled the market on Monday.", .attack, .denied, true),
+    ])
+    func reportAfterDenialIsNotDenied(_ sentence: String, _ type: EventType, _ certainty: Certainty, _ expected: Bool) {
+        let found = OrganisationTrendTests.mentions(sentence)
+        let later = found.last { $0.type == type }
+        #expect((later?.certainty == certainty) == expected, "\(sentence): \(found.map { "\($0.type) \($0.certainty)" })")
+    }
+}
