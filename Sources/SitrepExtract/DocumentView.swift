@@ -292,7 +292,12 @@ final class DocumentView {
             while start > 0, start > m.start - 3, !covered[start - 1], isCapitalized(start - 1),
                   tokens[start - 1].kind == .word, function[start - 1] == nil,
                   tokens[start - 1].range.end + 1 >= tokens[start].range.start { start -= 1 }
-            let kind = nouns.patterns[m.pattern].value
+            var kind = nouns.patterns[m.pattern].value
+            // "the Arakan Army", "the Polisario Front": an organisation head after a name that is no state's.
+            if let head = lexicon.organisationHeads[keys[m.end - 1]] {
+                if start < m.start, !namesState(start..<m.start, knowledge: knowledge, lexicon: lexicon) { kind = head.kind }
+                else if head.named { i = m.end; continue }
+            }
             out.append(actorNames.span(tokens: start..<m.end, id: nil, name: text(tokens: start..<m.end), kind: kind, fromDictionary: false))
             i = m.end
         }

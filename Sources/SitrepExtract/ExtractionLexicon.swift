@@ -88,6 +88,15 @@ public struct ExtractionLexicon: Sendable {
     var frameVetoes: [String: Set<ArgumentClass>] = [:]
     var argumentClasses: [UInt64: ArgumentClass] = [:]
     var actorNouns = PhraseTable<ActorKind>(bit: 2)
+    /// Organisation heads (`organisation-heads.tsv`): the kind a head names after an organisation's name, and whether
+    /// it is an actor without one.
+    var organisationHeads: [UInt64: (kind: ActorKind, named: Bool)] = [:]
+    /// Words that make a name before an organisation head a state's (`state-name-words.tsv`).
+    var stateNameWords = WordKeySet(words: [])
+    /// Verbs of change in amount (`trend-verbs.tsv`): "attacks have risen" names a trend.
+    var trendVerbs = WordKeySet(words: [])
+    /// Participles that open a new report of a source after a comma (`report-participles.tsv`): "…, saying …".
+    var reportParticiples = WordKeySet(words: [])
     var modeCues = PhraseTable<[ModeCue]>(bit: 4)
     var certaintyCues = PhraseTable<Certainty>(bit: 8)
     var relationCues = PhraseTable<RelationCue>(bit: 16)
@@ -108,7 +117,8 @@ public struct ExtractionLexicon: Sendable {
     public static let files = ["event-triggers.tsv", "frames.tsv", "argument-classes.tsv", "actor-nouns.tsv",
                                "mode-cues.tsv", "certainty-cues.tsv", "relation-cues.tsv", "background-cues.tsv",
                                "context-vetoes.tsv", "function-words.tsv", "responsibility-cues.tsv",
-                               "generic-cues.tsv"]
+                               "generic-cues.tsv", "organisation-heads.tsv", "state-name-words.tsv",
+                               "trend-verbs.tsv", "report-participles.tsv"]
 
     /// Loads the shipped data, or the files in `directory` where it has them (others from the bundle).
     public static func load(directory: URL? = nil) throws -> ExtractionLexicon {
@@ -137,6 +147,19 @@ public struct ExtractionLexicon: Sendable {
             guard let kind = ActorKind(rawValue: row.field(1)) else { throw row.error("unknown actor kind '\(row.field(1))'") }
             lex.actorNouns.add(PhraseTable<ActorKind>.slots(row.field(0)), value: kind)
         }
+        for row in try ResourceTable.rows("organisation-heads.tsv", directory: directory, minFields: 2) {
+            guard let kind = ActorKind(rawValue: row.field(1)) else { throw row.error("unknown actor kind '\(row.field(1))'") }
+            let flag = row.field(2)
+            guard flag.isEmpty || flag == "-" || flag == "named" else { throw row.error("unknown flag '\(flag)'") }
+            let key = WordKey.of(row.field(0))
+            if lex.organisationHeads[key] != nil { throw row.error("duplicate head '\(row.field(0))'") }
+            lex.organisationHeads[key] = (kind, flag == "named")
+            // A named head is matched like an actor noun, then kept only after a name.
+            if flag == "named" { lex.actorNouns.add(PhraseTable<ActorKind>.slots(row.field(0)), value: kind) }
+        }
+        lex.stateNameWords = WordKeySet(words: try ResourceTable.rows("state-name-words.tsv", directory: directory, minFields: 1).map { $0.field(0) })
+        lex.reportParticiples = WordKeySet(words: try ResourceTable.rows("report-participles.tsv", directory: directory, minFields: 1).map { $0.field(0) })
+        lex.trendVerbs = WordKeySet(words: try ResourceTable.rows("trend-verbs.tsv", directory: directory, minFields: 1).map { $0.field(0) })
         var cuesByPhrase: [(String, [ModeCue])] = []
         var cueIndex: [String: Int] = [:]
         for row in try ResourceTable.rows("mode-cues.tsv", directory: directory, minFields: 5) {

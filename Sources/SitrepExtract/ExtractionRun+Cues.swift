@@ -205,8 +205,39 @@ extension ExtractionRun {
             for j in lo..<start where isHardBreak(j) || view.function[j] == .clauseBreak { from = j + 1 }
             if matches(lexicon.genericCues, in: from..<start).contains(where: { $0.end <= start }) {
                 candidates[i].dropped = true
+            } else if isTrendSubject(i) {
+                candidates[i].dropped = true
             }
         }
+    }
+
+    /// "Attacks on civilians in the area have roughly doubled", "abductions rose sharply this year": a noun trigger
+    /// that is the subject of a verb of change in amount (`trend-verbs.tsv`) with no object of its own names a trend.
+    func isTrendSubject(_ i: Int) -> Bool {
+        let c = candidates[i]
+        let end = sentences[c.sentence].tokens.upperBound
+        // The trigger heads the clause's subject: no preposition before it in its clause ("the number of people hurt
+        // in the attack has risen" is about a number).
+        let before = leftWindow(sentence: c.sentence, start: c.start, previousEnd: sentences[c.sentence].tokens.lowerBound)
+        if before.contains(where: { j in
+            view.keys[j] == ExtractionRun.ofKey || [.location, .origin, .destination, .agent, .party].contains(view.function[j])
+        }) { return false }
+        var j = c.end
+        while j < min(end, c.end + 12) {
+            if isHardBreak(j) || view.function[j] == .clauseBreak || view.keys[j] == ExtractionRun.thatKey { return false }
+            if lexicon.trendVerbs.contains(view.keys[j]) {
+                // No object: the clause ends, or an adverb, a preposition, a participle ("compared with") or a time
+                // follows ("the attack increased tensions" is an attack).
+                let k = j + 1
+                if k >= end || isHardBreak(k) || view.hasSuffix(k, "ly") || view.hasSuffix(k, "ed") || timeStarts(at: k) != nil {
+                    return true
+                }
+                if let f = view.function[k] { return f != .det }
+                return false
+            }
+            j += 1
+        }
+        return false
     }
 
     /// Whether two mentions of one type in a sentence can be one event: nothing they say differs.
@@ -268,6 +299,12 @@ extension ExtractionRun {
                 && (candidates[i].agents.isEmpty || candidates[i].start > z.start || subjectOfPassive(candidates[i])) {
                 candidates[i].dropped = true
             }
+            // "intercepted two missiles fired at a ship": a reduced relative right after the seized weapons describes them.
+            for i in range where candidates[i].reducedRelative && candidates[i].type == .attack && candidates[i].fatalities == nil
+                && candidates[i].start > z.end && candidates[i].start <= z.end + 6 && view.argument[candidates[i].start - 1] == .weapon
+                && !(z.end..<candidates[i].start).contains(where: { isHardBreak($0) }) {
+                candidates[i].dropped = true
+            }
         }
     }
 
@@ -283,7 +320,8 @@ extension ExtractionRun {
                 && !(candidates[j].entry.weak && candidates[j].triggerType == .attack) {
                 host = j; break
             }
-            if host == nil, s > 0, c.agents.isEmpty, sentences[s - 1].paragraph == sentences[s].paragraph {
+            // (A killing that names its doer, as agent or as a side of the fight its toll makes, is its own event.)
+            if host == nil, s > 0, c.agents.isEmpty, c.parties.isEmpty, sentences[s - 1].paragraph == sentences[s].paragraph {
                 host = bySentence[s - 1].last { !candidates[$0].dropped && violent.contains(candidates[$0].type) }
             }
             guard let h = host else { continue }

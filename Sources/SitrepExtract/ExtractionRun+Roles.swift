@@ -22,6 +22,8 @@ extension ExtractionRun {
     /// Types whose subject does it to itself (no patient).
     static let intransitiveTypes = EventTypeSet([.surrender, .withdrawal, .protest, .riot, .groupChange])
 
+    static func isQuote(_ k: TokenKind) -> Bool { k == .quote || k == .openQuote || k == .closeQuote }
+
     @inline(__always) func isHardBreak(_ i: Int) -> Bool {
         let t = view.tokens[i]
         if t.kind == .dash { return true }
@@ -149,16 +151,7 @@ extension ExtractionRun {
 
     /// The class of the head (last classifiable word) of a window's first noun phrase, else of its first actor or place.
     func argumentClass(in r: Range<Int>) -> ArgumentClass? {
-        var head: ArgumentClass?
-        for j in r {
-            if view.function[j] == .conj || (view.tokens[j].kind == .punctuation && view.firstByte(j) == 0x2C) {
-                if head != nil { break } else { continue }
-            }
-            // "properties of its members": the head stands before "of".
-            if head != nil, view.keys[j] == ExtractionRun.ofKey { break }
-            if let c = view.argument[j], c != .pact || head == nil { head = c }
-        }
-        if let head { return head }
+        if let head = headClass(in: r) { return head }
         if !view.places(startingIn: r).isEmpty {
             return .territory
         }
@@ -170,6 +163,20 @@ extension ExtractionRun {
             }
         }
         return nil
+    }
+
+    /// The class of the head (last classifiable word) of a window's first noun phrase.
+    func headClass(in r: Range<Int>) -> ArgumentClass? {
+        var head: ArgumentClass?
+        for j in r {
+            if view.function[j] == .conj || (view.tokens[j].kind == .punctuation && view.firstByte(j) == 0x2C) {
+                if head != nil { break } else { continue }
+            }
+            // "properties of its members": the head stands before "of".
+            if head != nil, view.keys[j] == ExtractionRun.ofKey { break }
+            if let c = view.argument[j], c != .pact || head == nil { head = c }
+        }
+        return head
     }
 
     func analyse(_ index: Int) {
@@ -194,7 +201,12 @@ extension ExtractionRun {
             for j in sameSentence where j < k { before = max(before, candidates[j].headEnd) }
             left = leftWindow(sentence: candidates[k].sentence, start: candidates[k].start, previousEnd: before).lowerBound..<c.start
         }
-        let afterTrigger = c.end
+        var afterTrigger = c.end
+        // "it had “neutralised” 27 terrorists": a trigger in scare quotes takes its object after the closing quote.
+        if c.start > s.lowerBound, afterTrigger + 1 < s.upperBound, ExtractionRun.isQuote(view.tokens[c.start - 1].kind),
+           ExtractionRun.isQuote(view.tokens[afterTrigger].kind) {
+            afterTrigger += 1
+        }
         var right = rightWindow(from: afterTrigger, sentenceEnd: s.upperBound, nextStart: nextStart)
         if c.isNoun, afterTrigger < s.upperBound,
            [ExtractionRun.ofKey, ExtractionRun.onKey, ExtractionRun.againstKey].contains(view.keys[afterTrigger]) {
@@ -312,9 +324,14 @@ extension ExtractionRun {
         c.argumentClass = argumentClass(in: objectFromRelative?.tokens ?? objectWindow)
         // "intercepted two ballistic missiles", "cleared hundreds of landmines": a weapon noun that is itself a trigger
         // ends the object window, yet it is the object a framed verb needs.
-        if c.argumentClass == nil, c.entry.frame != nil, !c.isNoun, !c.isPassive, c.gap == nil, objectFromRelative == nil,
-           nextStart < s.upperBound, objectWindow.upperBound == nextStart {
-            c.argumentClass = argumentClass(in: rightWindow(from: afterTrigger, sentenceEnd: s.upperBound, nextStart: s.upperBound))
+        // "intercepted a Houthi ballistic missile", "intercepted a rebel missile": the noun is the head even after a
+        // name or a classified modifier.
+        if c.entry.frame != nil, !c.isNoun, !c.isPassive, c.gap == nil, objectFromRelative == nil,
+           nextStart < s.upperBound, objectWindow.upperBound == nextStart,
+           c.argumentClass == nil || headClass(in: objectWindow) == nil || view.argument[nextStart] != nil {
+            let whole = rightWindow(from: afterTrigger, sentenceEnd: s.upperBound, nextStart: s.upperBound)
+            if let head = headClass(in: whole) { c.argumentClass = head }
+            else if c.argumentClass == nil { c.argumentClass = argumentClass(in: whole) }
         }
         // "carried out executions" names no move (such a match is skipped); "buses carrying 300 fighters" is one
         // only near a transfer cue, like a group's own movement.

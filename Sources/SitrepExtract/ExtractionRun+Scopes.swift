@@ -48,6 +48,34 @@ extension ExtractionRun {
     /// `view.language.certainties.mark(at: range)?.certainty`: the strongest mark whose scope contains `range` (the
     /// tightest, then the first, among equals), except that a planned one inside a wider possibility is possible.
     func markedCertainty(at range: TextRange) -> Certainty? {
+        let marked = strongestMark(at: range, skipDenied: false)
+        // "denied that its soldiers were handed over, saying its own forces had released 48 prisoners": a new report
+        // of the source after the denial is no part of what it denies.
+        if marked == .denied, deniedOnlyBefore(range) { return strongestMark(at: range, skipDenied: true) }
+        return marked
+    }
+
+    /// Whether a comma or "and" and a reporting participle (`report-participles.tsv`) stand between every denial
+    /// covering `range` and `range`.
+    func deniedOnlyBefore(_ range: TextRange) -> Bool {
+        let to = view.firstToken(atOrAfter: range.start)
+        var any = false
+        for m in view.language.certainties where m.certainty == .denied && m.scope.start <= range.start && range.end <= m.scope.end {
+            guard let cue = m.cue, cue.end <= range.start else { return false }
+            let from = view.firstToken(atOrAfter: cue.end)
+            guard from + 1 < to, (from..<(to - 1)).contains(where: { j in
+                (view.tokens[j].kind == .punctuation && view.firstByte(j) == 0x2C || view.function[j] == .conj)
+                    && lexicon.reportParticiples.contains(view.keys[j + 1])
+            }) else { return false }
+            any = true
+        }
+        return any
+    }
+
+    func strongestMark(at range: TextRange, skipDenied: Bool) -> Certainty? {
+        if skipDenied {
+            return view.language.certainties.filter { $0.certainty != .denied }.mark(at: range)?.certainty
+        }
         guard let reach = certaintyReach else { return view.language.certainties.mark(at: range)?.certainty }
         return view.language.certainties.withUnsafeBufferPointer { p -> Certainty? in
             guard let base = p.baseAddress else { return nil }
