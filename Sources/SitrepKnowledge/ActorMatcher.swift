@@ -68,21 +68,38 @@ public struct ActorMatcher: Sendable {
             nameStarts = every; opens = every; roles = every
         }
 
+        /// The pass reads each unit's fields in place and both filters' words through pointers; name starts are
+        /// written straight into their list's storage (room for every unit), brackets and role words, rare, appended.
         init(units: [ActorUnit], dictionary: ActorDictionary, roles list: ActorWordList) {
             let open = ActorMatcher.open
-            var starts: [Int32] = []
-            starts.reserveCapacity(units.count / 4 + 8)
+            let n = units.count
             var opens: [Int32] = [], roles: [Int32] = []
-            units.withUnsafeBufferPointer { ub in
-                for i in 0..<ub.count {
-                    let u = ub[i]
-                    if u.folded == open { opens.append(Int32(truncatingIfNeeded: i)) }
-                    guard u.flags & ActorUnit.word != 0 else { continue }
-                    if dictionary.mayStart(u) { starts.append(Int32(truncatingIfNeeded: i)) }
-                    if list.mayContain(u) { roles.append(Int32(truncatingIfNeeded: i)) }
+            nameStarts = [Int32](unsafeUninitializedCapacity: n) { starts, count in
+                var k = 0
+                units.withUnsafeBufferPointer { ub in
+                    dictionary.firstUnits.withUnsafeBufferPointer { first in
+                        list.filterWords.withUnsafeBufferPointer { listed in
+                            guard let base = ub.baseAddress else { return }
+                            for i in 0..<n {
+                                let u = base + i
+                                let folded = u.pointee.folded
+                                if folded == open { opens.append(Int32(truncatingIfNeeded: i)) }
+                                guard u.pointee.flags & ActorUnit.word != 0 else { continue }
+                                // `ActorDictionary.mayStart` and `ActorWordList.mayContain`, on one filter position.
+                                let f = ActorDictionary.filterBit(folded)
+                                var may = first[f.word] & f.bit != 0
+                                if !may, u.pointee.alternative != 0 {
+                                    let a = ActorDictionary.filterBit(u.pointee.alternative)
+                                    may = first[a.word] & a.bit != 0
+                                }
+                                if may { (starts.baseAddress! + k).initialize(to: Int32(truncatingIfNeeded: i)); k &+= 1 }
+                                if listed[f.word] & f.bit != 0 { roles.append(Int32(truncatingIfNeeded: i)) }
+                            }
+                        }
+                    }
                 }
+                count = k
             }
-            self.nameStarts = starts
             self.opens = opens
             self.roles = roles
         }
