@@ -85,8 +85,12 @@ struct DateScanner {
         while i < to {
             // Eight bytes at once: only a digit or an "l"/"L" followed by "a"/"A" (or at the last byte, whose next
             // byte is not loaded) can start something; skip to the first such byte.
+            // Most words of eight bytes hold no digit and no "l"/"L" at all (`mayTrigger`): only the others are looked
+            // at byte by byte (`triggerBytes`).
             if i + 8 <= to {
-                let start = Self.triggerBytes(ByteText.load8(p, i))
+                let x = ByteText.load8(p, i)
+                if !Self.mayTrigger(x) { i += 8; continue }
+                let start = Self.triggerBytes(x)
                 if start == 0 { i += 8; continue }
                 i += start.trailingZeroBitCount >> 3
             }
@@ -130,6 +134,16 @@ struct DateScanner {
         let y = (folded ^ 0x6C6C_6C6C_6C6C_6C6C) | ((folded ^ 0x6161_6161_6161_6161) >> 8)
         let la = ~(((y & ~high) &+ ~high) | y) & high
         return ByteText.digitBytes(x) | la
+    }
+
+    /// Whether some byte of `x` is a digit or an "l"/"L": true whenever `triggerBytes(x)` is not zero (every trigger
+    /// is one of those bytes). Two exact tests for a zero byte (`(y - 0x01…) & ~y`, and its "below ten" form), fewer
+    /// steps than `triggerBytes`.
+    @inline(__always) static func mayTrigger(_ x: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let l = (x | 0x2020_2020_2020_2020) ^ 0x6C6C_6C6C_6C6C_6C6C  // a zero byte where x holds "l" or "L"
+        let d = x ^ 0x3030_3030_3030_3030  // a byte below ten where x holds a digit
+        return ((l &- 0x0101_0101_0101_0101) & ~l | (d &- 0x0A0A_0A0A_0A0A_0A0A) & ~d) & high != 0
     }
 
     /// `triggerBytes` byte by byte.

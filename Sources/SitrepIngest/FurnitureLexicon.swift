@@ -238,32 +238,35 @@ struct FurnitureLexicon: Sendable {
             }
             // Phrases that start with a letter or digit only match at a word start: the pairs tried are those at a
             // word start or at a byte that is no word byte (a space only when some phrase starts with one).
+            // (Offsets stay below the key's count: the arithmetic on them is unchecked.)
             var i = from
             let last = to - 1
-            var previousInWord = false
-            let skipSpaces: UInt64 = spaceStarts ? 0 : 1
-            while i + 8 <= last {
+            var previousInWord: UInt64 = 0  // 0x80 when the byte before `i` is a word byte
+            let keepSpaces: UInt64 = spaceStarts ? 0x8080_8080_8080_8080 : 0  // spaces are candidates too
+            while i &+ 8 <= last {
                 let x = ByteText.load8(key, i)
                 let other = ByteText.nonWordBytes(x)
                 let word = ~other & 0x8080_8080_8080_8080
-                let wordStarts = word & ~((word << 8) | (previousInWord ? 0x80 : 0))
-                var candidates = wordStarts | (other & ~(ByteText.bytesEqual(x, 0x20) &* skipSpaces))
+                let wordStarts = word & ~((word << 8) | previousInWord)
+                let spaces = ByteText.bytesEqual(x, 0x20)
+                var candidates = wordStarts | (other & (~spaces | keepSpaces))
                 while candidates != 0 {
-                    let j = i + candidates.trailingZeroBitCount >> 3
+                    let j = i &+ candidates.trailingZeroBitCount &>> 3
                     let pair = startingPair(j)
                     if pair >= 0 { tryPair(j, pair) }
                     candidates &= candidates &- 1
                 }
-                previousInWord = word >> 63 != 0
-                i += 8
+                previousInWord = word >> 56
+                i &+= 8
             }
+            var previousWasWord = previousInWord != 0
             while i < last {
                 let inWord = ByteText.isWordByte(key[i])
-                if !(inWord && previousInWord) {
+                if !(inWord && previousWasWord) {
                     let pair = startingPair(i)
                     if pair >= 0 { tryPair(i, pair) }
                 }
-                previousInWord = inWord
+                previousWasWord = inWord
                 i += 1
             }
         }

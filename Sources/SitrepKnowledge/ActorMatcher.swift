@@ -42,18 +42,77 @@ public struct ActorMatcher: Sendable {
     /// Mentions, affiliations and bracket acronyms. `entities` (e.g. from `EntityRecognizer`) help find
     /// the person in "X, head of Y" when X is in no dictionary.
     public func analyze(_ text: String, tokens: [Token]?, entities: [EntityMention] = []) -> ActorFindings {
+        analyze(text, tokens: tokens, entities: entities, filtered: true)
+    }
+
+    /// `filtered: false` visits every unit in the three walks below (names, bracket acronyms, role words) rather
+    /// than only those the one pass of `Candidates` picks: the plain computation the filtered one is tested against.
+    func analyze(_ text: String, tokens: [Token]?, entities: [EntityMention], filtered: Bool) -> ActorFindings {
         var text = text
         let tokens = tokens ?? EntityWordSplitter.split(text)
-        return text.withUTF8 { b in analyze(bytes: b, tokens: tokens, entities: entities) }
+        return text.withUTF8 { b in analyze(bytes: b, tokens: tokens, entities: entities, filtered: filtered) }
+    }
+
+    /// The units each walk of `analyze` may act on, found in one pass over the units: where a dictionary name may
+    /// start (a word passing the first-unit filter), where a bracket opens, and where a role word may stand (a word
+    /// passing the role list's filter). The walks check their own conditions again; these lists only skip the
+    /// units those checks would pass over.
+    struct Candidates {
+        var nameStarts: [Int32] = []
+        var opens: [Int32] = []
+        var roles: [Int32] = []
+
+        /// Every unit, for each walk (the plain computation).
+        init(all n: Int) {
+            let every = (0..<n).map { Int32($0) }
+            nameStarts = every; opens = every; roles = every
+        }
+
+        /// The pass reads each unit's fields in place and both filters' words through pointers; name starts are
+        /// written straight into their list's storage (room for every unit), brackets and role words, rare, appended.
+        init(units: [ActorUnit], dictionary: ActorDictionary, roles list: ActorWordList) {
+            let open = ActorMatcher.open
+            let n = units.count
+            var opens: [Int32] = [], roles: [Int32] = []
+            nameStarts = [Int32](unsafeUninitializedCapacity: n) { starts, count in
+                var k = 0
+                units.withUnsafeBufferPointer { ub in
+                    dictionary.firstUnits.withUnsafeBufferPointer { first in
+                        list.filterWords.withUnsafeBufferPointer { listed in
+                            guard let base = ub.baseAddress else { return }
+                            for i in 0..<n {
+                                let u = base + i
+                                let folded = u.pointee.folded
+                                if folded == open { opens.append(Int32(truncatingIfNeeded: i)) }
+                                guard u.pointee.flags & ActorUnit.word != 0 else { continue }
+                                // `ActorDictionary.mayStart` and `ActorWordList.mayContain`, on one filter position.
+                                let f = ActorDictionary.filterBit(folded)
+                                var may = first[f.word] & f.bit != 0
+                                if !may, u.pointee.alternative != 0 {
+                                    let a = ActorDictionary.filterBit(u.pointee.alternative)
+                                    may = first[a.word] & a.bit != 0
+                                }
+                                if may { (starts.baseAddress! + k).initialize(to: Int32(truncatingIfNeeded: i)); k &+= 1 }
+                                if listed[f.word] & f.bit != 0 { roles.append(Int32(truncatingIfNeeded: i)) }
+                            }
+                        }
+                    }
+                }
+                count = k
+            }
+            self.opens = opens
+            self.roles = roles
+        }
     }
 
     private func slice(_ b: UnsafeBufferPointer<UInt8>, _ start: Int32, _ end: Int32) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: b[Int(start)..<Int(end)]), as: UTF8.self)
     }
 
-    private func analyze(bytes b: UnsafeBufferPointer<UInt8>, tokens: [Token], entities: [EntityMention]) -> ActorFindings {
+    private func analyze(bytes b: UnsafeBufferPointer<UInt8>, tokens: [Token], entities: [EntityMention], filtered: Bool) -> ActorFindings {
         let units = ActorUnits.units(bytes: b, tokens: tokens)
         let n = units.count
+        let candidates = filtered ? Candidates(units: units, dictionary: dictionary, roles: roles) : Candidates(all: n)
         var hits: [Hit] = []
         let entries = dictionary.entries
         func mention(_ s: Int, _ e: Int, _ entry: Int32, score: Double) -> ActorMention {
@@ -65,7 +124,8 @@ public struct ActorMatcher: Sendable {
         }
         // 1. Dictionary names, longest first.
         var i = 0
-        while i < n {
+        for c in candidates.nameStarts where Int(c) >= i {
+            i = Int(c)
             // (Most words start no name: the dictionary's first-unit filter, checked here without a call.)
             guard units[i].isWord, dictionary.mayStart(units[i]), var m = dictionary.longestMatch(units, at: i, filtered: false)
             else { i += 1; continue }
@@ -83,11 +143,10 @@ public struct ActorMatcher: Sendable {
         // 2. Acronyms in brackets after a name.
         var acronyms: [UInt64: ActorMention] = [:]
         var acronymNames: [String: ActorMention] = [:]
-        var k = 1
         let open = Self.open, close = Self.close
-        while k + 2 < n {
-            defer { k += 1 }
-            guard units[k].folded == open, units[k + 2].folded == close, units[k + 1].isWord, units[k + 1].isAllCaps
+        for c in candidates.opens {
+            let k = Int(c)
+            guard k >= 1, k + 2 < n, units[k].folded == open, units[k + 2].folded == close, units[k + 1].isWord, units[k + 1].isAllCaps
             else { continue }
             let acronym = slice(b, units[k + 1].start, units[k + 1].end)
             let letters = Array(acronym.utf8.filter { $0 >= 0x41 && $0 <= 0x5A })
@@ -129,7 +188,7 @@ public struct ActorMatcher: Sendable {
             }
         }
         hits.sort { $0.start < $1.start }
-        let affiliations = findAffiliations(units: units, hits: hits, entities: entities, bytes: b)
+        let affiliations = findAffiliations(units: units, hits: hits, entities: entities, bytes: b, candidates: candidates.roles)
         return ActorFindings(mentions: hits.map(\.mention), affiliations: affiliations, documentAcronyms: acronymNames)
     }
 
@@ -167,12 +226,12 @@ public struct ActorMatcher: Sendable {
     // MARK: affiliations
 
     private func findAffiliations(units: [ActorUnit], hits: [Hit], entities: [EntityMention],
-                                  bytes b: UnsafeBufferPointer<UInt8>) -> [ActorAffiliation] {
-        // Units that may be role words (the word list's filter, in one pass): none in most documents, and then
-        // nothing below is built.
+                                  bytes b: UnsafeBufferPointer<UInt8>, candidates: [Int32]) -> [ActorAffiliation] {
+        // Units that may be role words (the word list's filter, among the candidates): none in most documents, and
+        // then nothing below is built.
         var roleUnits: [Int] = []
         units.withUnsafeBufferPointer { ub in
-            for r in 0..<ub.count where ub[r].isWord && roles.mayContain(ub[r]) { roleUnits.append(r) }
+            for c in candidates where ub[Int(c)].isWord && roles.mayContain(ub[Int(c)]) { roleUnits.append(Int(c)) }
         }
         if roleUnits.isEmpty { return [] }
         var out: [ActorAffiliation] = []

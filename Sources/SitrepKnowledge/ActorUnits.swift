@@ -176,6 +176,8 @@ enum ActorUnits {
                             let m0: UInt64 = len >= 8 ? ~0 : (1 &<< UInt64(len << 3)) - 1
                             let m1: UInt64 = len <= 8 ? 0 : (1 &<< UInt64((len - 8) << 3)) - 1
                             let w0 = x0 & m0, w1 = x1 & m1
+                            // `flags` also holds `ActorWordCache.article` when the word is "al" or "el" (taken off
+                            // before the unit is written).
                             let folded: UInt64, exact: UInt64, alternative: UInt64, flags: UInt8
                             let cached = cache.slot(w0, w1)
                             if cached.pointee.w0 == w0 && cached.pointee.w1 == w1 {
@@ -197,6 +199,7 @@ enum ActorUnits {
                                 var fl = ActorUnit.word | ActorUnit.lastInToken
                                 if w0 & 0x20 == 0 { fl |= ActorUnit.capitalised }
                                 if (w0 & all) | (w1 & all) == 0 { fl |= ActorUnit.allCaps }
+                                if f == al || f == el { fl |= ActorWordCache.article }
                                 flags = fl
                                 // "al…", "el…": the rest after the article (bytes 2…), for names written with it attached.
                                 alternative = len >= 5 && (head == 0x616C || head == 0x656C)
@@ -207,12 +210,13 @@ enum ActorUnits {
                             let ext = pendingArticleStart >= 0 ? pendingArticleStart : Int32(tStart)
                             pendingArticleStart = -1
                             // A standalone "Al"/"El" before another word is an article: no unit.
-                            if (folded == al || folded == el) && ti + 1 < tk.count && tk[ti + 1].range.start > tk[ti].range.end {
+                            if flags & ActorWordCache.article != 0 && ti + 1 < tk.count && tk[ti + 1].range.start > tk[ti].range.end {
                                 pendingArticleStart = ext
                                 continue
                             }
                             out.append(ActorUnit(start: Int32(tStart), end: Int32(tEnd), extendedStart: ext, folded: folded,
-                                                 alternative: alternative, exact: exact, token: token, flags: flags))
+                                                 alternative: alternative, exact: exact, token: token,
+                                                 flags: flags & ~ActorWordCache.article))
                             continue
                         }
                     }

@@ -15,6 +15,10 @@ struct ActorWordCache {
         var flags: UInt8
     }
 
+    /// A bit of `Entry.flags` beside `ActorUnit`'s own: the word's folded form is the article "al" or "el" (one
+    /// bit test per word instead of two hash comparisons).
+    static let article: UInt8 = 0x80
+
     let entries: UnsafeMutablePointer<Entry>
     let mask: Int
 

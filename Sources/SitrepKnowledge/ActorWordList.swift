@@ -9,6 +9,8 @@ struct ActorWordList: Sendable {
 
     /// One bit per listed word's folded hash (its top 16 bits): most words are not listed and end here.
     private let filter: [UInt64]
+    /// The filter's words (`ActorDictionary.filterBit` positions), for a pass that tests many units.
+    var filterWords: [UInt64] { filter }
 
     @inline(__always)
     subscript(_ unit: ActorUnit) -> String? {

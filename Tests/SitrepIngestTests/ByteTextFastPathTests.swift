@@ -86,8 +86,30 @@ import SitrepCore
         return out
     }
 
+    /// Words (split on whitespace and Unicode spaces) and those whose first byte is an uppercase letter, a digit or
+    /// the lead byte of a Latin letter (0xC3…0xDF), counted byte by byte.
+    static func referenceCounts(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> (words: Int, capitalized: Int) {
+        var words = 0, capitalized = 0
+        var inWord = false
+        var i = s
+        while i < e {
+            let u = ByteText.isSpace(p[i]) ? 1 : ByteText.unicodeSpaceLength(p, i, e)
+            if u > 0 { inWord = false; i += u; continue }
+            if !inWord {
+                words += 1
+                let b = p[i]
+                if ByteText.isUpper(b) || ByteText.isDigit(b) || (b >= 0xC3 && b < 0xE0) { capitalized += 1 }
+            }
+            inWord = true
+            i += 1
+        }
+        return (words, capitalized)
+    }
+
     @Test(arguments: [
         "Rebels Shelled The Market Town On Tuesday Morning, Officials Said.\n\nSecond line here",
+        "AAAAAAAA BBBBBBBB 12345678 A B C D E F G H I J K L 1 2 3 4 5 6 7 8 9 0 Ab Cd Ef Gh Ij Kl Mn Op qR sT uV wX",
+        "a a a a a a a a a a a a a a a a a a a a b bb bbb bbbb bbbbb bbbbbb bbbbbbb bbbbbbbb X. Y, Z; 9: 8! 7? (Q) [r]",
         "  Leading   spaces and\tTABS\u{00A0}and NBSP  \r\nCRLF line — with a dash … and “quotes” ‘too’\n",
         "x\ny\n\nZ",
         "",
@@ -101,6 +123,8 @@ import SitrepCore
             #expect(scanned.keys.count == (scanned.lines.last?.keyEnd ?? 0))
             for l in scanned.lines {
                 #expect(Array(scanned.keys[l.keyStart..<l.keyEnd]) == Self.referenceKey(p, l.start, l.end))
+                let counts = Self.referenceCounts(p, l.start, l.end)
+                #expect(l.words == counts.words && l.capitalizedWords == counts.capitalized, "\(l.start)")
             }
         }
     }

@@ -42,6 +42,36 @@ import SitrepCore
         }
     }
 
+    /// The cheap prefilter before `triggerBytes` never drops a trigger: every byte value at every position of words
+    /// of filler (letters with no "l", spaces, high bytes, another digit or "a" beside it), and the random words above.
+    @Test(arguments: ["xxxxxxxx", "        ", "aaaaaaaa", "\u{E9}\u{E9}\u{E9}\u{E9}", "bread 9k", "AAAAAAAA"])
+    func triggerPrefilterKeepsEveryTrigger(_ filler: String) {
+        let base = Array(filler.utf8)
+        #expect(base.count == 8)
+        for j in 0..<8 {
+            for b in 0...255 {
+                var word = base
+                word[j] = UInt8(b)
+                var x: UInt64 = 0
+                for (k, c) in word.enumerated() { x |= UInt64(c) << UInt64(k * 8) }
+                let plain = DateScanner.plainTriggerBytes(x)
+                #expect(plain == 0 || DateScanner.mayTrigger(x), "\(String(x, radix: 16))")
+                // Exact on a single byte over filler without digits or "l": a digit or an "l"/"L" is seen, nothing else.
+                if !base.contains(where: { ByteText.isDigit($0) || ($0 | 0x20) == 0x6C }) {
+                    let expected = ByteText.isDigit(UInt8(b)) || (UInt8(b) | 0x20) == 0x6C
+                    #expect(DateScanner.mayTrigger(x) == expected, "\(String(x, radix: 16))")
+                }
+            }
+        }
+        var rng = SplitMix64(seed: UInt64(base[0]))
+        let alphabet: [UInt8] = [0x2F, 0x30, 0x39, 0x3A, 0x4C, 0x41, 0x6C, 0x61, 0x6B, 0x6D, 0x60, 0x4B, 0x20, 0x00, 0xEC, 0xCC, 0xFF]
+        for _ in 0..<2000 {
+            var x: UInt64 = 0
+            for j in 0..<8 { x |= UInt64(alphabet[rng.int(0, alphabet.count - 1)]) << UInt64(j * 8) }
+            #expect(DateScanner.plainTriggerBytes(x) == 0 || DateScanner.mayTrigger(x), "\(String(x, radix: 16))")
+        }
+    }
+
     static func compare(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { p in
             let n = p.count

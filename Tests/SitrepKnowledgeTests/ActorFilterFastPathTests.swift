@@ -35,6 +35,25 @@ import Testing
         }
     }
 
+    /// The matcher's walks over names, bracket acronyms and role words visit only the units one pass picks
+    /// (`ActorMatcher.Candidates`); visiting every unit finds the same mentions, affiliations and acronyms.
+    @Test(arguments: texts + [
+        "The Harbour Watch for Civic Rights (HWCR) said HWCR counted 40 dead; (HWCR) again, and (TF) after TF.",
+        "Ostrava Monitor for Rights (OMR), a spokesman for the Tamarisk Front, Idris Kamel, said the Varnese army withdrew.",
+        "( ) (A) (AB) (TF (TF) TF) Tamarisk Front (TF). the the Tamarisk Front the Varnese army, rebel fighters gunmen",
+        "IS IS IS TAMARISK IS FRONT; a commander with the Varnese army and the head of Alqasr Brigade, Samir Adel, spoke.",
+        "(TF)", "TF (",
+    ])
+    func candidateWalksEqualFullWalks(_ text: String) throws {
+        let matcher = try ActorMatcher(dictionary: try ActorDictionary(entries: Self.entries))
+        let filtered = matcher.analyze(text, tokens: nil, entities: [], filtered: true)
+        let full = matcher.analyze(text, tokens: nil, entities: [], filtered: false)
+        #expect(filtered.mentions == full.mentions)
+        #expect(filtered.affiliations == full.affiliations)
+        #expect(filtered.documentAcronyms == full.documentAcronyms)
+        #expect(matcher.analyze(text, tokens: nil).mentions == full.mentions)
+    }
+
     @Test(arguments: texts)
     func wordListFilterKeepsEveryValue(_ text: String) throws {
         let list = try ActorWordList.parse("# role\tvalue\nspokesman\tspokesman\ncommander\tcommander\nhead\thead\nchief\tchief\n", input: "test")

@@ -94,7 +94,7 @@ import Testing
     /// text read byte by byte (`fast: false`) gives the same units.
     @Test(arguments: texts + ["Tamarisk TAMARISK tamarisk Tamarisks abcdefgh Abcdefgh ABCDEFGH abcdefghi a Ab AB ab Al El al el",
                               "Al Tamar El Sarim Al-Tamar al Qasr Ibn Abdel Abdal Abd Mohammed Muhammad MOHAMED alqasrwatan Elnusratfront",
-                              "x", "Ab", "ABCDEFGHIJKLMNOPQRSTUVWX", "abcdefghijklmnop", "abcdefghijklmnopq", "Sixteenletterswd", "Al",
+                              "x", "Ab", "ABCDEFGHIJKLMNOPQRSTUVWX", ", . ; : ( ) [ ] & ! ? / % + = # @ \" ' ` ~ | * — – … « » © ’s (AB) a,b.c", "abcdefghijklmnop", "abcdefghijklmnopq", "Sixteenletterswd", "Al",
                               "Alqasrbr Alqasrbri Alboukamal Alqasrbrig ELQASRBRIGADE Elqasrbrigades alqasrbrigadex Mohammeds Abdelkarim",
                               "Eightltr NINELETTR Tenletters elevenlettr Twelveletter THIRTEENLETTR fourteenletter Fifteenletterss"])
     func wordAtATimeEqualsByteByByte(_ text: String) {
