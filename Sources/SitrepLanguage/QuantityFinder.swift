@@ -53,11 +53,14 @@ public struct QuantityFinder: Sendable {
         out.reserveCapacity(p.count / 64 + 4)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(128)
-        tokens.withUnsafeBufferPointer { t in
+        let shareKeys = clauseTokens.map { $0.tokens.count == tokens.count } ?? false
+        let keys = shareKeys ? clauseTokens!.keys : []
+        tokens.withUnsafeBufferPointer { t in keys.withUnsafeBufferPointer { k in
             var scanner = Scanner(p: p, t: t, shared: shared)
-            if let ct = clauseTokens, ct.tokens.count == t.count {
+            if shareKeys, let ct = clauseTokens {
                 scanner.startKeys = startKeys
                 scanner.clauseTokens = ct
+                scanner.keys = k
             }
             for s in sentences {
                 var i = s.tokens.lowerBound
@@ -71,7 +74,7 @@ public struct QuantityFinder: Sendable {
                     }
                 }
             }
-        }
+        } }
         return out
     }
 }
@@ -105,6 +108,8 @@ struct Scanner {
     /// When set (with `startKeys`): the text's per-token keys and flags, for `mayStart`'s first tests.
     var clauseTokens: ClauseTokens?
     var startKeys = KeySet()
+    /// With `clauseTokens`: its per-token keys, for the phrase tables' keyed matches (empty: the byte path).
+    var keys = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
 
     init(p: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<Token>, shared: QuantityLexicon.Shared) {
         self.p = p
@@ -329,7 +334,7 @@ struct Scanner {
         // 1. The core: a vague phrase or a number.
         var core: NumberCore
         var vagueEnd = -1
-        if t[i].kind == .word, let (v, e) = lex.vague.match(p, t, at: i, limit: hi, scratch: &scratch) {
+        if t[i].kind == .word, let (v, e) = lex.vague.match(p, t, keys, at: i, limit: hi, scratch: &scratch) {
             let r = lex.vagueRange[Int(v)]
             core = NumberCore(shape: .vague, lo: Double(r.min), hi: r.max.map(Double.init), end: e)
             // "a few hundred", "several thousand"
@@ -352,15 +357,15 @@ struct Scanner {
         var first = i
         var kind: QuantityKind? = nil
         var effect: QuantityLexicon.Effect? = nil
-        if let (v, s) = lex.before.match(p, t, endingBefore: i, floor: lo, scratch: &scratch), lex.unitKinds[Int(v)] == .money {
+        if let (v, s) = lex.before.match(p, t, keys, endingBefore: i, floor: lo, scratch: &scratch), lex.unitKinds[Int(v)] == .money {
             kind = .money
             first = s
         }
-        if let (v, s) = lex.modifiers.match(p, t, endingBefore: first, floor: lo, scratch: &scratch) {
+        if let (v, s) = lex.modifiers.match(p, t, keys, endingBefore: first, floor: lo, scratch: &scratch) {
             effect = lex.effects[Int(v)]
             first = s
         }
-        if kind == nil, let (v, s) = lex.before.match(p, t, endingBefore: first, floor: lo, scratch: &scratch) {
+        if kind == nil, let (v, s) = lex.before.match(p, t, keys, endingBefore: first, floor: lo, scratch: &scratch) {
             kind = lex.unitKinds[Int(v)]
             if kind == .money { first = s }
             // "home to countless militias": a population is a number, not a vague word.
@@ -395,7 +400,7 @@ struct Scanner {
             kind = lex.unitKinds[Int(v)]
         } else if core.suffix != nil {
             kind = kind ?? .other // "a 15-member council": not a count of anything named
-        } else if let (v, ue) = lex.after.match(p, t, at: e, limit: hi, scratch: &scratch) {
+        } else if let (v, ue) = lex.after.match(p, t, keys, at: e, limit: hi, scratch: &scratch) {
             let k = lex.unitKinds[Int(v)]
             if k != .calendar { kind = k; unitEnd = ue }
         }
@@ -403,11 +408,11 @@ struct Scanner {
         if kind == nil || kind == .population || kind == .age {
             // Month names beside a day number: "July 31st", "30th July", "on 30th of July".
             if shape == .plain || shape == .ordinal, core.lo >= 1, core.lo <= 31, !core.isDecimal {
-                let beforeMonth = lex.around.match(p, t, endingBefore: i, floor: lo, scratch: &scratch).map { startsUpper(t[$0.start]) } ?? false
+                let beforeMonth = lex.around.match(p, t, keys, endingBefore: i, floor: lo, scratch: &scratch).map { startsUpper(t[$0.start]) } ?? false
                 var afterMonth = false
                 var j = e
                 if j + 1 < hi, isWord(j, "of") { j += 1 }
-                if let (_, _) = lex.around.match(p, t, at: j, limit: hi, scratch: &scratch), startsUpper(t[j]) { afterMonth = true }
+                if let (_, _) = lex.around.match(p, t, keys, at: j, limit: hi, scratch: &scratch), startsUpper(t[j]) { afterMonth = true }
                 if beforeMonth || afterMonth { kind = .calendar }
             }
         }
@@ -537,7 +542,7 @@ struct Scanner {
         var skipped = 0
         var fallback: (String, TextRange)? = nil
         while j < hi, skipped <= 4 {
-            if let (v, ne) = lex.nouns.match(p, t, at: j, limit: hi, scratch: &scratch) {
+            if let (v, ne) = lex.nouns.match(p, t, keys, at: j, limit: hi, scratch: &scratch) {
                 let found = (lex.lemmas[Int(v)], TextRange(start: t[j].range.start, end: t[ne - 1].range.end))
                 if ne + 1 < hi, isPossessive(ne) {
                     // "400 of the group's fighters": the possessor is not what is counted.
@@ -567,7 +572,7 @@ struct Scanner {
             guard k.kind == .word else { return fallback }
             // Capitalised words are names ("IS", "Islamic State"); lowercase function words end the search.
             if !startsUpper(k), lex.breaks.value(p, start(j), end(j)) != nil { return fallback }
-            if lex.after.match(p, t, at: j, limit: hi, scratch: &scratch) != nil { return fallback }
+            if lex.after.match(p, t, keys, at: j, limit: hi, scratch: &scratch) != nil { return fallback }
             skipped += 1
             j += 1
         }
