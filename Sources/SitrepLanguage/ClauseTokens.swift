@@ -63,21 +63,14 @@ struct ClauseTokens {
                         if kind == .word, let w = Self.asciiWord(p, s, e) {
                             // An ASCII word of up to 16 bytes: its bytes are loaded once for the key and the hyphen test.
                             keyBuffer[i] = w.key
-                            if e >= 8, let base = p.baseAddress {
-                                // Its last eight bytes in one load (the word's end is the top byte): the suffix flags.
-                                let tail = UInt64(littleEndian: UnsafeRawPointer(base + e - 8).loadUnaligned(as: UInt64.self))
-                                f = Self.asciiWordFlags(p, s, e, first: UInt8(truncatingIfNeeded: w.first), tail: tail, mayHyphen: w.hyphen)
-                            } else {
-                                f = Self.wordFlags(p, s, e, w.hyphen)
-                                if p[e - 1] | 0x20 == 0x73 { f.insert(.endsInS) }
-                            }
+                            f = Self.wordFlags(p, s, e, w.hyphen)
                             if !w.anyHyphen { f.insert(.noHyphen) }
                         } else {
                             keyBuffer[i] = Self.hash(p, s, e)
                             f = Self.flags(p, s, e, kind)
-                            // Only "S" and "s" give "s" when 0x20 is set.
-                            if e > s, p[e - 1] | 0x20 == 0x73 { f.insert(.endsInS) }
                         }
+                        // Only "S" and "s" give "s" when 0x20 is set.
+                        if e > s, p[e - 1] | 0x20 == 0x73 { f.insert(.endsInS) }
                         flagBuffer[i] = f
                     }
                 }
@@ -135,7 +128,7 @@ struct ClauseTokens {
     /// The shape flags of a word token at bytes `s..<e`; `mayHyphen` (false only when no "-" is in the word
     /// past its first byte) is read only for a lowercase-initial word.
     @inline(__always)
-    static func wordFlags(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ mayHyphen: @autoclosure () -> Bool) -> Flags {
+    private static func wordFlags(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ mayHyphen: @autoclosure () -> Bool) -> Flags {
         var f: Flags = .word
         if s < e {
             let b = p[s]
@@ -164,11 +157,10 @@ struct ClauseTokens {
         return f
     }
 
-    /// For an ASCII span of 1 ... 16 bytes with 16 bytes readable from its start: its key (`hash`'s fast path),
-    /// `mayHaveHyphen`'s answer and its first eight bytes (`first`, masked to the span), from one load of its bytes;
-    /// nil for any other span.
+    /// For an ASCII span of 1 ... 16 bytes with 16 bytes readable from its start: its key (`hash`'s fast path)
+    /// and `mayHaveHyphen`'s answer, from one load of its bytes; nil for any other span.
     @inline(__always)
-    private static func asciiWord(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> (key: UInt64, hyphen: Bool, anyHyphen: Bool, first: UInt64)? {
+    private static func asciiWord(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> (key: UInt64, hyphen: Bool, anyHyphen: Bool)? {
         let n = to - from
         guard n > 0, n <= 16, from + 16 <= p.count, let base = p.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base + from)
@@ -176,43 +168,12 @@ struct ClauseTokens {
         if n <= 8 {
             guard c0 & 0x8080_8080_8080_8080 == 0 else { return nil }
             let any = hasByte(c0, 0x2D)
-            return (finish(mix(hashSeed, lowerASCII(c0)), n), n >= 3 && any, any, c0)
+            return (finish(mix(hashSeed, lowerASCII(c0)), n), n >= 3 && any, any)
         }
         let c1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & byteMask(n - 8)
         guard (c0 | c1) & 0x8080_8080_8080_8080 == 0 else { return nil }
         let any = hasByte(c0, 0x2D) || hasByte(c1, 0x2D)
-        return (finish(mix(mix(hashSeed, lowerASCII(c0)), lowerASCII(c1)), n), any, any, c0)
-    }
-
-    /// `wordFlags` plus `.endsInS` for an ASCII word at bytes `s..<e` (at least eight bytes into the buffer), given its
-    /// first byte and the eight bytes ending at `e` (`tail`, the word's last byte on top): the suffix tests read `tail`
-    /// instead of loading bytes one by one. The same flags as the general path (`FastPathTests` pins them).
-    @inline(__always)
-    static func asciiWordFlags(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, first b: UInt8, tail: UInt64,
-                               mayHyphen: Bool) -> Flags {
-        var f: Flags = .word
-        let n = e - s
-        let capitalized = b &- 0x41 < 26
-        if capitalized {
-            f.insert(.capitalized)
-        } else if mayHyphen {
-            var j = s + 1
-            while j + 1 < e {
-                if p[j] == 0x2D, p[j + 1] &- 0x41 < 26 { f.insert(.hyphenName); break }
-                j += 1
-            }
-        }
-        let l1 = UInt8(truncatingIfNeeded: tail >> 56) | 0x20
-        if l1 == 0x73 { f.insert(.endsInS) }
-        if n >= 3 {
-            // The last three bytes, each lowercased ("|0x20" keeps ' as it is, and no other byte of an ASCII word
-            // becomes one): n't, -ed, -ing.
-            let last3 = UInt32(truncatingIfNeeded: tail >> 40) | 0x20_2020
-            if last3 == 0x74_276E { f.insert(.negatedContraction) } // "n", "'", "t" from the low byte up
-            if UInt16(truncatingIfNeeded: last3 >> 8) == 0x6465 { f.insert(.ed) }
-            if n >= 5, !capitalized, last3 == 0x67_6E69 { f.insert(.ing) }
-        }
-        return f
+        return (finish(mix(mix(hashSeed, lowerASCII(c0)), lowerASCII(c1)), n), any, any)
     }
 
     /// False only when bytes `s+1 ..< e-1` surely hold no "-": a word of at most 16 bytes is tested

@@ -64,29 +64,6 @@ import SitrepCore
         }
     }
 
-    /// The ASCII word flags read from one eight-byte load of a word's end are the byte-by-byte ones (with the final-s flag),
-    /// on every span of ASCII text that can be loaded so, with and without the hyphen hint.
-    @Test(arguments: [
-        "They didn't say; it wasn'T over. Gunmen KILLED and wounded others, seizing towns, shelled al-Qaeda's ez-Zor bases.",
-        "nothing-ing sing ING Ring bed Ed ed. don't DON'T n't 'nt 'sting' U.S.-led 12-year-old reports 1990s weeds",
-    ])
-    func asciiWordFlagsAreTheByteByByteOnes(_ text: String) {
-        var copy = text + "                "
-        copy.withUTF8 { p in
-            for s in 0..<p.count {
-                for e in (s + 1)...min(p.count, s + 16) where e >= 8 && s + 16 <= p.count {
-                    let tail = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + e - 8).loadUnaligned(as: UInt64.self))
-                    for hint in [false, true] {
-                        var plain = ClauseTokens.wordFlags(p, s, e, hint)
-                        if p[e - 1] | 0x20 == 0x73 { plain.insert(.endsInS) }
-                        let fast = ClauseTokens.asciiWordFlags(p, s, e, first: p[s], tail: tail, mayHyphen: hint)
-                        #expect(fast == plain, "span \(s)..<\(e) hint \(hint)")
-                    }
-                }
-            }
-        }
-    }
-
     @Test func hasByteFindsExactlyTheBytesThere() {
         for position in 0..<8 {
             for b in 0..<256 {
