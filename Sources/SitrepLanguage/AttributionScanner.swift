@@ -230,8 +230,7 @@ struct AttributionScanner {
             if frame == .declare, !opensClause(k, hi) { return }
             // "The fighting, which residents said began at dawn, killed …": the aside ends at its comma.
             let r = sourceStart - 1
-            var inRelative = r >= lo && [lex.keys.which, lex.keys.who, lex.keys.that].contains(ct.key(r))
-                && r - 1 >= lo && ct.has(r - 1, .comma)
+            var inRelative = r >= lo && isRelativeWord(ct.key(r)) && r - 1 >= lo && ct.has(r - 1, .comma)
             // "The agency, which said it had counted 40 bodies, asked …"
             var w = v - 1
             while w >= lo, lex.adverbs.contains(ct.key(w)) { w -= 1 }
@@ -247,6 +246,11 @@ struct AttributionScanner {
             emit(Attribution(scope: added, source: source, affiliation: affiliation, cue: ct.range(p.start, p.end),
                              cueKind: kind, via: via, medium: medium), sentence: si, pronoun: isPronoun)
         }
+    }
+
+    /// "which", "who" or "that" (compared one by one: no array built per call).
+    @inline(__always) private func isRelativeWord(_ key: UInt64) -> Bool {
+        key == lex.keys.which || key == lex.keys.who || key == lex.keys.that
     }
 
     /// "did not say", "never said", "was reported", "to say", "the reported": not an attribution.
@@ -291,7 +295,7 @@ struct AttributionScanner {
             if !found {
                 if lex.timeWords.contains(ct.key(k)) {
                     k += 1
-                } else if [lex.keys.on, lex.keys.last, lex.keys.this].contains(ct.key(k)) {
+                } else if ct.key(k) == lex.keys.on || ct.key(k) == lex.keys.last || ct.key(k) == lex.keys.this {
                     var e = k + 1
                     while e < hi, e - k <= 2, ct.isCapitalized(e) || (ct.isWord(e) && isTimeWord(e)) { e += 1 }
                     if e > k + 1 { k = e }
@@ -385,17 +389,18 @@ struct AttributionScanner {
     /// just before it (within two sentences): "“…,” said X. “More words.”"
     private mutating func attributeFollowingQuotations() {
         guard !out.isEmpty else { return }
-        // The attributions of each sentence, in order: `members[first[si] ..< first[si + 1]]` (a counting sort
+        // The attributions of each sentence, in order: `members[starts[si] ..< starts[si + 1]]` (a counting sort
         // on `sentenceOf`; no dictionary of arrays).
         let n = sentences.count
         var first = [Int](repeating: 0, count: n + 2)
         for si in sentenceOf where si >= 0 && si < n { first[si + 1] += 1 }
         for si in 0..<(n + 1) { first[si + 1] += first[si] }
         var fill = first
-        var members = [Int](repeating: 0, count: first[n + 1])
-        for (i, si) in sentenceOf.enumerated() where si >= 0 && si < n { members[fill[si]] = i; fill[si] += 1 }
-        /// The attributions of sentence `si` (none outside the document).
-        func of(_ si: Int) -> ArraySlice<Int> { si >= 0 && si < n ? members[first[si]..<first[si + 1]] : [] }
+        var filled = [Int](repeating: 0, count: first[n + 1])
+        for (i, si) in sentenceOf.enumerated() where si >= 0 && si < n { filled[fill[si]] = i; fill[si] += 1 }
+        let members = filled, starts = first
+        // The attributions of sentence `si` are `members[starts[si] ..< starts[si + 1]]` (none outside the document);
+        // the loops below walk them in place, without building arrays.
         var added: [(Attribution, Int)] = []
         for (si, s) in sentences.enumerated() {
             let lo = s.tokens.lowerBound
@@ -404,12 +409,25 @@ struct AttributionScanner {
             // Already attributed from outside (a cue next to it); cues inside ("“According to X, …”") do not count.
             var lastSentence = si
             while lastSentence + 1 < sentences.count, sentences[lastSentence + 1].range.start < inner.end { lastSentence += 1 }
-            let near = (max(0, si - 1)...min(sentences.count - 1, lastSentence + 1)).flatMap { of($0) }
-            if near.contains(where: { out[$0].scope.overlaps(inner) && !inner.contains(out[$0].cue) }) { continue }
-            // The latest attribution in the two sentences before whose cue precedes the quotation.
+            var covered = false
+            near: for x in max(0, si - 1)...min(sentences.count - 1, lastSentence + 1) where x < n {
+                for m in starts[x]..<starts[x + 1] {
+                    let i = members[m]
+                    if out[i].scope.overlaps(inner) && !inner.contains(out[i].cue) { covered = true; break near }
+                }
+            }
+            if covered { continue }
+            // The latest attribution in the two sentences before whose cue precedes the quotation
+            // (sentence si - 1's first, then si - 2's: the first of equal cue starts wins).
             var best: Int?
-            for i in Array(of(si - 1)) + Array(of(si - 2)) where out[i].cue.end <= inner.start {
-                if best == nil || out[best!].cue.start < out[i].cue.start { best = i }
+            for back in 1...2 {
+                let x = si - back
+                guard x >= 0 && x < n else { continue }
+                for m in starts[x]..<starts[x + 1] {
+                    let i = members[m]
+                    guard out[i].cue.end <= inner.start else { continue }
+                    if best == nil || out[best!].cue.start < out[i].cue.start { best = i }
+                }
             }
             guard let b = best, sentences[sentenceOf[b]].paragraph >= s.paragraph - 1 else { continue }
             let prev = out[b]

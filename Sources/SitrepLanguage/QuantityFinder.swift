@@ -53,11 +53,14 @@ public struct QuantityFinder: Sendable {
         out.reserveCapacity(p.count / 64 + 4)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(128)
-        tokens.withUnsafeBufferPointer { t in
+        let shareKeys = clauseTokens.map { $0.tokens.count == tokens.count } ?? false
+        let keys = shareKeys ? clauseTokens!.keys : []
+        tokens.withUnsafeBufferPointer { t in keys.withUnsafeBufferPointer { k in
             var scanner = Scanner(p: p, t: t, shared: shared)
-            if let ct = clauseTokens, ct.tokens.count == t.count {
+            if shareKeys, let ct = clauseTokens {
                 scanner.startKeys = startKeys
                 scanner.clauseTokens = ct
+                scanner.keys = k
             }
             for s in sentences {
                 var i = s.tokens.lowerBound
@@ -71,7 +74,7 @@ public struct QuantityFinder: Sendable {
                     }
                 }
             }
-        }
+        } }
         return out
     }
 }
@@ -100,11 +103,13 @@ struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
     let t: UnsafeBufferPointer<Token>
     let shared: QuantityLexicon.Shared
-    /// The lexicon, read in place through `shared` (no copy).
-    @inline(__always) var lex: QuantityLexicon { _read { yield shared.lexicon } }
+    // The lexicon is read as `shared.lexicon.…`, in place: a `_read` accessor yielding it copied the whole
+    // lexicon's fields (a memcpy) at each use.
     /// When set (with `startKeys`): the text's per-token keys and flags, for `mayStart`'s first tests.
     var clauseTokens: ClauseTokens?
     var startKeys = KeySet()
+    /// With `clauseTokens`: its per-token keys, for the phrase tables' keyed matches (empty: the byte path).
+    var keys = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
 
     init(p: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<Token>, shared: QuantityLexicon.Shared) {
         self.p = p
@@ -138,13 +143,13 @@ struct Scanner {
         guard ByteClass.isAlpha(p[s]) else { return false }
         if let ct = clauseTokens {
             // Bytes that `starts` matches have a key in `startKeys`; a word without "-" has no prefix to look up.
-            if startKeys.contains(ct.key(i)), lex.starts.value(p, s, e) != nil { return true }
+            if startKeys.contains(ct.key(i)), shared.lexicon.starts.value(p, s, e) != nil { return true }
             if ct.has(i, .noHyphen) { return false }
-        } else if lex.starts.value(p, s, e) != nil { return true }
+        } else if shared.lexicon.starts.value(p, s, e) != nil { return true }
         // "thirty-six", "five-year-old": a number word before the first hyphen (no further than the longest word).
-        let stop = min(e, s + lex.starts.maxLength + 1)
+        let stop = min(e, s + shared.lexicon.starts.maxLength + 1)
         let h = Self.firstHyphen(p, s, stop)
-        return h < stop && lex.starts.value(p, s, h) != nil
+        return h < stop && shared.lexicon.starts.value(p, s, h) != nil
     }
 
     /// The first "-" in bytes `s..<stop`, or `stop` when there is none: eight bytes at a time while the buffer
@@ -176,8 +181,8 @@ struct Scanner {
     /// Value and class of a number word at bytes `s..<e`.
     @inline(__always)
     func numberWord(_ s: Int, _ e: Int) -> (Int64, QuantityLexicon.NumberClass)? {
-        guard let idx = lex.numberWords.value(p, s, e) else { return nil }
-        return (lex.numberValue[Int(idx)], lex.numberClass[Int(idx)])
+        guard let idx = shared.lexicon.numberWords.value(p, s, e) else { return nil }
+        return (shared.lexicon.numberValue[Int(idx)], shared.lexicon.numberClass[Int(idx)])
     }
 
     func scaleWord(_ k: Int) -> Int64? {
@@ -329,8 +334,8 @@ struct Scanner {
         // 1. The core: a vague phrase or a number.
         var core: NumberCore
         var vagueEnd = -1
-        if t[i].kind == .word, let (v, e) = lex.vague.match(p, t, at: i, limit: hi, scratch: &scratch) {
-            let r = lex.vagueRange[Int(v)]
+        if t[i].kind == .word, let (v, e) = shared.lexicon.vague.match(p, t, keys, at: i, limit: hi, scratch: &scratch) {
+            let r = shared.lexicon.vagueRange[Int(v)]
             core = NumberCore(shape: .vague, lo: Double(r.min), hi: r.max.map(Double.init), end: e)
             // "a few hundred", "several thousand"
             var k = e
@@ -352,16 +357,16 @@ struct Scanner {
         var first = i
         var kind: QuantityKind? = nil
         var effect: QuantityLexicon.Effect? = nil
-        if let (v, s) = lex.before.match(p, t, endingBefore: i, floor: lo, scratch: &scratch), lex.unitKinds[Int(v)] == .money {
+        if let (v, s) = shared.lexicon.before.match(p, t, keys, endingBefore: i, floor: lo, scratch: &scratch), shared.lexicon.unitKinds[Int(v)] == .money {
             kind = .money
             first = s
         }
-        if let (v, s) = lex.modifiers.match(p, t, endingBefore: first, floor: lo, scratch: &scratch) {
-            effect = lex.effects[Int(v)]
+        if let (v, s) = shared.lexicon.modifiers.match(p, t, keys, endingBefore: first, floor: lo, scratch: &scratch) {
+            effect = shared.lexicon.effects[Int(v)]
             first = s
         }
-        if kind == nil, let (v, s) = lex.before.match(p, t, endingBefore: first, floor: lo, scratch: &scratch) {
-            kind = lex.unitKinds[Int(v)]
+        if kind == nil, let (v, s) = shared.lexicon.before.match(p, t, keys, endingBefore: first, floor: lo, scratch: &scratch) {
+            kind = shared.lexicon.unitKinds[Int(v)]
             if kind == .money { first = s }
             // "home to countless militias": a population is a number, not a vague word.
             if kind == .population, core.shape == .vague { kind = nil }
@@ -391,23 +396,23 @@ struct Scanner {
 
         // 4. What follows: a unit, a month, a glued word.
         var unitEnd = e
-        if let suffix = core.suffix, let v = lex.after.value(p, suffix.lowerBound, suffix.upperBound) {
-            kind = lex.unitKinds[Int(v)]
+        if let suffix = core.suffix, let v = shared.lexicon.after.value(p, suffix.lowerBound, suffix.upperBound) {
+            kind = shared.lexicon.unitKinds[Int(v)]
         } else if core.suffix != nil {
             kind = kind ?? .other // "a 15-member council": not a count of anything named
-        } else if let (v, ue) = lex.after.match(p, t, at: e, limit: hi, scratch: &scratch) {
-            let k = lex.unitKinds[Int(v)]
+        } else if let (v, ue) = shared.lexicon.after.match(p, t, keys, at: e, limit: hi, scratch: &scratch) {
+            let k = shared.lexicon.unitKinds[Int(v)]
             if k != .calendar { kind = k; unitEnd = ue }
         }
         let shape = core.shape
         if kind == nil || kind == .population || kind == .age {
             // Month names beside a day number: "July 31st", "30th July", "on 30th of July".
             if shape == .plain || shape == .ordinal, core.lo >= 1, core.lo <= 31, !core.isDecimal {
-                let beforeMonth = lex.around.match(p, t, endingBefore: i, floor: lo, scratch: &scratch).map { startsUpper(t[$0.start]) } ?? false
+                let beforeMonth = shared.lexicon.around.match(p, t, keys, endingBefore: i, floor: lo, scratch: &scratch).map { startsUpper(t[$0.start]) } ?? false
                 var afterMonth = false
                 var j = e
                 if j + 1 < hi, isWord(j, "of") { j += 1 }
-                if let (_, _) = lex.around.match(p, t, at: j, limit: hi, scratch: &scratch), startsUpper(t[j]) { afterMonth = true }
+                if let (_, _) = shared.lexicon.around.match(p, t, keys, at: j, limit: hi, scratch: &scratch), startsUpper(t[j]) { afterMonth = true }
                 if beforeMonth || afterMonth { kind = .calendar }
             }
         }
@@ -532,21 +537,21 @@ struct Scanner {
         var j = e
         if j < hi, isWord(j, "of") {
             j += 1
-            if j < hi, t[j].kind == .word, lex.determiners.value(p, start(j), end(j)) != nil { j += 1 }
+            if j < hi, t[j].kind == .word, shared.lexicon.determiners.value(p, start(j), end(j)) != nil { j += 1 }
         }
         var skipped = 0
         var fallback: (String, TextRange)? = nil
         while j < hi, skipped <= 4 {
-            if let (v, ne) = lex.nouns.match(p, t, at: j, limit: hi, scratch: &scratch) {
-                let found = (lex.lemmas[Int(v)], TextRange(start: t[j].range.start, end: t[ne - 1].range.end))
+            if let (v, ne) = shared.lexicon.nouns.match(p, t, keys, at: j, limit: hi, scratch: &scratch) {
+                let found = (shared.lexicon.lemmas[Int(v)], TextRange(start: t[j].range.start, end: t[ne - 1].range.end))
                 if ne + 1 < hi, isPossessive(ne) {
                     // "400 of the group's fighters": the possessor is not what is counted.
                     skipped += 1
                     j = ne + 1
                     continue
                 }
-                if plural, !lex.isLemmaForm[Int(v)], fallback == nil, ne < hi, t[ne].kind == .word, !startsUpper(t[ne]),
-                   lex.breaks.value(p, start(ne), end(ne)) == nil {
+                if plural, !shared.lexicon.isLemmaForm[Int(v)], fallback == nil, ne < hi, t[ne].kind == .word, !startsUpper(t[ne]),
+                   shared.lexicon.breaks.value(p, start(ne), end(ne)) == nil {
                     fallback = found
                     skipped += 1
                     j = ne
@@ -566,8 +571,8 @@ struct Scanner {
             }
             guard k.kind == .word else { return fallback }
             // Capitalised words are names ("IS", "Islamic State"); lowercase function words end the search.
-            if !startsUpper(k), lex.breaks.value(p, start(j), end(j)) != nil { return fallback }
-            if lex.after.match(p, t, at: j, limit: hi, scratch: &scratch) != nil { return fallback }
+            if !startsUpper(k), shared.lexicon.breaks.value(p, start(j), end(j)) != nil { return fallback }
+            if shared.lexicon.after.match(p, t, keys, at: j, limit: hi, scratch: &scratch) != nil { return fallback }
             skipped += 1
             j += 1
         }

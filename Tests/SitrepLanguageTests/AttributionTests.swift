@@ -213,6 +213,21 @@ struct AttributionCase: CustomStringConvertible, Sendable {
         #expect(q.flatMap { a.slice($0.scope) }?.hasPrefix("Nobody can cross now") == true, "\(a.dump)")
     }
 
+    /// Which earlier attribution a quotation opening a sentence takes its speaker from (nil: none).
+    @Test(arguments: [
+        ("“The bridge is gone,” said Mr Karimi. “Nobody can cross now.”", "Mr Karimi"),
+        ("“The road is cut,” said Leila Haddad. The convoy waited. “We will try again tomorrow.”", "Leila Haddad"),
+        ("Omar Nasser said the town fell. “The men fled,” Rania Saad added. “Nothing is left.”", "Rania Saad"),
+        ("“The men fled,” Rania Saad said. “Nothing is left,” said Omar Nasser.", nil),
+        ("“The men fled,” said Rania Saad.\n\nThe river rose.\n\n“Nothing is left.”", nil),
+        ("The river rose. “Nothing is left.”", nil),
+    ] as [(String, String?)])
+    func quotationTakesTheLatestSpeakerBeforeIt(_ text: String, _ speaker: String?) {
+        let a = Analysed(text)
+        let q = a.attributions.first { $0.cueKind == .quotation }
+        #expect(q.flatMap { a.slice($0.source) } == speaker, "\(a.dump)")
+    }
+
     @Test func aCueInsideAContinuedQuotationDoesNotHideItsSpeaker() {
         let a = Analysed("“The town is empty,” said Mr Karimi. “According to the militants, we are enemies. We left at night.”")
         let q = a.attributions.first { $0.cueKind == .quotation }

@@ -193,6 +193,7 @@ import SitrepCore
         "Hundreds of residents, dozens of children and several thousand displaced left on 12-13 March.",
         "Nearly two-thirds of the 400 sq. km area, up to five-fold, sixty-something soldiers, one-off.",
         "Naïve café owners counted ünïcödé tallies: twenty–five (en dash), eleven, a-b, x.",
+        "At least 40 of the group’s fighters, as many as a few hundred civilians and in excess of 3 km on 23rd July.",
     ])
     func quantitiesAreTheSameWithSharedKeys(_ text: String) throws {
         let finder = try QuantityFinder()
@@ -390,5 +391,52 @@ import SitrepCore
             #expect(e.code.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 })
         }
         #expect(lexicon.entries.contains { $0.codeIs("NI") })
+    }
+}
+
+/// The phrase tables' keyed matches (the text's per-token keys, confirmed on the bytes) against the byte path:
+/// every table of the quantity lexicon, forwards and backwards, from every token with every limit.
+@Suite struct PhraseTableKeyedTests {
+    @Test(arguments: [
+        "At least 40 people and more than 250 fighters, as many as a few hundred civilians, died.",
+        "An estimated total of 1,500 troops; a great number of the group’s fighters; just over 9 sq. km of land.",
+        "AT LEAST a dozen or so Women and Children, in excess of 3 km, fewer than 10 percent of them.",
+        "Hundreds of thousands fled: some dozens of families didn’t (and don't) know; approx. 20 buses.",
+        "a couple of A Couple Of a couple’s of; between 20 and 30 per cent, up to five-fold, on the 23rd of July.",
+        "Naïve café owners counted ünïcödé tallies in March: twenty–five, eleven, a-b, x, more than",
+    ])
+    func keyedMatchesAreTheBytePaths(_ text: String) throws {
+        let lexicon = try QuantityLexicon()
+        let tables = [lexicon.vague, lexicon.modifiers, lexicon.after, lexicon.before, lexicon.around, lexicon.nouns]
+        var copy = text
+        copy.withUTF8 { p in
+            let tokens = Tokenizer.tokenize(bytes: p)
+            let ct = ClauseTokens(bytes: p, tokens: tokens)
+            var scratch: [UInt8] = []
+            var hits = 0
+            tokens.withUnsafeBufferPointer { t in
+                ct.keys.withUnsafeBufferPointer { k in
+                    for table in tables {
+                        for j in 0...t.count {
+                            for bound in 0...t.count {
+                                if j < t.count, bound > j {
+                                    let plain = table.match(p, t, at: j, limit: bound, scratch: &scratch)
+                                    let keyed = table.match(p, t, k, at: j, limit: bound, scratch: &scratch)
+                                    #expect(plain?.value == keyed?.value && plain?.end == keyed?.end, "at \(j) limit \(bound)")
+                                    if plain != nil { hits += 1 }
+                                }
+                                if bound < j {
+                                    let plain = table.match(p, t, endingBefore: j, floor: bound, scratch: &scratch)
+                                    let keyed = table.match(p, t, k, endingBefore: j, floor: bound, scratch: &scratch)
+                                    #expect(plain?.value == keyed?.value && plain?.start == keyed?.start, "before \(j) floor \(bound)")
+                                    if plain != nil { hits += 1 }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(hits > 0)
+        }
     }
 }
