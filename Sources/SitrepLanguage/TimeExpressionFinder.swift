@@ -343,12 +343,14 @@ public struct TimeExpressionFinder: Sendable {
         let first = tokens[m.first]
         // A past-tense verb right before ("announced Friday", "was killed on Tuesday"): the past.
         if pastVerbBefore(p, first.start) { return -1 }
+        var aheadOf = false
         switch parser.previousRole(m.first) {
         case .since, .last, .ago: return -1
         case .next: return 1
         case .of:
-            // "ahead of Sunday's vote", "ahead of Friday": what is still to come.
-            if m.first >= 2, parser.adjSpace(m.first - 2, m.first - 1), parser.role(m.first - 2) == .ahead { return 1 }
+            // "crowds gathered ahead of Sunday's vote": what is still to come, unless a past cue stands before it in the
+            // sentence ("police were on alert ahead of Sunday's vote" may have been written after it).
+            aheadOf = m.first >= 2 && parser.adjSpace(m.first - 2, m.first - 1) && parser.role(m.first - 2) == .ahead
         case .until, .to:
             // "the hearing was postponed until Monday", "talks were adjourned to Thursday": moved to a later day.
             if m.first >= 2, parser.adjSpace(m.first - 2, m.first - 1), parser.role(m.first - 2) == .deferVerb { return 1 }
@@ -381,7 +383,7 @@ public struct TimeExpressionFinder: Sendable {
             }
             j -= 1
         }
-        return 0
+        return aheadOf ? 1 : 0
     }
 
     /// Whether exactly one lowercase "-ly" word stands between tokens `a` and `b`, with single spaces: "meet formally Monday".
