@@ -343,9 +343,14 @@ public struct TimeExpressionFinder: Sendable {
         let first = tokens[m.first]
         // A past-tense verb right before ("announced Friday", "was killed on Tuesday"): the past.
         if pastVerbBefore(p, first.start) { return -1 }
+        var aheadOf = false
         switch parser.previousRole(m.first) {
         case .since, .last, .ago: return -1
         case .next: return 1
+        case .of:
+            // "crowds gathered ahead of Sunday's vote": what is still to come, unless a past cue stands before it in the
+            // sentence ("police were on alert ahead of Sunday's vote" may have been written after it).
+            aheadOf = m.first >= 2 && parser.adjSpace(m.first - 2, m.first - 1) && parser.role(m.first - 2) == .ahead
         case .until, .to:
             // "the hearing was postponed until Monday", "talks were adjourned to Thursday": moved to a later day.
             if m.first >= 2, parser.adjSpace(m.first - 2, m.first - 1), parser.role(m.first - 2) == .deferVerb { return 1 }
@@ -378,7 +383,7 @@ public struct TimeExpressionFinder: Sendable {
             }
             j -= 1
         }
-        return 0
+        return aheadOf ? 1 : 0
     }
 
     /// Whether exactly one lowercase "-ly" word stands between tokens `a` and `b`, with single spaces: "meet formally Monday".
@@ -399,8 +404,37 @@ public struct TimeExpressionFinder: Sendable {
         // "since Oct. 27": what a time runs since lies in the past.
         m.expr.past = pastVerbBefore(p, parser.tokens[m.first].start) || parser.previousRole(m.first) == .since
         guard !m.expr.past else { m.expr.future = false; return }
+        if setsLimit(parser, m, p) { m.expr.nearest = true; m.expr.future = false; return }
+        // "officials said Thursday's meeting will …": the planned event's own clause comes first.
+        let t = parser.tokens
+        if t[m.last].has(TimeToken.possessive), parser.adjSpace(m.last, m.last + 1), parser.role(m.last + 1) == .eventNoun,
+           leadsFutureClause(parser, m) { m.expr.future = true; return }
         let before = tenseBefore(parser, m, p)
         m.expr.future = before > 0 || (before == 0 && leadsFutureClause(parser, m))
+    }
+
+    /// Whether the expression is a limit set for something: "until", "by", "of" or "for" right before it and a
+    /// deadline word ("deadline", "ultimatum", "given", "gave") at most three words before that ("were given until
+    /// 9 a.m. Tuesday", "a deadline of Friday"), or "deadline"/"ultimatum" right after it ("a Friday deadline").
+    private func setsLimit(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let t = parser.tokens
+        let l = m.last
+        if l + 1 < t.count, parser.adjSpace(l, l + 1), parser.role(l + 1) == .deadline, !parser.isCapitalised(l + 1) {
+            // "deadline"/"ultimatum" only, not "gave"/"given": they end in "e" or "m".
+            let b = p[t[l + 1].end - 1] | 0x20
+            if b == 0x65 || b == 0x6D { return true }
+        }
+        switch parser.previousRole(m.first) {
+        case .until, .by, .of, .for: break
+        default: return false
+        }
+        let prep = m.first - 1
+        var j = prep - 1
+        while j >= 0, t[j].sentence == t[prep].sentence, t[prep].word - t[j].word <= 3 {
+            if parser.role(j) == .deadline { return true }
+            j -= 1
+        }
+        return false
     }
 
     /// "On Sunday, rescue teams will search …": an expression that opens its sentence (after "on" or "in" at most) takes the
@@ -409,13 +443,18 @@ public struct TimeExpressionFinder: Sendable {
     private func leadsFutureClause(_ parser: TimeExpressionParser, _ m: TimeExpressionParser.Match) -> Bool {
         let t = parser.tokens
         let f = m.first
-        guard t[f].has(TimeToken.sentenceStart)
+        let plannedEvent = t[m.last].has(TimeToken.possessive) && parser.adjSpace(m.last, m.last + 1) && parser.role(m.last + 1) == .eventNoun
+        guard plannedEvent || t[f].has(TimeToken.sentenceStart)
                 || (f > 0 && t[f - 1].has(TimeToken.sentenceStart) && (parser.role(f - 1) == .on || parser.role(f - 1) == .in)
                     && parser.adj(f - 1, f)),
               m.last + 1 < t.count, t[m.last + 1].sentence == t[m.last].sentence else { return false }
-        // "Monday's attack will be remembered": a possessive names the day of something else.
-        guard !t[m.last].has(TimeToken.possessive) else { return false }
+        // "Monday's attack will be remembered": a possessive names the day of something else, unless that is a planned
+        // event ("Thursday's meeting will decide …", anywhere in the sentence), whose clause gives the tense.
         var j = m.last + 1
+        if t[m.last].has(TimeToken.possessive) {
+            guard parser.adjSpace(m.last, j), parser.role(j) == .eventNoun else { return false }
+            j += 1
+        }
         while j < t.count, t[j].sentence == t[m.last].sentence, t[j].word - t[m.last].word <= 8 {
             switch parser.role(j) {
             case .futureCue: return true

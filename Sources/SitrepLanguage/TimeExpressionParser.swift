@@ -361,6 +361,11 @@ struct TimeExpressionParser {
             return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .future where the:
             return Match(first: k, last: k, expr: TimeExpression(type: .date, anchor: .reference("FUTURE_REF")), takesThe: true)
+        case .turn where the:
+            // "the turn of the century"
+            guard adjSpace(k, k + 1), role(k + 1) == .of, adjSpace(k + 1, k + 2), role(k + 2) == .the, adjSpace(k + 2, k + 3),
+                  let u = entry(k + 3), u.kind == .unit, u.unit == .century, !u.plural else { return nil }
+            return Match(first: k, last: k + 3, expr: TimeExpression(type: .date, anchor: .centuryTurn), takesThe: true)
         case .noon, .midnight:
             var x = TimeExpression(type: .time)
             x.hour = r == .noon ? 12 : 24; x.minute = 0

@@ -57,6 +57,14 @@ public struct TimeLexicon: Sendable {
         case deferVerb = "defer-verb"
         /// "ahead" after a plural unit: "the weeks ahead", a vague future.
         case ahead
+        /// A planned event ("meeting", "vote", "summit"): after a possessive day ("Thursday's meeting will …") the day
+        /// takes the tense of the clause the event's noun opens.
+        case eventNoun = "event-noun"
+        /// "deadline", "ultimatum", "given"/"gave" ("given until 9 a.m. Tuesday"): a day set as a limit is the nearest
+        /// such day, before or after the anchor.
+        case deadline
+        /// "turn" in "the turn of the century".
+        case turn
     }
 
     /// Units of time, with their TimeML letters.

@@ -32,6 +32,8 @@ struct TimeExpression {
         case islamic(month: Int, day: Int, year: Int?)
         /// "the 1990s" (199), "the '80s".
         case decade(Int)
+        /// "the turn of the century": the century boundary nearest the anchor ("2000" for 1950–2049).
+        case centuryTurn
         /// "the 15th": a day of the anchor's month.
         case dayOfMonth(Int)
         case reference(String)
@@ -73,6 +75,9 @@ struct TimeExpression {
     /// A past-tense verb stands right before ("ended Jan. 31", "bought it in February"): a month or day
     /// without a year is the latest one on or before the anchor.
     var past: Bool = false
+    /// A limit set for something ("given until 9 a.m. Tuesday", "a deadline of Friday"): a weekday or a month and day
+    /// without a year is the nearest such day, before or after the anchor alike.
+    var nearest = false
 
     init(type: TimexType, anchor: Anchor = .none) { self.type = type; self.anchor = anchor }
 }
@@ -320,9 +325,10 @@ enum TimeResolver {
                         if c <= anchor, best == nil || c > best! { best = c }
                         continue
                     }
-                    // Nearest, with the past preferred: a future day must be less than half as far away.
-                    let dc = c > anchor ? 2 * (c.dayNumber - anchor.dayNumber) : anchor.dayNumber - c.dayNumber
-                    if best == nil || dc < (best! > anchor ? 2 * (best!.dayNumber - anchor.dayNumber) : anchor.dayNumber - best!.dayNumber) { best = c }
+                    // Nearest, with the past preferred: a future day must be less than half as far away (a limit: the nearest).
+                    let ahead = x.nearest ? 1 : 2
+                    let dc = c > anchor ? ahead * (c.dayNumber - anchor.dayNumber) : anchor.dayNumber - c.dayNumber
+                    if best == nil || dc < (best! > anchor ? ahead * (best!.dayNumber - anchor.dayNumber) : anchor.dayNumber - best!.dayNumber) { best = c }
                 }
                 guard let best else { return Resolution(interval: nil, precision: nil, value: "XXXX-XX-XX", unresolvedReason: "no such day") }
                 return dayResolution(best)
@@ -361,7 +367,8 @@ enum TimeResolver {
                 day = anchor.adding(days: delta)
             case .none:
                 // With future cues the day itself counts: "will meet Friday" in a Friday paper is today.
-                if x.future { day = anchor.adding(days: delta >= 0 ? delta : delta + 7) }
+                if x.nearest { day = anchor.adding(days: delta > 3 ? delta - 7 : (delta < -3 ? delta + 7 : delta)) }
+                else if x.future { day = anchor.adding(days: delta >= 0 ? delta : delta + 7) }
                 else { day = anchor.adding(days: delta <= 0 ? delta : delta - 7) }
             }
             return dayResolution(day)
@@ -428,6 +435,9 @@ enum TimeResolver {
             return Resolution(interval: DayInterval(start: CalendarDay(year: c * 100, month: 1, day: 1)!,
                                                     end: CalendarDay(year: c * 100 + 99, month: 12, day: 31)!),
                               precision: .year, value: pad(c, 2), unresolvedReason: nil)
+        case .centuryTurn:
+            guard let anchor else { return Resolution(interval: nil, precision: nil, value: "XXXX", unresolvedReason: noAnchor) }
+            return yearResolution((anchor.year + 50) / 100 * 100)
         case .decade(let d):
             let s = CalendarDay(year: d * 10, month: 1, day: 1)!, e = CalendarDay(year: d * 10 + 9, month: 12, day: 31)!
             return Resolution(interval: DayInterval(start: s, end: e), precision: .year, value: String(d), unresolvedReason: nil)

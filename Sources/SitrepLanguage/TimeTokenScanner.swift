@@ -302,7 +302,8 @@ struct TimeTokenScanner {
                     var f: UInt16 = 0
                     if upperFirst && !startsSentence { f |= TimeToken.nameFollows }
                     switch probe.entries[Int(entry)].role {
-                    case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period, .deferVerb, .ahead: f |= TimeToken.wordFollows
+                    case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period, .deferVerb, .ahead, .eventNoun, .deadline, .turn:
+                        f |= TimeToken.wordFollows
                     default: break
                     }
                     out.orLastFlags(f)

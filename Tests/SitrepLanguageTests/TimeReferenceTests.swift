@@ -102,6 +102,53 @@ import Testing
                       phrase: "Monday", type: .date, value: "1998-08-03"),
     ]
 
+    /// Plans, reported futures, limits and planned events named by a possessive day (2018-10-08 is a Monday).
+    static let planCases: [TimeValueCase] = [
+        // A planned event after a possessive day takes the tense of its own clause, also after "said".
+        TimeValueCase(text: "Thursday's meeting will settle the budget, the council said.", published: "2018-10-08",
+                      phrase: "Thursday", type: .date, value: "2018-10-11"),
+        TimeValueCase(text: "The mayor said Friday's vote would go ahead despite the rain.", published: "2018-10-08",
+                      phrase: "Friday", type: .date, value: "2018-10-12"),
+        TimeValueCase(text: "Saturday's summit was cut short by the storm.", published: "2018-10-08",
+                      phrase: "Saturday", type: .date, value: "2018-10-06"),
+        TimeValueCase(text: "Crowds gathered ahead of Sunday's referendum.", published: "2018-10-08",
+                      phrase: "Sunday", type: .date, value: "2018-10-14"),
+        // A past verb of agreement or promise before "to" points ahead; right before the day it is the past.
+        TimeValueCase(text: "The two sides agreed to meet Thursday in Geneva.", published: "2018-10-08",
+                      phrase: "Thursday", type: .date, value: "2018-10-11"),
+        TimeValueCase(text: "The envoy promised to return on Wednesday with a new offer.", published: "2018-10-08",
+                      phrase: "Wednesday", type: .date, value: "2018-10-10"),
+        TimeValueCase(text: "The two sides agreed Thursday to a prisoner swap.", published: "2018-10-08",
+                      phrase: "Thursday", type: .date, value: "2018-10-04"),
+        // A reported future.
+        TimeValueCase(text: "Officials said talks would resume Friday after a pause.", published: "2018-10-08",
+                      phrase: "Friday", type: .date, value: "2018-10-12"),
+        // A future cue nearer than a past one, or a plan, puts a month without a year ahead.
+        TimeValueCase(text: "Officials said the vote will be held in December.", published: "2018-10-08",
+                      phrase: "December", type: .date, value: "2018-12"),
+        TimeValueCase(text: "The two firms agreed to merge in February.", published: "2018-10-08",
+                      phrase: "February", type: .date, value: "2019-02"),
+        // A limit is the nearest such day, ahead or behind.
+        TimeValueCase(text: "The rebels were given until 9 a.m. Tuesday to leave the town.", published: "2018-10-08",
+                      phrase: "9 a.m. Tuesday", type: .time, value: "2018-10-09T09:00"),
+        TimeValueCase(text: "The militia ignored a deadline of Saturday to disarm.", published: "2018-10-08",
+                      phrase: "Saturday", type: .date, value: "2018-10-06"),
+        TimeValueCase(text: "Negotiators face a Wednesday deadline.", published: "2018-10-08",
+                      phrase: "Wednesday", type: .date, value: "2018-10-10"),
+        // The turn of the century: the century boundary nearest the publication date.
+        TimeValueCase(text: "The port was built around the turn of the century by traders.", published: "2018-10-08",
+                      phrase: "the turn of the century", type: .date, value: "2000"),
+    ]
+
+    @Test(arguments: planCases)
+    func readsPlansLimitsAndPlannedEvents(_ c: TimeValueCase) throws {
+        let found = finder.find(in: c.text, published: DayInterval(day: CalendarDay(iso: c.published)!))
+        let m = try #require(found.first { c.text.slice($0.range) == c.phrase },
+                             "no mention \"\(c.phrase)\" in \(found.map { c.text.slice($0.range) ?? "?" })")
+        #expect(m.type == c.type)
+        #expect(m.value == c.value)
+    }
+
     @Test(arguments: tenseCases)
     func readsTheTenseAroundADay(_ c: TimeValueCase) throws {
         let found = finder.find(in: c.text, published: DayInterval(day: CalendarDay(iso: c.published)!))
