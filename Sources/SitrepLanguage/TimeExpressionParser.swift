@@ -289,6 +289,14 @@ struct TimeExpressionParser {
                 x.fromReference = unit == .day
                 return Match(first: k, last: k + 3, expr: x, takesThe: true)
             }
+            // "early in the year", "late in the month": a third of the current period (not "late in the day": an idiom).
+            if r == .early || r == .late, role(k + 1) == .in, adjSpace(k + 1, k + 2), role(k + 2) == .the, adjSpace(k + 2, k + 3),
+               let u = entry(k + 3), u.kind == .unit, !u.plural, let unit = u.unit, unit == .week || unit == .month || unit == .year,
+               !hyphenFollows(k + 3) {
+                var x = TimeExpression(type: .date, anchor: .unitOffset(unit, 0))
+                x.part = r == .early ? .early : .late
+                return Match(first: k, last: k + 3, expr: x, takesThe: true)
+            }
             // "a later date", "an earlier date": a vague future or past.
             if r == .earlier || r == .later, role(k + 1) == .dateNoun, previousRole(k) == .article {
                 return Match(first: k - 1, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference(r == .later ? "FUTURE_REF" : "PAST_REF")))

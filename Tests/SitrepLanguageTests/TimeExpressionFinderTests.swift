@@ -239,6 +239,10 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
                  phrase: "early February", type: .date, value: "2018-02", start: "2018-02-01", end: "2018-02-09", precision: .week),
         TimeCase(text: "Troops are expected to pull back by mid-year.", published: "2018-01-10",
                  phrase: "mid-year", type: .date, value: "2018", start: "2018-05-02", end: "2018-09-01", precision: .season, modifier: "by"),
+        TimeCase(text: "The offensive stalled late in the month, a commander said.", published: "2018-10-17",
+                 phrase: "late in the month", type: .date, value: "2018-10", start: "2018-10-22", end: "2018-10-31", precision: .week),
+        TimeCase(text: "Parliament may dissolve early in the year.", published: "2018-10-17",
+                 phrase: "early in the year", type: .date, value: "2018", start: "2018-01-01", end: "2018-05-01", precision: .season),
         TimeCase(text: "Militias clashed near the dam earlier this month.", published: "2018-10-17",
                  phrase: "earlier this month", type: .date, value: "2018-10", start: "2018-10-01", end: "2018-10-17", precision: .month),
     ]
@@ -256,6 +260,8 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
         "Food ran out before the end of the month-long siege.",
         "The start of the trial was delayed.",
         "A year-long blockade has emptied the shops.",
+        "It is late in the day to change the plan.",
+        "Prices rose early in the month-long campaign.",
     ])
     func partsOfThingsAreNoDates(_ text: String) {
         let found = mentions(text, "2018-10-17").filter { $0.type == .date }
