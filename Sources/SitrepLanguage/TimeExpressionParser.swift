@@ -238,6 +238,12 @@ struct TimeExpressionParser {
             return nil
         case .unit:
             return unitLed(k, e, the: the)
+        case .midPeriod:
+            // "midweek", "by midyear": as "mid-week", "mid-year".
+            guard let unit = e.unit, !hyphenFollows(k) else { return nil }
+            var x = TimeExpression(type: .date, anchor: .unitOffset(unit, 0))
+            x.part = .mid
+            return Match(first: k, last: k, expr: x, takesThe: true)
         case .word:
             return wordLed(k, e.role, the: the)
         }

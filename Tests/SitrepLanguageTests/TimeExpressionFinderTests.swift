@@ -243,6 +243,10 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
                  phrase: "late in the month", type: .date, value: "2018-10", start: "2018-10-22", end: "2018-10-31", precision: .week),
         TimeCase(text: "Parliament may dissolve early in the year.", published: "2018-10-17",
                  phrase: "early in the year", type: .date, value: "2018", start: "2018-01-01", end: "2018-05-01", precision: .season),
+        TimeCase(text: "A midweek strike destroyed the depot.", published: "2018-10-17",
+                 phrase: "midweek", type: .date, value: "2018-W42", start: "2018-10-17", end: "2018-10-19", precision: .week),
+        TimeCase(text: "The talks are to resume by midyear.", published: "2018-03-01",
+                 phrase: "midyear", type: .date, value: "2018", start: "2018-05-02", end: "2018-09-01", precision: .season, modifier: "by"),
         TimeCase(text: "Militias clashed near the dam earlier this month.", published: "2018-10-17",
                  phrase: "earlier this month", type: .date, value: "2018-10", start: "2018-10-01", end: "2018-10-17", precision: .month),
     ]
