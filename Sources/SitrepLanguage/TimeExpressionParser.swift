@@ -79,6 +79,10 @@ struct TimeExpressionParser {
     @inline(__always) func adjSpace(_ a: Int, _ b: Int) -> Bool {
         b < n && a >= 0 && tokens[b].word == tokens[a].word + 1 && tokens[b].gap == .space
     }
+    /// Whether token `k` is the first half of a hyphenated word ("month-long", "year-old", "week-long").
+    @inline(__always) func hyphenFollows(_ k: Int) -> Bool {
+        tokens[k].has(TimeToken.hyphenWordFollows) || (k + 1 < n && tokens[k + 1].word == tokens[k].word + 1 && tokens[k + 1].gap == .hyphen)
+    }
     /// The role of the word right before token `k`, if that word is a time word.
     func previousRole(_ k: Int) -> Role {
         guard k > 0, tokens[k - 1].word == tokens[k].word - 1, tokens[k].gap == .space || tokens[k].gap == .hyphen else { return .none }
@@ -234,6 +238,12 @@ struct TimeExpressionParser {
             return nil
         case .unit:
             return unitLed(k, e, the: the)
+        case .midPeriod:
+            // "midweek", "by midyear": as "mid-week", "mid-year".
+            guard let unit = e.unit, !hyphenFollows(k) else { return nil }
+            var x = TimeExpression(type: .date, anchor: .unitOffset(unit, 0))
+            x.part = .mid
+            return Match(first: k, last: k, expr: x, takesThe: true)
         case .word:
             return wordLed(k, e.role, the: the)
         }
@@ -264,8 +274,9 @@ struct TimeExpressionParser {
             guard adj(k, k + 1), role(k + 1) == .of, adj(k + 1, k + 2) else { return nil }
             let target = k + 2
             var sub: Match?
+            // Not "the end of the month-long siege".
             if role(target) == .the, adj(target, target + 1), let u = entry(target + 1), u.kind == .unit, !u.plural,
-               let unit = u.unit, Self.isPeriodUnit(unit) {
+               let unit = u.unit, Self.isPeriodUnit(unit), !hyphenFollows(target + 1) {
                 sub = Match(first: target, last: target + 1, expr: TimeExpression(type: .date, anchor: .unitOffset(unit, 0)))
             } else if let m = parse(target), m.expr.type == .date {
                 sub = m
@@ -284,6 +295,14 @@ struct TimeExpressionParser {
                 x.fromReference = unit == .day
                 return Match(first: k, last: k + 3, expr: x, takesThe: true)
             }
+            // "early in the year", "late in the month": a third of the current period (not "late in the day": an idiom).
+            if r == .early || r == .late, role(k + 1) == .in, adjSpace(k + 1, k + 2), role(k + 2) == .the, adjSpace(k + 2, k + 3),
+               let u = entry(k + 3), u.kind == .unit, !u.plural, let unit = u.unit, unit == .week || unit == .month || unit == .year,
+               !hyphenFollows(k + 3) {
+                var x = TimeExpression(type: .date, anchor: .unitOffset(unit, 0))
+                x.part = r == .early ? .early : .late
+                return Match(first: k, last: k + 3, expr: x, takesThe: true)
+            }
             // "a later date", "an earlier date": a vague future or past.
             if r == .earlier || r == .later, role(k + 1) == .dateNoun, previousRole(k) == .article {
                 return Match(first: k - 1, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference(r == .later ? "FUTURE_REF" : "PAST_REF")))
@@ -294,6 +313,13 @@ struct TimeExpressionParser {
                 var x = m.expr
                 x.type = .time; x.partOfDay = "MO"
                 return Match(first: k, last: m.last, expr: x, takesThe: true)
+            }
+            // "mid-month", "by mid-year", "mid-week": the middle third of the current period (not "mid-month-long").
+            if r == .mid, tokens[k + 1].gap == .hyphen, let u = entry(k + 1), u.kind == .unit, !u.plural, let unit = u.unit,
+               unit == .month || unit == .year || unit == .week, !hyphenFollows(k + 1) {
+                var x = TimeExpression(type: .date, anchor: .unitOffset(unit, 0))
+                x.part = .mid
+                return Match(first: k, last: k + 1, expr: x, takesThe: true)
             }
             // "mid-afternoon", "late Tuesday night" is below; "early morning", "late night yesterday": a part of a day.
             if r == .early || r == .late || r == .mid, let pod = entry(k + 1), pod.kind == .partOfDay, !pod.plural {
@@ -1002,14 +1028,15 @@ struct TimeExpressionParser {
                 return Match(first: k, last: after - 1, expr: TimeExpression(type: .date, anchor: .date(year: c, month: nil, day: nil)), takesThe: true)
             }
         }
-        if unit == .year, k + 1 < n, tokens[k + 1].word == tokens[k].word + 1 {
+        if unit == .year || unit == .month, k + 1 < n, tokens[k + 1].word == tokens[k].word + 1 {
             let r = role(k + 1)
+            // "year-end", "by month-end", "month end"
             if r == .end, tokens[k + 1].gap == .hyphen || tokens[k + 1].gap == .space {
-                var x = TimeExpression(type: .date, anchor: .unitOffset(.year, 0))
+                var x = TimeExpression(type: .date, anchor: .unitOffset(unit, 0))
                 x.part = .end
                 return Match(first: k, last: k + 1, expr: x, takesThe: true)
             }
-            if (r == .earlier || r == .ago), tokens[k + 1].gap == .hyphen {
+            if unit == .year, r == .earlier || r == .ago, tokens[k + 1].gap == .hyphen {
                 // "the year-ago quarter", "the year-earlier period"
                 var x = TimeExpression(type: .date, anchor: .unitsAgo(.year, 1, sign: -1))
                 x.inheritsQuarter = true

@@ -14,6 +14,8 @@ public struct TimeLexicon: Sendable {
         case holiday
         /// "Ramadan" (900), "Ashura" (110), "Fitr" (1001): a day or month (day 0) of the Islamic calendar, month × 100 + day.
         case islamic
+        /// "midweek", "midmonth", "midyear": the middle third of the current week, month or year (`unit`).
+        case midPeriod
     }
 
     /// The grammatical role of a `word` entry, named in the data file's value column.
@@ -244,6 +246,9 @@ public struct TimeLexicon: Sendable {
         case "unit":
             guard let u = Unit(rawValue: value) else { return nil }
             return Entry(kind: .unit, unit: u, plural: word.hasSuffix("s") || word == "centuries")
+        case "mid-period":
+            guard let u = Unit(rawValue: value), u == .week || u == .month || u == .year else { return nil }
+            return Entry(kind: .midPeriod, unit: u)
         case "part-of-day":
             guard ["MO", "AF", "EV", "NI"].contains(value) else { return nil }
             return Entry(kind: .partOfDay, code: value, plural: word.hasSuffix("s"))

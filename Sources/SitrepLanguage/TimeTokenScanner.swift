@@ -48,6 +48,8 @@ struct TimeToken {
     static let afterName: UInt16 = 256
     /// Two digits right after an apostrophe that opens a word: a year ("in '98", "May '02").
     static let apostropheYear: UInt16 = 512
+    /// A plain (non-time) word follows after a hyphen: "month-long", "year-old".
+    static let hyphenWordFollows: UInt16 = 1024
 
     @inline(__always) func has(_ f: UInt16) -> Bool { flags & f != 0 }
 }
@@ -318,6 +320,8 @@ struct TimeTokenScanner {
                 // A plain word: tell the previous token, if it is adjacent, what follows it.
                 if lastWasToken, gap == .space, out.count > 0, out.lastWord == word &- 1 {
                     out.orLastFlags(upperFirst && !startsSentence ? TimeToken.wordFollows | TimeToken.nameFollows : TimeToken.wordFollows)
+                } else if lastWasToken, gap == .hyphen, out.count > 0, out.lastWord == word &- 1 {
+                    out.orLastFlags(TimeToken.hyphenWordFollows)
                 }
                 lastWasToken = false
             }

@@ -209,6 +209,69 @@ func mentions(_ text: String, _ published: String?) -> [TimeMention] {
         #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
     }
 
+    /// A part word (early, mid, late, start, end, middle, beginning) before a period named relative to the
+    /// publication date is a third of that period; "by" keeps the value and marks a deadline.
+    /// 2018-10-17 is a Wednesday (week 42, 15–21 October).
+    static let partsOfRelativePeriods: [TimeCase] = [
+        TimeCase(text: "The rebels must hand over the depot by mid-month, the envoy said.", published: "2018-10-17",
+                 phrase: "mid-month", type: .date, value: "2018-10", start: "2018-10-11", end: "2018-10-21", precision: .week, modifier: "by"),
+        TimeCase(text: "Aid flights are due to restart in mid-month.", published: "2018-10-17",
+                 phrase: "mid-month", type: .date, value: "2018-10", start: "2018-10-11", end: "2018-10-21", precision: .week),
+        TimeCase(text: "The army vowed to reopen the bridge by the end of the month.", published: "2018-10-17",
+                 phrase: "the end of the month", type: .date, value: "2018-10", start: "2018-10-22", end: "2018-10-31", precision: .week, modifier: "by"),
+        TimeCase(text: "Two mortar rounds hit the market at the start of the week.", published: "2018-10-17",
+                 phrase: "the start of the week", type: .date, value: "2018-W42", start: "2018-10-15", end: "2018-10-16", precision: .week),
+        TimeCase(text: "Shelling of the suburbs grew heavier late last month.", published: "2018-10-17",
+                 phrase: "late last month", type: .date, value: "2018-09", start: "2018-09-21", end: "2018-09-30", precision: .week),
+        TimeCase(text: "Local elections are planned for early next year.", published: "2018-10-17",
+                 phrase: "early next year", type: .date, value: "2019", start: "2019-01-01", end: "2019-05-01", precision: .season),
+        TimeCase(text: "Gunmen seized the checkpoint in the middle of last week.", published: "2018-10-17",
+                 phrase: "the middle of last week", type: .date, value: "2018-W41", start: "2018-10-10", end: "2018-10-12", precision: .week),
+        TimeCase(text: "The monitors leave at the end of the year.", published: "2018-10-17",
+                 phrase: "the end of the year", type: .date, value: "2018", start: "2018-09-02", end: "2018-12-31", precision: .season),
+        TimeCase(text: "The ministry expects the bill to pass by month-end.", published: "2018-10-17",
+                 phrase: "month-end", type: .date, value: "2018-10", start: "2018-10-22", end: "2018-10-31", precision: .week, modifier: "by"),
+        TimeCase(text: "Fuel stocks had run low at year-end, traders said.", published: "2018-10-17",
+                 phrase: "year-end", type: .date, value: "2018", start: "2018-09-02", end: "2018-12-31", precision: .season),
+        TimeCase(text: "The corridor was closed at the beginning of this month.", published: "2018-10-17",
+                 phrase: "the beginning of this month", type: .date, value: "2018-10", start: "2018-10-01", end: "2018-10-10", precision: .week),
+        TimeCase(text: "A second convoy set out in early February.", published: "2018-10-17",
+                 phrase: "early February", type: .date, value: "2018-02", start: "2018-02-01", end: "2018-02-09", precision: .week),
+        TimeCase(text: "Troops are expected to pull back by mid-year.", published: "2018-01-10",
+                 phrase: "mid-year", type: .date, value: "2018", start: "2018-05-02", end: "2018-09-01", precision: .season, modifier: "by"),
+        TimeCase(text: "The offensive stalled late in the month, a commander said.", published: "2018-10-17",
+                 phrase: "late in the month", type: .date, value: "2018-10", start: "2018-10-22", end: "2018-10-31", precision: .week),
+        TimeCase(text: "Parliament may dissolve early in the year.", published: "2018-10-17",
+                 phrase: "early in the year", type: .date, value: "2018", start: "2018-01-01", end: "2018-05-01", precision: .season),
+        TimeCase(text: "A midweek strike destroyed the depot.", published: "2018-10-17",
+                 phrase: "midweek", type: .date, value: "2018-W42", start: "2018-10-17", end: "2018-10-19", precision: .week),
+        TimeCase(text: "The talks are to resume by midyear.", published: "2018-03-01",
+                 phrase: "midyear", type: .date, value: "2018", start: "2018-05-02", end: "2018-09-01", precision: .season, modifier: "by"),
+        TimeCase(text: "Militias clashed near the dam earlier this month.", published: "2018-10-17",
+                 phrase: "earlier this month", type: .date, value: "2018-10", start: "2018-10-01", end: "2018-10-17", precision: .month),
+    ]
+
+    @Test(arguments: partsOfRelativePeriods)
+    func aPartOfARelativePeriodIsAThirdOfIt(_ c: TimeCase) throws {
+        try resolvesAgainstThePublicationDate(c)
+    }
+
+    /// A part word or a period word that does not name a time.
+    @Test(arguments: [
+        "Talks resumed after the end of the war.",
+        "The month-long siege ended in defeat.",
+        "They fired mid-range missiles at the port.",
+        "Food ran out before the end of the month-long siege.",
+        "The start of the trial was delayed.",
+        "A year-long blockade has emptied the shops.",
+        "It is late in the day to change the plan.",
+        "Prices rose early in the month-long campaign.",
+    ])
+    func partsOfThingsAreNoDates(_ text: String) {
+        let found = mentions(text, "2018-10-17").filter { $0.type == .date }
+        #expect(found.isEmpty, "found \(found.map { text.slice($0.range) ?? "?" })")
+    }
+
     @Test func monthsAndWeekdaysAreDatesInContext() {
         let text = "In May the talks failed. Fighting resumed on Sunday, and the Sunday Times said so."
         let found = mentions(text, "2018-10-01").map { text.slice($0.range) ?? "?" }
