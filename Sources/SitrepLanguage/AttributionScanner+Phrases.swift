@@ -117,9 +117,9 @@ extension AttributionScanner {
     }
 
     /// An unlisted lowercase word that can stand before a head as part of its name ("air" in "air force",
-    /// "coast" in "coast guard"): no closed-class word, verb form or time word.
+    /// "coast" in "coast guard"): no closed-class word, verb form, time word or phrase break ("as", "when", "nor").
     func isCompoundModifier(_ k: Int) -> Bool {
-        isUnlistedNoun(k) && !lex.timeWords.contains(ct.key(k)) && !ct.has(k, .hyphenName)
+        isUnlistedNoun(k) && !lex.timeWords.contains(ct.key(k)) && !lex.phraseBreaks.contains(ct.key(k)) && !ct.has(k, .hyphenName)
     }
 
     /// The noun phrase that starts at token `i`, before `hi`.

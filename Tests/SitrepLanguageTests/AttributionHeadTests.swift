@@ -24,6 +24,9 @@ import SitrepCore
         ("The depot burned for hours, said the coast guard, which sent two boats.", "the coast guard", 33),
         ("According to the city transport authority, the depot burned for hours.", "the city transport authority", 13),
         ("The bridge was mined overnight, army engineers said.", "army engineers", 32),
+        ("The depot burned for hours, as fire brigade officers said.", "fire brigade officers", 31),
+        ("The depot burned for hours when rescue workers said it was safe.", "rescue workers", 32),
+        ("Neither Omar nor Salim said the depot was safe.", "Salim", 17),
     ]
 
     @Test(arguments: cases)
