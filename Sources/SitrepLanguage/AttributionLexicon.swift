@@ -30,6 +30,8 @@ struct AttributionLexicon: Sendable {
     var timeWords: KeySet = []
     /// Participles after "reported", "believed", "confirmed" that make it a reduced passive ("people reported killed").
     var passiveComplements: KeySet = []
+    /// Function words that end a noun phrase (`en/noun-phrase-breaks.txt`: "as", "when", "nor"): never a modifier before a head.
+    var phraseBreaks: KeySet = []
     /// Keys the finders test often.
     let keys: Keys
 
@@ -86,6 +88,12 @@ struct AttributionLexicon: Sendable {
                 case "passive": passiveComplements.insert(key)
                 default: throw ClauseData.badRow(row, "kind must be opener, time or passive, not '\(row.columns[1])'")
                 }
+            }
+        }
+        do {
+            let (text, file) = try ClauseData.text("en/noun-phrase-breaks.txt", path: nil)
+            for row in try ClauseData.rows(text, file: file, columns: 1) {
+                phraseBreaks.insert(ClauseTokens.key(row.columns[0]))
             }
         }
     }

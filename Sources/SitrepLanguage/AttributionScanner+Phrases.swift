@@ -48,7 +48,7 @@ extension AttributionScanner {
     func backwardNP(end j: Int, lo: Int) -> SourcePhrase? {
         guard j >= lo else { return nil }
         if part(j) == .pronoun { return SourcePhrase(range: j..<(j + 1), isPronoun: true) }
-        var k = j, start = -1, depth = 0, hasContent = false
+        var k = j, start = -1, depth = 0, hasContent = false, loose = 0
         while k >= lo, j - k < 20 {
             let p = part(k)
             var accept = false, stopAfter = false
@@ -78,6 +78,11 @@ extension AttributionScanner {
                             || ct.has(k - 1, .comma)
                     }
                     if accept { hasContent = true }
+                } else if start != -1, loose < 3, isCompoundModifier(k) {
+                    // "the air force", "city transport officials": a lowercase noun or adjective before the head,
+                    // up to the determiner, punctuation, preposition or verb that ends the phrase.
+                    accept = true
+                    loose += 1
                 } else if k - 1 >= lo, isAbbreviationStop(k) {
                     // "Hadson Corp. said": the stop of an abbreviation inside a name.
                     accept = true
@@ -111,6 +116,12 @@ extension AttributionScanner {
             && key != lex.keys.which && key != lex.keys.what
     }
 
+    /// An unlisted lowercase word that can stand before a head as part of its name ("air" in "air force",
+    /// "coast" in "coast guard"): no closed-class word, verb form, time word or phrase break ("as", "when", "nor").
+    func isCompoundModifier(_ k: Int) -> Bool {
+        isUnlistedNoun(k) && !lex.timeWords.contains(ct.key(k)) && !lex.phraseBreaks.contains(ct.key(k)) && !ct.has(k, .hyphenName)
+    }
+
     /// The noun phrase that starts at token `i`, before `hi`.
     func forwardNP(from i: Int, limit hi: Int) -> SourcePhrase? {
         guard i < hi else { return nil }
@@ -135,6 +146,11 @@ extension AttributionScanner {
                     let next = part(k + 1)
                     accept = (next == .name || next == .head) && ct.isWord(k) && !lex.keys.beForms.contains(ct.key(k))
                         && !lex.keys.doForms.contains(ct.key(k)) && ct.key(k) != lex.keys.that
+                } else if k > i, isCompoundModifier(k) {
+                    // "said the air force": lowercase words before a head (at most three), none after it.
+                    var m = k + 1
+                    while m < hi, m - k < 3, part(m) == .other, isCompoundModifier(m) { m += 1 }
+                    accept = m < hi && (part(m) == .head || part(m) == .name || part(m) == .modifier)
                 } else if k > i, k + 1 < hi, isAbbreviationStop(k), part(k + 1) == .name {
                     // "Gen. John Dailey", "Dow Jones & Co. Inc."
                     accept = true
