@@ -420,9 +420,7 @@ public struct TimeExpressionFinder: Sendable {
         let t = parser.tokens
         let l = m.last
         if l + 1 < t.count, parser.adjSpace(l, l + 1), parser.role(l + 1) == .deadline, !parser.isCapitalised(l + 1) {
-            // "deadline"/"ultimatum" only, not "gave"/"given": they end in "e" or "m".
-            let b = p[t[l + 1].end - 1] | 0x20
-            if b == 0x65 || b == 0x6D { return true }
+            return true
         }
         switch parser.previousRole(m.first) {
         case .until, .by, .of, .for: break
@@ -431,7 +429,7 @@ public struct TimeExpressionFinder: Sendable {
         let prep = m.first - 1
         var j = prep - 1
         while j >= 0, t[j].sentence == t[prep].sentence, t[prep].word - t[j].word <= 3 {
-            if parser.role(j) == .deadline { return true }
+            if parser.role(j) == .deadline || parser.role(j) == .deadlineVerb { return true }
             j -= 1
         }
         return false

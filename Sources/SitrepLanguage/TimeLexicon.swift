@@ -62,9 +62,11 @@ public struct TimeLexicon: Sendable {
         /// A planned event ("meeting", "vote", "summit"): after a possessive day ("Thursday's meeting will …") the day
         /// takes the tense of the clause the event's noun opens.
         case eventNoun = "event-noun"
-        /// "deadline", "ultimatum", "given"/"gave" ("given until 9 a.m. Tuesday"): a day set as a limit is the nearest
+        /// "deadline", "ultimatum" ("a Friday deadline", "a deadline of Friday"): a day set as a limit is the nearest
         /// such day, before or after the anchor.
         case deadline
+        /// "given"/"gave" ("were given until 9 a.m. Tuesday"): a limit only before "until"/"by" and the day.
+        case deadlineVerb = "deadline-verb"
         /// "turn" in "the turn of the century".
         case turn
     }

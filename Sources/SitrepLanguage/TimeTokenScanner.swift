@@ -304,7 +304,7 @@ struct TimeTokenScanner {
                     var f: UInt16 = 0
                     if upperFirst && !startsSentence { f |= TimeToken.nameFollows }
                     switch probe.entries[Int(entry)].role {
-                    case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period, .deferVerb, .ahead, .eventNoun, .deadline, .turn:
+                    case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period, .deferVerb, .ahead, .eventNoun, .deadline, .deadlineVerb, .turn:
                         f |= TimeToken.wordFollows
                     default: break
                     }
