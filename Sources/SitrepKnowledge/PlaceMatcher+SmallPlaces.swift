@@ -92,7 +92,7 @@ extension PlaceMatcher {
         guard !hits.isEmpty else { return nil }
         // Countries and divisions named right after the name, and a locative word right before it.
         var after: [Int32] = []
-        for q in raws where q.nameStart >= r.nameEnd && q.nameStart - r.nameEnd <= 3 && q.forcedIndex == nil {
+        for q in raws where q.nameStart >= r.nameEnd && q.nameStart - r.nameEnd <= 3 && !q.appended {
             var ok = true
             for k in r.nameEnd..<q.nameStart where !(t[k] == 0x2C || t[k] == 0x20 || t[k] == 0x28) { ok = false }
             if ok { for c in q.candidates where c.match != .skeleton { after.append(c.index) } }

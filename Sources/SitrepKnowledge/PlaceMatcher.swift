@@ -68,6 +68,9 @@ public struct PlaceMatcher: Sendable {
         var sentenceStart = false
         /// "east of the province": refers to the division of the place named last (`candidates` is empty).
         var anaphoric: PlaceLexicon.Role? = nil
+        /// A given span the scan did not find (looked up alone by `lookupForced`). A given span the scan found is the
+        /// scan's mention, marked with `forcedIndex` only: it is evidence for the other names as it is when not given.
+        var appended = false
     }
 
     func analyse(_ input: String, forced: [TextRange]) -> (found: [PlaceMention], forced: [PlaceMention?]) {
@@ -90,6 +93,7 @@ public struct PlaceMatcher: Sendable {
                 }
                 var raw = lookupForced(t, s, e)
                 raw.forcedIndex = k
+                raw.appended = true
                 // A name the main tier does not know may still be a small town of the second tier.
                 if !raw.candidates.isEmpty || hasSmallPlace(t, s, e) { raws.append(raw) }
             }

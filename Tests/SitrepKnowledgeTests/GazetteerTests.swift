@@ -137,6 +137,17 @@ import SitrepCore
         #expect(!g.candidates(named: name, skeleton: false).contains { g.kindOf[Int($0.index)] == .admin2 }, "\(name)")
     }
 
+    /// A first-level division listed in scripts/gazetteer/admin1-points.tsv sits at GeoNames' own point for it, not at
+    /// the middle of its towns (Alaska's towns lie in its south; Virginia's point is GeoNames' at Richmond).
+    @Test(arguments: [("geonames:5879092", 64.00028, -150.00028), ("geonames:6254928", 37.54812, -77.44675),
+                      ("geonames:5551752", 34.5003, -111.50098), ("geonames:6269131", 52.16045, -0.70312)])
+    func divisionSitsAtGeoNamesPoint(_ id: String, _ lat: Double, _ lon: Double) throws {
+        let g = Self.gazetteer
+        let p = g.places[Int(try #require(g.index(ofID: id)))]
+        #expect(p.kind == .admin1)
+        #expect(abs(p.lat - lat) < 0.001 && abs(p.lon - lon) < 0.001, "\(p.name) \(p.lat),\(p.lon)")
+    }
+
     @Test func bareCityNameRanksTheCityAboveItsGovernorate() {
         let m = PlaceMatcher(gazetteer: Self.gazetteer)
         let found = m.find(in: "Shelling hit Homs on Tuesday.", tokens: nil)

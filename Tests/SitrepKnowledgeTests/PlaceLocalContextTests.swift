@@ -63,6 +63,34 @@ import SitrepCore
     }
 
     @Test(arguments: [
+        // (text, the country's name standing alone after the longer name that begins with it)
+        ("Ships left Kuwait City at dawn; Kuwait said the convoy carried grain.", "Kuwait"),
+        ("Buses left Kuwait City on Sunday, and Kuwait said more would follow.", "Kuwait"),
+    ])
+    func countryNamedAloneAfterItsCapitalsLongerNameIsTheCountry(_ text: String, _ name: String) throws {
+        let found = Self.matcher.find(in: text, tokens: nil)
+        let alone = try t.span(name + " said", in: text)
+        let m = try #require(found.first { $0.range.start == alone.start })
+        #expect(m.place.precision == .country, "\(name) → \(m.place.name)")
+    }
+
+    @Test(arguments: [
+        // (text, a longer name that opens with the town's name, the text after the bare name, the expected entry's name)
+        ("Suffolk County detectives reopened the case, the Suffolk Times reported on Friday.", "Suffolk County", " Times", "Suffolk County"),
+        ("Deputies of Orange County met on Tuesday, the Orange Gazette wrote.", "Orange County", " Gazette", "Orange County"),
+    ])
+    func givenSpanTheScanFindsIsEvidenceAsWhenNotGiven(_ text: String, _ longer: String, _ after: String, _ expected: String) throws {
+        // The longer name given as a span too (as gold toponyms are given) still makes the bare name that name.
+        let bare = try t.span(String(longer.split(separator: " ")[0]) + after, in: text)
+        let bareName = TextRange(start: bare.start, end: bare.end - Int32(after.utf8.count))
+        let given = Self.matcher.resolve(spans: [try t.span(longer, in: text), bareName], in: text)
+        let alone = Self.matcher.find(in: text, tokens: nil).first { $0.range.start == bareName.start }
+        #expect(given.count == 2)
+        #expect(given.last??.place.name == expected, "given → \(given.last??.place.name ?? "-")")
+        if let alone { #expect(alone.place.name == expected, "found → \(alone.place.name)") }
+    }
+
+    @Test(arguments: [
         // (text, the expected readings' first-level division for every mention of the town's name)
         ("Police in Riverdale, N.J., closed the road. Riverdale officials said the Riverdale Quick Stop Mart was robbed, "
             + "and a Riverdale council member asked for cameras, New Jersey police said.", "New Jersey"),
