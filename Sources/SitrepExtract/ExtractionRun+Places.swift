@@ -6,7 +6,9 @@ import SitrepKnowledge
 extension ExtractionRun {
     static let moveTypes = EventTypeSet([.transfer, .withdrawal, .offensive])
 
-    enum PlaceRole { case origin, destination, location, apposition }
+    enum PlaceRole { case origin, destination, location, apposition, goal }
+
+    static let forKey = WordKey.of("for")
 
     /// The role a place's governing preposition gives it, walking back over adjectives, place nouns and articles.
     func placeRole(_ p: PlaceSpan, sentenceStart: Int) -> PlaceRole {
@@ -21,6 +23,8 @@ extension ExtractionRun {
                 break
             }
             if isHardBreak(j) { break }
+            // "left for Idlib", "heading for the countryside of Aleppo": "for" names a goal, which a move reaches.
+            if found == nil, view.keys[j] == ExtractionRun.forKey { return .goal }
             switch view.function[j] {
             case .origin: return .origin
             case .destination: return .destination
@@ -61,6 +65,11 @@ extension ExtractionRun {
                 if candidates[owner].dropped { continue }
                 var role = placeRole(p, sentenceStart: sentence.tokens.lowerBound)
                 if role == .apposition { role = lastRole; lastRole = role; if role != .location { continue } }
+                if role == .goal {
+                    // A goal is where a group moving itself or carried went ("buses … left for Idlib"); elsewhere a place.
+                    let moving = frame.map { ExtractionRun.selfMoveFrames.contains($0) || $0 == "carry" } ?? false
+                    role = moving || candidates[owner].type == .transfer ? .destination : .location
+                }
                 lastRole = role
                 // "left Douma", "arrived in Badiya": the verbs of a group moving itself name the start or the end.
                 if role == .location, after, frame == "leave" { role = .origin }
