@@ -45,6 +45,7 @@ struct ProtectionExchangeTests {
         ("Twelve buses carrying fighters and their families left for Idlib on Tuesday.", "Idlib", nil as Int?),
         ("Fifteen buses carrying 600 people left Douma for Jarablus on Tuesday.", "Jarabulus", 600),
         ("Buses carrying 300 rebels left the town on Monday evening, heading for Idlib.", "Idlib", 300),
+        ("Hundreds of fighters left for northern Syria from Douma in buses given safe passage to Idlib.", "Idlib", nil),
     ])
     func busMoveHasItsGoal(_ sentence: String, _ destination: String, _ count: Int?) {
         let found = Self.mentions(sentence)
