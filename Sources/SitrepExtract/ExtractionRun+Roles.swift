@@ -325,10 +325,10 @@ extension ExtractionRun {
         }
         // "intercepted 21 Houthi drones and missiles fired at ships": a verb right after a weapon noun describes that
         // weapon; its doer is the side named in the weapon's noun phrase (back to the verb before it), never the
-        // clause's subject.
+        // clause's subject. ("deliver artillery shells": a weapon word read as a verb is the head of that noun phrase.)
         var describesWeapon = false
         if subject == nil, !c.isNoun, !c.isPassive, !premodifier, c.gap == nil, c.start > s.lowerBound,
-           view.argument[c.start - 1] == .weapon || opensWithWeapon {
+           (view.argument[c.start - 1] == .weapon && view.argument[c.start] != .weapon) || opensWithWeapon {
             describesWeapon = true
             var verbEnd = s.lowerBound
             for j in sameSentence where j < index && !candidates[j].isNoun { verbEnd = max(verbEnd, candidates[j].headEnd) }

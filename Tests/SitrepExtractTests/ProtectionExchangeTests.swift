@@ -127,4 +127,14 @@ struct ProtectionExchangeTests {
         let named = found.first { kinds.contains($0.type) }?.type
         #expect(named == type, "\(sentence): \(Self.show(found))")
     }
+
+    /// A weapon compound ("artillery shells") is no verb describing the weapon: the clause's subject still fires it.
+    @Test(arguments: [
+        "The Moonvale Army said it can deliver artillery shells to the front.",
+        "Moonvale Army gunners fired artillery shells at the ridge.",
+    ])
+    func weaponCompoundKeepsItsDoer(_ sentence: String) {
+        let found = Self.mentions(sentence)
+        #expect(found.contains { m in m.type == .attack && m.actors.contains { $0.role == .agent } }, "\(sentence): \(Self.show(found))")
+    }
 }
