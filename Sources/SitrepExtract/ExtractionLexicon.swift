@@ -19,15 +19,17 @@ final class TriggerEntry: Sendable {
     let direct: Bool
     /// `undergone`: its subject undergoes the event, as in a passive ("positions came under fire").
     let undergone: Bool
+    /// `verbal`: only a verb names the event; the noun ("the move", "China's move") names a decision, no event.
+    let verbal: Bool
     let line: String
     /// Its frame's rules (`nil` exactly when it has no frame).
     let rules: FrameRules?
 
     /// (A class: every candidate of the entry shares it, one reference rather than a copy of its strings.)
     init(type: EventType, mode: EventMode?, frame: String?, pos: PartOfSpeech, fatal: Bool, weak: Bool, framed: Bool,
-         direct: Bool = false, undergone: Bool = false, line: String, rules: FrameRules? = nil) {
+         direct: Bool = false, undergone: Bool = false, verbal: Bool = false, line: String, rules: FrameRules? = nil) {
         self.type = type; self.mode = mode; self.frame = frame; self.pos = pos; self.fatal = fatal; self.weak = weak
-        self.framed = framed; self.direct = direct; self.undergone = undergone; self.line = line
+        self.framed = framed; self.direct = direct; self.undergone = undergone; self.verbal = verbal; self.line = line
         self.rules = rules ?? frame.map { _ in FrameRules(nil, vetoes: nil) }
     }
 }
@@ -78,6 +80,9 @@ enum FunctionClass: String, Sendable, CaseIterable {
     case be, det, origin, destination, location, agent, party
     case clauseBreak = "break"
     case skip, adverb, conj
+    /// Verbs of protection and company ("escorted", "guarded", "accompanied"): a "by" or "with" phrase after them is
+    /// theirs, never the argument of an event word before them ("gunmen escorted by soldiers").
+    case escort
 }
 
 /// Every data file of the extractor, loaded once and shared (immutable, `Sendable`).
@@ -246,7 +251,7 @@ public struct ExtractionLexicon: Sendable {
                 throw row.error("unknown frame '\(frame)'")
             }
             let flags = Set(row.field(5).split(separator: ",").map(String.init))
-            for f in flags where !["fatal", "weak", "framed", "direct", "undergone", "-"].contains(f) { throw row.error("unknown flag '\(f)'") }
+            for f in flags where !["fatal", "weak", "framed", "direct", "undergone", "verbal", "-"].contains(f) { throw row.error("unknown flag '\(f)'") }
             let pos: TriggerEntry.PartOfSpeech
             switch row.field(1) {
             case "v": pos = .verb
@@ -257,7 +262,7 @@ public struct ExtractionLexicon: Sendable {
             let entry = TriggerEntry(type: type, mode: mode, frame: frame, pos: pos, fatal: flags.contains("fatal"),
                                      weak: flags.contains("weak"), framed: flags.contains("framed"),
                                      direct: flags.contains("direct"), undergone: flags.contains("undergone"),
-                                     line: row.location,
+                                     verbal: flags.contains("verbal"), line: row.location,
                                      rules: frame.map { FrameRules(frames[$0], vetoes: frameVetoes[$0]) })
             var words = pattern.split(separator: " ").map(String.init)
             if words.isEmpty { throw row.error("empty pattern") }

@@ -6,7 +6,9 @@ import SitrepKnowledge
 extension ExtractionRun {
     static let moveTypes = EventTypeSet([.transfer, .withdrawal, .offensive])
 
-    enum PlaceRole { case origin, destination, location, apposition }
+    enum PlaceRole { case origin, destination, location, apposition, goal }
+
+    static let forKey = WordKey.of("for")
 
     /// The role a place's governing preposition gives it, walking back over adjectives, place nouns and articles.
     func placeRole(_ p: PlaceSpan, sentenceStart: Int) -> PlaceRole {
@@ -21,6 +23,8 @@ extension ExtractionRun {
                 break
             }
             if isHardBreak(j) { break }
+            // "left for Idlib", "heading for the countryside of Aleppo": "for" names a goal, which a move reaches.
+            if found == nil, view.keys[j] == ExtractionRun.forKey { return .goal }
             switch view.function[j] {
             case .origin: return .origin
             case .destination: return .destination
@@ -49,6 +53,9 @@ extension ExtractionRun {
             for i in bySentence[s] where !candidates[i].dropped || candidates[i].mergedInto != nil { live.append(i) }
             guard live.contains(where: { !candidates[$0].dropped }) else { continue }
             var lastRole: PlaceRole = .location
+            // The sentence's candidates whose destination is only a goal ("for northern Syria"): a destination its
+            // sentence names with "to" later ("… given safe passage to Idlib") is the more exact one.
+            var goalOnly: [Int] = []
             for p in view.places(startingIn: sentence.tokens) {
                 // "Kyiv says …": a place that is the whole source of a report stands for its government, not where it happened.
                 let pr = view.range(tokens: p.tokens)
@@ -61,6 +68,13 @@ extension ExtractionRun {
                 if candidates[owner].dropped { continue }
                 var role = placeRole(p, sentenceStart: sentence.tokens.lowerBound)
                 if role == .apposition { role = lastRole; lastRole = role; if role != .location { continue } }
+                var fromGoal = false
+                if role == .goal {
+                    // A goal is where a group moving itself or carried went ("buses … left for Idlib"); elsewhere a place.
+                    let moving = frame.map { ExtractionRun.selfMoveFrames.contains($0) || $0 == "carry" } ?? false
+                    role = moving || candidates[owner].type == .transfer ? .destination : .location
+                    fromGoal = role == .destination
+                }
                 lastRole = role
                 // "left Douma", "arrived in Badiya": the verbs of a group moving itself name the start or the end.
                 if role == .location, after, frame == "leave" { role = .origin }
@@ -71,7 +85,14 @@ extension ExtractionRun {
                 if ExtractionRun.moveTypes.contains(o.type) {
                     switch role {
                     case .origin: if case .none = o.origin { o.origin = p.place }
-                    case .destination: if case .none = o.destination { o.destination = p.place }
+                    case .destination:
+                        if case .none = o.destination {
+                            o.destination = p.place
+                            if fromGoal { goalOnly.append(owner) }
+                        } else if !fromGoal, let k = goalOnly.firstIndex(of: owner) {
+                            o.destination = p.place
+                            goalOnly.remove(at: k)
+                        }
                     default: if case .none = o.location { o.location = p.place }
                     }
                 } else if case .none = o.location {

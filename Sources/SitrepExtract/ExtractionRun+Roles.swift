@@ -76,6 +76,8 @@ extension ExtractionRun {
                 return r.isEmpty ? nil : r
             }
             if view.tokens[j].kind == .punctuation, view.firstByte(j) == 0x2E || view.firstByte(j) == 0x3B { return nil }
+            // "gunmen escorted by soldiers": the phrase after a verb of protection or company is that verb's.
+            if view.function[j] == .escort { return nil }
             j += 1
         }
         return nil
@@ -183,6 +185,12 @@ extension ExtractionRun {
         // Changed in place (a class): the list holds the same candidate.
         let c = candidates[index]
         let s = sentences[c.sentence].tokens
+        // "Trump's move", "the move comes after …": a verb-only trigger used as a noun names a decision, no event,
+        // unless what moved or where follows it ("the move of 400 fighters", "the move to Idlib").
+        if c.isNoun, c.entry.verbal, c.end >= s.upperBound
+            || (view.keys[c.end] != ExtractionRun.ofKey && view.function[c.end] != .destination) {
+            c.dropped = true; return
+        }
         var firstInSentence = index
         while firstInSentence > 0, candidates[firstInSentence - 1].sentence == c.sentence { firstInSentence -= 1 }
         let sameSentence = firstInSentence..<candidates.count
@@ -298,7 +306,11 @@ extension ExtractionRun {
             subject = actors(in: s.lowerBound..<w.lowerBound).last { isPossibleDoer($0) }
         }
         // "ejected Islamic State … and captured over a hundred fighters": a coordinated verb shares the first verb's subject.
-        if !c.isNoun, !c.isPassive, !premodifier, c.start > s.lowerBound, view.function[c.start - 1] == .conj,
+        // ("drones and missiles fired at": a trigger opened by a weapon noun and ended by its verb follows a coordinated
+        // noun, not a verb; "used napalm and incendiary bombs" is a weapon phrase of its own.)
+        let opensWithWeapon = !c.isNoun && c.end - c.start >= 2 && view.argument[c.start] == .weapon
+            && view.argument[c.end - 1] != .weapon
+        if !c.isNoun, !c.isPassive, !premodifier, !opensWithWeapon, c.start > s.lowerBound, view.function[c.start - 1] == .conj,
            let prev = sameSentence.last(where: { $0 < index }), !candidates[prev].agents.isEmpty {
             subject = candidates[prev].agents[0]
         }
@@ -311,7 +323,20 @@ extension ExtractionRun {
             subject = antecedent
             if objectFromPronoun, object?.tokens == antecedent.tokens { object = nil; objectCounts = [] }
         }
-        if subject == nil, !c.isPassive, !c.isNoun, !premodifier, c.gap == nil || !(c.gap!.isEmpty) {
+        // "intercepted 21 Houthi drones and missiles fired at ships": a verb right after a weapon noun describes that
+        // weapon; its doer is the side named in the weapon's noun phrase (back to the verb before it), never the
+        // clause's subject. ("deliver artillery shells": a weapon word read as a verb is the head of that noun phrase.)
+        var describesWeapon = false
+        if subject == nil, !c.isNoun, !c.isPassive, !premodifier, c.gap == nil, c.start > s.lowerBound,
+           (view.argument[c.start - 1] == .weapon && view.argument[c.start] != .weapon) || opensWithWeapon {
+            describesWeapon = true
+            var verbEnd = s.lowerBound
+            for j in sameSentence where j < index && !candidates[j].isNoun { verbEnd = max(verbEnd, candidates[j].headEnd) }
+            var lo = c.start - 1
+            while lo > verbEnd, lo > c.start - 8, !isHardBreak(lo - 1), view.function[lo - 1] != .clauseBreak { lo -= 1 }
+            subject = actors(in: lo..<(opensWithWeapon ? c.start + 1 : c.start)).first { isPossibleDoer($0) }
+        }
+        if subject == nil, !describesWeapon, !c.isPassive, !c.isNoun, !premodifier, c.gap == nil || !(c.gap!.isEmpty) {
             // "Militants stormed …, setting off car bombs": the clause's subject is the sentence's first actor.
             subject = actors(in: s.lowerBound..<c.start).first { isPossibleDoer($0) }
         }
@@ -376,6 +401,25 @@ extension ExtractionRun {
         } else {
             if let subject { c.agents = [subject] }
             if let object { c.patients = [object] }
+        }
+        if c.type == .release, c.mode == .exchange {
+            // "The government and the Houthis exchanged 300 detainees", "agreed to swap prisoners with the rebels", "a
+            // swap between the two sides": an exchange has two sides, its parties, rather than a doer.
+            var sides = c.agents
+            if !c.isNoun { sides += actors(in: left).filter { isPossibleDoer($0) } }
+            if let withPhrase { sides += actors(in: withPhrase) }
+            if let byPhrase { sides += actors(in: byPhrase) }
+            // "agreed to swap": the sides of the verb the infinitive completes.
+            if !c.isNoun, c.start > s.lowerBound + 1, view.keys[c.start - 1] == ExtractionRun.toKey,
+               let prev = sameSentence.last(where: { $0 < index && candidates[$0].headEnd == c.start - 1 }) {
+                sides += candidates[prev].parties + candidates[prev].agents
+            }
+            sides = ExtractionRun.unique(sides)
+            if sides.count >= 2 {
+                c.parties = sides
+                c.agents = []
+                c.patients.removeAll { p in sides.contains { ($0.id ?? $0.name) == (p.id ?? p.name) } }
+            }
         }
         if let a = c.agents.first, let p = c.patients.first, a.tokens == p.tokens { c.agents = [] }
         // Civilians taken by a state force are arrested (a capture); by anyone else, abducted.

@@ -88,10 +88,29 @@ public enum MainEvent {
         return choose(free)
     }
 
+    /// Bytes between a seizure's trigger and an attack trigger told in its object ("intercepted two missiles fired at").
+    static let seizedObjectReach: Int32 = 48
+
+    /// Whether an attack is told in the object of a seizure or interception in its sentence ("Navy ships intercepted
+    /// Houthi missiles fired at a tanker"): the weapons' own attack is the occasion; the interception is what happened.
+    static func describesSeizedWeapons(_ m: EventMention, in mentions: [EventMention]) -> Bool {
+        guard m.type == .attack else { return false }
+        let bytes = Array(m.evidence.text.utf8)
+        return mentions.contains { z in
+            guard z.type == .weaponsSeized, z.evidence.start == m.evidence.start, z.trigger.end <= m.trigger.start,
+                  m.trigger.start - z.trigger.end <= seizedObjectReach else { return false }
+            let lo = Int(z.trigger.end - m.evidence.start), hi = Int(m.trigger.start - m.evidence.start)
+            guard lo >= 0, hi <= bytes.count, lo <= hi else { return false }
+            // (No clause break between: "seized rifles; the next day militants attacked" is two events.)
+            return !bytes[lo..<hi].contains { $0 == 0x2C || $0 == 0x3B || $0 == 0x2E }
+        }
+    }
+
     public static func choose(_ mentions: [EventMention]) -> EventMention? {
         var best: (Double, EventMention)?
         for (i, m) in mentions.enumerated() {
             var score = weight(m.type) - Double(i) * 0.6
+            if describesSeizedWeapons(m, in: mentions) { score -= 2 }
             switch m.certainty {
             case .denied, .planned, .conditional: score -= 4
             case .possible: score -= 1

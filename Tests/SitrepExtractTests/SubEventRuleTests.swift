@@ -30,7 +30,7 @@ struct SubEventRuleTests {
         Case(text: "The Crescent Front took over the border town unopposed on Sunday.", type: .withdrawal),
         Case(text: "Militants ambushed peacekeepers and gendarmes on the highway.", type: .clash),
         // Disrupted weapons use: a weapon noun that is itself a trigger is the object of a framed verb; disposal words.
-        Case(text: "Army engineers cleared hundreds of landmines from farmland near the border.", type: .weaponsSeized),
+        Case(text: "Soldiers seized hundreds of landmines from a depot near the border.", type: .weaponsSeized),
         Case(text: "Air defences intercepted two ballistic missiles fired toward the city.", type: .weaponsSeized),
         Case(text: "A bomb squad defused an explosive device left outside the court.", type: .weaponsSeized),
         Case(text: "Engineers carried out a controlled explosion of an unexploded shell near the school.", type: .weaponsSeized),
