@@ -65,7 +65,10 @@ final class DocumentView {
     @exclusivity(unchecked) var placeFrom: [Int32] = []
     @exclusivity(unchecked) var countFrom: [Int32] = []
 
-    init(document: Document, language: LanguageAnnotations, knowledge: KnowledgeAnnotations, lexicon: ExtractionLexicon) {
+    // (The lexicon and the knowledge layer borrowed, not owned: an initialiser takes its arguments at +1, which
+    // retained and released every table of the lexicon per document; neither is stored.)
+    init(document: Document, language: LanguageAnnotations, knowledge: __shared KnowledgeAnnotations,
+         lexicon: __shared ExtractionLexicon) {
         self.document = document
         var copy = document.text
         let bytes = copy.withUTF8 { Array($0) }
