@@ -65,7 +65,10 @@ final class DocumentView {
     @exclusivity(unchecked) var placeFrom: [Int32] = []
     @exclusivity(unchecked) var countFrom: [Int32] = []
 
-    init(document: Document, language: LanguageAnnotations, knowledge: KnowledgeAnnotations, lexicon: ExtractionLexicon) {
+    // (The lexicon and the knowledge layer borrowed, not owned: an initialiser takes its arguments at +1, which
+    // retained and released every table of the lexicon per document; neither is stored.)
+    init(document: Document, language: LanguageAnnotations, knowledge: __shared KnowledgeAnnotations,
+         lexicon: __shared ExtractionLexicon) {
         self.document = document
         var copy = document.text
         let bytes = copy.withUTF8 { Array($0) }
@@ -270,6 +273,7 @@ final class DocumentView {
                 out.append(actorNames.span(tokens: r, id: id, name: (base + k).pointee.name, kind: (base + k).pointee.kind, fromDictionary: id != nil))
             }
         }
+        let dictionaryCount = out.count
         var covered = [Bool](repeating: false, count: tokens.count)
         // (Read by index: no copy of each actor's strings.)
         for k in out.indices { for i in out[k].tokens { covered[i] = true } }
@@ -301,7 +305,38 @@ final class DocumentView {
             out.append(actorNames.span(tokens: start..<m.end, id: nil, name: text(tokens: start..<m.end), kind: kind, fromDictionary: false))
             i = m.end
         }
-        out.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
-        return out
+        return DocumentView.sortedByStart(out, runs: dictionaryCount)
+    }
+
+    /// `spans` sorted by first token as the (stable) `sort` orders them: when `spans[..<runs]` and `spans[runs...]`
+    /// are each in order already (the dictionary's actors and the typed ones after them mostly are), one stable merge
+    /// of the two runs (equal starts keep the first run's first), not an insertion sort moving spans one by one.
+    static func sortedByStart(_ spans: [ActorSpan], runs d: Int) -> [ActorSpan] {
+        let n = spans.count
+        return spans.withUnsafeBufferPointer { p -> [ActorSpan] in
+            var ordered = true
+            var k = 1
+            while k < n, ordered {
+                if k != d, p[k].tokens.lowerBound < p[k - 1].tokens.lowerBound { ordered = false }
+                k += 1
+            }
+            guard ordered else {
+                var copy = spans
+                copy.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+                return copy
+            }
+            if d == 0 || d >= n || p[d - 1].tokens.lowerBound <= p[d].tokens.lowerBound { return spans }
+            return [ActorSpan](unsafeUninitializedCapacity: n) { out, count in
+                var a = 0, b = d, o = 0
+                while a < d, b < n {
+                    if p[b].tokens.lowerBound < p[a].tokens.lowerBound { out.initializeElement(at: o, to: p[b]); b += 1 }
+                    else { out.initializeElement(at: o, to: p[a]); a += 1 }
+                    o += 1
+                }
+                while a < d { out.initializeElement(at: o, to: p[a]); a += 1; o += 1 }
+                while b < n { out.initializeElement(at: o, to: p[b]); b += 1; o += 1 }
+                count = n
+            }
+        }
     }
 }

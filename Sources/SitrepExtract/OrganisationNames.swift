@@ -10,9 +10,19 @@ extension DocumentView {
         words.allSatisfy { i in
             if lexicon.stateNameWords.contains(keys[i]) { return true }
             let r = tokens[i].range
-            if knowledge.places.contains(where: { $0.range.start <= r.start && $0.range.end >= r.end && $0.place.precision == .country }) {
-                return true
+            // (Fields read in place through the buffer's pointer: `contains(where:)` copied every place mention out
+            // whole for its closure.)
+            let country = knowledge.places.withUnsafeBufferPointer { mp -> Bool in
+                guard let base = mp.baseAddress else { return false }
+                for k in 0..<mp.count {
+                    let m = base + k
+                    if m.pointee.range.start <= r.start && m.pointee.range.end >= r.end && m.pointee.place.precision == .country {
+                        return true
+                    }
+                }
+                return false
             }
+            if country { return true }
             guard let place = DocumentView.gazetteer?.demonym(text(r)) else { return false }
             return place.kind == .country
         }

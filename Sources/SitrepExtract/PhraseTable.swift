@@ -29,6 +29,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// `slotKeys[slot]`; key 0 marks an empty slot, so a word whose key is 0 keeps its list in `zeroList`.
     private var slotKeys: [UInt64] = [UInt64](repeating: 0, count: 16)
     private var lists: [[Int32]] = [[Int32]](repeating: [], count: 16)
+    /// Per slot, a filter on the word after the first: bit `key >> 58` of every word the second slot of one of the
+    /// slot's patterns allows (`secondBit`), all ones when some pattern is one word long or has a gap second. A word
+    /// after the first whose bit is clear matches none of the patterns ("the" starts several actor nouns, and most
+    /// "the"s start none): no pattern is tried.
+    private var seconds: [UInt64] = [UInt64](repeating: 0, count: 16)
     private var zeroList: [Int32]?
     private var used = 0
     /// This table's bit in `ExtractionLexicon.wordInfo` (which tables a word can start).
@@ -59,19 +64,26 @@ struct PhraseTable<Value: Sendable>: Sendable {
         while slotKeys[i] != 0 && slotKeys[i] != key { i = (i &+ 1) & mask }
         if slotKeys[i] == 0 { slotKeys[i] = key; used += 1 }
         lists[i].append(index)
+        let slots = patterns[Int(index)].slots
+        if slots.count < 2 || slots[1].isEmpty { seconds[i] = ~0 } else { for k in slots[1] { seconds[i] |= PhraseTable.secondBit(k) } }
     }
 
+    /// A word's bit in `seconds`.
+    @inline(__always) static func secondBit(_ k: UInt64) -> UInt64 { 1 &<< (k &>> 58) }
+
     private mutating func grow() {
-        let oldKeys = slotKeys, oldLists = lists
+        let oldKeys = slotKeys, oldLists = lists, oldSeconds = seconds
         let capacity = oldKeys.count * 2
         slotKeys = [UInt64](repeating: 0, count: capacity)
         lists = [[Int32]](repeating: [], count: capacity)
+        seconds = [UInt64](repeating: 0, count: capacity)
         let mask = capacity - 1
-        for (k, list) in zip(oldKeys, oldLists) where k != 0 {
+        for (o, k) in oldKeys.enumerated() where k != 0 {
             var i = PhraseTable.home(k, mask)
             while slotKeys[i] != 0 { i = (i &+ 1) & mask }
             slotKeys[i] = k
-            lists[i] = list
+            lists[i] = oldLists[o]
+            seconds[i] = oldSeconds[o]
         }
     }
 
@@ -104,6 +116,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
         let at = slot(keys[i])
         if at == -1 { return nil }
         if at == -2 { return zeroList!.withUnsafeBufferPointer { longestMatch(among: $0, at: i, keys: keys, limit: limit, blocks: blocks) } }
+        // No pattern of the word allows the next word second (or there is none before `limit`): no match.
+        let second = seconds.withUnsafeBufferPointer { $0[at] }
+        if second != ~0 {
+            guard i + 1 < limit, second & PhraseTable.secondBit(keys[i + 1]) != 0 else { return nil }
+        }
         // (The word's list read in place: taking it out of the table retained and released it on every call.)
         return lists.withUnsafeBufferPointer { lp in
             lp[at].withUnsafeBufferPointer { longestMatch(among: $0, at: i, keys: keys, limit: limit, blocks: blocks) }

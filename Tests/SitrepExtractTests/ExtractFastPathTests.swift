@@ -534,3 +534,116 @@ struct ExtractFastPathTests {
         if text.hasPrefix("Nothing") { #expect(found == 0) } else { #expect(found > 0) }
     }
 }
+
+/// The second-word filter of `PhraseTable` (a first word's patterns are tried only when the next word can be their
+/// second), the merge that orders a view's actors, and the in-place country test of organisation names answer as the
+/// plain versions do.
+struct ExtractSecondWordTests {
+    /// First words shared by patterns of one word, of two and more, and with a gap second; a word starting only
+    /// multi-word patterns ("the"); and enough first words to make the table grow.
+    static let phrases = ["the rebels", "the army", "the armed forces", "the local police", "the security forces",
+                          "after * talks", "after", "police", "police officers", "riot police", "armed men", "armed",
+                          "car bomb", "car bomb attack", "w1 w2", "w3 w4", "w5 w6", "w7 w8", "w9 w10", "w11 w12",
+                          "w13 w14|w15|w16", "w17 * w18", "w19", "w20 w21 w22"]
+
+    static let table: PhraseTable<Int> = {
+        var t = PhraseTable<Int>(bit: 1)
+        for (n, p) in phrases.enumerated() { t.add(PhraseTable<Int>.slots(p), value: n) }
+        return t
+    }()
+
+    /// Every pattern tried in order within `i..<limit`, most words first, the shorter span on a tie.
+    static func reference(_ keys: [UInt64], at i: Int, limit: Int) -> (pattern: Int, end: Int)? {
+        var best: (pattern: Int, end: Int, weight: Int)?
+        for (n, p) in phrases.enumerated() {
+            let slots = PhraseTable<Int>.slots(p)
+            var j = i, s = 0, ok = true
+            while s < slots.count {
+                if slots[s].isEmpty {
+                    guard s + 1 < slots.count else { ok = false; break }
+                    var k = j, found = -1
+                    while k < limit, k - j <= PhraseTable<Int>.maxGap {
+                        if slots[s + 1].contains(keys[k]) { found = k; break }
+                        k += 1
+                    }
+                    guard found >= 0 else { ok = false; break }
+                    j = found; s += 1; continue
+                }
+                guard j < limit, slots[s].contains(keys[j]) else { ok = false; break }
+                j += 1; s += 1
+            }
+            guard ok else { continue }
+            let weight = slots.filter { !$0.isEmpty }.count
+            if best == nil || weight > best!.weight || (weight == best!.weight && j < best!.end) { best = (n, j, weight) }
+        }
+        return best.map { ($0.pattern, $0.end) }
+    }
+
+    @Test(arguments: [
+        "the rebels and the army met the armed forces near the town",
+        "after two days of talks the local police and riot police left",
+        "after the security forces came armed men with a car bomb attack",
+        "police officers and police and armed civilians the",
+        "w1 w2 w3 w5 w6 w13 w16 w17 a b w18 w19 w20 w21 w22 w20 w21",
+        "nothing here starts any of the patterns at all the",
+    ])
+    func secondWordFilterFindsWhatAScanFinds(_ sentence: String) {
+        let keys = sentence.split(separator: " ").map { WordKey.of(String($0)) }
+        // Every start, with the sentence's end and with limits cutting a pattern after its first word.
+        for limit in Set([keys.count, keys.count - 1, keys.count / 2]) where limit > 0 {
+            for i in 0..<limit {
+                let m = Self.table.longestMatch(at: i, keys: keys, limit: limit, blocks: { _ in false })
+                let r = Self.reference(keys, at: i, limit: limit)
+                #expect(m?.pattern == r?.pattern, "\(sentence) @\(i) limit \(limit)")
+                #expect(m?.end == r?.end, "\(sentence) @\(i) limit \(limit)")
+            }
+        }
+    }
+
+    // MARK: actor order
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
+    func actorMergeOrdersAsTheStableSort(seed: UInt64) {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let store = ActorNames()
+        for _ in 0..<40 {
+            let n = next(12), d = next(n + 1)
+            // Runs sorted (with equal starts across and within them) or, now and then, not.
+            var starts = (0..<n).map { _ in next(9) }
+            if next(3) > 0 { starts[..<d].sort(); starts[d...].sort() }
+            let spans = starts.enumerated().map { k, s in
+                store.span(tokens: s..<(s + 1 + k % 3), id: nil, name: "a\(k)", kind: .armedGroup, fromDictionary: k < d)
+            }
+            var expected = spans
+            expected.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            let got = DocumentView.sortedByStart(spans, runs: d)
+            #expect(got.map(\.entry) == expected.map(\.entry), "\(starts) runs \(d)")
+        }
+    }
+
+    // MARK: organisation names
+
+    @Test(arguments: [("the Valdorian Army attacked", true), ("the Pakistan Army attacked", true), ("the National Army", false)])
+    func countryNamesReadInPlaceAsAScan(_ text: String, _ placed: Bool) throws {
+        let v = try ExtractFastPathTests.view(text)
+        var knowledge = KnowledgeAnnotations()
+        // A country over token 1, and places that cover it only in part or are no country.
+        let r = v.tokens[1].range
+        if placed {
+            knowledge.places = [PlaceMention(range: TextRange(start: r.start, end: r.end - 1), place: PlaceRef(name: "x", precision: .country), score: 1),
+                                PlaceMention(range: r, place: PlaceRef(name: "y", precision: .city), score: 1),
+                                PlaceMention(range: TextRange(start: r.start - 1, end: r.end), place: PlaceRef(name: "z", precision: .country), score: 1)]
+        }
+        let lexicon = Shared.extractor.lexicon
+        let scan = knowledge.places.contains { $0.range.start <= r.start && $0.range.end >= r.end && $0.place.precision == .country }
+        // The word is no state word and no demonym: only the places decide.
+        if !lexicon.stateNameWords.contains(v.keys[1]), DocumentView.gazetteer?.demonym(v.text(r)) == nil {
+            #expect(v.namesState(1..<2, knowledge: knowledge, lexicon: lexicon) == scan)
+        }
+        #expect(scan == placed)
+    }
+}
