@@ -381,6 +381,10 @@ struct TimeExpressionParser {
             guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "FUTURE_REF",
                   adjSpace(k + 1, k + 2), role(k + 2) == .as, adjSpace(k + 2, k + 3), role(k + 3) == .possible else { return nil }
             return Match(first: k, last: k + 3, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
+        case .at:
+            // "at present": the present, "at" included (TimeML's PRESENT_REF).
+            guard adjSpace(k, k + 1), role(k + 1) == .present else { return nil }
+            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("PRESENT_REF")))
         case .right:
             // "right now"
             guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "PRESENT_REF" else { return nil }
@@ -484,6 +488,7 @@ struct TimeExpressionParser {
             }
             // "the latest quarter" is the last one reported: the previous quarter.
             var x = TimeExpression(type: .date, anchor: .unitOffset(unit, offset))
+            x.thisWeekend = unit == .weekend && r == .this
             // "the next day", "the following week": narrative time, counted from the time last named.
             x.fromReference = r == .following || r == .previous || r == .that || (r == .next && unit == .day)
             return Match(first: k, last: i, expr: x, takesThe: true)

@@ -69,6 +69,8 @@ public struct TimeLexicon: Sendable {
         case deadlineVerb = "deadline-verb"
         /// "turn" in "the turn of the century".
         case turn
+        /// "present" in "at present": the present (TimeML's PRESENT_REF); alone it is an adjective or a verb.
+        case present
     }
 
     /// Units of time, with their TimeML letters.

@@ -76,6 +76,39 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         // "these days": the present.
         TimeValueCase(text: "Few traders cross the bridge these days.", published: "2018-10-05",
                       phrase: "these days", type: .date, value: "PRESENT_REF"),
+        // Modal and intention cues ("might", "should", "expect", "want to", "seeks to", "preparing to") point to the
+        // future (2018-10-03 is a Wednesday); "could" does not ("could not say Monday" is the past).
+        TimeValueCase(text: "The council might vote Thursday on the plan.", published: "2018-10-03",
+                      phrase: "Thursday", type: .date, value: "2018-10-04"),
+        TimeValueCase(text: "Both armies should pull back Sunday.", published: "2018-10-03",
+                      phrase: "Sunday", type: .date, value: "2018-10-07"),
+        TimeValueCase(text: "Officials expect the crossing to reopen by Saturday.", published: "2018-10-03",
+                      phrase: "Saturday", type: .date, value: "2018-10-06"),
+        TimeValueCase(text: "The rebels want to hold talks Friday.", published: "2018-10-03",
+                      phrase: "Friday", type: .date, value: "2018-10-05"),
+        TimeValueCase(text: "The army is preparing to enter the town Sunday.", published: "2018-10-03",
+                      phrase: "Sunday", type: .date, value: "2018-10-07"),
+        TimeValueCase(text: "The coalition seeks to close the deal Monday.", published: "2018-10-03",
+                      phrase: "Monday", type: .date, value: "2018-10-08"),
+        TimeValueCase(text: "Officials could not say Monday how many had died.", published: "2018-10-03",
+                      phrase: "Monday", type: .date, value: "2018-10-01"),
+        // "at present": the present, "at" included; "present" alone is no time.
+        TimeValueCase(text: "At present the two armies hold their lines.", published: "2018-10-05",
+                      phrase: "At present", type: .date, value: "PRESENT_REF"),
+        TimeValueCase(text: "The port is at present closed to grain ships.", published: "2018-10-05",
+                      phrase: "at present", type: .date, value: "PRESENT_REF"),
+        // "this weekend": the weekend of the publication week from Wednesday on (2018-10-03 is a Wednesday, 2018-10-04
+        // a Thursday), the one just gone early in the week (2018-10-01 is a Monday) or after a past-tense verb.
+        TimeValueCase(text: "Traders expect big crowds at the market this weekend.", published: "2018-10-03",
+                      phrase: "this weekend", type: .date, value: "2018-W40-WE"),
+        TimeValueCase(text: "The convoy reaches the border this weekend, the mayor said.", published: "2018-10-04",
+                      phrase: "this weekend", type: .date, value: "2018-W40-WE"),
+        TimeValueCase(text: "Clashes this weekend left five fighters dead.", published: "2018-10-01",
+                      phrase: "this weekend", type: .date, value: "2018-W39-WE"),
+        TimeValueCase(text: "Heavy fighting erupted this weekend near the dam.", published: "2018-10-04",
+                      phrase: "this weekend", type: .date, value: "2018-W39-WE"),
+        TimeValueCase(text: "Fighting went on over the weekend near the dam.", published: "2018-10-04",
+                      phrase: "the weekend", type: .date, value: "2018-W39-WE"),
         // Halves.
         TimeValueCase(text: "The siege lasted 2 1/2 years before the town fell.", published: "2018-10-05",
                       phrase: "2 1/2 years", type: .duration, value: "P2Y6M"),
@@ -457,6 +490,8 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         // A decimal is a quantity, not a year; a month name inside a name before an ordinal is no date.
         "The index closed at 2082.1, traders said.",
         "Prime Minister Theresa May first raised the issue.",
+        // "present" without "at" is an adjective or a verb.
+        "The present government will present its plan.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
