@@ -92,6 +92,13 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Monday", type: .date, value: "2018-10-08"),
         TimeValueCase(text: "Officials could not say Monday how many had died.", published: "2018-10-03",
                       phrase: "Monday", type: .date, value: "2018-10-01"),
+        // More present-tense verbs of scheduling before the day (2018-10-03 is a Wednesday).
+        TimeValueCase(text: "The new governor takes office Monday in the provincial capital.", published: "2018-10-03",
+                      phrase: "Monday", type: .date, value: "2018-10-08"),
+        TimeValueCase(text: "The king announces his new cabinet on Sunday.", published: "2018-10-03",
+                      phrase: "Sunday", type: .date, value: "2018-10-07"),
+        TimeValueCase(text: "Most displaced families return Friday, the mayor's office said.", published: "2018-10-03",
+                      phrase: "Friday", type: .date, value: "2018-10-05"),
         // "at present": the present, "at" included; "present" alone is no time.
         TimeValueCase(text: "At present the two armies hold their lines.", published: "2018-10-05",
                       phrase: "At present", type: .date, value: "PRESENT_REF"),
