@@ -46,7 +46,7 @@ struct TimeExpressionParser {
         case .noon, .midnight, .few, .several, .couple, .eid:
             return true
         case .the, .article,
-             .approx, .more, .at, .up, .no,
+             .approx, .approxDate, .more, .at, .up, .no,
              .last, .next, .this, .that, .past, .previous, .coming, .following, .current, .latest, .recent,
              .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal, .every, .right, .as, .new:
             // These open an expression only with a time word or number right after them ("the third quarter",
@@ -107,10 +107,11 @@ struct TimeExpressionParser {
     // MARK: entry point
 
     func parse(_ k: Int) -> Match? {
-        // Approximators belong to durations, clock times and "ago" dates: "about two years ago", "around 7:15 p.m.".
+        // Approximators belong to durations, clock times and "ago" dates: "about two years ago", "around 7:15 p.m.";
+        // "around", "approximately", "roughly" to dates too ("around Nov. 1").
         var j = k
         let r = role(k)
-        if r == .approx, adj(k, k + 1) { j = k + 1 }
+        if r == .approx || r == .approxDate, adj(k, k + 1) { j = k + 1 }
         else if (r == .more && role(k + 1) == .than) || (r == .at && role(k + 1) == .least) || (r == .up && role(k + 1) == .to),
                 adj(k, k + 1), adj(k + 1, k + 2) { j = k + 2 }
         else if r == .no, role(k + 1) == .more, role(k + 2) == .than, adj(k, k + 1), adj(k + 1, k + 2), adj(k + 2, k + 3) { j = k + 3 }
@@ -121,7 +122,7 @@ struct TimeExpressionParser {
             guard let m = sub else { return nil }
             var isAgo = false
             if case .unitsAgo = m.expr.anchor { isAgo = true }
-            guard m.expr.type == .duration || m.expr.type == .time || isAgo else { return nil }
+            guard m.expr.type == .duration || m.expr.type == .time || isAgo || (r == .approxDate && m.expr.type == .date) else { return nil }
             var out = m
             out.first = k
             return out
@@ -732,7 +733,7 @@ struct TimeExpressionParser {
         let prev = previousRole(k)
         if Self.isPreposition(prev) || prev == .fiscal { return true }
         // "some 2000 people", "over 2000 people": a quantity.
-        if prev == .approx || prev == .more || prev == .least || prev == .over { return false }
+        if prev == .approx || prev == .approxDate || prev == .more || prev == .least || prev == .over { return false }
         // Right after a capitalised name it is an identifier ("Resolution 2018", "Channel 1990").
         if t.has(TimeToken.afterName) || (k > 0 && tokens[k - 1].word == t.word - 1 && tokens[k - 1].entry < 0) { return false }
         // A decimal ("1990.5") or a number range ("1990-95") is not a year on its own.

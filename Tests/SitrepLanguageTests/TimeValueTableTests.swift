@@ -99,6 +99,14 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "Sunday", type: .date, value: "2018-10-07"),
         TimeValueCase(text: "Most displaced families return Friday, the mayor's office said.", published: "2018-10-03",
                       phrase: "Friday", type: .date, value: "2018-10-05"),
+        // "around", "roughly", "approximately" belong to a date's extent (TimeML's mod APPROX); "about" only to
+        // durations, clock times and "ago" dates.
+        TimeValueCase(text: "The fighting eased around Nov. 1, residents said.", published: "2018-11-05",
+                      phrase: "around Nov. 1", type: .date, value: "2018-11-01"),
+        TimeValueCase(text: "The firm hopes to finish the sale around year end.", published: "2018-10-05",
+                      phrase: "around year end", type: .date, value: "2018"),
+        TimeValueCase(text: "The envoy asked about Nov. 1 and the vote.", published: "2018-11-05",
+                      phrase: "Nov. 1", type: .date, value: "2018-11-01"),
         // "at present": the present, "at" included; "present" alone is no time.
         TimeValueCase(text: "At present the two armies hold their lines.", published: "2018-10-05",
                       phrase: "At present", type: .date, value: "PRESENT_REF"),
@@ -497,6 +505,8 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         // A decimal is a quantity, not a year; a month name inside a name before an ordinal is no date.
         "The index closed at 2082.1, traders said.",
         "Prime Minister Theresa May first raised the issue.",
+        // "around" before a bare number: a quantity, not a year.
+        "Around 2000 people fled the town.",
         // "present" without "at" is an adjective or a verb.
         "The present government will present its plan.",
     ])
