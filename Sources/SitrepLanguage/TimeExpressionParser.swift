@@ -131,11 +131,13 @@ struct TimeExpressionParser {
             var out = m
             out.first = k
             if kind(m.last) == .unit, orSo(m.last) { out.last += 2 }
+            out.last = extendedEnd(out)
             return out
         }
         guard var m = core(k, the: false) else { return nil }
         // "the next year or so", "two weeks or so"
         if kind(m.last) == .unit, orSo(m.last) { m.last += 2 }
+        m.last = extendedEnd(m)
         // "Fri, 03 Aug 2018 21:55 GMT": a clock time right after a date belongs to it.
         if m.expr.type == .date, m.expr.part == nil, case .date(_, .some, .some) = m.expr.anchor,
            adjComma(m.last, m.last + 1), tokens[m.last + 1].entry < 0, let c = clock(m.last + 1, trailingDay: false) {
@@ -687,6 +689,26 @@ struct TimeExpressionParser {
     }
 
     /// Whether "or so" follows token `k`.
+    /// The last token of `m` with what TimeML takes into one expression after it: a second plural unit joined by "or"/"and"
+    /// ("weeks or months", "recent weeks and months"; the value stays the first unit's) and an open end after a date
+    /// with a year ("1994 or later", "1990 and beyond", "June 2017 or earlier": mod ON_OR_AFTER / ON_OR_BEFORE).
+    func extendedEnd(_ m: Match) -> Int {
+        let l = m.last
+        guard l + 2 < n, adjSpace(l, l + 1), adjSpace(l + 1, l + 2) else { return l }
+        let joint = role(l + 1)
+        guard joint == .or || joint == .and else { return l }
+        if let a = entry(l), a.kind == .unit, a.plural, let b = entry(l + 2), b.kind == .unit, b.plural, !isCapitalised(l + 2),
+           m.expr.type == .duration || (m.expr.type == .date && m.expr.window != 0) {
+            return l + 2
+        }
+        if m.expr.type == .date, m.expr.part == nil, case .date(.some, _, _) = m.expr.anchor,
+           joint == .or ? (role(l + 2) == .later || role(l + 2) == .earlier) : role(l + 2) == .beyond,
+           l + 3 >= n || !adjSpace(l + 2, l + 3) || !(role(l + 3) == .this || role(l + 3) == .in || role(l + 3) == .that || role(l + 3) == .than) {
+            return l + 2
+        }
+        return l
+    }
+
     func orSo(_ k: Int) -> Bool {
         adjSpace(k, k + 1) && role(k + 1) == .or && adjSpace(k + 1, k + 2) && role(k + 2) == .so
     }

@@ -107,6 +107,18 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "around year end", type: .date, value: "2018"),
         TimeValueCase(text: "The envoy asked about Nov. 1 and the vote.", published: "2018-11-05",
                       phrase: "Nov. 1", type: .date, value: "2018-11-01"),
+        // Two plural units joined by "or"/"and" are one expression with the first unit's value; an open end after a year
+        // ("or later", "and beyond") belongs to the date.
+        TimeValueCase(text: "The siege could drag on for weeks or months.", published: "2018-10-05",
+                      phrase: "weeks or months", type: .duration, value: "PXW"),
+        TimeValueCase(text: "Aid deliveries fell sharply in recent weeks and months.", published: "2018-10-05",
+                      phrase: "recent weeks and months", type: .date, value: "PAST_REF"),
+        TimeValueCase(text: "The new airbase will open in 2020 or later.", published: "2018-10-05",
+                      phrase: "2020 or later", type: .date, value: "2020"),
+        TimeValueCase(text: "Sanctions will stay in place through 2019 and beyond.", published: "2018-10-05",
+                      phrase: "2019 and beyond", type: .date, value: "2019"),
+        TimeValueCase(text: "The road opened in 2016 or later than that, he said.", published: "2018-10-05",
+                      phrase: "2016", type: .date, value: "2016"),
         // "at present": the present, "at" included; "present" alone is no time.
         TimeValueCase(text: "At present the two armies hold their lines.", published: "2018-10-05",
                       phrase: "At present", type: .date, value: "PRESENT_REF"),
