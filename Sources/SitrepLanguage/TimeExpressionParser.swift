@@ -385,9 +385,9 @@ struct TimeExpressionParser {
                   adjSpace(k + 1, k + 2), role(k + 2) == .as, adjSpace(k + 2, k + 3), role(k + 3) == .possible else { return nil }
             return Match(first: k, last: k + 3, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
         case .at:
-            // "at present": the present, "at" included (TimeML's PRESENT_REF).
+            // "at present": the present (TimeML's PRESENT_REF); like every preposition, "at" stays outside the extent.
             guard adjSpace(k, k + 1), role(k + 1) == .present else { return nil }
-            return Match(first: k, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("PRESENT_REF")))
+            return Match(first: k + 1, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("PRESENT_REF")))
         case .right:
             // "right now"
             guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "PRESENT_REF" else { return nil }

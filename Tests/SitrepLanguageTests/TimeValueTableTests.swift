@@ -119,11 +119,11 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
                       phrase: "2019 and beyond", type: .date, value: "2019"),
         TimeValueCase(text: "The road opened in 2016 or later than that, he said.", published: "2018-10-05",
                       phrase: "2016", type: .date, value: "2016"),
-        // "at present": the present, "at" included; "present" alone is no time.
+        // "at present": the present, without "at" (prepositions stay outside TimeML extents); "present" alone is no time.
         TimeValueCase(text: "At present the two armies hold their lines.", published: "2018-10-05",
-                      phrase: "At present", type: .date, value: "PRESENT_REF"),
+                      phrase: "present", type: .date, value: "PRESENT_REF"),
         TimeValueCase(text: "The port is at present closed to grain ships.", published: "2018-10-05",
-                      phrase: "at present", type: .date, value: "PRESENT_REF"),
+                      phrase: "present", type: .date, value: "PRESENT_REF"),
         // "this weekend": the weekend of the publication week from Wednesday on (2018-10-03 is a Wednesday, 2018-10-04
         // a Thursday), the one just gone early in the week (2018-10-01 is a Monday) or after a past-tense verb.
         TimeValueCase(text: "Traders expect big crowds at the market this weekend.", published: "2018-10-03",
