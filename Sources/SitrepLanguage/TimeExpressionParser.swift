@@ -46,7 +46,7 @@ struct TimeExpressionParser {
         case .noon, .midnight, .few, .several, .couple, .eid:
             return true
         case .the, .article,
-             .approx, .more, .at, .up, .no,
+             .approx, .approxDate, .more, .at, .up, .no,
              .last, .next, .this, .that, .past, .previous, .coming, .following, .current, .latest, .recent,
              .early, .late, .mid, .earlier, .later, .end, .beginning, .middle, .fiscal, .every, .right, .as, .new:
             // These open an expression only with a time word or number right after them ("the third quarter",
@@ -107,10 +107,11 @@ struct TimeExpressionParser {
     // MARK: entry point
 
     func parse(_ k: Int) -> Match? {
-        // Approximators belong to durations, clock times and "ago" dates: "about two years ago", "around 7:15 p.m.".
+        // Approximators belong to durations, clock times and "ago" dates: "about two years ago", "around 7:15 p.m.";
+        // "around", "approximately", "roughly" to dates too ("around Nov. 1").
         var j = k
         let r = role(k)
-        if r == .approx, adj(k, k + 1) { j = k + 1 }
+        if r == .approx || r == .approxDate, adj(k, k + 1) { j = k + 1 }
         else if (r == .more && role(k + 1) == .than) || (r == .at && role(k + 1) == .least) || (r == .up && role(k + 1) == .to),
                 adj(k, k + 1), adj(k + 1, k + 2) { j = k + 2 }
         else if r == .no, role(k + 1) == .more, role(k + 2) == .than, adj(k, k + 1), adj(k + 1, k + 2), adj(k + 2, k + 3) { j = k + 3 }
@@ -121,7 +122,7 @@ struct TimeExpressionParser {
             guard let m = sub else { return nil }
             var isAgo = false
             if case .unitsAgo = m.expr.anchor { isAgo = true }
-            guard m.expr.type == .duration || m.expr.type == .time || isAgo else { return nil }
+            guard m.expr.type == .duration || m.expr.type == .time || isAgo || (r == .approxDate && m.expr.type == .date) else { return nil }
             var out = m
             out.first = k
             return out
@@ -130,11 +131,13 @@ struct TimeExpressionParser {
             var out = m
             out.first = k
             if kind(m.last) == .unit, orSo(m.last) { out.last += 2 }
+            out.last = extendedEnd(out)
             return out
         }
         guard var m = core(k, the: false) else { return nil }
         // "the next year or so", "two weeks or so"
         if kind(m.last) == .unit, orSo(m.last) { m.last += 2 }
+        m.last = extendedEnd(m)
         // "Fri, 03 Aug 2018 21:55 GMT": a clock time right after a date belongs to it.
         if m.expr.type == .date, m.expr.part == nil, case .date(_, .some, .some) = m.expr.anchor,
            adjComma(m.last, m.last + 1), tokens[m.last + 1].entry < 0, let c = clock(m.last + 1, trailingDay: false) {
@@ -381,6 +384,10 @@ struct TimeExpressionParser {
             guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "FUTURE_REF",
                   adjSpace(k + 1, k + 2), role(k + 2) == .as, adjSpace(k + 2, k + 3), role(k + 3) == .possible else { return nil }
             return Match(first: k, last: k + 3, expr: TimeExpression(type: .date, anchor: .reference(e.code)))
+        case .at:
+            // "at present": the present (TimeML's PRESENT_REF); like every preposition, "at" stays outside the extent.
+            guard adjSpace(k, k + 1), role(k + 1) == .present else { return nil }
+            return Match(first: k + 1, last: k + 1, expr: TimeExpression(type: .date, anchor: .reference("PRESENT_REF")))
         case .right:
             // "right now"
             guard adjSpace(k, k + 1), let e = entry(k + 1), e.kind == .reference, e.code == "PRESENT_REF" else { return nil }
@@ -484,6 +491,7 @@ struct TimeExpressionParser {
             }
             // "the latest quarter" is the last one reported: the previous quarter.
             var x = TimeExpression(type: .date, anchor: .unitOffset(unit, offset))
+            x.thisWeekend = unit == .weekend && r == .this
             // "the next day", "the following week": narrative time, counted from the time last named.
             x.fromReference = r == .following || r == .previous || r == .that || (r == .next && unit == .day)
             return Match(first: k, last: i, expr: x, takesThe: true)
@@ -681,6 +689,26 @@ struct TimeExpressionParser {
     }
 
     /// Whether "or so" follows token `k`.
+    /// The last token of `m` with what TimeML takes into one expression after it: a second plural unit joined by "or"/"and"
+    /// ("weeks or months", "recent weeks and months"; the value stays the first unit's) and an open end after a date
+    /// with a year ("1994 or later", "1990 and beyond", "June 2017 or earlier": mod ON_OR_AFTER / ON_OR_BEFORE).
+    func extendedEnd(_ m: Match) -> Int {
+        let l = m.last
+        guard l + 2 < n, adjSpace(l, l + 1), adjSpace(l + 1, l + 2) else { return l }
+        let joint = role(l + 1)
+        guard joint == .or || joint == .and else { return l }
+        if let a = entry(l), a.kind == .unit, a.plural, let b = entry(l + 2), b.kind == .unit, b.plural, !isCapitalised(l + 2),
+           m.expr.type == .duration || (m.expr.type == .date && m.expr.window != 0) {
+            return l + 2
+        }
+        if m.expr.type == .date, m.expr.part == nil, case .date(.some, _, _) = m.expr.anchor,
+           joint == .or ? (role(l + 2) == .later || role(l + 2) == .earlier) : role(l + 2) == .beyond,
+           l + 3 >= n || !adjSpace(l + 2, l + 3) || !(role(l + 3) == .this || role(l + 3) == .in || role(l + 3) == .that || role(l + 3) == .than) {
+            return l + 2
+        }
+        return l
+    }
+
     func orSo(_ k: Int) -> Bool {
         adjSpace(k, k + 1) && role(k + 1) == .or && adjSpace(k + 1, k + 2) && role(k + 2) == .so
     }
@@ -727,7 +755,7 @@ struct TimeExpressionParser {
         let prev = previousRole(k)
         if Self.isPreposition(prev) || prev == .fiscal { return true }
         // "some 2000 people", "over 2000 people": a quantity.
-        if prev == .approx || prev == .more || prev == .least || prev == .over { return false }
+        if prev == .approx || prev == .approxDate || prev == .more || prev == .least || prev == .over { return false }
         // Right after a capitalised name it is an identifier ("Resolution 2018", "Channel 1990").
         if t.has(TimeToken.afterName) || (k > 0 && tokens[k - 1].word == t.word - 1 && tokens[k - 1].entry < 0) { return false }
         // A decimal ("1990.5") or a number range ("1990-95") is not a year on its own.

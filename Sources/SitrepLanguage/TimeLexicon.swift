@@ -69,6 +69,13 @@ public struct TimeLexicon: Sendable {
         case deadlineVerb = "deadline-verb"
         /// "turn" in "the turn of the century".
         case turn
+        /// "around", "approximately", "roughly": an approximator that also takes a date into its extent ("around Nov. 1",
+        /// "around year end", TimeML's mod APPROX); "about", "some", "nearly" only durations, clock times and "ago" dates.
+        case approxDate = "approx-date"
+        /// "beyond" in "1990 and beyond": an open end after a date.
+        case beyond
+        /// "present" in "at present": the present (TimeML's PRESENT_REF); alone it is an adjective or a verb.
+        case present
     }
 
     /// Units of time, with their TimeML letters.

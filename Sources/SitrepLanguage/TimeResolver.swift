@@ -78,6 +78,9 @@ struct TimeExpression {
     /// A limit set for something ("given until 9 a.m. Tuesday", "a deadline of Friday"): a weekday or a month and day
     /// without a year is the nearest such day, before or after the anchor alike.
     var nearest = false
+    /// "this weekend": the weekend of the anchor's week (TimeML's "this" names the unit that holds the anchor), not
+    /// the latest one ("the weekend", "over the weekend").
+    var thisWeekend = false
 
     init(type: TimexType, anchor: Anchor = .none) { self.type = type; self.anchor = anchor }
 }
@@ -376,6 +379,11 @@ enum TimeResolver {
             guard let anchor else { return Resolution(interval: nil, precision: nil, value: "XXXX", unresolvedReason: noAnchor) }
             // "will meet this weekend", "talks resume at the weekend": with future cues the weekend on or after the anchor.
             if unit == .weekend, n == 0, x.future, anchor.weekday < 6 { return unitResolution(.weekend, 1, anchor) }
+            // "this weekend" in a Wednesday-to-Friday paper is the coming one unless a past-tense verb stands right before
+            // ("clashes erupted this weekend"); early in the week it is still the one just gone.
+            if unit == .weekend, n == 0, x.thisWeekend, !x.past, anchor.weekday >= 3, anchor.weekday < 6 {
+                return unitResolution(.weekend, 1, anchor)
+            }
             return unitResolution(unit, n, anchor)
         case .unitsAgo(let unit, let count, let sign):
             guard let anchor else { return Resolution(interval: nil, precision: nil, value: "XXXX", unresolvedReason: noAnchor) }

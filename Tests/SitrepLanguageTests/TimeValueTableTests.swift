@@ -76,6 +76,66 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         // "these days": the present.
         TimeValueCase(text: "Few traders cross the bridge these days.", published: "2018-10-05",
                       phrase: "these days", type: .date, value: "PRESENT_REF"),
+        // Modal and intention cues ("might", "should", "expect", "want to", "seeks to", "preparing to") point to the
+        // future (2018-10-03 is a Wednesday); "could" does not ("could not say Monday" is the past).
+        TimeValueCase(text: "The council might vote Thursday on the plan.", published: "2018-10-03",
+                      phrase: "Thursday", type: .date, value: "2018-10-04"),
+        TimeValueCase(text: "Both armies should pull back Sunday.", published: "2018-10-03",
+                      phrase: "Sunday", type: .date, value: "2018-10-07"),
+        TimeValueCase(text: "Officials expect the crossing to reopen by Saturday.", published: "2018-10-03",
+                      phrase: "Saturday", type: .date, value: "2018-10-06"),
+        TimeValueCase(text: "The rebels want to hold talks Friday.", published: "2018-10-03",
+                      phrase: "Friday", type: .date, value: "2018-10-05"),
+        TimeValueCase(text: "The army is preparing to enter the town Sunday.", published: "2018-10-03",
+                      phrase: "Sunday", type: .date, value: "2018-10-07"),
+        TimeValueCase(text: "The coalition seeks to close the deal Monday.", published: "2018-10-03",
+                      phrase: "Monday", type: .date, value: "2018-10-08"),
+        TimeValueCase(text: "Officials could not say Monday how many had died.", published: "2018-10-03",
+                      phrase: "Monday", type: .date, value: "2018-10-01"),
+        // More present-tense verbs of scheduling before the day (2018-10-03 is a Wednesday).
+        TimeValueCase(text: "The new governor takes office Monday in the provincial capital.", published: "2018-10-03",
+                      phrase: "Monday", type: .date, value: "2018-10-08"),
+        TimeValueCase(text: "The king announces his new cabinet on Sunday.", published: "2018-10-03",
+                      phrase: "Sunday", type: .date, value: "2018-10-07"),
+        TimeValueCase(text: "Most displaced families return Friday, the mayor's office said.", published: "2018-10-03",
+                      phrase: "Friday", type: .date, value: "2018-10-05"),
+        // "around", "roughly", "approximately" belong to a date's extent (TimeML's mod APPROX); "about" only to
+        // durations, clock times and "ago" dates.
+        TimeValueCase(text: "The fighting eased around Nov. 1, residents said.", published: "2018-11-05",
+                      phrase: "around Nov. 1", type: .date, value: "2018-11-01"),
+        TimeValueCase(text: "The firm hopes to finish the sale around year end.", published: "2018-10-05",
+                      phrase: "around year end", type: .date, value: "2018"),
+        TimeValueCase(text: "The envoy asked about Nov. 1 and the vote.", published: "2018-11-05",
+                      phrase: "Nov. 1", type: .date, value: "2018-11-01"),
+        // Two plural units joined by "or"/"and" are one expression with the first unit's value; an open end after a year
+        // ("or later", "and beyond") belongs to the date.
+        TimeValueCase(text: "The siege could drag on for weeks or months.", published: "2018-10-05",
+                      phrase: "weeks or months", type: .duration, value: "PXW"),
+        TimeValueCase(text: "Aid deliveries fell sharply in recent weeks and months.", published: "2018-10-05",
+                      phrase: "recent weeks and months", type: .date, value: "PAST_REF"),
+        TimeValueCase(text: "The new airbase will open in 2020 or later.", published: "2018-10-05",
+                      phrase: "2020 or later", type: .date, value: "2020"),
+        TimeValueCase(text: "Sanctions will stay in place through 2019 and beyond.", published: "2018-10-05",
+                      phrase: "2019 and beyond", type: .date, value: "2019"),
+        TimeValueCase(text: "The road opened in 2016 or later than that, he said.", published: "2018-10-05",
+                      phrase: "2016", type: .date, value: "2016"),
+        // "at present": the present, without "at" (prepositions stay outside TimeML extents); "present" alone is no time.
+        TimeValueCase(text: "At present the two armies hold their lines.", published: "2018-10-05",
+                      phrase: "present", type: .date, value: "PRESENT_REF"),
+        TimeValueCase(text: "The port is at present closed to grain ships.", published: "2018-10-05",
+                      phrase: "present", type: .date, value: "PRESENT_REF"),
+        // "this weekend": the weekend of the publication week from Wednesday on (2018-10-03 is a Wednesday, 2018-10-04
+        // a Thursday), the one just gone early in the week (2018-10-01 is a Monday) or after a past-tense verb.
+        TimeValueCase(text: "Traders expect big crowds at the market this weekend.", published: "2018-10-03",
+                      phrase: "this weekend", type: .date, value: "2018-W40-WE"),
+        TimeValueCase(text: "The convoy reaches the border this weekend, the mayor said.", published: "2018-10-04",
+                      phrase: "this weekend", type: .date, value: "2018-W40-WE"),
+        TimeValueCase(text: "Clashes this weekend left five fighters dead.", published: "2018-10-01",
+                      phrase: "this weekend", type: .date, value: "2018-W39-WE"),
+        TimeValueCase(text: "Heavy fighting erupted this weekend near the dam.", published: "2018-10-04",
+                      phrase: "this weekend", type: .date, value: "2018-W39-WE"),
+        TimeValueCase(text: "Fighting went on over the weekend near the dam.", published: "2018-10-04",
+                      phrase: "the weekend", type: .date, value: "2018-W39-WE"),
         // Halves.
         TimeValueCase(text: "The siege lasted 2 1/2 years before the town fell.", published: "2018-10-05",
                       phrase: "2 1/2 years", type: .duration, value: "P2Y6M"),
@@ -457,6 +517,10 @@ struct TimeValueCase: CustomTestStringConvertible, Sendable {
         // A decimal is a quantity, not a year; a month name inside a name before an ordinal is no date.
         "The index closed at 2082.1, traders said.",
         "Prime Minister Theresa May first raised the issue.",
+        // "around" before a bare number: a quantity, not a year.
+        "Around 2000 people fled the town.",
+        // "present" without "at" is an adjective or a verb.
+        "The present government will present its plan.",
     ])
     func lookalikesAreNotTimes(_ text: String) {
         let found = finder.find(in: text, published: DayInterval(day: CalendarDay(iso: "2018-10-05")!))
