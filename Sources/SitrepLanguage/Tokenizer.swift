@@ -94,48 +94,10 @@ public struct Tokenizer: Sendable {
     @inline(__always)
     static func isWordClass(_ c: Class) -> Bool { c == .letter || c == .digit }
 
-    /// Tokens are written straight into the new array's storage (no capacity or uniqueness check per token), with room
-    /// for one token per four bytes; a denser text is tokenized again with room for one per byte, which always suffices
-    /// (every token but a possessive's "'s" takes at least one byte, and "'s" follows a token of at least one byte).
     public static func tokenize(bytes p: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var capacity = p.count / 4 + 16
-        while true {
-            var full = false
-            let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, count in
-                var out = TokenSink(buffer)
-                tokenize(p, into: &out)
-                count = out.count
-                full = out.full
-            }
-            if !full { return tokens }
-            capacity = p.count + 16
-        }
-    }
-
-    /// The tokenizer's output while it runs: the uninitialised storage of the array being made. When it is full,
-    /// `full` is set and the scan stops: the caller tokenizes again with more room.
-    struct TokenSink {
-        private let base: UnsafeMutablePointer<Token>
-        private let capacity: Int
-        private(set) var count = 0
-        private(set) var full = false
-
-        init(_ buffer: UnsafeMutableBufferPointer<Token>) {
-            base = buffer.baseAddress!
-            capacity = buffer.count
-        }
-
-        /// Appends one token; false (and `full` set) when there is no room.
-        @inline(__always) mutating func append(_ t: Token) -> Bool {
-            if count == capacity { full = true; return false }
-            (base + count).initialize(to: t)
-            count &+= 1
-            return true
-        }
-    }
-
-    private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, into tokens: inout TokenSink) {
         let end = p.count
+        var tokens: [Token] = []
+        tokens.reserveCapacity(end / 5 + 8)
         let table = asciiClass
         var i = 0
         var lastEnd = -1
@@ -204,9 +166,9 @@ public struct Tokenizer: Sendable {
                 }
             }
             if e <= i { e = i + n } // always make progress, whatever the scanners decided
-            guard tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e)), kind: kind)) else { return }
+            tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e)), kind: kind))
             if possessive > 0 {
-                guard tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: e), end: Int32(truncatingIfNeeded: e + possessive)), kind: .word)) else { return }
+                tokens.append(Token(range: TextRange(start: Int32(truncatingIfNeeded: e), end: Int32(truncatingIfNeeded: e + possessive)), kind: .word))
                 e += possessive
                 kind = .word
             }
@@ -214,6 +176,7 @@ public struct Tokenizer: Sendable {
             lastKind = kind
             i = e
         }
+        return tokens
     }
 
     /// The end of a web address starting at `i` ("https://…", "www.…"): up to a space, a non-ASCII byte or a

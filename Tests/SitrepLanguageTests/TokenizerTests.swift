@@ -138,8 +138,7 @@ struct TokenizerTests {
         #expect(Tokenizer.tokenize("٤٠٠").map(\.kind) == [.word])
     }
 
-    /// Text denser than one token per four bytes overflows the first buffer and is tokenized again with more room:
-    /// every token is still there, in order.
+    /// Text denser than one token per five bytes (more than the room reserved at first): every token is still there, in order.
     @Test(arguments: [
         (String(repeating: ",", count: 90), 90, ","),
         (String(repeating: "a's ", count: 40), 80, "'s"),
