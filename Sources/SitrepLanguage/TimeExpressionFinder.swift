@@ -228,7 +228,9 @@ public struct TimeExpressionFinder: Sendable {
     /// `value.hasSuffix("_REF")`: a value whose last byte is not "F" (every date, "2018-07-31") cannot end in "_REF"
     /// (no other byte sequence is canonically equivalent to "F"), so only the few that do take the Unicode test.
     static func endsWithRef(_ value: String) -> Bool {
-        guard value.utf8.last == 0x46 else { return false }
+        // The last byte read from the contiguous UTF-8 in place (the generic `utf8.last` walks an index backwards).
+        var copy = value
+        guard copy.withUTF8({ $0.last }) == 0x46 else { return false }
         return value.hasSuffix("_REF")
     }
 

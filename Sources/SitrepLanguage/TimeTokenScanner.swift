@@ -59,6 +59,16 @@ struct TimeToken {
 struct TimeTokenScanner {
     let lexicon: TimeLexicon
     let amEntry: Int32, pmEntry: Int32, oclockEntry: Int32
+    /// Per lexicon entry, what the time-word shortcut needs to know of it (`Self.grammatical`, `Self.tellsWord`,
+    /// `Self.abbreviation` bits), read instead of the entry's kind and role.
+    let entryBits: [UInt8]
+
+    /// The entry is a grammatical word (`kind == .word`): a time word right after a token tells it what follows.
+    static let grammatical: UInt8 = 1
+    /// A grammatical word whose role counts as a word following the token before it ("March will", "Monday said").
+    static let tellsWord: UInt8 = 2
+    /// A month or weekday abbreviation: a full stop right after it belongs to it ("Sept.", "Wed.").
+    static let abbreviation: UInt8 = 4
 
     init(lexicon: TimeLexicon) {
         self.lexicon = lexicon
@@ -67,6 +77,22 @@ struct TimeTokenScanner {
             return b.withUnsafeBufferPointer { lexicon.lookup($0, 0, $0.count) }
         }
         amEntry = find("am"); pmEntry = find("pm"); oclockEntry = find("oclock")
+        entryBits = lexicon.entries.map { Self.bits($0) }
+    }
+
+    /// The `entryBits` of one entry: the same tests the general path makes on its kind and role.
+    static func bits(_ x: TimeLexicon.Entry) -> UInt8 {
+        var b: UInt8 = 0
+        if x.kind == .monthAbbr || x.kind == .weekdayAbbr { b |= abbreviation }
+        if x.kind == .word {
+            b |= grammatical
+            switch x.role {
+            case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period, .deferVerb, .ahead, .eventNoun, .deadline, .deadlineVerb, .turn:
+                b |= tellsWord
+            default: break
+            }
+        }
+        return b
     }
 
     /// Appends the time tokens of `p` to `tokens`. They are written straight into the new array's storage, with room
@@ -74,13 +100,13 @@ struct TimeTokenScanner {
     ///
     /// `shortcut: false` turns off the plain-word shortcut (see the private `scan`): for tests that pin it to the general path.
     func scan(_ p: UnsafeBufferPointer<UInt8>, into tokens: inout [TimeToken], shortcut: Bool = true) {
-        lexicon.withProbe { probe in
+        lexicon.withProbe { probe in entryBits.withUnsafeBufferPointer { bits in
             var capacity = p.count / 4 + 16
             while true {
                 var full = false
                 let scanned = [TimeToken](unsafeUninitializedCapacity: capacity) { buffer, count in
                     var out = TokenBuffer(buffer)
-                    scan(p, probe: probe, into: &out, shortcut: shortcut)
+                    scan(p, probe: probe, bits: bits, into: &out, shortcut: shortcut)
                     count = out.count
                     full = out.full
                 }
@@ -90,7 +116,7 @@ struct TimeTokenScanner {
                 }
                 capacity *= 2
             }
-        }
+        } }
     }
 
     /// Whether the word after "a.m."/"p.m." and its full stop (at `from`) opens a sentence: one space, then a capitalised
@@ -119,7 +145,11 @@ struct TimeTokenScanner {
     /// Most words are plain words after one space: they only move the counters on and tell the token before them, if any,
     /// what follows it. The shortcut at the top of the loop handles exactly those (two or more bytes, a letter first, no
     /// possessive after, not in the lexicon) with what the general path would do for them, and leaves every other word to it.
-    private func scan(_ p: UnsafeBufferPointer<UInt8>, probe: TimeLexicon.Probe, into out: inout TokenBuffer, shortcut: Bool) {
+    ///
+    /// A time word in the same place (after one space, no possessive after) takes a second shortcut: it is appended as the
+    /// general path would append it (gap `.space`, no number), with its entry's `bits` read instead of its kind and role.
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, probe: TimeLexicon.Probe, bits: UnsafeBufferPointer<UInt8>,
+                      into out: inout TokenBuffer, shortcut: Bool) {
         let n = p.count
         guard n > 0, let base = p.baseAddress else { return }
         var i = 0
@@ -136,16 +166,43 @@ struct TimeTokenScanner {
             let c0 = cls[Int(base[i])]
             if c0 & 3 == 0 { i &+= 1; continue }
             // The plain-word shortcut: a letter after exactly one space (the gap is `.space` and tells nothing else).
-            // A time word it meets goes on to the general path with its end and lexicon entry (`knownEnd`, `knownEntry`).
-            var knownEnd = -1
-            var knownEntry: Int32 = -1
+            // A time word it meets takes the time-word shortcut.
             if shortcut, c0 & ByteClass.letter != 0, i == lastWordEnd &+ 1, base[lastWordEnd] == 0x20 {
                 let e = ByteClass.alnumRunEnd(p, i, n)
                 let length = e &- i
                 if length >= 2, e >= n || (base[e] != 0x27 && base[e] != 0xE2) {
                     let entry = length <= maxLength ? probe.word(p, i, e) : -1
                     if entry >= 0 {
-                        knownEnd = e; knownEntry = entry
+                        // The time-word shortcut: what the general path does for a word after one space with an entry.
+                        let b = bits[Int(entry)]
+                        let startsSentence = sawSentenceEnd
+                        // One space holds no currency sign; a number before it counts unless a sentence ended there.
+                        let amount = previousWasNumber && !sawSentenceEnd
+                        if sawSentenceEnd && word > 0 { sentence &+= 1 }
+                        sawSentenceEnd = false
+                        word &+= 1
+                        let upperFirst = c0 & ByteClass.upper != 0
+                        var flags: UInt16 = 0
+                        if previousWasName { flags |= TimeToken.afterName }
+                        if upperFirst { flags |= TimeToken.capitalised }
+                        if startsSentence { flags |= TimeToken.sentenceStart }
+                        if amount { flags |= TimeToken.afterAmount }
+                        previousWasNumber = false
+                        var end = e
+                        // "Sept." / "Wed.": the full stop belongs to the abbreviation, not to the sentence.
+                        if b & Self.abbreviation != 0, e < n, base[e] == 0x2E { end = e &+ 1 }
+                        if b & Self.grammatical != 0, lastWasToken, out.count > 0, out.lastWord == word &- 1 {
+                            var f: UInt16 = b & Self.tellsWord != 0 ? TimeToken.wordFollows : 0
+                            if upperFirst && !startsSentence { f |= TimeToken.nameFollows }
+                            out.orLastFlags(f)
+                        }
+                        out.append(TimeToken(start: i, end: end, word: word, sentence: sentence, entry: entry, number: -1,
+                                             digits: 0, flags: flags, gap: .space))
+                        lastWasToken = true
+                        previousWasName = false
+                        i = end
+                        lastWordEnd = end
+                        continue
                     } else {
                         let startsSentence = sawSentenceEnd
                         if sawSentenceEnd && word > 0 { sentence &+= 1 }
@@ -206,7 +263,7 @@ struct TimeTokenScanner {
             sawSentenceEnd = false
 
             var s = i
-            i = knownEnd >= 0 ? knownEnd : ByteClass.alnumRunEnd(p, i, n)
+            i = ByteClass.alnumRunEnd(p, i, n)
             var e = i
             // "'s" after a word belongs to it.
             var possessive = false
@@ -266,7 +323,7 @@ struct TimeTokenScanner {
                 }
             } else if e &- s <= maxLength {
                 if e &- s >= 2 {
-                    entry = knownEnd >= 0 ? knownEntry : probe.word(p, s, e)
+                    entry = probe.word(p, s, e)
                     if entry >= 0 {
                         let k = probe.entries[Int(entry)].kind
                         // "Sept." / "Wed.": the full stop belongs to the abbreviation, not to the sentence.

@@ -318,6 +318,11 @@ import SitrepCore
         "a b c de fgh IJKL mnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz 1990s 21st 3rd late-2017 mid-October 2018-07-31",
         "Wednesday Wednesdays wednesday night\n\nNew paragraph: tomorrow, yesterday; today!  Two  spaces\tand tabs.",
         "x", "", "  Monday", "ends with a word", "ends with Monday", "ends with the council's",
+        // The time-word shortcut: abbreviations with and without their stop, names after time words, amounts, sentence ends.
+        "Talks resumed on Sept. 3 and Wed. night; the Jan summit and Feb meeting were set for Dec.",
+        "Some 40 a year, 7 days later and 12 weeks ago. Last week The Monday Club met March Will Said the envoy.",
+        "He said Monday that talks will resume next week. Next month deadline given until Friday ended",
+        "ends with Sept.", "ends with Wed", "on 5 May 2018 the 3 said", "a Sunday Times editor said Monday's vote",
     ])
     func shortcutGivesTheGeneralPathsTokens(_ sentence: String) {
         var copy = sentence

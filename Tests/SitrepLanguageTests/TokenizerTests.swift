@@ -138,6 +138,19 @@ struct TokenizerTests {
         #expect(Tokenizer.tokenize("٤٠٠").map(\.kind) == [.word])
     }
 
+    /// Text denser than one token per five bytes (more than the room reserved at first): every token is still there, in order.
+    @Test(arguments: [
+        (String(repeating: ",", count: 90), 90, ","),
+        (String(repeating: "a's ", count: 40), 80, "'s"),
+        (String(repeating: "I,", count: 60) + "x", 121, "x"),
+        ("(a)", 3, ")"),
+    ])
+    func denseTextKeepsEveryToken(text: String, count: Int, last: String) {
+        let texts = text.tokenTexts()
+        #expect(texts.count == count)
+        #expect(texts.last == last)
+    }
+
     @Test func emptyAndBlankTextHaveNoTokens() {
         #expect(Tokenizer.tokenize("").isEmpty)
         #expect(Tokenizer.tokenize(" \n\t\u{00A0} ").isEmpty)
