@@ -221,11 +221,11 @@ enum PerceptronDecoder {
                         rows.rows[typeSlot] = row; rows.suffixes[id] = suffix
                     }
                     let lower = a.pointee.lower, shape = a.pointee.shortShape
-                    let prev = lw(i - 1), next = lw(i + 1)
+                    let prev = lw(i &- 1), next = lw(i &+ 1)
                     let word = rows.word(id, lower: lower)
                     let remembered = memory.majority(word)
                     // Pairs with the word itself, from each side's half (see `NERTypeScoreRows`).
-                    let left = rows.leftHalves(Int(ids[i - 1]), lower: prev)
+                    let left = rows.leftHalves(Int(ids[i &- 1]), lower: prev)
                     let right = rows.rightHalves(id, lower: lower, shape: shape, suffix: suffix)
                     f[0] = NERFeatures.combine(scaled: left[0], lower); f[1] = NERFeatures.combine(scaled: right[0], next)
                     f[2] = NERFeatures.combine(scaled: left[1], shape); f[3] = NERFeatures.combine(scaled: right[1], next)
@@ -235,12 +235,12 @@ enum PerceptronDecoder {
                     // The previous tags and the label memory alone.
                     var sum = historyBlocks[PerceptronWeightTable.historyIndex(t1, t2, remembered)]
                     // The neighbouring words alone, per word type.
-                    sum &+= rows.neighbour(Int(ids[i - 2]), 0, lower: lw(i - 2), weights: weights)
-                    sum &+= rows.neighbour(Int(ids[i - 1]), 1, lower: prev, weights: weights)
-                    sum &+= rows.neighbour(Int(ids[i + 1]), 2, lower: next, weights: weights)
-                    sum &+= rows.neighbour(Int(ids[i + 2]), 3, lower: lw(i + 2), weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i &- 2]), 0, lower: lw(i &- 2), weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i &- 1]), 1, lower: prev, weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i &+ 1]), 2, lower: next, weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i &+ 2]), 3, lower: lw(i &+ 2), weights: weights)
                     // The shapes around the word.
-                    let shapes = (sh(i - 2), sh(i - 1), shape, sh(i + 1), sh(i + 2))
+                    let shapes = (sh(i &- 2), sh(i &- 1), shape, sh(i &+ 1), sh(i &+ 2))
                     let shapeIds = (shapeID(i - 2, &blocks), shapeID(i - 1, &blocks), shapeID(i, &blocks),
                                     shapeID(i + 1, &blocks), shapeID(i + 2, &blocks))
                     if !blocks.addWindow(ids: shapeIds, values: shapes, weights: weights, to: &sum) {
@@ -253,11 +253,11 @@ enum PerceptronDecoder {
                     let d: UInt64, m: Int
                     if marked {
                         d = mark(i)
-                        let before = mark(i - 1), after = mark(i + 1)
+                        let before = mark(i &- 1), after = mark(i &+ 1)
                         m = weights.markIndex(d)
                         let mb = weights.markIndex(before), ma = weights.markIndex(after)
                         if m < 3 && mb < 3 && ma < 3 {
-                            sum &+= markBlocks[9 * mb + 3 * m + ma]
+                            sum &+= markBlocks[9 &* mb &+ 3 &* m &+ ma]
                         } else {
                             f[count] = NERFeatures.feature(31, d); f[count + 1] = NERFeatures.feature(33, before, d, after)
                             count += 2
