@@ -55,6 +55,14 @@ enum NERFeatures {
     @inline(__always)
     static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 { mix(a &* 0x100_0000_01B3 ^ b) }
 
+    /// `a` as `combine` multiplies its first argument, for a first argument used in many pairs.
+    @inline(__always)
+    static func scaled(_ a: UInt64) -> UInt64 { a &* 0x100_0000_01B3 }
+
+    /// `combine(a, b)` given `scaled(a)`.
+    @inline(__always)
+    static func combine(scaled a: UInt64, _ b: UInt64) -> UInt64 { mix(a ^ b) }
+
     @inline(__always)
     static func feature(_ template: UInt64, _ a: UInt64) -> UInt64 { combine(template &* 0x51_7CC1_B727_220A, a) }
 
@@ -842,23 +850,28 @@ struct NERTypeScoreRows {
         return s
     }
 
-    /// `feature(21, lower)`, `feature(27, lower)`, `feature(36, lower)` of type `t` as a left neighbour.
+    /// `feature(21, lower)`, `feature(27, lower)`, `feature(36, lower)` of type `t` as a left neighbour,
+    /// each already multiplied as `combine` multiplies its first argument (`NERFeatures.scaled`): a pair
+    /// feature is then `NERFeatures.combine(scaled:_:)` of the half and the other word's value.
     @inline(__always)
     func leftHalves(_ t: Int, lower: UInt64) -> UnsafeMutablePointer<UInt64> {
         let h = halves + 6 &* t
         if ready[t] & 32 == 0 {
-            h[0] = NERFeatures.feature(21, lower); h[1] = NERFeatures.feature(27, lower); h[2] = NERFeatures.feature(36, lower)
+            h[0] = NERFeatures.scaled(NERFeatures.feature(21, lower)); h[1] = NERFeatures.scaled(NERFeatures.feature(27, lower))
+            h[2] = NERFeatures.scaled(NERFeatures.feature(36, lower))
             ready[t] |= 32
         }
         return h
     }
 
-    /// `feature(22, lower)`, `feature(28, shape)`, `feature(35, suffix)` of type `t` as the scored word.
+    /// `feature(22, lower)`, `feature(28, shape)`, `feature(35, suffix)` of type `t` as the scored word,
+    /// multiplied as `leftHalves` are.
     @inline(__always)
     func rightHalves(_ t: Int, lower: UInt64, shape: UInt64, suffix: UInt64) -> UnsafeMutablePointer<UInt64> {
         let h = halves + (6 &* t &+ 3)
         if ready[t] & 64 == 0 {
-            h[0] = NERFeatures.feature(22, lower); h[1] = NERFeatures.feature(28, shape); h[2] = NERFeatures.feature(35, suffix)
+            h[0] = NERFeatures.scaled(NERFeatures.feature(22, lower)); h[1] = NERFeatures.scaled(NERFeatures.feature(28, shape))
+            h[2] = NERFeatures.scaled(NERFeatures.feature(35, suffix))
             ready[t] |= 64
         }
         return h

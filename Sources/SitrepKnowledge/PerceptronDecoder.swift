@@ -59,8 +59,26 @@ enum PerceptronDecoder {
     }
 
     /// `NERFeatures.feature(42, t)` for each previous tag `t` (and the start): the first half of the
-    /// previous-tag-and-word feature.
-    static let previousTagHalves: [UInt64] = (0...startTag).map { NERFeatures.feature(42, UInt64($0)) }
+    /// previous-tag-and-word feature, multiplied as `NERFeatures.scaled` does.
+    static let previousTagHalves: [UInt64] = (0...startTag).map { NERFeatures.scaled(NERFeatures.feature(42, UInt64($0))) }
+
+    /// `argmax(_:allowed:tagCount:)` for the tags that may follow `previous` (`EntityTagIndex.allowed`), read
+    /// from `s` (tags 0…8): `O` and the four `B-` tags always take part, an `I-` tag only after its label's
+    /// `B-` or `I-`. Ties go to the lowest tag, as in the loop: the `B-` tags are compared in order, then
+    /// the one `I-` tag that may follow wins on a larger score, or on an equal one when it comes first.
+    @inline(__always)
+    static func argmax(_ s: UnsafePointer<Int32>, previous: Int) -> Int {
+        var best = 0, top = s[0]
+        @inline(__always) func take(_ t: Int) { let v = s[t]; if v > top { best = t; top = v } }
+        take(1); take(3); take(5); take(7)
+        // After B-X (1 + 2X) or I-X (2 + 2X), tags 1…8, I-X may follow; after O or the start, no I- tag.
+        if UInt(bitPattern: previous &- 1) < 8 {
+            let inside = (previous &+ 1) & ~1
+            let v = s[inside]
+            if v > top || (v == top && inside < best) { best = inside }
+        }
+        return best
+    }
 
     /// `argmax(_:after:)` given the previous tag's `allowedTags` mask and `EntityTagIndex.count`.
     @inline(__always)
@@ -138,7 +156,7 @@ enum PerceptronDecoder {
         var marked = false
         if let marks { for j in 0..<n where marks[j] != 0 { marked = true; break } }
         let unmarkedIndex = weights.markIndex(0)
-        let lanes = allowedLanes, fills = disallowedFill, tagHalves = previousTagHalves  // globals: read once per sentence
+        let tagHalves = previousTagHalves  // a global: read once per sentence
         // Token j's atoms, for any j in −2…n+1 (the boundary types outside the sentence).
         @inline(__always) func lw(_ j: Int) -> UInt64 { atoms[Int(ids[j])].lower }
         @inline(__always) func sh(_ j: Int) -> UInt64 { atoms[Int(ids[j])].shortShape }
@@ -203,26 +221,26 @@ enum PerceptronDecoder {
                         rows.rows[typeSlot] = row; rows.suffixes[id] = suffix
                     }
                     let lower = a.pointee.lower, shape = a.pointee.shortShape
-                    let prev = lw(i - 1), next = lw(i + 1)
+                    let prev = lw(i &- 1), next = lw(i &+ 1)
                     let word = rows.word(id, lower: lower)
                     let remembered = memory.majority(word)
                     // Pairs with the word itself, from each side's half (see `NERTypeScoreRows`).
-                    let left = rows.leftHalves(Int(ids[i - 1]), lower: prev)
+                    let left = rows.leftHalves(Int(ids[i &- 1]), lower: prev)
                     let right = rows.rightHalves(id, lower: lower, shape: shape, suffix: suffix)
-                    f[0] = NERFeatures.combine(left[0], lower); f[1] = NERFeatures.combine(right[0], next)
-                    f[2] = NERFeatures.combine(left[1], shape); f[3] = NERFeatures.combine(right[1], next)
-                    f[4] = NERFeatures.combine(right[2], next); f[5] = NERFeatures.combine(left[2], suffix)
-                    f[6] = NERFeatures.combine(tagHalves.withUnsafeBufferPointer { $0[t1] }, word)
+                    f[0] = NERFeatures.combine(scaled: left[0], lower); f[1] = NERFeatures.combine(scaled: right[0], next)
+                    f[2] = NERFeatures.combine(scaled: left[1], shape); f[3] = NERFeatures.combine(scaled: right[1], next)
+                    f[4] = NERFeatures.combine(scaled: right[2], next); f[5] = NERFeatures.combine(scaled: left[2], suffix)
+                    f[6] = NERFeatures.combine(scaled: tagHalves.withUnsafeBufferPointer { $0[t1] }, word)
                     var count = 7
                     // The previous tags and the label memory alone.
                     var sum = historyBlocks[PerceptronWeightTable.historyIndex(t1, t2, remembered)]
                     // The neighbouring words alone, per word type.
-                    sum &+= rows.neighbour(Int(ids[i - 2]), 0, lower: lw(i - 2), weights: weights)
-                    sum &+= rows.neighbour(Int(ids[i - 1]), 1, lower: prev, weights: weights)
-                    sum &+= rows.neighbour(Int(ids[i + 1]), 2, lower: next, weights: weights)
-                    sum &+= rows.neighbour(Int(ids[i + 2]), 3, lower: lw(i + 2), weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i &- 2]), 0, lower: lw(i &- 2), weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i &- 1]), 1, lower: prev, weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i &+ 1]), 2, lower: next, weights: weights)
+                    sum &+= rows.neighbour(Int(ids[i &+ 2]), 3, lower: lw(i &+ 2), weights: weights)
                     // The shapes around the word.
-                    let shapes = (sh(i - 2), sh(i - 1), shape, sh(i + 1), sh(i + 2))
+                    let shapes = (sh(i &- 2), sh(i &- 1), shape, sh(i &+ 1), sh(i &+ 2))
                     let shapeIds = (shapeID(i - 2, &blocks), shapeID(i - 1, &blocks), shapeID(i, &blocks),
                                     shapeID(i + 1, &blocks), shapeID(i + 2, &blocks))
                     if !blocks.addWindow(ids: shapeIds, values: shapes, weights: weights, to: &sum) {
@@ -235,11 +253,11 @@ enum PerceptronDecoder {
                     let d: UInt64, m: Int
                     if marked {
                         d = mark(i)
-                        let before = mark(i - 1), after = mark(i + 1)
+                        let before = mark(i &- 1), after = mark(i &+ 1)
                         m = weights.markIndex(d)
                         let mb = weights.markIndex(before), ma = weights.markIndex(after)
                         if m < 3 && mb < 3 && ma < 3 {
-                            sum &+= markBlocks[9 * mb + 3 * m + ma]
+                            sum &+= markBlocks[9 &* mb &+ 3 &* m &+ ma]
                         } else {
                             f[count] = NERFeatures.feature(31, d); f[count + 1] = NERFeatures.feature(33, before, d, after)
                             count += 2
@@ -267,7 +285,8 @@ enum PerceptronDecoder {
                     }
                     weights.add(f, count: count, to: scores)
                     let all = UnsafeRawPointer(scores).loadUnaligned(as: NERBlockCache.Scores.self) &+ sum
-                    let best = argmax(all, lanes: lanes.withUnsafeBufferPointer { $0[t1] }, fill: fills.withUnsafeBufferPointer { $0[t1] })
+                    UnsafeMutableRawPointer(scores).storeBytes(of: all, as: NERBlockCache.Scores.self)
+                    let best = argmax(UnsafePointer(scores), previous: t1)
                     out[i] = best
                     if best > 0 { lastNamed = i }
                     t2 = t1; t1 = best

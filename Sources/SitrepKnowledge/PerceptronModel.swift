@@ -46,7 +46,7 @@ struct PerceptronFeatureTable: Sendable {
     /// The row of `hash`, adding it as row `count` when absent.
     @inline(__always)
     mutating func insert(_ hash: UInt64) -> (row: Int32, isNew: Bool) {
-        if (count + 1) * 2 > mask + 1 { grow() }  // mask + 1 == keys.count, without a call to its getter
+        if (count &+ 1) &* 2 > mask &+ 1 { grow() }  // mask + 1 == keys.count, without a call to its getter
         let k = Self.key(hash)
         let mask = self.mask
         var i = Int(truncatingIfNeeded: k) & mask

@@ -132,7 +132,7 @@ final class PerceptronWeightTable: @unchecked Sendable {
     /// The `historyBlocks` index of previous tags `t1`, `t2` (0…`startTag`) and label memory 0…4.
     @inline(__always)
     static func historyIndex(_ t1: Int, _ t2: Int, _ memory: UInt64) -> Int {
-        (t2 * historyTags + t1) * 5 + Int(memory)
+        (t2 &* historyTags &+ t1) &* 5 &+ Int(truncatingIfNeeded: memory)
     }
 
     /// The history tags: the nine tags and the sentence start (`PerceptronDecoder.startTag`).

@@ -257,6 +257,30 @@ import Testing
         }
     }
 
+    /// The decoder's argmax over the tags that may follow (B- tags in order, then the one I- tag) picks what
+    /// the scalar loop over every allowed tag picks: ties to the first tag, `Int32.min` and `Int32.max`
+    /// scores, lanes past the nine tags ignored, every previous tag.
+    @Test(arguments: Array(0...PerceptronDecoder.startTag))
+    func followerArgmaxEqualsTheScalarLoop(previous: Int) {
+        var rng = SplitMix64(seed: UInt64(previous) &+ 91)
+        let edge: [Int32] = [Int32.min, Int32.min + 1, -1, 0, 1, Int32.max - 1, Int32.max]
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 16) { p in
+            let p = p.baseAddress!
+            for round in 0..<4000 {
+                for t in 0..<16 {
+                    switch round % 4 {
+                    case 0: p[t] = Int32(truncatingIfNeeded: rng.next())
+                    case 1: p[t] = Int32(truncatingIfNeeded: rng.next() % 3)  // many ties
+                    case 2: p[t] = edge[Int(rng.next() % UInt64(edge.count))]
+                    default: p[t] = t < EntityTagIndex.count ? Int32(truncatingIfNeeded: rng.next() % 2) : Int32.max
+                    }
+                }
+                let scalar = PerceptronDecoder.argmax(p, allowed: PerceptronDecoder.allowedTags[previous], tagCount: EntityTagIndex.count)
+                #expect(PerceptronDecoder.argmax(UnsafePointer(p), previous: previous) == scalar)
+            }
+        }
+    }
+
     @Test(arguments: ["Idlib", "al-Nusra", "U.S.", "of", "ab", "abc", "ABCD", "McDonald's", ""])
     func wordAndSuffixCompletionMatchesTheFullAtoms(word: String) {
         var copy = word
