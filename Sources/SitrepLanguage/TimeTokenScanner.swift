@@ -86,13 +86,20 @@ struct TimeTokenScanner {
         if x.kind == .monthAbbr || x.kind == .weekdayAbbr { b |= abbreviation }
         if x.kind == .word {
             b |= grammatical
-            switch x.role {
-            case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period, .deferVerb, .ahead, .eventNoun, .deadline, .deadlineVerb, .turn:
-                b |= tellsWord
-            default: break
-            }
+            if tellsWordFollows(x.role) { b |= tellsWord }
         }
         return b
+    }
+
+    /// Whether a grammatical time word of this role tells the time token right before it that a word follows
+    /// ("Sunday Times", "March will"): the one list both the shortcut and the general path read.
+    static func tellsWordFollows(_ role: TimeLexicon.Role) -> Bool {
+        switch role {
+        case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period, .deferVerb, .ahead, .eventNoun, .deadline, .deadlineVerb, .turn:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Appends the time tokens of `p` to `tokens`. They are written straight into the new array's storage, with room
@@ -360,11 +367,7 @@ struct TimeTokenScanner {
                    probe.entries[Int(entry)].kind == .word {
                     var f: UInt16 = 0
                     if upperFirst && !startsSentence { f |= TimeToken.nameFollows }
-                    switch probe.entries[Int(entry)].role {
-                    case .amount, .futureCue, .futureCueTo, .scheduleVerb, .pastCue, .perfect, .old, .period, .deferVerb, .ahead, .eventNoun, .deadline, .deadlineVerb, .turn:
-                        f |= TimeToken.wordFollows
-                    default: break
-                    }
+                    if Self.tellsWordFollows(probe.entries[Int(entry)].role) { f |= TimeToken.wordFollows }
                     out.orLastFlags(f)
                 }
                 out.append(TimeToken(start: s, end: e, word: word, sentence: sentence, entry: entry, number: number,
