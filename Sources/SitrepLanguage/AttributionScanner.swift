@@ -9,6 +9,8 @@ struct AttributionScanner {
     enum Part {
         case name, head, modifier, determiner, pronoun, link, particle, affiliation, location, number
         case openBracket, closeBracket, stop, other
+        /// Two words glued by page cleaning ("reportersThe", "newsOfficials"): never part of a phrase.
+        case glued
     }
 
     /// The lexicon, read in place through one reference: a scanner holding the lexicon itself is over 600 bytes, copied
@@ -261,7 +263,7 @@ struct AttributionScanner {
         let key = ct.key(k)
         if lex.keys.negators.contains(key) || ct.has(k, .negatedContraction) { return true }
         if lex.keys.beForms.contains(key) || key == lex.keys.to { return true }
-        if lex.role(k, ct) == .determiner { return true }
+        if lex.role(k, ct)?.isDeterminer == true { return true }
         return false
     }
 
