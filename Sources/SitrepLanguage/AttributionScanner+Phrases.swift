@@ -62,7 +62,10 @@ extension AttributionScanner {
             var accept = false, stopAfter = false
             switch p {
             case .name, .head, .modifier, .number: accept = true
-            case .closeBracket: accept = true; depth += 1
+            case .closeBracket:
+                // ("… at any cost]Maduro said": a bracket glued to the next word ends a quoted passage.)
+                accept = k == j || ct.end(k) != ct.start(k + 1)
+                depth += 1
             case .openBracket: accept = depth > 0; depth -= 1
             case .determiner:
                 // "a move experts say", "another indication officials said": a determiner of one before a noun and a
@@ -175,6 +178,7 @@ extension AttributionScanner {
                     let next = part(k + 1)
                     accept = (next == .name || next == .head) && ct.isWord(k) && !lex.keys.beForms.contains(ct.key(k))
                         && !lex.keys.doForms.contains(ct.key(k)) && ct.key(k) != lex.keys.that
+                        && !lex.phraseBreaks.contains(ct.key(k)) // ("explains how Jae's mother …")
                 } else if k > i, isCompoundModifier(k) {
                     // "said the air force": lowercase words before a head (at most three), none after it.
                     var m = k + 1
@@ -264,11 +268,15 @@ extension AttributionScanner {
     }
 
     /// "who" opening a relative clause (no comma before it) within the few words up to `j`: "officials who spoke to
-    /// reporters said"; nil when punctuation, "and" or "but" comes first.
+    /// reporters said"; nil when punctuation, "and" or "but" comes first, or when a subject follows "who".
     func relativeWho(before j: Int, lo: Int) -> Int? {
         var k = j
         while k > lo, j - k < 10, ct.isWord(k) || ct.has(k, .number), ct.key(k) != lex.keys.and, ct.key(k) != lex.keys.but {
-            if ct.key(k) == lex.keys.who { return ct.isWord(k - 1) && !ct.isCapitalized(k) ? k : nil }
+            if ct.key(k) == lex.keys.who {
+                // ("the man who they suspected": "who" is the object there, and "they" the subject.)
+                let next = k + 1 <= j ? part(k + 1) : .other
+                return ct.isWord(k - 1) && !ct.isCapitalized(k) && next != .pronoun && next != .determiner && next != .name ? k : nil
+            }
             k -= 1
         }
         return nil
@@ -300,6 +308,10 @@ extension AttributionScanner {
         var j = v - 1
         while j >= lo, lex.adverbs.contains(ct.key(j)) { j -= 1 }
         guard j >= lo else { return nil }
+        // "Pending chargesProsecutors said": the capitalised tail of a word glued by page cleaning is the source.
+        if ct.isWord(j), part(j) == .glued, let tail = ct.gluedTail(j) {
+            return (TextRange(start: Int32(tail), end: ct.end(j)), nil, j, false)
+        }
         if ct.has(j, .comma) {
             let c2 = j
             var c1 = c2 - 1
@@ -337,7 +349,9 @@ extension AttributionScanner {
         if np.isPronoun { return (ct.range(s, s), nil, s, true) }
         let first = part(s)
         // ("On Friday, the army said": a fronted time or place phrase is no name before an appositive.)
-        if first == .determiner || first == .head || first == .modifier, s - 2 >= lo, ct.has(s - 1, .comma),
+        // ("Younus Al Nasser, assistant director general of the … Office said": an unlisted lowercase first word too.)
+        let titled = first == .other && !ct.isCapitalized(s) && np.range.contains { part($0) == .head }
+        if first == .determiner || first == .head || first == .modifier || titled, s - 2 >= lo, ct.has(s - 1, .comma),
            let name = nameRun(end: s - 2, lo: lo),
            !name.contains(where: { lex.adjuncts.contains(ct.key($0)) || lex.timeWords.contains(ct.key($0)) }) {
             let b = name.lowerBound - 1

@@ -191,6 +191,11 @@ struct AttributionScanner {
             return
         }
 
+        // "member states unanimously agreed", "media reports said": a bare lowercase noun before a verb form in -s and
+        // then a verb makes one plural noun with it ("member states"), no subject and verb ("…, monitor says" stays).
+        if !inverted, !isPronoun, via == nil, ct.has(v, .endsInS), !ct.isCapitalized(v), isBareNoun(sourceStart, v),
+           verbFollows(vLast + 1, hi) { return }
+
         // After the verb: a medium ("told AFP", "said to 7Dnews").
         var k = vLast + 1
         var medium: TextRange?
@@ -248,6 +253,25 @@ struct AttributionScanner {
             emit(Attribution(scope: added, source: source, affiliation: affiliation, cue: ct.range(p.start, p.end),
                              cueKind: kind, via: via, medium: medium), sentence: si, pronoun: isPronoun)
         }
+    }
+
+    /// Whether the tokens from `a` up to the verb `v` are lowercase words without a determiner ("member", "media").
+    private func isBareNoun(_ a: Int, _ v: Int) -> Bool {
+        guard a < v, part(a) != .determiner else { return false }
+        for k in a..<v where !ct.isWord(k) || ct.isCapitalized(k) { return false }
+        return true
+    }
+
+    /// Whether a verb form stands at `k` or after one word ("unanimously agreed", "said", "have"): the words before
+    /// were its subject, a plural noun.
+    private func verbFollows(_ k: Int, _ hi: Int) -> Bool {
+        var n = k
+        while n < hi, n <= k + 1, ct.isWord(n) {
+            let key = ct.key(n)
+            if ct.endsWithED(n) || lex.keys.beForms.contains(key) || lex.keys.doForms.contains(key) || lex.verbs.mayStart(n, ct) { return true }
+            n += 1
+        }
+        return false
     }
 
     /// "which", "who" or "that" (compared one by one: no array built per call).

@@ -65,6 +65,8 @@ import SitrepCore
         ("Two shells landed near the school reviewA senior police official said the road was shut.", "senior police official"),
         ("Crowds gathered in the square'Stay calm'City police chiefs said the march would go ahead.", "police chiefs"),
         ("Rain fell over SyriaThe army said the roads were open.", "army"),
+        // A glued word right before the verb: its capitalised tail.
+        ("The case went to trialProsecutors said the man fled.", "Prosecutors"),
         // Inner capitals that are names, not glue.
         ("McGregor said the fight would go ahead.", "McGregor"),
         ("BellSouth executives said the deal was off.", "BellSouth executives"),
@@ -110,5 +112,27 @@ import SitrepCore
     func aTimePhraseOrRelativeClauseBeforeTheVerbIsNoSource(_ text: String, _ source: String) {
         let a = Analysed(text)
         #expect(a.slice(a.attributions.first?.source) == source, "\(a.dump)")
+    }
+
+    /// Phrase edges after the head-phrase rules: text, expected source ("-" for no attribution).
+    static let edgeCases: [(String, String)] = [
+        // "who" as the object of its clause: the pronoun after it is the subject.
+        ("Police arrested Omar Haddad, who they suspected of planting the bomb.", "they"),
+        // A conjunction or question word is no modifier before a name.
+        ("The town had fallen overnight, although Damascus insisted it was calm.", "Damascus"),
+        ("\"Part Two\" explains how Leila's brother left the village.", "-"),
+        // A bracket glued to the next word closes a quoted passage.
+        ("\"We will not leave [at any price]Haddad said on the radio.", "Haddad"),
+        // A name before a comma and a lowercase title phrase.
+        ("Samir Nasser, deputy director general of the Port Authority said the cranes were idle.", "Samir Nasser"),
+        // A bare noun before a verb form in -s is one plural noun with it.
+        ("The plan was backed at a meeting at which member states unanimously agreed to act.", "-"),
+        ("Local media reports said the bridge was down.", "Local media reports"),
+    ]
+
+    @Test(arguments: edgeCases)
+    func phraseEdges(_ text: String, _ source: String) {
+        let a = Analysed(text)
+        #expect((a.slice(a.attributions.first?.source) ?? "-") == source, "\(a.dump)")
     }
 }
