@@ -309,7 +309,8 @@ extension AttributionScanner {
         while j >= lo, lex.adverbs.contains(ct.key(j)) { j -= 1 }
         guard j >= lo else { return nil }
         // "Pending chargesProsecutors said": the capitalised tail of a word glued by page cleaning is the source.
-        if ct.isWord(j), part(j) == .glued, let tail = ct.gluedTail(j) {
+        // (Not a function word: "InjuredAn alleged …" has none.)
+        if ct.isWord(j), part(j) == .glued, let tail = ct.gluedTail(j), !lex.phraseBreaks.contains(ct.tailKey(j, from: tail)) {
             return (TextRange(start: Int32(tail), end: ct.end(j)), nil, j, false)
         }
         if ct.has(j, .comma) {
