@@ -19,6 +19,11 @@ struct AttributionLexicon: Sendable {
     /// The role of a lowercase word inside a source's noun phrase.
     enum Role: String, Sendable {
         case head, modifier, determiner, pronoun, link, particle, affiliation, location, stop
+        /// A determiner of one ("a", "another", "this"): before a noun and a plural head it goes with the noun.
+        case single
+
+        /// A determiner of either kind.
+        var isDeterminer: Bool { self == .determiner || self == .single }
     }
 
     var verbs = ClausePhrases<Verb>()
@@ -42,7 +47,7 @@ struct AttributionLexicon: Sendable {
         let on = ClauseTokens.key("on"), `in` = ClauseTokens.key("in"), last = ClauseTokens.key("last")
         let this = ClauseTokens.key("this"), yesterday = ClauseTokens.key("yesterday"), today = ClauseTokens.key("today")
         let earlier = ClauseTokens.key("earlier"), later = ClauseTokens.key("later"), at = ClauseTokens.key("at")
-        let by = ClauseTokens.key("by"), colon = ClauseTokens.key(":")
+        let by = ClauseTokens.key("by"), colon = ClauseTokens.key(":"), of = ClauseTokens.key("of")
         let timeWords = KeySet(["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"].map(ClauseTokens.key))
         let beForms = KeySet(["is", "are", "was", "were", "be", "been", "being", "am"].map(ClauseTokens.key))
         let negators = KeySet(["not", "never", "cannot"].map(ClauseTokens.key))

@@ -19,7 +19,7 @@ extension AttributionScanner {
                 switch r {
                 case .head: return .head
                 case .modifier: return .modifier
-                case .determiner: return .determiner
+                case .determiner, .single: return .determiner
                 case .pronoun: return .pronoun
                 case .link: return .link
                 case .particle: return .particle
@@ -28,13 +28,21 @@ extension AttributionScanner {
                 case .stop: return .stop
                 }
             }
-            if f.contains(.capitalized) || f.contains(.hyphenName) { return .name }
-            return .other
+            if f.contains(.capitalized) || f.contains(.hyphenName) { return isGlued(t, capitalized: f.contains(.capitalized)) ? .glued : .name }
+            return isGlued(t, capitalized: false) ? .glued : .other
         }
         if f.contains(.number) { return .number }
         if f.contains(.openBracket) { return .openBracket }
         if f.contains(.closeBracket) { return .closeBracket }
         return .other
+    }
+
+    /// Two words glued by page cleaning: a lowercase word with a capital inside ("reportersThe", "newsOfficials",
+    /// "area'Reinforce"), or a capitalised one whose capitalised tail is a function word of `noun-phrase-breaks.txt`
+    /// ("SyriaThe", "ReviewA"; not "McGregor", "BellSouth").
+    func isGlued(_ t: Int, capitalized: Bool) -> Bool {
+        guard let tail = ct.gluedTail(t) else { return false }
+        return !capitalized || lex.phraseBreaks.contains(ct.tailKey(t, from: tail))
     }
 
     @inline(__always) private func isContent(_ p: Part) -> Bool {
@@ -49,14 +57,23 @@ extension AttributionScanner {
         guard j >= lo else { return nil }
         if part(j) == .pronoun { return SourcePhrase(range: j..<(j + 1), isPronoun: true) }
         var k = j, start = -1, depth = 0, hasContent = false, loose = 0
-        while k >= lo, j - k < 20 {
+        scan: while k >= lo, j - k < 20 {
             let p = part(k)
             var accept = false, stopAfter = false
             switch p {
             case .name, .head, .modifier, .number: accept = true
-            case .closeBracket: accept = true; depth += 1
+            case .closeBracket:
+                // ("… at any cost]Maduro said": a bracket glued to the next word ends a quoted passage.)
+                accept = k == j || ct.end(k) != ct.start(k + 1)
+                depth += 1
             case .openBracket: accept = depth > 0; depth -= 1
             case .determiner:
+                // "a move experts say", "another indication officials said": a determiner of one before a noun and a
+                // plural head belongs to the noun; the source starts after it.
+                if start != -1, lex.roles[ct.key(k)] == .single, let noun = singularNoun(after: k, head: j) {
+                    start = noun + 1
+                    break scan
+                }
                 accept = true
                 // "the head of the Observatory": go on past "of the".
                 stopAfter = !(k - 2 >= lo && (part(k - 1) == .link || part(k - 1) == .affiliation) && isContent(part(k - 2)))
@@ -97,6 +114,21 @@ extension AttributionScanner {
         }
         guard start >= 0, hasContent else { return nil }
         return SourcePhrase(range: start..<(j + 1))
+    }
+
+    /// In a phrase from the determiner `d` to the plural head `j`, the last lowercase noun before the head that is not
+    /// plural ("move" in "a move experts"); nil when the head is not plural or only adjectives stand between.
+    func singularNoun(after d: Int, head j: Int) -> Int? {
+        guard j > d + 1, !ct.isCapitalized(j), ct.isPluralShape(j) else { return nil }
+        var m = j - 1
+        while m > d {
+            let p = part(m)
+            if (p == .other || p == .head) && !ct.isPluralShape(m) { return m }
+            // ("a group of experts", "a unit's officers": one phrase.)
+            if p == .link || p == .affiliation { return nil }
+            m -= 1
+        }
+        return nil
     }
 
     /// A full stop glued to a capitalised word before it ("Corp.", "Gen.") inside a sentence.
@@ -146,6 +178,7 @@ extension AttributionScanner {
                     let next = part(k + 1)
                     accept = (next == .name || next == .head) && ct.isWord(k) && !lex.keys.beForms.contains(ct.key(k))
                         && !lex.keys.doForms.contains(ct.key(k)) && ct.key(k) != lex.keys.that
+                        && !lex.phraseBreaks.contains(ct.key(k)) // ("explains how Jae's mother …")
                 } else if k > i, isCompoundModifier(k) {
                     // "said the air force": lowercase words before a head (at most three), none after it.
                     var m = k + 1
@@ -179,6 +212,10 @@ extension AttributionScanner {
         var j = v - 1
         while j >= lo, lex.adverbs.contains(ct.key(j)) { j -= 1 }
         guard j >= lo else { return nil }
+        // "The police command on Thursday said", "the company earlier this month announced": the time is no source.
+        j = beforeTimePhrase(j, lo: lo)
+        while j >= lo, lex.adverbs.contains(ct.key(j)) { j -= 1 }
+        guard j >= lo else { return nil }
         // "Compaq, which said …": the phrase before the relative pronoun.
         if (ct.key(j) == lex.keys.which || ct.key(j) == lex.keys.who), j - 2 >= lo, ct.has(j - 1, .comma) {
             return backwardNP(end: j - 2, lo: lo).flatMap { $0.isPronoun ? nil : $0 }
@@ -189,6 +226,8 @@ extension AttributionScanner {
             while f < j, !(ct.isWord(f) || ct.has(f, .number)) || part(f) == .stop { f += 1 }
             return f < j ? forwardNP(from: f, limit: j) : nil
         }
+        // "officials who monitor the border said": the phrase before "who".
+        if let w = relativeWho(before: j, lo: lo), let np = backwardNP(end: w - 1, lo: lo), !np.isPronoun { return np }
         if let np = backwardNP(end: j, lo: lo) {
             // "a spokesman for the Basra port authority said": the short phrase "authority" sits after an
             // unlisted word; a head with a post-modifier further left is the source.
@@ -207,6 +246,38 @@ extension AttributionScanner {
               !lex.adverbs.contains(ct.key(d)), ct.key(d) != lex.keys.that { d -= 1 }
         if d >= lo, d < j, part(d) == .determiner, part(j) == .other {
             return SourcePhrase(range: d..<(j + 1))
+        }
+        return nil
+    }
+
+    /// The token before a time phrase that ends at `j` ("on Thursday", "Tuesday", "earlier this month", "late last
+    /// week", "yesterday"), or `j` when none ends there.
+    func beforeTimePhrase(_ j: Int, lo: Int) -> Int {
+        var k = j, sawTime = false
+        while k >= lo, j - k < 4, ct.isWord(k) {
+            let key = ct.key(k)
+            if lex.timeWords.contains(key) || lex.keys.timeWords.contains(key) {
+                sawTime = true
+            } else if !(sawTime && lex.adjuncts.contains(key)) {
+                // (An opener of reporting-adjuncts.tsv: "on", "this", "last", "late".)
+                break
+            }
+            k -= 1
+        }
+        return sawTime && k >= lo ? k : j
+    }
+
+    /// "who" opening a relative clause (no comma before it) within the few words up to `j`: "officials who spoke to
+    /// reporters said"; nil when punctuation, "and" or "but" comes first, or when a subject follows "who".
+    func relativeWho(before j: Int, lo: Int) -> Int? {
+        var k = j
+        while k > lo, j - k < 10, ct.isWord(k) || ct.has(k, .number), ct.key(k) != lex.keys.and, ct.key(k) != lex.keys.but {
+            if ct.key(k) == lex.keys.who {
+                // ("the man who they suspected": "who" is the object there, and "they" the subject.)
+                let next = k + 1 <= j ? part(k + 1) : .other
+                return ct.isWord(k - 1) && !ct.isCapitalized(k) && next != .pronoun && next != .determiner && next != .name ? k : nil
+            }
+            k -= 1
         }
         return nil
     }
@@ -237,6 +308,11 @@ extension AttributionScanner {
         var j = v - 1
         while j >= lo, lex.adverbs.contains(ct.key(j)) { j -= 1 }
         guard j >= lo else { return nil }
+        // "Pending chargesProsecutors said": the capitalised tail of a word glued by page cleaning is the source.
+        // (Not a function word: "InjuredAn alleged …" has none.)
+        if ct.isWord(j), part(j) == .glued, let tail = ct.gluedTail(j), !lex.phraseBreaks.contains(ct.tailKey(j, from: tail)) {
+            return (TextRange(start: Int32(tail), end: ct.end(j)), nil, j, false)
+        }
         if ct.has(j, .comma) {
             let c2 = j
             var c1 = c2 - 1
@@ -274,7 +350,9 @@ extension AttributionScanner {
         if np.isPronoun { return (ct.range(s, s), nil, s, true) }
         let first = part(s)
         // ("On Friday, the army said": a fronted time or place phrase is no name before an appositive.)
-        if first == .determiner || first == .head || first == .modifier, s - 2 >= lo, ct.has(s - 1, .comma),
+        // ("Younus Al Nasser, assistant director general of the … Office said": an unlisted lowercase first word too.)
+        let titled = first == .other && !ct.isCapitalized(s) && np.range.contains { part($0) == .head }
+        if first == .determiner || first == .head || first == .modifier || titled, s - 2 >= lo, ct.has(s - 1, .comma),
            let name = nameRun(end: s - 2, lo: lo),
            !name.contains(where: { lex.adjuncts.contains(ct.key($0)) || lex.timeWords.contains(ct.key($0)) }) {
             let b = name.lowerBound - 1
@@ -323,6 +401,11 @@ extension AttributionScanner {
         for k in r {
             let p = part(k)
             if p == .name || p == .head { seen = true; continue }
+            // "the top commander of a … resistance force": the head, and what it belongs to after "of".
+            if p == .link, ct.key(k) == lex.keys.of, k > r.lowerBound, part(k - 1) == .head, k + 1 < r.upperBound,
+               part(k + 1) == .determiner || part(k + 1) == .name, !hasTitledName(k + 1, r.upperBound) {
+                return (ct.range(r.lowerBound, k - 1), ct.range(k + 1, r.upperBound - 1))
+            }
             if seen, p == .affiliation || p == .location, k + 1 < r.upperBound {
                 var e = k - 1
                 while e > r.lowerBound, part(e) == .link || part(e) == .determiner { e -= 1 }
@@ -331,6 +414,17 @@ extension AttributionScanner {
             }
         }
         return (ct.range(r.lowerBound, r.upperBound - 1), nil)
+    }
+
+    /// Whether a lowercase head stands before a name in `a..<b` ("the observatory director Rami …"): the name is the
+    /// source then, and the phrase is not split at "of".
+    func hasTitledName(_ a: Int, _ b: Int) -> Bool {
+        var m = a
+        while m + 1 < b {
+            if part(m) == .head, part(m + 1) == .name { return true }
+            m += 1
+        }
+        return false
     }
 
     /// The range from token `a` to token `b`, without commas and dashes at either end.

@@ -9,6 +9,8 @@ struct AttributionScanner {
     enum Part {
         case name, head, modifier, determiner, pronoun, link, particle, affiliation, location, number
         case openBracket, closeBracket, stop, other
+        /// Two words glued by page cleaning ("reportersThe", "newsOfficials"): never part of a phrase.
+        case glued
     }
 
     /// The lexicon, read in place through one reference: a scanner holding the lexicon itself is over 600 bytes, copied
@@ -189,6 +191,11 @@ struct AttributionScanner {
             return
         }
 
+        // "member states unanimously agreed", "media reports said": a bare lowercase noun before a verb form in -s and
+        // then a verb makes one plural noun with it ("member states"), no subject and verb ("…, monitor says" stays).
+        if !inverted, !isPronoun, via == nil, ct.has(v, .endsInS), !ct.isCapitalized(v), isBareNoun(sourceStart, v),
+           verbFollows(vLast + 1, hi) { return }
+
         // After the verb: a medium ("told AFP", "said to 7Dnews").
         var k = vLast + 1
         var medium: TextRange?
@@ -248,6 +255,25 @@ struct AttributionScanner {
         }
     }
 
+    /// Whether the tokens from `a` up to the verb `v` are lowercase words without a determiner ("member", "media").
+    private func isBareNoun(_ a: Int, _ v: Int) -> Bool {
+        guard a < v, part(a) != .determiner else { return false }
+        for k in a..<v where !ct.isWord(k) || ct.isCapitalized(k) { return false }
+        return true
+    }
+
+    /// Whether a verb form stands at `k` or after one word ("unanimously agreed", "said", "have"): the words before
+    /// were its subject, a plural noun.
+    private func verbFollows(_ k: Int, _ hi: Int) -> Bool {
+        var n = k
+        while n < hi, n <= k + 1, ct.isWord(n) {
+            let key = ct.key(n)
+            if ct.endsWithED(n) || lex.keys.beForms.contains(key) || lex.keys.doForms.contains(key) || lex.verbs.mayStart(n, ct) { return true }
+            n += 1
+        }
+        return false
+    }
+
     /// "which", "who" or "that" (compared one by one: no array built per call).
     @inline(__always) private func isRelativeWord(_ key: UInt64) -> Bool {
         key == lex.keys.which || key == lex.keys.who || key == lex.keys.that
@@ -261,7 +287,7 @@ struct AttributionScanner {
         let key = ct.key(k)
         if lex.keys.negators.contains(key) || ct.has(k, .negatedContraction) { return true }
         if lex.keys.beForms.contains(key) || key == lex.keys.to { return true }
-        if lex.role(k, ct) == .determiner { return true }
+        if lex.role(k, ct)?.isDeterminer == true { return true }
         return false
     }
 

@@ -231,7 +231,7 @@ public struct CertaintyFinder: Sendable {
     private func subjectBreak(after t0: Int, _ end: Int, _ ct: ClauseTokens) -> Int {
         var t = t0
         while t + 1 < end {
-            if ct.has(t, .comma), ct.isCapitalized(t + 1) || reporting.roles[ct.key(t + 1)] == .determiner { return t }
+            if ct.has(t, .comma), ct.isCapitalized(t + 1) || reporting.roles[ct.key(t + 1)]?.isDeterminer == true { return t }
             t += 1
         }
         return end

@@ -45,9 +45,13 @@ struct ClauseTokens {
     let tokens: [Token]
     private(set) var keys: [UInt64]
     private(set) var flags: [Flags]
+    /// The text's bytes, for the few checks made only where a source phrase is read (`gluedTail`, `isPluralShape`).
+    /// Valid as long as the caller's buffer: every `ClauseTokens` lives inside the call that made it.
+    let bytes: UnsafeBufferPointer<UInt8>
 
     init(bytes p: UnsafeBufferPointer<UInt8>, tokens: [Token]) {
         self.tokens = tokens
+        self.bytes = p
         let count = tokens.count
         // Both arrays are written in one pass straight into their uninitialised storage (every slot is set).
         var keys: [UInt64] = []
@@ -208,6 +212,49 @@ struct ClauseTokens {
     @inline(__always) func endsWithED(_ t: Int) -> Bool { flag(t).contains(.ed) }
     @inline(__always) func start(_ t: Int) -> Int32 { tokens.withUnsafeBufferPointer { $0[t].range.start } }
     @inline(__always) func end(_ t: Int) -> Int32 { tokens.withUnsafeBufferPointer { $0[t].range.end } }
+
+    /// Where the second of two words glued together by page cleaning starts in word `t` ("reportersThe",
+    /// "area'Reinforce", "SyriaThe"): the byte offset of the last capital that follows a lowercase letter or an
+    /// apostrophe, at least two bytes into the word (two letters before an apostrophe); nil when there is none ("McGregor" gives "Gregor": callers
+    /// decide whether a capitalised word's tail is a word of its own). Reads the token's bytes: call it only on the
+    /// few tokens of a source phrase.
+    func gluedTail(_ t: Int) -> Int? {
+        let r = tokens.withUnsafeBufferPointer { $0[t].range }
+        let n = bytes.count
+        let s = max(0, min(Int(r.start), n)), e = max(s, min(Int(r.end), n))
+        guard e - s >= 3 else { return nil }
+        var found: Int?
+        var i = s + 2
+        while i < e {
+            let b = bytes[i]
+            if b &- 0x41 < 26 {
+                let prev = bytes[i - 1]
+                // (An apostrophe needs two letters before it: "d'Ivoire" is one word.)
+                if prev &- 0x61 < 26 || (prev == 0x27 && i - s >= 3)
+                    || (prev == 0x99 && i - s >= 5 && bytes[i - 2] == 0x80 && bytes[i - 3] == 0xE2) {
+                    found = i
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// The key of the bytes from `from` to the end of token `t` (a glued word's tail).
+    func tailKey(_ t: Int, from: Int) -> UInt64 {
+        let e = min(Int(tokens.withUnsafeBufferPointer { $0[t].range.end }), bytes.count)
+        return Self.hash(bytes, from, max(from, e))
+    }
+
+    /// A word that looks plural: it ends in "s" but not "ss", "us" or "is" ("officials", "witnesses"; not "witness",
+    /// "status", "analysis").
+    func isPluralShape(_ t: Int) -> Bool {
+        guard has(t, .endsInS) else { return false }
+        let e = min(Int(end(t)), bytes.count), s = Int(start(t))
+        guard e - s >= 3 else { return false }
+        let b = bytes[e - 2] | 0x20
+        return b != 0x73 && b != 0x75 && b != 0x69
+    }
 
     /// The text range from the start of token `a` to the end of token `b` (inclusive).
     @inline(__always) func range(_ a: Int, _ b: Int) -> TextRange {
