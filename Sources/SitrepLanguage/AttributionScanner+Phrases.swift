@@ -8,9 +8,32 @@ struct SourcePhrase {
     var affiliation: Range<Int>? = nil
 }
 
+/// One byte per token: its `AttributionScanner.Part` once worked out, nil before.
+final class PartMemo {
+    let slots: UnsafeMutableBufferPointer<AttributionScanner.Part?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit { slots.deallocate() }
+}
+
 extension AttributionScanner {
-    /// The role a token can play in a source phrase.
+    /// The role a token can play in a source phrase (worked out once per token, then read from `partMemo`).
+    @inline(__always)
     func part(_ t: Int) -> Part {
+        let slots = partMemo.slots
+        guard UInt(bitPattern: t) < UInt(slots.count) else { return findPart(t) }
+        if let known = slots[t] { return known }
+        let p = findPart(t)
+        slots[t] = p
+        return p
+    }
+
+    /// `part`'s answer, from the token's flags and the lexicon.
+    func findPart(_ t: Int) -> Part {
         let f = ct.flag(t)
         if f.contains(.word) {
             if let r = lex.roles[ct.key(t)] {

@@ -29,12 +29,15 @@ struct AttributionScanner {
     var breaks: [Int] = []
     /// The current sentence's first word or number.
     var firstWord = 0
+    /// Each token's `Part`, worked out on its first use: the phrase scanners ask about the same tokens many times.
+    let partMemo: PartMemo
 
     init(shared: Lexicon.Shared, tokens ct: ClauseTokens, sentences: [Sentence]) {
         self.shared = shared
         self.ct = ct
         self.sentences = sentences
         self.quotes = ClauseQuotations(sentences: sentences, ct)
+        self.partMemo = PartMemo(count: ct.tokens.count)
         // Room for one attribution per two sentences: the arrays seldom grow.
         out.reserveCapacity(sentences.count / 2 + 8)
         sentenceOf.reserveCapacity(sentences.count / 2 + 8)

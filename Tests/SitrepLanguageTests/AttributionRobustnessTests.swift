@@ -65,3 +65,24 @@ struct AttributionScaleTests {
         #expect(elapsed < .seconds(20), "\(elapsed)")
     }
 }
+
+/// The scanner's per-token memo of phrase parts gives what working each part out afresh gives, whatever order the
+/// tokens are asked about.
+struct AttributionPartMemoTests {
+    @Test(arguments: [
+        "The army spokesman, Col. Tarek Haddad, told reporters the convoy had left.",
+        "reportersThe head of the Observatory and SyriaThe town's council members said on Thursday.",
+        "Naïve café owners (and al-Qaeda’s 12 fighters) who saw it said a move experts expected.",
+    ])
+    func memoisedPartsMatchFreshOnes(_ text: String) {
+        var copy = text
+        copy.withUTF8 { p in
+            let tokens = Tokenizer.tokenize(bytes: p)
+            let sentences = Shared.splitter.split(text, tokens: tokens)
+            let ct = ClauseTokens(bytes: p, tokens: tokens)
+            let scanner = AttributionScanner(shared: AttributionShared.attributions.shared, tokens: ct, sentences: sentences)
+            for t in tokens.indices.reversed() { #expect(scanner.part(t) == scanner.findPart(t), "token \(t) in \(text)") }
+            for t in tokens.indices { #expect(scanner.part(t) == scanner.findPart(t), "token \(t), asked again, in \(text)") }
+        }
+    }
+}
