@@ -25,29 +25,7 @@ struct ExtractFastPathTests {
     /// The reference: every pattern tried in order, longest (most words) first, shorter span on a tie.
     static func reference(_ words: [String], at i: Int) -> (pattern: Int, end: Int)? {
         let keys = words.map(WordKey.of)
-        var best: (pattern: Int, end: Int, weight: Int)?
-        for (n, p) in phrases.enumerated() {
-            let slots = PhraseTable<Int>.slots(p)
-            var j = i, s = 0, ok = true
-            while s < slots.count {
-                if slots[s].isEmpty {
-                    guard s + 1 < slots.count else { ok = false; break }
-                    var k = j, found = -1
-                    while k < keys.count, k - j <= PhraseTable<Int>.maxGap {
-                        if slots[s + 1].contains(keys[k]) { found = k; break }
-                        k += 1
-                    }
-                    guard found >= 0 else { ok = false; break }
-                    j = found; s += 1; continue
-                }
-                guard j < keys.count, slots[s].contains(keys[j]) else { ok = false; break }
-                j += 1; s += 1
-            }
-            guard ok else { continue }
-            let weight = slots.filter { !$0.isEmpty }.count
-            if best == nil || weight > best!.weight || (weight == best!.weight && j < best!.end) { best = (n, j, weight) }
-        }
-        return best.map { ($0.pattern, $0.end) }
+        return referencePhraseMatch(phrases, keys, at: i, limit: keys.count)
     }
 
     @Test(arguments: [
@@ -554,29 +532,7 @@ struct ExtractSecondWordTests {
 
     /// Every pattern tried in order within `i..<limit`, most words first, the shorter span on a tie.
     static func reference(_ keys: [UInt64], at i: Int, limit: Int) -> (pattern: Int, end: Int)? {
-        var best: (pattern: Int, end: Int, weight: Int)?
-        for (n, p) in phrases.enumerated() {
-            let slots = PhraseTable<Int>.slots(p)
-            var j = i, s = 0, ok = true
-            while s < slots.count {
-                if slots[s].isEmpty {
-                    guard s + 1 < slots.count else { ok = false; break }
-                    var k = j, found = -1
-                    while k < limit, k - j <= PhraseTable<Int>.maxGap {
-                        if slots[s + 1].contains(keys[k]) { found = k; break }
-                        k += 1
-                    }
-                    guard found >= 0 else { ok = false; break }
-                    j = found; s += 1; continue
-                }
-                guard j < limit, slots[s].contains(keys[j]) else { ok = false; break }
-                j += 1; s += 1
-            }
-            guard ok else { continue }
-            let weight = slots.filter { !$0.isEmpty }.count
-            if best == nil || weight > best!.weight || (weight == best!.weight && j < best!.end) { best = (n, j, weight) }
-        }
-        return best.map { ($0.pattern, $0.end) }
+        referencePhraseMatch(phrases, keys, at: i, limit: limit)
     }
 
     @Test(arguments: [
@@ -646,4 +602,32 @@ struct ExtractSecondWordTests {
         }
         #expect(scan == placed)
     }
+}
+
+/// The reference matcher of the phrase-table tests: every pattern of `phrases` tried in order within `i..<limit`,
+/// most words first, the shorter span on a tie.
+func referencePhraseMatch(_ phrases: [String], _ keys: [UInt64], at i: Int, limit: Int) -> (pattern: Int, end: Int)? {
+    var best: (pattern: Int, end: Int, weight: Int)?
+    for (n, p) in phrases.enumerated() {
+        let slots = PhraseTable<Int>.slots(p)
+        var j = i, s = 0, ok = true
+        while s < slots.count {
+            if slots[s].isEmpty {
+                guard s + 1 < slots.count else { ok = false; break }
+                var k = j, found = -1
+                while k < limit, k - j <= PhraseTable<Int>.maxGap {
+                    if slots[s + 1].contains(keys[k]) { found = k; break }
+                    k += 1
+                }
+                guard found >= 0 else { ok = false; break }
+                j = found; s += 1; continue
+            }
+            guard j < limit, slots[s].contains(keys[j]) else { ok = false; break }
+            j += 1; s += 1
+        }
+        guard ok else { continue }
+        let weight = slots.filter { !$0.isEmpty }.count
+        if best == nil || weight > best!.weight || (weight == best!.weight && j < best!.end) { best = (n, j, weight) }
+    }
+    return best.map { ($0.pattern, $0.end) }
 }
